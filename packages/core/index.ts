@@ -1,0 +1,6 @@
+export * from './duration.js';
+export * from './errors.js';
+export * from './redact.js';
+export * from './retry.js';
+export * from './suggest.js';
+export * from './yaml-source.js';
