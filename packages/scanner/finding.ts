@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** The scanner's unit of output: every rule produces these, every reporter consumes them. */
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -35,4 +37,14 @@ export interface Finding {
   fingerprint: string;
   /** The finding's own line, redacted, for reporters that show context. */
   snippet?: string;
+}
+
+/**
+ * The one way to fingerprint a finding: rule id, file, and the normalised content the finding
+ * is about (whitespace collapsed), never the line number, so it survives lines moving. Pass a
+ * secret's hash rather than the secret itself when the content is sensitive.
+ */
+export function fingerprint(ruleId: string, file: string, content: string): string {
+  const normalised = content.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${ruleId}\0${file}\0${normalised}`).digest('hex').slice(0, 32);
 }
