@@ -1,0 +1,120 @@
+/**
+ * The one loader for policy files and folders: the credentials check picks its `kind: AgentPolicy`
+ * documents, the gate picks the documents with `actions:`. Order is deterministic (sorted paths)
+ * so that decisions and digests do not depend on the file system's listing order.
+ */
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { AstlError, AstlErrors, parseYaml, type YamlDoc } from '../core/index.js';
+
+/** Policy files larger than this are refused: policies are small, and the gate reads them all. */
+export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+
+export interface PolicyFileOptions {
+  /** A missing file or folder yields no documents instead of POLICY_NOT_FOUND. */
+  missingOk?: boolean;
+  /** Told about files that were skipped on purpose (symlinks leading outside the folder). */
+  onWarning?: (message: string) => void;
+}
+
+const isYamlName = (name: string) => /\.ya?ml$/i.test(name);
+
+/**
+ * Every *.yaml / *.yml file of a file or folder (recursive, sorted by path relative to the
+ * folder). Hidden folders (`.git`, ...) and `node_modules` are not entered; symlinks that lead
+ * outside the folder are skipped with a warning. A single file path is returned as given, whatever
+ * its extension.
+ */
+export function listPolicyFiles(pathOrDir: string, options: PolicyFileOptions = {}): string[] {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(pathOrDir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && options.missingOk) return [];
+    throw new AstlError(`policy path ${pathOrDir} not found`, {
+      code: 'POLICY_NOT_FOUND',
+      location: { file: pathOrDir },
+      hint: 'point the policy input at a policy file or a folder of *.yaml policies',
+      cause: err,
+    });
+  }
+  if (!stat.isDirectory()) return [pathOrDir];
+
+  const rootReal = realpathSync(pathOrDir);
+  const inside = (real: string) => real === rootReal || real.startsWith(rootReal + sep);
+  const files: string[] = [];
+  const visited = new Set<string>([rootReal]);
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        let real: string;
+        try {
+          real = realpathSync(full);
+        } catch {
+          options.onWarning?.(`skipped ${full}: broken symbolic link`);
+          continue;
+        }
+        if (!inside(real)) {
+          options.onWarning?.(`skipped ${full}: symbolic link leads outside ${pathOrDir}`);
+          continue;
+        }
+        const target = statSync(real);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+        if (isDir && visited.has(real)) continue; // a loop or a second route to a folder already read
+        if (isDir) visited.add(real);
+      }
+      if (isDir) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        walk(full);
+      } else if (isFile && isYamlName(entry.name)) {
+        files.push(full);
+      }
+    }
+  };
+  walk(pathOrDir);
+  const key = (f: string) => relative(pathOrDir, f).split(sep).join('/');
+  return files.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * Every YAML document of every policy file under `pathOrDir`. Problems in any file (syntax
+ * errors, files over 1 MiB) are collected and thrown together as one AstlErrors after all files
+ * were read, so a user sees every broken file at once.
+ */
+export function readPolicyDocuments(pathOrDir: string, options: PolicyFileOptions = {}): YamlDoc[] {
+  const docs: YamlDoc[] = [];
+  const errors: AstlError[] = [];
+  for (const file of listPolicyFiles(pathOrDir, options)) {
+    try {
+      const size = statSync(file).size;
+      if (size > MAX_POLICY_FILE_BYTES) {
+        errors.push(
+          new AstlError(`policy file ${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is 1 MiB`, {
+            code: 'POLICY_INVALID',
+            location: { file },
+            hint: 'split it into smaller files, or move what is not a policy out of the policy folder',
+          }),
+        );
+        continue;
+      }
+      docs.push(...parseYaml(readFileSync(file, 'utf8'), file));
+    } catch (err) {
+      if (err instanceof AstlErrors) errors.push(...err.errors);
+      else if (err instanceof AstlError) errors.push(err);
+      else
+        errors.push(
+          new AstlError(`cannot read policy file ${file}: ${(err as Error).message}`, {
+            code: 'POLICY_INVALID',
+            location: { file },
+          }),
+        );
+    }
+  }
+  if (errors.length > 0) throw new AstlErrors(errors, 'POLICY_INVALID');
+  return docs;
+}

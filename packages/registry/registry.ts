@@ -1,0 +1,305 @@
+/**
+ * The agent registry (`agent-config.yaml`, kebab-case): parsed with positions, validated against
+ * schemas/agent-config.schema.json, turned into typed entries that remember where each key is.
+ */
+import { readFileSync } from 'node:fs';
+import registrySchema from '../../schemas/agent-config.schema.json' with { type: 'json' };
+import {
+  AstlError,
+  AstlErrors,
+  type JsonPath,
+  parseDuration,
+  parseYaml,
+  type SourceLocation,
+  validateWithSchema,
+  type YamlDoc,
+} from '../core/index.js';
+
+export { registrySchema };
+
+export type CredentialPolicyType = 'ephemeral' | 'long-lived';
+export type AuditLevel = 'full' | 'minimal' | 'none';
+
+export interface Permission {
+  resource: string;
+  access: string;
+}
+
+export interface AwsSettings {
+  roleArn: string;
+  region?: string;
+  sessionPolicyPath?: string;
+  audience?: string;
+}
+
+export interface VaultSecretRead {
+  path: string;
+  key: string;
+  env: string;
+}
+
+export interface VaultSettings {
+  url: string;
+  role: string;
+  /** Mount path of the JWT auth method; 'jwt' unless the registry says otherwise. */
+  authPath: string;
+  namespace?: string;
+  audience?: string;
+  secrets: VaultSecretRead[];
+}
+
+export interface AgentEntry {
+  name: string;
+  type: string;
+  /** Absent (or blank) owners and purposes are allowed by the schema so that the credentials
+   *  check can refuse with a fix and the scanner can report them as findings. */
+  owner?: string;
+  purpose?: string;
+  permissions: Permission[];
+  credentialPolicy: CredentialPolicyType;
+  maxTtlSeconds?: number;
+  auditLevel: AuditLevel;
+  credentials: { aws?: AwsSettings; vault?: VaultSettings };
+  /** Where the entry starts (its `- name:` line). */
+  location: SourceLocation;
+  /**
+   * Where individual keys are written, by registry key path: 'name', 'type', 'owner', 'purpose',
+   * 'credential-policy', 'max-ttl', 'audit-level', 'permissions', 'permissions[0]',
+   * 'credentials.aws.role-arn', 'credentials.vault.role', 'credentials.vault.secrets[0]'...
+   * Only keys present in the file appear.
+   */
+  keyLocations: Record<string, SourceLocation>;
+  /** Position of the entry in `agents:`. */
+  index: number;
+}
+
+export interface AgentRegistry {
+  file: string;
+  agents: AgentEntry[];
+  doc: YamlDoc;
+}
+
+const WHAT = 'agent registry';
+export const REGISTRY_INVALID = 'REGISTRY_INVALID';
+
+export const MINIMAL_REGISTRY = `agents:
+  - name: my-agent
+    type: coding-assistant
+    owner: platform-team            # a human or team accountable for the agent
+    purpose: "Why this agent needs credentials"
+    permissions:
+      - repository: read
+    credential-policy: ephemeral
+    max-ttl: 1h
+    audit-level: full
+`;
+
+/** Reads and validates a registry file; a missing file says how to create one. */
+export function loadRegistry(path: string): AgentRegistry {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new AstlError(`agent registry ${path} not found`, {
+        code: 'REGISTRY_NOT_FOUND',
+        location: { file: path },
+        hint: `create ${path} listing your agents, or point the 'config' input at the registry`,
+        fix: MINIMAL_REGISTRY,
+      });
+    }
+    if (code === 'EISDIR') {
+      throw new AstlError(`agent registry ${path} is a folder, not a file`, {
+        code: 'REGISTRY_NOT_FOUND',
+        location: { file: path },
+        hint: "point the 'config' input at the registry file, e.g. agent-config.yaml",
+      });
+    }
+    throw new AstlError(`cannot read agent registry ${path}: ${(err as Error).message}`, {
+      code: 'REGISTRY_NOT_FOUND',
+      location: { file: path },
+      cause: err,
+    });
+  }
+  return parseRegistry(text, path);
+}
+
+/** Parses registry text; every problem in the file is reported at once as one AstlErrors. */
+export function parseRegistry(text: string, file: string): AgentRegistry {
+  let docs: YamlDoc[];
+  try {
+    docs = parseYaml(text, file);
+  } catch (err) {
+    if (err instanceof AstlError) throw new AstlErrors([err]);
+    throw err;
+  }
+  const doc = docs[0];
+  if (!doc) {
+    throw new AstlErrors([
+      new AstlError(`${WHAT} ${file} is empty`, {
+        code: REGISTRY_INVALID,
+        location: { file },
+        hint: 'list your agents under `agents:`',
+        fix: MINIMAL_REGISTRY,
+      }),
+    ]);
+  }
+  const errors: AstlError[] = [];
+  if (docs.length > 1) {
+    errors.push(
+      new AstlError(`${WHAT} must be a single YAML document; found ${docs.length}`, {
+        code: REGISTRY_INVALID,
+        location: docs[1]!.locate([]),
+        hint: 'remove the `---` separators and list every agent under one `agents:`',
+      }),
+    );
+  }
+  errors.push(...validateWithSchema(doc, registrySchema, WHAT, REGISTRY_INVALID));
+  errors.push(...duplicateNames(doc));
+  if (errors.length > 0) throw new AstlErrors(sortByLine(errors), REGISTRY_INVALID);
+
+  // Schema-valid from here on, so the shapes below hold.
+  const raw = (doc.value as { agents: RawAgent[] }).agents;
+  const agents = raw.map((a, i) => toEntry(a, i, doc));
+  return { file, agents, doc };
+}
+
+interface RawAgent {
+  name: string;
+  type: string;
+  owner?: string | null;
+  purpose?: string | null;
+  permissions?: Record<string, string>[];
+  'credential-policy'?: CredentialPolicyType;
+  'max-ttl'?: string | number;
+  'audit-level'?: AuditLevel;
+  credentials?: {
+    aws?: { 'role-arn': string; region?: string; 'session-policy'?: string; audience?: string };
+    vault?: {
+      url: string;
+      role: string;
+      'auth-path'?: string;
+      namespace?: string;
+      audience?: string;
+      secrets?: VaultSecretRead[];
+    };
+  };
+}
+
+function duplicateNames(doc: YamlDoc): AstlError[] {
+  const agents = (doc.value as { agents?: unknown } | null)?.agents;
+  if (!Array.isArray(agents)) return [];
+  const firstSeen = new Map<string, number>();
+  const errors: AstlError[] = [];
+  agents.forEach((a, i) => {
+    const name = (a as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') return;
+    const first = firstSeen.get(name);
+    if (first === undefined) {
+      firstSeen.set(name, i);
+      return;
+    }
+    const firstAt = doc.locate(['agents', first, 'name']);
+    errors.push(
+      new AstlError(
+        `agent name '${name}' is registered twice (first at line ${firstAt.line ?? '?'}, again at line ${doc.locate(['agents', i, 'name']).line ?? '?'})`,
+        {
+          code: REGISTRY_INVALID,
+          location: doc.locate(['agents', i, 'name']),
+          hint: 'agent names must be unique: rename one of the two entries or merge them',
+        },
+      ),
+    );
+  });
+  return errors;
+}
+
+function toEntry(a: RawAgent, index: number, doc: YamlDoc): AgentEntry {
+  const base: JsonPath = ['agents', index];
+  const keyLocations: Record<string, SourceLocation> = {};
+  const note = (key: string, path: JsonPath) => {
+    keyLocations[key] = doc.locate([...base, ...path]);
+  };
+  note('name', ['name']);
+  note('type', ['type']);
+  const text = (v: string | null | undefined) =>
+    typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  const owner = text(a.owner);
+  const purpose = text(a.purpose);
+  if (a.owner !== undefined) note('owner', ['owner']);
+  if (a.purpose !== undefined) note('purpose', ['purpose']);
+  const permissions: Permission[] = [];
+  if (a.permissions) {
+    note('permissions', ['permissions']);
+    a.permissions.forEach((p, i) => {
+      const [resource, access] = Object.entries(p)[0]!;
+      permissions.push({ resource, access });
+      note(`permissions[${i}]`, ['permissions', i]);
+    });
+  }
+  for (const key of ['credential-policy', 'max-ttl', 'audit-level', 'credentials'] as const) {
+    if (a[key] !== undefined) note(key, [key]);
+  }
+  const entry: AgentEntry = {
+    name: a.name,
+    type: a.type,
+    permissions,
+    credentialPolicy: a['credential-policy'] ?? 'ephemeral',
+    auditLevel: a['audit-level'] ?? 'full',
+    credentials: {},
+    location: doc.locate([...base]),
+    keyLocations,
+    index,
+  };
+  if (owner !== undefined) entry.owner = owner;
+  if (purpose !== undefined) entry.purpose = purpose;
+  if (a['max-ttl'] !== undefined) entry.maxTtlSeconds = parseDuration(a['max-ttl'], 'max-ttl');
+  const aws = a.credentials?.aws;
+  if (aws) {
+    entry.credentials.aws = { roleArn: aws['role-arn'] };
+    if (aws.region !== undefined) entry.credentials.aws.region = aws.region;
+    if (aws['session-policy'] !== undefined) entry.credentials.aws.sessionPolicyPath = aws['session-policy'];
+    if (aws.audience !== undefined) entry.credentials.aws.audience = aws.audience;
+    for (const k of Object.keys(aws)) note(`credentials.aws.${k}`, ['credentials', 'aws', k]);
+  }
+  const vault = a.credentials?.vault;
+  if (vault) {
+    entry.credentials.vault = {
+      url: vault.url,
+      role: vault.role,
+      authPath: vault['auth-path'] ?? 'jwt',
+      secrets: (vault.secrets ?? []).map((s) => ({ path: s.path, key: s.key, env: s.env })),
+    };
+    if (vault.namespace !== undefined && vault.namespace !== '')
+      entry.credentials.vault.namespace = vault.namespace;
+    if (vault.audience !== undefined) entry.credentials.vault.audience = vault.audience;
+    for (const k of Object.keys(vault)) note(`credentials.vault.${k}`, ['credentials', 'vault', k]);
+    for (let i = 0; i < (vault.secrets ?? []).length; i++)
+      note(`credentials.vault.secrets[${i}]`, ['credentials', 'vault', 'secrets', i]);
+  }
+  return entry;
+}
+
+export function sortByLine(errors: AstlError[]): AstlError[] {
+  return [...errors].sort(
+    (a, b) =>
+      (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0),
+  );
+}
+
+/** The registry entry a user would add, with placeholders for what only they know. */
+export function registryEntrySnippet(name: string, type: string): string {
+  return `agents:
+  - name: ${name}
+    type: ${type}
+    owner: <team-or-person>          # required: who is accountable
+    purpose: "<why this agent needs credentials>"
+    permissions:
+      - repository: read
+    credential-policy: ephemeral
+    max-ttl: 1h
+    audit-level: full
+`;
+}
