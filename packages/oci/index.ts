@@ -1,0 +1,31 @@
+export {
+  MANIFEST_ACCEPT,
+  MEDIA_TYPES,
+  RegistryClient,
+  type ResolvedImage,
+  type ResolveError,
+  type ResolveErrorCode,
+  type ResolveOptions,
+  registryBaseUrl,
+  resolveImage,
+  resolveImages,
+} from './client.js';
+export {
+  type CredentialLookup,
+  type DockerConfigFile,
+  type DockerConfigSource,
+  defaultDockerConfigPath,
+  findCredentials,
+  loadDockerConfig,
+  type RegistryCredentials,
+} from './docker-config.js';
+export {
+  DEFAULT_REGISTRY,
+  DEFAULT_TAG,
+  familiarName,
+  type ImageReference,
+  isSha256Digest,
+  parseImageReference,
+  pinned,
+} from './reference.js';
+export { type AuthChallenge, parseWwwAuthenticate } from './www-authenticate.js';
