@@ -1,0 +1,600 @@
+export const id = 715;
+export const ids = [715];
+export const modules = {
+
+/***/ 715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Hm: () => (/* reexport */ checkCredentialRequest),
+  gN: () => (/* reexport */ loadAgentPolicies),
+  Ag: () => (/* reexport */ registry/* loadRegistry */.Ag),
+  l5: () => (/* reexport */ registry/* parseRegistry */.l5),
+  Ac: () => (/* reexport */ policiesForType)
+});
+
+// UNUSED EXPORTS: AGENT_POLICY_KIND, MAX_POLICY_FILE_BYTES, MINIMAL_REGISTRY, REGISTRY_INVALID, RESTRICTIONS, durationCapsFor, isProductionEnvironment, listPolicyFiles, namesProduction, parseAgentPolicies, policySchema, readPolicyDocuments, registryEntrySnippet, registrySchema, resolveAgent, sortByLine
+
+;// CONCATENATED MODULE: ./schemas/agent-policy.schema.json
+const agent_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/agent-policy.schema.json","title":"AgentPolicy","description":"An organisation\'s rules for every agent of some types (Kubernetes style, camelCase keys).","type":"object","additionalProperties":false,"required":["kind","metadata","spec"],"properties":{"apiVersion":{"description":"optional API version, e.g. astl.dev/v1","type":"string","examples":["astl.dev/v1"]},"kind":{"description":"always AgentPolicy","const":"AgentPolicy"},"metadata":{"description":"the policy\'s identity","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"unique policy name, shown in refusals and audit records","type":"string","pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","examples":["coding-assistant-policy"]},"description":{"description":"free text for humans","type":"string"},"labels":{"description":"free-form string labels","type":"object","additionalProperties":false,"patternProperties":{"^.+$":{"description":"label value","type":"string"}}},"annotations":{"description":"free-form string annotations","type":"object","additionalProperties":false,"patternProperties":{"^.+$":{"description":"annotation value","type":"string"}}}}},"spec":{"description":"what the policy requires of agents of the listed types","type":"object","additionalProperties":false,"required":["agentTypes"],"properties":{"agentTypes":{"description":"agent types (the registry\'s `type`) this policy applies to; \\"*\\" means every type","type":"array","minItems":1,"items":{"description":"an agent type, or \\"*\\"","type":"string","pattern":"^(\\\\*|[A-Za-z0-9][A-Za-z0-9_.-]*)$","examples":["coding-assistant","*"]},"examples":[["coding-assistant"]]},"defaultPermissions":{"description":"the permissions agents of these types normally hold (the scanner compares registry entries against them)","type":"array","items":{"description":"one resource and its access level","type":"object","additionalProperties":false,"required":["resource","access"],"properties":{"resource":{"description":"resource name, as in the registry\'s permissions","type":"string","pattern":"^[A-Za-z0-9*][A-Za-z0-9_.:/*-]*$","examples":["repositories"]},"access":{"description":"access level: read, write, comment, admin, delete, ...","type":"string","pattern":"^[a-z*][a-z0-9_*-]*$","examples":["read"]}}}},"restrictions":{"description":"things agents of these types may never do","type":"array","items":{"description":"one restriction","type":"object","additionalProperties":false,"required":["deny"],"properties":{"deny":{"description":"secrets: no Vault secret reads; production-access: no production environment, role or secret path; write-access: no write/admin/delete permission; long-lived-credentials: no long-lived credential policy","type":"string","enum":["secrets","production-access","write-access","long-lived-credentials"]}}}},"credentialPolicy":{"description":"credential rules for agents of these types","type":"object","additionalProperties":false,"properties":{"type":{"description":"ephemeral or long-lived; this product only mints ephemeral credentials","type":"string","enum":["ephemeral","long-lived"]},"maxTtl":{"description":"cap on the lifetime of any credential: seconds (900), \\"15m\\", \\"8h\\", \\"1h30m\\"","examples":["8h","1h",3600],"if":{"type":"string"},"then":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","pattern":"^\\\\s*(\\\\d+|(\\\\d+[smhd])+)\\\\s*$"},"else":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","type":"integer","minimum":1}}}},"escalation":{"description":"actions that need something more (such as a human approval)","type":"array","items":{"description":"one escalation rule","type":"object","additionalProperties":false,"required":["action","requires"],"properties":{"action":{"description":"the action, e.g. merge or deploy","type":"string","minLength":1,"examples":["merge","deploy"]},"requires":{"description":"what the action requires, e.g. human_approval","type":"string","minLength":1,"examples":["human_approval"]}}}}}}}}');
+// EXTERNAL MODULE: ./packages/core/index.ts + 2 modules
+var core = __webpack_require__(2280);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./packages/registry/policy-files.ts
+/**
+ * The one loader for policy files and folders: the credentials check picks its `kind: AgentPolicy`
+ * documents, the gate picks the documents with `actions:`. Order is deterministic (sorted paths)
+ * so that decisions and digests do not depend on the file system's listing order.
+ */
+
+
+
+/** Policy files larger than this are refused: policies are small, and the gate reads them all. */
+const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+const isYamlName = (name) => /\.ya?ml$/i.test(name);
+/**
+ * Every *.yaml / *.yml file of a file or folder (recursive, sorted by path relative to the
+ * folder). Hidden folders (`.git`, ...) and `node_modules` are not entered; symlinks that lead
+ * outside the folder are skipped with a warning. A single file path is returned as given, whatever
+ * its extension.
+ */
+function listPolicyFiles(pathOrDir, options = {}) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_.statSync)(pathOrDir);
+    }
+    catch (err) {
+        const code = err.code;
+        if ((code === 'ENOENT' || code === 'ENOTDIR') && options.missingOk)
+            return [];
+        throw new core/* AstlError */.Ht(`policy path ${pathOrDir} not found`, {
+            code: 'POLICY_NOT_FOUND',
+            location: { file: pathOrDir },
+            hint: 'point the policy input at a policy file or a folder of *.yaml policies',
+            cause: err,
+        });
+    }
+    if (!stat.isDirectory())
+        return [pathOrDir];
+    const rootReal = (0,external_node_fs_.realpathSync)(pathOrDir);
+    const inside = (real) => real === rootReal || real.startsWith(rootReal + external_node_path_.sep);
+    const files = [];
+    const visited = new Set([rootReal]);
+    const walk = (dir) => {
+        for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+            const full = (0,external_node_path_.join)(dir, entry.name);
+            let isDir = entry.isDirectory();
+            let isFile = entry.isFile();
+            if (entry.isSymbolicLink()) {
+                let real;
+                try {
+                    real = (0,external_node_fs_.realpathSync)(full);
+                }
+                catch {
+                    options.onWarning?.(`skipped ${full}: broken symbolic link`);
+                    continue;
+                }
+                if (!inside(real)) {
+                    options.onWarning?.(`skipped ${full}: symbolic link leads outside ${pathOrDir}`);
+                    continue;
+                }
+                const target = (0,external_node_fs_.statSync)(real);
+                isDir = target.isDirectory();
+                isFile = target.isFile();
+                if (isDir && visited.has(real))
+                    continue; // a loop or a second route to a folder already read
+                if (isDir)
+                    visited.add(real);
+            }
+            if (isDir) {
+                if (entry.name.startsWith('.') || entry.name === 'node_modules')
+                    continue;
+                walk(full);
+            }
+            else if (isFile && isYamlName(entry.name)) {
+                files.push(full);
+            }
+        }
+    };
+    walk(pathOrDir);
+    const key = (f) => (0,external_node_path_.relative)(pathOrDir, f).split(external_node_path_.sep).join('/');
+    return files.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+/**
+ * Every YAML document of every policy file under `pathOrDir`. Problems in any file (syntax
+ * errors, files over 1 MiB) are collected and thrown together as one AstlErrors after all files
+ * were read, so a user sees every broken file at once.
+ */
+function readPolicyDocuments(pathOrDir, options = {}) {
+    const docs = [];
+    const errors = [];
+    for (const file of listPolicyFiles(pathOrDir, options)) {
+        try {
+            const size = (0,external_node_fs_.statSync)(file).size;
+            if (size > MAX_POLICY_FILE_BYTES) {
+                errors.push(new core/* AstlError */.Ht(`policy file ${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is 1 MiB`, {
+                    code: 'POLICY_INVALID',
+                    location: { file },
+                    hint: 'split it into smaller files, or move what is not a policy out of the policy folder',
+                }));
+                continue;
+            }
+            docs.push(...(0,core/* parseYaml */.hN)((0,external_node_fs_.readFileSync)(file, 'utf8'), file));
+        }
+        catch (err) {
+            if (err instanceof core/* AstlErrors */.ci)
+                errors.push(...err.errors);
+            else if (err instanceof core/* AstlError */.Ht)
+                errors.push(err);
+            else
+                errors.push(new core/* AstlError */.Ht(`cannot read policy file ${file}: ${err.message}`, {
+                    code: 'POLICY_INVALID',
+                    location: { file },
+                }));
+        }
+    }
+    if (errors.length > 0)
+        throw new core/* AstlErrors */.ci(errors, 'POLICY_INVALID');
+    return docs;
+}
+
+;// CONCATENATED MODULE: ./packages/registry/agent-policy.ts
+/**
+ * AgentPolicy documents (Kubernetes style, camelCase): an organisation's rules for every agent of
+ * some types. They live in the same policy folder as the gate's deploy policies.
+ */
+
+
+
+
+const AGENT_POLICY_KIND = 'AgentPolicy';
+const RESTRICTIONS = (/* unused pure expression or super */ null && ([
+    'secrets',
+    'production-access',
+    'write-access',
+    'long-lived-credentials',
+]));
+const WHAT = 'AgentPolicy';
+const CODE = 'POLICY_INVALID';
+/** True when a document declares (or nearly declares) `kind: AgentPolicy`. */
+function kindOf(doc) {
+    const value = doc.value;
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return 'other';
+    const kind = value.kind;
+    if (kind === AGENT_POLICY_KIND)
+        return 'agent-policy';
+    if (typeof kind === 'string' && (0,core/* closest */.kp)(kind, [AGENT_POLICY_KIND]))
+        return 'misspelled';
+    // No kind at all, but shaped like an AgentPolicy: the user most likely forgot the kind line.
+    const spec = value.spec;
+    if (kind === undefined && spec && typeof spec === 'object' && 'agentTypes' in spec)
+        return 'misspelled';
+    return 'other';
+}
+/**
+ * Parses the AgentPolicy documents among `docs` (other documents, such as deploy policies, are
+ * ignored). All problems are thrown together as one AstlErrors.
+ */
+function parseAgentPolicies(docs) {
+    const errors = [];
+    const policies = [];
+    for (const doc of docs) {
+        const kind = kindOf(doc);
+        if (kind === 'other')
+            continue;
+        if (kind === 'misspelled') {
+            const written = doc.value.kind;
+            errors.push(new core/* AstlError */.Ht(written === undefined
+                ? 'this document looks like an AgentPolicy but has no `kind:`'
+                : `kind '${String(written)}' is not a known kind`, {
+                code: CODE,
+                location: written === undefined ? doc.locate([]) : doc.locate(['kind']),
+                hint: `did you mean 'kind: ${AGENT_POLICY_KIND}'? (kinds are case-sensitive)`,
+                fix: `kind: ${AGENT_POLICY_KIND}\n`,
+            }));
+            continue;
+        }
+        const problems = (0,core/* validateWithSchema */.CW)(doc, agent_policy_schema_namespaceObject, WHAT, CODE);
+        const ttl = doc.value.spec?.credentialPolicy?.maxTtl;
+        if (problems.length === 0 && ttl !== undefined) {
+            try {
+                (0,core/* parseDuration */.E9)(ttl, 'spec.credentialPolicy.maxTtl');
+            }
+            catch (err) {
+                if (!(err instanceof core/* AstlError */.Ht))
+                    throw err;
+                const location = doc.locate(['spec', 'credentialPolicy', 'maxTtl']);
+                problems.push(new core/* AstlError */.Ht(err.message, { code: CODE, location, hint: err.hint }));
+            }
+        }
+        if (problems.length > 0) {
+            errors.push(...problems);
+            continue;
+        }
+        policies.push(toPolicy(doc));
+    }
+    const byName = new Map();
+    for (const p of policies) {
+        const first = byName.get(p.name);
+        if (!first) {
+            byName.set(p.name, p);
+            continue;
+        }
+        errors.push(new core/* AstlError */.Ht(`AgentPolicy name '${p.name}' is used twice (also at ${first.file}:${first.keyLocations['metadata.name']?.line ?? '?'})`, {
+            code: CODE,
+            location: p.keyLocations['metadata.name'] ?? p.location,
+            hint: 'give each AgentPolicy a unique metadata.name, so refusals and audit records name one policy',
+        }));
+    }
+    if (errors.length > 0)
+        throw new core/* AstlErrors */.ci(errors, CODE);
+    return policies;
+}
+/**
+ * Loads every AgentPolicy in a policy file or folder. With `missingOk`, a missing path means
+ * "no organisation policy" and yields [].
+ */
+function loadAgentPolicies(pathOrDir, options = {}) {
+    return parseAgentPolicies(readPolicyDocuments(pathOrDir, options));
+}
+/** The policies that apply to agents of `type` (listed in agentTypes, or "*"). */
+function policiesForType(policies, type) {
+    return policies.filter((p) => p.agentTypes.includes(type) || p.agentTypes.includes('*'));
+}
+function toPolicy(doc) {
+    const raw = doc.value;
+    const keyLocations = {};
+    const note = (key, path) => {
+        keyLocations[key] = doc.locate(path);
+    };
+    note('metadata.name', ['metadata', 'name']);
+    note('spec.agentTypes', ['spec', 'agentTypes']);
+    const spec = raw.spec;
+    for (let i = 0; i < (spec.restrictions ?? []).length; i++)
+        note(`spec.restrictions[${i}]`, ['spec', 'restrictions', i, 'deny']);
+    for (let i = 0; i < (spec.defaultPermissions ?? []).length; i++)
+        note(`spec.defaultPermissions[${i}]`, ['spec', 'defaultPermissions', i]);
+    for (let i = 0; i < (spec.escalation ?? []).length; i++)
+        note(`spec.escalation[${i}]`, ['spec', 'escalation', i]);
+    const policy = {
+        file: doc.file,
+        name: raw.metadata.name,
+        agentTypes: [...spec.agentTypes],
+        defaultPermissions: (spec.defaultPermissions ?? []).map((p) => ({
+            resource: p.resource,
+            access: p.access,
+        })),
+        restrictions: (spec.restrictions ?? []).map((r) => r.deny),
+        escalation: (spec.escalation ?? []).map((e) => ({ action: e.action, requires: e.requires })),
+        location: doc.locate([]),
+        keyLocations,
+    };
+    const cp = spec.credentialPolicy;
+    if (cp) {
+        note('spec.credentialPolicy', ['spec', 'credentialPolicy']);
+        policy.credentialPolicy = { type: cp.type ?? 'ephemeral' };
+        if (cp.type !== undefined) {
+            note('spec.credentialPolicy.type', ['spec', 'credentialPolicy', 'type']);
+        }
+        if (cp.maxTtl !== undefined) {
+            policy.credentialPolicy.maxTtlSeconds = (0,core/* parseDuration */.E9)(cp.maxTtl, 'maxTtl');
+            note('spec.credentialPolicy.maxTtl', ['spec', 'credentialPolicy', 'maxTtl']);
+        }
+    }
+    return policy;
+}
+
+;// CONCATENATED MODULE: ./packages/registry/check.ts
+/**
+ * The credentials pre-check: everything that must hold before any token is requested (owner,
+ * purpose, ephemeral only, duration caps, AgentPolicy restrictions). Each refusal names the
+ * registry or policy line responsible and carries the YAML that would fix it.
+ */
+
+
+/** Production-tier environment names: production, prod, prd, prod-*, production-* (any case). */
+function isProductionEnvironment(name) {
+    if (!name)
+        return false;
+    const n = name.trim().toLowerCase();
+    return (n === 'production' || n === 'prod' || n === 'prd' || n.startsWith('prod-') || n.startsWith('production-'));
+}
+/**
+ * True when an identifier (an IAM role ARN, a Vault role, a secret path) has a production path
+ * segment: a `/`-separated segment that is, or has a `-`/`_`/`.` separated word that is, prod,
+ * production or prd, unless the word before it is non/pre/not (`non-prod`, `pre-prod`).
+ */
+function namesProduction(identifier) {
+    if (!identifier)
+        return false;
+    const resource = identifier.startsWith('arn:') ? identifier.split(':').slice(5).join(':') : identifier;
+    for (const segment of resource.toLowerCase().split(/[/:]/)) {
+        const words = segment.split(/[-_.]/);
+        for (let i = 0; i < words.length; i++) {
+            if (!['prod', 'production', 'prd'].includes(words[i]))
+                continue;
+            if (i > 0 && ['non', 'pre', 'not'].includes(words[i - 1]))
+                continue;
+            return true;
+        }
+    }
+    return false;
+}
+const WRITE_LEVELS = new Set(['write', 'admin', 'delete', '*']);
+/** The caps on a credential's lifetime: the agent's max-ttl and each applicable policy's maxTtl. */
+function durationCapsFor(agent, policies) {
+    const caps = [];
+    if (agent.maxTtlSeconds !== undefined) {
+        caps.push({
+            seconds: agent.maxTtlSeconds,
+            source: 'agent',
+            name: agent.name,
+            description: `max-ttl of agent ${agent.name}`,
+            location: agent.keyLocations['max-ttl'] ?? agent.location,
+        });
+    }
+    for (const p of policiesForType(policies, agent.type)) {
+        const seconds = p.credentialPolicy?.maxTtlSeconds;
+        if (seconds === undefined)
+            continue;
+        caps.push({
+            seconds,
+            source: 'policy',
+            name: p.name,
+            description: `maxTtl of AgentPolicy ${p.name}`,
+            location: p.keyLocations['spec.credentialPolicy.maxTtl'] ?? p.location,
+        });
+    }
+    return caps;
+}
+const where = (loc) => (0,core/* formatLocation */.j$)({ file: loc.file, line: loc.line });
+/**
+ * Checks a credential request against the registry entry and the AgentPolicies. Returns the
+ * effective purpose and caps, or throws: one AstlError for one refusal, an AstlErrors when
+ * several rules refuse (its code is the first one's).
+ */
+function checkCredentialRequest(request, policies) {
+    const { agent } = request;
+    const refusals = [];
+    const applied = policiesForType(policies, agent.type);
+    const entryHead = `agents:\n  - name: ${agent.name}\n`;
+    if (!Number.isInteger(request.durationSeconds) || request.durationSeconds <= 0) {
+        throw new core/* AstlError */.Ht(`duration must be a positive number of seconds, got ${request.durationSeconds}`, {
+            code: 'DURATION_INVALID',
+            hint: 'use seconds (900 or 900s), minutes (15m) or hours (1h)',
+        });
+    }
+    if (!agent.owner) {
+        refusals.push(new core/* AstlError */.Ht(`agent '${agent.name}' has no owner; every agent needs a human or team accountable for it`, {
+            code: 'AGENT_NO_OWNER',
+            location: agent.keyLocations['owner'] ?? agent.location,
+            hint: `add an owner to the agent's entry in ${agent.location.file}`,
+            fix: `${entryHead}    owner: <team-or-person>          # who is accountable for this agent\n`,
+        }));
+    }
+    const purpose = request.purpose?.trim() || agent.purpose;
+    if (!purpose) {
+        refusals.push(new core/* AstlError */.Ht(`no purpose given for agent '${agent.name}': the request and the registry both lack one`, {
+            code: 'PURPOSE_REQUIRED',
+            location: agent.keyLocations['purpose'] ?? agent.location,
+            hint: `set the purpose input (why this job needs credentials), or give the agent a purpose in ${agent.location.file}`,
+            fix: `with:\n  agent: ${agent.name}\n  purpose: "<why this job needs credentials>"\n`,
+        }));
+    }
+    if (agent.credentialPolicy === 'long-lived') {
+        refusals.push(new core/* AstlError */.Ht(`agent '${agent.name}' has credential-policy long-lived; this product only mints ephemeral credentials`, {
+            code: 'LONG_LIVED_FORBIDDEN',
+            location: agent.keyLocations['credential-policy'] ?? agent.location,
+            hint: 'switch the agent to ephemeral credentials (minted per job, revoked after it)',
+            fix: `${entryHead}    credential-policy: ephemeral\n`,
+        }));
+    }
+    for (const p of applied) {
+        if (p.credentialPolicy?.type !== 'long-lived')
+            continue;
+        refusals.push(new core/* AstlError */.Ht(`AgentPolicy '${p.name}' sets credentialPolicy.type long-lived for agents of type '${agent.type}'; this product only mints ephemeral credentials`, {
+            code: 'LONG_LIVED_FORBIDDEN',
+            location: p.keyLocations['spec.credentialPolicy.type'] ?? p.location,
+            hint: `change the policy in ${p.file} to ephemeral credentials`,
+            fix: 'spec:\n  credentialPolicy:\n    type: ephemeral\n',
+        }));
+    }
+    const caps = durationCapsFor(agent, applied);
+    const tightest = caps.reduce((min, c) => (!min || c.seconds < min.seconds ? c : min), undefined);
+    const exceeded = caps
+        .filter((c) => request.durationSeconds > c.seconds)
+        .sort((a, b) => a.seconds - b.seconds);
+    if (exceeded.length > 0 && tightest) {
+        const list = exceeded
+            .map((c) => `${(0,core/* formatDuration */.a3)(c.seconds)} (${c.description}, ${where(c.location)})`)
+            .join(', ');
+        refusals.push(new core/* AstlError */.Ht(`requested duration ${(0,core/* formatDuration */.a3)(request.durationSeconds)} is over the cap${exceeded.length > 1 ? 's' : ''}: ${list}`, {
+            code: 'DURATION_OVER_CAP',
+            location: exceeded[0].location,
+            hint: `ask for at most ${(0,core/* formatDuration */.a3)(tightest.seconds)} (${tightest.seconds}s)`,
+            fix: `with:\n  duration: ${(0,core/* formatDuration */.a3)(tightest.seconds)}\n`,
+        }));
+    }
+    refusals.push(...restrictionRefusals(request, applied));
+    if (refusals.length === 1)
+        throw refusals[0];
+    if (refusals.length > 1)
+        throw new core/* AstlErrors */.ci(refusals);
+    const warnings = [];
+    if (agent.auditLevel !== 'full') {
+        const loc = agent.keyLocations['audit-level'] ?? agent.location;
+        warnings.push(`agent '${agent.name}' has audit-level ${agent.auditLevel} (${where(loc)}); audit-level full is recommended and the scanner reports anything less`);
+    }
+    const decision = {
+        purpose: purpose,
+        durationSeconds: request.durationSeconds,
+        appliedPolicies: applied.map((p) => p.name),
+        warnings,
+    };
+    if (tightest)
+        decision.maxTtlSeconds = tightest.seconds;
+    return decision;
+}
+function restrictionRefusals(request, applied) {
+    const { agent } = request;
+    const refusals = [];
+    const aws = request.providers.includes('aws');
+    const vault = request.providers.includes('vault');
+    const roleArn = request.awsRoleArn ?? agent.credentials.aws?.roleArn;
+    const vaultRole = request.vaultRole ?? agent.credentials.vault?.role;
+    const secretPaths = request.secretPaths ?? agent.credentials.vault?.secrets.map((s) => s.path) ?? [];
+    for (const p of applied) {
+        p.restrictions.forEach((word, i) => {
+            const at = p.keyLocations[`spec.restrictions[${i}]`] ?? p.location;
+            const refuse = (why, hint, fix) => refusals.push(new core/* AstlError */.Ht(`AgentPolicy '${p.name}' (${where(at)}) denies ${word}: ${why}`, {
+                code: 'RESTRICTION_VIOLATED',
+                location: at,
+                hint,
+                fix,
+            }));
+            switch (word) {
+                case 'secrets':
+                    if (request.readsSecrets) {
+                        refuse(`agent '${agent.name}' (type ${agent.type}) asks to read Vault secrets`, "remove the secret reads (the registry's credentials.vault.secrets and the vault-secrets input), or have the policy owner allow them", `${`agents:\n  - name: ${agent.name}\n`}    credentials:\n      vault:\n        secrets: []   # ${p.name} denies secret reads\n`);
+                    }
+                    break;
+                case 'production-access': {
+                    const reasons = [];
+                    if (isProductionEnvironment(request.environment))
+                        reasons.push(`environment '${request.environment}' is production-tier`);
+                    if (aws && namesProduction(roleArn))
+                        reasons.push(`AWS role ${roleArn} is a production role`);
+                    if (vault && namesProduction(vaultRole))
+                        reasons.push(`Vault role '${vaultRole}' is a production role`);
+                    if (vault && request.readsSecrets) {
+                        for (const path of secretPaths.filter((s) => namesProduction(s)))
+                            reasons.push(`secret path ${path} is a production path`);
+                    }
+                    if (reasons.length > 0) {
+                        refuse(reasons.join('; '), 'run this agent against a non-production environment and roles; production needs an agent type that the organisation allows there', `jobs:\n  <job>:\n    environment: staging   # ${p.name} denies production access to ${agent.type} agents\n`);
+                    }
+                    break;
+                }
+                case 'write-access': {
+                    const wide = agent.permissions.filter((perm) => WRITE_LEVELS.has(perm.access));
+                    if (wide.length > 0) {
+                        const first = agent.keyLocations[`permissions[${agent.permissions.indexOf(wide[0])}]`];
+                        refuse(`agent '${agent.name}' declares ${wide.map((w) => `${w.resource}: ${w.access}`).join(', ')}${first ? ` (${where(first)})` : ''}`, 'declare read (or narrower) access only', `${`agents:\n  - name: ${agent.name}\n`}    permissions:\n${wide.map((w) => `      - ${w.resource}: read   # was ${w.access}`).join('\n')}\n`);
+                    }
+                    break;
+                }
+                case 'long-lived-credentials':
+                    if (agent.credentialPolicy === 'long-lived') {
+                        const loc = agent.keyLocations['credential-policy'] ?? agent.location;
+                        refuse(`agent '${agent.name}' has credential-policy long-lived (${where(loc)})`, 'switch the agent to ephemeral credentials', `agents:\n  - name: ${agent.name}\n    credential-policy: ephemeral\n`);
+                    }
+                    break;
+                default:
+                    // The schema admits only the four words above; nothing else can reach here.
+                    break;
+            }
+        });
+    }
+    return refusals;
+}
+
+// EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
+var registry = __webpack_require__(1359);
+;// CONCATENATED MODULE: ./packages/registry/resolve.ts
+/** Which registered agent a credential or gate request is for. */
+
+
+const lineOf = (e) => e.keyLocations['name']?.line ?? e.location.line ?? '?';
+/**
+ * Finds the agent a request names: by name, or by type when exactly one agent has it.
+ * Errors: AGENT_NOT_REGISTERED, AGENT_AMBIGUOUS, AGENT_TYPE_MISMATCH, AGENT_REQUIRED (neither
+ * given); each with a hint and a YAML `fix`.
+ */
+function resolveAgent(registry, selector) {
+    const name = selector.agent?.trim() || undefined;
+    const type = selector.agentType?.trim() || undefined;
+    const agentsAt = registry.doc.locateKey(['agents']);
+    if (name !== undefined) {
+        const entry = registry.agents.find((a) => a.name === name);
+        if (!entry) {
+            const guess = closest(name, registry.agents.map((a) => a.name));
+            throw new AstlError(`agent '${name}' is not registered in ${registry.file}`, {
+                code: 'AGENT_NOT_REGISTERED',
+                location: agentsAt,
+                hint: guess
+                    ? `did you mean '${guess}'? Otherwise add the agent to ${registry.file} (every agent needs an owner and a purpose)`
+                    : `add the agent to ${registry.file} (every agent needs an owner and a purpose)${knownAgents(registry)}`,
+                fix: registryEntrySnippet(name, type ?? '<agent-type>'),
+            });
+        }
+        if (type !== undefined && type !== entry.type) {
+            throw new AstlError(`agent '${name}' is registered with type '${entry.type}', but the request says agent-type '${type}'`, {
+                code: 'AGENT_TYPE_MISMATCH',
+                location: entry.keyLocations['type'] ?? entry.location,
+                hint: `make the agent-type input match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
+                fix: `with:\n  agent: ${name}\n  agent-type: ${entry.type}\n`,
+            });
+        }
+        return entry;
+    }
+    if (type !== undefined) {
+        const matches = registry.agents.filter((a) => a.type === type);
+        if (matches.length === 1)
+            return matches[0];
+        if (matches.length === 0) {
+            const types = [...new Set(registry.agents.map((a) => a.type))];
+            const guess = closest(type, types);
+            throw new AstlError(`no agent of type '${type}' is registered in ${registry.file}`, {
+                code: 'AGENT_NOT_REGISTERED',
+                location: agentsAt,
+                hint: (guess ? `did you mean type '${guess}'? ` : '') +
+                    (types.length ? `registered types: ${types.join(', ')}. ` : '') +
+                    `Otherwise register an agent of this type in ${registry.file}`,
+                fix: registryEntrySnippet('<agent-name>', type),
+            });
+        }
+        throw new AstlError(`${matches.length} agents have type '${type}' (${matches
+            .map((m) => `${m.name} at line ${lineOf(m)}`)
+            .join(', ')}); the request must name one`, {
+            code: 'AGENT_AMBIGUOUS',
+            location: matches[0].keyLocations['name'] ?? matches[0].location,
+            hint: `set the agent input to one of: ${matches.map((m) => m.name).join(', ')}`,
+            fix: `with:\n  agent: ${matches[0].name}\n  agent-type: ${type}\n`,
+        });
+    }
+    throw new AstlError('no agent named: set the agent input (or agent-type when one agent has that type)', {
+        code: 'AGENT_REQUIRED',
+        location: agentsAt,
+        hint: `name one of the agents registered in ${registry.file}${knownAgents(registry)}`,
+        fix: `with:\n  agent: ${registry.agents[0]?.name ?? '<agent-name>'}\n`,
+    });
+}
+function knownAgents(registry) {
+    if (registry.agents.length === 0)
+        return '; the registry lists no agents yet';
+    const names = registry.agents.map((a) => a.name);
+    const shown = names.slice(0, 10).join(', ');
+    return `; registered: ${shown}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./packages/registry/index.ts
+/**
+ * Agent registry (agent-config.yaml) and AgentPolicy model: parsing with positions, validation
+ * against schemas/, agent resolution and the credentials pre-check. No Actions I/O here.
+ */
+
+
+
+
+
+
+
+/***/ })
+
+};
