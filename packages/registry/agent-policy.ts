@@ -103,6 +103,16 @@ export function parseAgentPolicies(docs: YamlDoc[]): AgentPolicy[] {
       continue;
     }
     const problems = validateWithSchema(doc, policySchema, WHAT, CODE);
+    const ttl = (doc.value as RawPolicy).spec?.credentialPolicy?.maxTtl;
+    if (problems.length === 0 && ttl !== undefined) {
+      try {
+        parseDuration(ttl, 'spec.credentialPolicy.maxTtl');
+      } catch (err) {
+        if (!(err instanceof AstlError)) throw err;
+        const location = doc.locate(['spec', 'credentialPolicy', 'maxTtl']);
+        problems.push(new AstlError(err.message, { code: CODE, location, hint: err.hint }));
+      }
+    }
     if (problems.length > 0) {
       errors.push(...problems);
       continue;

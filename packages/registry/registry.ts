@@ -157,6 +157,7 @@ export function parseRegistry(text: string, file: string): AgentRegistry {
   }
   errors.push(...validateWithSchema(doc, registrySchema, WHAT, REGISTRY_INVALID));
   errors.push(...duplicateNames(doc));
+  if (errors.length === 0) errors.push(...durationProblems(doc));
   if (errors.length > 0) throw new AstlErrors(sortByLine(errors), REGISTRY_INVALID);
 
   // Schema-valid from here on, so the shapes below hold.
@@ -211,6 +212,28 @@ function duplicateNames(doc: YamlDoc): AstlError[] {
         },
       ),
     );
+  });
+  return errors;
+}
+
+/** `max-ttl: 0` passes the schema's pattern but is no duration; say so at its line. */
+function durationProblems(doc: YamlDoc): AstlError[] {
+  const errors: AstlError[] = [];
+  (doc.value as { agents: RawAgent[] }).agents.forEach((a, i) => {
+    const ttl = a['max-ttl'];
+    if (ttl === undefined) return;
+    try {
+      parseDuration(ttl, `agents[${i}].max-ttl`);
+    } catch (err) {
+      if (!(err instanceof AstlError)) throw err;
+      errors.push(
+        new AstlError(err.message, {
+          code: REGISTRY_INVALID,
+          location: doc.locate(['agents', i, 'max-ttl']),
+          hint: err.hint,
+        }),
+      );
+    }
   });
   return errors;
 }
