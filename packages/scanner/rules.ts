@@ -1,0 +1,226 @@
+/**
+ * The scanner's own rules (the secret rules live in ./secrets). Every id has a section in
+ * docs/scan.md; `helpAnchor` is the anchor GitHub generates for the heading "`<id>`".
+ */
+import type { RuleMeta, Severity } from './finding.js';
+
+export const DOCS_URL = 'https://github.com/astl/agent-credentials/blob/main/docs/scan.md';
+
+/** GitHub's heading anchor for a rule id written as `` `agent/missing-owner` ``. */
+export function anchorFor(id: string): string {
+  return `#${id.toLowerCase().replace(/[^a-z0-9 _-]/g, '')}`;
+}
+
+function rule(
+  id: string,
+  severity: Severity,
+  securitySeverity: number,
+  title: string,
+  description: string,
+  tags: string[],
+): RuleMeta {
+  return {
+    id,
+    severity,
+    securitySeverity,
+    title,
+    description,
+    helpAnchor: anchorFor(id),
+    tags: ['security', ...tags],
+  };
+}
+
+export const SCANNER_RULES: RuleMeta[] = [
+  // Agent registry
+  rule(
+    'agent/missing-owner',
+    'error',
+    6.0,
+    'Agent without an owner',
+    'Every registered agent needs `owner:`, a human or team accountable for what it does; the credentials action refuses agents without one.',
+    ['agent', 'governance'],
+  ),
+  rule(
+    'agent/missing-purpose',
+    'warning',
+    4.0,
+    'Agent without a purpose',
+    'An agent without `purpose:` cannot be audited against what it is for; each credential request then has to state a purpose itself.',
+    ['agent', 'governance'],
+  ),
+  rule(
+    'agent/audit-not-full',
+    'warning',
+    5.0,
+    'Agent audit level is not full',
+    '`audit-level: minimal` or `none` drops the who/why/how-long records auditors rely on.',
+    ['agent', 'audit'],
+  ),
+  rule(
+    'agent/long-lived-credentials',
+    'error',
+    8.0,
+    'Long-lived credential policy',
+    '`credential-policy: long-lived` lets the agent hold credentials that outlive the job; a leaked one stays useful for days. Use `ephemeral`.',
+    ['agent', 'credentials'],
+  ),
+  rule(
+    'agent/ttl-over-policy',
+    'error',
+    6.5,
+    'Agent max-ttl exceeds its AgentPolicy',
+    "The agent's `max-ttl` is longer than the `credentialPolicy.maxTtl` of the AgentPolicy for its type; requests would be refused.",
+    ['agent', 'credentials', 'policy'],
+  ),
+  rule(
+    'agent/policy-contradiction',
+    'error',
+    7.5,
+    'Agent permissions contradict an AgentPolicy',
+    'The agent declares a permission that a `restrictions:` entry of the AgentPolicy for its type denies (`deny: secrets`, `deny: write-access`, `deny: production-access`, ...), or a credential policy the AgentPolicy forbids.',
+    ['agent', 'policy'],
+  ),
+  rule(
+    'agent/broader-than-peers',
+    'warning',
+    5.5,
+    'Agent has broader access than similar agents',
+    'The agent holds a resource none of the other agents of its type holds, or a higher access level on a resource than any of them (read < comment < write < admin). Compared only when the type has at least two other agents.',
+    ['agent', 'least-privilege'],
+  ),
+  rule(
+    'agent/session-policy-missing',
+    'error',
+    5.0,
+    'Session policy file not found',
+    'The registry names an AWS `session-policy` file that does not exist, so the scope-down the entry promises would not apply.',
+    ['agent', 'iam'],
+  ),
+  rule(
+    'config/invalid',
+    'error',
+    3.0,
+    'Invalid agent configuration or policy',
+    'The agent registry or an AgentPolicy does not match its schema (unknown key, wrong type, missing required key); the actions would refuse it.',
+    ['config'],
+  ),
+  // IAM policy documents
+  rule(
+    'iam/wildcard-action',
+    'error',
+    9.0,
+    'IAM statement allows every action',
+    '`"Action": "*"` in an Allow statement grants every action of every AWS service.',
+    ['iam', 'least-privilege'],
+  ),
+  rule(
+    'iam/service-wildcard',
+    'warning',
+    7.0,
+    'IAM statement allows every action of a service',
+    '`"Action": "s3:*"` grants every present and future action of the service, including deletes and policy changes.',
+    ['iam', 'least-privilege'],
+  ),
+  rule(
+    'iam/wildcard-resource',
+    'error',
+    7.5,
+    'IAM write actions on every resource',
+    '`"Resource": "*"` with actions that change things (anything but Get/List/Describe/Head) lets the holder change every resource of that kind in the account.',
+    ['iam', 'least-privilege'],
+  ),
+  rule(
+    'iam/passrole-wildcard',
+    'error',
+    8.8,
+    'iam:PassRole or sts:AssumeRole on every resource',
+    '`iam:PassRole` or `sts:AssumeRole` on `"Resource": "*"` lets the holder hand any role to a service or become any role that trusts the account: privilege escalation.',
+    ['iam', 'privilege-escalation'],
+  ),
+  rule(
+    'iam/notaction-allow',
+    'warning',
+    6.5,
+    'Allow with NotAction',
+    '`"Effect": "Allow"` with `NotAction` grants everything except the listed actions, including every action AWS adds later.',
+    ['iam', 'least-privilege'],
+  ),
+  // GitHub Actions workflows
+  rule(
+    'workflow/write-all',
+    'error',
+    7.0,
+    'Workflow grants write-all permissions',
+    '`permissions: write-all` gives the GITHUB_TOKEN write access to every scope: contents, packages, deployments, id-token...',
+    ['workflow', 'least-privilege'],
+  ),
+  rule(
+    'workflow/missing-permissions',
+    'warning',
+    5.0,
+    'Workflow without a permissions block',
+    'Without `permissions:` at the workflow level or in every job, the GITHUB_TOKEN gets the repository or organisation default, which may be write access to everything.',
+    ['workflow', 'least-privilege'],
+  ),
+  rule(
+    'workflow/id-token-workflow-wide',
+    'warning',
+    5.5,
+    'id-token: write granted to the whole workflow',
+    '`id-token: write` at the workflow level lets every job mint OIDC tokens for your cloud roles; grant it only in the jobs that need credentials.',
+    ['workflow', 'oidc', 'least-privilege'],
+  ),
+  rule(
+    'workflow/unpinned-action',
+    'error',
+    7.0,
+    'Third-party action not pinned to a commit SHA',
+    'A tag or branch can be moved to malicious code at any time (tj-actions/changed-files, 2025); only a full 40-character commit SHA is immutable.',
+    ['workflow', 'supply-chain'],
+  ),
+  rule(
+    'workflow/untrusted-checkout',
+    'error',
+    9.0,
+    'pull_request_target / workflow_run checks out the pull request head',
+    'These triggers run with the base repository secrets and a write token; checking out the pull request head then runs attacker-controlled code with them ("pwn request").',
+    ['workflow', 'injection'],
+  ),
+  rule(
+    'workflow/template-injection',
+    'error',
+    8.5,
+    'Untrusted input expanded into a script',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
+    '`${{ github.event.issue.title }}` and similar attacker-controlled values are pasted into the script before it runs, so a crafted title or branch name executes commands. Pass them through `env:` and use the variable.',
+    ['workflow', 'injection'],
+  ),
+  rule(
+    'workflow/hardcoded-container-credentials',
+    'error',
+    8.0,
+    'Hardcoded container registry password',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
+    "A job container's or service's `credentials.password` is written in the workflow instead of coming from `${{ secrets.* }}`.",
+    ['workflow', 'secrets'],
+  ),
+  // The scanner itself
+  rule(
+    'scan/parse-error',
+    'warning',
+    2.0,
+    'File could not be parsed',
+    'The file is not valid YAML/JSON (or too deeply nested), so only the secret rules ran on it.',
+    ['config'],
+  ),
+  rule(
+    'scan/suppression-without-reason',
+    'warning',
+    3.0,
+    'Suppression without a reason',
+    '`# astl:ignore <rule-id>` must say why the finding is acceptable, so reviewers can judge it: `# astl:ignore <rule-id> <reason>`.',
+    ['governance'],
+  ),
+];
+
+export const SCANNER_RULES_BY_ID = new Map(SCANNER_RULES.map((r) => [r.id, r]));

@@ -1,0 +1,453 @@
+/**
+ * The scan engine: selects files (globs, or a pull request's changed files), reads each once,
+ * runs the rules that apply to its kind plus the secret rules on every text, applies inline
+ * suppressions, the diff scope and the baseline, and returns findings for the reporters.
+ * No I/O beyond reading the workspace and running git; nothing printed.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
+import type { Node } from 'yaml';
+import { AstlError, AstlErrors, formatDuration, parseYaml, type YamlDoc } from '../core/index.js';
+import { parseAgentPolicies, parseRegistry } from '../registry/index.js';
+import { type ChangeSet, computeChangeSet, type GitHubPullRequest, isChangedLine } from './changeset.js';
+import { FileContext, type RawFinding } from './context.js';
+import type { Finding, RuleMeta, Severity } from './finding.js';
+import { type AgentPolicyView, checkRegistry, readAgentPolicy } from './rules/agent.js';
+import { checkIamPolicy, JsonSyntaxError, looksLikeIamPolicy, parseJsonTree } from './rules/iam.js';
+import { checkWorkflow } from './rules/workflow.js';
+import { get, isSeq, str } from './rules/yaml-nodes.js';
+import { SCANNER_RULES } from './rules.js';
+import { detectSecrets, SECRET_RULES } from './secret-adapter.js';
+import {
+  DEFAULT_EXCLUDE,
+  DEFAULT_PATHS,
+  globMatcher,
+  isSkipped,
+  MAX_FILE_BYTES,
+  readSource,
+  type SkippedFile,
+  type SourceFile,
+  walk,
+} from './source.js';
+import { applySuppressions, parseBaseline } from './suppress.js';
+
+export type Scope = 'all' | 'diff';
+
+export interface ScanOptions {
+  /** Workspace root; every path in the result is relative to it. */
+  root: string;
+  /** Globs of files to scan; default DEFAULT_PATHS. `['**']` scans every text file. */
+  paths?: string[];
+  /** Globs never walked; default `.git/**` and `node_modules/**`. */
+  exclude?: string[];
+  /** `diff`: only findings on lines the change added or modified. Default `all`. */
+  scope?: Scope;
+  /** Base and head commits for `diff` (head defaults to HEAD). */
+  base?: string;
+  head?: string;
+  /** Pull request to ask the GitHub API about when `base` is not in a shallow clone. */
+  github?: GitHubPullRequest;
+  /** A precomputed change set (tests, callers that already know). Implies `diff`. */
+  changes?: ChangeSet;
+  /** Baseline: a file path (relative to root) or the fingerprints themselves. */
+  baseline?: string | ReadonlySet<string>;
+  /** Accept `actions/*` and `github/*` pinned by tag. Default true. */
+  allowFirstPartyTags?: boolean;
+  /** Files larger than this are skipped with a note. Default 1 MiB. */
+  maxFileBytes?: number;
+  /** Secret detection; default the scanner's own (./secrets). */
+  detectSecrets?: (text: string, file: string) => Finding[];
+}
+
+export interface ScanStats {
+  filesScanned: number;
+  bytesScanned: number;
+  durationMs: number;
+  bySeverity: Record<Severity, number>;
+  byRule: Record<string, number>;
+  /** Findings accepted by `# astl:ignore` comments. */
+  suppressed: number;
+  /** Findings accepted by the baseline. */
+  baselined: number;
+  /** Findings outside the changed lines (diff scope). */
+  outsideDiff: number;
+}
+
+export interface ScanResult {
+  /** Reported findings, most severe first, then by file and line. */
+  findings: Finding[];
+  /** Every file the rules ran on. */
+  files: string[];
+  skipped: SkippedFile[];
+  /** The scope actually used (`diff` falls back to `all` when no change set can be had). */
+  scope: Scope;
+  changeSource?: ChangeSet['source'];
+  /** Things the user should know: fallbacks, unreadable baseline... */
+  warnings: string[];
+  stats: ScanStats;
+  /** Every rule the scanner knows, for SARIF's tool.driver.rules. */
+  rules: RuleMeta[];
+}
+
+export const ALL_RULES: RuleMeta[] = [...SCANNER_RULES, ...SECRET_RULES];
+const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+type Kind = 'workflow' | 'yaml' | 'json' | 'other';
+
+function kindOf(file: string): Kind {
+  if (/(^|\/)\.github\/workflows\/.+\.ya?ml$/i.test(file)) return 'workflow';
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  if (/\.json$/i.test(file)) return 'json';
+  return 'other';
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const root = resolve(options.root);
+  const userPaths = options.paths && options.paths.length > 0 ? options.paths : undefined;
+  const include = userPaths ?? DEFAULT_PATHS;
+  const exclude = options.exclude ?? DEFAULT_EXCLUDE;
+  const warnings: string[] = [];
+  const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const secrets = options.detectSecrets ?? detectSecrets;
+  const allowFirstPartyTags = options.allowFirstPartyTags ?? true;
+
+  const walked = walk(root, include, exclude);
+  const skipped = [...walked.skipped];
+
+  // Scope: which files the rules run on.
+  let scope: Scope = options.changes ? 'diff' : (options.scope ?? 'all');
+  let changes = options.changes;
+  if (scope === 'diff' && !changes) {
+    if (!options.base) {
+      warnings.push('scope is diff but no base commit was given; scanning every file instead');
+      scope = 'all';
+    } else {
+      const computed = await computeChangeSet({
+        root,
+        base: options.base,
+        ...(options.head ? { head: options.head } : {}),
+        ...(options.github ? { github: options.github } : {}),
+      });
+      warnings.push(...computed.warnings);
+      changes = computed.changes;
+      if (!changes) {
+        warnings.push('could not determine the changed lines; scanning every file instead');
+        scope = 'all';
+      }
+    }
+  }
+  const targets =
+    scope === 'diff' && changes ? walked.files.filter((f) => changes.files.has(f)) : walked.files;
+
+  // Each file is read once; policy context may need files outside the diff.
+  const cache = new Map<string, SourceFile | SkippedFile>();
+  const read = (file: string) => {
+    let got = cache.get(file);
+    if (!got) {
+      got = readSource(root, file, maxBytes);
+      cache.set(file, got);
+    }
+    return got;
+  };
+
+  const policies = loadPolicyContext(walked.files, read, targets);
+
+  const contexts: FileContext[] = [];
+  const scannedFiles: string[] = [];
+  let bytesScanned = 0;
+  const sessionPolicies = new Map<string, string>();
+  const targetSet = new Set(targets);
+
+  const scanOne = (file: string, forceIam?: string) => {
+    const source = read(file);
+    if (isSkipped(source)) {
+      skipped.push(source);
+      return;
+    }
+    const kind = kindOf(file);
+    const iamCandidate = kind === 'json' && (forceIam !== undefined || looksLikeIamPolicy(source.text));
+    // Under the default paths, `**/*.json` is there to find IAM documents only.
+    if (kind === 'json' && !iamCandidate && !userPaths) return;
+    const ctx = new FileContext(file, source.text, RULES_BY_ID);
+    contexts.push(ctx);
+    scannedFiles.push(file);
+    bytesScanned += source.bytes;
+    try {
+      if (iamCandidate) scanIam(ctx, forceIam);
+      else if (kind === 'workflow' || kind === 'yaml') {
+        scanYaml(ctx, kind, {
+          policies,
+          allowFirstPartyTags,
+          root,
+          onSessionPolicy: (path, agent) => {
+            if (!sessionPolicies.has(path)) sessionPolicies.set(path, agent);
+          },
+        });
+      }
+    } catch (err) {
+      // A rule must never abort the scan; a crash in one is reported and the file still gets
+      // its secret check.
+      ctx.emit({
+        ruleId: 'scan/parse-error',
+        line: 1,
+        message: `The scanner could not check ${file}: ${(err as Error).message}. Only the secret rules ran on it.`,
+        about: 'internal-error',
+        fileLevel: true,
+      });
+    }
+    for (const f of secrets(source.text, file)) ctx.findings.push(f);
+  };
+
+  for (const file of targets) scanOne(file);
+  // Session policies named by a scanned registry are IAM documents whatever their path.
+  for (const [path, agent] of sessionPolicies) {
+    if (targetSet.has(path) || scannedFiles.includes(path)) continue;
+    if (scope === 'diff' && changes && !changes.files.has(path)) continue;
+    scanOne(path, `agent '${agent}'`);
+  }
+
+  // Suppressions, diff scope, baseline.
+  const baseline = loadBaseline(root, options.baseline);
+  let suppressed = 0;
+  let baselined = 0;
+  let outsideDiff = 0;
+  const findings: Finding[] = [];
+  for (const ctx of contexts) {
+    const result = applySuppressions(ctx);
+    suppressed += result.suppressed.length;
+    const change = scope === 'diff' ? changes?.files.get(ctx.file) : undefined;
+    for (const f of result.kept) {
+      if (
+        scope === 'diff' &&
+        !f.fileLevel &&
+        !(change && isChangedLine(change, f.line, f.endLine ?? f.line))
+      ) {
+        outsideDiff++;
+        continue;
+      }
+      if (baseline.has(f.fingerprint)) {
+        baselined++;
+        continue;
+      }
+      findings.push(publicFinding(f));
+    }
+  }
+  findings.sort(compareFindings);
+
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
+  const byRule: Record<string, number> = {};
+  for (const f of findings) {
+    bySeverity[f.severity]++;
+    byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+  }
+  return {
+    findings,
+    files: scannedFiles.sort(),
+    skipped,
+    scope,
+    ...(scope === 'diff' && changes ? { changeSource: changes.source } : {}),
+    warnings,
+    stats: {
+      filesScanned: scannedFiles.length,
+      bytesScanned,
+      durationMs: performance.now() - started,
+      bySeverity,
+      byRule,
+      suppressed,
+      baselined,
+      outsideDiff,
+    },
+    rules: ALL_RULES,
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+function publicFinding(f: RawFinding): Finding {
+  const { fileLevel: _fileLevel, ...rest } = f;
+  return rest;
+}
+
+function loadBaseline(root: string, baseline: ScanOptions['baseline']): ReadonlySet<string> {
+  if (!baseline) return new Set();
+  if (typeof baseline !== 'string') return baseline;
+  const path = isAbsolute(baseline) ? baseline : join(root, baseline);
+  try {
+    return parseBaseline(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new AstlError(`cannot use baseline ${baseline}: ${(err as Error).message}`, {
+      code: 'BASELINE_INVALID',
+      location: { file: baseline },
+      hint: 'write it with `astl scan --write-baseline FILE`: JSON {"version":1,"fingerprints":[...]} or one fingerprint a line',
+    });
+  }
+}
+
+/**
+ * AgentPolicies in the walked files (read even when outside the diff, because a changed
+ * registry is checked against the organisation's current policies).
+ */
+function loadPolicyContext(
+  files: readonly string[],
+  read: (file: string) => SourceFile | SkippedFile,
+  targets: readonly string[],
+): AgentPolicyView[] {
+  const policies: AgentPolicyView[] = [];
+  const yamlFiles = files.filter((f) => /\.ya?ml$/i.test(f) && kindOf(f) !== 'workflow');
+  // Only worth reading when a registry-looking file is going to be checked.
+  const anyRegistry = targets.some((f) => /\.ya?ml$/i.test(f));
+  if (!anyRegistry) return policies;
+  for (const file of yamlFiles) {
+    const source = read(file);
+    if (isSkipped(source) || !source.text.includes('AgentPolicy')) continue;
+    let docs: YamlDoc[];
+    try {
+      docs = parseYaml(source.text, file);
+    } catch {
+      continue;
+    }
+    try {
+      for (const p of parseAgentPolicies(docs)) {
+        const view: AgentPolicyView = {
+          name: p.name,
+          file: p.file,
+          agentTypes: p.agentTypes,
+          restrictions: p.restrictions,
+        };
+        if (p.credentialPolicy?.type) view.credentialType = p.credentialPolicy.type;
+        if (p.credentialPolicy?.maxTtlSeconds !== undefined) {
+          view.maxTtlSeconds = p.credentialPolicy.maxTtlSeconds;
+          view.maxTtlText = formatDuration(p.credentialPolicy.maxTtlSeconds);
+        }
+        policies.push(view);
+      }
+    } catch {
+      // Invalid policy files are reported as config/invalid when scanned; read them leniently.
+      for (const doc of docs) {
+        const view = readAgentPolicy(doc.doc.contents as Node | null, file);
+        if (view) policies.push(view);
+      }
+    }
+  }
+  return policies;
+}
+
+interface YamlScanOptions {
+  policies: AgentPolicyView[];
+  allowFirstPartyTags: boolean;
+  root: string;
+  onSessionPolicy: (path: string, agent: string) => void;
+}
+
+function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void {
+  let docs: YamlDoc[];
+  try {
+    docs = parseYaml(ctx.text, ctx.file);
+  } catch (err) {
+    reportParseError(ctx, err);
+    return;
+  }
+  let hasRegistry = false;
+  let hasPolicy = false;
+  for (const doc of docs) {
+    const rootNode = doc.doc.contents as Node | null;
+    if (kind === 'workflow') {
+      checkWorkflow(rootNode, ctx, { allowFirstPartyTags: options.allowFirstPartyTags });
+      continue;
+    }
+    if (isSeq(get(rootNode, 'agents'))) {
+      hasRegistry = true;
+      checkRegistry(rootNode, ctx, {
+        policies: options.policies,
+        fileExists: (file) => {
+          const path = normalize(file);
+          if (isAbsolute(path) || path.startsWith('..')) return false;
+          try {
+            return existsSync(join(options.root, path)) && statSync(join(options.root, path)).isFile();
+          } catch {
+            return false;
+          }
+        },
+      });
+      for (const agent of (doc.value as { agents?: unknown[] }).agents ?? []) {
+        const a = agent as { name?: unknown; credentials?: { aws?: { 'session-policy'?: unknown } } };
+        const path = a?.credentials?.aws?.['session-policy'];
+        if (typeof path === 'string' && !isAbsolute(path) && !normalize(path).startsWith('..')) {
+          options.onSessionPolicy(normalize(path).split('\\').join('/'), String(a.name ?? '?'));
+        }
+      }
+    }
+    if (str(get(rootNode, 'kind')) === 'AgentPolicy') hasPolicy = true;
+  }
+  if (hasRegistry) schemaFindings(ctx, () => parseRegistry(ctx.text, ctx.file));
+  if (hasPolicy) schemaFindings(ctx, () => parseAgentPolicies(docs));
+}
+
+/** The registry/policy loaders' validation errors, as `config/invalid` findings. */
+function schemaFindings(ctx: FileContext, validate: () => unknown): void {
+  try {
+    validate();
+  } catch (err) {
+    const errors = err instanceof AstlErrors ? err.errors : err instanceof AstlError ? [err] : [];
+    for (const e of errors) {
+      if (e.code === 'YAML_SYNTAX') continue; // already a scan/parse-error
+      const line = e.location?.file === ctx.file || !e.location?.file ? (e.location?.line ?? 1) : 1;
+      ctx.emit({
+        ruleId: 'config/invalid',
+        line,
+        ...(e.location?.column !== undefined ? { column: e.location.column } : {}),
+        message: `${e.message}${e.hint ? `. ${e.hint}` : ''}`,
+        about: e.message,
+      });
+    }
+  }
+}
+
+function scanIam(ctx: FileContext, origin?: string): void {
+  let tree: ReturnType<typeof parseJsonTree>;
+  try {
+    tree = parseJsonTree(ctx.text);
+  } catch (err) {
+    if (err instanceof JsonSyntaxError || err instanceof RangeError) {
+      ctx.emit({
+        ruleId: 'scan/parse-error',
+        line: 1,
+        message: `${ctx.file} looks like an IAM policy but is not valid JSON (${err.message}); fix the syntax so its statements can be checked.`,
+        about: 'json-syntax',
+        fileLevel: true,
+      });
+      return;
+    }
+    throw err;
+  }
+  checkIamPolicy(tree, ctx, origin);
+}
+
+function reportParseError(ctx: FileContext, err: unknown): void {
+  const located = err instanceof AstlError ? err : undefined;
+  const message =
+    err instanceof RangeError
+      ? 'it is nested too deeply to parse'
+      : located
+        ? located.message
+        : ((err as Error)?.message ?? String(err));
+  ctx.emit({
+    ruleId: 'scan/parse-error',
+    line: located?.location?.line ?? 1,
+    message: `${ctx.file} could not be parsed (${message}); only the secret rules ran on it. Fix the YAML so the other rules can check it.`,
+    about: 'yaml-syntax',
+    fileLevel: true,
+  });
+}
+
+export { DEFAULT_EXCLUDE, DEFAULT_PATHS, globMatcher };
