@@ -9,6 +9,8 @@ import { AstlError, AstlErrors, parseYaml, type YamlDoc } from '../core/index.js
 
 /** Policy files larger than this are refused: policies are small, and the gate reads them all. */
 export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+/** More files than this means the input points at the wrong folder (a whole repository, say). */
+export const MAX_POLICY_FILES = 5000;
 
 export interface PolicyFileOptions {
   /** A missing file or folder yields no documents instead of POLICY_NOT_FOUND. */
@@ -43,21 +45,23 @@ export function listPolicyFiles(pathOrDir: string, options: PolicyFileOptions = 
 
   const rootReal = realpathSync(pathOrDir);
   const inside = (real: string) => real === rootReal || real.startsWith(rootReal + sep);
-  const files: string[] = [];
-  const visited = new Set<string>([rootReal]);
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  // Every route to a file, with its real path; one route per real file is kept below.
+  const found: { path: string; real: string; viaLink: boolean }[] = [];
+  const walk = (dir: string, ancestors: Set<string>, viaLink: boolean) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
       const full = join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        let real: string;
-        try {
-          real = realpathSync(full);
-        } catch {
-          options.onWarning?.(`skipped ${full}: broken symbolic link`);
-          continue;
-        }
+      let real: string;
+      try {
+        real = realpathSync(full);
+      } catch {
+        options.onWarning?.(`skipped ${full}: broken symbolic link`);
+        continue;
+      }
+      const link = entry.isSymbolicLink();
+      if (link) {
         if (!inside(real)) {
           options.onWarning?.(`skipped ${full}: symbolic link leads outside ${pathOrDir}`);
           continue;
@@ -65,20 +69,41 @@ export function listPolicyFiles(pathOrDir: string, options: PolicyFileOptions = 
         const target = statSync(real);
         isDir = target.isDirectory();
         isFile = target.isFile();
-        if (isDir && visited.has(real)) continue; // a loop or a second route to a folder already read
-        if (isDir) visited.add(real);
       }
       if (isDir) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        walk(full);
+        if (ancestors.has(real)) continue; // a link back up the tree
+        if (found.length > MAX_POLICY_FILES) break;
+        walk(full, new Set([...ancestors, real]), viaLink || link);
       } else if (isFile && isYamlName(entry.name)) {
-        files.push(full);
+        found.push({ path: full, real, viaLink: viaLink || link });
       }
     }
   };
-  walk(pathOrDir);
+  walk(pathOrDir, new Set([rootReal]), false);
+  if (found.length > MAX_POLICY_FILES) {
+    throw new AstlError(`policy folder ${pathOrDir} holds more than ${MAX_POLICY_FILES} YAML files`, {
+      code: 'POLICY_INVALID',
+      location: { file: pathOrDir },
+      hint: 'point the policy input at the folder that holds only policies',
+    });
+  }
   const key = (f: string) => relative(pathOrDir, f).split(sep).join('/');
-  return files.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const byKey = (a: string, b: string) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  // A file reached by several routes is read once: by its own path rather than through a
+  // link, else by the first path in sorted order.
+  const chosen = new Map<string, { path: string; viaLink: boolean }>();
+  for (const f of found) {
+    const prev = chosen.get(f.real);
+    if (
+      !prev ||
+      (prev.viaLink && !f.viaLink) ||
+      (prev.viaLink === f.viaLink && byKey(f.path, prev.path) < 0)
+    ) {
+      chosen.set(f.real, f);
+    }
+  }
+  return [...chosen.values()].map((c) => c.path).sort(byKey);
 }
 
 /**

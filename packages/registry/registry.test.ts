@@ -65,7 +65,12 @@ describe('parseRegistry: valid files', () => {
     expect(a.credentialPolicy).toBe('ephemeral');
     expect(a.auditLevel).toBe('full');
     expect(a.permissions).toEqual([]);
-    expect(a.credentials.vault).toEqual({ url: 'http://127.0.0.1:8200', role: 'ci', authPath: 'jwt', secrets: [] });
+    expect(a.credentials.vault).toEqual({
+      url: 'http://127.0.0.1:8200',
+      role: 'ci',
+      authPath: 'jwt',
+      secrets: [],
+    });
     expect(a.owner).toBeUndefined();
     expect(a.maxTtlSeconds).toBeUndefined();
   });
@@ -103,7 +108,9 @@ describe('parseRegistry: errors name file:line and how to fix', () => {
     ['audit_level', 'audit-level'],
     ['ownr', 'owner'],
   ])('unknown key %s suggests %s', (written, expected) => {
-    const err = caughtOne(() => parseRegistry(`agents:\n  - name: a\n    type: t\n    ${written}: x\n`, FILE));
+    const err = caughtOne(() =>
+      parseRegistry(`agents:\n  - name: a\n    type: t\n    ${written}: x\n`, FILE),
+    );
     expect(err.code).toBe('REGISTRY_INVALID');
     expect(err.location).toMatchObject({ file: FILE, line: 4 });
     expect(err.message).toContain(`unknown key '${written}'`);
@@ -160,14 +167,19 @@ describe('parseRegistry: errors name file:line and how to fix', () => {
     expect(byLine(7)[0]!.message).toMatch(/permissions\[0\] must be an object, got string "read"/);
     expect(byLine(8)[0]!.message).toContain('expected one of "ephemeral", "long-lived"');
     expect(byLine(9)[0]!.hint).toBe('did you mean "full"?');
-    expect(byLine(10)[0]!.message).toContain("agent name 'b' is registered twice (first at line 5, again at line 10)");
+    expect(byLine(10)[0]!.message).toContain(
+      "agent name 'b' is registered twice (first at line 5, again at line 10)",
+    );
     expect(byLine(12)[0]!.message).toContain('max-ttl is "1 hour", which is not valid');
     expect((thrown as AstlErrors).format().split('\n')[0]).toMatch(/^agent-config\.yaml:2:\d+: /);
   });
 
   it('reports duplicate names with both lines', () => {
     const err = caughtOne(() =>
-      parseRegistry('agents:\n  - name: a\n    type: t\n  - name: c\n    type: t\n  - name: a\n    type: u\n', FILE),
+      parseRegistry(
+        'agents:\n  - name: a\n    type: t\n  - name: c\n    type: t\n  - name: a\n    type: u\n',
+        FILE,
+      ),
     );
     expect(err.location?.line).toBe(6);
     expect(err.message).toContain('first at line 2, again at line 6');
@@ -181,7 +193,10 @@ describe('parseRegistry: errors name file:line and how to fix', () => {
     ['arn:aws:iam::123456789012:role/', 'no role name'],
   ])('rejects the role ARN %s (%s) with an example', (arn) => {
     const err = caughtOne(() =>
-      parseRegistry(`agents:\n  - name: a\n    type: t\n    credentials:\n      aws:\n        role-arn: "${arn}"\n`, FILE),
+      parseRegistry(
+        `agents:\n  - name: a\n    type: t\n    credentials:\n      aws:\n        role-arn: "${arn}"\n`,
+        FILE,
+      ),
     );
     expect(err.location?.line).toBe(6);
     expect(err.message).toContain('role-arn');
@@ -194,14 +209,26 @@ describe('parseRegistry: errors name file:line and how to fix', () => {
       ['agents: {}\n', /agents must be an array, got a mapping/],
       ['- name: a\n', /the document must be an object, got a list/],
       ['agents:\n  - name: a\n', /missing required key 'type'/],
-      ['agents:\n  - name: a\n    type: t\n    permissions:\n      - { repository: read, issues: write }\n', /more than 1/],
+      [
+        'agents:\n  - name: a\n    type: t\n    permissions:\n      - { repository: read, issues: write }\n',
+        /more than 1/,
+      ],
       ['agents:\n  - name: a\n    type: t\n    permissions:\n      - repository: 3\n', /must be a string/],
       ['agents:\n  - name: a\n    type: t\n    max-ttl: 0\n', /max-ttl must be >= 1/],
-      ['agents:\n  - name: a\n    type: t\n    max-ttl: [1h]\n', /max-ttl must be an integer, got a list \(a duration/],
+      [
+        'agents:\n  - name: a\n    type: t\n    max-ttl: [1h]\n',
+        /max-ttl must be an integer, got a list \(a duration/,
+      ],
       ['agents:\n  - name: a\n    type: t\n    max-ttl: 1.5\n', /max-ttl must be an integer/],
       ['agents:\n  - name: a\n    type: t\n    max-ttl: "0m"\n', /not a duration/],
-      ['agents:\n  - name: a\n    type: t\n    credentials:\n      vault: { url: vault.example.com, role: r }\n', /url is "vault.example.com"/],
-      ['agents:\n  - name: a\n    type: t\n    credentials:\n      vault: { url: "https://v", role: r, secrets: [{ path: p, key: k, env: "1BAD" }] }\n', /env is "1BAD"/],
+      [
+        'agents:\n  - name: a\n    type: t\n    credentials:\n      vault: { url: vault.example.com, role: r }\n',
+        /url is "vault.example.com"/,
+      ],
+      [
+        'agents:\n  - name: a\n    type: t\n    credentials:\n      vault: { url: "https://v", role: r, secrets: [{ path: p, key: k, env: "1BAD" }] }\n',
+        /env is "1BAD"/,
+      ],
       ['agents:\n  - name: a\n    type: t\n    credentials:\n      gcp: {}\n', /unknown key 'gcp'/],
       ['agents:\n  - name: a\n    type: t\n    owner: [x]\n', /owner must be a string, got a list/],
     ];

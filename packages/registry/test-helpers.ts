@@ -16,7 +16,8 @@ export function caught(fn: () => unknown): AstlError[] {
 /** The single AstlError `fn` throws. */
 export function caughtOne(fn: () => unknown): AstlError {
   const errors = caught(fn);
-  if (errors.length !== 1) throw new Error(`expected one error, got ${errors.length}: ${errors.map((e) => e.format()).join('\n')}`);
+  if (errors.length !== 1)
+    throw new Error(`expected one error, got ${errors.length}: ${errors.map((e) => e.format()).join('\n')}`);
   return errors[0]!;
 }
 
