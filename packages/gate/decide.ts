@@ -1,0 +1,308 @@
+/**
+ * The decision: a pure, synchronous function of the request, the loaded policies and what the
+ * caller already learned from the network (approvals, deploy count). No I/O, so it is fast
+ * (well under a millisecond) and every rule can be unit-tested on its own.
+ *
+ * Fail closed: no matching policy is a deny; every rule of every matching policy applies (the
+ * agent's own and `agent: "*"`), any deny wins; precedence is deny > approval_needed > allow.
+ */
+import { isProductionEnvironment } from '../registry/check.js';
+import { hostMatches, hostsInParams } from './hosts.js';
+import type {
+  ActionRule,
+  CompiledExpression,
+  DecideContext,
+  Decision,
+  DeployPolicy,
+  ExpressionVars,
+  GateAgentPolicy,
+  GateRequest,
+  Reason,
+} from './types.js';
+
+export interface PolicySet {
+  /** The policy file or folder, for NO_POLICY reasons. */
+  path: string;
+  deploy: DeployPolicy[];
+  agent: GateAgentPolicy[];
+}
+
+/** At most this many HOST_NOT_ALLOWED reasons per rule, so a huge params cannot flood a record. */
+const MAX_HOST_REASONS = 20;
+
+/** The rules (policy action entries) that apply to this agent and action. */
+export function matchingRules(
+  request: Pick<GateRequest, 'agent' | 'action'>,
+  policies: PolicySet,
+): ActionRule[] {
+  const out: ActionRule[] = [];
+  for (const p of policies.deploy) {
+    if (p.agent !== '*' && p.agent !== request.agent) continue;
+    for (const a of p.actions) if (a.name === request.action) out.push(a);
+  }
+  return out;
+}
+
+/** The tightest `max_per_day` of the matching rules, or undefined when none sets a budget. */
+export function budgetLimit(
+  request: Pick<GateRequest, 'agent' | 'action'>,
+  policies: PolicySet,
+): number | undefined {
+  let limit: number | undefined;
+  for (const r of matchingRules(request, policies)) {
+    if (r.maxPerDay !== undefined) limit = limit === undefined ? r.maxPerDay : Math.min(limit, r.maxPerDay);
+  }
+  return limit;
+}
+
+export function expressionVars(request: GateRequest): ExpressionVars {
+  return {
+    agent: request.agent,
+    action: request.action,
+    env: request.environment,
+    images: request.images.map((i) => ({
+      input: i.input,
+      repository: i.repository ?? null,
+      digest: i.digest ?? null,
+      pinned: i.pinned ?? null,
+    })),
+    replicas: request.replicas === undefined ? null : BigInt(Math.trunc(request.replicas)),
+    params: request.params,
+  };
+}
+
+function ruleName(rule: ActionRule, key: string): string {
+  return `${rule.keyAt[key] ?? rule.at} ${key}`;
+}
+
+/** Evaluates a CEL rule; an evaluation error is a deny reason (EXPRESSION_ERROR). */
+function evaluate(expr: CompiledExpression, vars: ExpressionVars, reasons: Reason[]): boolean | undefined {
+  const result = expr.evaluate(vars);
+  if (typeof result === 'boolean') return result;
+  reasons.push({
+    code: 'EXPRESSION_ERROR',
+    rule: expr.rule,
+    message: `the expression \`${truncate(expr.source, 200)}\` failed: ${result.error}; an expression that cannot be evaluated denies. Guard optional params with has(), e.g. has(params.amount) && params.amount > 1000`,
+  });
+  return undefined;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+function imageReasons(request: GateRequest, reasons: Reason[]): void {
+  request.images.forEach((image, i) => {
+    const rule = `images[${i}]`;
+    if (image.error) {
+      reasons.push({ code: image.error.code, rule, message: `${image.input}: ${image.error.message}` });
+    } else if (!image.digest) {
+      reasons.push({
+        code: 'IMAGE_UNRESOLVED',
+        rule,
+        message: `${image.input} could not be resolved to a digest; the gate never trusts a tag. Check the reference, or pin it as <repository>@sha256:<digest>`,
+      });
+    }
+  });
+}
+
+function checkRule(
+  rule: ActionRule,
+  request: GateRequest,
+  vars: ExpressionVars,
+  context: DecideContext,
+  reasons: Reason[],
+  hosts: () => { host: string; path: string }[],
+): boolean {
+  let approvalRequired = false;
+
+  if (rule.allowedEnvironments && !rule.allowedEnvironments.includes(request.environment)) {
+    reasons.push({
+      code: 'ENVIRONMENT_NOT_ALLOWED',
+      rule: ruleName(rule, 'allowed_environments'),
+      message: `environment '${request.environment}' is not in allowed_environments [${rule.allowedEnvironments.join(', ')}]; deploy to one of those, or add '${request.environment}' to the policy`,
+    });
+  }
+
+  if (rule.denyWhen && evaluate(rule.denyWhen, vars, reasons) === true) {
+    reasons.push({
+      code: 'DENY_WHEN',
+      rule: rule.denyWhen.rule,
+      message: `deny_when \`${truncate(rule.denyWhen.source, 200)}\` is true for this request; change the request so that it is false`,
+    });
+  }
+
+  if (rule.allowedImages) {
+    const allowed = rule.allowedImages;
+    request.images.forEach((image, i) => {
+      if (!image.digest) return; // already a deny reason of its own
+      const ok = allowed.some((a) =>
+        'digest' in a
+          ? a.digest === image.digest
+          : image.repository !== undefined && a.repository === image.repository,
+      );
+      if (ok) return;
+      const pinned = image.pinned ?? `${image.repository}@${image.digest}`;
+      reasons.push({
+        code: 'IMAGE_NOT_ALLOWED',
+        rule: ruleName(rule, 'allowed_images'),
+        message: `images[${i}] ${image.input} resolves to ${pinned}, which allowed_images does not list; deploy an allowed digest, or add \`- digest: ${image.digest}\`${image.repository ? ` (or \`- repository: ${image.repository}\`)` : ''} to the policy`,
+      });
+    });
+  }
+
+  if (
+    rule.maxReplicas !== undefined &&
+    request.replicas !== undefined &&
+    request.replicas > rule.maxReplicas
+  ) {
+    reasons.push({
+      code: 'REPLICAS_OVER_LIMIT',
+      rule: ruleName(rule, 'max_replicas'),
+      message: `${request.replicas} replicas asked for; max_replicas is ${rule.maxReplicas}. Ask for at most ${rule.maxReplicas}, or raise the limit`,
+    });
+  }
+
+  if (rule.maxPerDay !== undefined) {
+    const budget = context.budget;
+    if (!budget || budget.error !== undefined || budget.used === undefined) {
+      reasons.push({
+        code: 'BUDGET_CHECK_FAILED',
+        rule: ruleName(rule, 'max_per_day'),
+        message: `could not count this agent's deploys of the last 24 h${budget?.error ? `: ${budget.error}` : ''}; the gate fails closed. Give the job's token \`deployments: read\` and \`deployments: write\` (permissions: deployments: write)`,
+      });
+    } else if (budget.used >= rule.maxPerDay) {
+      reasons.push({
+        code: 'BUDGET_EXHAUSTED',
+        rule: ruleName(rule, 'max_per_day'),
+        message: `agent '${request.agent}' already has ${budget.used} allowed deploys in the last 24 h; max_per_day is ${rule.maxPerDay}. Wait until the oldest is 24 h old, or raise the budget`,
+      });
+    }
+  }
+
+  if (rule.allowedHosts) {
+    const globs = rule.allowedHosts;
+    let reported = 0;
+    const seen = new Set<string>();
+    for (const { host, path } of hosts()) {
+      if (seen.has(host) || globs.some((g) => hostMatches(host, g))) continue;
+      seen.add(host);
+      if (reported++ >= MAX_HOST_REASONS) break;
+      reasons.push({
+        code: 'HOST_NOT_ALLOWED',
+        rule: ruleName(rule, 'allowed_hosts'),
+        message: `${path} names host '${host}', which matches none of allowed_hosts [${globs.join(', ')}]; remove it from the request, or add it to allowed_hosts ("*" is one DNS label, "**" one or more)`,
+      });
+    }
+  }
+
+  if (rule.approvalNeeded !== undefined) {
+    if (typeof rule.approvalNeeded === 'boolean') approvalRequired = rule.approvalNeeded;
+    else approvalRequired = evaluate(rule.approvalNeeded, vars, reasons) === true;
+  }
+  return approvalRequired;
+}
+
+function agentPolicyReasons(
+  request: GateRequest,
+  policies: PolicySet,
+  context: DecideContext,
+  reasons: Reason[],
+) {
+  const isProduction = context.isProduction ?? isProductionEnvironment;
+  if (!isProduction(request.environment)) return;
+  for (const p of policies.agent) {
+    const index = p.restrictions.indexOf('production-access');
+    if (index < 0) continue;
+    const rule = `${p.restrictionAt[index] ?? p.at} ${p.name} restrictions`;
+    const appliesToAll = p.agentTypes.includes('*');
+    if (request.agentType === undefined && !appliesToAll) {
+      reasons.push({
+        code: 'AGENT_TYPE_UNKNOWN',
+        rule,
+        message: `AgentPolicy '${p.name}' denies production-access to agent types [${p.agentTypes.join(', ')}], and the type of agent '${request.agent}' is unknown (no agent registry entry); the gate fails closed. Register the agent in agent-config.yaml with its type`,
+      });
+    } else if (
+      appliesToAll ||
+      (request.agentType !== undefined && p.agentTypes.includes(request.agentType))
+    ) {
+      reasons.push({
+        code: 'PRODUCTION_ACCESS_DENIED',
+        rule,
+        message: `AgentPolicy '${p.name}' denies production-access to ${appliesToAll ? 'every agent' : `agents of type '${request.agentType}'`}, and '${request.environment}' is a production-tier environment; deploy to a non-production environment, or have a human deploy`,
+      });
+    }
+  }
+}
+
+export function decide(request: GateRequest, policies: PolicySet, context: DecideContext = {}): Decision {
+  const reasons: Reason[] = [];
+  const rules = matchingRules(request, policies);
+  const limit = budgetLimit(request, policies);
+  const decision: Decision = {
+    decision: 'deny',
+    reasons,
+    matched: rules.map((r) => `${r.at} ${r.name}`),
+    approval: { required: false },
+    needsBudget: limit !== undefined,
+  };
+  if (limit !== undefined) decision.budget = { limit, used: context.budget?.used };
+
+  imageReasons(request, reasons);
+  agentPolicyReasons(request, policies, context, reasons);
+
+  if (rules.length === 0) {
+    const forAgent = policies.deploy.filter((p) => p.agent === request.agent || p.agent === '*');
+    const known = [...new Set(forAgent.flatMap((p) => p.actions.map((a) => a.name)))];
+    reasons.push({
+      code: 'NO_POLICY',
+      rule: policies.path,
+      message:
+        known.length > 0
+          ? `no deploy policy lets agent '${request.agent}' do '${request.action}' (its policies cover: ${known.join(', ')}); the gate denies what no policy allows. Add an action '${request.action}' to a policy for this agent`
+          : `no deploy policy names agent '${request.agent}' (or "*"); the gate denies what no policy allows. Add a policy with \`agent: ${request.agent}\` and an action '${request.action}'`,
+    });
+    return decision;
+  }
+
+  const vars = expressionVars(request);
+  let hostCache: { host: string; path: string }[] | undefined;
+  const hosts = () => {
+    hostCache ??= hostsInParams(request.params);
+    return hostCache;
+  };
+  let approvalRequired = false;
+  for (const rule of rules) {
+    if (checkRule(rule, request, vars, context, reasons, hosts)) approvalRequired = true;
+  }
+  decision.approval.required = approvalRequired;
+
+  if (reasons.length > 0) return decision;
+  if (!approvalRequired) {
+    decision.decision = 'allow';
+    return decision;
+  }
+  const approvalRule = rules.find((r) => r.approvalNeeded !== undefined);
+  const rule = approvalRule ? ruleName(approvalRule, 'approval_needed') : policies.path;
+  const approval = context.approval;
+  if (approval?.approvedBy) {
+    decision.approval.approvedBy = approval.approvedBy;
+    decision.decision = 'allow';
+    return decision;
+  }
+  if (approval?.error) {
+    reasons.push({
+      code: 'APPROVAL_CHECK_FAILED',
+      rule,
+      message: `this request needs approval, and the run's approvals could not be read: ${approval.error}; the gate fails closed. Give the job's token \`actions: read\` (permissions: actions: read)`,
+    });
+    return decision;
+  }
+  decision.decision = 'approval_needed';
+  reasons.push({
+    code: 'APPROVAL_REQUIRED',
+    rule,
+    message: `this request needs approval by someone other than the agent: run the job in a GitHub environment named '${request.environment}' with required reviewers (Settings > Environments > Deployment protection rules), and have a reviewer approve the run`,
+  });
+  return decision;
+}

@@ -1,0 +1,281 @@
+/**
+ * One gate run, front-end independent (the action and the CLI both call it): load the policy,
+ * resolve images and count deploys concurrently, decide, ask for approvals when the decision
+ * needs one, record an allowed decision as a deployment, and build the decision record.
+ * Fail closed: every error becomes a deny with a specific reason code.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { AstlError, AstlErrors, formatLocation } from '../core/index.js';
+import { resolveImages as ociResolveImages, type ResolvedImage, type ResolveOptions } from '../oci/index.js';
+import { loadRegistry } from '../registry/registry.js';
+import { budgetLimit, decide, type PolicySet } from './decide.js';
+import type { GitHubClient } from './github.js';
+import { loadPolicies } from './policy.js';
+import { type CiInfo, type DecisionRecord, imageEntries } from './record.js';
+import type {
+  BudgetState,
+  DecideContext,
+  Decision,
+  GateImage,
+  GateRequest,
+  LoadedPolicies,
+  Mode,
+  Reason,
+} from './types.js';
+
+export interface GateInput {
+  policyPath: string;
+  agent: string;
+  /** When known (e.g. from the credentials action); otherwise looked up in the registry. */
+  agentType?: string;
+  /** Agent registry used to find the agent's type; skipped when the file does not exist. */
+  registryPath?: string;
+  action: string;
+  environment: string;
+  images: string[];
+  replicas?: number;
+  params: Record<string, unknown>;
+  mode: Mode;
+  ci: CiInfo;
+  /** Where approvals and budgets live; absent = no GitHub API (approvals and budgets fail closed). */
+  github?: { owner: string; repo: string; runId?: string; sha?: string };
+  resolve?: ResolveOptions;
+}
+
+export interface GateDeps {
+  resolveImages?: (refs: readonly string[], options: ResolveOptions) => Promise<ResolvedImage[]>;
+  github?: Pick<GitHubClient, 'findApproval' | 'countRecentDeploys' | 'recordDeployment'>;
+  now?: () => Date;
+  newId?: () => string;
+  onWarning?: (message: string) => void;
+}
+
+export interface GateResult {
+  decision: Decision;
+  record: DecisionRecord;
+  /** Policy problems (each is also a POLICY_INVALID reason), for located annotations. */
+  policyErrors: AstlError[];
+  images: GateImage[];
+}
+
+const SECRET_KEY = /(token|secret|password|passwd|api[-_]?key|credential|private[-_]?key|auth)/i;
+
+/** Params for the record: values under secret-looking keys are replaced. */
+export function redactParams(value: unknown, depth = 0): unknown {
+  if (depth > 32) return '[…]';
+  if (Array.isArray(value)) return value.map((v) => redactParams(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value))
+      out[k] = SECRET_KEY.test(k) ? '[redacted]' : redactParams(v, depth + 1);
+    return out;
+  }
+  return value;
+}
+
+export function toGateImage(r: ResolvedImage): GateImage {
+  const image: GateImage = { input: r.input, isIndex: r.isIndex };
+  if (r.reference) image.repository = `${r.reference.registry}/${r.reference.repository}`;
+  if (r.digest) image.digest = r.digest;
+  if (r.pinned) image.pinned = r.pinned;
+  if (r.mediaType) image.mediaType = r.mediaType;
+  if (r.error) image.error = { code: r.error.code, message: r.error.message };
+  return image;
+}
+
+function policyErrorReasons(err: AstlError): { reasons: Reason[]; errors: AstlError[] } {
+  const errors = err instanceof AstlErrors ? err.errors : [err];
+  return {
+    errors,
+    reasons: errors.map((e) => ({
+      code: e.code === 'POLICY_NOT_FOUND' ? 'POLICY_NOT_FOUND' : 'POLICY_INVALID',
+      rule: e.location ? formatLocation({ file: e.location.file, line: e.location.line }) : 'policy',
+      message: `${e.message}${e.hint ? `. ${e.hint}` : ''}; a policy that does not load denies every request`,
+    })),
+  };
+}
+
+function agentTypeFromRegistry(input: GateInput, warn: (m: string) => void): string | undefined {
+  const path = input.registryPath ?? 'agent-config.yaml';
+  if (!existsSync(path)) return undefined;
+  try {
+    return loadRegistry(path).agents.find((a) => a.name === input.agent)?.type;
+  } catch (err) {
+    warn(`could not read the agent registry ${path} to find the agent's type: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<GateResult> {
+  const started = performance.now();
+  const now = deps.now ?? (() => new Date());
+  const warn = deps.onWarning ?? (() => {});
+  const decisionId = (deps.newId ?? randomUUID)();
+  const timestamp = now();
+
+  let policies: LoadedPolicies | undefined;
+  let policyFailure: { reasons: Reason[]; errors: AstlError[] } | undefined;
+  try {
+    policies = loadPolicies(input.policyPath, { onWarning: warn });
+    if (policies.deploy.length === 0)
+      warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
+  } catch (err) {
+    if (!(err instanceof AstlError)) throw err;
+    policyFailure = policyErrorReasons(err);
+  }
+  const set: PolicySet = policies ?? { path: input.policyPath, deploy: [], agent: [] };
+  const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
+
+  // Resolving images and counting deploys are independent network work: do both at once.
+  const resolveStarted = performance.now();
+  let resolveMs = 0;
+  const resolving = (async () => {
+    if (input.images.length === 0) return [];
+    const resolver = deps.resolveImages ?? ociResolveImages;
+    const resolved = await resolver(input.images, { deadlineMs: 30_000, ...input.resolve });
+    resolveMs = performance.now() - resolveStarted;
+    return resolved.map(toGateImage);
+  })();
+  const limit = policies ? budgetLimit({ agent: input.agent, action: input.action }, set) : undefined;
+  let githubMs = 0;
+  const counting = (async (): Promise<BudgetState | undefined> => {
+    if (limit === undefined) return undefined;
+    if (!deps.github || !input.github) {
+      return { error: 'no GitHub token or repository is available to count deploys' };
+    }
+    const t = performance.now();
+    try {
+      const used = await deps.github.countRecentDeploys({
+        owner: input.github.owner,
+        repo: input.github.repo,
+        agent: input.agent,
+        since: new Date(timestamp.getTime() - 24 * 3600 * 1000),
+      });
+      return { used };
+    } catch (err) {
+      return { error: errorText(err) };
+    } finally {
+      githubMs += performance.now() - t;
+    }
+  })();
+  const [images, budget] = await Promise.all([resolving, counting]);
+
+  const request: GateRequest = {
+    agent: input.agent,
+    action: input.action,
+    environment: input.environment,
+    images,
+    params: input.params,
+  };
+  if (agentType !== undefined) request.agentType = agentType;
+  if (input.replicas !== undefined) request.replicas = input.replicas;
+
+  const context: DecideContext = {};
+  if (budget) context.budget = budget;
+  let evalMs = 0;
+  const timedDecide = () => {
+    const t = performance.now();
+    const d = decide(request, set, context);
+    evalMs += performance.now() - t;
+    return d;
+  };
+  let decision = timedDecide();
+
+  if (decision.decision === 'approval_needed') {
+    if (!deps.github || !input.github?.runId) {
+      context.approval = { error: 'no GitHub token, repository or run id is available to read approvals' };
+    } else {
+      const t = performance.now();
+      try {
+        const approvedBy = await deps.github.findApproval({
+          owner: input.github.owner,
+          repo: input.github.repo,
+          runId: input.github.runId,
+          environment: input.environment,
+          agentLogins: [input.agent, `${input.agent}[bot]`],
+        });
+        context.approval = approvedBy ? { approvedBy } : {};
+      } catch (err) {
+        context.approval = { error: errorText(err) };
+      }
+      githubMs += performance.now() - t;
+    }
+    decision = timedDecide();
+  }
+
+  if (policyFailure) {
+    decision.reasons.unshift(...policyFailure.reasons);
+    decision.decision = 'deny';
+  }
+
+  if (decision.decision === 'allow' && input.mode === 'enforce' && deps.github && input.github) {
+    const t = performance.now();
+    try {
+      await deps.github.recordDeployment({
+        owner: input.github.owner,
+        repo: input.github.repo,
+        agent: input.agent,
+        action: input.action,
+        environment: input.environment,
+        ref: input.github.sha ?? input.ci.sha ?? 'main',
+        decisionId,
+        images: images.map((i) => i.pinned ?? i.input),
+      });
+    } catch (err) {
+      if (decision.needsBudget) {
+        // An unrecorded deploy would not count against the budget later: fail closed.
+        decision.decision = 'deny';
+        decision.reasons.push({
+          code: 'DEPLOYMENT_RECORD_FAILED',
+          rule: `${input.policyPath} max_per_day`,
+          message: `the allowed deploy could not be recorded, so the budget could not count it: ${errorText(err)}. Give the job's token \`deployments: write\``,
+        });
+      } else {
+        warn(`the allowed deploy was not recorded as a GitHub deployment: ${errorText(err)}`);
+      }
+    }
+    githubMs += performance.now() - t;
+  }
+
+  const record: DecisionRecord = {
+    decision_id: decisionId,
+    timestamp: timestamp.toISOString(),
+    decision: decision.decision,
+    mode: input.mode,
+    enforced: input.mode === 'enforce',
+    policy: { path: input.policyPath, sha256: policies?.sha256 ?? null, files: policies?.files ?? [] },
+    request: {
+      agent: input.agent,
+      agent_type: agentType ?? null,
+      action: input.action,
+      environment: input.environment,
+      images: input.images,
+      replicas: input.replicas ?? null,
+      params: redactParams(input.params) as Record<string, unknown>,
+    },
+    images: imageEntries(images),
+    reasons: decision.reasons,
+    budget: decision.budget ? { limit: decision.budget.limit, used: budget?.used ?? null } : null,
+    approval: decision.approval.approvedBy
+      ? { required: decision.approval.required, approved_by: decision.approval.approvedBy }
+      : { required: decision.approval.required },
+    metrics: {
+      timer_resolve_ms: round(resolveMs),
+      timer_eval_ms: round(evalMs),
+      timer_github_ms: round(githubMs),
+      timer_total_ms: round(performance.now() - started),
+    },
+    ci: input.ci,
+  };
+  return { decision, record, policyErrors: policyFailure?.errors ?? [], images };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof AstlError) return `${err.message}${err.hint ? ` (${err.hint})` : ''}`;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,139 @@
+/**
+ * The decision record (OPA decision-log style) and its Markdown rendering for the job summary.
+ * The record holds no secrets: the request is what the workflow passed (no token), images are
+ * references and digests.
+ */
+import type { DecisionValue, GateImage, Mode, Reason } from './types.js';
+
+export interface CiInfo {
+  provider: 'github' | 'gitlab' | 'local';
+  repository?: string;
+  run_id?: string;
+  run_attempt?: string;
+  workflow?: string;
+  job?: string;
+  sha?: string;
+  ref?: string;
+  actor?: string;
+}
+
+export interface DecisionRecord {
+  decision_id: string;
+  timestamp: string;
+  decision: DecisionValue;
+  /** In shadow mode the decision is reported but never enforced. */
+  mode: Mode;
+  /** What the step did: `enforced` (failed the job or let it pass) or `reported` (shadow). */
+  enforced: boolean;
+  policy: { path: string; sha256: string | null; files: string[] };
+  request: {
+    agent: string;
+    agent_type: string | null;
+    action: string;
+    environment: string;
+    images: string[];
+    replicas: number | null;
+    params: Record<string, unknown>;
+  };
+  images: {
+    input: string;
+    pinned: string | null;
+    digest: string | null;
+    mediaType: string | null;
+    error?: string;
+  }[];
+  reasons: Reason[];
+  budget: { limit: number; used: number | null } | null;
+  approval: { required: boolean; approved_by?: string };
+  metrics: {
+    timer_resolve_ms: number;
+    timer_eval_ms: number;
+    timer_github_ms: number;
+    timer_total_ms: number;
+  };
+  ci: CiInfo;
+}
+
+export function imageEntries(images: GateImage[]): DecisionRecord['images'] {
+  return images.map((i) => {
+    const entry: DecisionRecord['images'][number] = {
+      input: i.input,
+      pinned: i.pinned ?? null,
+      digest: i.digest ?? null,
+      mediaType: i.mediaType ?? null,
+    };
+    if (i.error) entry.error = i.error.code;
+    return entry;
+  });
+}
+
+const STATUS: Record<DecisionValue, string> = {
+  allow: '✅ allow',
+  deny: '❌ deny',
+  approval_needed: '⏳ approval needed',
+};
+
+/** Escapes text for a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+export function renderMarkdown(record: DecisionRecord): string {
+  const lines: string[] = [];
+  const shadow = record.mode === 'shadow' ? ' (shadow mode: reported, not enforced)' : '';
+  lines.push(`### Deploy gate: ${STATUS[record.decision]}${shadow}`, '');
+  lines.push('| | |', '|---|---|');
+  lines.push(
+    `| Agent | ${code(record.request.agent)}${record.request.agent_type ? ` (${cell(record.request.agent_type)})` : ''} |`,
+  );
+  lines.push(`| Action | ${code(record.request.action)} |`);
+  lines.push(`| Environment | ${code(record.request.environment)} |`);
+  if (record.request.replicas !== null) lines.push(`| Replicas | ${record.request.replicas} |`);
+  lines.push(
+    `| Policy | ${code(record.policy.path)} sha256 ${record.policy.sha256 ? code(record.policy.sha256) : '(not loaded)'} |`,
+  );
+  if (record.approval.required) {
+    lines.push(
+      `| Approval | ${record.approval.approved_by ? `approved by @${cell(record.approval.approved_by)}` : 'required, not given'} |`,
+    );
+  }
+  if (record.budget) {
+    lines.push(
+      `| Budget | ${record.budget.used ?? '?'} of ${record.budget.limit} deploys in the last 24 h |`,
+    );
+  }
+  lines.push(`| Decision id | ${code(record.decision_id)} |`);
+  lines.push(`| Time | ${record.timestamp} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
+  lines.push('');
+
+  if (record.images.length > 0) {
+    lines.push('#### Images', '', '| | Image | Pinned as |', '|---|---|---|');
+    for (const i of record.images) {
+      const status = i.error ? `❌ ${i.error}` : i.pinned ? '✅' : '❌';
+      lines.push(`| ${status} | ${code(i.input)} | ${i.pinned ? code(i.pinned) : '—'} |`);
+    }
+    lines.push('');
+  }
+
+  if (record.reasons.length > 0) {
+    lines.push('#### Reasons', '', '| Code | Rule | What to change |', '|---|---|---|');
+    for (const r of record.reasons) lines.push(`| ${code(r.code)} | ${code(r.rule)} | ${cell(r.message)} |`);
+    lines.push('');
+  }
+
+  lines.push(
+    '<details><summary>Decision record (JSON)</summary>',
+    '',
+    '```json',
+    JSON.stringify(record, null, 2).replace(/```/g, '`\u200b``'),
+    '```',
+    '',
+    '</details>',
+    '',
+  );
+  return lines.join('\n');
+}

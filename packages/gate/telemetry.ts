@@ -1,0 +1,101 @@
+/**
+ * The decision as an OpenTelemetry span, sent over OTLP/HTTP only when
+ * OTEL_EXPORTER_OTLP_ENDPOINT is set. The SDK is imported lazily so that a gate run without a
+ * collector does not pay for loading it; export failures never change the decision.
+ */
+import type { DecisionRecord } from './record.js';
+
+export interface SpanExportOptions {
+  /** Upper bound for the flush; the step does not wait longer for a slow collector. */
+  flushTimeoutMs?: number;
+  serviceName?: string;
+}
+
+export function spanAttributes(record: DecisionRecord): Record<string, string | number | boolean | string[]> {
+  const attrs: Record<string, string | number | boolean | string[]> = {
+    'astl.decision': record.decision,
+    'astl.decision_id': record.decision_id,
+    'astl.mode': record.mode,
+    'astl.agent': record.request.agent,
+    'astl.action': record.request.action,
+    'astl.environment': record.request.environment,
+    'astl.policy.path': record.policy.path,
+    'astl.reasons': record.reasons.map((r) => r.code),
+    'astl.images': record.images.map((i) => i.pinned ?? i.input),
+    'astl.approval.required': record.approval.required,
+    'astl.timer_total_ms': record.metrics.timer_total_ms,
+  };
+  if (record.policy.sha256) attrs['astl.policy.sha256'] = record.policy.sha256;
+  if (record.request.agent_type) attrs['astl.agent_type'] = record.request.agent_type;
+  if (record.approval.approved_by) attrs['astl.approval.approved_by'] = record.approval.approved_by;
+  if (record.budget) {
+    attrs['astl.budget.limit'] = record.budget.limit;
+    if (record.budget.used !== null) attrs['astl.budget.used'] = record.budget.used;
+  }
+  for (const [k, v] of Object.entries(record.ci)) if (typeof v === 'string') attrs[`cicd.${k}`] = v;
+  return attrs;
+}
+
+/** Sends one span for the decision; resolves false (never rejects) when the export failed. */
+export async function exportDecisionSpan(
+  record: DecisionRecord,
+  options: SpanExportOptions = {},
+): Promise<boolean> {
+  const [
+    { BasicTracerProvider, BatchSpanProcessor },
+    { OTLPTraceExporter },
+    { resourceFromAttributes },
+    api,
+  ] = await Promise.all([
+    import('@opentelemetry/sdk-trace-base'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/api'),
+  ]);
+  const exporter = new OTLPTraceExporter();
+  let exported = true;
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({
+      'service.name': options.serviceName ?? process.env.OTEL_SERVICE_NAME ?? 'astl-gate',
+    }),
+    spanProcessors: [
+      new BatchSpanProcessor({
+        export: (spans, done) =>
+          exporter.export(spans, (result) => {
+            if (result.code !== 0) exported = false;
+            done(result);
+          }),
+        shutdown: () => exporter.shutdown(),
+        forceFlush: () => exporter.forceFlush(),
+      }),
+    ],
+  });
+  const start = new Date(record.timestamp);
+  const span = provider.getTracer('astl-agent-credentials').startSpan(`astl.gate ${record.request.action}`, {
+    kind: api.SpanKind.INTERNAL,
+    startTime: start,
+    attributes: spanAttributes(record),
+  });
+  if (record.decision === 'deny') {
+    span.setStatus({ code: api.SpanStatusCode.ERROR, message: record.reasons.map((r) => r.code).join(', ') });
+  }
+  span.end(new Date(start.getTime() + record.metrics.timer_total_ms));
+
+  const timeout = options.flushTimeoutMs ?? 3000;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeout);
+  });
+  const flushed = (async () => {
+    try {
+      await provider.forceFlush();
+      await provider.shutdown();
+      return exported;
+    } catch {
+      return false;
+    }
+  })();
+  const ok = await Promise.race([flushed, timedOut]);
+  clearTimeout(timer);
+  return ok;
+}

@@ -1,0 +1,152 @@
+/**
+ * The gate action's main step: inputs -> engine (packages/gate) -> outputs, annotations, job
+ * summary, $RUNNER_TEMP/astl-decision.json and (with OTEL_EXPORTER_OTLP_ENDPOINT) a span.
+ * enforce: deny and unapproved approval_needed fail the step; shadow: report, never fail.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { AstlError, AstlErrors, describeError } from '../../../packages/core/index.js';
+import {
+  type DecisionRecord,
+  GitHubClient,
+  type Mode,
+  type Reason,
+  renderMarkdown,
+  runGate,
+} from '../../../packages/gate/index.js';
+import { parseInputs, readMode } from './inputs.js';
+
+/** `file:line rest` -> annotation properties, so the reason shows on the policy line. */
+function annotationFor(reason: Reason): core.AnnotationProperties {
+  const props: core.AnnotationProperties = { title: reason.code };
+  const m = /^([^\s:]+\.ya?ml):(\d+)\b/.exec(reason.rule);
+  if (m) {
+    props.file = m[1];
+    props.startLine = Number(m[2]);
+  }
+  return props;
+}
+
+function annotate(reasons: Reason[], mode: Mode): void {
+  for (const r of reasons) {
+    const text = `${r.rule}: ${r.message}`;
+    if (mode === 'shadow') core.warning(text, annotationFor(r));
+    else core.error(text, annotationFor(r));
+  }
+}
+
+function setOutputs(
+  record: Pick<DecisionRecord, 'decision' | 'reasons' | 'decision_id'>,
+  images: string[],
+  sha: string,
+) {
+  core.setOutput('decision', record.decision);
+  core.setOutput('reasons', JSON.stringify(record.reasons));
+  core.setOutput('images', images.join('\n'));
+  core.setOutput('policy-sha256', sha);
+  core.setOutput('decision-id', record.decision_id);
+}
+
+/** Invalid inputs: a deny with one INPUT_INVALID reason each, reported in the requested mode. */
+async function reportInputErrors(err: AstlError, mode: Mode): Promise<void> {
+  const errors = err instanceof AstlErrors ? err.errors : [err];
+  const reasons: Reason[] = errors.map((e) => ({
+    code: e.code,
+    rule: e.location?.file ?? 'inputs',
+    message: `${e.message}${e.hint ? `. ${e.hint}` : ''}`,
+  }));
+  annotate(reasons, mode);
+  setOutputs({ decision: 'deny', reasons, decision_id: '' }, [], '');
+  await core.summary
+    .addRaw(
+      `### Deploy gate: ❌ deny\n\nThe gate's inputs are invalid:\n\n${reasons.map((r) => `- ${r.message}`).join('\n')}\n`,
+    )
+    .write()
+    .catch(() => {});
+  if (mode === 'enforce') core.setFailed(`deploy gate: invalid inputs\n${err.format()}`);
+}
+
+export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+  const mode = readMode(core.getInput) ?? 'enforce';
+  let inputs: ReturnType<typeof parseInputs>;
+  try {
+    inputs = parseInputs((name) => core.getInput(name), env);
+  } catch (err) {
+    if (err instanceof AstlError) return reportInputErrors(err, mode);
+    core.setFailed(describeError(err));
+    return;
+  }
+
+  try {
+    const github =
+      inputs.githubToken && inputs.repository
+        ? new GitHubClient({ token: inputs.githubToken, baseUrl: inputs.apiUrl })
+        : undefined;
+    const result = await runGate(
+      {
+        policyPath: inputs.policy,
+        agent: inputs.agent,
+        agentType: inputs.agentType,
+        registryPath: inputs.registryPath,
+        action: inputs.action,
+        environment: inputs.environment,
+        images: inputs.images,
+        replicas: inputs.replicas,
+        params: inputs.params,
+        mode: inputs.mode,
+        ci: inputs.ci,
+        github: inputs.repository
+          ? { ...inputs.repository, runId: inputs.runId, sha: inputs.sha }
+          : undefined,
+        resolve: { log: (m) => core.info(m) },
+      },
+      { github, onWarning: (m) => core.warning(m) },
+    );
+    const { record } = result;
+
+    const pinned = result.images.flatMap((i) => (i.pinned ? [i.pinned] : []));
+    setOutputs(record, pinned, record.policy.sha256 ?? '');
+    annotate(record.reasons, inputs.mode);
+
+    const recordJson = `${JSON.stringify(record, null, 2)}\n`;
+    if (env.RUNNER_TEMP)
+      writeFileSync(join(env.RUNNER_TEMP, 'astl-decision.json'), recordJson, { mode: 0o600 });
+    core.startGroup('Decision record');
+    core.info(recordJson);
+    core.endGroup();
+    await core.summary.addRaw(renderMarkdown(record)).write();
+
+    if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+      const { exportDecisionSpan } = await import('../../../packages/gate/telemetry.js');
+      const ok = await exportDecisionSpan(record);
+      if (!ok) core.warning(`could not send the decision span to ${env.OTEL_EXPORTER_OTLP_ENDPOINT}`);
+    }
+
+    const summaryLine = `deploy gate: ${record.decision} (${inputs.agent} ${inputs.action} -> ${inputs.environment}, decision ${record.decision_id})`;
+    if (record.decision === 'allow') {
+      core.info(summaryLine);
+      return;
+    }
+    const codes = [...new Set(record.reasons.map((r) => r.code))].join(', ');
+    if (inputs.mode === 'shadow') {
+      core.warning(`${summaryLine}; shadow mode: not enforced (${codes})`, { title: 'shadow mode' });
+      return;
+    }
+    if (record.decision === 'approval_needed') {
+      const how = record.reasons.find((r) => r.code === 'APPROVAL_REQUIRED');
+      core.setFailed(`${summaryLine}\n${how ? `${how.rule}: ${how.message}` : ''}`);
+      return;
+    }
+    core.setFailed(`${summaryLine}: ${codes}`);
+  } catch (err) {
+    // A bug or an unexpected fault: still a deny (fail closed), with the error for the report.
+    core.setOutput('decision', 'deny');
+    core.setOutput(
+      'reasons',
+      JSON.stringify([{ code: 'GATE_ERROR', rule: 'gate', message: String((err as Error)?.message ?? err) }]),
+    );
+    if (inputs.mode === 'shadow') core.warning(`deploy gate failed: ${describeError(err)}`);
+    else core.setFailed(`deploy gate failed (denied): ${describeError(err)}`);
+  }
+}
