@@ -188,14 +188,17 @@ function describeTransportFault(err: unknown): string {
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
     ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host',
   };
+  const messages: string[] = [];
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (!(e instanceof Error)) break;
     if (e instanceof RetryableStatus) return e.message;
     if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'request timed out';
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return names[code] ? `${names[code]} (${code})` : code;
+    if (typeof code === 'string') return names[code] ? `${names[code]} (${code})` : `${e.message} (${code})`;
+    messages.push(e.message);
   }
-  return err instanceof Error ? err.message : String(err);
+  // No error code anywhere (undici's "fetch failed" wraps the reason): show the whole chain.
+  return messages.length ? messages.join(': ') : String(err);
 }
 
 interface TokenEntry {

@@ -27,6 +27,8 @@ interface Behaviour {
   unavailable?: number;
   omitDigestHeader?: boolean;
   bearer?: boolean;
+  /** Never answer manifest requests. */
+  hang?: boolean;
   /** Token endpoint: answer `access_token` instead of `token`. */
   accessToken?: boolean;
 }
@@ -98,6 +100,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     authorization: req.headers.authorization,
     accept: req.headers.accept,
   });
+  if (behaviour.hang) return;
   if (behaviour.bearer && req.headers.authorization !== 'Bearer good-token') {
     res
       .writeHead(401, {
@@ -309,6 +312,19 @@ describe('rate limits and server errors', () => {
     expect(result.error?.code).toBe('REGISTRY_UNREACHABLE');
     expect(result.error?.message).toMatch(/HTTP 503/);
     expect(result.error?.message).toMatch(/after 3 attempts/);
+  });
+
+  it('reports a registry that never answers as REGISTRY_UNREACHABLE at the deadline', async () => {
+    behaviour.hang = true;
+    const result = await resolveImage(`${host}/team/app:v1`, {
+      ...noConfig,
+      deadlineMs: 1500,
+      attemptTimeoutMs: 400,
+      retryBaseDelayMs: 10,
+    });
+    expect(result.error?.code).toBe('REGISTRY_UNREACHABLE');
+    expect(result.error?.message).toMatch(/request timed out/);
+    expect(observed.manifestRequests.length).toBeGreaterThanOrEqual(2);
   });
 
   it('does not retry a 404', async () => {
