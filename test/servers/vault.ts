@@ -39,7 +39,10 @@ export interface VaultRoleSpec {
 
 export interface VaultSecretSpec {
   namespace?: string;
-  /** HTTP API path without `/v1/`, e.g. `secret/data/ci/deploy`. */
+  /**
+   * HTTP API path without `/v1/`: `secret/data/ci/deploy` is served as KV v2
+   * (`{data: {data, metadata}}`), a path without `/data/` as KV v1 (`{data}`).
+   */
   path: string;
   data: Record<string, unknown>;
 }
@@ -291,6 +294,16 @@ export async function startVault(options: VaultServerOptions): Promise<VaultServ
     }
     const secret = secrets.get(`${t.namespace}|${path}`);
     if (!secret) return json(404, { errors: [] });
+    if (!/^[^/]+\/data\//.test(path)) {
+      // A KV v1 mount: the data map is the answer's `data`.
+      return json(200, {
+        request_id: requestId(),
+        lease_id: '',
+        renewable: false,
+        lease_duration: 2764800,
+        data: secret.data,
+      });
+    }
     return json(200, {
       request_id: requestId(),
       lease_id: '',
@@ -321,7 +334,7 @@ export async function startVault(options: VaultServerOptions): Promise<VaultServ
       if (req.method === 'GET' && p === '/v1/auth/token/lookup-self') return 'lookup-self';
       if ((req.method === 'POST' || req.method === 'PUT') && p === '/v1/auth/token/revoke-self')
         return 'revoke-self';
-      if (req.method === 'GET' && /^\/v1\/[^/]+\/data\/.+/.test(p)) return 'kv';
+      if (req.method === 'GET' && /^\/v1\/(?!auth\/|sys\/)[^/]+\/.+/.test(p)) return 'kv';
       return undefined;
     },
     handle(route, req) {

@@ -1,0 +1,335 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AstlError, AstlErrors, Deadline } from '../../packages/core/index.js';
+import {
+  lookupSelf,
+  parseVaultSecrets,
+  readKvSecret,
+  readKvSecretData,
+  revokeSelf,
+  vaultJwtLogin,
+} from '../../packages/providers/index.js';
+import { SANDBOX_SECRET, type Sandbox, startSandbox } from '../servers/sandbox.js';
+
+const FAST = { baseDelayMs: 5, maxDelayMs: 20, attemptTimeoutMs: 2000 };
+let sb: Sandbox;
+
+beforeAll(async () => {
+  sb = await startSandbox();
+  sb.vault.setRole({
+    name: 'team-ci',
+    namespace: 'admin/team',
+    boundAudiences: ['vault'],
+    boundClaims: { repository: 'acme/*', ref: 'refs/heads/main' },
+    userClaim: 'repository',
+    policies: ['team-read'],
+    ttlSeconds: 600,
+  });
+  sb.vault.setSecret({
+    namespace: 'admin/team',
+    path: 'secret/data/team/db',
+    data: { password: 'team-db-pw-123456' },
+  });
+  sb.vault.setSecret({ path: 'kv1/ci/legacy', data: { token: 'legacy-v1-token' } });
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.reset());
+
+const jwt = (audience = 'vault', claims?: Record<string, unknown>) =>
+  sb.issuer.mintGitHubToken({ audience, claims });
+
+async function login(over: Partial<Parameters<typeof vaultJwtLogin>[0]> = {}) {
+  return vaultJwtLogin({
+    url: sb.vaultUrl,
+    role: sb.vaultRole,
+    jwt: over.jwt ?? (await jwt()),
+    deadline: new Deadline(10_000),
+    retry: FAST,
+    ...over,
+  });
+}
+
+const call = (token: string, namespace?: string) => ({
+  url: sb.vaultUrl,
+  token,
+  namespace,
+  deadline: new Deadline(10_000),
+  retry: FAST,
+});
+
+async function failure(p: Promise<unknown>): Promise<AstlError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AstlError);
+  return err as AstlError;
+}
+
+describe('vaultJwtLogin and KV reads', () => {
+  it('logs in and reads a KV v2 secret', async () => {
+    const auth = await login();
+    expect(auth.clientToken).toMatch(/^hvs\./);
+    expect(auth.accessor).not.toBe('');
+    expect(auth.leaseDurationSeconds).toBe(900);
+    expect(auth.renewable).toBe(true);
+    expect(auth.policies).toEqual(['default', 'ci-read']);
+    expect(
+      await readKvSecret({ ...call(auth.clientToken), path: 'secret/data/ci/deploy', key: 'token' }),
+    ).toBe(SANDBOX_SECRET.token);
+    expect(await readKvSecretData({ ...call(auth.clientToken), path: '/secret/data/ci/deploy/' })).toEqual(
+      SANDBOX_SECRET,
+    );
+    expect(sb.requestCounts()).toMatchObject({ login: 1, kv: 2 });
+  });
+
+  it('reads KV v1 paths too', async () => {
+    const auth = await login();
+    expect(await readKvSecret({ ...call(auth.clientToken), path: 'kv1/ci/legacy', key: 'token' })).toBe(
+      'legacy-v1-token',
+    );
+  });
+
+  it('ignores VAULT_NAMESPACE / VAULT_TOKEN in the environment', async () => {
+    process.env.VAULT_NAMESPACE = 'bogus';
+    process.env.VAULT_TOKEN = 'hvs.bogus';
+    try {
+      const auth = await login();
+      expect(
+        await readKvSecret({ ...call(auth.clientToken), path: 'secret/data/ci/deploy', key: 'url' }),
+      ).toBe(SANDBOX_SECRET.url);
+      expect(sb.vault.requests.every((r) => r.headers['x-vault-namespace'] === undefined)).toBe(true);
+    } finally {
+      delete process.env.VAULT_NAMESPACE;
+      delete process.env.VAULT_TOKEN;
+    }
+  });
+
+  it('sends X-Vault-Namespace; the role and token live in that namespace', async () => {
+    const auth = await login({ role: 'team-ci', namespace: 'admin/team' });
+    expect(auth.leaseDurationSeconds).toBe(600);
+    expect(sb.vault.requests[0]?.headers['x-vault-namespace']).toBe('admin/team');
+    expect(
+      await readKvSecret({
+        ...call(auth.clientToken, 'admin/team'),
+        path: 'secret/data/team/db',
+        key: 'password',
+      }),
+    ).toBe('team-db-pw-123456');
+    const info = await lookupSelf(call(auth.clientToken, 'admin/team'));
+    expect(info).toMatchObject({
+      accessor: auth.accessor,
+      namespacePath: 'admin/team/',
+      policies: ['default', 'team-read'],
+    });
+    // The same token is not valid in the root namespace.
+    const err = await failure(lookupSelf(call(auth.clientToken)));
+    expect(err.code).toBe('VAULT_TOKEN_INVALID');
+  });
+
+  it('a role in another namespace is not found from the root (fails fast)', async () => {
+    const err = await failure(login({ role: 'team-ci' }));
+    expect(err.code).toBe('VAULT_LOGIN_DENIED');
+    expect(err.message).toContain('role "team-ci" could not be found');
+    expect(err.hint).toContain('vault-namespace');
+    expect(sb.requestCount('login')).toBe(1);
+  });
+
+  it('missing secrets and keys are specific errors', async () => {
+    const auth = await login();
+    const missing = await failure(
+      readKvSecret({ ...call(auth.clientToken), path: 'secret/data/ci/nope', key: 'token' }),
+    );
+    expect(missing.code).toBe('VAULT_SECRET_NOT_FOUND');
+    expect(sb.requestCount('kv')).toBe(1);
+    const v1Style = await failure(
+      readKvSecret({ ...call(auth.clientToken), path: 'secret/ci/deploy', key: 'token' }),
+    );
+    expect(v1Style.hint).toContain('secret/data/ci/deploy');
+    const noKey = await failure(
+      readKvSecret({ ...call(auth.clientToken), path: 'secret/data/ci/deploy', key: 'pasword' }),
+    );
+    expect(noKey.code).toBe('VAULT_KEY_NOT_FOUND');
+    expect(noKey.hint).toBe('its keys are: token, url.');
+    expect(noKey.format()).not.toContain(SANDBOX_SECRET.token);
+  });
+});
+
+describe('login refusals fail fast with a diagnosis', () => {
+  it('audience mismatch', async () => {
+    const token = await jwt('sts.amazonaws.com');
+    const err = await failure(login({ jwt: token, audience: 'sts.amazonaws.com' }));
+    expect(err.code).toBe('VAULT_LOGIN_DENIED');
+    expect(err.message).toContain('HTTP 400');
+    expect(err.message).toContain('invalid audience');
+    expect(err.hint).toContain('bound_audiences');
+    expect(err.format()).not.toContain(token);
+    expect(sb.requestCount('login')).toBe(1);
+  });
+
+  it('bound claims mismatch shows the claims and the role, never the token', async () => {
+    const token = await jwt('vault', {
+      sub: 'repo:evil/fork:ref:refs/heads/main',
+      job_workflow_ref: 'evil/fork/.github/workflows/x.yml@refs/heads/main',
+    });
+    const err = await failure(login({ jwt: token }));
+    expect(err.code).toBe('VAULT_LOGIN_DENIED');
+    const text = err.format();
+    expect(text).toContain('claim "sub" does not match');
+    expect(text).toContain('repo:evil/fork:ref:refs/heads/main');
+    expect(text).toContain('evil/fork/.github/workflows/x.yml');
+    expect(text).toContain('astl-ci');
+    expect(text).toContain('auth-path');
+    expect(text).toContain('vault write auth/jwt/role/astl-ci');
+    expect(text).not.toContain(token);
+    expect(sb.requestCount('login')).toBe(1);
+  });
+
+  it('an expired token', async () => {
+    const token = await sb.issuer.mintGitHubToken({ audience: 'vault', expiresInSeconds: -60 });
+    const err = await failure(login({ jwt: token }));
+    expect(err.message).toContain('token is expired');
+    expect(sb.requestCount('login')).toBe(1);
+  });
+
+  it('an unmounted auth path', async () => {
+    const err = await failure(login({ authPath: 'auth/jwt-github' }));
+    expect(err.code).toBe('VAULT_LOGIN_DENIED');
+    expect(err.hint).toContain('no JWT auth method is mounted at auth/jwt-github');
+    expect(sb.requestCount('login')).toBe(1);
+  });
+});
+
+describe('revocation and expiry', () => {
+  it('revoke-self really invalidates the token', async () => {
+    const auth = await login();
+    expect(await lookupSelf(call(auth.clientToken))).toMatchObject({
+      accessor: auth.accessor,
+      ttlSeconds: expect.any(Number),
+    });
+    expect(await revokeSelf(call(auth.clientToken))).toBe('revoked');
+    expect(sb.vault.revokedAccessors).toContain(auth.accessor);
+    expect((await failure(lookupSelf(call(auth.clientToken)))).code).toBe('VAULT_TOKEN_INVALID');
+    const read = await failure(
+      readKvSecret({ ...call(auth.clientToken), path: 'secret/data/ci/deploy', key: 'token' }),
+    );
+    expect(read.code).toBe('VAULT_PERMISSION_DENIED');
+    expect(await revokeSelf(call(auth.clientToken))).toBe('already-invalid');
+  });
+
+  it('tokens expire after their TTL', async () => {
+    const auth = await login();
+    sb.vault.clock.advance(901);
+    try {
+      expect((await failure(lookupSelf(call(auth.clientToken)))).code).toBe('VAULT_TOKEN_INVALID');
+      expect(await revokeSelf(call(auth.clientToken))).toBe('already-invalid');
+    } finally {
+      sb.vault.clock.advance(-901);
+    }
+  });
+});
+
+describe('retries', () => {
+  for (const [name, faults] of [
+    ['412 (consistency)', [{ status: 412 }]],
+    ['429', [{ status: 429 }]],
+    ['500 then 503', [{ status: 500 }, { status: 503 }]],
+    ['a reset connection', [{ reset: true }]],
+  ] as const) {
+    it(`login retries ${name}`, async () => {
+      const token = await jwt();
+      sb.injectFaults('login', [...faults]);
+      expect((await login({ jwt: token })).clientToken).toMatch(/^hvs\./);
+      expect(sb.requestCount('login')).toBe(faults.length + 1);
+    });
+  }
+
+  it('KV reads retry 412', async () => {
+    const auth = await login();
+    sb.injectFaults('kv', [{ status: 412 }, { status: 412 }]);
+    expect(
+      await readKvSecret({ ...call(auth.clientToken), path: 'secret/data/ci/deploy', key: 'token' }),
+    ).toBe(SANDBOX_SECRET.token);
+    expect(sb.requestCount('kv')).toBe(3);
+  });
+
+  it('revoke-self retries a 503', async () => {
+    const auth = await login();
+    sb.injectFaults('revoke-self', [{ status: 503 }]);
+    expect(await revokeSelf(call(auth.clientToken))).toBe('revoked');
+    expect(sb.requestCount('revoke-self')).toBe(2);
+  });
+
+  it('names Vault and the last fault when attempts run out', async () => {
+    const token = await jwt();
+    sb.injectFaults('login', [{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }]);
+    const err = await failure(login({ jwt: token }));
+    expect(err.code).toBe('VAULT_UNAVAILABLE');
+    expect(err.message).toBe(
+      'Vault JWT login (auth/jwt/login) failed 4 times; last error: HTTP 503 (Vault is sealed)',
+    );
+  });
+
+  it('ends a hanging Vault at the deadline', async () => {
+    const token = await jwt();
+    sb.injectFaults('login', [{ hang: true }, { hang: true }, { hang: true }, { hang: true }]);
+    const err = await failure(
+      login({ jwt: token, deadline: new Deadline(1000), retry: { ...FAST, attemptTimeoutMs: 5000 } }),
+    );
+    expect(err.message).toBe(
+      'Vault JWT login (auth/jwt/login) did not succeed within the 1s deadline; last error: request timed out',
+    );
+  });
+});
+
+describe('parseVaultSecrets', () => {
+  it("reads vault-action's syntax", () => {
+    const text = [
+      'secret/data/ci/deploy token | DEPLOY_TOKEN',
+      '',
+      '  secret/data/ci/deploy url ; secret/data/db db-password|DB_PW  ',
+      '# a comment',
+      'kv/app api.key',
+    ].join('\n');
+    expect(parseVaultSecrets(text)).toEqual([
+      { path: 'secret/data/ci/deploy', key: 'token', envName: 'DEPLOY_TOKEN', line: 1 },
+      { path: 'secret/data/ci/deploy', key: 'url', envName: 'URL', line: 3 },
+      { path: 'secret/data/db', key: 'db-password', envName: 'DB_PW', line: 3 },
+      { path: 'kv/app', key: 'api.key', envName: 'API_KEY', line: 5 },
+    ]);
+    expect(parseVaultSecrets('')).toEqual([]);
+  });
+
+  it('reports every mistake with its line and column', () => {
+    const text = [
+      'secret/data/a token | OK',
+      'secret/data/a',
+      'secret/data/b key | 1BAD',
+      'x y; secret/data/c token | OK',
+    ].join('\n');
+    let err: unknown;
+    try {
+      parseVaultSecrets(text, 'vault-secrets');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AstlErrors);
+    const errors = (err as AstlErrors).errors;
+    expect(errors.map((e) => [e.location?.line, e.location?.column])).toEqual([
+      [2, 1],
+      [3, 1],
+      [4, 1],
+      [4, 6],
+    ]);
+    expect(errors[0]?.message).toContain('expected a secret path and a key');
+    expect(errors[1]?.message).toContain('"1BAD" is not a valid environment variable name');
+    expect(errors[2]?.message).toContain('"x" is not a secret path');
+    expect(errors[3]?.message).toContain('OK is already set by line 1');
+    expect((err as AstlErrors).format()).toContain('vault-secrets:2:1:');
+  });
+
+  it('a single mistake is a plain AstlError', () => {
+    expect(() => parseVaultSecrets('secret/data/a * ')).toThrow(/"\*" is not supported/);
+    expect(() => parseVaultSecrets('secret/data/a token |')).toThrow(/nothing after "\|"/);
+    expect(() => parseVaultSecrets('secret/data/a token extra | X')).toThrow(/exactly a path and a key/);
+  });
+});
