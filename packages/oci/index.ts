@@ -26,6 +26,7 @@ export {
   type ImageReference,
   isSha256Digest,
   parseImageReference,
+  parseRepository,
   pinned,
 } from './reference.js';
 export { type AuthChallenge, parseWwwAuthenticate } from './www-authenticate.js';

@@ -22,6 +22,8 @@ export interface ImageReference {
   registry: string;
   /** Path inside the registry: `library/ubuntu`, `acme/app`. */
   repository: string;
+  /** `registry/repository`, fully qualified: `docker.io/library/ubuntu`, `ghcr.io/acme/app`. */
+  name: string;
   /** The tag; `latest` when the input had neither tag nor digest. */
   tag?: string;
   /** `sha256:<64 hex>` when the input was pinned. */
@@ -204,6 +206,7 @@ export function parseImageReference(text: string): ImageReference {
   const ref: ImageReference = {
     registry,
     repository: path,
+    name,
     canonical: `${name}${suffix}`,
     familiar: `${familiarName(registry, path)}${suffix}`,
   };
@@ -240,4 +243,25 @@ export function pinned(ref: Pick<ImageReference, 'registry' | 'repository'>, dig
     );
   }
   return `${ref.registry}/${ref.repository}@${digest}`;
+}
+
+/**
+ * A repository without tag or digest, as policies name them (`allowed_images: - repository:
+ * ghcr.io/acme/app`), normalised like an image reference: `nginx` -> `docker.io/library/nginx`.
+ * Compare the result's `name` with a resolved image's `reference.name`.
+ */
+export function parseRepository(text: string): Pick<ImageReference, 'registry' | 'repository' | 'name'> {
+  const input = typeof text === 'string' ? text.trim() : '';
+  const ref = parseImageReference(input);
+  const hasTag = input.lastIndexOf(':') > input.lastIndexOf('/');
+  if (ref.digest !== undefined || hasTag) {
+    throw new AstlError(
+      `invalid repository ${JSON.stringify(truncate(input))}: a repository has no tag or digest`,
+      {
+        code: 'IMAGE_REFERENCE_INVALID',
+        hint: `Write just the repository, e.g. ${ref.name}, or allow one image with "digest: sha256:<64 hex>".`,
+      },
+    );
+  }
+  return { registry: ref.registry, repository: ref.repository, name: ref.name };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AstlError } from '../../packages/core/index.js';
-import { parseImageReference, pinned } from '../../packages/oci/index.js';
+import { parseImageReference, parseRepository, pinned } from '../../packages/oci/index.js';
 
 const HEX = 'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff';
 const DIGEST = `sha256:${HEX}`;
@@ -79,6 +79,7 @@ describe('parseImageReference: valid references (docker/distribution normalisati
     expect(ref.familiar).toBe(familiar);
     const suffix = (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '');
     expect(ref.canonical).toBe(`${registry}/${repository}${suffix}`);
+    expect(ref.name).toBe(`${registry}/${repository}`);
   });
 
   it('accepts a tag of 128 characters and a name of exactly 255', () => {
@@ -127,6 +128,23 @@ describe('parseImageReference: invalid references', () => {
 
   it('suggests the lowercase spelling', () => {
     expect(errorOf('ghcr.io/Acme/App:1').hint).toContain('"acme/app"');
+  });
+});
+
+describe('parseRepository', () => {
+  it('normalises a policy repository like an image name', () => {
+    expect(parseRepository('nginx').name).toBe('docker.io/library/nginx');
+    expect(parseRepository('index.docker.io/acme/app').name).toBe('docker.io/acme/app');
+    expect(parseRepository('registry.example.com:5000/team/app')).toEqual({
+      registry: 'registry.example.com:5000',
+      repository: 'team/app',
+      name: 'registry.example.com:5000/team/app',
+    });
+  });
+  it('refuses a tag or digest', () => {
+    expect(() => parseRepository('ghcr.io/acme/app:1')).toThrow(/has no tag or digest/);
+    expect(() => parseRepository(`ghcr.io/acme/app@${DIGEST}`)).toThrow(/has no tag or digest/);
+    expect(() => parseRepository('Acme/App')).toThrow(/lowercase/);
   });
 });
 

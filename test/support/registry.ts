@@ -37,6 +37,11 @@ export function registryAvailable(): boolean {
   return false;
 }
 
+/** For `describe.skipIf(skipIfNoRegistry())`: true (skip) when the binary is missing outside CI. */
+export function skipIfNoRegistry(): boolean {
+  return !registryAvailable();
+}
+
 export interface Descriptor {
   mediaType: string;
   digest: string;
