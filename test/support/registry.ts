@@ -92,6 +92,20 @@ export interface StartRegistryOptions {
   users?: Record<string, string>;
 }
 
+/** Registries still running; killed if the test process exits without calling close(). */
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function track(proc: ChildProcess): void {
+  live.add(proc);
+  proc.once('exit', () => live.delete(proc));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const p of live) p.kill('SIGKILL');
+    });
+  }
+}
+
 const sha256 = (data: Buffer | string) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
 /** A port that was free a moment ago (bind 0, read, close); the caller retries on collision. */
@@ -181,6 +195,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
     const config = writeConfig(dir, port, htpasswdPath);
     let stderr = '';
     const proc = spawn(REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+    track(proc);
     proc.stdout?.on('data', (d: Buffer) => {
       stderr += d.toString();
     });
