@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import {
   parseAgentPolicies,
   policiesForType,
   readPolicyDocuments,
+  readPolicySet,
 } from './index.js';
 import { caught, caughtOne, DESIGN_AGENT_POLICY, DESIGN_DEPLOY_POLICY } from './test-helpers.js';
 
@@ -222,5 +224,16 @@ describe('policy folders', () => {
     expect(loadAgentPolicies('/nonexistent/policies', { missingOk: true })).toEqual([]);
     const err = caughtOne(() => loadAgentPolicies('/nonexistent/policies'));
     expect(err.code).toBe('POLICY_NOT_FOUND');
+  });
+});
+
+describe('readPolicySet', () => {
+  it('returns the bytes and digests behind the documents', () => {
+    const dir = tree({ 'b.yaml': policy('b'), 'a.yml': DESIGN_DEPLOY_POLICY });
+    const { files, docs } = readPolicySet(dir);
+    expect(files.map((f) => f.path)).toEqual([join(dir, 'a.yml'), join(dir, 'b.yaml')]);
+    expect(files[1]!.bytes.toString()).toBe(policy('b'));
+    expect(files[1]!.sha256).toBe(createHash('sha256').update(policy('b')).digest('hex'));
+    expect(docs.map((d) => d.file)).toEqual([join(dir, 'a.yml'), join(dir, 'b.yaml')]);
   });
 });

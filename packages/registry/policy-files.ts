@@ -3,6 +3,7 @@
  * documents, the gate picks the documents with `actions:`. Order is deterministic (sorted paths)
  * so that decisions and digests do not depend on the file system's listing order.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { AstlError, AstlErrors, parseYaml, type YamlDoc } from '../core/index.js';
@@ -106,40 +107,69 @@ export function listPolicyFiles(pathOrDir: string, options: PolicyFileOptions = 
   return [...chosen.values()].map((c) => c.path).sort(byKey);
 }
 
+/** One policy file as read: the exact bytes that were parsed, and their digest. */
+export interface PolicySource {
+  path: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
 /**
- * Every YAML document of every policy file under `pathOrDir`. Problems in any file (syntax
- * errors, files over 1 MiB) are collected and thrown together as one AstlErrors after all files
- * were read, so a user sees every broken file at once.
+ * Every policy file under `pathOrDir` and every YAML document in them, read once, so that a
+ * digest of `files` covers exactly the bytes behind `docs`. Problems in any file (syntax errors,
+ * files over 1 MiB) are collected and thrown together as one AstlErrors after all files were read,
+ * so a user sees every broken file at once.
  */
-export function readPolicyDocuments(pathOrDir: string, options: PolicyFileOptions = {}): YamlDoc[] {
+export function readPolicySet(
+  pathOrDir: string,
+  options: PolicyFileOptions = {},
+): { files: PolicySource[]; docs: YamlDoc[] } {
+  const files: PolicySource[] = [];
   const docs: YamlDoc[] = [];
   const errors: AstlError[] = [];
-  for (const file of listPolicyFiles(pathOrDir, options)) {
+  for (const path of listPolicyFiles(pathOrDir, options)) {
     try {
-      const size = statSync(file).size;
+      const size = statSync(path).size;
       if (size > MAX_POLICY_FILE_BYTES) {
-        errors.push(
-          new AstlError(`policy file ${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is 1 MiB`, {
-            code: 'POLICY_INVALID',
-            location: { file },
-            hint: 'split it into smaller files, or move what is not a policy out of the policy folder',
-          }),
-        );
+        errors.push(tooLarge(path, size));
         continue;
       }
-      docs.push(...parseYaml(readFileSync(file, 'utf8'), file));
+      const bytes = readFileSync(path);
+      // The size may have changed between stat and read; the cap holds on what was read.
+      if (bytes.length > MAX_POLICY_FILE_BYTES) {
+        errors.push(tooLarge(path, bytes.length));
+        continue;
+      }
+      files.push({ path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+      docs.push(...parseYaml(bytes.toString('utf8'), path));
     } catch (err) {
       if (err instanceof AstlErrors) errors.push(...err.errors);
       else if (err instanceof AstlError) errors.push(err);
       else
         errors.push(
-          new AstlError(`cannot read policy file ${file}: ${(err as Error).message}`, {
+          new AstlError(`cannot read policy file ${path}: ${(err as Error).message}`, {
             code: 'POLICY_INVALID',
-            location: { file },
+            location: { file: path },
           }),
         );
     }
   }
   if (errors.length > 0) throw new AstlErrors(errors, 'POLICY_INVALID');
-  return docs;
+  return { files, docs };
+}
+
+/**
+ * Every YAML document of every policy file under `pathOrDir` (see readPolicySet): the one
+ * folder loader shared by the credentials check (`kind: AgentPolicy`) and the gate (`actions:`).
+ */
+export function readPolicyDocuments(pathOrDir: string, options: PolicyFileOptions = {}): YamlDoc[] {
+  return readPolicySet(pathOrDir, options).docs;
+}
+
+function tooLarge(file: string, size: number): AstlError {
+  return new AstlError(`policy file ${file} is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is 1 MiB`, {
+    code: 'POLICY_INVALID',
+    location: { file },
+    hint: 'split it into smaller files, or move what is not a policy out of the policy folder',
+  });
 }
