@@ -41,6 +41,7 @@ export const MANIFEST_ACCEPT = [
   MEDIA_TYPES.dockerManifest,
 ].join(', ');
 
+const KNOWN_MEDIA_TYPES: ReadonlySet<string> = new Set(Object.values(MEDIA_TYPES));
 const INDEX_MEDIA_TYPES: ReadonlySet<string> = new Set([
   MEDIA_TYPES.ociIndex,
   MEDIA_TYPES.dockerManifestList,
@@ -398,15 +399,22 @@ export class RegistryClient {
       if (bytes.length > MAX_MANIFEST_BYTES) {
         throw new RegistryProtocolError(`the manifest of ${reference.canonical} is larger than 4 MiB`);
       }
-      const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-      if (!mediaType || mediaType === 'application/json' || mediaType === 'application/octet-stream') {
-        try {
-          const declared = (JSON.parse(bytes.toString('utf8')) as { mediaType?: unknown }).mediaType;
-          if (typeof declared === 'string') mediaType = declared;
-        } catch {
-          // Not JSON: keep whatever the header said.
-        }
+      // Hash only what is really a v2 manifest: a proxy's HTML page must not become a "digest".
+      let parsed: { schemaVersion?: unknown; mediaType?: unknown } | undefined;
+      try {
+        parsed = JSON.parse(bytes.toString('utf8')) as typeof parsed;
+      } catch {
+        parsed = undefined;
       }
+      if (!parsed || typeof parsed !== 'object' || parsed.schemaVersion !== 2) {
+        throw new RegistryProtocolError(
+          `registry ${reference.registry} answered ${reference.canonical} with something that is not an image manifest (schema version 2)${mediaType ? ` (${mediaType})` : ''}`,
+        );
+      }
+      if (typeof parsed.mediaType === 'string' && (!mediaType || !KNOWN_MEDIA_TYPES.has(mediaType))) {
+        mediaType = parsed.mediaType;
+      }
+      const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
       return { found: true, digest, mediaType };
     });
   }

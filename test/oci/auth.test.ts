@@ -27,6 +27,8 @@ interface Behaviour {
   unavailable?: number;
   omitDigestHeader?: boolean;
   bearer?: boolean;
+  /** Answer manifests with an HTML page (a misconfigured proxy). */
+  html?: boolean;
   /** Never answer manifest requests. */
   hang?: boolean;
   /** Token endpoint: answer `access_token` instead of `token`. */
@@ -128,6 +130,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       .end('{"errors":[{"code":"MANIFEST_UNKNOWN"}]}');
     return;
   }
+  if (behaviour.html) {
+    res
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end(req.method === 'HEAD' ? undefined : '<html>login</html>');
+    return;
+  }
   const headers: Record<string, string | number> = {
     'Content-Type': 'application/vnd.oci.image.index.v1+json',
     'Content-Length': MANIFEST.length,
@@ -186,6 +194,14 @@ describe('manifest requests', () => {
     expect(result.digest).toBe(MANIFEST_DIGEST);
     expect(result.mediaType).toBe('application/vnd.oci.image.index.v1+json');
     expect(observed.manifestRequests.map((r) => r.method)).toEqual(['HEAD', 'GET']);
+  });
+
+  it('refuse to hash something that is not a manifest', async () => {
+    behaviour.html = true;
+    const result = await resolveImage(`${host}/team/app:v1`, noConfig);
+    expect(result.digest).toBeUndefined();
+    expect(result.error?.code).toBe('REGISTRY_UNREACHABLE');
+    expect(result.error?.message).toMatch(/not an image manifest.*text\/html/);
   });
 });
 
