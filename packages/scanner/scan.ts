@@ -12,6 +12,7 @@ import { parseAgentPolicies, parseRegistry } from '../registry/index.js';
 import { type ChangeSet, computeChangeSet, type GitHubPullRequest, isChangedLine } from './changeset.js';
 import { FileContext, type RawFinding } from './context.js';
 import type { Finding, RuleMeta, Severity } from './finding.js';
+import { compareFindings } from './order.js';
 import { type AgentPolicyView, checkRegistry, readAgentPolicy } from './rules/agent.js';
 import { checkIamPolicy, JsonSyntaxError, looksLikeIamPolicy, parseJsonTree } from './rules/iam.js';
 import { checkWorkflow } from './rules/workflow.js';
@@ -91,7 +92,6 @@ export interface ScanResult {
 
 export const ALL_RULES: RuleMeta[] = [...SCANNER_RULES, ...SECRET_RULES];
 const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 type Kind = 'workflow' | 'yaml' | 'json' | 'other';
 
@@ -261,16 +261,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     rules: ALL_RULES,
   };
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.file.localeCompare(b.file) ||
-    a.line - b.line ||
-    (a.column ?? 0) - (b.column ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
 }
 
 function publicFinding(f: RawFinding): Finding {
@@ -450,4 +440,4 @@ function reportParseError(ctx: FileContext, err: unknown): void {
   });
 }
 
-export { DEFAULT_EXCLUDE, DEFAULT_PATHS, globMatcher };
+export { compareFindings, DEFAULT_EXCLUDE, DEFAULT_PATHS, globMatcher };

@@ -2,10 +2,8 @@
  * IAM policy document rules (`iam/…`). JSON is parsed with jsonc-parser, which keeps the offset
  * of every value, so findings point at the offending `Action` or `Resource` element.
  */
-import jsonc from 'jsonc-parser';
+import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { FileContext } from '../context.js';
-
-type JsonNode = jsonc.Node;
 
 /** Cheap content test before parsing: an IAM policy names its version and has statements. */
 export function looksLikeIamPolicy(text: string): boolean {
@@ -15,10 +13,10 @@ export function looksLikeIamPolicy(text: string): boolean {
 export class JsonSyntaxError extends Error {}
 
 export function parseJsonTree(text: string): JsonNode | undefined {
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
-  if (first) throw new JsonSyntaxError(`${jsonc.printParseErrorCode(first.error)} at offset ${first.offset}`);
+  if (first) throw new JsonSyntaxError(`${printParseErrorCode(first.error)} at offset ${first.offset}`);
   return root;
 }
 

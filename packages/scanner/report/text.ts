@@ -1,0 +1,25 @@
+/** Plain text for terminals and the CLI's default format, and JSON for machines. */
+import type { ScanResult } from '../scan.js';
+import { printable } from './escape.js';
+
+export function textReport(result: ScanResult): string {
+  const out: string[] = [];
+  for (const f of result.findings) {
+    const where = `${printable(f.file)}:${f.line}${f.column ? `:${f.column}` : ''}`;
+    out.push(`${where}: ${f.severity} ${f.ruleId}: ${printable(f.message)}`);
+  }
+  for (const w of result.warnings) out.push(`warning: ${printable(w)}`);
+  const { error, warning, note } = result.stats.bySeverity;
+  out.push(
+    `${result.stats.filesScanned} files scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${error} errors, ${warning} warnings, ${note} notes` +
+      (result.skipped.length ? `, ${result.skipped.length} files skipped` : '') +
+      (result.stats.suppressed ? `, ${result.stats.suppressed} suppressed` : '') +
+      (result.stats.baselined ? `, ${result.stats.baselined} in baseline` : ''),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function jsonReport(result: ScanResult): string {
+  const { rules: _rules, ...rest } = result;
+  return `${JSON.stringify({ version: 1, ...rest }, null, 2)}\n`;
+}

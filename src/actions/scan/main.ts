@@ -1,0 +1,107 @@
+/**
+ * The scan action's step: inputs -> engine (packages/scanner) -> annotations, SARIF file, job
+ * summary, outputs; fails the step per `fail-on`. Only reads the repository (and, for shallow
+ * clones, the pull request's file list), so it works on forks with a read-only token.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { EOL } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as core from '@actions/core';
+import { AstlError, describeError } from '../../../packages/core/index.js';
+import {
+  annotationLines,
+  DOCS_URL,
+  printable,
+  type ScanResult,
+  scan,
+  summaryMarkdown,
+  toSarif,
+} from '../../../packages/scanner/index.js';
+import { SCANNER_VERSION } from '../../../packages/scanner/version.js';
+import { type FailOn, parseInputs } from './inputs.js';
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = parseInputs((name) => core.getInput(name));
+    const result = await scan({
+      root: inputs.root,
+      scope: inputs.scope,
+      allowFirstPartyTags: inputs.allowFirstPartyTags,
+      ...(inputs.paths ? { paths: inputs.paths } : {}),
+      ...(inputs.base ? { base: inputs.base } : {}),
+      ...(inputs.head ? { head: inputs.head } : {}),
+      ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+      ...(inputs.github ? { github: inputs.github } : {}),
+    });
+
+    for (const w of result.warnings) core.warning(w);
+    log(result);
+    for (const line of annotationLines(result.findings, {
+      rules: result.rules,
+      ...(inputs.sarif ? { sarifFile: inputs.sarif } : {}),
+    })) {
+      process.stdout.write(line + EOL);
+    }
+
+    if (inputs.sarif) {
+      const path = join(inputs.root, inputs.sarif);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(
+        path,
+        `${JSON.stringify(toSarif(result.findings, { rules: result.rules, toolVersion: SCANNER_VERSION }), null, 2)}\n`,
+      );
+      core.setOutput('sarif-file', inputs.sarif);
+    } else {
+      core.setOutput('sarif-file', '');
+    }
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await core.summary
+        .addRaw(
+          summaryMarkdown(result, {
+            docsUrl: DOCS_URL,
+            ...(inputs.sarif ? { sarifFile: inputs.sarif } : {}),
+          }),
+        )
+        .write();
+    }
+    const { error, warning } = result.stats.bySeverity;
+    core.setOutput('findings', String(result.findings.length));
+    core.setOutput('errors', String(error));
+    core.setOutput('warnings', String(warning));
+    const failure = failureMessage(inputs.failOn, error, warning);
+    if (failure) core.setFailed(failure);
+  } catch (err) {
+    core.setFailed(err instanceof AstlError ? err.format() : describeError(err));
+  }
+}
+
+export function failureMessage(failOn: FailOn, errors: number, warnings: number): string | undefined {
+  if (failOn === 'never') return undefined;
+  if (errors > 0 || (failOn === 'warning' && warnings > 0)) {
+    const parts = [`${errors} error${errors === 1 ? '' : 's'}`];
+    if (failOn === 'warning') parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+    return `astl scan found ${parts.join(' and ')} (fail-on: ${failOn}). Fix them, or suppress an accepted one with \`# astl:ignore <rule-id> <reason>\`.`;
+  }
+  return undefined;
+}
+
+/** A plain log of everything (annotations show only 10 of a kind), indented so no line can start a command. */
+function log(result: ScanResult): void {
+  const { error, warning, note } = result.stats.bySeverity;
+  core.info(
+    `astl scan: ${result.stats.filesScanned} files, scope ${result.scope}: ${error} errors, ${warning} warnings, ${note} notes` +
+      ` (${result.stats.suppressed} suppressed, ${result.stats.baselined} in baseline, ${Math.round(result.stats.durationMs)} ms)`,
+  );
+  if (result.findings.length > 0) {
+    core.startGroup(`Findings (${result.findings.length})`);
+    for (const f of result.findings) {
+      core.info(`  ${printable(f.file)}:${f.line}: ${f.severity} ${f.ruleId}: ${printable(f.message)}`);
+    }
+    core.endGroup();
+  }
+  if (result.skipped.length > 0) {
+    core.startGroup(`Skipped files (${result.skipped.length})`);
+    for (const s of result.skipped) core.info(`  ${printable(s.file)}: ${s.reason}`);
+    core.endGroup();
+  }
+}
