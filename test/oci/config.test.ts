@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insecureRegistryList, parseRetryAfter } from '../../packages/oci/client.js';
 import { normaliseAuthKey } from '../../packages/oci/docker-config.js';
@@ -44,6 +45,21 @@ describe('parseWwwAuthenticate', () => {
         (c) => c.scheme,
       ),
     ).toEqual(['basic', 'bearer']);
+  });
+  it('never throws, on any header', () => {
+    const pieces = fc.constantFrom('Bearer', 'Basic', ' ', ',', '=', '"', '\\', 'realm', 'scope', 'a:b,c');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')),
+        ),
+        (header) => {
+          for (const c of parseWwwAuthenticate(header)) expect(typeof c.scheme).toBe('string');
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
   it('tolerates garbage', () => {
     expect(parseWwwAuthenticate(undefined)).toEqual([]);
