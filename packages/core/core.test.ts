@@ -121,3 +121,12 @@ describe('Redactor', () => {
     expect(r.redact(text)).toBe('raw *** b64 *** url ***');
   });
 });
+
+describe('validateWithSchema with union types', () => {
+  it('names both types instead of crashing', () => {
+    const schema = { type: 'object', properties: { ttl: { type: ['string', 'integer'] } } };
+    const [doc] = parseYaml('ttl: [1]\n', 'p.yaml');
+    const errors = validateWithSchema(doc!, schema, 'policy');
+    expect(errors[0]!.format()).toContain('p.yaml:1:6: ttl must be a string or integer');
+  });
+});

@@ -200,7 +200,7 @@ function toAstlError(doc: YamlDoc, e: ErrorObject, what: string, code: string): 
     }
     case 'type':
       return new AstlError(
-        `${here} must be ${article((e.params as { type: string }).type)}, got ${typeName(e.data)}${expected}`,
+        `${here} must be ${article((e.params as { type: string | string[] }).type)}, got ${typeName(e.data)}${expected}`,
         {
           code,
           location: doc.locate(path),
@@ -235,9 +235,10 @@ function toAstlError(doc: YamlDoc, e: ErrorObject, what: string, code: string): 
   }
 }
 
-function article(type: string): string {
-  const t = type.split(',')[0]!;
-  return /^[aeiou]/.test(t) ? `an ${type}` : `a ${type}`;
+/** Ajv reports a union type as an array (`["string", "integer"]`) or a comma list. */
+function article(type: string | string[]): string {
+  const text = (Array.isArray(type) ? type : type.split(',')).join(' or ');
+  return /^[aeiou]/.test(text) ? `an ${text}` : `a ${text}`;
 }
 
 export function typeName(v: unknown): string {
