@@ -1,0 +1,191 @@
+/**
+ * Hard-coded secret detection for the scanner.
+ *
+ *   detectSecrets(text, 'path/in/repo', options?) -> Finding[]
+ *
+ * Pure and synchronous: no file system, no @actions/*. The caller decides which files to read
+ * and skips binary ones (NUL bytes); any string is accepted and the cost is linear in its
+ * length (see detectors.ts). Suppression comments (`# astl:ignore <rule-id> <reason>`) and
+ * baselines are the engine's job.
+ */
+import { createHash } from 'node:crypto';
+import { RE2JS } from 're2js';
+import { type Finding, fingerprint } from '../finding.js';
+import { buildDetectors, type Hit } from './detectors.js';
+import {
+  RULE_BY_ID,
+  RULE_PRIORITY,
+  SECRET_RULE_DETAILS,
+  SECRET_RULES,
+  type SecretRuleMeta,
+} from './rules.js';
+import { LineIndex, redactedSnippet } from './text.js';
+
+export type { SecretRuleMeta } from './rules.js';
+export { SECRET_RULE_DETAILS, SECRET_RULES, SECRETS_DOCS_URL } from './rules.js';
+export { shannonEntropy } from './text.js';
+
+export interface DetectSecretsOptions {
+  /** Rule ids to turn off (`secret/jwt`), or `secret/*` for all. */
+  disable?: readonly string[];
+  /** Opt-in rules to turn on (`secret/aws-account-id`, `secret/azure-identifier`), or `*` for all. */
+  enable?: readonly string[];
+  /**
+   * Accepted values: an exact secret value, or `/pattern/flags` (RE2 syntax, flag `i` honoured)
+   * tested against the secret value and the reported text. Invalid patterns are ignored.
+   */
+  allow?: readonly string[];
+}
+
+const detectors = buildDetectors();
+
+/**
+ * Values published as examples in vendor documentation (AWS, Kubernetes), which appear in
+ * countless READMEs and tests; reporting them would only teach people to ignore the scanner.
+ */
+const DOCUMENTATION_EXAMPLES = new Set([
+  'AKIAIOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'MWYyZDFlMmU2N2Rm',
+]);
+const OPT_IN_IDS = SECRET_RULE_DETAILS.filter((r) => r.optIn).map((r) => r.id);
+
+interface CompiledOptions {
+  enabled: (ruleId: string) => boolean;
+  optIn: boolean;
+  allowed: (value: string, reported: string) => boolean;
+}
+
+const compiledCache = new WeakMap<DetectSecretsOptions, CompiledOptions>();
+
+function compileAllow(entries: readonly string[]): (value: string, reported: string) => boolean {
+  const exact = new Set<string>();
+  const patterns: RE2JS[] = [];
+  for (const entry of entries) {
+    const slash = entry.lastIndexOf('/');
+    if (entry.length > 2 && entry.startsWith('/') && slash > 0) {
+      const flags = entry.slice(slash + 1);
+      try {
+        patterns.push(RE2JS.compile(entry.slice(1, slash), flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0));
+      } catch {
+        // Not RE2 syntax: treat as a literal.
+        exact.add(entry);
+      }
+    } else exact.add(entry);
+  }
+  return (value, reported) =>
+    exact.has(value) || exact.has(reported) || patterns.some((p) => p.test(value) || p.test(reported));
+}
+
+function compileOptions(options: DetectSecretsOptions | undefined): CompiledOptions {
+  if (options) {
+    const cached = compiledCache.get(options);
+    if (cached) return cached;
+  }
+  const disabled = new Set(options?.disable ?? []);
+  const enableAll = options?.enable?.includes('*') ?? false;
+  const enabledOptIns = new Set(enableAll ? OPT_IN_IDS : (options?.enable ?? []));
+  const all = disabled.has('secret/*') || disabled.has('*');
+  const compiled: CompiledOptions = {
+    enabled: (ruleId) => {
+      if (all || disabled.has(ruleId)) return false;
+      if (RULE_BY_ID.get(ruleId)?.optIn) return enabledOptIns.has(ruleId);
+      return true;
+    },
+    optIn: OPT_IN_IDS.some((id) => enabledOptIns.has(id) && !disabled.has(id)),
+    allowed: compileAllow(options?.allow ?? []),
+  };
+  if (options) compiledCache.set(options, compiled);
+  return compiled;
+}
+
+/** Keeps, among overlapping hits, the one from the most specific rule (earliest in SECRET_RULES). */
+function dropOverlaps(hits: Hit[]): Hit[] {
+  const priority = (h: Hit): number => RULE_PRIORITY.get(h.ruleId) ?? Number.MAX_SAFE_INTEGER;
+  const sorted = [...hits].sort((a, b) => a.start - b.start || priority(a) - priority(b));
+  const kept: Hit[] = [];
+  let cluster: Hit[] = [];
+  let clusterEnd = -1;
+  const flush = (): void => {
+    // Best first; a hit survives when it overlaps no better survivor. Clusters are tiny in practice.
+    const byPriority = [...cluster].sort((a, b) => priority(a) - priority(b) || a.start - b.start);
+    const survivors: Hit[] = [];
+    for (const h of byPriority)
+      if (!survivors.some((s) => s.start < h.end && h.start < s.end)) survivors.push(h);
+    kept.push(...survivors.sort((a, b) => a.start - b.start));
+    cluster = [];
+  };
+  for (const h of sorted) {
+    if (cluster.length > 0 && h.start >= clusterEnd) flush();
+    cluster.push(h);
+    clusterEnd = Math.max(clusterEnd, h.end);
+  }
+  flush();
+  return kept;
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+function messageFor(rule: SecretRuleMeta, hit: Hit): string {
+  const what = hit.what ?? rule.what;
+  if (rule.id === 'secret/generic-high-entropy')
+    return `A value that looks like a hard-coded secret is assigned here. If it is real, remove it and ${rule.fix}; if it is not a secret, suppress with \`astl:ignore ${rule.id} <reason>\`.`;
+  if (rule.optIn) return `${capitalise(what)} in the code. ${capitalise(rule.fix)}.`;
+  return `Hard-coded ${what}. Remove the ${what} and ${rule.fix}.`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Finds hard-coded secrets in `text` (the content of `file`, a workspace-relative path used in
+ * findings and fingerprints). Never throws; never puts a secret value in a finding.
+ */
+export function detectSecrets(text: string, file: string, options?: DetectSecretsOptions): Finding[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const opts = compileOptions(options);
+  let hits: Hit[];
+  try {
+    hits = detectors.run(text, opts.enabled, opts.optIn);
+  } catch {
+    // A detector bug must not take the whole scan down; the file is reported as clean of secrets.
+    return [];
+  }
+  hits = dropOverlaps(hits).filter(
+    (h) => !DOCUMENTATION_EXAMPLES.has(h.secret) && !opts.allowed(h.secret, text.slice(h.start, h.end)),
+  );
+  if (hits.length === 0) return [];
+  const lines = new LineIndex(text);
+  const secretSpans = hits.map((h) => ({ start: h.secretStart, end: h.secretEnd }));
+  const findings: Finding[] = [];
+  for (const hit of hits) {
+    const rule = RULE_BY_ID.get(hit.ruleId);
+    if (!rule) continue;
+    const from = lines.position(hit.start);
+    const to = lines.position(Math.max(hit.start, hit.end - 1));
+    const [lineStart, lineEnd] = lines.lineBounds(from.line);
+    findings.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      file,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column + 1,
+      message: messageFor(rule, hit),
+      fingerprint: fingerprint(rule.id, file, sha256(hit.secret)),
+      snippet: redactedSnippet(text, lineStart, lineEnd, hit.start, secretSpans),
+    });
+  }
+  return findings;
+}
+
+/** The metadata of one secret rule, or undefined. */
+export function secretRule(ruleId: string): SecretRuleMeta | undefined {
+  return RULE_BY_ID.get(ruleId);
+}
+
+export const SECRET_RULE_IDS: readonly string[] = SECRET_RULES.map((r) => r.id);
