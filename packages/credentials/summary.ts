@@ -1,0 +1,123 @@
+/**
+ * Markdown for auditors reading the job summary: who (agent, owner, type), why (purpose), under
+ * which policies, each credential's identity and lifetime, and after the post step what became
+ * of it. Never a secret: only identities, accessors, session names and times.
+ */
+import { formatDuration } from '../core/index.js';
+import type { MintResult, RevocationEntry, RevokeResult, RunContext } from './types.js';
+
+/** Table-cell safe: no pipes, newlines or HTML from user-written text. */
+export function cell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+}
+
+function code(text: string): string {
+  return text ? `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\`` : '';
+}
+
+const PROVIDER_LABEL: Record<string, string> = { aws: 'AWS STS', vault: 'HashiCorp Vault' };
+
+function runLine(run: RunContext): string {
+  const parts = [run.repository, run.workflow && `workflow ${run.workflow}`, run.job && `job ${run.job}`];
+  parts.push(`run ${run.runId}${run.runAttempt ? ` attempt ${run.runAttempt}` : ''}`);
+  if (run.actor) parts.push(`triggered by ${run.actor}`);
+  return parts.filter(Boolean).join(', ');
+}
+
+export function renderMintSummary(r: MintResult, run?: RunContext): string {
+  const rows: [string, string][] = [
+    ['Agent', code(r.agent)],
+    ['Owner', cell(r.owner)],
+    ['Type', cell(r.type)],
+    ['Purpose', cell(r.purpose)],
+    ['Correlation id', code(r.correlationId)],
+    ['Policies applied', r.appliedPolicies.map(code).join(', ') || 'none'],
+  ];
+  if (run) rows.push(['Run', cell(runLine(run))]);
+  const lines = [
+    `## Agent credentials: ${code(r.agent)}`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    '| Provider | Identity | Issued | Expires | TTL |',
+    '|---|---|---|---|---|',
+  ];
+  for (const c of r.credentials) {
+    const extra = Object.entries(c.details)
+      .map(([k, v]) => `${cell(k)}: ${code(v)}`)
+      .join('<br>');
+    lines.push(
+      `| ${PROVIDER_LABEL[c.provider] ?? c.provider} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`,
+    );
+  }
+  if (r.warnings.length > 0) {
+    lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${cell(w)}`));
+  }
+  lines.push('', `The post step revokes what can be revoked when the job ends.`, '');
+  return lines.join('\n');
+}
+
+/** A refusal or failure: what was asked, why it stopped, and the fix. */
+export function renderFailureSummary(f: {
+  agent?: string;
+  purpose?: string;
+  correlationId: string;
+  refused: boolean;
+  message: string;
+  fix?: string;
+}): string {
+  const title = f.refused ? 'Agent credentials refused' : 'Agent credentials failed';
+  const lines = [
+    `## ${title}${f.agent ? `: ${code(f.agent)}` : ''}`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Agent | ${f.agent ? code(f.agent) : '(not given)'} |`,
+    `| Purpose | ${f.purpose ? cell(f.purpose) : '(not given)'} |`,
+    `| Correlation id | ${code(f.correlationId)} |`,
+    `| Outcome | ${f.refused ? 'refused before any token was requested' : 'failed'} |`,
+    '',
+    '```text',
+    f.message.replace(/```/g, "'''"),
+    '```',
+  ];
+  if (f.fix) lines.push('', 'A change that would fix it:', '', '```yaml', f.fix.replace(/\n$/, ''), '```');
+  lines.push('');
+  return lines.join('\n');
+}
+
+const OUTCOME_LABEL: Record<RevocationEntry['outcome'], string> = {
+  revoked: 'revoked',
+  'skipped-expired': 'already expired (skipped)',
+  'not-revocable': 'expires on its own',
+  failed: 'revocation FAILED',
+  disabled: 'not revoked (revoke: false)',
+};
+
+export function renderRevokeSummary(r: RevokeResult): string {
+  const lines = [
+    `### Agent credentials revocation: ${code(r.agent)}`,
+    '',
+    `Correlation id ${code(r.correlationId)}`,
+    '',
+  ];
+  if (r.entries.length === 0) {
+    lines.push('Nothing to revoke: the main step issued no credentials.', '');
+    return lines.join('\n');
+  }
+  lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
+  for (const e of r.entries) {
+    lines.push(
+      `| ${PROVIDER_LABEL[e.provider] ?? e.provider} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`,
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}

@@ -1,0 +1,238 @@
+/**
+ * Every input of the root action, read and validated in one place. A bad value is an AstlError
+ * naming the input, what was expected and how to fix it; nothing past this file reads inputs.
+ */
+import * as core from '@actions/core';
+import { AstlError, AstlErrors, parseDuration } from '../../../packages/core/index.js';
+import type { CredentialRequest, VaultSecretRead } from '../../../packages/credentials/index.js';
+import { parseVaultSecrets } from '../../../packages/providers/index.js';
+
+export interface CredentialsInputs {
+  request: CredentialRequest;
+  exportEnv: boolean;
+  outputCredentials: boolean;
+  revoke: boolean;
+  /** Overall deadline of the main step (ASTL_DEADLINE_SECONDS, default 60 s). */
+  deadlineMs: number;
+}
+
+export type InputReader = (name: string) => string;
+
+const AGENT_NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** IAM role ARNs in every partition (aws, aws-cn, aws-us-gov, ...), paths allowed. */
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** Names the runner or this action owns; a secret read must not overwrite them. */
+const RESERVED_ENV =
+  /^(GITHUB_|RUNNER_|ACTIONS_|INPUT_|STATE_|ASTL_)|^(PATH|HOME|NODE_OPTIONS|VAULT_ADDR|VAULT_TOKEN|VAULT_NAMESPACE|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|AWS_REGION|AWS_DEFAULT_REGION)$/;
+export const DEFAULT_DEADLINE_SECONDS = 60;
+
+function inputError(input: string, message: string, hint: string, fix?: string): AstlError {
+  return new AstlError(`input '${input}': ${message}`, {
+    code: 'INPUT_INVALID',
+    location: { file: `input '${input}'` },
+    hint,
+    fix,
+  });
+}
+
+function bool(read: InputReader, name: string, fallback: boolean, errors: AstlError[]): boolean {
+  const raw = read(name).trim();
+  if (raw === '') return fallback;
+  if (/^(true|True|TRUE)$/.test(raw)) return true;
+  if (/^(false|False|FALSE)$/.test(raw)) return false;
+  errors.push(inputError(name, `'${raw}' is not a boolean`, `use true or false`, `${name}: ${fallback}`));
+  return fallback;
+}
+
+/**
+ * Validates all inputs and reports every problem at once. `env` supplies the run context
+ * (GITHUB_RUN_ID, ...) and the test-only knobs (ASTL_DEADLINE_SECONDS, ASTL_ENVIRONMENT).
+ */
+export function parseInputs(
+  read: InputReader,
+  env: Record<string, string | undefined> = process.env,
+): CredentialsInputs {
+  const errors: AstlError[] = [];
+  const opt = (name: string) => read(name).trim() || undefined;
+
+  const agent = opt('agent');
+  if (agent !== undefined && !AGENT_NAME.test(agent)) {
+    errors.push(
+      inputError(
+        'agent',
+        `'${agent}' is not an agent name`,
+        'agent names are lower-case letters, digits and dashes, as in the registry',
+        'agent: code-review-assistant',
+      ),
+    );
+  }
+  const agentType = opt('agent-type');
+  if (agent === undefined && agentType === undefined) {
+    errors.push(
+      inputError(
+        'agent',
+        'neither agent nor agent-type is set',
+        'name the registered agent this job acts as (or its type, when only one agent has it)',
+        'with:\n  agent: code-review-assistant\n  purpose: "Review pull requests"',
+      ),
+    );
+  }
+
+  let durationSeconds: number | undefined;
+  const durationText = opt('duration');
+  if (durationText !== undefined) {
+    try {
+      durationSeconds = parseDuration(durationText, "input 'duration'");
+    } catch (err) {
+      errors.push(
+        inputError(
+          'duration',
+          `'${durationText}' is not a duration`,
+          'use seconds (900 or 900s), minutes (15m), hours (1h) or a combination (1h30m)',
+          'duration: 15m',
+        ),
+      );
+      void err;
+    }
+  }
+
+  const roleArn = opt('aws-role-arn');
+  if (roleArn !== undefined && !ROLE_ARN.test(roleArn)) {
+    errors.push(
+      inputError(
+        'aws-role-arn',
+        `'${roleArn}' is not an IAM role ARN`,
+        'expected arn:aws:iam::<12-digit account id>:role/<role name>',
+        'aws-role-arn: arn:aws:iam::111122223333:role/review-bot',
+      ),
+    );
+  }
+  const region = opt('aws-region');
+  if (region !== undefined && !REGION.test(region)) {
+    errors.push(
+      inputError(
+        'aws-region',
+        `'${region}' is not an AWS region`,
+        'expected a region code',
+        'aws-region: us-east-1',
+      ),
+    );
+  }
+
+  const vaultUrl = opt('vault-url');
+  if (vaultUrl !== undefined) {
+    let ok = false;
+    try {
+      const u = new URL(vaultUrl);
+      ok = (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      errors.push(
+        inputError(
+          'vault-url',
+          `'${vaultUrl}' is not an http(s) URL`,
+          'give the Vault address without credentials',
+          'vault-url: https://vault.example.com:8200',
+        ),
+      );
+    }
+  }
+  const authPath = opt('vault-auth-path')?.replace(/^\/+|\/+$/g, '');
+  if (authPath !== undefined && !/^[\w.-]+(\/[\w.-]+)*$/.test(authPath)) {
+    errors.push(
+      inputError(
+        'vault-auth-path',
+        `'${authPath}' is not a Vault auth mount path`,
+        'give the mount path of the JWT auth method, without auth/ or /login',
+        'vault-auth-path: jwt',
+      ),
+    );
+  }
+
+  let vaultSecrets: VaultSecretRead[] = [];
+  const secretsText = read('vault-secrets');
+  if (secretsText.trim()) {
+    try {
+      vaultSecrets = parseVaultSecrets(secretsText, "input 'vault-secrets'").map((r) => ({
+        path: r.path,
+        key: r.key,
+        env: r.envName,
+      }));
+    } catch (err) {
+      if (!(err instanceof AstlError)) throw err;
+      errors.push(...(err instanceof AstlErrors ? err.errors : [err]));
+    }
+    for (const r of vaultSecrets.filter((v) => RESERVED_ENV.test(v.env))) {
+      errors.push(
+        inputError(
+          'vault-secrets',
+          `${r.env} is set by the runner or by this action; a secret cannot take its name`,
+          'choose another variable name after "|"',
+          `vault-secrets: |\n  ${r.path} ${r.key} | ${r.key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SECRET`,
+        ),
+      );
+    }
+  }
+
+  const exportEnv = bool(read, 'export-env', true, errors);
+  const outputCredentials = bool(read, 'output-credentials', false, errors);
+  const revoke = bool(read, 'revoke', true, errors);
+
+  let deadlineMs = DEFAULT_DEADLINE_SECONDS * 1000;
+  const deadlineText = env.ASTL_DEADLINE_SECONDS?.trim();
+  if (deadlineText) {
+    const n = Number(deadlineText);
+    if (!Number.isFinite(n) || n <= 0) {
+      errors.push(
+        new AstlError(`ASTL_DEADLINE_SECONDS: '${deadlineText}' is not a positive number of seconds`, {
+          code: 'INPUT_INVALID',
+          hint: 'unset it (60 s) or give seconds, e.g. 120',
+        }),
+      );
+    } else deadlineMs = Math.round(n * 1000);
+  }
+
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) throw new AstlErrors(errors, 'INPUT_INVALID');
+
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const request: CredentialRequest = {
+    agent,
+    agentType,
+    purpose: opt('purpose'),
+    durationSeconds,
+    configPath: opt('config') ?? 'agent-config.yaml',
+    policiesDir: opt('policies') ?? 'policies',
+    workspace,
+    aws: { roleArn, region, audience: opt('aws-audience') },
+    vault: {
+      url: vaultUrl,
+      role: opt('vault-role'),
+      authPath,
+      namespace: opt('vault-namespace'),
+      audience: opt('vault-audience'),
+      secrets: vaultSecrets,
+    },
+    run: {
+      runId: env.GITHUB_RUN_ID || 'local',
+      runAttempt: env.GITHUB_RUN_ATTEMPT,
+      repository: env.GITHUB_REPOSITORY,
+      workflow: env.GITHUB_WORKFLOW,
+      job: env.GITHUB_JOB,
+      actor: env.GITHUB_ACTOR,
+      sha: env.GITHUB_SHA,
+      ref: env.GITHUB_REF,
+      environment: env.ASTL_ENVIRONMENT || undefined,
+      platform: 'github',
+    },
+  };
+  return { request, exportEnv, outputCredentials, revoke, deadlineMs };
+}
+
+/** The action's inputs as the runner passes them. */
+export function getInputs(): CredentialsInputs {
+  return parseInputs((name) => core.getInput(name));
+}
