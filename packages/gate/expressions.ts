@@ -12,7 +12,7 @@
  */
 import { Environment, type ParseError } from '@marcbachmann/cel-js';
 import { RE2JS } from 're2js';
-import { AstlError, formatLocation, type SourceLocation } from '../core/index.js';
+import { AstlError, closest, formatLocation, type SourceLocation } from '../core/index.js';
 import type { CompiledExpression, ExpressionFailure, ExpressionVars } from './types.js';
 
 export const EXPRESSION_LIMITS = {
@@ -23,6 +23,7 @@ export const EXPRESSION_LIMITS = {
   maxPatternLength: 1000,
 };
 
+const VARIABLES = ['agent', 'action', 'env', 'images', 'replicas', 'params'];
 const COMPREHENSIONS = new Set(['map', 'filter', 'all', 'exists', 'exists_one']);
 
 let sharedEnv: Environment | undefined;
@@ -159,7 +160,20 @@ export function compileExpression(source: string, key: string, location: SourceL
       );
     }
     const checked = parsed.check();
-    if (!checked.valid) throw fail(firstLine(checked.error?.message ?? 'type error'));
+    if (!checked.valid) {
+      const message = firstLine(checked.error?.message ?? 'type error');
+      const unknown = /Unknown variable: (\w+)/.exec(message)?.[1];
+      const guess = unknown
+        ? (closest(unknown, VARIABLES) ??
+          VARIABLES.find((v) => unknown.startsWith(v) || v.startsWith(unknown)))
+        : undefined;
+      throw fail(
+        message,
+        unknown
+          ? `expressions see ${VARIABLES.join(', ')}${guess ? `; did you mean '${guess}'?` : ''}`
+          : undefined,
+      );
+    }
     if (checked.type !== 'bool' && checked.type !== 'dyn') {
       throw fail(
         `the expression yields ${checked.type}, not a boolean`,

@@ -9,13 +9,9 @@
  * `acme.internal` itself.
  */
 
-const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
-const USER_AT_HOST_RE = /[a-z0-9._%+-]+@(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)/gi;
-const HOST_PORT_RE =
-  /(?<![a-z0-9.@/-])([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*|\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}\b/gi;
-const IPV4_RE = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.]*\d)/g;
-const BARE_HOST_RE =
-  /(?<![a-z0-9@/._-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])(?![a-z0-9_-]|\.[a-z0-9])/gi;
+/** Characters that end a token: whitespace, quotes, brackets and punctuation hosts never hold. */
+const SEPARATORS = /[\s"'<>`,;(){}|\\^]+/;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** File extensions that make `name.ext` a file name rather than a host. */
 const FILE_EXTENSIONS = new Set(
@@ -38,30 +34,71 @@ function isValidIpv4(s: string): boolean {
   return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
 }
 
-/** Every host named in one string: URLs, user@host, host:port, IPv4 and dotted names. */
+function isHostname(name: string, needDot: boolean): boolean {
+  if (name.length === 0 || name.length > 253) return false;
+  const labels = name.split('.');
+  if (needDot && labels.length < 2) return false;
+  if (!labels.every((l) => LABEL.test(l))) return false;
+  return /^[a-z]/.test(labels[labels.length - 1]!);
+}
+
+/** Looks at one token (no whitespace or quotes) for user@host, host:port, IPv4 or a dotted name. */
+function hostInToken(token: string, found: Set<string>): void {
+  let t = token.toLowerCase();
+  const at = t.lastIndexOf('@');
+  const viaUser = at >= 0;
+  if (viaUser) t = t.slice(at + 1);
+  t = t.split('/')[0]!.replace(/[.:]+$/, '');
+  if (t.startsWith('[')) {
+    const ipv6 = /^\[([0-9a-f:.]+)\]/.exec(t);
+    if (ipv6) found.add(ipv6[1]!);
+    return;
+  }
+  let withPort = false;
+  const port = /:(\d{1,5})$/.exec(t);
+  if (port) {
+    t = t.slice(0, port.index);
+    withPort = true;
+  }
+  if (t.includes(':') || t === '') return;
+  if (isValidIpv4(t)) {
+    found.add(t);
+    return;
+  }
+  if (!isHostname(t, !(withPort || viaUser))) return;
+  if (withPort && /^\d+$/.test(t)) return; // "12:30" is a time, not a host
+  const tld = t.slice(t.lastIndexOf('.') + 1);
+  if (!withPort && !viaUser && FILE_EXTENSIONS.has(tld)) return;
+  found.add(t);
+}
+
+/**
+ * Every host named in one string: URLs (any scheme), user@host, host:port, IPv4 and dotted
+ * names. Linear in the string's length: it is split into tokens once, no backtracking regex.
+ */
 export function hostsInString(text: string): string[] {
   const found = new Set<string>();
   const s = text.length > LIMITS.maxStringLength ? text.slice(0, LIMITS.maxStringLength) : text;
-  let rest = s;
-  for (const m of s.matchAll(URL_RE)) {
-    try {
-      const url = new URL(m[0]);
-      if (url.hostname) found.add(normalize(url.hostname));
-    } catch {
-      // not a URL after all; the patterns below still look at it
+  for (const token of s.split(SEPARATORS)) {
+    if (token === '') continue;
+    if (!token.includes('://')) {
+      hostInToken(token, found);
+      continue;
     }
-    rest = rest.replace(m[0], ' ');
-  }
-  for (const m of rest.matchAll(USER_AT_HOST_RE)) {
-    const host = normalize(m[1]!);
-    if (host.includes('.') || host.includes(':') || /^[a-z]/.test(host)) found.add(host);
-  }
-  for (const m of rest.matchAll(HOST_PORT_RE)) found.add(normalize(m[1]!));
-  for (const m of rest.matchAll(IPV4_RE)) if (isValidIpv4(m[1]!)) found.add(m[1]!);
-  for (const m of rest.matchAll(BARE_HOST_RE)) {
-    const host = normalize(m[1]!);
-    const tld = host.slice(host.lastIndexOf('.') + 1);
-    if (!FILE_EXTENSIONS.has(tld)) found.add(host);
+    // URLs, including ones nested in another URL's query (open redirects name hosts too), and
+    // every path or query piece that looks like a host.
+    let urls = 0;
+    for (let i = token.indexOf('://'); i > 0 && urls++ < 16; i = token.indexOf('://', i + 3)) {
+      let start = i;
+      while (start > 0 && i - start < 32 && /[a-z0-9+.-]/i.test(token[start - 1]!)) start--;
+      try {
+        const url = new URL(token.slice(start));
+        if (url.hostname) found.add(normalize(url.hostname));
+      } catch {
+        // not a URL after all; the pieces below still look at it
+      }
+    }
+    for (const piece of token.split(/:\/\/|[/?&=#]/)) if (piece) hostInToken(piece, found);
   }
   return [...found];
 }

@@ -1,0 +1,251 @@
+/**
+ * Malformed and hostile policies and requests: the gate never crashes (only AstlErrors, which
+ * become POLICY_INVALID denies), never hangs, and never allows what a broken policy would decide.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { AstlError } from '../../packages/core/index.js';
+import { decide } from '../../packages/gate/decide.js';
+import { runGate } from '../../packages/gate/gate.js';
+import { loadPolicies } from '../../packages/gate/policy.js';
+import { DIGEST_A, policyDir, request } from '../../packages/gate/test-helpers.js';
+
+const KEYS = [
+  'agent',
+  'actions',
+  'name',
+  'allowed_environments',
+  'approval_needed',
+  'allowed_images',
+  'digest',
+  'repository',
+  'max_replicas',
+  'max_per_day',
+  'allowed_hosts',
+  'deny_when',
+  'kind',
+  'spec',
+  'agentTypes',
+  'restrictions',
+  '__proto__',
+  'constructor',
+];
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    '(a+)+$',
+    "params.x.matches('(a+)+$')",
+    `${'('.repeat(300)}true${')'.repeat(300)}`,
+    '"'.repeat(1000),
+    'env == "production" &&',
+    '{{{{',
+    '*&anchor',
+    '!!python/object:os.system',
+    'sha256:xyz',
+    '\u0000\u202e',
+    'params.__proto__.x',
+    'x'.repeat(70_000),
+  ),
+);
+
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  leaf: fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null)),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    tie('leaf'),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string()), tie('node'), { maxKeys: 5 }),
+  ),
+})).node;
+
+/** Near-valid policies: the right keys with random values, so the schema and checks do the work. */
+const policyLike = fc.record(
+  {
+    agent: fc.oneof(fc.constant('deploy-manager'), fc.constant('*'), value),
+    actions: fc.oneof(
+      fc.array(
+        fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(value, hostileString), { maxKeys: 8 }).map((a) => ({
+          name: 'deploy',
+          ...a,
+        })),
+        { maxLength: 3 },
+      ),
+      value,
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+function expectOnlyAstlErrors(fn: () => unknown) {
+  try {
+    fn();
+  } catch (err) {
+    if (!(err instanceof AstlError)) throw err;
+  }
+}
+
+describe('fuzz: policies', () => {
+  it('random near-valid policies load or fail with located AstlErrors; decide never throws', () => {
+    fc.assert(
+      fc.property(policyLike, (doc) => {
+        const dir = policyDir({ 'p.yaml': stringify(doc) });
+        let loaded: ReturnType<typeof loadPolicies> | undefined;
+        expectOnlyAstlErrors(() => {
+          loaded = loadPolicies(dir);
+        });
+        if (loaded) {
+          const d = decide(request({ params: { x: 'a'.repeat(30) + '!', amount: 5 } }), loaded, {
+            budget: { used: 0 },
+          });
+          expect(['allow', 'deny', 'approval_needed']).toContain(d.decision);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('random bytes as YAML never crash the loader', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        expectOnlyAstlErrors(() => loadPolicies(policyDir({ 'p.yaml': text })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('huge and deeply nested documents are refused, not crashed on', () => {
+    const deep = `agent: a\nactions: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const aliases = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nagent: a\nactions: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`;
+    for (const text of [
+      deep,
+      aliases,
+      `agent: a\nactions:\n  - name: deploy\n    deny_when: "${'x'.repeat(900_000)}"\n`,
+    ]) {
+      expectOnlyAstlErrors(() => loadPolicies(policyDir({ 'p.yaml': text })));
+    }
+  });
+
+  it('a policy that does not load makes the gate deny with POLICY_INVALID', async () => {
+    await fc.assert(
+      fc.asyncProperty(policyLike, async (doc) => {
+        const dir = policyDir({ 'p.yaml': stringify(doc) });
+        let loads = true;
+        try {
+          loadPolicies(dir);
+        } catch {
+          loads = false;
+        }
+        const result = await runGate({
+          policyPath: dir,
+          agent: 'deploy-manager',
+          action: 'deploy',
+          environment: 'staging',
+          images: [],
+          params: {},
+          mode: 'enforce',
+          ci: { provider: 'local' },
+        });
+        if (!loads) {
+          expect(result.decision.decision).toBe('deny');
+          expect(result.record.reasons[0]!.code).toMatch(/^POLICY_(INVALID|NOT_FOUND)$/);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('fuzz: hostile CEL', () => {
+  const hostileExpressions = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.constantFrom(
+      "params.x.matches('(a+)+$')",
+      "!params.x.matches('^(a+)+$')",
+      "params.x.matches('(x+x+)+y')",
+      "params.x.matches('(.*a){20}')",
+      'params.l.all(a, params.l.all(b, params.l.all(c, true)))',
+      `${'('.repeat(1000)}true${')'.repeat(1000)}`,
+      `${'!'.repeat(5000)}true`,
+      `${'[['.repeat(200)}${']]'.repeat(200)}`,
+      'size(params.x) > 0 ? 1 : "a"',
+      'params.missing.deeper == 1',
+      'dyn(params.x) + 1 > 0',
+      'params.x * 1000000000',
+      "params.x.matches('\\\\p{Greek}+')",
+      `params.x.matches('${'a?'.repeat(500)}${'a'.repeat(500)}')`,
+      'params.x.size() > 9223372036854775807',
+      'int(params.x) / 0 == 1',
+    ),
+  );
+
+  it('never crash and never allow when they cannot be evaluated', () => {
+    fc.assert(
+      fc.property(hostileExpressions, fc.string({ maxLength: 50 }), (expr, x) => {
+        const dir = policyDir({});
+        writeFileSync(
+          join(dir, 'p.yaml'),
+          stringify({ agent: 'deploy-manager', actions: [{ name: 'deploy', deny_when: expr }] }),
+        );
+        let loaded: ReturnType<typeof loadPolicies> | undefined;
+        expectOnlyAstlErrors(() => {
+          loaded = loadPolicies(dir);
+        });
+        if (!loaded) return; // refused at load: the gate denies with POLICY_INVALID
+        const params = { x: `${'a'.repeat(20_000)}${x}!`, l: [1, 2, 3] };
+        const rule = loaded.deploy[0]!.actions[0]!.denyWhen!;
+        const raw = rule.evaluate({
+          agent: 'a',
+          action: 'deploy',
+          env: 'staging',
+          images: [],
+          replicas: null,
+          params,
+        });
+        const d = decide(request({ params }), loaded);
+        if (typeof raw !== 'boolean') {
+          expect(d.decision).toBe('deny');
+          expect(d.reasons.map((r) => r.code)).toContain('EXPRESSION_ERROR');
+        } else {
+          expect(d.decision).toBe(raw ? 'deny' : 'allow');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a regex bomb on 'aaaa…!' finishes and denies through deny_when", () => {
+    const dir = policyDir({
+      'p.yaml': `agent: deploy-manager\nactions:\n  - name: deploy\n    deny_when: "!params.x.matches('^(a+)+$')"\n    allowed_images:\n      - digest: "${DIGEST_A}"\n`,
+    });
+    const d = decide(request({ params: { x: `${'a'.repeat(100_000)}!` } }), loadPolicies(dir));
+    expect(d.decision).toBe('deny');
+    expect(d.reasons.map((r) => r.code)).toEqual(['DENY_WHEN']);
+  });
+});
+
+describe('fuzz: hostile params', () => {
+  it('random params never crash decide, and hosts outside the allowlist always deny', () => {
+    const dir = policyDir({
+      'p.yaml':
+        'agent: deploy-manager\nactions:\n  - name: deploy\n    allowed_hosts: ["*.acme.internal"]\n    deny_when: has(params.amount) && params.amount == 1\n',
+    });
+    const loaded = loadPolicies(dir);
+    fc.assert(
+      fc.property(value, fc.domain(), (params, domain) => {
+        const p =
+          params && typeof params === 'object' && !Array.isArray(params)
+            ? (params as Record<string, unknown>)
+            : { v: params };
+        const d = decide(request({ params: p }), loaded);
+        expect(['allow', 'deny']).toContain(d.decision);
+        const withHost = decide(request({ params: { ...p, target: `https://${domain}/x` } }), loaded);
+        if (!domain.toLowerCase().endsWith('.acme.internal')) expect(withHost.decision).toBe('deny');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
