@@ -21,6 +21,22 @@ interface VerbEntry {
 
 /** Every verb, by the words that name it. Modules load only when their verb runs. */
 export const VERBS: Record<string, VerbEntry> = {
+  scan: {
+    summary: 'scan agent configs, policies, workflows and IAM documents for risky settings',
+    load: () => import('./verbs/scan.js'),
+  },
+  gate: {
+    summary: 'check a deploy request against policy: allow, deny or approval_needed',
+    load: () => import('./verbs/gate.js'),
+  },
+  credentials: {
+    summary: "mint short-lived credentials for a registered agent from the job's ID token",
+    load: () => import('./verbs/credentials.js'),
+  },
+  revoke: {
+    summary: 'revoke what `astl credentials` minted and delete its files',
+    load: () => import('./verbs/revoke.js'),
+  },
   'agents list': {
     summary: 'list the registered agents',
     load: () => import('./verbs/agents-list.js'),

@@ -1,5 +1,5 @@
-export const id = 359;
-export const ids = [359];
+export const id = 821;
+export const ids = [821];
 export const modules = {
 
 /***/ 5166:
@@ -68,7 +68,7 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 2280:
+/***/ 636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -76,20 +76,72 @@ function formatDuration(seconds) {
 __webpack_require__.d(__webpack_exports__, {
   Ht: () => (/* reexport */ errors/* AstlError */.Ht),
   ci: () => (/* reexport */ errors/* AstlErrors */.ci),
+  B2: () => (/* reexport */ Deadline),
+  pO: () => (/* reexport */ Redactor),
+  aB: () => (/* reexport */ RetryExhaustedError),
   kp: () => (/* reexport */ suggest/* closest */.k),
+  JG: () => (/* reexport */ defaultSleep),
+  Uc: () => (/* reexport */ errors/* describeError */.Uc),
+  Qx: () => (/* reexport */ describeFault),
   a3: () => (/* reexport */ duration/* formatDuration */.a),
   j$: () => (/* reexport */ errors/* formatLocation */.j$),
+  d$: () => (/* reexport */ isNetworkFault),
+  PS: () => (/* reexport */ isRetryableStatus),
   E9: () => (/* reexport */ duration/* parseDuration */.E),
   hN: () => (/* reexport */ parseYaml),
-  CW: () => (/* reexport */ validateWithSchema)
+  CW: () => (/* reexport */ validateWithSchema),
+  bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: Deadline, Redactor, RetryExhaustedError, YAML_LIMITS, YamlDoc, backoffDelay, defaultSleep, describeError, describeFault, editDistance, isNetworkFault, isRetryableStatus, secretForms, typeName, withRetry
+// UNUSED EXPORTS: YAML_LIMITS, YamlDoc, backoffDelay, editDistance, secretForms, typeName
 
 // EXTERNAL MODULE: ./packages/core/duration.ts
 var duration = __webpack_require__(5166);
 // EXTERNAL MODULE: ./packages/core/errors.ts
 var errors = __webpack_require__(425);
+;// CONCATENATED MODULE: ./packages/core/redact.ts
+/**
+ * Every form in which a secret could leak into text we print: the raw value and the encodings
+ * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
+ * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
+ * front ends register each form with the runner and scrub engine text with `Redactor`.
+ */
+function secretForms(value) {
+    if (value.length === 0)
+        return [];
+    const forms = new Set([value]);
+    const b64 = Buffer.from(value, 'utf8').toString('base64');
+    forms.add(b64);
+    forms.add(b64.replace(/=+$/, ''));
+    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
+    forms.add(encodeURIComponent(value));
+    forms.add(JSON.stringify(value).slice(1, -1));
+    // Values with newlines (private keys) are masked line by line, as the runner does.
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            forms.add(line);
+    return [...forms].filter((f) => f.length >= 4);
+}
+class Redactor {
+    forms = new Set();
+    add(secret) {
+        if (!secret)
+            return;
+        for (const f of secretForms(secret))
+            this.forms.add(f);
+    }
+    get size() {
+        return this.forms.size;
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a value is not half-replaced by a shorter form that it contains.
+        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join('***');
+        return out;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/retry.ts
 /**
  * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
@@ -428,9 +480,10 @@ function toAstlError(doc, e, what, code) {
             });
     }
 }
+/** Ajv reports a union type as an array (`["string", "integer"]`) or a comma list. */
 function article(type) {
-    const t = type.split(',')[0];
-    return /^[aeiou]/.test(t) ? `an ${type}` : `a ${type}`;
+    const text = (Array.isArray(type) ? type : type.split(',')).join(' or ');
+    return /^[aeiou]/.test(text) ? `an ${text}` : `a ${text}`;
 }
 function typeName(v) {
     if (v === null)
@@ -453,257 +506,114 @@ function typeName(v) {
 
 /***/ }),
 
-/***/ 1359:
+/***/ 3821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Ag: () => (/* binding */ loadRegistry),
-  l5: () => (/* binding */ parseRegistry)
-});
-
-// UNUSED EXPORTS: MINIMAL_REGISTRY, REGISTRY_INVALID, registryEntrySnippet, registrySchema, sortByLine
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./schemas/agent-config.schema.json
-const agent_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/agent-config.schema.json","title":"Agent registry (agent-config.yaml)","description":"The registry of every AI agent or bot allowed to obtain credentials in CI/CD. Keys are kebab-case.","type":"object","additionalProperties":false,"required":["agents"],"properties":{"agents":{"description":"Every registered agent; each name must be unique.","type":"array","items":{"$ref":"#/definitions/agent"}}},"definitions":{"agent":{"description":"One registered agent.","type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"description":"unique agent name: lowercase letters, digits and \'-\', starting with a letter or digit","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":63,"examples":["code-review-assistant"]},"type":{"description":"the agent\'s type; AgentPolicy documents apply by type (spec.agentTypes)","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","examples":["coding-assistant","deploy-manager"]},"owner":{"description":"the human or team accountable for the agent; credentials are refused without one","examples":["platform-team","@acme/platform"],"if":{"type":"null"},"else":{"description":"the human or team accountable for the agent; credentials are refused without one","type":"string"}},"purpose":{"description":"why the agent exists; used when a credential request gives no purpose of its own","examples":["Automated code review and suggestions"],"if":{"type":"null"},"else":{"description":"why the agent exists; used when a credential request gives no purpose of its own","type":"string"}},"permissions":{"description":"declared needs, each a single `resource: access` pair","type":"array","items":{"description":"one `resource: access` pair, e.g. `repository: read`","type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"patternProperties":{"^[A-Za-z0-9*][A-Za-z0-9_.:/*-]*$":{"description":"access level: read, write, comment, admin, delete, ...","type":"string","pattern":"^[a-z*][a-z0-9_*-]*$","examples":["read","write","comment"]}},"examples":[{"repository":"read"},{"pull-requests":"comment"}]},"examples":[[{"repository":"read"},{"pull-requests":"comment"}]]},"credential-policy":{"description":"ephemeral or long-lived; this product only mints ephemeral credentials","type":"string","enum":["ephemeral","long-lived"]},"max-ttl":{"description":"optional cap on the lifetime of any credential minted for this agent: seconds (900), \\"15m\\", \\"1h\\", \\"1h30m\\"","examples":["1h","15m",3600],"if":{"type":"string"},"then":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","pattern":"^\\\\s*(\\\\d+|(\\\\d+[smhd])+)\\\\s*$"},"else":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","type":"integer","minimum":1}},"audit-level":{"description":"how much is recorded about the agent\'s credential use (anything but full is flagged by the scanner)","type":"string","enum":["full","minimal","none"]},"credentials":{"description":"how the agent reaches clouds","type":"object","additionalProperties":false,"properties":{"aws":{"$ref":"#/definitions/aws"},"vault":{"$ref":"#/definitions/vault"}}}}},"aws":{"description":"AWS STS AssumeRoleWithWebIdentity settings","type":"object","additionalProperties":false,"required":["role-arn"],"properties":{"role-arn":{"description":"an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>","type":"string","pattern":"^arn:aws[a-z-]*:iam::\\\\d{12}:role/[\\\\w+=,.@/-]{1,512}$","examples":["arn:aws:iam::111122223333:role/review-bot"]},"region":{"description":"AWS region of the STS endpoint and exported AWS_REGION","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\\\d+$","examples":["us-east-1","eu-west-2"]},"session-policy":{"description":"path (from the repository root) of an IAM policy JSON document that scopes the session down","type":"string","minLength":1,"examples":["policies/iam/review-bot-scope.json"]},"audience":{"description":"audience of the OIDC token presented to STS (default sts.amazonaws.com)","type":"string","minLength":1,"examples":["sts.amazonaws.com"]}}},"vault":{"description":"HashiCorp Vault JWT auth settings and secret reads","type":"object","additionalProperties":false,"required":["url","role"],"properties":{"url":{"description":"Vault address, http(s)://host[:port]","type":"string","pattern":"^https?://[^\\\\s/]+(/\\\\S*)?$","examples":["https://vault.example.com:8200"]},"role":{"description":"the JWT auth role to log in as","type":"string","minLength":1,"examples":["review-bot"]},"auth-path":{"description":"mount path of the JWT auth method (default jwt)","type":"string","pattern":"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$","examples":["jwt","jwt-github"]},"namespace":{"description":"Vault Enterprise namespace (empty for none)","type":"string","examples":["","admin/ci"]},"audience":{"description":"audience of the OIDC token presented to Vault (default the url)","type":"string","minLength":1,"examples":["vault"]},"secrets":{"description":"secrets to read after login","type":"array","items":{"description":"one secret read: the KV path as the HTTP API spells it, the key, and the environment variable to export it as","type":"object","additionalProperties":false,"required":["path","key","env"],"properties":{"path":{"description":"secret path as the HTTP API spells it (KV v2: <mount>/data/<path>)","type":"string","pattern":"^[^\\\\s/][^\\\\s]*$","examples":["secret/data/ci/review"]},"key":{"description":"key within the secret\'s data","type":"string","minLength":1,"examples":["token"]},"env":{"description":"environment variable (and output) name for the value","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["REVIEW_TOKEN"]}}}}}}}}');
-// EXTERNAL MODULE: ./packages/core/index.ts + 2 modules
-var core = __webpack_require__(2280);
-;// CONCATENATED MODULE: ./packages/registry/registry.ts
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   run: () => (/* binding */ run),
+/* harmony export */   spec: () => (/* binding */ spec)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _packages_core_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(636);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7632);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1604);
 /**
- * The agent registry (`agent-config.yaml`, kebab-case): parsed with positions, validated against
- * schemas/agent-config.schema.json, turned into typed entries that remember where each key is.
+ * `astl revoke`: the after_script half of `astl credentials`. Revokes the Vault token (child
+ * tokens and leases go with it), says when the AWS session expires (STS sessions cannot be
+ * revoked one by one), then deletes the env and state files. A revocation problem is a warning:
+ * it never fails the job, since after_script runs when the job's outcome is already decided.
  */
 
 
 
 
-const WHAT = 'agent registry';
-const REGISTRY_INVALID = 'REGISTRY_INVALID';
-const MINIMAL_REGISTRY = `agents:
-  - name: my-agent
-    type: coding-assistant
-    owner: platform-team            # a human or team accountable for the agent
-    purpose: "Why this agent needs credentials"
-    permissions:
-      - repository: read
-    credential-policy: ephemeral
-    max-ttl: 1h
-    audit-level: full
-`;
-/** Reads and validates a registry file; a missing file says how to create one. */
-function loadRegistry(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+
+
+const spec = {
+    name: 'revoke',
+    summary: 'revoke what `astl credentials` minted and delete its files',
+    usage: 'astl revoke --state FILE [--audit FILE]',
+    flags: {
+        state: { type: 'string', value: 'FILE', description: 'state file written by astl credentials' },
+        audit: {
+            type: 'string',
+            value: 'FILE',
+            description: 'append audit events as JSON lines (default $CI_PROJECT_DIR/.astl/audit.jsonl)',
+        },
+    },
+    examples: [
+        'astl revoke --state .astl/state.json   # in after_script, which runs even when the script fails',
+    ],
+    notes: ['Exit code 0 unless the command line is wrong (3): a failed revocation is a warning.'],
+};
+async function run(args, io) {
+    const base = io.env.CI_PROJECT_DIR || io.cwd;
+    const inBase = (p) => ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? p : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, p));
+    const stateFile = inBase((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .required */ .mw)(args, spec, 'state'));
+    const auditFile = inBase((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'audit') || '.astl/audit.jsonl');
+    const redactor = new _packages_core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .Redactor */ .pO();
+    const say = (text) => io.err(redactor.redact(text));
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(stateFile)) {
+        io.out(`nothing to revoke: ${(0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'state')} does not exist (no credentials were issued)`);
+        return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
     }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new core/* AstlError */.Ht(`agent registry ${path} not found`, {
-                code: 'REGISTRY_NOT_FOUND',
-                location: { file: path },
-                hint: `create ${path} listing your agents, or point the 'config' input at the registry`,
-                fix: MINIMAL_REGISTRY,
-            });
-        }
-        if (code === 'EISDIR') {
-            throw new core/* AstlError */.Ht(`agent registry ${path} is a folder, not a file`, {
-                code: 'REGISTRY_NOT_FOUND',
-                location: { file: path },
-                hint: "point the 'config' input at the registry file, e.g. agent-config.yaml",
-            });
-        }
-        throw new core/* AstlError */.Ht(`cannot read agent registry ${path}: ${err.message}`, {
-            code: 'REGISTRY_NOT_FOUND',
-            location: { file: path },
-            cause: err,
-        });
-    }
-    return parseRegistry(text, path);
-}
-/** Parses registry text; every problem in the file is reported at once as one AstlErrors. */
-function parseRegistry(text, file) {
-    let docs;
-    try {
-        docs = (0,core/* parseYaml */.hN)(text, file);
-    }
-    catch (err) {
-        if (err instanceof core/* AstlError */.Ht)
-            throw new core/* AstlErrors */.ci([err]);
-        throw err;
-    }
-    const doc = docs[0];
-    if (!doc) {
-        throw new core/* AstlErrors */.ci([
-            new core/* AstlError */.Ht(`${WHAT} ${file} is empty`, {
-                code: REGISTRY_INVALID,
-                location: { file },
-                hint: 'list your agents under `agents:`',
-                fix: MINIMAL_REGISTRY,
-            }),
-        ]);
-    }
-    const errors = [];
-    if (docs.length > 1) {
-        errors.push(new core/* AstlError */.Ht(`${WHAT} must be a single YAML document; found ${docs.length}`, {
-            code: REGISTRY_INVALID,
-            location: docs[1].locate([]),
-            hint: 'remove the `---` separators and list every agent under one `agents:`',
-        }));
-    }
-    errors.push(...(0,core/* validateWithSchema */.CW)(doc, agent_config_schema_namespaceObject, WHAT, REGISTRY_INVALID));
-    errors.push(...duplicateNames(doc));
-    if (errors.length === 0)
-        errors.push(...durationProblems(doc));
-    if (errors.length > 0)
-        throw new core/* AstlErrors */.ci(sortByLine(errors), REGISTRY_INVALID);
-    // Schema-valid from here on, so the shapes below hold.
-    const raw = doc.value.agents;
-    const agents = raw.map((a, i) => toEntry(a, i, doc));
-    return { file, agents, doc };
-}
-function duplicateNames(doc) {
-    const agents = doc.value?.agents;
-    if (!Array.isArray(agents))
-        return [];
-    const firstSeen = new Map();
-    const errors = [];
-    agents.forEach((a, i) => {
-        const name = a?.name;
-        if (typeof name !== 'string')
-            return;
-        const first = firstSeen.get(name);
-        if (first === undefined) {
-            firstSeen.set(name, i);
-            return;
-        }
-        const firstAt = doc.locate(['agents', first, 'name']);
-        errors.push(new core/* AstlError */.Ht(`agent name '${name}' is registered twice (first at line ${firstAt.line ?? '?'}, again at line ${doc.locate(['agents', i, 'name']).line ?? '?'})`, {
-            code: REGISTRY_INVALID,
-            location: doc.locate(['agents', i, 'name']),
-            hint: 'agent names must be unique: rename one of the two entries or merge them',
-        }));
-    });
-    return errors;
-}
-/** `max-ttl: 0` passes the schema's pattern but is no duration; say so at its line. */
-function durationProblems(doc) {
-    const errors = [];
-    doc.value.agents.forEach((a, i) => {
-        const ttl = a['max-ttl'];
-        if (ttl === undefined)
-            return;
+    const { applyAuditLevel, createProviderBackends, parseRevocationState, revokeCredentials, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(606), __webpack_require__.e(458), __webpack_require__.e(962)]).then(__webpack_require__.bind(__webpack_require__, 4581));
+    const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(stateFile, 'utf8');
+    const state = parseRevocationState(text);
+    const envFile = (() => {
         try {
-            (0,core/* parseDuration */.E9)(ttl, `agents[${i}].max-ttl`);
+            const f = JSON.parse(text).cli?.envFile;
+            return typeof f === 'string' ? f : undefined;
         }
-        catch (err) {
-            if (!(err instanceof core/* AstlError */.Ht))
-                throw err;
-            errors.push(new core/* AstlError */.Ht(err.message, {
-                code: REGISTRY_INVALID,
-                location: doc.locate(['agents', i, 'max-ttl']),
-                hint: err.hint,
-            }));
+        catch {
+            return undefined;
         }
-    });
-    return errors;
-}
-function toEntry(a, index, doc) {
-    const base = ['agents', index];
-    const keyLocations = {};
-    const note = (key, path) => {
-        keyLocations[key] = doc.locate([...base, ...path]);
-    };
-    note('name', ['name']);
-    note('type', ['type']);
-    const text = (v) => typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-    const owner = text(a.owner);
-    const purpose = text(a.purpose);
-    if (a.owner !== undefined)
-        note('owner', ['owner']);
-    if (a.purpose !== undefined)
-        note('purpose', ['purpose']);
-    const permissions = [];
-    if (a.permissions) {
-        note('permissions', ['permissions']);
-        a.permissions.forEach((p, i) => {
-            const [resource, access] = Object.entries(p)[0];
-            permissions.push({ resource, access });
-            note(`permissions[${i}]`, ['permissions', i]);
-        });
+    })();
+    if (state?.vault?.token)
+        redactor.add(state.vault.token);
+    try {
+        if (!state) {
+            say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${(0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'state')} is not an astl state file; nothing revoked`);
+            return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
+        }
+        const result = await revokeCredentials(state, {
+            registerSecret: (v) => redactor.add(v),
+            logger: {
+                info: (m) => say(m),
+                warning: (m) => say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
+                debug: (m) => {
+                    if (io.env.ASTL_DEBUG)
+                        say(`debug: ${m}`);
+                },
+            },
+        }, createProviderBackends());
+        for (const w of result.warnings)
+            say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${w}`);
+        const events = applyAuditLevel(result.audit, state.auditLevel);
+        if (events.length > 0)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(auditFile), { recursive: true, mode: 0o700 });
+        if (events.length > 0)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(auditFile, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+        const lines = [`revocation for agent ${result.agent} (correlation id ${result.correlationId})`];
+        for (const e of result.entries)
+            lines.push(`  ${e.provider.padEnd(6)} ${e.outcome}: ${e.message}`);
+        io.out(redactor.redact(lines.join('\n')));
     }
-    for (const key of ['credential-policy', 'max-ttl', 'audit-level', 'credentials']) {
-        if (a[key] !== undefined)
-            note(key, [key]);
+    catch (err) {
+        say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: revocation failed: ${(0,_packages_core_index_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}`);
     }
-    const entry = {
-        name: a.name,
-        type: a.type,
-        permissions,
-        credentialPolicy: a['credential-policy'] ?? 'ephemeral',
-        auditLevel: a['audit-level'] ?? 'full',
-        credentials: {},
-        location: doc.locate([...base]),
-        keyLocations,
-        index,
-    };
-    if (owner !== undefined)
-        entry.owner = owner;
-    if (purpose !== undefined)
-        entry.purpose = purpose;
-    if (a['max-ttl'] !== undefined)
-        entry.maxTtlSeconds = (0,core/* parseDuration */.E9)(a['max-ttl'], 'max-ttl');
-    const aws = a.credentials?.aws;
-    if (aws) {
-        entry.credentials.aws = { roleArn: aws['role-arn'] };
-        if (aws.region !== undefined)
-            entry.credentials.aws.region = aws.region;
-        if (aws['session-policy'] !== undefined)
-            entry.credentials.aws.sessionPolicyPath = aws['session-policy'];
-        if (aws.audience !== undefined)
-            entry.credentials.aws.audience = aws.audience;
-        for (const k of Object.keys(aws))
-            note(`credentials.aws.${k}`, ['credentials', 'aws', k]);
+    finally {
+        // The files hold the secrets; they go whatever happened above.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(stateFile, { force: true });
+        if (envFile)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(envFile, { force: true });
     }
-    const vault = a.credentials?.vault;
-    if (vault) {
-        entry.credentials.vault = {
-            url: vault.url,
-            role: vault.role,
-            authPath: vault['auth-path'] ?? 'jwt',
-            secrets: (vault.secrets ?? []).map((s) => ({ path: s.path, key: s.key, env: s.env })),
-        };
-        if (vault.namespace !== undefined && vault.namespace !== '')
-            entry.credentials.vault.namespace = vault.namespace;
-        if (vault.audience !== undefined)
-            entry.credentials.vault.audience = vault.audience;
-        for (const k of Object.keys(vault))
-            note(`credentials.vault.${k}`, ['credentials', 'vault', k]);
-        for (let i = 0; i < (vault.secrets ?? []).length; i++)
-            note(`credentials.vault.secrets[${i}]`, ['credentials', 'vault', 'secrets', i]);
-    }
-    return entry;
-}
-function sortByLine(errors) {
-    return [...errors].sort((a, b) => (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
-        (a.location?.line ?? 0) - (b.location?.line ?? 0));
-}
-/** The registry entry a user would add, with placeholders for what only they know. */
-function registryEntrySnippet(name, type) {
-    return `agents:
-  - name: ${name}
-    type: ${type}
-    owner: <team-or-person>          # required: who is accountable
-    purpose: "<why this agent needs credentials>"
-    permissions:
-      - repository: read
-    credential-policy: ephemeral
-    max-ttl: 1h
-    audit-level: full
-`;
+    return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
 }
 
 

@@ -1,0 +1,827 @@
+export const id = 593;
+export const ids = [593];
+export const modules = {
+
+/***/ 5166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
+/**
+ * Parses `900`, `900s`, `15m`, `1h`, `1h30m`, `1d` into seconds. Numbers alone are seconds, as in
+ * configure-aws-credentials' `role-duration-seconds`.
+ */
+function parseDuration(value, where = 'duration') {
+    if (typeof value === 'number') {
+        if (Number.isInteger(value) && value > 0)
+            return value;
+        throw invalid(String(value), where);
+    }
+    const text = value.trim();
+    if (/^\d+$/.test(text)) {
+        const n = Number(text);
+        if (n > 0)
+            return n;
+        throw invalid(text, where);
+    }
+    const re = /(\d+)([smhd])/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        total += Number(m[1]) * UNIT_SECONDS[m[2]];
+        consumed = re.lastIndex;
+    }
+    if (consumed !== text.length || text.length === 0 || total <= 0)
+        throw invalid(text, where);
+    return total;
+}
+function invalid(text, where) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where}: '${text}' is not a duration`, {
+        code: 'DURATION_INVALID',
+        hint: 'use seconds (900 or 900s), minutes (15m), hours (1h) or a combination (1h30m)',
+    });
+}
+/** 900 -> "15m", 5400 -> "1h30m", 45 -> "45s". */
+function formatDuration(seconds) {
+    let rest = Math.max(0, Math.round(seconds));
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86400],
+        ['h', 3600],
+        ['m', 60],
+    ]) {
+        if (rest >= size) {
+            parts.push(`${Math.floor(rest / size)}${unit}`);
+            rest %= size;
+        }
+    }
+    if (rest > 0 || parts.length === 0)
+        parts.push(`${rest}s`);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 636:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ht: () => (/* reexport */ errors/* AstlError */.Ht),
+  ci: () => (/* reexport */ errors/* AstlErrors */.ci),
+  B2: () => (/* reexport */ Deadline),
+  pO: () => (/* reexport */ Redactor),
+  aB: () => (/* reexport */ RetryExhaustedError),
+  kp: () => (/* reexport */ suggest/* closest */.k),
+  JG: () => (/* reexport */ defaultSleep),
+  Uc: () => (/* reexport */ errors/* describeError */.Uc),
+  Qx: () => (/* reexport */ describeFault),
+  a3: () => (/* reexport */ duration/* formatDuration */.a),
+  j$: () => (/* reexport */ errors/* formatLocation */.j$),
+  d$: () => (/* reexport */ isNetworkFault),
+  PS: () => (/* reexport */ isRetryableStatus),
+  E9: () => (/* reexport */ duration/* parseDuration */.E),
+  hN: () => (/* reexport */ parseYaml),
+  CW: () => (/* reexport */ validateWithSchema),
+  bD: () => (/* reexport */ withRetry)
+});
+
+// UNUSED EXPORTS: YAML_LIMITS, YamlDoc, backoffDelay, editDistance, secretForms, typeName
+
+// EXTERNAL MODULE: ./packages/core/duration.ts
+var duration = __webpack_require__(5166);
+// EXTERNAL MODULE: ./packages/core/errors.ts
+var errors = __webpack_require__(425);
+;// CONCATENATED MODULE: ./packages/core/redact.ts
+/**
+ * Every form in which a secret could leak into text we print: the raw value and the encodings
+ * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
+ * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
+ * front ends register each form with the runner and scrub engine text with `Redactor`.
+ */
+function secretForms(value) {
+    if (value.length === 0)
+        return [];
+    const forms = new Set([value]);
+    const b64 = Buffer.from(value, 'utf8').toString('base64');
+    forms.add(b64);
+    forms.add(b64.replace(/=+$/, ''));
+    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
+    forms.add(encodeURIComponent(value));
+    forms.add(JSON.stringify(value).slice(1, -1));
+    // Values with newlines (private keys) are masked line by line, as the runner does.
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            forms.add(line);
+    return [...forms].filter((f) => f.length >= 4);
+}
+class Redactor {
+    forms = new Set();
+    add(secret) {
+        if (!secret)
+            return;
+        for (const f of secretForms(secret))
+            this.forms.add(f);
+    }
+    get size() {
+        return this.forms.size;
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a value is not half-replaced by a shorter form that it contains.
+        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join('***');
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/retry.ts
+/**
+ * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
+ * deadline. Every network call in the engine goes through `withRetry`, so the fault policy is
+ * decided in one place: the caller says which errors are retryable, this decides when and how often.
+ */
+class Deadline {
+    totalMs;
+    now;
+    at;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.at = now() + totalMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    expired() {
+        return this.remainingMs() <= 0;
+    }
+    /** An AbortSignal that fires at min(per-attempt timeout, the deadline). */
+    signal(perAttemptMs) {
+        return AbortSignal.timeout(Math.max(1, Math.min(perAttemptMs, this.remainingMs())));
+    }
+}
+class RetryExhaustedError extends Error {
+    attempts;
+    lastError;
+    deadlineHit;
+    constructor(message, attempts, lastError, deadlineHit) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.deadlineHit = deadlineHit;
+        this.name = 'RetryExhaustedError';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Full jitter (AWS architecture blog): uniform in [0, min(max, base * 2^attempt)]. */
+function backoffDelay(attempt, baseMs, maxMs, random) {
+    return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
+}
+/**
+ * Runs `op` until it succeeds, fails with a non-retryable error (rethrown as is), runs out of
+ * attempts, or reaches the deadline (both end in RetryExhaustedError naming the last fault).
+ */
+async function withRetry(op, o) {
+    const random = o.random ?? Math.random;
+    const sleep = o.sleep ?? defaultSleep;
+    let lastError;
+    for (let attempt = 1; attempt <= o.attempts; attempt++) {
+        if (o.deadline.expired())
+            break;
+        try {
+            return await op(o.deadline.signal(o.attemptTimeoutMs), attempt);
+        }
+        catch (err) {
+            lastError = err;
+            if (!o.isRetryable(err))
+                throw err;
+            if (attempt === o.attempts)
+                break;
+            const delayMs = Math.min(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), o.deadline.remainingMs());
+            o.onRetry?.({ attempt, delayMs, error: err });
+            await sleep(delayMs);
+        }
+    }
+    const deadlineHit = o.deadline.expired();
+    const why = deadlineHit
+        ? `did not succeed within the ${Math.round(o.deadline.totalMs / 1000)}s deadline`
+        : `failed ${o.attempts} times`;
+    throw new RetryExhaustedError(`${o.what} ${why}; last error: ${describeFault(lastError)}`, o.attempts, lastError, deadlineHit);
+}
+/** A short description of a network fault: no stack, no request bodies. */
+function describeFault(err) {
+    if (err === undefined)
+        return 'none (the deadline passed before the first attempt)';
+    if (err instanceof Error) {
+        const code = err.code;
+        if (err.name === 'TimeoutError' || err.name === 'AbortError')
+            return 'request timed out';
+        return typeof code === 'string' && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
+    }
+    return String(err);
+}
+/** Node's network error codes that a retry can cure. */
+const RETRYABLE_NET_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'ECONNABORTED',
+]);
+/** True for transport faults (resets, refusals, timeouts), looking through `cause` chains. */
+function isNetworkFault(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (!(e instanceof Error))
+            return false;
+        const code = e.code;
+        if (typeof code === 'string' && RETRYABLE_NET_CODES.has(code))
+            return true;
+        if (e.name === 'TimeoutError' || e.name === 'AbortError')
+            return true;
+        if (e instanceof TypeError && e.message === 'fetch failed')
+            return true;
+    }
+    return false;
+}
+/** HTTP statuses worth another attempt. */
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || status >= 500;
+}
+
+// EXTERNAL MODULE: ./packages/core/suggest.ts
+var suggest = __webpack_require__(3142);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(2463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./packages/core/yaml-source.ts
+/**
+ * YAML with positions: parse a file into documents that remember where every value came from,
+ * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
+ * what was expected, and (for unknown keys) the closest known key.
+ */
+
+
+
+
+/** Hard caps so a hostile file cannot exhaust memory through aliases or sheer size. */
+const YAML_LIMITS = { maxBytes: 5 * 1024 * 1024, maxAliasCount: 100, maxDocuments: 1000 };
+class YamlDoc {
+    file;
+    doc;
+    lines;
+    value;
+    constructor(file, doc, lines, value) {
+        this.file = file;
+        this.doc = doc;
+        this.lines = lines;
+        this.value = value;
+    }
+    /** Where the value at `path` starts; falls back to the nearest ancestor that exists. */
+    locate(path) {
+        const node = this.nodeAt(path, false);
+        return this.at(node?.range?.[0]);
+    }
+    /** Where the key of the entry at `path` is written (for "unknown key" errors). */
+    locateKey(path) {
+        const node = this.nodeAt(path, true);
+        return this.at(node?.range?.[0]);
+    }
+    at(offset) {
+        if (offset === undefined)
+            return { file: this.file };
+        const { line, col } = this.lines.linePos(offset);
+        return { file: this.file, line, column: col };
+    }
+    nodeAt(path, wantKey) {
+        let node = this.doc.contents;
+        let found = node;
+        for (let i = 0; i < path.length; i++) {
+            const seg = path[i];
+            const last = i === path.length - 1;
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
+                if (!pair)
+                    return found;
+                node = last && wantKey ? pair.key : pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
+                node = node.items[seg];
+            }
+            else {
+                return found;
+            }
+            if (node && typeof node === 'object' && 'range' in node)
+                found = node;
+            else
+                return found;
+        }
+        return found;
+    }
+}
+/** Parses every document of a YAML file; syntax errors become AstlErrors with file:line. */
+function parseYaml(text, file) {
+    if (Buffer.byteLength(text) > YAML_LIMITS.maxBytes) {
+        throw new errors/* AstlError */.Ht(`${file} is larger than ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB`, {
+            code: 'CONFIG_INVALID',
+            location: { file },
+            hint: 'split it into smaller files',
+        });
+    }
+    const lines = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const list = Array.isArray(docs) ? docs : [docs];
+    if (list.length > YAML_LIMITS.maxDocuments) {
+        throw new errors/* AstlError */.Ht(`${file} holds more than ${YAML_LIMITS.maxDocuments} YAML documents`, {
+            code: 'CONFIG_INVALID',
+            location: { file },
+        });
+    }
+    const out = [];
+    for (const doc of list) {
+        const problem = doc.errors[0];
+        if (problem) {
+            const pos = lines.linePos(problem.pos[0]);
+            throw new errors/* AstlError */.Ht(`invalid YAML: ${problem.message.split('\n')[0]}`, {
+                code: 'YAML_SYNTAX',
+                location: { file, line: pos.line, column: pos.col },
+                hint: 'fix the YAML syntax (indentation, quotes, a ":" after each key)',
+            });
+        }
+        let value;
+        try {
+            value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+        }
+        catch (err) {
+            throw new errors/* AstlError */.Ht(`invalid YAML: ${err.message}`, {
+                code: 'YAML_SYNTAX',
+                location: { file },
+            });
+        }
+        if (doc.contents === null && value == null)
+            continue; // empty document between `---`
+        out.push(new YamlDoc(file, doc, lines, value));
+    }
+    return out;
+}
+const yaml_source_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
+const compiled = new WeakMap();
+/**
+ * Validates a document against a JSON Schema and turns Ajv's errors into located, actionable
+ * ones. `what` names the file kind for messages ("agent registry", "AgentPolicy").
+ */
+function validateWithSchema(doc, schema, what, code = 'CONFIG_INVALID') {
+    const validate = compiled.get(schema) ?? yaml_source_ajv.compile(schema);
+    compiled.set(schema, validate);
+    if (validate(doc.value))
+        return [];
+    const errors = [];
+    const seen = new Set();
+    for (const e of pruneErrors(validate.errors ?? [])) {
+        const err = toAstlError(doc, e, what, code);
+        const key = `${err.location?.line}:${err.message}`;
+        if (!seen.has(key)) {
+            seen.add(key);
+            errors.push(err);
+        }
+    }
+    return errors.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
+}
+/** Drops the umbrella errors of anyOf/oneOf/if when a more specific error explains them. */
+function pruneErrors(errors) {
+    const umbrella = new Set(['anyOf', 'oneOf', 'if', 'not']);
+    const specific = errors.filter((e) => !umbrella.has(e.keyword));
+    return specific.length > 0 ? specific : errors;
+}
+function pathOf(instancePath) {
+    if (!instancePath)
+        return [];
+    return instancePath
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+function describePath(path) {
+    if (path.length === 0)
+        return 'the document';
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+function toAstlError(doc, e, what, code) {
+    const path = pathOf(e.instancePath);
+    const here = describePath(path);
+    const parent = e.parentSchema;
+    const expected = parent?.description ? ` (${parent.description})` : '';
+    switch (e.keyword) {
+        case 'additionalProperties': {
+            const key = String(e.params.additionalProperty);
+            const known = Object.keys(parent?.properties ?? {});
+            const guess = (0,suggest/* closest */.k)(key, known);
+            return new errors/* AstlError */.Ht(`unknown key '${key}' in ${what}${path.length ? ` at ${here}` : ''}`, {
+                code,
+                location: doc.locateKey([...path, key]),
+                hint: guess
+                    ? `did you mean '${guess}'? (keys are case-sensitive)`
+                    : `known keys here: ${known.join(', ') || '(none)'}`,
+            });
+        }
+        case 'required': {
+            const key = String(e.params.missingProperty);
+            const sub = parent?.properties?.[key];
+            return new errors/* AstlError */.Ht(`${here} is missing required key '${key}'${sub?.description ? ` (${sub.description})` : ''}`, {
+                code,
+                location: doc.locate(path),
+                hint: `add '${key}:' to ${here}`,
+            });
+        }
+        case 'type':
+            return new errors/* AstlError */.Ht(`${here} must be ${article(e.params.type)}, got ${typeName(e.data)}${expected}`, {
+                code,
+                location: doc.locate(path),
+            });
+        case 'enum': {
+            const allowed = e.params.allowedValues;
+            const guess = typeof e.data === 'string' ? (0,suggest/* closest */.k)(e.data, allowed.map(String)) : undefined;
+            return new errors/* AstlError */.Ht(`${here} is ${JSON.stringify(e.data)}; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, {
+                code,
+                location: doc.locate(path),
+                hint: guess ? `did you mean ${JSON.stringify(guess)}?` : undefined,
+            });
+        }
+        case 'pattern':
+        case 'format':
+            return new errors/* AstlError */.Ht(`${here} is ${JSON.stringify(e.data)}, which is not valid${expected}`, {
+                code,
+                location: doc.locate(path),
+                hint: parent?.examples?.length
+                    ? `for example: ${parent.examples.map((x) => JSON.stringify(x)).join(', ')}`
+                    : undefined,
+            });
+        default:
+            return new errors/* AstlError */.Ht(`${here} ${e.message ?? 'is invalid'}${expected}`, {
+                code,
+                location: doc.locate(path),
+            });
+    }
+}
+/** Ajv reports a union type as an array (`["string", "integer"]`) or a comma list. */
+function article(type) {
+    const text = (Array.isArray(type) ? type : type.split(',')).join(' or ');
+    return /^[aeiou]/.test(text) ? `an ${text}` : `a ${text}`;
+}
+function typeName(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    return `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/index.ts
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 4593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  idTokenFromEnv: () => (/* binding */ idTokenFromEnv),
+  run: () => (/* binding */ run),
+  spec: () => (/* binding */ spec)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./packages/core/index.ts + 3 modules
+var core = __webpack_require__(636);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/exit.ts
+var exit = __webpack_require__(7632);
+;// CONCATENATED MODULE: ./src/cli/files.ts
+/** Files the CLI writes for a job: private (0600) and replaced atomically. */
+
+
+/** Writes `text` so that no other user can read it at any moment, replacing any old file. */
+function writePrivateFile(path, text) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
+    const temp = `${path}.${process.pid}.tmp`;
+    (0,external_node_fs_.writeFileSync)(temp, text, { mode: 0o600 });
+    (0,external_node_fs_.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist
+    (0,external_node_fs_.renameSync)(temp, path);
+}
+/** `'value'` for POSIX shells: the only character that needs care inside single quotes is `'`. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `export KEY='value'` lines for `source`/`.`; refuses names a shell would misread. */
+function envFileText(vars) {
+    const lines = ['# Written by astl credentials; removed by astl revoke. Do not upload as an artifact.'];
+    for (const [name, value] of Object.entries(vars)) {
+        if (!ENV_NAME.test(name))
+            throw new Error(`not an environment variable name: ${name}`);
+        lines.push(`export ${name}=${shellQuote(value)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(1604);
+;// CONCATENATED MODULE: ./src/cli/verbs/credentials.ts
+/**
+ * `astl credentials`: the GitLab (and any CI) front end of the credentials engine. The ID tokens
+ * come from environment variables (GitLab `id_tokens`), the same registry and AgentPolicy checks,
+ * providers and retries as the GitHub action run, and the credentials land in a 0600 env file
+ * for the job's script to source. A state file lets `astl revoke` (after_script) revoke them.
+ * Nothing secret is ever printed: every value is registered with a redactor the moment it exists.
+ */
+
+
+
+
+
+
+
+const spec = {
+    name: 'credentials',
+    summary: "mint short-lived credentials for a registered agent from the job's ID token",
+    usage: 'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--env-file F] [--state F]',
+    flags: {
+        agent: {
+            type: 'string',
+            value: 'NAME',
+            description: 'registered agent name (may be omitted when --agent-type matches one agent)',
+        },
+        'agent-type': { type: 'string', value: 'TYPE', description: 'agent type; must agree with the registry' },
+        purpose: {
+            type: 'string',
+            value: 'TEXT',
+            description: 'why this job needs credentials (default: the registry purpose)',
+        },
+        'id-token-env': {
+            type: 'string',
+            value: 'VAR',
+            description: 'variable holding the ID token (GitLab id_tokens) for every provider',
+        },
+        'aws-id-token-env': {
+            type: 'string',
+            value: 'VAR',
+            description: 'variable holding the ID token for AWS (aud sts.amazonaws.com)',
+        },
+        'vault-id-token-env': {
+            type: 'string',
+            value: 'VAR',
+            description: "variable holding the ID token for Vault (aud = the role's bound audience)",
+        },
+        duration: {
+            type: 'string',
+            value: 'DURATION',
+            description: 'credential lifetime: 900, 900s, 15m, 1h (default 15m)',
+        },
+        config: { type: 'string', value: 'FILE', description: 'agent registry (default agent-config.yaml)' },
+        policies: {
+            type: 'string',
+            value: 'DIR',
+            description: 'AgentPolicy folder (default policies; missing = none)',
+        },
+        'aws-role-arn': { type: 'string', value: 'ARN', description: 'override the registry AWS role' },
+        'aws-region': { type: 'string', value: 'REGION', description: 'override the registry AWS region' },
+        'vault-url': { type: 'string', value: 'URL', description: 'override the registry Vault address' },
+        'vault-role': { type: 'string', value: 'ROLE', description: 'override the registry Vault role' },
+        'env-file': {
+            type: 'string',
+            value: 'FILE',
+            description: 'env file to source (default $CI_PROJECT_DIR/.astl/credentials.env)',
+        },
+        state: {
+            type: 'string',
+            value: 'FILE',
+            description: 'state file for astl revoke (default $CI_PROJECT_DIR/.astl/state.json)',
+        },
+        audit: {
+            type: 'string',
+            value: 'FILE',
+            description: 'append audit events as JSON lines (default $CI_PROJECT_DIR/.astl/audit.jsonl)',
+        },
+    },
+    examples: [
+        'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
+        '  --aws-id-token-env AWS_ID_TOKEN --vault-id-token-env VAULT_ID_TOKEN',
+        '. .astl/credentials.env   # in the same job script; then: astl revoke --state .astl/state.json',
+    ],
+    notes: [
+        'Prints only non-secret facts (agent, owner, purpose, identities, expiry). Secrets go to the',
+        '0600 env file only; never list it as an artifact or a dotenv report.',
+        'Exit codes: 0 credentials ready, 1 a provider refused or failed, 3 refused by the registry or',
+        'policy before any token was used, or a usage error.',
+    ],
+};
+async function run(args, io) {
+    const redactor = new core/* Redactor */.pO();
+    const say = (text) => io.err(redactor.redact(text));
+    const base = io.env.CI_PROJECT_DIR || io.cwd;
+    const inBase = (p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(base, p));
+    const envFile = inBase((0,cli_args/* str */.gx)(args, 'env-file') || '.astl/credentials.env');
+    const stateFile = inBase((0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json');
+    const auditFile = inBase((0,cli_args/* str */.gx)(args, 'audit') || '.astl/audit.jsonl');
+    const tokenVars = {
+        any: (0,cli_args/* str */.gx)(args, 'id-token-env') || undefined,
+        aws: (0,cli_args/* str */.gx)(args, 'aws-id-token-env') || undefined,
+        vault: (0,cli_args/* str */.gx)(args, 'vault-id-token-env') || undefined,
+    };
+    if (!tokenVars.any && !tokenVars.aws && !tokenVars.vault) {
+        throw new exit/* UsageError */.e("'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)", 'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN');
+    }
+    const agent = (0,cli_args/* str */.gx)(args, 'agent')?.trim() || undefined;
+    const agentType = (0,cli_args/* str */.gx)(args, 'agent-type')?.trim() || undefined;
+    if (!agent && !agentType) {
+        throw new exit/* UsageError */.e("'astl credentials' needs --agent (or --agent-type when one agent has that type)");
+    }
+    const durationText = (0,cli_args/* str */.gx)(args, 'duration')?.trim();
+    const durationSeconds = durationText ? (0,core/* parseDuration */.E9)(durationText, '--duration') : undefined;
+    const env = io.env;
+    const request = {
+        ...(agent ? { agent } : {}),
+        ...(agentType ? { agentType } : {}),
+        ...((0,cli_args/* str */.gx)(args, 'purpose')?.trim() ? { purpose: (0,cli_args/* str */.gx)(args, 'purpose').trim() } : {}),
+        ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+        configPath: (0,cli_args/* str */.gx)(args, 'config') || 'agent-config.yaml',
+        policiesDir: (0,cli_args/* str */.gx)(args, 'policies') || 'policies',
+        workspace: base,
+        run: gitlabRun(env),
+    };
+    const aws = { roleArn: (0,cli_args/* str */.gx)(args, 'aws-role-arn'), region: (0,cli_args/* str */.gx)(args, 'aws-region') };
+    if (aws.roleArn || aws.region)
+        request.aws = strip(aws);
+    const vault = { url: (0,cli_args/* str */.gx)(args, 'vault-url'), role: (0,cli_args/* str */.gx)(args, 'vault-role') };
+    if (vault.url || vault.role)
+        request.vault = strip(vault);
+    const saveState = (state) => {
+        if (state.vault?.token)
+            redactor.add(state.vault.token);
+        writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
+    };
+    const logger = {
+        info: (m) => say(m),
+        warning: (m) => say(`${(0,cli_io/* paint */.n)(io, 'yellow', 'warning')}: ${m}`),
+        debug: (m) => {
+            if (env.ASTL_DEBUG)
+                say(`debug: ${m}`);
+        },
+    };
+    // The engine (AWS SDK and all) loads only now, so --help and usage errors stay fast.
+    const { applyAuditLevel, createProviderBackends, MintFailure, mintCredentials, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(606), __webpack_require__.e(458), __webpack_require__.e(962)]).then(__webpack_require__.bind(__webpack_require__, 4581));
+    const { decodeTokenClaims } = await __webpack_require__.e(/* import() */ 270).then(__webpack_require__.bind(__webpack_require__, 3270));
+    const appendAudit = (file, events) => {
+        if (events.length === 0)
+            return;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.appendFileSync)(file, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+    };
+    let result;
+    try {
+        result = await mintCredentials(request, {
+            getIdToken: idTokenFromEnv(tokenVars, env, decodeTokenClaims),
+            registerSecret: (v) => redactor.add(v),
+            onState: saveState,
+            logger,
+            env,
+        }, createProviderBackends());
+    }
+    catch (err) {
+        if (!(err instanceof MintFailure))
+            throw err;
+        if (err.state) {
+            saveState(err.state);
+            say(`A Vault token was issued before the failure; 'astl revoke --state ${(0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json'}' revokes it.`);
+        }
+        appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
+        const cause = err.error;
+        say(`astl: ${cause instanceof core/* AstlError */.Ht ? cause.format() : (0,core/* describeError */.Uc)(cause)}`);
+        say(`correlation id ${err.correlationId}`);
+        if (!(cause instanceof core/* AstlError */.Ht))
+            return exit/* EXIT */.d.usage;
+        return err.refused ? exit/* EXIT */.d.usage : exit/* EXIT */.d.deny;
+    }
+    // Every secret is registered; now they may go to the private env file, and only there.
+    writePrivateFile(envFile, envFileText({
+        ...result.env,
+        ASTL_AGENT: result.agent,
+        ASTL_CORRELATION_ID: result.correlationId,
+        ASTL_EXPIRES_AT: result.outputs.expiresAt,
+    }));
+    appendAudit(auditFile, applyAuditLevel(result.audit, result.auditLevel));
+    for (const w of result.warnings)
+        logger.warning(w);
+    io.out(redactor.redact(summary(result, envFile, io)));
+    return exit/* EXIT */.d.ok;
+}
+function summary(r, envFile, io) {
+    const lines = [
+        `${(0,cli_io/* paint */.n)(io, 'green', 'credentials ready')} for agent ${r.agent}`,
+        `  owner:          ${r.owner}`,
+        `  type:           ${r.type}`,
+        `  purpose:        ${r.purpose}`,
+        `  correlation id: ${r.correlationId}`,
+        `  policies:       ${r.appliedPolicies.join(', ') || 'none'}`,
+    ];
+    for (const c of r.credentials) {
+        lines.push(`  ${c.provider.padEnd(6)}  ${c.identity}`);
+        lines.push(`          expires ${c.expiresAt} (${(0,core/* formatDuration */.a3)(c.ttlSeconds)})`);
+    }
+    const names = Object.keys(r.env);
+    lines.push(`  env file:       ${envFile} (${names.join(', ') || 'no variables'}, ASTL_AGENT, ASTL_CORRELATION_ID, ASTL_EXPIRES_AT)`);
+    return lines.join('\n');
+}
+/** CI context for session names and audit records (GitLab's predefined variables). */
+function gitlabRun(env) {
+    const run = {
+        runId: env.CI_PIPELINE_ID || env.CI_JOB_ID || 'local',
+        platform: env.GITLAB_CI ? 'gitlab' : 'cli',
+    };
+    const set = (key, value) => {
+        if (value)
+            run[key] = value;
+    };
+    set('runAttempt', env.CI_JOB_ID);
+    set('repository', env.CI_PROJECT_PATH);
+    set('workflow', env.CI_PIPELINE_NAME || env.CI_PIPELINE_SOURCE);
+    set('job', env.CI_JOB_NAME);
+    set('actor', env.GITLAB_USER_LOGIN);
+    set('sha', env.CI_COMMIT_SHA);
+    set('ref', env.CI_COMMIT_REF_NAME);
+    set('environment', env.CI_ENVIRONMENT_NAME);
+    return run;
+}
+/**
+ * GitLab mints each ID token for a fixed audience, so a provider's token is the configured
+ * variable whose `aud` claim includes the audience the provider expects. Picking by claim (not
+ * by position) turns an audience mismatch into a clear error here instead of a refusal there.
+ */
+function idTokenFromEnv(vars, env, decodeTokenClaims) {
+    return async (audience) => {
+        const candidates = [...new Set([vars.aws, vars.vault, vars.any].filter((v) => Boolean(v)))];
+        const seen = [];
+        for (const name of candidates) {
+            const token = env[name]?.trim();
+            if (!token) {
+                seen.push(`${name} is not set`);
+                continue;
+            }
+            const aud = decodeTokenClaims(token)?.aud;
+            const auds = Array.isArray(aud) ? aud.map(String) : aud === undefined ? [] : [String(aud)];
+            if (auds.includes(audience))
+                return token;
+            seen.push(`${name} has aud ${auds.length ? auds.map((a) => `'${a}'`).join(', ') : '(none)'}`);
+        }
+        if (candidates.length === 1 && env[candidates[0]]?.trim() && seen[0]?.includes('(none)')) {
+            return env[candidates[0]].trim(); // not a JWT we can read: let the provider judge it
+        }
+        const suggested = candidates.find((c) => !env[c]?.trim()) ?? candidates[0] ?? 'ID_TOKEN';
+        throw new core/* AstlError */.Ht(`no ID token with audience '${audience}': ${seen.join('; ')}`, {
+            code: 'OIDC_AUDIENCE_MISMATCH',
+            hint: `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
+            fix: `id_tokens:\n  ${suggested}:\n    aud: ${audience}\n`,
+        });
+    };
+}
+function strip(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,274 @@
+export const id = 674;
+export const ids = [674];
+export const modules = {
+
+/***/ 9674:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run),
+  spec: () => (/* binding */ spec)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./packages/core/errors.ts
+var errors = __webpack_require__(425);
+// EXTERNAL MODULE: ./package.json
+var package_0 = __webpack_require__(8330);
+;// CONCATENATED MODULE: ./packages/scanner/version.ts
+
+/** The scanner's version as SARIF reports it: the repository's package version. */
+const SCANNER_VERSION = package_0/* version */.rE;
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/exit.ts
+var exit = __webpack_require__(7632);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(1604);
+;// CONCATENATED MODULE: ./src/cli/verbs/scan.ts
+/**
+ * `astl scan`: the PR scanner for GitLab jobs, pre-commit hooks and laptops. Same engine and
+ * reporters as the scan action; several reports can come out of one run (stdout in --format, plus
+ * --sarif / --codequality files) so a CI job scans once.
+ */
+
+
+
+
+
+
+
+
+
+
+const run_ = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+const spec = {
+    name: 'scan',
+    summary: 'scan agent configs, policies, workflows and IAM documents for risky settings',
+    usage: 'astl scan [PATH...] [--base REF] [--head REF] [--staged] [--format text|json|sarif|codequality|github] [--output FILE] [--baseline FILE] [--fail-on error|warning|never]',
+    positionals: true,
+    flags: {
+        base: {
+            type: 'string',
+            value: 'REF',
+            description: 'report only findings on lines changed since REF (merge base side)',
+        },
+        head: { type: 'string', value: 'REF', description: 'the changed side for --base (default HEAD)' },
+        staged: {
+            type: 'boolean',
+            description: 'scan what `git commit` would record (staged changes; for pre-commit)',
+        },
+        format: {
+            type: 'string',
+            value: 'FORMAT',
+            description: 'stdout format: text (default), json, sarif, codequality, github',
+        },
+        output: {
+            type: 'string',
+            value: 'FILE',
+            description: 'write the --format report to FILE instead of stdout',
+        },
+        sarif: { type: 'string', value: 'FILE', description: 'also write SARIF 2.1.0 to FILE' },
+        codequality: {
+            type: 'string',
+            value: 'FILE',
+            description: 'also write a GitLab Code Quality report to FILE',
+        },
+        baseline: { type: 'string', value: 'FILE', description: 'file of accepted finding fingerprints' },
+        'fail-on': { type: 'string', value: 'LEVEL', description: 'error (default), warning or never' },
+    },
+    examples: [
+        'astl scan                                   # the default paths, every finding',
+        'astl scan --base origin/main                # only what this branch changed',
+        'astl scan policies/ agent-config.yaml --format sarif --output astl.sarif',
+        'astl scan --staged                          # in a pre-commit hook',
+        'astl scan --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --codequality gl-code-quality-report.json --sarif astl.sarif',
+    ],
+    notes: [
+        'PATH is a file, a folder (scanned whole) or a glob; default: agent configs, policies/**,',
+        'CI files and IAM JSON. Suppress one finding with `# astl:ignore <rule-id> <reason>`.',
+        'Exit codes: 0 no findings at or above --fail-on, 1 findings, 3 usage or config error.',
+    ],
+};
+const FORMATS = ['text', 'json', 'sarif', 'codequality', 'github'];
+async function run(args, io) {
+    const format = (0,cli_args/* choice */.Yq)(args, 'format', FORMATS, 'text');
+    const failOn = (0,cli_args/* choice */.Yq)(args, 'fail-on', ['error', 'warning', 'never'], 'error');
+    const staged = (0,cli_args/* bool */.lc)(args, 'staged');
+    const base = (0,cli_args/* str */.gx)(args, 'base')?.trim() || undefined;
+    const head = (0,cli_args/* str */.gx)(args, 'head')?.trim() || undefined;
+    if (staged && (base || head))
+        throw new exit/* UsageError */.e('--staged cannot be combined with --base/--head');
+    if (head && !base)
+        throw new exit/* UsageError */.e('--head needs --base', 'for example --base origin/main --head HEAD');
+    const paths = args.positionals.map((p) => asGlob(io.cwd, p));
+    const baselineFile = (0,cli_args/* str */.gx)(args, 'baseline');
+    if (baselineFile && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(io.cwd, baselineFile)) && !(0,external_node_fs_.existsSync)(baselineFile)) {
+        throw new errors/* AstlError */.Ht(`baseline file ${baselineFile} not found`, {
+            code: 'BASELINE_NOT_FOUND',
+            location: { file: baselineFile },
+            hint: 'write one with `astl scan --format json` fingerprints, or drop --baseline',
+        });
+    }
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(458), __webpack_require__.e(257)]).then(__webpack_require__.bind(__webpack_require__, 257));
+    const progress = startProgress(io);
+    let result;
+    let cleanup;
+    try {
+        const options = { root: io.cwd, ...(paths.length ? { paths } : {}) };
+        if (baselineFile) {
+            options.baseline = engine.parseBaseline((0,external_node_fs_.readFileSync)((0,external_node_fs_.existsSync)((0,external_node_path_.join)(io.cwd, baselineFile)) ? (0,external_node_path_.join)(io.cwd, baselineFile) : baselineFile, 'utf8'));
+        }
+        if (staged) {
+            const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch);
+            cleanup = snapshot.cleanup;
+            options.root = snapshot.root;
+            options.changes = snapshot.changes;
+            options.scope = 'diff';
+        }
+        else if (base) {
+            options.scope = 'diff';
+            options.base = base;
+            if (head)
+                options.head = head;
+        }
+        result = await engine.scan(options);
+    }
+    finally {
+        progress();
+        cleanup?.();
+    }
+    const reports = {
+        text: () => colourText(engine.textReport(result), io),
+        json: () => engine.jsonReport(result),
+        sarif: () => `${JSON.stringify(engine.toSarif(result.findings, { rules: result.rules, toolVersion: SCANNER_VERSION }), null, 2)}\n`,
+        codequality: () => `${JSON.stringify(engine.toCodeQuality(result.findings, result.rules), null, 2)}\n`,
+        github: () => {
+            const lines = engine.annotationLines(result.findings, {
+                rules: result.rules,
+                maxPerType: Number.MAX_SAFE_INTEGER,
+            });
+            return lines.length ? `${lines.join('\n')}\n` : '';
+        },
+    };
+    const output = (0,cli_args/* str */.gx)(args, 'output');
+    if (output)
+        write(output, reports[format]());
+    else {
+        const text = reports[format]();
+        if (text)
+            io.out(text.replace(/\n$/, ''));
+    }
+    if ((0,cli_args/* str */.gx)(args, 'sarif'))
+        write((0,cli_args/* str */.gx)(args, 'sarif'), reports.sarif());
+    if ((0,cli_args/* str */.gx)(args, 'codequality'))
+        write((0,cli_args/* str */.gx)(args, 'codequality'), reports.codequality());
+    // Whatever went to stdout, warnings and the tally also reach a human on stderr.
+    if (format !== 'text' || output) {
+        for (const w of result.warnings)
+            io.err(`warning: ${w}`);
+        const { error, warning, note } = result.stats.bySeverity;
+        io.err(`astl scan: ${result.stats.filesScanned} files, ${error} errors, ${warning} warnings, ${note} notes`);
+    }
+    const { error, warning } = result.stats.bySeverity;
+    if (failOn === 'never')
+        return exit/* EXIT */.d.ok;
+    return error > 0 || (failOn === 'warning' && warning > 0) ? exit/* EXIT */.d.findings : exit/* EXIT */.d.ok;
+}
+/** A folder scans whole; a file or glob is taken as written. */
+function asGlob(cwd, p) {
+    const clean = p.replace(/\\/g, '/').replace(/^\.\//, '');
+    try {
+        if ((0,external_node_fs_.statSync)((0,external_node_path_.join)(cwd, clean)).isDirectory())
+            return clean === '.' || clean === '' ? '**' : `${clean.replace(/\/+$/, '')}/**`;
+    }
+    catch {
+        // not a path on disk: a glob
+    }
+    return clean;
+}
+function write(file, text) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(file, text);
+}
+function colourText(text, io) {
+    if (!io.color)
+        return text;
+    return text.replace(/: (error|warning|note) /g, (_m, sev) => `: ${(0,cli_io/* paint */.n)(io, sev === 'error' ? 'red' : sev === 'warning' ? 'yellow' : 'blue', sev)} `);
+}
+/** A one-line "scanning…" on a terminal's stderr, cleared when done; nothing elsewhere. */
+function startProgress(io) {
+    if (!io.interactive)
+        return () => { };
+    const timer = setTimeout(() => process.stderr.write('astl scan: scanning…'), 300);
+    return () => {
+        clearTimeout(timer);
+        process.stderr.write('\r\x1b[K');
+    };
+}
+/**
+ * The staged content, as `git commit` would record it: each staged file's index blob written to a
+ * temp folder at its path, and the staged line ranges as the change set, so a pre-commit hook
+ * judges exactly what is being committed (not the working tree).
+ */
+async function stagedSnapshot(cwd, rangesFromPatch) {
+    const git = async (args, maxBuffer = 64 * 1024 * 1024) => {
+        try {
+            return (await run_('git', args, { cwd, maxBuffer, encoding: 'buffer' })).stdout;
+        }
+        catch (err) {
+            throw new errors/* AstlError */.Ht(`--staged needs a git repository: git ${args[0]} failed: ${String(err.stderr ?? err).trim()}`, {
+                code: 'GIT_FAILED',
+                hint: 'run astl scan --staged inside the repository (a pre-commit hook does)',
+            });
+        }
+    };
+    const top = (await git(['rev-parse', '--show-prefix'])).toString('utf8').trim();
+    if (top !== '') {
+        throw new exit/* UsageError */.e('run astl scan --staged from the top of the repository', `cd to the repository root (${top} is a subfolder)`);
+    }
+    const names = (await git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']))
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean);
+    const root = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'astl-staged-'));
+    const files = new Map();
+    try {
+        for (const name of names) {
+            const blob = await git(['show', `:${name}`]);
+            const target = (0,external_node_path_.join)(root, name);
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(target, blob);
+            const patch = (await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', name])).toString('utf8');
+            files.set(name, { file: name, ranges: rangesFromPatch(patch) });
+        }
+    }
+    catch (err) {
+        (0,external_node_fs_.rmSync)(root, { recursive: true, force: true });
+        throw err;
+    }
+    return {
+        root,
+        changes: { source: 'git', files },
+        cleanup: () => (0,external_node_fs_.rmSync)(root, { recursive: true, force: true }),
+    };
+}
+
+
+/***/ })
+
+};

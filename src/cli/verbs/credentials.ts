@@ -1,0 +1,295 @@
+/**
+ * `astl credentials`: the GitLab (and any CI) front end of the credentials engine. The ID tokens
+ * come from environment variables (GitLab `id_tokens`), the same registry and AgentPolicy checks,
+ * providers and retries as the GitHub action run, and the credentials land in a 0600 env file
+ * for the job's script to source. A state file lets `astl revoke` (after_script) revoke them.
+ * Nothing secret is ever printed: every value is registered with a redactor the moment it exists.
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import {
+  AstlError,
+  type Deadline,
+  describeError,
+  formatDuration,
+  parseDuration,
+  Redactor,
+} from '../../../packages/core/index.js';
+import type {
+  AuditEvent,
+  CredentialRequest,
+  MintResult,
+  RevocationState,
+} from '../../../packages/credentials/index.js';
+import { type Parsed, str, type VerbSpec } from '../args.js';
+import { EXIT, UsageError } from '../exit.js';
+import { envFileText, writePrivateFile } from '../files.js';
+import { type Io, paint } from '../io.js';
+
+export const spec: VerbSpec = {
+  name: 'credentials',
+  summary: "mint short-lived credentials for a registered agent from the job's ID token",
+  usage:
+    'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--env-file F] [--state F]',
+  flags: {
+    agent: {
+      type: 'string',
+      value: 'NAME',
+      description: 'registered agent name (may be omitted when --agent-type matches one agent)',
+    },
+    'agent-type': { type: 'string', value: 'TYPE', description: 'agent type; must agree with the registry' },
+    purpose: {
+      type: 'string',
+      value: 'TEXT',
+      description: 'why this job needs credentials (default: the registry purpose)',
+    },
+    'id-token-env': {
+      type: 'string',
+      value: 'VAR',
+      description: 'variable holding the ID token (GitLab id_tokens) for every provider',
+    },
+    'aws-id-token-env': {
+      type: 'string',
+      value: 'VAR',
+      description: 'variable holding the ID token for AWS (aud sts.amazonaws.com)',
+    },
+    'vault-id-token-env': {
+      type: 'string',
+      value: 'VAR',
+      description: "variable holding the ID token for Vault (aud = the role's bound audience)",
+    },
+    duration: {
+      type: 'string',
+      value: 'DURATION',
+      description: 'credential lifetime: 900, 900s, 15m, 1h (default 15m)',
+    },
+    config: { type: 'string', value: 'FILE', description: 'agent registry (default agent-config.yaml)' },
+    policies: {
+      type: 'string',
+      value: 'DIR',
+      description: 'AgentPolicy folder (default policies; missing = none)',
+    },
+    'aws-role-arn': { type: 'string', value: 'ARN', description: 'override the registry AWS role' },
+    'aws-region': { type: 'string', value: 'REGION', description: 'override the registry AWS region' },
+    'vault-url': { type: 'string', value: 'URL', description: 'override the registry Vault address' },
+    'vault-role': { type: 'string', value: 'ROLE', description: 'override the registry Vault role' },
+    'env-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'env file to source (default $CI_PROJECT_DIR/.astl/credentials.env)',
+    },
+    state: {
+      type: 'string',
+      value: 'FILE',
+      description: 'state file for astl revoke (default $CI_PROJECT_DIR/.astl/state.json)',
+    },
+    audit: {
+      type: 'string',
+      value: 'FILE',
+      description: 'append audit events as JSON lines (default $CI_PROJECT_DIR/.astl/audit.jsonl)',
+    },
+  },
+  examples: [
+    'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
+    '  --aws-id-token-env AWS_ID_TOKEN --vault-id-token-env VAULT_ID_TOKEN',
+    '. .astl/credentials.env   # in the same job script; then: astl revoke --state .astl/state.json',
+  ],
+  notes: [
+    'Prints only non-secret facts (agent, owner, purpose, identities, expiry). Secrets go to the',
+    '0600 env file only; never list it as an artifact or a dotenv report.',
+    'Exit codes: 0 credentials ready, 1 a provider refused or failed, 3 refused by the registry or',
+    'policy before any token was used, or a usage error.',
+  ],
+};
+
+export async function run(args: Parsed, io: Io): Promise<number> {
+  const redactor = new Redactor();
+  const say = (text: string) => io.err(redactor.redact(text));
+  const base = io.env.CI_PROJECT_DIR || io.cwd;
+  const inBase = (p: string) => (isAbsolute(p) ? p : join(base, p));
+  const envFile = inBase(str(args, 'env-file') || '.astl/credentials.env');
+  const stateFile = inBase(str(args, 'state') || '.astl/state.json');
+  const auditFile = inBase(str(args, 'audit') || '.astl/audit.jsonl');
+
+  const tokenVars = {
+    any: str(args, 'id-token-env') || undefined,
+    aws: str(args, 'aws-id-token-env') || undefined,
+    vault: str(args, 'vault-id-token-env') || undefined,
+  };
+  if (!tokenVars.any && !tokenVars.aws && !tokenVars.vault) {
+    throw new UsageError(
+      "'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)",
+      'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN',
+    );
+  }
+  const agent = str(args, 'agent')?.trim() || undefined;
+  const agentType = str(args, 'agent-type')?.trim() || undefined;
+  if (!agent && !agentType) {
+    throw new UsageError("'astl credentials' needs --agent (or --agent-type when one agent has that type)");
+  }
+  const durationText = str(args, 'duration')?.trim();
+  const durationSeconds = durationText ? parseDuration(durationText, '--duration') : undefined;
+
+  const env = io.env;
+  const request: CredentialRequest = {
+    ...(agent ? { agent } : {}),
+    ...(agentType ? { agentType } : {}),
+    ...(str(args, 'purpose')?.trim() ? { purpose: str(args, 'purpose')!.trim() } : {}),
+    ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+    configPath: str(args, 'config') || 'agent-config.yaml',
+    policiesDir: str(args, 'policies') || 'policies',
+    workspace: base,
+    run: gitlabRun(env),
+  };
+  const aws = { roleArn: str(args, 'aws-role-arn'), region: str(args, 'aws-region') };
+  if (aws.roleArn || aws.region) request.aws = strip(aws);
+  const vault = { url: str(args, 'vault-url'), role: str(args, 'vault-role') };
+  if (vault.url || vault.role) request.vault = strip(vault);
+
+  const saveState = (state: RevocationState) => {
+    if (state.vault?.token) redactor.add(state.vault.token);
+    writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
+  };
+  const logger = {
+    info: (m: string) => say(m),
+    warning: (m: string) => say(`${paint(io, 'yellow', 'warning')}: ${m}`),
+    debug: (m: string) => {
+      if (env.ASTL_DEBUG) say(`debug: ${m}`);
+    },
+  };
+
+  // The engine (AWS SDK and all) loads only now, so --help and usage errors stay fast.
+  const { applyAuditLevel, createProviderBackends, MintFailure, mintCredentials, toJsonLines } = await import(
+    '../../../packages/credentials/index.js'
+  );
+  const { decodeTokenClaims } = await import('../../../packages/providers/oidc.js');
+  const appendAudit = (file: string, events: AuditEvent[]) => {
+    if (events.length === 0) return;
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    appendFileSync(file, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+  };
+
+  let result: MintResult;
+  try {
+    result = await mintCredentials(
+      request,
+      {
+        getIdToken: idTokenFromEnv(tokenVars, env, decodeTokenClaims),
+        registerSecret: (v) => redactor.add(v),
+        onState: saveState,
+        logger,
+        env,
+      },
+      createProviderBackends(),
+    );
+  } catch (err) {
+    if (!(err instanceof MintFailure)) throw err;
+    if (err.state) {
+      saveState(err.state);
+      say(
+        `A Vault token was issued before the failure; 'astl revoke --state ${str(args, 'state') || '.astl/state.json'}' revokes it.`,
+      );
+    }
+    appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
+    const cause = err.error;
+    say(`astl: ${cause instanceof AstlError ? cause.format() : describeError(cause)}`);
+    say(`correlation id ${err.correlationId}`);
+    if (!(cause instanceof AstlError)) return EXIT.usage;
+    return err.refused ? EXIT.usage : EXIT.deny;
+  }
+
+  // Every secret is registered; now they may go to the private env file, and only there.
+  writePrivateFile(
+    envFile,
+    envFileText({
+      ...result.env,
+      ASTL_AGENT: result.agent,
+      ASTL_CORRELATION_ID: result.correlationId,
+      ASTL_EXPIRES_AT: result.outputs.expiresAt,
+    }),
+  );
+  appendAudit(auditFile, applyAuditLevel(result.audit, result.auditLevel));
+  for (const w of result.warnings) logger.warning(w);
+  io.out(redactor.redact(summary(result, envFile, io)));
+  return EXIT.ok;
+}
+
+function summary(r: MintResult, envFile: string, io: Io): string {
+  const lines = [
+    `${paint(io, 'green', 'credentials ready')} for agent ${r.agent}`,
+    `  owner:          ${r.owner}`,
+    `  type:           ${r.type}`,
+    `  purpose:        ${r.purpose}`,
+    `  correlation id: ${r.correlationId}`,
+    `  policies:       ${r.appliedPolicies.join(', ') || 'none'}`,
+  ];
+  for (const c of r.credentials) {
+    lines.push(`  ${c.provider.padEnd(6)}  ${c.identity}`);
+    lines.push(`          expires ${c.expiresAt} (${formatDuration(c.ttlSeconds)})`);
+  }
+  const names = Object.keys(r.env);
+  lines.push(
+    `  env file:       ${envFile} (${names.join(', ') || 'no variables'}, ASTL_AGENT, ASTL_CORRELATION_ID, ASTL_EXPIRES_AT)`,
+  );
+  return lines.join('\n');
+}
+
+/** CI context for session names and audit records (GitLab's predefined variables). */
+function gitlabRun(env: NodeJS.ProcessEnv): CredentialRequest['run'] {
+  const run: CredentialRequest['run'] = {
+    runId: env.CI_PIPELINE_ID || env.CI_JOB_ID || 'local',
+    platform: env.GITLAB_CI ? 'gitlab' : 'cli',
+  };
+  const set = (key: keyof CredentialRequest['run'], value: string | undefined) => {
+    if (value) (run as unknown as Record<string, string>)[key] = value;
+  };
+  set('runAttempt', env.CI_JOB_ID);
+  set('repository', env.CI_PROJECT_PATH);
+  set('workflow', env.CI_PIPELINE_NAME || env.CI_PIPELINE_SOURCE);
+  set('job', env.CI_JOB_NAME);
+  set('actor', env.GITLAB_USER_LOGIN);
+  set('sha', env.CI_COMMIT_SHA);
+  set('ref', env.CI_COMMIT_REF_NAME);
+  set('environment', env.CI_ENVIRONMENT_NAME);
+  return run;
+}
+
+/**
+ * GitLab mints each ID token for a fixed audience, so a provider's token is the configured
+ * variable whose `aud` claim includes the audience the provider expects. Picking by claim (not
+ * by position) turns an audience mismatch into a clear error here instead of a refusal there.
+ */
+export function idTokenFromEnv(
+  vars: { any?: string; aws?: string; vault?: string },
+  env: NodeJS.ProcessEnv,
+  decodeTokenClaims: (jwt: string) => { aud?: unknown } | undefined,
+): (audience: string, deadline: Deadline) => Promise<string> {
+  return async (audience) => {
+    const candidates = [...new Set([vars.aws, vars.vault, vars.any].filter((v): v is string => Boolean(v)))];
+    const seen: string[] = [];
+    for (const name of candidates) {
+      const token = env[name]?.trim();
+      if (!token) {
+        seen.push(`${name} is not set`);
+        continue;
+      }
+      const aud = decodeTokenClaims(token)?.aud;
+      const auds = Array.isArray(aud) ? aud.map(String) : aud === undefined ? [] : [String(aud)];
+      if (auds.includes(audience)) return token;
+      seen.push(`${name} has aud ${auds.length ? auds.map((a) => `'${a}'`).join(', ') : '(none)'}`);
+    }
+    if (candidates.length === 1 && env[candidates[0]!]?.trim() && seen[0]?.includes('(none)')) {
+      return env[candidates[0]!]!.trim(); // not a JWT we can read: let the provider judge it
+    }
+    const suggested = candidates.find((c) => !env[c]?.trim()) ?? candidates[0] ?? 'ID_TOKEN';
+    throw new AstlError(`no ID token with audience '${audience}': ${seen.join('; ')}`, {
+      code: 'OIDC_AUDIENCE_MISMATCH',
+      hint: `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
+      fix: `id_tokens:\n  ${suggested}:\n    aud: ${audience}\n`,
+    });
+  };
+}
+
+function strip<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v)) as { [K in keyof T]?: string };
+}

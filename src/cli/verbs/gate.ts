@@ -1,0 +1,326 @@
+/**
+ * `astl gate`: the deploy gate for GitLab jobs and laptops. Same engine as the GitHub action
+ * (packages/gate): policy, image digests through the OCI API, CEL expressions, fail closed.
+ * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
+ */
+import { writeFileSync } from 'node:fs';
+import { AstlError, parseYaml } from '../../../packages/core/index.js';
+import type { CiInfo, DecisionRecord, GateResult } from '../../../packages/gate/index.js';
+import { bool, choice, list, type Parsed, str, type VerbSpec } from '../args.js';
+import { EXIT, UsageError } from '../exit.js';
+import { type Io, paint } from '../io.js';
+
+export const spec: VerbSpec = {
+  name: 'gate',
+  summary: 'check a deploy request against policy: allow, deny or approval_needed',
+  usage:
+    'astl gate --policy P --agent A --environment E [--image REF]... [--replicas N] [--params JSON|YAML] [--shadow] [--format text|json|junit|dotenv]',
+  flags: {
+    policy: { type: 'string', value: 'PATH', description: 'deploy policy file or folder (default policies)' },
+    agent: { type: 'string', value: 'NAME', description: 'agent asking to deploy (default $ASTL_AGENT)' },
+    'agent-type': {
+      type: 'string',
+      value: 'TYPE',
+      description: 'agent type (default: looked up in the registry)',
+    },
+    config: {
+      type: 'string',
+      value: 'FILE',
+      description: "agent registry, for the agent's type (default agent-config.yaml)",
+    },
+    action: { type: 'string', value: 'ACTION', description: 'requested action (default deploy)' },
+    environment: { type: 'string', value: 'ENV', description: 'target environment (required)' },
+    image: {
+      type: 'string',
+      multiple: true,
+      value: 'REF',
+      description: 'image to deploy; tags are resolved to digests',
+    },
+    replicas: { type: 'string', value: 'N', description: 'requested replica count' },
+    params: {
+      type: 'string',
+      value: 'JSON|YAML',
+      description: 'request parameters (a mapping) for expressions and allowed_hosts',
+    },
+    shadow: { type: 'boolean', description: 'report the decision but never fail (exit 0)' },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      description: 'stdout format: text (default), json (decision record), junit, dotenv',
+    },
+    output: {
+      type: 'string',
+      value: 'FILE',
+      description: 'write the --format output to FILE instead of stdout',
+    },
+    junit: {
+      type: 'string',
+      value: 'FILE',
+      description: 'also write a JUnit report (one test case per rule)',
+    },
+    dotenv: {
+      type: 'string',
+      value: 'FILE',
+      description: 'also write a dotenv report: decision, id, policy digest, pinned images',
+    },
+    record: { type: 'string', value: 'FILE', description: 'also write the decision record (JSON)' },
+  },
+  examples: [
+    'astl gate --policy policies --agent deploy-bot --environment staging --image ghcr.io/acme/app:1.4.2',
+    'astl gate --agent deploy-bot --environment production --image ghcr.io/acme/app@sha256:… \\',
+    '  --replicas 3 --params \'{"amount": 250}\' --junit gate.xml --dotenv gate.env',
+  ],
+  notes: [
+    'Exit codes: 0 allow (or --shadow), 1 deny, 2 approval_needed, 3 usage error.',
+    'Fail closed: a policy that does not load, an unreachable registry or an expression error is a deny.',
+    'Approvals and max_per_day budgets use the GitHub API when GITHUB_TOKEN and GITHUB_REPOSITORY are',
+    "set; elsewhere they cannot be checked and fail closed (use GitLab's protected environments for approvals).",
+  ],
+};
+
+const FORMATS = ['text', 'json', 'junit', 'dotenv'] as const;
+
+export async function run(args: Parsed, io: Io): Promise<number> {
+  const format = choice(args, 'format', FORMATS, 'text');
+  const env = io.env;
+  const agent = str(args, 'agent')?.trim() || env.ASTL_AGENT?.trim();
+  if (!agent) {
+    throw new UsageError(
+      "'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)",
+      "run 'astl gate --help'",
+    );
+  }
+  const environment = str(args, 'environment')?.trim();
+  if (!environment)
+    throw new UsageError("'astl gate' needs --environment", 'for example --environment staging');
+  const replicasText = str(args, 'replicas')?.trim();
+  if (replicasText && !/^\d{1,9}$/.test(replicasText)) {
+    throw new UsageError(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
+  }
+  const params = parseParams(str(args, 'params'));
+  const images = list(args, 'image')
+    .flatMap((i) => i.split(/\s+/))
+    .filter(Boolean);
+  const shadow = bool(args, 'shadow');
+
+  const { GitHubClient, runGate } = await import('../../../packages/gate/index.js');
+  const github = githubContext(env);
+  // Without the GitHub API there is no approval to find: the answer is approval_needed (exit 2),
+  // for the pipeline to route through its own approval (GitLab protected environments). Budgets
+  // cannot be counted and fail closed.
+  const offline = {
+    findApproval: async () => undefined,
+    countRecentDeploys: async (): Promise<number> => {
+      throw new AstlError(
+        'max_per_day budgets need the GitHub Deployments API (GITHUB_TOKEN and GITHUB_REPOSITORY)',
+        {
+          code: 'BUDGET_UNAVAILABLE',
+        },
+      );
+    },
+    recordDeployment: async () => undefined,
+  };
+  let result: GateResult;
+  try {
+    result = await runGate(
+      {
+        policyPath: str(args, 'policy') || 'policies',
+        agent,
+        ...(str(args, 'agent-type') ? { agentType: str(args, 'agent-type') } : {}),
+        registryPath: str(args, 'config') || 'agent-config.yaml',
+        action: str(args, 'action')?.trim() || 'deploy',
+        environment,
+        images,
+        ...(replicasText ? { replicas: Number(replicasText) } : {}),
+        params,
+        mode: shadow ? 'shadow' : 'enforce',
+        ci: ciInfo(env),
+        github: github?.repo ?? { owner: 'local', repo: 'local', runId: 'local' },
+        resolve: { log: (m) => io.err(m) },
+      },
+      {
+        github: github ? new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) : offline,
+        onWarning: (m) => io.err(`${paint(io, 'yellow', 'warning')}: ${m}`),
+      },
+    );
+  } catch (err) {
+    // A fault the engine did not turn into a reason: still a deny (fail closed).
+    io.err(
+      `astl: deploy gate failed (denied): ${err instanceof AstlError ? err.format() : String((err as Error)?.stack ?? err)}`,
+    );
+    return shadow ? EXIT.ok : EXIT.deny;
+  }
+  const { record } = result;
+
+  const rendered = render(format, record, io);
+  const output = str(args, 'output');
+  if (output) writeFileSync(output, rendered);
+  else io.out(rendered);
+  if (str(args, 'junit')) writeFileSync(str(args, 'junit')!, junit(record));
+  if (str(args, 'dotenv')) writeFileSync(str(args, 'dotenv')!, dotenv(record));
+  if (str(args, 'record')) writeFileSync(str(args, 'record')!, `${JSON.stringify(record, null, 2)}\n`);
+  if (format !== 'text' || output) io.err(headline(record, io));
+  if (record.decision === 'approval_needed' && !github) {
+    io.err(
+      'Outside GitHub the gate cannot see approvals: exit 2 means "approval needed". In GitLab, deploy through a protected environment with required approvals, or a manual job that only an approver can run.',
+    );
+  }
+
+  if (record.decision === 'allow' || shadow) return EXIT.ok;
+  return record.decision === 'approval_needed' ? EXIT.approvalNeeded : EXIT.deny;
+}
+
+function parseParams(text: string | undefined): Record<string, unknown> {
+  if (!text?.trim()) return {};
+  const docs = parseYaml(text, '--params');
+  const value = docs[0]?.value;
+  if (docs.length !== 1 || value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(
+      '--params must be one JSON or YAML mapping',
+      `for example --params '{"amount": 250}'`,
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+function githubContext(env: NodeJS.ProcessEnv) {
+  const token = env.GITHUB_TOKEN?.trim();
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!token || !owner || !repo) return undefined;
+  return {
+    token,
+    repo: {
+      owner,
+      repo,
+      ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
+      ...(env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {}),
+    },
+  };
+}
+
+function ciInfo(env: NodeJS.ProcessEnv): CiInfo {
+  const pick = (o: Record<string, string | undefined>): CiInfo =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v)) as unknown as CiInfo;
+  if (env.GITLAB_CI) {
+    return pick({
+      provider: 'gitlab',
+      repository: env.CI_PROJECT_PATH,
+      run_id: env.CI_PIPELINE_ID,
+      job: env.CI_JOB_NAME,
+      sha: env.CI_COMMIT_SHA,
+      ref: env.CI_COMMIT_REF_NAME,
+      actor: env.GITLAB_USER_LOGIN,
+    });
+  }
+  if (env.GITHUB_ACTIONS) {
+    return pick({
+      provider: 'github',
+      repository: env.GITHUB_REPOSITORY,
+      run_id: env.GITHUB_RUN_ID,
+      run_attempt: env.GITHUB_RUN_ATTEMPT,
+      workflow: env.GITHUB_WORKFLOW,
+      job: env.GITHUB_JOB,
+      sha: env.GITHUB_SHA,
+      ref: env.GITHUB_REF,
+      actor: env.GITHUB_ACTOR,
+    });
+  }
+  return { provider: 'local' };
+}
+
+function headline(r: DecisionRecord, io: Io): string {
+  const colour = r.decision === 'allow' ? 'green' : r.decision === 'deny' ? 'red' : 'yellow';
+  const shadow = r.mode === 'shadow' && r.decision !== 'allow' ? ' (shadow mode: not enforced)' : '';
+  return `deploy gate: ${paint(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
+}
+
+function render(format: (typeof FORMATS)[number], r: DecisionRecord, io: Io): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(r, null, 2)}\n`;
+    case 'junit':
+      return junit(r);
+    case 'dotenv':
+      return dotenv(r);
+    default: {
+      const lines = [headline(r, io)];
+      for (const reason of r.reasons)
+        lines.push(`  ${paint(io, 'bold', reason.code)} ${reason.rule}: ${reason.message}`);
+      for (const i of r.images)
+        lines.push(`  image ${i.input} -> ${i.pinned ?? `not resolved (${i.error ?? 'unknown'})`}`);
+      lines.push(`  policy ${r.policy.path} sha256 ${r.policy.sha256 ?? '(not loaded)'}`);
+      return `${lines.join('\n')}\n`;
+    }
+  }
+}
+
+/** Only non-secret facts a later job may use: the decision and the exact images to deploy. */
+export function dotenv(r: DecisionRecord): string {
+  const pinned = r.images.flatMap((i) => (i.pinned ? [i.pinned] : []));
+  const vars: Record<string, string> = {
+    ASTL_GATE_DECISION: r.decision,
+    ASTL_GATE_DECISION_ID: r.decision_id,
+    ASTL_GATE_POLICY_SHA256: r.policy.sha256 ?? '',
+    ASTL_GATE_IMAGES: pinned.join(' '),
+  };
+  // GitLab's dotenv report: one KEY=value a line, no newlines in values.
+  return `${Object.entries(vars)
+    .map(([k, v]) => `${k}=${v.replace(/[\r\n]/g, ' ')}`)
+    .join('\n')}\n`;
+}
+
+const xml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+/**
+ * JUnit for GitLab's test report: one test case per rule that spoke (each reason fails its
+ * case), one per image, and one for the overall decision, so the merge request's test widget
+ * shows exactly which rule stopped the deploy.
+ */
+export function junit(r: DecisionRecord): string {
+  const cases: string[] = [];
+  const seconds = (r.metrics.timer_total_ms / 1000).toFixed(3);
+  const classname = `astl.gate.${r.request.environment}`;
+  for (const reason of r.reasons) {
+    const kind = r.mode === 'shadow' ? 'system-out' : 'failure';
+    const body =
+      kind === 'failure'
+        ? `<failure type="${xml(reason.code)}" message="${xml(reason.message)}">${xml(`${reason.rule}: ${reason.message}`)}</failure>`
+        : `<system-out>${xml(`shadow mode, not enforced: ${reason.rule}: ${reason.message}`)}</system-out>`;
+    cases.push(
+      `    <testcase classname="${xml(classname)}" name="${xml(`${reason.code} ${reason.rule}`)}" time="0">${body}</testcase>`,
+    );
+  }
+  for (const i of r.images) {
+    const name = `image ${i.input}`;
+    const ok = Boolean(i.pinned) && !r.reasons.some((x) => x.message.includes(i.input));
+    cases.push(
+      ok
+        ? `    <testcase classname="${xml(classname)}" name="${xml(name)}" time="0"><system-out>${xml(`pinned as ${i.pinned}`)}</system-out></testcase>`
+        : `    <testcase classname="${xml(classname)}" name="${xml(name)}" time="0">${r.mode === 'shadow' ? '<skipped/>' : `<failure type="${xml(i.error ?? 'IMAGE_NOT_ALLOWED')}" message="${xml(i.pinned ? 'not allowed by policy' : 'not resolved')}"/>`}</testcase>`,
+    );
+  }
+  const decisionOk = r.decision === 'allow' || r.mode === 'shadow';
+  cases.push(
+    `    <testcase classname="${xml(classname)}" name="decision" time="${seconds}">${
+      decisionOk
+        ? `<system-out>${xml(`${r.decision} (decision ${r.decision_id})`)}</system-out>`
+        : `<failure type="${xml(r.decision)}" message="${xml(`deploy ${r.decision}`)}">${xml(r.reasons.map((x) => `${x.code} ${x.rule}: ${x.message}`).join('\n'))}</failure>`
+    }</testcase>`,
+  );
+  const failures = cases.filter((c) => c.includes('<failure')).length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="astl gate" tests="${cases.length}" failures="${failures}" time="${seconds}">`,
+    `  <testsuite name="${xml(`deploy gate: ${r.request.agent} ${r.request.action} -> ${r.request.environment}`)}" tests="${cases.length}" failures="${failures}" time="${seconds}" timestamp="${r.timestamp}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

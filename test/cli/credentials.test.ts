@@ -1,0 +1,230 @@
+/**
+ * `astl credentials` + `astl revoke` as a GitLab job runs them: GitLab-style ID tokens in
+ * environment variables, the local OIDC issuer / STS / Vault, a 0600 env file the script sources,
+ * and after_script revoking for real. No secret may reach stdout or stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_ROLE_ARN, SANDBOX_SECRET, type Sandbox, startSandbox } from '../servers/sandbox.js';
+import { runCli, tempDir } from './run-cli.js';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    awsRoles: {
+      [SANDBOX_ROLE_ARN]: {
+        audience: 'sts.amazonaws.com',
+        sub: 'project_path:acme/app:*',
+        maxSessionDuration: 3600,
+      },
+    },
+    vaultRoles: [
+      {
+        name: 'astl-ci',
+        boundAudiences: ['vault'],
+        boundClaims: { sub: 'project_path:acme/app:*' },
+        userClaim: 'sub',
+        policies: ['ci-read'],
+        ttlSeconds: 900,
+      },
+    ],
+  });
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+beforeEach(() => sandbox.reset());
+
+function registry(extra = ''): string {
+  return `agents:
+  - name: deploy-bot
+    type: deploy-manager
+    owner: platform-team
+    purpose: "Deploys the app"
+    credential-policy: ephemeral
+    max-ttl: 1h
+    audit-level: full
+    credentials:
+      aws:
+        role-arn: ${SANDBOX_ROLE_ARN}
+        region: eu-west-1
+      vault:
+        url: ${sandbox.vaultUrl}
+        role: astl-ci
+        audience: vault
+        secrets:
+          - path: secret/data/ci/deploy
+            key: token
+            env: DEPLOY_TOKEN
+${extra}`;
+}
+
+async function gitlabJob(registryText = registry()) {
+  const dir = tempDir('astl-gl-job-');
+  writeFileSync(join(dir, 'agent-config.yaml'), registryText);
+  const env = {
+    CI_PROJECT_DIR: dir,
+    GITLAB_CI: 'true',
+    CI_PIPELINE_ID: '574',
+    CI_JOB_ID: '302',
+    CI_JOB_NAME: 'deploy',
+    CI_PROJECT_PATH: 'acme/app',
+    AWS_ENDPOINT_URL_STS: sandbox.env.AWS_ENDPOINT_URL_STS,
+    AWS_ID_TOKEN: await sandbox.issuer.mintGitLabToken({ audience: 'sts.amazonaws.com' }),
+    VAULT_ID_TOKEN: await sandbox.issuer.mintGitLabToken({ audience: 'vault' }),
+  };
+  return { dir, env };
+}
+
+const mintArgs = [
+  'credentials',
+  '--agent',
+  'deploy-bot',
+  '--purpose',
+  "Deploy build 42 (it's urgent)",
+  '--aws-id-token-env',
+  'AWS_ID_TOKEN',
+  '--vault-id-token-env',
+  'VAULT_ID_TOKEN',
+];
+
+function secretsIn(env: Record<string, string>): string[] {
+  return Object.entries(env)
+    .filter(([k]) => /SECRET|TOKEN|KEY_ID/.test(k) && k !== 'ASTL_CORRELATION_ID')
+    .map(([, v]) => v)
+    .concat(SANDBOX_SECRET.token);
+}
+
+function parseEnvFile(file: string): Record<string, string> {
+  const out = spawnSync('bash', ['-c', `set -a; source "$1"; env -0`, 'bash', file], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
+  const vars: Record<string, string> = {};
+  for (const pair of out.stdout.split('\0')) {
+    const i = pair.indexOf('=');
+    if (i > 0) vars[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  return vars;
+}
+
+describe('astl credentials / revoke (GitLab flow)', () => {
+  it('mints AWS and Vault credentials into a 0600 env file, then revokes and deletes everything', async () => {
+    const { dir, env } = await gitlabJob();
+    const minted = await runCli(mintArgs, { cwd: dir, env });
+    expect(minted.stderr).not.toContain('astl:');
+    expect(minted.code).toBe(0);
+    expect(minted.stdout).toContain('credentials ready for agent deploy-bot');
+    expect(minted.stdout).toContain('owner:          platform-team');
+    expect(minted.stdout).toContain("purpose:        Deploy build 42 (it's urgent)");
+    expect(minted.stdout).toMatch(/expires \d{4}-\d\d-\d\dT/);
+
+    const envFile = join(dir, '.astl/credentials.env');
+    const stateFile = join(dir, '.astl/state.json');
+    expect(statSync(envFile).mode & 0o777).toBe(0o600);
+    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
+
+    // The job's script sources the file.
+    const sourced = spawnSync(
+      'bash',
+      ['-c', 'source "$1" && echo "$AWS_ACCESS_KEY_ID|$AWS_REGION|$ASTL_AGENT"', 'bash', envFile],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(sourced.status).toBe(0);
+    const [keyId, region, agent] = sourced.stdout.trim().split('|');
+    expect(keyId).toMatch(/^ASIA/);
+    expect(region).toBe('eu-west-1');
+    expect(agent).toBe('deploy-bot');
+    const vars = parseEnvFile(envFile);
+    expect(vars.DEPLOY_TOKEN).toBe(SANDBOX_SECRET.token);
+    expect(vars.VAULT_TOKEN).toBeTruthy();
+    expect(vars.AWS_SECRET_ACCESS_KEY).toBeTruthy();
+
+    // Nothing secret on the console.
+    for (const secret of secretsIn(vars).concat(env.AWS_ID_TOKEN, env.VAULT_ID_TOKEN)) {
+      expect(minted.stdout).not.toContain(secret);
+      expect(minted.stderr).not.toContain(secret);
+    }
+    expect(sandbox.requestCount('sts')).toBe(1);
+    expect(sandbox.requestCount('login')).toBe(1);
+
+    const revoked = await runCli(['revoke', '--state', '.astl/state.json'], { cwd: dir, env });
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toMatch(/vault\s+revoked/);
+    expect(revoked.stdout).toMatch(/aws\s+not-revocable/);
+    expect(sandbox.vault.revokedTokens).toEqual([vars.VAULT_TOKEN]);
+    expect(existsSync(envFile)).toBe(false);
+    expect(existsSync(stateFile)).toBe(false);
+    for (const secret of secretsIn(vars)) {
+      expect(revoked.stdout + revoked.stderr).not.toContain(secret);
+    }
+    // The audit trail stays, without secrets.
+    const audit = readFileSync(join(dir, '.astl/audit.jsonl'), 'utf8');
+    expect(audit).toContain('"action":"credentials.mint"');
+    expect(audit).toContain('"intent":"Deploy build 42 (it\'s urgent)"');
+    for (const secret of secretsIn(vars)) expect(audit).not.toContain(secret);
+  });
+
+  it('revoke with no state file (minting never happened) is a no-op that succeeds', async () => {
+    const r = await runCli(['revoke', '--state', '.astl/state.json'], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('nothing to revoke');
+  });
+
+  it('refuses an unregistered agent before using any token (exit 3, fix shown)', async () => {
+    const { dir, env } = await gitlabJob();
+    const r = await runCli(
+      ['credentials', '--agent', 'deploy-bott', '--purpose', 'x', '--id-token-env', 'AWS_ID_TOKEN'],
+      {
+        cwd: dir,
+        env,
+      },
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("agent 'deploy-bott' is not registered");
+    expect(r.stderr).toContain("did you mean 'deploy-bot'");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(sandbox.requestCount('sts')).toBe(0);
+    expect(existsSync(join(dir, '.astl/credentials.env'))).toBe(false);
+  });
+
+  it('refuses a duration over the max-ttl', async () => {
+    const { dir, env } = await gitlabJob();
+    const r = await runCli([...mintArgs, '--duration', '2h'], { cwd: dir, env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('over the cap');
+  });
+
+  it('names the audience mismatch when the Vault token was minted for another audience', async () => {
+    const { dir, env } = await gitlabJob();
+    env.VAULT_ID_TOKEN = await sandbox.issuer.mintGitLabToken({ audience: 'https://vault.example.com' });
+    const r = await runCli(mintArgs, { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("no ID token with audience 'vault'");
+    expect(r.stderr).toContain("VAULT_ID_TOKEN has aud 'https://vault.example.com'");
+    expect(r.stderr).not.toContain(env.VAULT_ID_TOKEN);
+    // AWS was minted first; its session cannot be revoked, and no Vault token was issued.
+    expect(sandbox.requestCount('login')).toBe(0);
+  });
+
+  it('a missing token variable is a clear error', async () => {
+    const { dir, env } = await gitlabJob();
+    const r = await runCli(mintArgs, { cwd: dir, env: { ...env, AWS_ID_TOKEN: undefined } });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('AWS_ID_TOKEN is not set');
+  });
+
+  it('needs a token variable and an agent (usage errors)', async () => {
+    const none = await runCli(['credentials', '--agent', 'deploy-bot']);
+    expect(none.code).toBe(3);
+    expect(none.stderr).toContain('--id-token-env VAR');
+    const noAgent = await runCli(['credentials', '--id-token-env', 'X']);
+    expect(noAgent.code).toBe(3);
+    expect(noAgent.stderr).toContain('needs --agent');
+  });
+});
