@@ -190,9 +190,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'A3T'],
     shapes: [{ pattern: '(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}' }],
     maxLength: 20,
-
     minLength: 20,
-
     run: 'word',
     before: 'word',
     after: 'word',
@@ -211,9 +209,7 @@ const TOKEN_SPECS: TokenSpec[] = [
       { pattern: 'gh[pousr]_[A-Za-z0-9_]{36}', what: 'GitHub token' },
     ],
     maxLength: 4096,
-
     minLength: 40,
-
     run: 'tokdot',
     before: 'letter',
     after: 'word',
@@ -239,9 +235,7 @@ const TOKEN_SPECS: TokenSpec[] = [
       { pattern: 'GR1348941[A-Za-z0-9_-]{20,64}', what: 'GitLab runner registration token' },
     ],
     maxLength: 140,
-
     minLength: 25,
-
     run: 'tok',
     before: 'letter',
     after: 'tok',
@@ -253,9 +247,7 @@ const TOKEN_SPECS: TokenSpec[] = [
       { pattern: '(?:xoxe\\.)?(?:xox[bpaorse]|xapp)-(?:[0-9]-)?(?:[A-Za-z0-9]{1,80}-)+[A-Za-z0-9]{1,80}' },
     ],
     maxLength: 512,
-
     minLength: 20,
-
     run: 'tokdot',
     before: 'word',
     after: 'alnum',
@@ -271,9 +263,7 @@ const TOKEN_SPECS: TokenSpec[] = [
       },
     ],
     maxLength: 256,
-
-    minLength: 60,
-
+    minLength: 45,
     run: 'url',
     before: 'none',
     after: 'alnum',
@@ -287,9 +277,7 @@ const TOKEN_SPECS: TokenSpec[] = [
       { pattern: 'hvr\\.[A-Za-z0-9_-]{24,120}', what: 'Vault recovery token' },
     ],
     maxLength: 304,
-
     minLength: 28,
-
     run: 'tokdot',
     before: 'letter',
     after: 'tok',
@@ -301,9 +289,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['npm_'],
     shapes: [{ pattern: 'npm_[A-Za-z0-9]{36}' }],
     maxLength: 40,
-
     minLength: 40,
-
     run: 'word',
     before: 'letter',
     after: 'word',
@@ -317,9 +303,7 @@ const TOKEN_SPECS: TokenSpec[] = [
       { pattern: 'sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}' },
     ],
     maxLength: 400,
-
     minLength: 51,
-
     run: 'tok',
     before: 'letter',
     after: 'tok',
@@ -329,9 +313,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['sk-'],
     shapes: [{ pattern: 'sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,200}' }],
     maxLength: 220,
-
     minLength: 93,
-
     run: 'tok',
     before: 'letter',
     after: 'tok',
@@ -342,9 +324,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['gsk_'],
     shapes: [{ pattern: 'gsk_[A-Za-z0-9]{52}' }],
     maxLength: 56,
-
     minLength: 56,
-
     run: 'word',
     before: 'letter',
     after: 'alnum',
@@ -354,9 +334,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['hf_'],
     shapes: [{ pattern: 'hf_[A-Za-z]{34}' }],
     maxLength: 37,
-
     minLength: 37,
-
     run: 'word',
     before: 'letter',
     after: 'alpha',
@@ -366,9 +344,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['lin_api_'],
     shapes: [{ pattern: 'lin_api_[A-Za-z0-9_]{32,128}' }],
     maxLength: 136,
-
     minLength: 40,
-
     run: 'word',
     before: 'letter',
     after: 'word',
@@ -378,9 +354,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['ntn_'],
     shapes: [{ pattern: 'ntn_[0-9]{11}[A-Za-z0-9]{35}' }],
     maxLength: 50,
-
     minLength: 50,
-
     run: 'word',
     before: 'letter',
     after: 'alnum',
@@ -390,9 +364,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['ops_ey'],
     shapes: [{ pattern: 'ops_ey[A-Za-z0-9+/]{98,}fQ={0,2}' }],
     maxLength: 1300,
-
     minLength: 106,
-
     run: 'b64u',
     before: 'letter',
     after: 'b64',
@@ -403,9 +375,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['SG.'],
     shapes: [{ pattern: 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}' }],
     maxLength: 69,
-
     minLength: 69,
-
     run: 'tokdot',
     before: 'letter',
     after: 'tok',
@@ -415,9 +385,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['shpss_', 'shpat_', 'shpca_', 'shppa_'],
     shapes: [{ pattern: 'shp(?:ss|at|ca|pa)_[A-Za-z0-9]{32,64}' }],
     maxLength: 70,
-
     minLength: 38,
-
     run: 'word',
     before: 'letter',
     after: 'alnum',
@@ -430,9 +398,7 @@ const TOKEN_SPECS: TokenSpec[] = [
       { pattern: 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', what: 'Grafana service account token' },
     ],
     maxLength: 410,
-
     minLength: 36,
-
     run: 'b64u',
     before: 'letter',
     after: 'b64',
@@ -442,9 +408,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
     shapes: [{ pattern: 'vc[picrka]_[A-Za-z0-9]{20,60}' }],
     maxLength: 64,
-
     minLength: 24,
-
     run: 'word',
     before: 'letter',
     after: 'alnum',
@@ -454,9 +418,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['dapi'],
     shapes: [{ pattern: 'dapi[A-Fa-f0-9]{32}(?:-[0-9])?' }],
     maxLength: 38,
-
     minLength: 36,
-
     run: 'tok',
     before: 'letter',
     after: 'hex',
@@ -466,9 +428,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['dckr_pat_', 'dckr_oat_'],
     shapes: [{ pattern: 'dckr_(?:pat|oat)_[A-Za-z0-9_-]{27}' }],
     maxLength: 36,
-
     minLength: 36,
-
     run: 'tok',
     before: 'letter',
     after: 'tok',
@@ -478,9 +438,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['figd_'],
     shapes: [{ pattern: 'figd_[A-Za-z0-9_-]{40,200}' }],
     maxLength: 205,
-
     minLength: 45,
-
     run: 'tok',
     before: 'letter',
     after: 'tok',
@@ -490,9 +448,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['cfat_', 'cfut_', 'cfk_'],
     shapes: [{ pattern: 'cf(?:at|ut|k)_[A-Za-z0-9]{40}[a-f0-9]{8}' }],
     maxLength: 53,
-
     minLength: 52,
-
     run: 'word',
     before: 'letter',
     after: 'alnum',
@@ -502,9 +458,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_'],
     shapes: [{ pattern: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,}' }],
     maxLength: 260,
-
     minLength: 32,
-
     run: 'word',
     before: 'letter',
     after: 'alnum',
@@ -514,9 +468,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['tskey-'],
     shapes: [{ pattern: 'tskey-[a-z]{2,20}-[A-Za-z0-9]{8,40}-[A-Za-z0-9]{16,64}' }],
     maxLength: 135,
-
     minLength: 34,
-
     run: 'tok',
     before: 'letter',
     after: 'alnum',
@@ -526,9 +478,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['0x'],
     shapes: [{ pattern: '0x[0-9a-fA-F]{64}' }],
     maxLength: 66,
-
     minLength: 66,
-
     run: 'alnum',
     before: 'alnum',
     after: 'alnum',
@@ -539,9 +489,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     anchors: ['eyJ'],
     shapes: [{ pattern: 'eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}' }],
     maxLength: 16384,
-
     minLength: 40,
-
     run: 'tokdot',
     before: 'word',
     after: 'tok',

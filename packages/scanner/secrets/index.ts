@@ -9,8 +9,14 @@
  * baselines are the engine's job.
  */
 import { createHash } from 'node:crypto';
-import { RE2JS } from 're2js';
 import { type Finding, fingerprint } from '../finding.js';
+import {
+  type CompiledCustomPattern,
+  type CustomSecretPattern,
+  compileAllowList,
+  compileCustomPatterns,
+  runCustomPatterns,
+} from './custom.js';
 import { buildDetectors, type Hit } from './detectors.js';
 import {
   RULE_BY_ID,
@@ -21,6 +27,7 @@ import {
 } from './rules.js';
 import { LineIndex, redactedSnippet } from './text.js';
 
+export type { CustomSecretPattern } from './custom.js';
 export type { SecretRuleMeta } from './rules.js';
 export { SECRET_RULE_DETAILS, SECRET_RULES, SECRETS_DOCS_URL } from './rules.js';
 export { shannonEntropy } from './text.js';
@@ -35,6 +42,12 @@ export interface DetectSecretsOptions {
    * tested against the secret value and the reported text. Invalid patterns are ignored.
    */
   allow?: readonly string[];
+  /**
+   * Extra patterns reported as `secret/custom-pattern` (RE2 syntax; see CustomSecretPattern).
+   * Invalid ones make detectSecrets throw an AstlError naming the pattern, so validate the
+   * configuration once up front with `compileSecretOptions(options)`.
+   */
+  customPatterns?: readonly CustomSecretPattern[];
 }
 
 const detectors = buildDetectors();
@@ -54,27 +67,17 @@ interface CompiledOptions {
   enabled: (ruleId: string) => boolean;
   optIn: boolean;
   allowed: (value: string, reported: string) => boolean;
+  custom: CompiledCustomPattern[];
 }
 
 const compiledCache = new WeakMap<DetectSecretsOptions, CompiledOptions>();
 
-function compileAllow(entries: readonly string[]): (value: string, reported: string) => boolean {
-  const exact = new Set<string>();
-  const patterns: RE2JS[] = [];
-  for (const entry of entries) {
-    const slash = entry.lastIndexOf('/');
-    if (entry.length > 2 && entry.startsWith('/') && slash > 0) {
-      const flags = entry.slice(slash + 1);
-      try {
-        patterns.push(RE2JS.compile(entry.slice(1, slash), flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0));
-      } catch {
-        // Not RE2 syntax: treat as a literal.
-        exact.add(entry);
-      }
-    } else exact.add(entry);
-  }
-  return (value, reported) =>
-    exact.has(value) || exact.has(reported) || patterns.some((p) => p.test(value) || p.test(reported));
+/**
+ * Validates and compiles options (allow-list patterns, custom patterns); throws an AstlError
+ * naming the bad entry. detectSecrets caches the result per options object.
+ */
+export function compileSecretOptions(options: DetectSecretsOptions | undefined): void {
+  compileOptions(options);
 }
 
 function compileOptions(options: DetectSecretsOptions | undefined): CompiledOptions {
@@ -93,7 +96,8 @@ function compileOptions(options: DetectSecretsOptions | undefined): CompiledOpti
       return true;
     },
     optIn: OPT_IN_IDS.some((id) => enabledOptIns.has(id) && !disabled.has(id)),
-    allowed: compileAllow(options?.allow ?? []),
+    allowed: compileAllowList(options?.allow ?? [], 'allow'),
+    custom: compileCustomPatterns(options?.customPatterns ?? []),
   };
   if (options) compiledCache.set(options, compiled);
   return compiled;
@@ -132,6 +136,8 @@ function messageFor(rule: SecretRuleMeta, hit: Hit): string {
   const what = hit.what ?? rule.what;
   if (rule.id === 'secret/generic-high-entropy')
     return `A value that looks like a hard-coded secret is assigned here. If it is real, remove it and ${rule.fix}; if it is not a secret, suppress with \`astl:ignore ${rule.id} <reason>\`.`;
+  if (rule.id === 'secret/custom-pattern')
+    return `${capitalise(what)}. Remove it and rotate it if it is a credential; read it from a secret store at run time.`;
   if (rule.optIn) return `${capitalise(what)} in the code. ${capitalise(rule.fix)}.`;
   return `Hard-coded ${what}. Remove the ${what} and ${rule.fix}.`;
 }
@@ -142,7 +148,8 @@ function capitalise(s: string): string {
 
 /**
  * Finds hard-coded secrets in `text` (the content of `file`, a workspace-relative path used in
- * findings and fingerprints). Never throws; never puts a secret value in a finding.
+ * findings and fingerprints). Never puts a secret value in a finding. Throws only an AstlError
+ * for invalid options (a bad custom pattern); any text is accepted.
  */
 export function detectSecrets(text: string, file: string, options?: DetectSecretsOptions): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
@@ -150,6 +157,8 @@ export function detectSecrets(text: string, file: string, options?: DetectSecret
   let hits: Hit[];
   try {
     hits = detectors.run(text, opts.enabled, opts.optIn);
+    if (opts.custom.length > 0 && opts.enabled('secret/custom-pattern'))
+      hits.push(...runCustomPatterns(opts.custom, text, file));
   } catch {
     // A detector bug must not take the whole scan down; the file is reported as clean of secrets.
     return [];

@@ -303,6 +303,15 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     `rotate it if it is real; read it from a secret store or \`\${{ secrets.X }}\` at run time`,
   ),
   rule(
+    'secret/custom-pattern',
+    'error',
+    8.0,
+    'Custom secret pattern',
+    'value matching a custom secret pattern',
+    'A match of one of the `customPatterns` configured for the scan (an organisation-specific token format, or a file type that must not be committed).',
+    'remove it and rotate it if it is a credential; read it from a secret store at run time',
+  ),
+  rule(
     'secret/aws-account-id',
     'note',
     2.0,

@@ -225,6 +225,41 @@ describe('findings', () => {
   });
 });
 
+describe('custom patterns', () => {
+  it('reports matches of a user pattern, marking the first group as the secret', () => {
+    const options: DetectSecretsOptions = {
+      customPatterns: [
+        {
+          name: 'ACME token',
+          pattern: '/acme_key\\s*=\\s*(acme_[a-z0-9]{12})/i',
+          allow: ['acme_000000000000'],
+        },
+      ],
+    };
+    const [f] = detectSecrets('x\nACME_KEY = acme_1a2b3c4d5e6f\n', 'a.cfg', options);
+    expect(f).toMatchObject({ ruleId: 'secret/custom-pattern', line: 2, snippet: 'ACME_KEY = acme***' });
+    expect(f?.message).toContain('ACME token');
+    expect(detectSecrets('ACME_KEY = acme_000000000000', 'a.cfg', options)).toEqual([]);
+  });
+
+  it('limits patterns to files by glob, and reports whole files that must not be committed', () => {
+    const options: DetectSecretsOptions = {
+      customPatterns: [{ name: 'env file', filePathGlobs: ['**/.env*', '!**/.env.example'] }],
+    };
+    expect(rules('A=1', { ...options })).toEqual([]);
+    expect(detectSecrets('A=1', 'app/.env.local', options).map((f) => f.ruleId)).toEqual([
+      'secret/custom-pattern',
+    ]);
+    expect(detectSecrets('A=1', 'app/.env.example', options)).toEqual([]);
+  });
+
+  it('rejects invalid patterns with a located, actionable error', () => {
+    expect(() => detectSecrets('x', 'f', { customPatterns: [{ name: 'bad', pattern: '(?<=x)y' }] })).toThrow(
+      /customPatterns\[0\] \("bad"\).*RE2/,
+    );
+  });
+});
+
 describe('robustness', () => {
   it('scans a 5 MB single line with a secret at the end', () => {
     const line = `${'var a=1,b="x",c=function(){return a+b};'.repeat(130_000)}token="${GITHUB_CLASSIC}"`;
