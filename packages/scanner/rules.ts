@@ -6,6 +6,12 @@ import type { RuleMeta, Severity } from './finding.js';
 
 export const DOCS_URL = 'https://github.com/astl/agent-credentials/blob/main/docs/scan.md';
 
+/** Where a rule is documented: the secret rules have their own page. */
+export function helpUriFor(rule: Pick<RuleMeta, 'id' | 'helpAnchor'>): string {
+  const page = rule.id.startsWith('secret/') ? DOCS_URL.replace(/scan\.md$/, 'secrets.md') : DOCS_URL;
+  return `${page}${rule.helpAnchor || anchorFor(rule.id)}`;
+}
+
 /** GitHub's heading anchor for a rule id written as `` `agent/missing-owner` ``. */
 export function anchorFor(id: string): string {
   return `#${id.toLowerCase().replace(/[^a-z0-9 _-]/g, '')}`;

@@ -18,7 +18,7 @@ import { checkIamPolicy, JsonSyntaxError, looksLikeIamPolicy, parseJsonTree } fr
 import { checkWorkflow } from './rules/workflow.js';
 import { get, isSeq, str } from './rules/yaml-nodes.js';
 import { SCANNER_RULES } from './rules.js';
-import { detectSecrets, SECRET_RULES } from './secret-adapter.js';
+import { detectSecrets, SECRET_RULES } from './secrets/index.js';
 import {
   DEFAULT_EXCLUDE,
   DEFAULT_PATHS,
@@ -167,7 +167,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       return;
     }
     const kind = kindOf(file);
-    const iamCandidate = kind === 'json' && (forceIam !== undefined || looksLikeIamPolicy(source.text));
+    const iamCandidate = forceIam !== undefined || (kind === 'json' && looksLikeIamPolicy(source.text));
     // Under the default paths, `**/*.json` is there to find IAM documents only.
     if (kind === 'json' && !iamCandidate && !userPaths) return;
     const ctx = new FileContext(file, source.text, RULES_BY_ID);

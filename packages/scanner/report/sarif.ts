@@ -6,7 +6,7 @@
 import type * as Sarif from 'sarif';
 import type { Finding, RuleMeta, Severity } from '../finding.js';
 import { compareFindings } from '../order.js';
-import { DOCS_URL } from '../rules.js';
+import { helpUriFor } from '../rules.js';
 
 export const TOOL_NAME = 'astl-scan';
 export const INFORMATION_URI = 'https://github.com/astl/agent-credentials';
@@ -65,7 +65,7 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Sa
 }
 
 function ruleDescriptor(r: RuleMeta): Sarif.ReportingDescriptor {
-  const helpUri = r.helpAnchor ? `${DOCS_URL}${r.helpAnchor}` : DOCS_URL;
+  const helpUri = helpUriFor(r);
   return {
     id: r.id,
     name: pascal(r.id),

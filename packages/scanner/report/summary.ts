@@ -1,6 +1,7 @@
 /** The job summary (Markdown) for reviewers and auditors: counts, then a table of findings. */
 import type { Finding, Severity } from '../finding.js';
 import { compareFindings } from '../order.js';
+import { helpUriFor } from '../rules.js';
 import type { ScanResult } from '../scan.js';
 import { markdownCell, markdownCode } from './escape.js';
 
@@ -9,8 +10,8 @@ const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', note: '
 export interface SummaryOptions {
   maxRows?: number;
   sarifFile?: string;
-  /** Links rules to their documentation. */
-  docsUrl?: string;
+  /** Link rule ids to their documentation. */
+  linkRules?: boolean;
 }
 
 export function summaryMarkdown(result: ScanResult, options: SummaryOptions = {}): string {
@@ -44,7 +45,7 @@ export function summaryMarkdown(result: ScanResult, options: SummaryOptions = {}
   if (result.findings.length > 0) {
     out.push('| | Rule | Location | Message |', '|---|---|---|---|');
     const sorted = [...result.findings].sort(compareFindings);
-    for (const f of sorted.slice(0, maxRows)) out.push(row(f, options.docsUrl));
+    for (const f of sorted.slice(0, maxRows)) out.push(row(f, options.linkRules ?? true));
     if (sorted.length > maxRows) {
       out.push(
         '',
@@ -80,12 +81,10 @@ export function summaryMarkdown(result: ScanResult, options: SummaryOptions = {}
   return out.join('\n');
 }
 
-function row(f: Finding, docsUrl?: string): string {
-  const rule = docsUrl
-    ? `[${markdownCode(f.ruleId)}](${docsUrl}#${f.ruleId.replace(/[^a-z0-9-]/g, '')})`
-    : markdownCode(f.ruleId);
-  const where = `${f.file}:${f.line}`;
-  return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${markdownCode(where)} | ${markdownCell(f.message)} |`;
+function row(f: Finding, link: boolean): string {
+  const code = markdownCode(f.ruleId);
+  const rule = link ? `[${code}](${helpUriFor({ id: f.ruleId, helpAnchor: '' })})` : code;
+  return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${markdownCode(`${f.file}:${f.line}`)} | ${markdownCell(f.message)} |`;
 }
 
 function plural(n: number, word: string): string {

@@ -10,7 +10,6 @@ import * as core from '@actions/core';
 import { AstlError, describeError } from '../../../packages/core/index.js';
 import {
   annotationLines,
-  DOCS_URL,
   printable,
   type ScanResult,
   scan,
@@ -56,12 +55,7 @@ export async function run(): Promise<void> {
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
       await core.summary
-        .addRaw(
-          summaryMarkdown(result, {
-            docsUrl: DOCS_URL,
-            ...(inputs.sarif ? { sarifFile: inputs.sarif } : {}),
-          }),
-        )
+        .addRaw(summaryMarkdown(result, inputs.sarif ? { sarifFile: inputs.sarif } : {}))
         .write();
     }
     const { error, warning } = result.stats.bySeverity;
