@@ -205,7 +205,9 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   }
 
   if (policyFailure) {
-    decision.reasons.unshift(...policyFailure.reasons);
+    // NO_POLICY would only repeat that the policy did not load.
+    const others = decision.reasons.filter((r) => r.code !== 'NO_POLICY');
+    decision.reasons.splice(0, decision.reasons.length, ...policyFailure.reasons, ...others);
     decision.decision = 'deny';
   }
 

@@ -39,6 +39,8 @@ export interface GitHubApiServer {
   requests: { method: string; path: string; authorization?: string }[];
   /** The next `times` requests whose path contains `match` get `fault`. */
   inject(match: string, fault: Fault, times?: number): void;
+  /** Forgets injected faults, approvals, deployments and the request log. */
+  reset(): void;
   addDeployment(d: Partial<StoredDeployment> & { payload: unknown; created_at?: string }): StoredDeployment;
   close(): Promise<void>;
 }
@@ -254,6 +256,12 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
       faults.push({ match, fault, times });
     },
     addDeployment,
+    reset() {
+      faults.length = 0;
+      approvals.clear();
+      deployments.length = 0;
+      requests.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
