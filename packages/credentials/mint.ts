@@ -9,8 +9,15 @@
  *    later (a KV read, the deadline) still leaves the post step able to revoke what was issued.
  */
 import { randomUUID } from 'node:crypto';
-import { isAbsolute, resolve } from 'node:path';
-import { AstlError, Deadline, describeFault, formatDuration, RetryExhaustedError } from '../core/index.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import {
+  AstlError,
+  Deadline,
+  describeFault,
+  formatDuration,
+  formatLocation,
+  RetryExhaustedError,
+} from '../core/index.js';
 import { readSessionPolicy, roleSessionName, validateRoleArn } from '../providers/aws.js';
 import { decodeTokenClaims } from '../providers/oidc.js';
 import {
@@ -94,11 +101,11 @@ export async function mintCredentials(
 
   try {
     // ---- 1. Everything that can refuse, with no network at all. ----
-    const registryFile = absolute(request.configPath, request.workspace);
+    const registryFile = displayPath(request.configPath, request.workspace);
     const registry = loadRegistry(registryFile);
     const agent = resolveAgent(registry, { agent: request.agent, agentType: request.agentType });
     agentName = agent.name;
-    const policies: AgentPolicy[] = loadAgentPolicies(absolute(request.policiesDir, request.workspace), {
+    const policies: AgentPolicy[] = loadAgentPolicies(displayPath(request.policiesDir, request.workspace), {
       missingOk: true,
     });
     const providers = planProviders(request, agent);
@@ -405,7 +412,11 @@ export async function mintCredentials(
         action: tokensRequested ? 'credentials.failed' : 'credentials.refused',
         target: request.configPath,
         intent: purpose ?? '',
-        policy: policyLabel,
+        // For a refusal, the rule that refused: the registry or policy line it points at.
+        policy:
+          error instanceof AstlError && error.location && !error.location.file.startsWith('input ')
+            ? formatLocation(error.location)
+            : policyLabel,
         correlationId,
         now: now(),
         detail: {
@@ -518,6 +529,16 @@ function assumedRoleArnFor(roleArn: string, sessionName: string): string {
 
 function absolute(path: string, workspace: string): string {
   return isAbsolute(path) ? path : resolve(workspace, path);
+}
+
+/**
+ * The path to open, written relative to the working directory when it lies inside it, so that
+ * errors say `agent-config.yaml:12`, not a runner's absolute temp path.
+ */
+function displayPath(path: string, workspace: string): string {
+  const full = absolute(path, workspace);
+  const rel = relative(process.cwd(), full);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : full;
 }
 
 function relativeLabel(file: string, workspace: string): string {

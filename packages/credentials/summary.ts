@@ -71,6 +71,7 @@ export function renderFailureSummary(f: {
   correlationId: string;
   refused: boolean;
   message: string;
+  hint?: string;
   fix?: string;
 }): string {
   const title = f.refused ? 'Agent credentials refused' : 'Agent credentials failed';
@@ -88,7 +89,8 @@ export function renderFailureSummary(f: {
     f.message.replace(/```/g, "'''"),
     '```',
   ];
-  if (f.fix) lines.push('', 'A change that would fix it:', '', '```yaml', f.fix.replace(/\n$/, ''), '```');
+  if (f.hint) lines.push('', `**How to fix:** ${cell(f.hint)}`);
+  if (f.fix) lines.push('', 'For example:', '', '```yaml', f.fix.replace(/\n$/, ''), '```');
   lines.push('');
   return lines.join('\n');
 }

@@ -122,6 +122,14 @@ spec:
   agentTypes: [testing-bot]
   restrictions:
     - deny: secrets
+---
+kind: AgentPolicy
+metadata:
+  name: release-bot-policy
+spec:
+  agentTypes: [release-bot]
+  restrictions:
+    - deny: production-access
 `;
 
 /** A fresh workspace holding agent-config.yaml and policies/agent-policies.yaml. */
@@ -262,4 +270,36 @@ export function resetSandbox(sb: Sandbox): void {
   sb.vault.tokens.clear();
   sb.vault.revokedTokens.length = 0;
   sb.vault.revokedAccessors.length = 0;
+}
+
+/** Nothing the step masked shows up anywhere a person or a later step could read it. */
+export function assertMaskedValuesHidden(
+  r: StepResult,
+  o: { envMayHold?: boolean; stateMayHold?: boolean } = {},
+): void {
+  const visibleStdout = r.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+  const audit = auditText(r);
+  for (const m of r.masks) {
+    expect(visibleStdout.includes(m), 'masked value in stdout').toBe(false);
+    expect(r.stderr.includes(m), 'masked value in stderr').toBe(false);
+    expect(r.summary.includes(m), 'masked value in the summary').toBe(false);
+    expect(audit.includes(m), 'masked value in the audit log').toBe(false);
+    expect(
+      Object.values(r.outputs).some((v) => v.includes(m)),
+      'masked value in outputs',
+    ).toBe(false);
+    if (!o.envMayHold) expect(Object.values(r.exportedEnv).some((v) => v.includes(m))).toBe(false);
+    if (!o.stateMayHold) expect(Object.values(r.state).some((v) => v.includes(m))).toBe(false);
+  }
+}
+
+/** The message of the step's ::error:: command (core.setFailed). */
+export function errorMessage(r: StepResult): string {
+  return r.commands
+    .filter((c) => c.command === 'error')
+    .map((c) => c.message)
+    .join('\n');
 }

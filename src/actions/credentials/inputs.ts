@@ -28,7 +28,8 @@ const RESERVED_ENV =
 export const DEFAULT_DEADLINE_SECONDS = 60;
 
 function inputError(input: string, message: string, hint: string, fix?: string): AstlError {
-  return new AstlError(`input '${input}': ${message}`, {
+  // The location prints as "input 'duration': ..." in front of the message.
+  return new AstlError(message, {
     code: 'INPUT_INVALID',
     location: { file: `input '${input}'` },
     hint,
@@ -84,7 +85,7 @@ export function parseInputs(
   if (durationText !== undefined) {
     try {
       durationSeconds = parseDuration(durationText, "input 'duration'");
-    } catch (err) {
+    } catch {
       errors.push(
         inputError(
           'duration',
@@ -93,7 +94,6 @@ export function parseInputs(
           'duration: 15m',
         ),
       );
-      void err;
     }
   }
 

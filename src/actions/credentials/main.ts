@@ -5,7 +5,7 @@
  * nothing printed afterwards can reveal it.
  */
 import * as core from '@actions/core';
-import { AstlError, describeError } from '../../../packages/core/index.js';
+import { AstlError, AstlErrors, describeError } from '../../../packages/core/index.js';
 import {
   createProviderBackends,
   githubIdTokenSource,
@@ -46,6 +46,9 @@ export async function run(): Promise<void> {
       if (!(err instanceof MintFailure)) throw err;
       if (err.state) saveState(err.state, masker);
       writeAudit(err.audit, err.state?.auditLevel ?? 'full', masker);
+      const e = err.error;
+      // Several problems at once (AstlErrors) print whole; one problem shows its hint and fix apart.
+      const single = e instanceof AstlError && !(e instanceof AstlErrors) ? e : undefined;
       await writeSummary(
         renderFailureSummary({
           agent: err.context.agent,
@@ -53,9 +56,10 @@ export async function run(): Promise<void> {
           correlationId: err.correlationId,
           refused: err.refused,
           message: masker.scrub(
-            err.error instanceof AstlError ? err.error.message : describeError(err.error),
+            single ? single.message : e instanceof AstlError ? e.format() : `internal error: ${String(e)}`,
           ),
-          fix: err.error instanceof AstlError ? err.error.fix : undefined,
+          hint: single?.hint,
+          fix: single?.fix,
         }),
         masker,
       );

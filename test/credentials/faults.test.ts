@@ -1,0 +1,163 @@
+/**
+ * Faults: retryable ones are retried with backoff and succeed; non-retryable ones fail at once
+ * with a diagnosis; a failure after a Vault login still leaves the token to the post step; a hang
+ * ends at the deadline with a specific message. Secrets stay out of every error.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_SECRET, type Sandbox, startSandbox } from '../servers/sandbox.js';
+import { IDP_COMMUNICATION_ERROR, THROTTLING } from '../servers/sts.js';
+import {
+  assertMaskedValuesHidden,
+  assertSecretHygiene,
+  auditLines,
+  errorMessage,
+  main,
+  mainThenPost,
+  makeWorkspace,
+  resetSandbox,
+  vaultLookupSelf,
+} from './helpers.js';
+
+let sb: Sandbox;
+let ws: string;
+
+beforeAll(async () => {
+  sb = await startSandbox();
+  ws = makeWorkspace(sb);
+});
+afterAll(async () => {
+  await sb?.close();
+});
+beforeEach(() => resetSandbox(sb));
+
+const STACK = /\n\s+at .*(\(.*:\d+:\d+\)|:\d+:\d+)$/m;
+
+describe('retryable faults are retried, then succeed', () => {
+  const cases = [
+    { name: 'STS 500', route: 'sts', faults: [{ status: 500 }], requests: 2 },
+    { name: 'STS Throttling', route: 'sts', faults: [THROTTLING, THROTTLING], requests: 3 },
+    { name: 'STS IDPCommunicationError', route: 'sts', faults: [IDP_COMMUNICATION_ERROR], requests: 2 },
+    { name: 'a reset on the runner token endpoint', route: 'token', faults: [{ reset: true }], requests: 2 },
+    { name: 'a reset on STS', route: 'sts', faults: [{ reset: true }], requests: 2 },
+  ] as const;
+  for (const c of cases) {
+    it(`recovers from ${c.name}`, async () => {
+      sb.injectFaults(c.route, [...c.faults]);
+      const r = await main(sb, ws, { agent: 'deploy-bot', purpose: 'Deploy' });
+      expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+      expect(sb.requestCount(c.route)).toBe(c.requests);
+      expect(r.exportedEnv.AWS_SESSION_TOKEN).toBeTruthy();
+      assertMaskedValuesHidden(r, { envMayHold: true });
+    });
+  }
+
+  it('recovers from Vault 503 on login and 412 on a KV read', async () => {
+    sb.injectFaults('login', [{ status: 503 }]);
+    sb.injectFaults('kv', [{ status: 412 }]);
+    const r = await main(sb, ws, { agent: 'review-bot', purpose: 'Review' });
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(sb.requestCount('login')).toBe(2);
+    expect(sb.requestCount('kv')).toBe(2);
+    expect(r.exportedEnv.DEPLOY_TOKEN).toBe(SANDBOX_SECRET.token);
+  });
+});
+
+describe('non-retryable faults fail at once', () => {
+  it('AccessDenied: one STS request, the token claims beside what was asked, no token in the message', async () => {
+    sb.sts.setRole(sb.roleArn, { audience: 'sts.amazonaws.com', sub: 'repo:acme/other:*' });
+    try {
+      const r = await main(sb, ws, { agent: 'deploy-bot', purpose: 'Deploy' });
+      expect(r.exitCode).toBe(1);
+      expect(sb.requestCount('sts')).toBe(1);
+      const error = errorMessage(r);
+      expect(error).toContain('AccessDenied');
+      expect(error).toContain(sb.roleArn);
+      for (const claim of ['iss', 'sub', 'aud', 'ref', 'job_workflow_ref', 'environment']) {
+        expect(error).toMatch(new RegExp(`\\b${claim}\\b`));
+      }
+      expect(error).toContain('repo:acme/app:ref:refs/heads/main');
+      expect(error).toContain('sts.amazonaws.com');
+      expect(error).toContain('How to fix');
+      expect(r.stdout + r.stderr).not.toMatch(STACK);
+      expect(r.summary).toContain('Agent credentials failed');
+      expect(auditLines(r).map((e) => e.action)).toEqual(['credentials.failed']);
+      // The OIDC token was masked and appears nowhere.
+      expect(r.masks.length).toBeGreaterThan(0);
+      assertMaskedValuesHidden(r);
+    } finally {
+      sb.sts.setRole(sb.roleArn, {
+        audience: 'sts.amazonaws.com',
+        sub: 'repo:acme/app:*',
+        maxSessionDuration: 3600,
+      });
+    }
+  });
+
+  it('a KV read refused after login: main fails, the post step still revokes the Vault token', async () => {
+    sb.injectFaults('kv', [{ status: 403 }]);
+    const { main: m, post } = await mainThenPost(sb, ws, { agent: 'review-bot', purpose: 'Review' });
+    expect(m.exitCode).toBe(1);
+    expect(sb.requestCount('kv')).toBe(1);
+    expect(errorMessage(m)).toContain('secret/data/ci/deploy');
+    expect(errorMessage(m)).not.toMatch(STACK);
+    expect(m.stdout).toContain('the post step revokes it');
+    // Nothing was exported: the job cannot use a half-minted set.
+    expect(m.exportedEnv.VAULT_TOKEN).toBeUndefined();
+    const tokens = [...sb.vault.tokens.keys()];
+    expect(tokens).toHaveLength(1);
+    expect(post.exitCode).toBe(0);
+    expect(sb.vault.revokedTokens).toEqual(tokens);
+    expect(await vaultLookupSelf(sb.vaultUrl, tokens[0]!)).toBe(403);
+    expect(post.summary).toContain('the main step failed after login');
+    expect(auditLines(post).map((e) => e.action)).toEqual([
+      'credentials.mint',
+      'secrets.read.failed',
+      'credentials.failed',
+      'credentials.revoke',
+    ]);
+    assertSecretHygiene(m, tokens, { stateMayHold: tokens });
+    assertSecretHygiene(post, tokens, { stateMayHold: tokens });
+  });
+
+  it('a revoke failure in the post step warns and never fails the job', async () => {
+    sb.injectFaults('revoke-self', [{ status: 400 }]);
+    const { main: m, post } = await mainThenPost(sb, ws, { agent: 'review-bot', purpose: 'Review' });
+    expect(m.exitCode).toBe(0);
+    expect(post.exitCode).toBe(0);
+    const warnings = post.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+    expect(warnings.join('\n')).toMatch(/could not revoke the Vault token/);
+    expect(warnings.join('\n')).toContain('vault token revoke -accessor');
+    expect(post.summary).toContain('revocation FAILED');
+    assertMaskedValuesHidden(post, { stateMayHold: true });
+  });
+});
+
+describe('deadline', () => {
+  it('a hanging STS ends at the overall deadline with a specific message', async () => {
+    sb.injectFaults('sts', [{ hang: true }, { hang: true }, { hang: true }, { hang: true }]);
+    const r = await main(
+      sb,
+      ws,
+      { agent: 'deploy-bot', purpose: 'Deploy' },
+      { env: { ASTL_DEADLINE_SECONDS: '2' } },
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.signal).toBeNull();
+    const error = errorMessage(r);
+    expect(error).toMatch(/AWS STS AssumeRoleWithWebIdentity did not succeed within the 2s deadline/);
+    expect(error).toContain('timed out');
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+  });
+
+  it('a hanging Vault login ends at the deadline too', async () => {
+    sb.injectFaults('login', [{ hang: true }, { hang: true }, { hang: true }, { hang: true }]);
+    const r = await main(
+      sb,
+      ws,
+      { agent: 'review-bot', purpose: 'Review' },
+      { env: { ASTL_DEADLINE_SECONDS: '2' } },
+    );
+    expect(r.exitCode).toBe(1);
+    expect(errorMessage(r)).toMatch(/Vault .*did not succeed within the 2s deadline/);
+  });
+});

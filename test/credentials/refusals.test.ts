@@ -1,0 +1,175 @@
+/**
+ * Refusals: an unregistered agent, a missing owner, a long-lived policy, a duration over a cap,
+ * an AgentPolicy restriction, bad inputs. Each must stop BEFORE any token is requested (the
+ * sandbox counts every request), print the YAML that would fix it, and never a stack trace.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../servers/sandbox.js';
+import {
+  assertMaskedValuesHidden,
+  auditLines,
+  errorMessage,
+  main,
+  makeWorkspace,
+  NO_TRAFFIC,
+  resetSandbox,
+  tokenTraffic,
+} from './helpers.js';
+
+let sb: Sandbox;
+let ws: string;
+
+beforeAll(async () => {
+  sb = await startSandbox();
+  ws = makeWorkspace(sb);
+});
+afterAll(async () => {
+  await sb?.close();
+});
+beforeEach(() => resetSandbox(sb));
+
+const cases: {
+  name: string;
+  inputs: Record<string, string>;
+  env?: Record<string, string>;
+  message: RegExp;
+  fix: RegExp;
+}[] = [
+  {
+    name: 'an unregistered agent',
+    inputs: { agent: 'ghost-bot', purpose: 'Haunt the pipeline' },
+    message: /agent 'ghost-bot' is not registered/,
+    fix: /- name: ghost-bot[\s\S]*owner:/,
+  },
+  {
+    name: 'an agent without an owner',
+    inputs: { agent: 'ownerless-bot', purpose: 'Release' },
+    message: /agent 'ownerless-bot' has no owner/,
+    fix: /owner: <team-or-person>/,
+  },
+  {
+    name: 'a long-lived credential policy',
+    inputs: { agent: 'forever-bot', purpose: 'Legacy sync' },
+    message: /long-lived/,
+    fix: /credential-policy: ephemeral/,
+  },
+  {
+    name: "a duration over the agent's max-ttl",
+    inputs: { agent: 'review-bot', purpose: 'Long review', duration: '2h' },
+    message: /requested duration 2h is over the cap: 1h \(max-ttl of agent review-bot/,
+    fix: /duration: 1h/,
+  },
+  {
+    name: "a duration over an AgentPolicy's maxTtl",
+    inputs: { agent: 'deploy-bot', purpose: 'Slow deploy', duration: '45m' },
+    message: /over the cap: 30m \(maxTtl of AgentPolicy deployment-bot-policy/,
+    fix: /duration: 30m/,
+  },
+  {
+    name: 'an AgentPolicy restriction (deny: secrets)',
+    inputs: { agent: 'test-bot', purpose: 'Integration tests' },
+    message: /AgentPolicy 'testing-bot-policy' .* denies secrets/,
+    fix: /secrets: \[\]/,
+  },
+  {
+    name: 'an AgentPolicy restriction (deny: production-access) from ASTL_ENVIRONMENT',
+    inputs: { agent: 'both-bot', purpose: 'Release to prod' },
+    env: { ASTL_ENVIRONMENT: 'production' },
+    message: /denies production-access: environment 'production' is production-tier/,
+    fix: /environment: staging/,
+  },
+  {
+    name: 'an agent type that agrees with no registered agent',
+    inputs: { 'agent-type': 'space-bot', purpose: 'Explore' },
+    message: /no agent of type 'space-bot'/,
+    fix: /type: space-bot/,
+  },
+];
+
+describe('refused before any token is requested', () => {
+  for (const c of cases) {
+    it(`refuses ${c.name}`, async () => {
+      const r = await main(sb, ws, c.inputs, { env: c.env ?? {} });
+      expect(r.exitCode).toBe(1);
+      expect(tokenTraffic(sb)).toEqual(NO_TRAFFIC);
+      const error = errorMessage(r);
+      expect(error).toMatch(c.message);
+      expect(error).toMatch(c.fix);
+      expect(error).toContain('How to fix');
+      expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+      expect(r.summary).toContain('Agent credentials refused');
+      expect(r.summary).toContain('refused before any token was requested');
+      expect(Object.keys(r.state)).toEqual([]);
+      expect(Object.keys(r.exportedEnv)).toEqual([]);
+      const audit = auditLines(r);
+      expect(audit.map((e) => e.action)).toEqual(['credentials.refused']);
+      expect(audit[0]!.correlation_id).toBe(r.outputs['correlation-id']);
+    });
+  }
+
+  it('refuses production access when the signed token names a production environment, before STS', async () => {
+    sb.issuer.setClaims({}, 'production');
+    try {
+      const r = await main(sb, ws, { agent: 'both-bot', purpose: 'Release to prod' });
+      expect(r.exitCode).toBe(1);
+      expect(errorMessage(r)).toMatch(/denies production-access: environment 'production'/);
+      expect(sb.requestCount('token')).toBe(1);
+      expect(sb.requestCount('sts')).toBe(0);
+      expect(sb.requestCount('login')).toBe(0);
+      expect(auditLines(r).map((e) => e.action)).toEqual(['credentials.failed']);
+      assertMaskedValuesHidden(r);
+    } finally {
+      sb.issuer.setClaims({}, undefined);
+    }
+  });
+});
+
+describe('inputs', () => {
+  it('reports every bad input at once, naming each input and the fix', async () => {
+    const r = await main(sb, ws, {
+      agent: 'deploy-bot',
+      duration: 'soon',
+      'aws-role-arn': 'arn:aws:iam::111122223333:user/alice',
+      'vault-secrets': 'secret/data/ci/deploy',
+      'export-env': 'yes',
+    });
+    expect(r.exitCode).toBe(1);
+    expect(tokenTraffic(sb)).toEqual(NO_TRAFFIC);
+    const error = errorMessage(r);
+    expect(error).toContain("input 'duration': 'soon' is not a duration");
+    expect(error).toContain('duration: 15m');
+    expect(error).toContain("input 'aws-role-arn'");
+    expect(error).toContain("input 'vault-secrets'");
+    expect(error).toContain("input 'export-env': 'yes' is not a boolean");
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+
+  it('needs agent or agent-type', async () => {
+    const r = await main(sb, ws, { purpose: 'Who am I' });
+    expect(r.exitCode).toBe(1);
+    expect(errorMessage(r)).toContain('neither agent nor agent-type is set');
+    expect(tokenTraffic(sb)).toEqual(NO_TRAFFIC);
+  });
+
+  it('names a missing registry file and shows a minimal one', async () => {
+    const r = await main(sb, ws, { agent: 'deploy-bot', purpose: 'x', config: 'nope/agent-config.yaml' });
+    expect(r.exitCode).toBe(1);
+    expect(errorMessage(r)).toMatch(/agent registry .*nope\/agent-config.yaml not found/);
+    expect(errorMessage(r)).toContain('agents:');
+    expect(tokenTraffic(sb)).toEqual(NO_TRAFFIC);
+  });
+
+  it('explains a job without id-token: write', async () => {
+    const r = await main(
+      sb,
+      ws,
+      { agent: 'deploy-bot', purpose: 'x' },
+      {
+        env: { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' },
+      },
+    );
+    expect(r.exitCode).toBe(1);
+    expect(errorMessage(r)).toContain('id-token: write');
+    expect(tokenTraffic(sb)).toEqual(NO_TRAFFIC);
+  });
+});
