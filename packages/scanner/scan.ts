@@ -96,7 +96,7 @@ const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 type Kind = 'workflow' | 'yaml' | 'json' | 'other';
 
 function kindOf(file: string): Kind {
-  if (/(^|\/)\.github\/workflows\/.+\.ya?ml$/i.test(file)) return 'workflow';
+  if (/(^|\/)\.github\/workflows\/.+\.ya?ml$/is.test(file)) return 'workflow';
   if (/\.ya?ml$/i.test(file)) return 'yaml';
   if (/\.json$/i.test(file)) return 'json';
   return 'other';
