@@ -3,7 +3,7 @@
  * Vault whose JWT role both trust that issuer. `startSandbox()` returns the env a step needs, so
  * tests, benchmarks and a local demo can run the credentials flow end to end on 127.0.0.1.
  *
- * Demo: `npx tsx test/servers/sandbox.ts` prints the env and keeps running until Ctrl-C.
+ * Demo: `npx tsx test/servers/demo.ts` prints the env and keeps running until Ctrl-C.
  */
 import type { Fault } from './http-kit.js';
 import { type GitHubClaims, type IssuerRoute, type OidcIssuer, startOidcIssuer } from './oidc-issuer.js';
@@ -140,14 +140,4 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await Promise.all(started.map((s) => s.close()));
     throw err;
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const sandbox = await startSandbox();
-  for (const [k, v] of Object.entries(sandbox.env)) console.log(`export ${k}=${v}`);
-  console.log(
-    `# role ARN: ${sandbox.roleArn}; Vault role: ${sandbox.vaultRole} (aud ${sandbox.vaultAudience})`,
-  );
-  console.log('# Ctrl-C to stop');
-  process.on('SIGINT', () => void sandbox.close().then(() => process.exit(0)));
 }

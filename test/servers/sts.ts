@@ -369,7 +369,13 @@ export async function startSts(options: StsServerOptions): Promise<StsServer> {
       ),
   });
 
+  const resetBase = server.reset;
   return Object.assign(server, {
+    /** Also forgets `assumeCalls` (issued sessions stay valid). */
+    reset() {
+      resetBase();
+      assumeCalls.length = 0;
+    },
     assumeCalls,
     sessions,
     clock,
