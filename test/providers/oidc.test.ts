@@ -3,7 +3,7 @@ import { AstlError, Deadline } from '../../packages/core/index.js';
 import { decodeTokenClaims, idTokenUrl, requestGitHubIdToken } from '../../packages/providers/index.js';
 import { type OidcIssuer, startOidcIssuer } from '../servers/oidc-issuer.js';
 
-const FAST = { baseDelayMs: 5, maxDelayMs: 20, attemptTimeoutMs: 2000 };
+const FAST = { baseDelayMs: 5, maxDelayMs: 20, attemptTimeoutMs: 5000 };
 let issuer: OidcIssuer;
 
 beforeAll(async () => {

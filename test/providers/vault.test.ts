@@ -10,7 +10,7 @@ import {
 } from '../../packages/providers/index.js';
 import { SANDBOX_SECRET, type Sandbox, startSandbox } from '../servers/sandbox.js';
 
-const FAST = { baseDelayMs: 5, maxDelayMs: 20, attemptTimeoutMs: 2000 };
+const FAST = { baseDelayMs: 5, maxDelayMs: 20, attemptTimeoutMs: 5000 };
 let sb: Sandbox;
 
 beforeAll(async () => {
