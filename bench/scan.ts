@@ -141,6 +141,7 @@ export async function main(): Promise<Row[]> {
   try {
     const generated = generateRepository(root, fileCount, totalMb);
     const mb = generated.bytes / 1024 / 1024;
+    console.log(`generated repository: ${generated.files} files, ${mb.toFixed(1)} MB`);
 
     // Warm-up on a small repository of the same kinds: module loading, schema and regex
     // compilation and JIT are one-time costs the table should not attribute to a case.
