@@ -4,7 +4,7 @@
  * timeout and an overall deadline, and is retried with jitter on 5xx, 429 and network faults
  * only. Failures are AstlErrors whose message names the token permission that is missing.
  */
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 import {
   AstlError,
   Deadline,
@@ -90,23 +90,31 @@ function isRetryable(err: unknown): boolean {
 }
 
 export class GitHubClient {
-  private readonly octokit: Octokit;
+  private octokitPromise: Promise<Octokit> | undefined;
   private readonly o: Required<Omit<GitHubClientOptions, 'fetch' | 'token' | 'baseUrl'>>;
 
-  constructor(options: GitHubClientOptions) {
-    this.octokit = new Octokit({
-      auth: options.token,
-      baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
-      userAgent: 'astl-agent-credentials-gate',
-      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-      request: options.fetch ? { fetch: options.fetch } : {},
-    });
+  constructor(private readonly options: GitHubClientOptions) {
     this.o = {
       deadlineMs: options.deadlineMs ?? 30_000,
       attemptTimeoutMs: options.attemptTimeoutMs ?? 10_000,
       attempts: options.attempts ?? 4,
       baseDelayMs: options.baseDelayMs ?? 250,
     };
+  }
+
+  /** Octokit is loaded on first use: most gate runs that need no GitHub call never parse it. */
+  private get octokit(): Promise<Octokit> {
+    this.octokitPromise ??= import('@octokit/rest').then(
+      ({ Octokit }) =>
+        new Octokit({
+          auth: this.options.token,
+          baseUrl: (this.options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+          userAgent: 'astl-agent-credentials-gate',
+          log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+          request: this.options.fetch ? { fetch: this.options.fetch } : {},
+        }),
+    );
+    return this.octokitPromise;
   }
 
   private async call<T>(
@@ -162,7 +170,9 @@ export class GitHubClient {
       `GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`,
       async (signal) =>
         (
-          await this.octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+          await (
+            await this.octokit
+          ).request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
             owner: q.owner,
             repo: q.repo,
             run_id: Number(q.runId),
@@ -191,7 +201,9 @@ export class GitHubClient {
         `GET /repos/${q.owner}/${q.repo}/deployments`,
         async (signal) =>
           (
-            await this.octokit.request('GET /repos/{owner}/{repo}/deployments', {
+            await (
+              await this.octokit
+            ).request('GET /repos/{owner}/{repo}/deployments', {
               owner: q.owner,
               repo: q.repo,
               per_page: 100,
@@ -225,7 +237,9 @@ export class GitHubClient {
       `POST /repos/${q.owner}/${q.repo}/deployments`,
       async (signal) =>
         (
-          await this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+          await (
+            await this.octokit
+          ).request('POST /repos/{owner}/{repo}/deployments', {
             owner: q.owner,
             repo: q.repo,
             ref: q.ref,
