@@ -159,13 +159,12 @@ function shortMessage(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KC: () => (/* binding */ ProviderNetworkError),
-/* harmony export */   ZC: () => (/* binding */ abortable),
 /* harmony export */   gm: () => (/* binding */ ProviderHttpError),
 /* harmony export */   tO: () => (/* binding */ retryOptions),
 /* harmony export */   uW: () => (/* binding */ exhausted),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/* unused harmony export timeoutError */
+/* unused harmony exports abortable, timeoutError */
 /* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(636);
 /**
  * The retry settings every provider call shares, and the conversion of an exhausted retry into

@@ -618,7 +618,7 @@ async function run(args, io) {
         .flatMap((i) => i.split(/\s+/))
         .filter(Boolean);
     const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(args, 'shadow');
-    const { GitHubClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(891), __webpack_require__.e(640), __webpack_require__.e(458), __webpack_require__.e(562)]).then(__webpack_require__.bind(__webpack_require__, 6562));
+    const { GitHubClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(458), __webpack_require__.e(562)]).then(__webpack_require__.bind(__webpack_require__, 6562));
     const github = githubContext(env);
     // Without the GitHub API there is no approval to find: the answer is approval_needed (exit 2),
     // for the pipeline to route through its own approval (GitLab protected environments). Budgets

@@ -2168,7 +2168,9 @@ async function runGate(input, deps = {}) {
         decision = timedDecide();
     }
     if (policyFailure) {
-        decision.reasons.unshift(...policyFailure.reasons);
+        // NO_POLICY would only repeat that the policy did not load.
+        const others = decision.reasons.filter((r) => r.code !== 'NO_POLICY');
+        decision.reasons.splice(0, decision.reasons.length, ...policyFailure.reasons, ...others);
         decision.decision = 'deny';
     }
     if (decision.decision === 'allow' && input.mode === 'enforce' && deps.github && input.github) {
@@ -2242,16 +2244,7 @@ function errorText(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
-var dist_src = __webpack_require__(891);
 ;// CONCATENATED MODULE: ./packages/gate/github.ts
-/**
- * The GitHub side of the gate: run approvals (for approval_needed), deploy counting (for
- * max_per_day) and recording each allowed decision as a deployment. Every call has a per-attempt
- * timeout and an overall deadline, and is retried with jitter on 5xx, 429 and network faults
- * only. Failures are AstlErrors whose message names the token permission that is missing.
- */
-
 
 const PERMISSION = {
     approvals: {
@@ -2283,22 +2276,28 @@ function isRetryable(err) {
     return status === 500 || (0,core/* isNetworkFault */.d$)(err);
 }
 class GitHubClient {
-    octokit;
+    options;
+    octokitPromise;
     o;
     constructor(options) {
-        this.octokit = new dist_src/* Octokit */.E({
-            auth: options.token,
-            baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
-            userAgent: 'astl-agent-credentials-gate',
-            log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-            request: options.fetch ? { fetch: options.fetch } : {},
-        });
+        this.options = options;
         this.o = {
             deadlineMs: options.deadlineMs ?? 30_000,
             attemptTimeoutMs: options.attemptTimeoutMs ?? 10_000,
             attempts: options.attempts ?? 4,
             baseDelayMs: options.baseDelayMs ?? 250,
         };
+    }
+    /** Octokit is loaded on first use: most gate runs that need no GitHub call never parse it. */
+    get octokit() {
+        this.octokitPromise ??= __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891)).then(({ Octokit }) => new Octokit({
+            auth: this.options.token,
+            baseUrl: (this.options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+            userAgent: 'astl-agent-credentials-gate',
+            log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
+            request: this.options.fetch ? { fetch: this.options.fetch } : {},
+        }));
+        return this.octokitPromise;
     }
     async call(operation, what, op) {
         const meta = PERMISSION[operation];
@@ -2343,7 +2342,7 @@ class GitHubClient {
      * A rejection for the environment wins over any approval.
      */
     async findApproval(q) {
-        const reviews = await this.call('approvals', `GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`, async (signal) => (await this.octokit.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
+        const reviews = await this.call('approvals', `GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`, async (signal) => (await (await this.octokit).request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', {
             owner: q.owner,
             repo: q.repo,
             run_id: Number(q.runId),
@@ -2367,7 +2366,7 @@ class GitHubClient {
     async countRecentDeploys(q) {
         let count = 0;
         for (let page = 1; page <= MAX_DEPLOYMENT_PAGES; page++) {
-            const deployments = await this.call('deployments-read', `GET /repos/${q.owner}/${q.repo}/deployments`, async (signal) => (await this.octokit.request('GET /repos/{owner}/{repo}/deployments', {
+            const deployments = await this.call('deployments-read', `GET /repos/${q.owner}/${q.repo}/deployments`, async (signal) => (await (await this.octokit).request('GET /repos/{owner}/{repo}/deployments', {
                 owner: q.owner,
                 repo: q.repo,
                 per_page: 100,
@@ -2392,7 +2391,7 @@ class GitHubClient {
     }
     /** Records an allowed decision; the returned id is the deployment's. */
     async recordDeployment(q) {
-        const created = await this.call('deployments-write', `POST /repos/${q.owner}/${q.repo}/deployments`, async (signal) => (await this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+        const created = await this.call('deployments-write', `POST /repos/${q.owner}/${q.repo}/deployments`, async (signal) => (await (await this.octokit).request('POST /repos/{owner}/{repo}/deployments', {
             owner: q.owner,
             repo: q.repo,
             ref: q.ref,

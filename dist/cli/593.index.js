@@ -577,7 +577,7 @@ var cli_io = __webpack_require__(1604);
 const spec = {
     name: 'credentials',
     summary: "mint short-lived credentials for a registered agent from the job's ID token",
-    usage: 'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--env-file F] [--state F]',
+    usage: 'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
     flags: {
         agent: {
             type: 'string',
@@ -620,20 +620,20 @@ const spec = {
         'aws-region': { type: 'string', value: 'REGION', description: 'override the registry AWS region' },
         'vault-url': { type: 'string', value: 'URL', description: 'override the registry Vault address' },
         'vault-role': { type: 'string', value: 'ROLE', description: 'override the registry Vault role' },
-        'env-file': {
+        'export-file': {
             type: 'string',
             value: 'FILE',
-            description: 'env file to source (default $CI_PROJECT_DIR/.astl/credentials.env)',
+            description: "file of `export KEY='value'` lines to source, mode 0600 (default .astl/credentials.env; not --env-file, which Node 20 takes for itself)",
         },
         state: {
             type: 'string',
             value: 'FILE',
-            description: 'state file for astl revoke (default $CI_PROJECT_DIR/.astl/state.json)',
+            description: 'state file for astl revoke (default .astl/state.json)',
         },
         audit: {
             type: 'string',
             value: 'FILE',
-            description: 'append audit events as JSON lines (default $CI_PROJECT_DIR/.astl/audit.jsonl)',
+            description: 'append audit events as JSON lines (default .astl/audit.jsonl)',
         },
     },
     examples: [
@@ -651,9 +651,10 @@ const spec = {
 async function run(args, io) {
     const redactor = new core/* Redactor */.pO();
     const say = (text) => io.err(redactor.redact(text));
-    const base = io.env.CI_PROJECT_DIR || io.cwd;
+    // Relative to the working directory: GitLab runs every script in the project directory.
+    const base = io.cwd;
     const inBase = (p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(base, p));
-    const envFile = inBase((0,cli_args/* str */.gx)(args, 'env-file') || '.astl/credentials.env');
+    const envFile = inBase((0,cli_args/* str */.gx)(args, 'export-file') || '.astl/credentials.env');
     const stateFile = inBase((0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json');
     const auditFile = inBase((0,cli_args/* str */.gx)(args, 'audit') || '.astl/audit.jsonl');
     const tokenVars = {

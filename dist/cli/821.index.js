@@ -543,7 +543,7 @@ const spec = {
         audit: {
             type: 'string',
             value: 'FILE',
-            description: 'append audit events as JSON lines (default $CI_PROJECT_DIR/.astl/audit.jsonl)',
+            description: 'append audit events as JSON lines (default .astl/audit.jsonl)',
         },
     },
     examples: [
@@ -552,7 +552,8 @@ const spec = {
     notes: ['Exit code 0 unless the command line is wrong (3): a failed revocation is a warning.'],
 };
 async function run(args, io) {
-    const base = io.env.CI_PROJECT_DIR || io.cwd;
+    // Relative to the working directory: GitLab runs every script in the project directory.
+    const base = io.cwd;
     const inBase = (p) => ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? p : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, p));
     const stateFile = inBase((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .required */ .mw)(args, spec, 'state'));
     const auditFile = inBase((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'audit') || '.astl/audit.jsonl');

@@ -5,10 +5,12 @@ export const modules = {
 /***/ 891:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ dist_src_Octokit)
+  Octokit: () => (/* binding */ dist_src_Octokit)
 });
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js

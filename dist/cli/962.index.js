@@ -1133,14 +1133,15 @@ var src_default = /*#__PURE__*/__webpack_require__.n(src);
 /**
  * HashiCorp Vault through `node-vault`: JWT auth login, KV reads, token lookup and revocation.
  *
- * node-vault is used with a fresh client per call: its namespace and token are set explicitly
- * (so VAULT_NAMESPACE / VAULT_TOKEN in the environment never leak into a call), each request gets
- * an axios timeout of min(attempt timeout, time left) and is also raced against the attempt's
- * AbortSignal (node-vault does not forward signals), and its errors (axios errors carry the
- * request config, tokens included) are reduced to status + Vault's error text before anything
- * else sees them. Retries: network faults, 5xx, 429 and 412 (a performance standby not yet
- * consistent); 400/403/404 fail at once with Vault's message.
+ * node-vault supplies the Vault API (paths, commands, `{errors}` handling); its HTTP transport is
+ * replaced by fetch through its `request-promise` hook, because its built-in axios transport
+ * takes no AbortSignal and, with DEBUG=* set, axios' follow-redirects logs request headers
+ * (X-Vault-Token). A fresh client per call gets its namespace and token set explicitly (so
+ * VAULT_NAMESPACE / VAULT_TOKEN in the environment never apply by accident), and its errors are
+ * reduced to status + Vault's error text before anything else sees them. Retries: network
+ * faults, 5xx, 429 and 412 (a performance standby not yet consistent); 400/403/404 fail at once.
  */
+
 
 
 
@@ -1188,11 +1189,33 @@ function normalizeKvPath(path) {
     }
     return p;
 }
+/** node-vault's `request-promise` contract: resolve `{statusCode, body, request: {path}}` for any status. */
+async function fetchTransport(options) {
+    const headers = { ...options.headers };
+    let body;
+    if (options.json !== undefined && typeof options.json === 'object') {
+        body = JSON.stringify(options.json);
+        headers['content-type'] = 'application/json';
+    }
+    const res = await fetch(options.uri, { method: options.method, headers, body, signal: options.signal });
+    const text = await res.text();
+    let parsed;
+    try {
+        parsed = text ? JSON.parse(text) : undefined;
+    }
+    catch {
+        parsed = { errors: [text.slice(0, 300)] };
+    }
+    return { statusCode: res.status, body: parsed, request: { path: new URL(options.uri).pathname } };
+}
 function vaultClient(call, token) {
     const client = src_default()({
         endpoint: normalizeVaultUrl(call.url),
         apiVersion: 'v1',
         noCustomHTTPVerbs: true,
+        'request-promise': { defaults: () => fetchTransport },
+        // node-vault's own debug output (DEBUG=node-vault) prints request bodies: the JWT.
+        debug: () => { },
     });
     // Explicit, so VAULT_NAMESPACE / VAULT_TOKEN from the environment never apply by accident.
     client.namespace = call.namespace?.replace(/^\/+|\/+$/g, '') || undefined;
@@ -1213,12 +1236,9 @@ function toProviderError(err, signal) {
             .trim();
         return new retry_policy/* ProviderHttpError */.gm(status, undefined, text.slice(0, 300));
     }
-    if (signal.aborted || e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT') {
+    if (signal.aborted)
         return new retry_policy/* ProviderNetworkError */.KC('request timed out', 'TimeoutError');
-    }
-    const code = typeof e.code === 'string' ? e.code : undefined;
-    const message = typeof e.message === 'string' ? e.message : String(err);
-    return new retry_policy/* ProviderNetworkError */.KC(message, code);
+    return (0,oidc/* sanitizeFetchError */._Q)(err);
 }
 const isRetryable = (err) => err instanceof retry_policy/* ProviderNetworkError */.KC ||
     (0,core/* isNetworkFault */.d$)(err) ||
@@ -1226,12 +1246,10 @@ const isRetryable = (err) => err instanceof retry_policy/* ProviderNetworkError 
 /** One Vault request under our retry policy; `onRefusal` turns a non-retryable HTTP error into an AstlError. */
 async function vaultRequest(call, what, send, onRefusal, token) {
     const client = vaultClient(call, token);
-    const attemptTimeoutMs = call.retry?.attemptTimeoutMs ?? retry_policy/* DEFAULT_RETRY */.vI.attemptTimeoutMs;
     try {
         return await (0,core/* withRetry */.bD)(async (signal) => {
-            const timeout = Math.max(1, Math.min(attemptTimeoutMs, call.deadline.remainingMs()));
             try {
-                return await (0,retry_policy/* abortable */.ZC)(send(client, { timeout }), signal);
+                return await send(client, { signal });
             }
             catch (err) {
                 const clean = toProviderError(err, signal);
@@ -1624,8 +1642,10 @@ function renderFailureSummary(f) {
         f.message.replace(/```/g, "'''"),
         '```',
     ];
+    if (f.hint)
+        lines.push('', `**How to fix:** ${cell(f.hint)}`);
     if (f.fix)
-        lines.push('', 'A change that would fix it:', '', '```yaml', f.fix.replace(/\n$/, ''), '```');
+        lines.push('', 'For example:', '', '```yaml', f.fix.replace(/\n$/, ''), '```');
     lines.push('');
     return lines.join('\n');
 }
@@ -1830,13 +1850,12 @@ function shortMessage(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KC: () => (/* binding */ ProviderNetworkError),
-/* harmony export */   ZC: () => (/* binding */ abortable),
 /* harmony export */   gm: () => (/* binding */ ProviderHttpError),
 /* harmony export */   tO: () => (/* binding */ retryOptions),
 /* harmony export */   uW: () => (/* binding */ exhausted),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/* unused harmony export timeoutError */
+/* unused harmony exports abortable, timeoutError */
 /* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(636);
 /**
  * The retry settings every provider call shares, and the conversion of an exhausted retry into

@@ -30,7 +30,7 @@ export const spec: VerbSpec = {
   name: 'credentials',
   summary: "mint short-lived credentials for a registered agent from the job's ID token",
   usage:
-    'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--env-file F] [--state F]',
+    'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
   flags: {
     agent: {
       type: 'string',
@@ -73,20 +73,21 @@ export const spec: VerbSpec = {
     'aws-region': { type: 'string', value: 'REGION', description: 'override the registry AWS region' },
     'vault-url': { type: 'string', value: 'URL', description: 'override the registry Vault address' },
     'vault-role': { type: 'string', value: 'ROLE', description: 'override the registry Vault role' },
-    'env-file': {
+    'export-file': {
       type: 'string',
       value: 'FILE',
-      description: 'env file to source (default $CI_PROJECT_DIR/.astl/credentials.env)',
+      description:
+        "file of `export KEY='value'` lines to source, mode 0600 (default .astl/credentials.env; not --env-file, which Node 20 takes for itself)",
     },
     state: {
       type: 'string',
       value: 'FILE',
-      description: 'state file for astl revoke (default $CI_PROJECT_DIR/.astl/state.json)',
+      description: 'state file for astl revoke (default .astl/state.json)',
     },
     audit: {
       type: 'string',
       value: 'FILE',
-      description: 'append audit events as JSON lines (default $CI_PROJECT_DIR/.astl/audit.jsonl)',
+      description: 'append audit events as JSON lines (default .astl/audit.jsonl)',
     },
   },
   examples: [
@@ -105,9 +106,10 @@ export const spec: VerbSpec = {
 export async function run(args: Parsed, io: Io): Promise<number> {
   const redactor = new Redactor();
   const say = (text: string) => io.err(redactor.redact(text));
-  const base = io.env.CI_PROJECT_DIR || io.cwd;
+  // Relative to the working directory: GitLab runs every script in the project directory.
+  const base = io.cwd;
   const inBase = (p: string) => (isAbsolute(p) ? p : join(base, p));
-  const envFile = inBase(str(args, 'env-file') || '.astl/credentials.env');
+  const envFile = inBase(str(args, 'export-file') || '.astl/credentials.env');
   const stateFile = inBase(str(args, 'state') || '.astl/state.json');
   const auditFile = inBase(str(args, 'audit') || '.astl/audit.jsonl');
 

@@ -20,7 +20,7 @@ export const spec: VerbSpec = {
     audit: {
       type: 'string',
       value: 'FILE',
-      description: 'append audit events as JSON lines (default $CI_PROJECT_DIR/.astl/audit.jsonl)',
+      description: 'append audit events as JSON lines (default .astl/audit.jsonl)',
     },
   },
   examples: [
@@ -30,7 +30,8 @@ export const spec: VerbSpec = {
 };
 
 export async function run(args: Parsed, io: Io): Promise<number> {
-  const base = io.env.CI_PROJECT_DIR || io.cwd;
+  // Relative to the working directory: GitLab runs every script in the project directory.
+  const base = io.cwd;
   const inBase = (p: string) => (isAbsolute(p) ? p : join(base, p));
   const stateFile = inBase(required(args, spec, 'state'));
   const auditFile = inBase(str(args, 'audit') || '.astl/audit.jsonl');
