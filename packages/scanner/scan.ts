@@ -379,8 +379,14 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
     }
     if (str(get(rootNode, 'kind')) === 'AgentPolicy') hasPolicy = true;
   }
-  if (hasRegistry) schemaFindings(ctx, () => parseRegistry(ctx.text, ctx.file));
-  if (hasPolicy) schemaFindings(ctx, () => parseAgentPolicies(docs));
+  // A file named like the registry is validated even when `agents:` is missing or misspelled.
+  if (hasRegistry || /(^|\/)agent-config\.ya?ml$/i.test(ctx.file)) {
+    schemaFindings(ctx, () => parseRegistry(ctx.text, ctx.file));
+  }
+  // The policy loader also recognises a misspelled `kind:` and a missing one.
+  if (hasPolicy || /\bagentTypes\b|\bkind:\s*\S*policy/i.test(ctx.text)) {
+    schemaFindings(ctx, () => parseAgentPolicies(docs));
+  }
 }
 
 /** The registry/policy loaders' validation errors, as `config/invalid` findings. */

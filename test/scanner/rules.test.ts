@@ -457,3 +457,23 @@ describe('secrets through the engine', () => {
     expect(ids(everything.findings)).toEqual(['secret/github-token']);
   });
 });
+
+describe('configuration validity', () => {
+  it('AgentPolicy schema errors and a misspelled kind become config/invalid findings', async () => {
+    const result = await scanFiles({
+      'policies/a.yaml': POLICY.replace('  restrictions:', '  restriction:'),
+      'policies/b.yaml': POLICY.replace('kind: AgentPolicy', 'kind: AgentPolicies').replace(
+        'coding-assistant-policy',
+        'b',
+      ),
+    });
+    const invalid = only(result.findings, 'config/invalid');
+    expect(invalid.map((f) => `${f.file}:${f.line}`)).toEqual(['policies/a.yaml:6', 'policies/b.yaml:1']);
+    expect(invalid[0]!.message).toContain("did you mean 'restrictions'");
+  });
+
+  it('a file named agent-config.yaml without agents: is reported', async () => {
+    const result = await scanFiles({ 'agent-config.yaml': 'agent:\n  - name: x\n' });
+    expect(ids(result.findings)).toContain('config/invalid');
+  });
+});
