@@ -61,26 +61,3 @@ export function exhausted(err: unknown, code: string, hint: string): never {
   }
   throw err;
 }
-
-/** Races `promise` against `signal`, for clients that take a timeout but no AbortSignal. */
-export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(timeoutError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(timeoutError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
-export function timeoutError(): ProviderNetworkError {
-  return new ProviderNetworkError('request timed out', 'TimeoutError');
-}

@@ -1,20 +1,19 @@
 /**
  * HashiCorp Vault through `node-vault`: JWT auth login, KV reads, token lookup and revocation.
  *
- * node-vault is used with a fresh client per call: its namespace and token are set explicitly
- * (so VAULT_NAMESPACE / VAULT_TOKEN in the environment never leak into a call), each request gets
- * an axios timeout of min(attempt timeout, time left) and is also raced against the attempt's
- * AbortSignal (node-vault does not forward signals), and its errors (axios errors carry the
- * request config, tokens included) are reduced to status + Vault's error text before anything
- * else sees them. Retries: network faults, 5xx, 429 and 412 (a performance standby not yet
- * consistent); 400/403/404 fail at once with Vault's message.
+ * node-vault supplies the Vault API (paths, commands, `{errors}` handling); its HTTP transport is
+ * replaced by fetch through its `request-promise` hook, because its built-in axios transport
+ * takes no AbortSignal and, with DEBUG=* set, axios' follow-redirects logs request headers
+ * (X-Vault-Token). A fresh client per call gets its namespace and token set explicitly (so
+ * VAULT_NAMESPACE / VAULT_TOKEN in the environment never apply by accident), and its errors are
+ * reduced to status + Vault's error text before anything else sees them. Retries: network
+ * faults, 5xx, 429 and 412 (a performance standby not yet consistent); 400/403/404 fail at once.
  */
 import nodeVault from 'node-vault';
 import { AstlError, type Deadline, isNetworkFault, withRetry } from '../core/index.js';
 import { diagnoseVaultLogin } from './diagnose.js';
+import { sanitizeFetchError } from './oidc.js';
 import {
-  abortable,
-  DEFAULT_RETRY,
   exhausted,
   ProviderHttpError,
   ProviderNetworkError,
@@ -117,11 +116,41 @@ export function normalizeKvPath(path: string): string {
   return p;
 }
 
+interface TransportOptions {
+  method: string;
+  uri: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  signal?: AbortSignal;
+}
+
+/** node-vault's `request-promise` contract: resolve `{statusCode, body, request: {path}}` for any status. */
+async function fetchTransport(options: TransportOptions) {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | undefined;
+  if (options.json !== undefined && typeof options.json === 'object') {
+    body = JSON.stringify(options.json);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(options.uri, { method: options.method, headers, body, signal: options.signal });
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = { errors: [text.slice(0, 300)] };
+  }
+  return { statusCode: res.status, body: parsed, request: { path: new URL(options.uri).pathname } };
+}
+
 function vaultClient(call: VaultCall, token?: string) {
   const client = nodeVault({
     endpoint: normalizeVaultUrl(call.url),
     apiVersion: 'v1',
     noCustomHTTPVerbs: true,
+    'request-promise': { defaults: () => fetchTransport },
+    // node-vault's own debug output (DEBUG=node-vault) prints request bodies: the JWT.
+    debug: () => {},
   });
   // Explicit, so VAULT_NAMESPACE / VAULT_TOKEN from the environment never apply by accident.
   (client as { namespace?: string }).namespace = call.namespace?.replace(/^\/+|\/+$/g, '') || undefined;
@@ -142,12 +171,8 @@ function toProviderError(err: unknown, signal: AbortSignal): Error {
       .trim();
     return new ProviderHttpError(status, undefined, text.slice(0, 300));
   }
-  if (signal.aborted || e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT') {
-    return new ProviderNetworkError('request timed out', 'TimeoutError');
-  }
-  const code = typeof e.code === 'string' ? e.code : undefined;
-  const message = typeof e.message === 'string' ? e.message : String(err);
-  return new ProviderNetworkError(message, code);
+  if (signal.aborted) return new ProviderNetworkError('request timed out', 'TimeoutError');
+  return sanitizeFetchError(err);
 }
 
 const isRetryable = (err: unknown) =>
@@ -159,18 +184,16 @@ const isRetryable = (err: unknown) =>
 async function vaultRequest<T>(
   call: VaultCall,
   what: string,
-  send: (client: ReturnType<typeof vaultClient>, options: { timeout: number }) => Promise<T>,
+  send: (client: ReturnType<typeof vaultClient>, options: { signal: AbortSignal }) => Promise<T>,
   onRefusal: (err: ProviderHttpError) => AstlError,
   token?: string,
 ): Promise<T> {
   const client = vaultClient(call, token);
-  const attemptTimeoutMs = call.retry?.attemptTimeoutMs ?? DEFAULT_RETRY.attemptTimeoutMs;
   try {
     return await withRetry(
       async (signal) => {
-        const timeout = Math.max(1, Math.min(attemptTimeoutMs, call.deadline.remainingMs()));
         try {
-          return await abortable(send(client, { timeout }), signal);
+          return await send(client, { signal });
         } catch (err) {
           const clean = toProviderError(err, signal);
           if (clean instanceof ProviderHttpError && !isRetryable(clean)) throw onRefusal(clean);
