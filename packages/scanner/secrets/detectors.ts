@@ -4,9 +4,10 @@
  * the cost per anchor is bounded and a file costs O(length): no input can stall the scan.
  *
  * Finding the anchors is the only pass over the whole text. It uses one native RegExp built
- * from escaped literals joined by `|` (no quantifiers, no classes, nothing that can backtrack),
- * because V8 finds literal alternatives ~200x faster than re2js does; every pattern that has
- * quantifiers runs on re2js.
+ * from escaped literals joined by `|` (no quantifiers, no classes: nothing that can backtrack),
+ * because V8 finds literal alternatives ~200x faster than re2js (measured: 22 ms vs 4.9 s for
+ * 5 MB and 72 anchors). Every pattern with quantifiers runs on re2js, on windows the anchors
+ * bound.
  */
 import { RE2JS } from 're2js';
 import {
@@ -194,7 +195,7 @@ const TOKEN_SPECS: TokenSpec[] = [
     run: 'word',
     before: 'word',
     after: 'word',
-    validate: (v) => !isRepetitive(v.slice(4)) && hasLetter(v.slice(4)) && hasDigit(v.slice(4)),
+    validate: (v) => !isRepetitive(v.slice(4)),
     builtinAllow: ['AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE', 'ASIAIOSFODNN7EXAMPLE'],
   },
   {
@@ -1053,7 +1054,10 @@ function escapeLiteral(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** A native RegExp of escaped literals only (see the file comment), longest first. */
+/**
+ * A native RegExp of escaped literals only (see the file comment), longest first. Literal
+ * alternatives cannot backtrack beyond the longest literal, so this pass is linear too.
+ */
 function literalAlternation(literals: Iterable<string>, flags: string): RegExp {
   const unique = [...new Set(literals)].sort((a, b) => b.length - a.length);
   return new RegExp(unique.map(escapeLiteral).join('|'), flags);
