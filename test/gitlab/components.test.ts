@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SANDBOX_ROLE_ARN, SANDBOX_SECRET, type Sandbox, startSandbox } from '../servers/sandbox.js';
-import { CLI, componentProject, gitlabCiLocalAvailable, HOST, PROJECT, runPipeline } from './gcl.js';
+import {
+  astlOnPath,
+  CLI,
+  componentProject,
+  gitlabCiLocalAvailable,
+  HOST,
+  PROJECT,
+  runPipeline,
+} from './gcl.js';
 
 const available = gitlabCiLocalAvailable();
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -99,7 +107,10 @@ deploy:
         VAULT_ID_TOKEN: { aud: 'https://vault.example.com' },
       });
       expect(deploy.variables.ASTL_AGENT).toBe('deploy-bot');
-      expect(deploy.image).toEqual({ name: 'registry.gitlab.com/astl/agent-credentials/cli:1' });
+      expect(deploy.image).toEqual({
+        name: 'registry.gitlab.com/astl/agent-credentials/cli:1',
+        entrypoint: [''],
+      });
       expect(deploy.before_script.join('\n')).toContain(`${CLI} credentials`);
       expect(deploy.after_script.join('\n')).toContain(`${CLI} revoke --state`);
       const gate = yaml['agent-gate'] as {
@@ -353,6 +364,28 @@ deploy:
       // No secret in the job log.
       expect(r.output).not.toContain(SANDBOX_SECRET.token);
       expect(r.output).not.toContain(sandbox.vault.revokedTokens[0]!);
+    });
+  });
+
+  describe('the bundle as its own component project', () => {
+    it('runs its self-test pipeline: its components included at the commit under test', async () => {
+      const p = componentProject({}, true);
+      const path = `${astlOnPath()}:${process.env.PATH}`;
+      const r = await runPipeline(p, [], {}, { PATH: path });
+      expect(r.code, r.output).toBe(0);
+      for (const job of ['self-test-scan', 'self-test-gate', 'self-test-gate-denies']) {
+        expect(r.output).toMatch(new RegExp(`PASS +${job}`));
+      }
+      // Optional and tag-only jobs stay out of an ordinary branch pipeline.
+      expect(r.output).not.toMatch(/(PASS|FAIL) +(release|self-test-credentials)/);
+      expect(readFileSync(join(p.dir, 'astl-gate.env'), 'utf8')).toContain('ASTL_GATE_DECISION=allow');
+    });
+
+    it('a version tag adds the release job', async () => {
+      const p = componentProject({}, true);
+      const r = await runPipeline(p, ['--list'], { CI_COMMIT_TAG: '1.2.0' });
+      expect(r.code, r.output).toBe(0);
+      expect(r.output).toMatch(/\brelease\b/);
     });
   });
 });

@@ -15,6 +15,13 @@ export const CLI = `node ${join(repoRoot, 'dist/cli/index.js')}`;
 export const HOST = 'gitlab.example.com';
 export const PROJECT = 'astl/agent-credentials';
 
+/** A folder with an `astl` that runs this checkout's CLI bundle, for jobs that call plain `astl`. */
+export function astlOnPath(): string {
+  const bin = mkdtempSync(join(tmpdir(), 'astl-bin-'));
+  writeFileSync(join(bin, 'astl'), `#!/bin/sh\nexec ${CLI} "$@"\n`, { mode: 0o755 });
+  return bin;
+}
+
 /** Installs gitlab-ci-local on first use (npm registry); false when it cannot run here. */
 export function gitlabCiLocalAvailable(): boolean {
   const r = spawnSync(gclScript, ['--version'], { encoding: 'utf8', timeout: 180_000 });
@@ -50,13 +57,18 @@ function git(dir: string, args: string[]): string {
   return r.stdout.trim();
 }
 
-export function componentProject(files: Record<string, string> = {}): ComponentProject {
+/**
+ * A component project with `files` committed. `wholeBundle` copies all of gitlab/ (README,
+ * .gitlab-ci.yml, tests/) to the root, as `git subtree split --prefix gitlab` publishes it.
+ */
+export function componentProject(files: Record<string, string> = {}, wholeBundle = false): ComponentProject {
   const dir = mkdtempSync(join(tmpdir(), 'astl-gitlab-'));
   git(dir, ['init', '-q', '-b', 'main']);
   git(dir, ['remote', 'add', 'origin', `git@${HOST}:${PROJECT}.git`]);
   // gitlab-ci-local asks for the remote's default branch; answer locally instead of over ssh.
   git(dir, ['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main']);
-  cpSync(join(repoRoot, 'gitlab/templates'), join(dir, 'templates'), { recursive: true });
+  if (wholeBundle) cpSync(join(repoRoot, 'gitlab'), dir, { recursive: true });
+  else cpSync(join(repoRoot, 'gitlab/templates'), join(dir, 'templates'), { recursive: true });
   const project: ComponentProject = {
     dir,
     commit(more, message = 'change') {
@@ -64,7 +76,7 @@ export function componentProject(files: Record<string, string> = {}): ComponentP
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), text);
       }
-      git(dir, ['add', '-A', '--', '.', ':!.gitlab-ci.yml']);
+      git(dir, ['add', '-A', '--', '.', ...(wholeBundle ? [] : [':!.gitlab-ci.yml'])]);
       git(dir, ['commit', '-q', '--allow-empty', '-m', message]);
       git(dir, ['update-ref', 'refs/remotes/origin/main', 'HEAD']);
       return project.head();
@@ -88,6 +100,7 @@ export function runPipeline(
   project: ComponentProject,
   args: string[],
   variables: Record<string, string> = {},
+  env: Record<string, string> = {},
 ): Promise<PipelineResult> {
   const state = mkdtempSync(join(tmpdir(), 'astl-gcl-state-'));
   const home = mkdtempSync(join(tmpdir(), 'astl-gcl-home-'));
@@ -101,12 +114,12 @@ export function runPipeline(
     '--force-shell-executor',
     '--no-color',
     '--ignore-predefined-vars',
-    'CI_PIPELINE_SOURCE,CI_MERGE_REQUEST_DIFF_BASE_SHA,CI_COMMIT_BRANCH',
+    'CI_PIPELINE_SOURCE,CI_MERGE_REQUEST_DIFF_BASE_SHA,CI_COMMIT_BRANCH,CI_COMMIT_TAG',
     ...vars,
     ...args,
   ];
   return new Promise((done, fail) => {
-    const child = spawn(gclScript, all, { cwd: project.dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(gclScript, all, { cwd: project.dir, env: { ...process.env, NO_COLOR: '1', ...env } });
     let output = '';
     child.stdout.on('data', (d) => {
       output += d;
