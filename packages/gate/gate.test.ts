@@ -34,7 +34,8 @@ const resolved = (input: string, digest: string): ResolvedImage => ({
   reference: {
     registry: 'r.io',
     repository: 'acme/app',
-    canonical: `r.io/acme/app`,
+    name: 'r.io/acme/app',
+    canonical: 'r.io/acme/app',
     familiar: 'r.io/acme/app',
   },
   digest,

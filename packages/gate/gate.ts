@@ -76,7 +76,7 @@ export function redactParams(value: unknown, depth = 0): unknown {
 
 export function toGateImage(r: ResolvedImage): GateImage {
   const image: GateImage = { input: r.input, isIndex: r.isIndex };
-  if (r.reference) image.repository = `${r.reference.registry}/${r.reference.repository}`;
+  if (r.reference) image.repository = r.reference.name;
   if (r.digest) image.digest = r.digest;
   if (r.pinned) image.pinned = r.pinned;
   if (r.mediaType) image.mediaType = r.mediaType;

@@ -183,7 +183,7 @@ export function normalizeRepository(text: string): string | { problem: string } 
   }
   try {
     const ref = parseImageReference(trimmed);
-    return `${ref.registry}/${ref.repository}`;
+    return ref.name;
   } catch (err) {
     return { problem: (err as Error).message };
   }
