@@ -201,3 +201,20 @@ describe('GitHub API fallback for shallow clones', () => {
     expect(result.warnings.join('\n')).toMatch(/GitHub API did not list/);
   });
 });
+
+describe('merge commit checkout (pull_request default)', () => {
+  it('line numbers follow the checked-out merge commit, not the PR head', async () => {
+    const { root } = gitRepo({ [WF]: workflowBase });
+    git(root, 'checkout', '-q', '-b', 'feature');
+    const prHead = commit(root, { [WF]: `${workflowBase}      - uses: new/action@main\n` });
+    git(root, 'checkout', '-q', 'main');
+    // The base branch moved on: three lines were added above.
+    const baseTip = commit(root, { [WF]: `name: ci\n# a\n# b\n${workflowBase}` });
+    git(root, 'merge', '-q', '--no-edit', prHead);
+    const result = await scan({ root, scope: 'diff', base: baseTip });
+    expect(result.scope).toBe('diff');
+    const found = only(result.findings, 'workflow/unpinned-action');
+    expect(found.map((f) => f.line)).toEqual([11]);
+    expect(found[0]!.snippet).toBe('- uses: new/action@main');
+  });
+});

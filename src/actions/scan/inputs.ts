@@ -38,9 +38,8 @@ function inputError(input: string, message: string, hint: string): AstlError {
 }
 
 interface EventPayload {
-  pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
+  pull_request?: { number?: number; base?: { sha?: string } };
   before?: string;
-  after?: string;
 }
 
 function readEvent(env: NodeJS.ProcessEnv): EventPayload {
@@ -87,11 +86,11 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   }
 
   let base = read('base').trim() || undefined;
-  let head = read('head').trim() || undefined;
+  // Head defaults to the checked-out commit (HEAD), the one whose files are scanned: on
+  // pull_request that is the merge commit, so line numbers match the files in the workspace.
+  const head = read('head').trim() || undefined;
   if (!base && isPullRequest) base = event.pull_request?.base?.sha;
-  if (!head && isPullRequest) head = event.pull_request?.head?.sha;
   if (!base && eventName === 'push' && event.before && !ZERO_SHA.test(event.before)) base = event.before;
-  if (!head && eventName === 'push' && event.after && !ZERO_SHA.test(event.after)) head = event.after;
   for (const [name, value] of [
     ['base', base],
     ['head', head],
