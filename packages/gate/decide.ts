@@ -13,6 +13,7 @@ import type {
   CompiledExpression,
   DecideContext,
   Decision,
+  DecisionValue,
   DeployPolicy,
   ExpressionVars,
   GateAgentPolicy,
@@ -53,6 +54,11 @@ export function budgetLimit(
     if (r.maxPerDay !== undefined) limit = limit === undefined ? r.maxPerDay : Math.min(limit, r.maxPerDay);
   }
   return limit;
+}
+
+/** The CLI's exit code for a decision (DESIGN.md): 0 allow, 1 deny, 2 approval_needed. */
+export function exitCodeFor(decision: DecisionValue): 0 | 1 | 2 {
+  return decision === 'allow' ? 0 : decision === 'approval_needed' ? 2 : 1;
 }
 
 export function expressionVars(request: GateRequest): ExpressionVars {

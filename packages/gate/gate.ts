@@ -114,20 +114,8 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   const decisionId = (deps.newId ?? randomUUID)();
   const timestamp = now();
 
-  let policies: LoadedPolicies | undefined;
-  let policyFailure: { reasons: Reason[]; errors: AstlError[] } | undefined;
-  try {
-    policies = loadPolicies(input.policyPath, { onWarning: warn });
-    if (policies.deploy.length === 0)
-      warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
-  } catch (err) {
-    if (!(err instanceof AstlError)) throw err;
-    policyFailure = policyErrorReasons(err);
-  }
-  const set: PolicySet = policies ?? { path: input.policyPath, deploy: [], agent: [] };
-  const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
-
-  // Resolving images and counting deploys are independent network work: do both at once.
+  // Image resolution is network work: start it first, so loading the policy (CPU) overlaps it,
+  // and count deploys (also network) at the same time.
   const resolveStarted = performance.now();
   let resolveMs = 0;
   const resolving = (async () => {
@@ -137,6 +125,21 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
     resolveMs = performance.now() - resolveStarted;
     return resolved.map(toGateImage);
   })();
+  resolving.catch(() => {}); // awaited below; this only keeps an early throw from going unhandled
+  let policies: LoadedPolicies | undefined;
+  let policyFailure: { reasons: Reason[]; errors: AstlError[] } | undefined;
+  try {
+    policies = loadPolicies(input.policyPath, { onWarning: warn });
+    if (policies.deploy.length === 0) {
+      warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
+    }
+  } catch (err) {
+    if (!(err instanceof AstlError)) throw err;
+    policyFailure = policyErrorReasons(err);
+  }
+  const set: PolicySet = policies ?? { path: input.policyPath, deploy: [], agent: [] };
+  const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
+
   const limit = policies ? budgetLimit({ agent: input.agent, action: input.action }, set) : undefined;
   let githubMs = 0;
   const counting = (async (): Promise<BudgetState | undefined> => {

@@ -1,4 +1,4 @@
-export { budgetLimit, decide, expressionVars, matchingRules, type PolicySet } from './decide.js';
+export { budgetLimit, decide, exitCodeFor, expressionVars, matchingRules, type PolicySet } from './decide.js';
 export { compileExpression, EXPRESSION_LIMITS } from './expressions.js';
 export {
   type GateDeps,
