@@ -7,14 +7,11 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import {
-  AstlError,
-  type Deadline,
-  describeError,
-  formatDuration,
-  parseDuration,
-  Redactor,
-} from '../../../packages/core/index.js';
+// Core modules one by one: the index would load the YAML and schema stack before --help.
+import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
+import { AstlError, describeError } from '../../../packages/core/errors.js';
+import { Redactor } from '../../../packages/core/redact.js';
+import type { Deadline } from '../../../packages/core/retry.js';
 import type {
   AuditEvent,
   CredentialRequest,

@@ -4,7 +4,7 @@
  * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
  */
 import { writeFileSync } from 'node:fs';
-import { AstlError, parseYaml } from '../../../packages/core/index.js';
+import { AstlError } from '../../../packages/core/errors.js';
 import type { CiInfo, DecisionRecord, GateResult } from '../../../packages/gate/index.js';
 import { bool, choice, list, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -97,7 +97,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (replicasText && !/^\d{1,9}$/.test(replicasText)) {
     throw new UsageError(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
   }
-  const params = parseParams(str(args, 'params'));
+  const params = await parseParams(str(args, 'params'));
   const images = list(args, 'image')
     .flatMap((i) => i.split(/\s+/))
     .filter(Boolean);
@@ -170,8 +170,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   return record.decision === 'approval_needed' ? EXIT.approvalNeeded : EXIT.deny;
 }
 
-function parseParams(text: string | undefined): Record<string, unknown> {
+async function parseParams(text: string | undefined): Promise<Record<string, unknown>> {
   if (!text?.trim()) return {};
+  const { parseYaml } = await import('../../../packages/core/yaml-source.js');
   const docs = parseYaml(text, '--params');
   const value = docs[0]?.value;
   if (docs.length !== 1 || value === null || typeof value !== 'object' || Array.isArray(value)) {

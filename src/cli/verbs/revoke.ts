@@ -6,7 +6,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { describeError, Redactor } from '../../../packages/core/index.js';
+import { describeError } from '../../../packages/core/errors.js';
+import { Redactor } from '../../../packages/core/redact.js';
 import { type Parsed, required, str, type VerbSpec } from '../args.js';
 import { EXIT } from '../exit.js';
 import { type Io, paint } from '../io.js';

@@ -1,5 +1,5 @@
-export const id = 145;
-export const ids = [145];
+export const id = 970;
+export const ids = [970,166];
 export const modules = {
 
 /***/ 5166:
@@ -68,38 +68,13 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 636:
+/***/ 3591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Ht: () => (/* reexport */ errors/* AstlError */.Ht),
-  ci: () => (/* reexport */ errors/* AstlErrors */.ci),
-  B2: () => (/* reexport */ Deadline),
-  pO: () => (/* reexport */ Redactor),
-  aB: () => (/* reexport */ RetryExhaustedError),
-  kp: () => (/* reexport */ suggest/* closest */.k),
-  JG: () => (/* reexport */ defaultSleep),
-  Uc: () => (/* reexport */ errors/* describeError */.Uc),
-  Qx: () => (/* reexport */ describeFault),
-  a3: () => (/* reexport */ duration/* formatDuration */.a),
-  j$: () => (/* reexport */ errors/* formatLocation */.j$),
-  d$: () => (/* reexport */ isNetworkFault),
-  PS: () => (/* reexport */ isRetryableStatus),
-  E9: () => (/* reexport */ duration/* parseDuration */.E),
-  hN: () => (/* reexport */ parseYaml),
-  CW: () => (/* reexport */ validateWithSchema),
-  bD: () => (/* reexport */ withRetry)
-});
-
-// UNUSED EXPORTS: YAML_LIMITS, YamlDoc, backoffDelay, editDistance, secretForms, typeName
-
-// EXTERNAL MODULE: ./packages/core/duration.ts
-var duration = __webpack_require__(5166);
-// EXTERNAL MODULE: ./packages/core/errors.ts
-var errors = __webpack_require__(425);
-;// CONCATENATED MODULE: ./packages/core/redact.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony export secretForms */
 /**
  * Every form in which a secret could leak into text we print: the raw value and the encodings
  * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
@@ -142,367 +117,6 @@ class Redactor {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/retry.ts
-/**
- * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
- * deadline. Every network call in the engine goes through `withRetry`, so the fault policy is
- * decided in one place: the caller says which errors are retryable, this decides when and how often.
- */
-class Deadline {
-    totalMs;
-    now;
-    at;
-    constructor(totalMs, now = Date.now) {
-        this.totalMs = totalMs;
-        this.now = now;
-        this.at = now() + totalMs;
-    }
-    remainingMs() {
-        return Math.max(0, this.at - this.now());
-    }
-    expired() {
-        return this.remainingMs() <= 0;
-    }
-    /** An AbortSignal that fires at min(per-attempt timeout, the deadline). */
-    signal(perAttemptMs) {
-        return AbortSignal.timeout(Math.max(1, Math.min(perAttemptMs, this.remainingMs())));
-    }
-}
-class RetryExhaustedError extends Error {
-    attempts;
-    lastError;
-    deadlineHit;
-    constructor(message, attempts, lastError, deadlineHit) {
-        super(message, { cause: lastError });
-        this.attempts = attempts;
-        this.lastError = lastError;
-        this.deadlineHit = deadlineHit;
-        this.name = 'RetryExhaustedError';
-    }
-}
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Full jitter (AWS architecture blog): uniform in [0, min(max, base * 2^attempt)]. */
-function backoffDelay(attempt, baseMs, maxMs, random) {
-    return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
-}
-/**
- * Runs `op` until it succeeds, fails with a non-retryable error (rethrown as is), runs out of
- * attempts, or reaches the deadline (both end in RetryExhaustedError naming the last fault).
- */
-async function withRetry(op, o) {
-    const random = o.random ?? Math.random;
-    const sleep = o.sleep ?? defaultSleep;
-    let lastError;
-    for (let attempt = 1; attempt <= o.attempts; attempt++) {
-        if (o.deadline.expired())
-            break;
-        try {
-            return await op(o.deadline.signal(o.attemptTimeoutMs), attempt);
-        }
-        catch (err) {
-            lastError = err;
-            if (!o.isRetryable(err))
-                throw err;
-            if (attempt === o.attempts)
-                break;
-            const delayMs = Math.min(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), o.deadline.remainingMs());
-            o.onRetry?.({ attempt, delayMs, error: err });
-            await sleep(delayMs);
-        }
-    }
-    const deadlineHit = o.deadline.expired();
-    const why = deadlineHit
-        ? `did not succeed within the ${Math.round(o.deadline.totalMs / 1000)}s deadline`
-        : `failed ${o.attempts} times`;
-    throw new RetryExhaustedError(`${o.what} ${why}; last error: ${describeFault(lastError)}`, o.attempts, lastError, deadlineHit);
-}
-/** A short description of a network fault: no stack, no request bodies. */
-function describeFault(err) {
-    if (err === undefined)
-        return 'none (the deadline passed before the first attempt)';
-    if (err instanceof Error) {
-        const code = err.code;
-        if (err.name === 'TimeoutError' || err.name === 'AbortError')
-            return 'request timed out';
-        return typeof code === 'string' && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
-    }
-    return String(err);
-}
-/** Node's network error codes that a retry can cure. */
-const RETRYABLE_NET_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'ECONNABORTED',
-]);
-/** True for transport faults (resets, refusals, timeouts), looking through `cause` chains. */
-function isNetworkFault(err) {
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        if (!(e instanceof Error))
-            return false;
-        const code = e.code;
-        if (typeof code === 'string' && RETRYABLE_NET_CODES.has(code))
-            return true;
-        if (e.name === 'TimeoutError' || e.name === 'AbortError')
-            return true;
-        if (e instanceof TypeError && e.message === 'fetch failed')
-            return true;
-    }
-    return false;
-}
-/** HTTP statuses worth another attempt. */
-function isRetryableStatus(status) {
-    return status === 429 || status === 408 || status >= 500;
-}
-
-// EXTERNAL MODULE: ./packages/core/suggest.ts
-var suggest = __webpack_require__(3142);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./packages/core/yaml-source.ts
-/**
- * YAML with positions: parse a file into documents that remember where every value came from,
- * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
- * what was expected, and (for unknown keys) the closest known key.
- */
-
-
-
-
-/** Hard caps so a hostile file cannot exhaust memory through aliases or sheer size. */
-const YAML_LIMITS = { maxBytes: 5 * 1024 * 1024, maxAliasCount: 100, maxDocuments: 1000 };
-class YamlDoc {
-    file;
-    doc;
-    lines;
-    value;
-    constructor(file, doc, lines, value) {
-        this.file = file;
-        this.doc = doc;
-        this.lines = lines;
-        this.value = value;
-    }
-    /** Where the value at `path` starts; falls back to the nearest ancestor that exists. */
-    locate(path) {
-        const node = this.nodeAt(path, false);
-        return this.at(node?.range?.[0]);
-    }
-    /** Where the key of the entry at `path` is written (for "unknown key" errors). */
-    locateKey(path) {
-        const node = this.nodeAt(path, true);
-        return this.at(node?.range?.[0]);
-    }
-    at(offset) {
-        if (offset === undefined)
-            return { file: this.file };
-        const { line, col } = this.lines.linePos(offset);
-        return { file: this.file, line, column: col };
-    }
-    nodeAt(path, wantKey) {
-        let node = this.doc.contents;
-        let found = node;
-        for (let i = 0; i < path.length; i++) {
-            const seg = path[i];
-            const last = i === path.length - 1;
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
-                if (!pair)
-                    return found;
-                node = last && wantKey ? pair.key : pair.value;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
-                node = node.items[seg];
-            }
-            else {
-                return found;
-            }
-            if (node && typeof node === 'object' && 'range' in node)
-                found = node;
-            else
-                return found;
-        }
-        return found;
-    }
-}
-/** Parses every document of a YAML file; syntax errors become AstlErrors with file:line. */
-function parseYaml(text, file) {
-    if (Buffer.byteLength(text) > YAML_LIMITS.maxBytes) {
-        throw new errors/* AstlError */.Ht(`${file} is larger than ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB`, {
-            code: 'CONFIG_INVALID',
-            location: { file },
-            hint: 'split it into smaller files',
-        });
-    }
-    const lines = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const list = Array.isArray(docs) ? docs : [docs];
-    if (list.length > YAML_LIMITS.maxDocuments) {
-        throw new errors/* AstlError */.Ht(`${file} holds more than ${YAML_LIMITS.maxDocuments} YAML documents`, {
-            code: 'CONFIG_INVALID',
-            location: { file },
-        });
-    }
-    const out = [];
-    for (const doc of list) {
-        const problem = doc.errors[0];
-        if (problem) {
-            const pos = lines.linePos(problem.pos[0]);
-            throw new errors/* AstlError */.Ht(`invalid YAML: ${problem.message.split('\n')[0]}`, {
-                code: 'YAML_SYNTAX',
-                location: { file, line: pos.line, column: pos.col },
-                hint: 'fix the YAML syntax (indentation, quotes, a ":" after each key)',
-            });
-        }
-        let value;
-        try {
-            value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
-        }
-        catch (err) {
-            throw new errors/* AstlError */.Ht(`invalid YAML: ${err.message}`, {
-                code: 'YAML_SYNTAX',
-                location: { file },
-            });
-        }
-        if (doc.contents === null && value == null)
-            continue; // empty document between `---`
-        out.push(new YamlDoc(file, doc, lines, value));
-    }
-    return out;
-}
-const yaml_source_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
-const compiled = new WeakMap();
-/**
- * Validates a document against a JSON Schema and turns Ajv's errors into located, actionable
- * ones. `what` names the file kind for messages ("agent registry", "AgentPolicy").
- */
-function validateWithSchema(doc, schema, what, code = 'CONFIG_INVALID') {
-    const validate = compiled.get(schema) ?? yaml_source_ajv.compile(schema);
-    compiled.set(schema, validate);
-    if (validate(doc.value))
-        return [];
-    const errors = [];
-    const seen = new Set();
-    for (const e of pruneErrors(validate.errors ?? [])) {
-        const err = toAstlError(doc, e, what, code);
-        const key = `${err.location?.line}:${err.message}`;
-        if (!seen.has(key)) {
-            seen.add(key);
-            errors.push(err);
-        }
-    }
-    return errors.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
-}
-/** Drops the umbrella errors of anyOf/oneOf/if when a more specific error explains them. */
-function pruneErrors(errors) {
-    const umbrella = new Set(['anyOf', 'oneOf', 'if', 'not']);
-    const specific = errors.filter((e) => !umbrella.has(e.keyword));
-    return specific.length > 0 ? specific : errors;
-}
-function pathOf(instancePath) {
-    if (!instancePath)
-        return [];
-    return instancePath
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-function describePath(path) {
-    if (path.length === 0)
-        return 'the document';
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-function toAstlError(doc, e, what, code) {
-    const path = pathOf(e.instancePath);
-    const here = describePath(path);
-    const parent = e.parentSchema;
-    const expected = parent?.description ? ` (${parent.description})` : '';
-    switch (e.keyword) {
-        case 'additionalProperties': {
-            const key = String(e.params.additionalProperty);
-            const known = Object.keys(parent?.properties ?? {});
-            const guess = (0,suggest/* closest */.k)(key, known);
-            return new errors/* AstlError */.Ht(`unknown key '${key}' in ${what}${path.length ? ` at ${here}` : ''}`, {
-                code,
-                location: doc.locateKey([...path, key]),
-                hint: guess
-                    ? `did you mean '${guess}'? (keys are case-sensitive)`
-                    : `known keys here: ${known.join(', ') || '(none)'}`,
-            });
-        }
-        case 'required': {
-            const key = String(e.params.missingProperty);
-            const sub = parent?.properties?.[key];
-            return new errors/* AstlError */.Ht(`${here} is missing required key '${key}'${sub?.description ? ` (${sub.description})` : ''}`, {
-                code,
-                location: doc.locate(path),
-                hint: `add '${key}:' to ${here}`,
-            });
-        }
-        case 'type':
-            return new errors/* AstlError */.Ht(`${here} must be ${article(e.params.type)}, got ${typeName(e.data)}${expected}`, {
-                code,
-                location: doc.locate(path),
-            });
-        case 'enum': {
-            const allowed = e.params.allowedValues;
-            const guess = typeof e.data === 'string' ? (0,suggest/* closest */.k)(e.data, allowed.map(String)) : undefined;
-            return new errors/* AstlError */.Ht(`${here} is ${JSON.stringify(e.data)}; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, {
-                code,
-                location: doc.locate(path),
-                hint: guess ? `did you mean ${JSON.stringify(guess)}?` : undefined,
-            });
-        }
-        case 'pattern':
-        case 'format':
-            return new errors/* AstlError */.Ht(`${here} is ${JSON.stringify(e.data)}, which is not valid${expected}`, {
-                code,
-                location: doc.locate(path),
-                hint: parent?.examples?.length
-                    ? `for example: ${parent.examples.map((x) => JSON.stringify(x)).join(', ')}`
-                    : undefined,
-            });
-        default:
-            return new errors/* AstlError */.Ht(`${here} ${e.message ?? 'is invalid'}${expected}`, {
-                code,
-                location: doc.locate(path),
-            });
-    }
-}
-/** Ajv reports a union type as an array (`["string", "integer"]`) or a comma list. */
-function article(type) {
-    const text = (Array.isArray(type) ? type : type.split(',')).join(' or ');
-    return /^[aeiou]/.test(text) ? `an ${text}` : `a ${text}`;
-}
-function typeName(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object')
-        return 'a mapping';
-    return `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/index.ts
-
-
-
-
-
-
-
 
 /***/ }),
 
@@ -531,8 +145,8 @@ var check = __webpack_require__(8332);
 var policy_files = __webpack_require__(7950);
 // EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
 var registry_registry = __webpack_require__(1359);
-// EXTERNAL MODULE: ./packages/core/index.ts + 3 modules
-var core = __webpack_require__(636);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(2645);
 ;// CONCATENATED MODULE: ./packages/registry/resolve.ts
 /** Which registered agent a credential or gate request is for. */
 
@@ -674,8 +288,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
 var dist_src = __webpack_require__(891);
-// EXTERNAL MODULE: ./packages/core/index.ts + 3 modules
-var core = __webpack_require__(636);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(2645);
 ;// CONCATENATED MODULE: ./packages/scanner/changeset.ts
 /**
  * What a pull request changed, as head-side line ranges per file: from `git diff base...head`
@@ -3378,6 +2992,11 @@ const GUID = build/* RE2JS */.L3.compile('[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA
 /** A dotted member path or call in code (`process.env.TOKEN`, `config.auth.token`, `get()`). */
 const CODE_EXPRESSION = build/* RE2JS */.L3.compile('[A-Za-z_$][A-Za-z0-9_$]*(?:\\.[A-Za-z_$][A-Za-z0-9_$]*)+|.*[()\\[\\]].*');
 const CONSTANT_NAME = build/* RE2JS */.L3.compile('[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+');
+const IDENTIFIER = build/* RE2JS */.L3.compile('[A-Za-z_$][A-Za-z0-9_$]*');
+/** Lower-case words joined by `-`, `_` or `.` (`x-aws-ec2-metadata-token`, `app-credentials-v2`). */
+const SLUG = build/* RE2JS */.L3.compile('(?:[a-z]+[0-9]{0,4}|[a-z0-9]{1,3})(?:[-_.](?:[a-z]+[0-9]{0,4}|[a-z0-9]{1,3}))+');
+/** A value that names itself (`my-secret-token-1`, `VERY_SECRET_PASSWORD_2`) is a placeholder. */
+const SELF_DESCRIBING = ['token', 'secret', 'password', 'passwd', 'apikey', 'api_key', 'api-key'];
 const AWS_EXAMPLE_SECRETS = new Set([
     'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
@@ -3400,14 +3019,17 @@ function readAssignment(ctx, at) {
     while (text[i] === ' ' || text[i] === '\t')
         i++;
     // Operators: =, :=, =>, : (not ==, ::, ===)
+    let colon = false;
     if (text[i] === ':' && text[i + 1] === '=')
         i += 2;
     else if (text[i] === '=' && text[i + 1] === '>')
         i += 2;
     else if (text[i] === '=' && text[i + 1] !== '=')
         i += 1;
-    else if (text[i] === ':' && text[i + 1] !== ':')
+    else if (text[i] === ':' && text[i + 1] !== ':') {
         i += 1;
+        colon = true;
+    }
     else
         return undefined;
     while (text[i] === ' ' || text[i] === '\t')
@@ -3463,7 +3085,7 @@ function readAssignment(ctx, at) {
             valueEnd++;
         value = text.slice(valueStart, valueEnd);
     }
-    return { name: text.slice(nameStart, nameEnd), nameStart, valueStart, value, quoted };
+    return { name: text.slice(nameStart, nameEnd), nameStart, valueStart, value, quoted, colon };
 }
 function entropyThreshold(length) {
     return Math.min(3.5, 3.0 + (length - 12) * 0.05);
@@ -3486,13 +3108,64 @@ function looksLikeSecretValue(value, quoted) {
         return false;
     if (CONSTANT_NAME.testExact(value))
         return false;
+    // An unquoted identifier with few digits is code (`CreateOAuth2TokenCommand`, `defaultToConfig2`);
+    // random secrets have digits spread through them.
+    if (!quoted && IDENTIFIER.testExact(value) && digitCount(value) < value.length / 10)
+        return false;
+    if (SLUG.testExact(value))
+        return false;
+    const lower = value.toLowerCase();
+    if (SELF_DESCRIBING.some((w) => lower.includes(w)))
+        return false;
+    if (sequentialShare(value) >= 0.5 || hasSequentialRun(value, 5))
+        return false;
     return shannonEntropy(value) >= entropyThreshold(value.length);
+}
+function digitCount(value) {
+    let n = 0;
+    for (let i = 0; i < value.length; i++)
+        if (isDigit(value.charCodeAt(i)))
+            n++;
+    return n;
+}
+/** Share of characters in ascending runs of 3+ (`abc123xyz456` -> 1.0): example filler. */
+function sequentialShare(value) {
+    let inRuns = 0;
+    let run = 1;
+    for (let i = 1; i <= value.length; i++) {
+        const ascending = i < value.length &&
+            value.charCodeAt(i) === value.charCodeAt(i - 1) + 1 &&
+            isAsciiAlnum(value.charCodeAt(i));
+        if (ascending)
+            run++;
+        else {
+            if (run >= 3)
+                inRuns += run;
+            run = 1;
+        }
+    }
+    return value.length === 0 ? 0 : inRuns / value.length;
+}
+/** `abcde`, `12345`, `ABCDE`: keyboard-walk filler of examples, not random output. */
+function hasSequentialRun(value, length) {
+    let run = 1;
+    for (let i = 1; i < value.length; i++) {
+        run =
+            value.charCodeAt(i) === value.charCodeAt(i - 1) + 1 && isAsciiAlnum(value.charCodeAt(i)) ? run + 1 : 1;
+        if (run >= length)
+            return true;
+    }
+    return false;
 }
 function assignmentHandler(ctx, at) {
     if (at < ctx.consumedUntil)
         return;
     const a = readAssignment(ctx, at);
     if (!a || a.nameStart === ctx.lastNameStart)
+        return;
+    // A name inside an ARN, URN or path (`arn:aws:secretsmanager:...`) is not an assignment.
+    const before = ctx.text[a.nameStart - 1];
+    if ((before === ':' || before === '/') && a.colon)
         return;
     ctx.lastNameStart = a.nameStart;
     ctx.consumedUntil = a.valueStart + a.value.length;

@@ -1,5 +1,5 @@
-export const id = 458;
-export const ids = [458];
+export const id = 332;
+export const ids = [332];
 export const modules = {
 
 /***/ 8378:
@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./schemas/agent-policy.schema.json
 const agent_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/agent-policy.schema.json","title":"AgentPolicy","description":"An organisation\'s rules for every agent of some types (Kubernetes style, camelCase keys).","type":"object","additionalProperties":false,"required":["kind","metadata","spec"],"properties":{"apiVersion":{"description":"optional API version, e.g. astl.dev/v1","type":"string","examples":["astl.dev/v1"]},"kind":{"description":"always AgentPolicy","const":"AgentPolicy"},"metadata":{"description":"the policy\'s identity","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"unique policy name, shown in refusals and audit records","type":"string","pattern":"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$","examples":["coding-assistant-policy"]},"description":{"description":"free text for humans","type":"string"},"labels":{"description":"free-form string labels","type":"object","additionalProperties":false,"patternProperties":{"^.+$":{"description":"label value","type":"string"}}},"annotations":{"description":"free-form string annotations","type":"object","additionalProperties":false,"patternProperties":{"^.+$":{"description":"annotation value","type":"string"}}}}},"spec":{"description":"what the policy requires of agents of the listed types","type":"object","additionalProperties":false,"required":["agentTypes"],"properties":{"agentTypes":{"description":"agent types (the registry\'s `type`) this policy applies to; \\"*\\" means every type","type":"array","minItems":1,"items":{"description":"an agent type, or \\"*\\"","type":"string","pattern":"^(\\\\*|[A-Za-z0-9][A-Za-z0-9_.-]*)$","examples":["coding-assistant","*"]},"examples":[["coding-assistant"]]},"defaultPermissions":{"description":"the permissions agents of these types normally hold (the scanner compares registry entries against them)","type":"array","items":{"description":"one resource and its access level","type":"object","additionalProperties":false,"required":["resource","access"],"properties":{"resource":{"description":"resource name, as in the registry\'s permissions","type":"string","pattern":"^[A-Za-z0-9*][A-Za-z0-9_.:/*-]*$","examples":["repositories"]},"access":{"description":"access level: read, write, comment, admin, delete, ...","type":"string","pattern":"^[a-z*][a-z0-9_*-]*$","examples":["read"]}}}},"restrictions":{"description":"things agents of these types may never do","type":"array","items":{"description":"one restriction","type":"object","additionalProperties":false,"required":["deny"],"properties":{"deny":{"description":"secrets: no Vault secret reads; production-access: no production environment, role or secret path; write-access: no write/admin/delete permission; long-lived-credentials: no long-lived credential policy","type":"string","enum":["secrets","production-access","write-access","long-lived-credentials"]}}}},"credentialPolicy":{"description":"credential rules for agents of these types","type":"object","additionalProperties":false,"properties":{"type":{"description":"ephemeral or long-lived; this product only mints ephemeral credentials","type":"string","enum":["ephemeral","long-lived"]},"maxTtl":{"description":"cap on the lifetime of any credential: seconds (900), \\"15m\\", \\"8h\\", \\"1h30m\\"","examples":["8h","1h",3600],"if":{"type":"string"},"then":{"type":"string","description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","pattern":"^\\\\s*(\\\\d+|(\\\\d+[smhd])+)\\\\s*$","examples":["15m","1h","1h30m","900"]},"else":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","type":"integer","minimum":1}}}},"escalation":{"description":"actions that need something more (such as a human approval)","type":"array","items":{"description":"one escalation rule","type":"object","additionalProperties":false,"required":["action","requires"],"properties":{"action":{"description":"the action, e.g. merge or deploy","type":"string","minLength":1,"examples":["merge","deploy"]},"requires":{"description":"what the action requires, e.g. human_approval","type":"string","minLength":1,"examples":["human_approval"]}}}}}}}}');
-// EXTERNAL MODULE: ./packages/core/index.ts + 3 modules
-var core = __webpack_require__(636);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(2645);
 // EXTERNAL MODULE: ./packages/registry/policy-files.ts
 var policy_files = __webpack_require__(7950);
 ;// CONCATENATED MODULE: ./packages/registry/agent-policy.ts
@@ -179,7 +179,7 @@ function toPolicy(doc) {
 /* harmony export */   Hm: () => (/* binding */ checkCredentialRequest)
 /* harmony export */ });
 /* unused harmony exports namesProduction, durationCapsFor */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(636);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2645);
 /* harmony import */ var _agent_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8378);
 /**
  * The credentials pre-check: everything that must hold before any token is requested (owner,
@@ -411,7 +411,7 @@ function restrictionRefusals(request, applied) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(636);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2645);
 /**
  * The one loader for policy files and folders: the credentials check picks its `kind: AgentPolicy`
  * documents, the gate picks the documents with `actions:`. Order is deterministic (sorted paths)
@@ -570,263 +570,6 @@ function tooLarge(file, size) {
         location: { file },
         hint: 'split it into smaller files, or move what is not a policy out of the policy folder',
     });
-}
-
-
-/***/ }),
-
-/***/ 1359:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Ag: () => (/* binding */ loadRegistry),
-  l5: () => (/* binding */ parseRegistry),
-  fK: () => (/* binding */ registryEntrySnippet)
-});
-
-// UNUSED EXPORTS: MINIMAL_REGISTRY, REGISTRY_INVALID, registrySchema, sortByLine
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./schemas/agent-config.schema.json
-const agent_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/agent-config.schema.json","title":"Agent registry (agent-config.yaml)","description":"The registry of every AI agent or bot allowed to obtain credentials in CI/CD. Keys are kebab-case.","type":"object","additionalProperties":false,"required":["agents"],"properties":{"agents":{"description":"Every registered agent; each name must be unique.","type":"array","items":{"description":"one registered agent","$ref":"#/definitions/agent"}}},"definitions":{"agent":{"description":"One registered agent.","type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"description":"unique agent name: lowercase letters, digits and \'-\', starting with a letter or digit","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":63,"examples":["code-review-assistant"]},"type":{"description":"the agent\'s type; AgentPolicy documents apply by type (spec.agentTypes)","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","examples":["coding-assistant","deploy-manager"]},"owner":{"description":"the human or team accountable for the agent; credentials are refused without one","examples":["platform-team","@acme/platform"],"if":{"type":"null"},"else":{"description":"the human or team accountable for the agent; credentials are refused without one","type":"string"}},"purpose":{"description":"why the agent exists; used when a credential request gives no purpose of its own","examples":["Automated code review and suggestions"],"if":{"type":"null"},"else":{"description":"why the agent exists; used when a credential request gives no purpose of its own","type":"string"}},"permissions":{"description":"declared needs, each a single `resource: access` pair","type":"array","items":{"description":"one `resource: access` pair, e.g. `repository: read`","type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"patternProperties":{"^[A-Za-z0-9*][A-Za-z0-9_.:/*-]*$":{"description":"access level: read, write, comment, admin, delete, ...","type":"string","pattern":"^[a-z*][a-z0-9_*-]*$","examples":["read","write","comment"]}},"examples":[{"repository":"read"},{"pull-requests":"comment"}]},"examples":[[{"repository":"read"},{"pull-requests":"comment"}]]},"credential-policy":{"description":"ephemeral or long-lived; this product only mints ephemeral credentials","type":"string","enum":["ephemeral","long-lived"]},"max-ttl":{"description":"optional cap on the lifetime of any credential minted for this agent: seconds (900), \\"15m\\", \\"1h\\", \\"1h30m\\"","examples":["1h","15m",3600],"if":{"type":"string"},"then":{"type":"string","description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","pattern":"^\\\\s*(\\\\d+|(\\\\d+[smhd])+)\\\\s*$","examples":["15m","1h","1h30m","900"]},"else":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","type":"integer","minimum":1}},"audit-level":{"description":"how much is recorded about the agent\'s credential use (anything but full is flagged by the scanner)","type":"string","enum":["full","minimal","none"]},"credentials":{"description":"how the agent reaches clouds","type":"object","additionalProperties":false,"properties":{"aws":{"description":"AWS: STS AssumeRoleWithWebIdentity settings (action inputs override them key by key)","$ref":"#/definitions/aws"},"vault":{"description":"HashiCorp Vault: JWT auth settings and secret reads (action inputs override them key by key)","$ref":"#/definitions/vault"}}}}},"aws":{"description":"AWS STS AssumeRoleWithWebIdentity settings","type":"object","additionalProperties":false,"required":["role-arn"],"properties":{"role-arn":{"description":"an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>","type":"string","pattern":"^arn:aws[a-z-]*:iam::\\\\d{12}:role/[\\\\w+=,.@/-]{1,512}$","examples":["arn:aws:iam::111122223333:role/review-bot"]},"region":{"description":"AWS region of the STS endpoint and exported AWS_REGION","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\\\d+$","examples":["us-east-1","eu-west-2"]},"session-policy":{"description":"path (from the repository root) of an IAM policy JSON document that scopes the session down","type":"string","minLength":1,"examples":["policies/iam/review-bot-scope.json"]},"audience":{"description":"audience of the OIDC token presented to STS (default sts.amazonaws.com)","type":"string","minLength":1,"examples":["sts.amazonaws.com"]}}},"vault":{"description":"HashiCorp Vault JWT auth settings and secret reads","type":"object","additionalProperties":false,"required":["url","role"],"properties":{"url":{"description":"Vault address, http(s)://host[:port]","type":"string","pattern":"^https?://[^\\\\s/]+(/\\\\S*)?$","examples":["https://vault.example.com:8200"]},"role":{"description":"the JWT auth role to log in as","type":"string","minLength":1,"examples":["review-bot"]},"auth-path":{"description":"mount path of the JWT auth method (default jwt)","type":"string","pattern":"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$","examples":["jwt","jwt-github"]},"namespace":{"description":"Vault Enterprise namespace (empty for none)","type":"string","examples":["","admin/ci"]},"audience":{"description":"audience of the OIDC token presented to Vault (default the url)","type":"string","minLength":1,"examples":["vault"]},"secrets":{"description":"secrets to read after login","type":"array","items":{"description":"one secret read: the KV path as the HTTP API spells it, the key, and the environment variable to export it as","type":"object","additionalProperties":false,"required":["path","key","env"],"properties":{"path":{"description":"secret path as the HTTP API spells it (KV v2: <mount>/data/<path>)","type":"string","pattern":"^[^\\\\s/][^\\\\s]*$","examples":["secret/data/ci/review"]},"key":{"description":"key within the secret\'s data","type":"string","minLength":1,"examples":["token"]},"env":{"description":"environment variable (and output) name for the value","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["REVIEW_TOKEN"]}}}}}}}}');
-// EXTERNAL MODULE: ./packages/core/index.ts + 3 modules
-var core = __webpack_require__(636);
-;// CONCATENATED MODULE: ./packages/registry/registry.ts
-/**
- * The agent registry (`agent-config.yaml`, kebab-case): parsed with positions, validated against
- * schemas/agent-config.schema.json, turned into typed entries that remember where each key is.
- */
-
-
-
-
-const WHAT = 'agent registry';
-const REGISTRY_INVALID = 'REGISTRY_INVALID';
-const MINIMAL_REGISTRY = `agents:
-  - name: my-agent
-    type: coding-assistant
-    owner: platform-team            # a human or team accountable for the agent
-    purpose: "Why this agent needs credentials"
-    permissions:
-      - repository: read
-    credential-policy: ephemeral
-    max-ttl: 1h
-    audit-level: full
-`;
-/** Reads and validates a registry file; a missing file says how to create one. */
-function loadRegistry(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new core/* AstlError */.Ht(`agent registry ${path} not found`, {
-                code: 'REGISTRY_NOT_FOUND',
-                location: { file: path },
-                hint: `create ${path} listing your agents, or point the 'config' input at the registry`,
-                fix: MINIMAL_REGISTRY,
-            });
-        }
-        if (code === 'EISDIR') {
-            throw new core/* AstlError */.Ht(`agent registry ${path} is a folder, not a file`, {
-                code: 'REGISTRY_NOT_FOUND',
-                location: { file: path },
-                hint: "point the 'config' input at the registry file, e.g. agent-config.yaml",
-            });
-        }
-        throw new core/* AstlError */.Ht(`cannot read agent registry ${path}: ${err.message}`, {
-            code: 'REGISTRY_NOT_FOUND',
-            location: { file: path },
-            cause: err,
-        });
-    }
-    return parseRegistry(text, path);
-}
-/** Parses registry text; every problem in the file is reported at once as one AstlErrors. */
-function parseRegistry(text, file) {
-    let docs;
-    try {
-        docs = (0,core/* parseYaml */.hN)(text, file);
-    }
-    catch (err) {
-        if (err instanceof core/* AstlError */.Ht)
-            throw new core/* AstlErrors */.ci([err]);
-        throw err;
-    }
-    const doc = docs[0];
-    if (!doc) {
-        throw new core/* AstlErrors */.ci([
-            new core/* AstlError */.Ht(`${WHAT} ${file} is empty`, {
-                code: REGISTRY_INVALID,
-                location: { file },
-                hint: 'list your agents under `agents:`',
-                fix: MINIMAL_REGISTRY,
-            }),
-        ]);
-    }
-    const errors = [];
-    if (docs.length > 1) {
-        errors.push(new core/* AstlError */.Ht(`${WHAT} must be a single YAML document; found ${docs.length}`, {
-            code: REGISTRY_INVALID,
-            location: docs[1].locate([]),
-            hint: 'remove the `---` separators and list every agent under one `agents:`',
-        }));
-    }
-    errors.push(...(0,core/* validateWithSchema */.CW)(doc, agent_config_schema_namespaceObject, WHAT, REGISTRY_INVALID));
-    errors.push(...duplicateNames(doc));
-    if (errors.length === 0)
-        errors.push(...durationProblems(doc));
-    if (errors.length > 0)
-        throw new core/* AstlErrors */.ci(sortByLine(errors), REGISTRY_INVALID);
-    // Schema-valid from here on, so the shapes below hold.
-    const raw = doc.value.agents;
-    const agents = raw.map((a, i) => toEntry(a, i, doc));
-    return { file, agents, doc };
-}
-function duplicateNames(doc) {
-    const agents = doc.value?.agents;
-    if (!Array.isArray(agents))
-        return [];
-    const firstSeen = new Map();
-    const errors = [];
-    agents.forEach((a, i) => {
-        const name = a?.name;
-        if (typeof name !== 'string')
-            return;
-        const first = firstSeen.get(name);
-        if (first === undefined) {
-            firstSeen.set(name, i);
-            return;
-        }
-        const firstAt = doc.locate(['agents', first, 'name']);
-        errors.push(new core/* AstlError */.Ht(`agent name '${name}' is registered twice (first at line ${firstAt.line ?? '?'}, again at line ${doc.locate(['agents', i, 'name']).line ?? '?'})`, {
-            code: REGISTRY_INVALID,
-            location: doc.locate(['agents', i, 'name']),
-            hint: 'agent names must be unique: rename one of the two entries or merge them',
-        }));
-    });
-    return errors;
-}
-/** `max-ttl: 0` passes the schema's pattern but is no duration; say so at its line. */
-function durationProblems(doc) {
-    const errors = [];
-    doc.value.agents.forEach((a, i) => {
-        const ttl = a['max-ttl'];
-        if (ttl === undefined)
-            return;
-        try {
-            (0,core/* parseDuration */.E9)(ttl, `agents[${i}].max-ttl`);
-        }
-        catch (err) {
-            if (!(err instanceof core/* AstlError */.Ht))
-                throw err;
-            errors.push(new core/* AstlError */.Ht(err.message, {
-                code: REGISTRY_INVALID,
-                location: doc.locate(['agents', i, 'max-ttl']),
-                hint: err.hint,
-            }));
-        }
-    });
-    return errors;
-}
-function toEntry(a, index, doc) {
-    const base = ['agents', index];
-    const keyLocations = {};
-    const note = (key, path) => {
-        keyLocations[key] = doc.locate([...base, ...path]);
-    };
-    note('name', ['name']);
-    note('type', ['type']);
-    const text = (v) => typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-    const owner = text(a.owner);
-    const purpose = text(a.purpose);
-    if (a.owner !== undefined)
-        note('owner', ['owner']);
-    if (a.purpose !== undefined)
-        note('purpose', ['purpose']);
-    const permissions = [];
-    if (a.permissions) {
-        note('permissions', ['permissions']);
-        a.permissions.forEach((p, i) => {
-            const [resource, access] = Object.entries(p)[0];
-            permissions.push({ resource, access });
-            note(`permissions[${i}]`, ['permissions', i]);
-        });
-    }
-    for (const key of ['credential-policy', 'max-ttl', 'audit-level', 'credentials']) {
-        if (a[key] !== undefined)
-            note(key, [key]);
-    }
-    const entry = {
-        name: a.name,
-        type: a.type,
-        permissions,
-        credentialPolicy: a['credential-policy'] ?? 'ephemeral',
-        auditLevel: a['audit-level'] ?? 'full',
-        credentials: {},
-        location: doc.locate([...base]),
-        keyLocations,
-        index,
-    };
-    if (owner !== undefined)
-        entry.owner = owner;
-    if (purpose !== undefined)
-        entry.purpose = purpose;
-    if (a['max-ttl'] !== undefined)
-        entry.maxTtlSeconds = (0,core/* parseDuration */.E9)(a['max-ttl'], 'max-ttl');
-    const aws = a.credentials?.aws;
-    if (aws) {
-        entry.credentials.aws = { roleArn: aws['role-arn'] };
-        if (aws.region !== undefined)
-            entry.credentials.aws.region = aws.region;
-        if (aws['session-policy'] !== undefined)
-            entry.credentials.aws.sessionPolicyPath = aws['session-policy'];
-        if (aws.audience !== undefined)
-            entry.credentials.aws.audience = aws.audience;
-        for (const k of Object.keys(aws))
-            note(`credentials.aws.${k}`, ['credentials', 'aws', k]);
-    }
-    const vault = a.credentials?.vault;
-    if (vault) {
-        entry.credentials.vault = {
-            url: vault.url,
-            role: vault.role,
-            authPath: vault['auth-path'] ?? 'jwt',
-            secrets: (vault.secrets ?? []).map((s) => ({ path: s.path, key: s.key, env: s.env })),
-        };
-        if (vault.namespace !== undefined && vault.namespace !== '')
-            entry.credentials.vault.namespace = vault.namespace;
-        if (vault.audience !== undefined)
-            entry.credentials.vault.audience = vault.audience;
-        for (const k of Object.keys(vault))
-            note(`credentials.vault.${k}`, ['credentials', 'vault', k]);
-        for (let i = 0; i < (vault.secrets ?? []).length; i++)
-            note(`credentials.vault.secrets[${i}]`, ['credentials', 'vault', 'secrets', i]);
-    }
-    return entry;
-}
-function sortByLine(errors) {
-    return [...errors].sort((a, b) => (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
-        (a.location?.line ?? 0) - (b.location?.line ?? 0));
-}
-/** The registry entry a user would add, with placeholders for what only they know. */
-function registryEntrySnippet(name, type) {
-    return `agents:
-  - name: ${name}
-    type: ${type}
-    owner: <team-or-person>          # required: who is accountable
-    purpose: "<why this agent needs credentials>"
-    permissions:
-      - repository: read
-    credential-policy: ephemeral
-    max-ttl: 1h
-    audit-level: full
-`;
 }
 
 

@@ -1,6 +1,124 @@
-export const id = 562;
-export const ids = [562];
+export const id = 839;
+export const ids = [839,166];
 export const modules = {
+
+/***/ 5166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
+/**
+ * Parses `900`, `900s`, `15m`, `1h`, `1h30m`, `1d` into seconds. Numbers alone are seconds, as in
+ * configure-aws-credentials' `role-duration-seconds`.
+ */
+function parseDuration(value, where = 'duration') {
+    if (typeof value === 'number') {
+        if (Number.isInteger(value) && value > 0)
+            return value;
+        throw invalid(String(value), where);
+    }
+    const text = value.trim();
+    if (/^\d+$/.test(text)) {
+        const n = Number(text);
+        if (n > 0)
+            return n;
+        throw invalid(text, where);
+    }
+    const re = /(\d+)([smhd])/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        total += Number(m[1]) * UNIT_SECONDS[m[2]];
+        consumed = re.lastIndex;
+    }
+    if (consumed !== text.length || text.length === 0 || total <= 0)
+        throw invalid(text, where);
+    return total;
+}
+function invalid(text, where) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where}: '${text}' is not a duration`, {
+        code: 'DURATION_INVALID',
+        hint: 'use seconds (900 or 900s), minutes (15m), hours (1h) or a combination (1h30m)',
+    });
+}
+/** 900 -> "15m", 5400 -> "1h30m", 45 -> "45s". */
+function formatDuration(seconds) {
+    let rest = Math.max(0, Math.round(seconds));
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86400],
+        ['h', 3600],
+        ['m', 60],
+    ]) {
+        if (rest >= size) {
+            parts.push(`${Math.floor(rest / size)}${unit}`);
+            rest %= size;
+        }
+    }
+    if (rest > 0 || parts.length === 0)
+        parts.push(`${rest}s`);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 3591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony export secretForms */
+/**
+ * Every form in which a secret could leak into text we print: the raw value and the encodings
+ * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
+ * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
+ * front ends register each form with the runner and scrub engine text with `Redactor`.
+ */
+function secretForms(value) {
+    if (value.length === 0)
+        return [];
+    const forms = new Set([value]);
+    const b64 = Buffer.from(value, 'utf8').toString('base64');
+    forms.add(b64);
+    forms.add(b64.replace(/=+$/, ''));
+    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
+    forms.add(encodeURIComponent(value));
+    forms.add(JSON.stringify(value).slice(1, -1));
+    // Values with newlines (private keys) are masked line by line, as the runner does.
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            forms.add(line);
+    return [...forms].filter((f) => f.length >= 4);
+}
+class Redactor {
+    forms = new Set();
+    add(secret) {
+        if (!secret)
+            return;
+        for (const f of secretForms(secret))
+            this.forms.add(f);
+    }
+    get size() {
+        return this.forms.size;
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a value is not half-replaced by a shorter form that it contains.
+        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join('***');
+        return out;
+    }
+}
+
+
+/***/ }),
 
 /***/ 6562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -12,7 +130,7 @@ __webpack_require__.d(__webpack_exports__, {
   runGate: () => (/* reexport */ runGate)
 });
 
-// UNUSED EXPORTS: EXPRESSION_LIMITS, budgetLimit, compileExpression, decide, deployPolicySchema, expressionVars, hostGlobProblem, hostMatches, hostsInParams, hostsInString, loadPolicies, matchingRules, normalizeRepository, parseDeployPolicies, policySha256, redactParams, renderMarkdown, toGateImage
+// UNUSED EXPORTS: EXPRESSION_LIMITS, budgetLimit, compileExpression, decide, deployPolicySchema, exitCodeFor, expressionVars, hostGlobProblem, hostMatches, hostsInParams, hostsInString, loadPolicies, matchingRules, normalizeRepository, parseDeployPolicies, policySha256, redactParams, renderMarkdown, toGateImage
 
 // EXTERNAL MODULE: ./packages/registry/check.ts
 var check = __webpack_require__(8332);
@@ -257,6 +375,10 @@ function budgetLimit(request, policies) {
     }
     return limit;
 }
+/** The CLI's exit code for a decision (DESIGN.md): 0 allow, 1 deny, 2 approval_needed. */
+function exitCodeFor(decision) {
+    return decision === 'allow' ? 0 : decision === 'approval_needed' ? 2 : 1;
+}
 function expressionVars(request) {
     return {
         agent: request.agent,
@@ -491,8 +613,8 @@ function decide(request, policies, context = {}) {
 var lib = __webpack_require__(7337);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
-// EXTERNAL MODULE: ./packages/core/index.ts + 3 modules
-var core = __webpack_require__(636);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(2645);
 ;// CONCATENATED MODULE: ./packages/gate/expressions.ts
 /**
  * CEL expressions for `approval_needed` and `deny_when`, through @marcbachmann/cel-js (a
@@ -1852,7 +1974,7 @@ function normalizeRepository(text) {
     }
     try {
         const ref = parseImageReference(trimmed);
-        return `${ref.registry}/${ref.repository}`;
+        return ref.name;
     }
     catch (err) {
         return { problem: err.message };
@@ -2031,7 +2153,7 @@ function redactParams(value, depth = 0) {
 function toGateImage(r) {
     const image = { input: r.input, isIndex: r.isIndex };
     if (r.reference)
-        image.repository = `${r.reference.registry}/${r.reference.repository}`;
+        image.repository = r.reference.name;
     if (r.digest)
         image.digest = r.digest;
     if (r.pinned)
@@ -2071,21 +2193,8 @@ async function runGate(input, deps = {}) {
     const warn = deps.onWarning ?? (() => { });
     const decisionId = (deps.newId ?? external_node_crypto_.randomUUID)();
     const timestamp = now();
-    let policies;
-    let policyFailure;
-    try {
-        policies = loadPolicies(input.policyPath, { onWarning: warn });
-        if (policies.deploy.length === 0)
-            warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
-    }
-    catch (err) {
-        if (!(err instanceof core/* AstlError */.Ht))
-            throw err;
-        policyFailure = policyErrorReasons(err);
-    }
-    const set = policies ?? { path: input.policyPath, deploy: [], agent: [] };
-    const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
-    // Resolving images and counting deploys are independent network work: do both at once.
+    // Image resolution is network work: start it first, so loading the policy (CPU) overlaps it,
+    // and count deploys (also network) at the same time.
     const resolveStarted = performance.now();
     let resolveMs = 0;
     const resolving = (async () => {
@@ -2096,6 +2205,22 @@ async function runGate(input, deps = {}) {
         resolveMs = performance.now() - resolveStarted;
         return resolved.map(toGateImage);
     })();
+    resolving.catch(() => { }); // awaited below; this only keeps an early throw from going unhandled
+    let policies;
+    let policyFailure;
+    try {
+        policies = loadPolicies(input.policyPath, { onWarning: warn });
+        if (policies.deploy.length === 0) {
+            warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
+        }
+    }
+    catch (err) {
+        if (!(err instanceof core/* AstlError */.Ht))
+            throw err;
+        policyFailure = policyErrorReasons(err);
+    }
+    const set = policies ?? { path: input.policyPath, deploy: [], agent: [] };
+    const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
     const limit = policies ? budgetLimit({ agent: input.agent, action: input.action }, set) : undefined;
     let githubMs = 0;
     const counting = (async () => {

@@ -1,74 +1,8 @@
-export const id = 62;
-export const ids = [62];
+export const id = 359;
+export const ids = [359,167];
 export const modules = {
 
-/***/ 5166:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
-
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
-/**
- * Parses `900`, `900s`, `15m`, `1h`, `1h30m`, `1d` into seconds. Numbers alone are seconds, as in
- * configure-aws-credentials' `role-duration-seconds`.
- */
-function parseDuration(value, where = 'duration') {
-    if (typeof value === 'number') {
-        if (Number.isInteger(value) && value > 0)
-            return value;
-        throw invalid(String(value), where);
-    }
-    const text = value.trim();
-    if (/^\d+$/.test(text)) {
-        const n = Number(text);
-        if (n > 0)
-            return n;
-        throw invalid(text, where);
-    }
-    const re = /(\d+)([smhd])/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-        total += Number(m[1]) * UNIT_SECONDS[m[2]];
-        consumed = re.lastIndex;
-    }
-    if (consumed !== text.length || text.length === 0 || total <= 0)
-        throw invalid(text, where);
-    return total;
-}
-function invalid(text, where) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where}: '${text}' is not a duration`, {
-        code: 'DURATION_INVALID',
-        hint: 'use seconds (900 or 900s), minutes (15m), hours (1h) or a combination (1h30m)',
-    });
-}
-/** 900 -> "15m", 5400 -> "1h30m", 45 -> "45s". */
-function formatDuration(seconds) {
-    let rest = Math.max(0, Math.round(seconds));
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86400],
-        ['h', 3600],
-        ['m', 60],
-    ]) {
-        if (rest >= size) {
-            parts.push(`${Math.floor(rest / size)}${unit}`);
-            rest %= size;
-        }
-    }
-    if (rest > 0 || parts.length === 0)
-        parts.push(`${rest}s`);
-    return parts.join('');
-}
-
-
-/***/ }),
-
-/***/ 636:
+/***/ 2645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -77,71 +11,29 @@ __webpack_require__.d(__webpack_exports__, {
   Ht: () => (/* reexport */ errors/* AstlError */.Ht),
   ci: () => (/* reexport */ errors/* AstlErrors */.ci),
   B2: () => (/* reexport */ Deadline),
-  pO: () => (/* reexport */ Redactor),
+  pO: () => (/* reexport */ redact/* Redactor */.p),
   aB: () => (/* reexport */ RetryExhaustedError),
   kp: () => (/* reexport */ suggest/* closest */.k),
   JG: () => (/* reexport */ defaultSleep),
-  Uc: () => (/* reexport */ errors/* describeError */.Uc),
   Qx: () => (/* reexport */ describeFault),
   a3: () => (/* reexport */ duration/* formatDuration */.a),
   j$: () => (/* reexport */ errors/* formatLocation */.j$),
   d$: () => (/* reexport */ isNetworkFault),
   PS: () => (/* reexport */ isRetryableStatus),
   E9: () => (/* reexport */ duration/* parseDuration */.E),
-  hN: () => (/* reexport */ parseYaml),
-  CW: () => (/* reexport */ validateWithSchema),
+  hN: () => (/* reexport */ yaml_source.parseYaml),
+  CW: () => (/* reexport */ yaml_source/* validateWithSchema */.CW),
   bD: () => (/* reexport */ withRetry)
 });
 
-// UNUSED EXPORTS: YAML_LIMITS, YamlDoc, backoffDelay, editDistance, secretForms, typeName
+// UNUSED EXPORTS: YAML_LIMITS, YamlDoc, backoffDelay, describeError, editDistance, secretForms, typeName
 
 // EXTERNAL MODULE: ./packages/core/duration.ts
 var duration = __webpack_require__(5166);
 // EXTERNAL MODULE: ./packages/core/errors.ts
 var errors = __webpack_require__(425);
-;// CONCATENATED MODULE: ./packages/core/redact.ts
-/**
- * Every form in which a secret could leak into text we print: the raw value and the encodings
- * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
- * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
- * front ends register each form with the runner and scrub engine text with `Redactor`.
- */
-function secretForms(value) {
-    if (value.length === 0)
-        return [];
-    const forms = new Set([value]);
-    const b64 = Buffer.from(value, 'utf8').toString('base64');
-    forms.add(b64);
-    forms.add(b64.replace(/=+$/, ''));
-    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
-    forms.add(encodeURIComponent(value));
-    forms.add(JSON.stringify(value).slice(1, -1));
-    // Values with newlines (private keys) are masked line by line, as the runner does.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.add(line);
-    return [...forms].filter((f) => f.length >= 4);
-}
-class Redactor {
-    forms = new Set();
-    add(secret) {
-        if (!secret)
-            return;
-        for (const f of secretForms(secret))
-            this.forms.add(f);
-    }
-    get size() {
-        return this.forms.size;
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a value is not half-replaced by a shorter form that it contains.
-        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join('***');
-        return out;
-    }
-}
-
+// EXTERNAL MODULE: ./packages/core/redact.ts
+var redact = __webpack_require__(3591);
 ;// CONCATENATED MODULE: ./packages/core/retry.ts
 /**
  * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
@@ -266,11 +158,32 @@ function isRetryableStatus(status) {
 
 // EXTERNAL MODULE: ./packages/core/suggest.ts
 var suggest = __webpack_require__(3142);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./packages/core/yaml-source.ts
+// EXTERNAL MODULE: ./packages/core/yaml-source.ts
+var yaml_source = __webpack_require__(167);
+;// CONCATENATED MODULE: ./packages/core/index.ts
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 167:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CW: () => (/* binding */ validateWithSchema),
+/* harmony export */   parseYaml: () => (/* binding */ parseYaml)
+/* harmony export */ });
+/* unused harmony exports YAML_LIMITS, YamlDoc, typeName */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3142);
 /**
  * YAML with positions: parse a file into documents that remember where every value came from,
  * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
@@ -315,13 +228,13 @@ class YamlDoc {
         for (let i = 0; i < path.length; i++) {
             const seg = path[i];
             const last = i === path.length - 1;
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+                const pair = node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(p) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) && String(p.key.value) === String(seg));
                 if (!pair)
                     return found;
                 node = last && wantKey ? pair.key : pair.value;
             }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof seg === 'number') {
                 node = node.items[seg];
             }
             else {
@@ -338,17 +251,17 @@ class YamlDoc {
 /** Parses every document of a YAML file; syntax errors become AstlErrors with file:line. */
 function parseYaml(text, file) {
     if (Buffer.byteLength(text) > YAML_LIMITS.maxBytes) {
-        throw new errors/* AstlError */.Ht(`${file} is larger than ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${file} is larger than ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB`, {
             code: 'CONFIG_INVALID',
             location: { file },
             hint: 'split it into smaller files',
         });
     }
-    const lines = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > YAML_LIMITS.maxDocuments) {
-        throw new errors/* AstlError */.Ht(`${file} holds more than ${YAML_LIMITS.maxDocuments} YAML documents`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${file} holds more than ${YAML_LIMITS.maxDocuments} YAML documents`, {
             code: 'CONFIG_INVALID',
             location: { file },
         });
@@ -358,7 +271,7 @@ function parseYaml(text, file) {
         const problem = doc.errors[0];
         if (problem) {
             const pos = lines.linePos(problem.pos[0]);
-            throw new errors/* AstlError */.Ht(`invalid YAML: ${problem.message.split('\n')[0]}`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`invalid YAML: ${problem.message.split('\n')[0]}`, {
                 code: 'YAML_SYNTAX',
                 location: { file, line: pos.line, column: pos.col },
                 hint: 'fix the YAML syntax (indentation, quotes, a ":" after each key)',
@@ -369,7 +282,7 @@ function parseYaml(text, file) {
             value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
         }
         catch (err) {
-            throw new errors/* AstlError */.Ht(`invalid YAML: ${err.message}`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`invalid YAML: ${err.message}`, {
                 code: 'YAML_SYNTAX',
                 location: { file },
             });
@@ -380,14 +293,14 @@ function parseYaml(text, file) {
     }
     return out;
 }
-const yaml_source_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: true, strict: false, verbose: true });
 const compiled = new WeakMap();
 /**
  * Validates a document against a JSON Schema and turns Ajv's errors into located, actionable
  * ones. `what` names the file kind for messages ("agent registry", "AgentPolicy").
  */
 function validateWithSchema(doc, schema, what, code = 'CONFIG_INVALID') {
-    const validate = compiled.get(schema) ?? yaml_source_ajv.compile(schema);
+    const validate = compiled.get(schema) ?? ajv.compile(schema);
     compiled.set(schema, validate);
     if (validate(doc.value))
         return [];
@@ -432,8 +345,8 @@ function toAstlError(doc, e, what, code) {
         case 'additionalProperties': {
             const key = String(e.params.additionalProperty);
             const known = Object.keys(parent?.properties ?? {});
-            const guess = (0,suggest/* closest */.k)(key, known);
-            return new errors/* AstlError */.Ht(`unknown key '${key}' in ${what}${path.length ? ` at ${here}` : ''}`, {
+            const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(key, known);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`unknown key '${key}' in ${what}${path.length ? ` at ${here}` : ''}`, {
                 code,
                 location: doc.locateKey([...path, key]),
                 hint: guess
@@ -444,21 +357,21 @@ function toAstlError(doc, e, what, code) {
         case 'required': {
             const key = String(e.params.missingProperty);
             const sub = parent?.properties?.[key];
-            return new errors/* AstlError */.Ht(`${here} is missing required key '${key}'${sub?.description ? ` (${sub.description})` : ''}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is missing required key '${key}'${sub?.description ? ` (${sub.description})` : ''}`, {
                 code,
                 location: doc.locate(path),
                 hint: `add '${key}:' to ${here}`,
             });
         }
         case 'type':
-            return new errors/* AstlError */.Ht(`${here} must be ${article(e.params.type)}, got ${typeName(e.data)}${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} must be ${article(e.params.type)}, got ${typeName(e.data)}${expected}`, {
                 code,
                 location: doc.locate(path),
             });
         case 'enum': {
             const allowed = e.params.allowedValues;
-            const guess = typeof e.data === 'string' ? (0,suggest/* closest */.k)(e.data, allowed.map(String)) : undefined;
-            return new errors/* AstlError */.Ht(`${here} is ${JSON.stringify(e.data)}; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, {
+            const guess = typeof e.data === 'string' ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(e.data, allowed.map(String)) : undefined;
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${JSON.stringify(e.data)}; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, {
                 code,
                 location: doc.locate(path),
                 hint: guess ? `did you mean ${JSON.stringify(guess)}?` : undefined,
@@ -466,7 +379,7 @@ function toAstlError(doc, e, what, code) {
         }
         case 'pattern':
         case 'format':
-            return new errors/* AstlError */.Ht(`${here} is ${JSON.stringify(e.data)}, which is not valid${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${JSON.stringify(e.data)}, which is not valid${expected}`, {
                 code,
                 location: doc.locate(path),
                 hint: parent?.examples?.length
@@ -474,7 +387,7 @@ function toAstlError(doc, e, what, code) {
                     : undefined,
             });
         default:
-            return new errors/* AstlError */.Ht(`${here} ${e.message ?? 'is invalid'}${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} ${e.message ?? 'is invalid'}${expected}`, {
                 code,
                 location: doc.locate(path),
             });
@@ -494,14 +407,6 @@ function typeName(v) {
         return 'a mapping';
     return `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }
-
-;// CONCATENATED MODULE: ./packages/core/index.ts
-
-
-
-
-
-
 
 
 /***/ }),
@@ -523,8 +428,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./schemas/agent-config.schema.json
 const agent_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/agent-config.schema.json","title":"Agent registry (agent-config.yaml)","description":"The registry of every AI agent or bot allowed to obtain credentials in CI/CD. Keys are kebab-case.","type":"object","additionalProperties":false,"required":["agents"],"properties":{"agents":{"description":"Every registered agent; each name must be unique.","type":"array","items":{"description":"one registered agent","$ref":"#/definitions/agent"}}},"definitions":{"agent":{"description":"One registered agent.","type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"description":"unique agent name: lowercase letters, digits and \'-\', starting with a letter or digit","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":63,"examples":["code-review-assistant"]},"type":{"description":"the agent\'s type; AgentPolicy documents apply by type (spec.agentTypes)","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","examples":["coding-assistant","deploy-manager"]},"owner":{"description":"the human or team accountable for the agent; credentials are refused without one","examples":["platform-team","@acme/platform"],"if":{"type":"null"},"else":{"description":"the human or team accountable for the agent; credentials are refused without one","type":"string"}},"purpose":{"description":"why the agent exists; used when a credential request gives no purpose of its own","examples":["Automated code review and suggestions"],"if":{"type":"null"},"else":{"description":"why the agent exists; used when a credential request gives no purpose of its own","type":"string"}},"permissions":{"description":"declared needs, each a single `resource: access` pair","type":"array","items":{"description":"one `resource: access` pair, e.g. `repository: read`","type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"patternProperties":{"^[A-Za-z0-9*][A-Za-z0-9_.:/*-]*$":{"description":"access level: read, write, comment, admin, delete, ...","type":"string","pattern":"^[a-z*][a-z0-9_*-]*$","examples":["read","write","comment"]}},"examples":[{"repository":"read"},{"pull-requests":"comment"}]},"examples":[[{"repository":"read"},{"pull-requests":"comment"}]]},"credential-policy":{"description":"ephemeral or long-lived; this product only mints ephemeral credentials","type":"string","enum":["ephemeral","long-lived"]},"max-ttl":{"description":"optional cap on the lifetime of any credential minted for this agent: seconds (900), \\"15m\\", \\"1h\\", \\"1h30m\\"","examples":["1h","15m",3600],"if":{"type":"string"},"then":{"type":"string","description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","pattern":"^\\\\s*(\\\\d+|(\\\\d+[smhd])+)\\\\s*$","examples":["15m","1h","1h30m","900"]},"else":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","type":"integer","minimum":1}},"audit-level":{"description":"how much is recorded about the agent\'s credential use (anything but full is flagged by the scanner)","type":"string","enum":["full","minimal","none"]},"credentials":{"description":"how the agent reaches clouds","type":"object","additionalProperties":false,"properties":{"aws":{"description":"AWS: STS AssumeRoleWithWebIdentity settings (action inputs override them key by key)","$ref":"#/definitions/aws"},"vault":{"description":"HashiCorp Vault: JWT auth settings and secret reads (action inputs override them key by key)","$ref":"#/definitions/vault"}}}}},"aws":{"description":"AWS STS AssumeRoleWithWebIdentity settings","type":"object","additionalProperties":false,"required":["role-arn"],"properties":{"role-arn":{"description":"an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>","type":"string","pattern":"^arn:aws[a-z-]*:iam::\\\\d{12}:role/[\\\\w+=,.@/-]{1,512}$","examples":["arn:aws:iam::111122223333:role/review-bot"]},"region":{"description":"AWS region of the STS endpoint and exported AWS_REGION","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\\\d+$","examples":["us-east-1","eu-west-2"]},"session-policy":{"description":"path (from the repository root) of an IAM policy JSON document that scopes the session down","type":"string","minLength":1,"examples":["policies/iam/review-bot-scope.json"]},"audience":{"description":"audience of the OIDC token presented to STS (default sts.amazonaws.com)","type":"string","minLength":1,"examples":["sts.amazonaws.com"]}}},"vault":{"description":"HashiCorp Vault JWT auth settings and secret reads","type":"object","additionalProperties":false,"required":["url","role"],"properties":{"url":{"description":"Vault address, http(s)://host[:port]","type":"string","pattern":"^https?://[^\\\\s/]+(/\\\\S*)?$","examples":["https://vault.example.com:8200"]},"role":{"description":"the JWT auth role to log in as","type":"string","minLength":1,"examples":["review-bot"]},"auth-path":{"description":"mount path of the JWT auth method (default jwt)","type":"string","pattern":"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$","examples":["jwt","jwt-github"]},"namespace":{"description":"Vault Enterprise namespace (empty for none)","type":"string","examples":["","admin/ci"]},"audience":{"description":"audience of the OIDC token presented to Vault (default the url)","type":"string","minLength":1,"examples":["vault"]},"secrets":{"description":"secrets to read after login","type":"array","items":{"description":"one secret read: the KV path as the HTTP API spells it, the key, and the environment variable to export it as","type":"object","additionalProperties":false,"required":["path","key","env"],"properties":{"path":{"description":"secret path as the HTTP API spells it (KV v2: <mount>/data/<path>)","type":"string","pattern":"^[^\\\\s/][^\\\\s]*$","examples":["secret/data/ci/review"]},"key":{"description":"key within the secret\'s data","type":"string","minLength":1,"examples":["token"]},"env":{"description":"environment variable (and output) name for the value","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["REVIEW_TOKEN"]}}}}}}}}');
-// EXTERNAL MODULE: ./packages/core/index.ts + 3 modules
-var core = __webpack_require__(636);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(2645);
 ;// CONCATENATED MODULE: ./packages/registry/registry.ts
 /**
  * The agent registry (`agent-config.yaml`, kebab-case): parsed with positions, validated against
@@ -758,80 +663,6 @@ function registryEntrySnippet(name, type) {
     max-ttl: 1h
     audit-level: full
 `;
-}
-
-
-/***/ }),
-
-/***/ 4062:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   run: () => (/* binding */ run),
-/* harmony export */   spec: () => (/* binding */ spec)
-/* harmony export */ });
-/* harmony import */ var _packages_core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5166);
-/* harmony import */ var _packages_registry_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1359);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7593);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7632);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
-/** `astl agents list`: the registered agents, one a line (or JSON). */
-
-
-
-
-
-const spec = {
-    name: 'agents list',
-    summary: 'list the registered agents',
-    usage: 'astl agents list [--config F] [--format text|json]',
-    flags: {
-        config: { type: 'string', value: 'FILE', description: 'agent registry (default agent-config.yaml)' },
-        format: { type: 'string', value: 'FORMAT', description: 'text (default) or json' },
-    },
-    examples: ['astl agents list', 'astl agents list --config ci/agent-config.yaml --format json'],
-};
-async function run(args, io) {
-    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .choice */ .Yq)(args, 'format', ['text', 'json'], 'text');
-    const registry = (0,_packages_registry_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .loadRegistry */ .Ag)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'config') || 'agent-config.yaml');
-    const rows = registry.agents.map((a) => ({
-        name: a.name,
-        type: a.type,
-        owner: a.owner ?? null,
-        purpose: a.purpose ?? null,
-        permissions: a.permissions.map((p) => `${p.resource}:${p.access}`),
-        credentialPolicy: a.credentialPolicy,
-        maxTtl: a.maxTtlSeconds === undefined ? null : (0,_packages_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(a.maxTtlSeconds),
-        auditLevel: a.auditLevel,
-        providers: [a.credentials.aws ? 'aws' : '', a.credentials.vault ? 'vault' : ''].filter(Boolean),
-    }));
-    if (format === 'json') {
-        io.out(JSON.stringify(rows, null, 2));
-        return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
-    }
-    if (rows.length === 0) {
-        io.out('no agents registered');
-        return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
-    }
-    const table = [
-        ['NAME', 'TYPE', 'OWNER', 'MAX-TTL', 'AUDIT', 'CLOUDS', 'PURPOSE'],
-        ...rows.map((r) => [
-            r.name,
-            r.type,
-            r.owner ?? '(none)',
-            r.maxTtl ?? '-',
-            r.auditLevel,
-            r.providers.join(',') || '-',
-            r.purpose ?? '(none)',
-        ]),
-    ];
-    const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-    table.forEach((row, n) => {
-        const line = row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
-        io.out(n === 0 ? (0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'bold', line) : line);
-    });
-    return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
 }
 
 

@@ -1,0 +1,1769 @@
+export const id = 151;
+export const ids = [151];
+export const modules = {
+
+/***/ 5151:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  MintFailure: () => (/* reexport */ MintFailure),
+  applyAuditLevel: () => (/* reexport */ applyAuditLevel),
+  createProviderBackends: () => (/* reexport */ createProviderBackends),
+  mintCredentials: () => (/* reexport */ mintCredentials),
+  parseRevocationState: () => (/* reexport */ parseRevocationState),
+  revokeCredentials: () => (/* reexport */ revokeCredentials),
+  toJsonLines: () => (/* reexport */ toJsonLines)
+});
+
+// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, cell, createRevokeBackend, envIdTokenSource, githubIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary
+
+;// CONCATENATED MODULE: ./packages/credentials/audit.ts
+const AUDIT_FILE_NAME = 'astl-audit.jsonl';
+function auditEvent(i) {
+    const event = {
+        timestamp: i.now.toISOString(),
+        agent: i.agent,
+        action: i.action,
+        target: i.target,
+        intent: i.intent,
+        policy: i.policy,
+        correlation_id: i.correlationId,
+    };
+    if (i.detail && Object.keys(i.detail).length > 0)
+        event.detail = i.detail;
+    return event;
+}
+/** The events the agent's audit level keeps. */
+function applyAuditLevel(events, level) {
+    return events.flatMap((e) => {
+        if (e.action === 'credentials.refused')
+            return [e];
+        if (level === 'none')
+            return [];
+        if (level === 'minimal') {
+            const { detail: _dropped, ...rest } = e;
+            return [rest];
+        }
+        return [e];
+    });
+}
+/** One JSON object a line, newline-terminated (JSON Lines). */
+function toJsonLines(events) {
+    return events.map((e) => `${JSON.stringify(e)}\n`).join('');
+}
+
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(2645);
+// EXTERNAL MODULE: ./packages/providers/oidc.ts
+var oidc = __webpack_require__(3270);
+;// CONCATENATED MODULE: ./packages/credentials/id-token.ts
+/**
+ * Where OIDC ID tokens come from. On GitHub the runner mints one per audience
+ * (ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN); on GitLab the job's `id_tokens:` put a token with a
+ * fixed audience in an environment variable.
+ */
+
+
+/** The GitHub Actions runner's token endpoint. */
+function githubIdTokenSource(env) {
+    return (audience, deadline) => requestGitHubIdToken({
+        requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL,
+        requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        audience,
+        deadline,
+    });
+}
+/**
+ * A token from an environment variable (GitLab `id_tokens`). The audience is fixed when the
+ * token is minted, so the caller's audience is only used in the error when the variable is unset.
+ */
+function envIdTokenSource(variable, env) {
+    return async (audience) => {
+        const token = env[variable]?.trim();
+        if (!token) {
+            throw new AstlError(`the ID token variable ${variable} is not set`, {
+                code: 'OIDC_NOT_AVAILABLE',
+                hint: `declare it in the job's id_tokens with the audience the provider expects (${audience})`,
+                fix: `id_tokens:\n  ${variable}:\n    aud: ${audience}`,
+            });
+        }
+        return token;
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./packages/registry/index.ts + 1 modules
+var packages_registry = __webpack_require__(3268);
+;// CONCATENATED MODULE: ./packages/credentials/mint.ts
+/**
+ * mintCredentials: from a request to short-lived, masked, recorded credentials.
+ *
+ * Order matters and is the point of this module:
+ * 1. every refusal check (registry, owner, purpose, credential policy, TTL caps, AgentPolicy
+ *    restrictions, provider settings) runs BEFORE any token is requested;
+ * 2. every secret is handed to `registerSecret` the moment it arrives, before anything is logged;
+ * 3. the revocation state is published (`onState`) right after each login, so that a failure
+ *    later (a KV read, the deadline) still leaves the post step able to revoke what was issued.
+ */
+
+
+
+
+
+
+const DEFAULT_DURATION_SECONDS = 900;
+const DEFAULT_DEADLINE_MS = 60_000;
+const DEFAULT_AWS_AUDIENCE = 'sts.amazonaws.com';
+/** STS refuses AssumeRoleWithWebIdentity shorter than 15 minutes. */
+const STS_MIN_DURATION_SECONDS = 900;
+const STS_MAX_DURATION_SECONDS = 43_200;
+/** A mint that stopped: the cause (an AstlError for anything a user can fix) and what was done. */
+class MintFailure extends Error {
+    error;
+    refused;
+    correlationId;
+    audit;
+    state;
+    context;
+    constructor(error, 
+    /** True when refused before any token was requested. */
+    refused, correlationId, audit, 
+    /** What the post step must revoke (a Vault token issued before a KV read failed). */
+    state, context) {
+        super(error instanceof Error ? error.message : String(error), { cause: error });
+        this.error = error;
+        this.refused = refused;
+        this.correlationId = correlationId;
+        this.audit = audit;
+        this.state = state;
+        this.context = context;
+        this.name = 'MintFailure';
+    }
+}
+async function mintCredentials(request, deps, backends) {
+    const now = deps.now ?? (() => new Date());
+    const correlationId = (deps.newCorrelationId ?? external_node_crypto_.randomUUID)();
+    const deadline = new core/* Deadline */.B2(deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const env = deps.env ?? process.env;
+    const log = deps.logger;
+    const audit = [];
+    let state;
+    let tokensRequested = false;
+    let agentName = request.agent;
+    let purpose = request.purpose;
+    let policyLabel = '';
+    try {
+        // ---- 1. Everything that can refuse, with no network at all. ----
+        const registryFile = displayPath(request.configPath, request.workspace);
+        const registry = (0,packages_registry/* loadRegistry */.Ag)(registryFile);
+        const agent = (0,packages_registry/* resolveAgent */.cT)(registry, { agent: request.agent, agentType: request.agentType });
+        agentName = agent.name;
+        const policies = (0,packages_registry/* loadAgentPolicies */.gN)(displayPath(request.policiesDir, request.workspace), {
+            missingOk: true,
+        });
+        const providers = planProviders(request, agent);
+        const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
+        const checkFor = (environment) => (0,packages_registry/* checkCredentialRequest */.Hm)({
+            agent,
+            purpose: request.purpose,
+            durationSeconds,
+            providers: providerNames(providers),
+            readsSecrets: (providers.vault?.secrets.length ?? 0) > 0,
+            environment,
+            ...(providers.aws ? { awsRoleArn: providers.aws.roleArn } : {}),
+            ...(providers.vault
+                ? { vaultRole: providers.vault.role, secretPaths: providers.vault.secrets.map((s) => s.path) }
+                : {}),
+        }, policies);
+        const check = checkFor(request.run.environment);
+        purpose = check.purpose;
+        const intent = check.purpose;
+        policyLabel = [
+            `${relativeLabel(registryFile, request.workspace)}#${agent.name}`,
+            ...check.appliedPolicies,
+        ].join(', ');
+        if (providers.aws)
+            checkStsDuration(check.durationSeconds);
+        if (providers.aws?.sessionPolicyPath) {
+            // Loaded on demand: the AWS provider module brings the SDK with it.
+            const { readSessionPolicy } = await Promise.all(/* import() */[__webpack_require__.e(695), __webpack_require__.e(502)]).then(__webpack_require__.bind(__webpack_require__, 502));
+            providers.aws.sessionPolicy = readSessionPolicy(displayPath(providers.aws.sessionPolicyPath, request.workspace));
+        }
+        const warnings = [...check.warnings];
+        log.info(`Agent ${agent.name} (type ${agent.type}, owner ${agent.owner}) requests ${providerNames(providers).join(' + ')} credentials for ${(0,core/* formatDuration */.a3)(check.durationSeconds)}: ${purpose}`);
+        log.info(`Correlation id ${correlationId}; policies: ${policyLabel}`);
+        // ---- 2. Tokens and credentials: AWS and Vault side by side. ----
+        // Provider code loads while the first token request is in flight.
+        backends.preload?.(providerNames(providers));
+        const idTokens = new Map();
+        const fetchIdToken = async (audience) => {
+            const token = await deps.getIdToken(audience, deadline);
+            deps.registerSecret(token);
+            // The job's real environment is in the signed token; re-check restrictions against it.
+            const claims = (0,oidc.decodeTokenClaims)(token);
+            const tokenEnv = typeof claims?.environment === 'string' ? claims.environment : undefined;
+            if (tokenEnv && tokenEnv !== request.run.environment)
+                checkFor(tokenEnv);
+            return token;
+        };
+        const idTokenFor = (audience) => {
+            tokensRequested = true;
+            let pending = idTokens.get(audience);
+            if (!pending) {
+                pending = fetchIdToken(audience);
+                idTokens.set(audience, pending);
+            }
+            return pending;
+        };
+        const credentials = [];
+        const exported = {};
+        const secrets = [];
+        const secretOutputs = {};
+        const outputs = { agent: agent.name, correlationId, expiresAt: '' };
+        const keep = (value) => {
+            deps.registerSecret(value);
+            secrets.push(value);
+        };
+        const st = {
+            version: 1,
+            agent: agent.name,
+            correlationId,
+            auditLevel: agent.auditLevel,
+            purpose: intent,
+            policy: policyLabel,
+        };
+        state = st;
+        const baseDetail = runDetail(request);
+        // Each flow keeps its own audit events and credentials, so the record's order is stable.
+        const awsAudit = [];
+        const awsCredentials = [];
+        const awsFlow = async (p) => {
+            const jwt = await idTokenFor(p.audience);
+            const issuedAt = now();
+            // Refusals come back diagnosed (token claims beside the request) from the provider.
+            const session = await backends.assumeRole({
+                roleArn: p.roleArn,
+                region: p.region,
+                audience: p.audience,
+                agent: agent.name,
+                runId: request.run.runId,
+                ...(request.run.runAttempt ? { runAttempt: request.run.runAttempt } : {}),
+                durationSeconds: check.durationSeconds,
+                webIdentityToken: jwt,
+                sessionPolicy: p.sessionPolicy,
+                ...(p.sessionPolicyPath ? { sessionPolicyFile: p.sessionPolicyPath } : {}),
+                deadline,
+                env,
+            });
+            const sessionName = session.sessionName;
+            keep(session.accessKeyId);
+            keep(session.secretAccessKey);
+            keep(session.sessionToken);
+            const expiresAt = session.expiration.toISOString();
+            const ttlSeconds = Math.max(0, Math.round((session.expiration.getTime() - issuedAt.getTime()) / 1000));
+            const identity = session.assumedRoleArn ?? assumedRoleArnFor(p.roleArn, sessionName);
+            awsCredentials.push({
+                provider: 'aws',
+                identity,
+                details: {
+                    role: p.roleArn,
+                    'session name': sessionName,
+                    region: p.region,
+                    ...(p.sessionPolicyPath ? { 'session policy': p.sessionPolicyPath } : {}),
+                },
+                issuedAt: issuedAt.toISOString(),
+                expiresAt,
+                ttlSeconds,
+            });
+            Object.assign(exported, {
+                AWS_ACCESS_KEY_ID: session.accessKeyId,
+                AWS_SECRET_ACCESS_KEY: session.secretAccessKey,
+                AWS_SESSION_TOKEN: session.sessionToken,
+                AWS_REGION: p.region,
+                AWS_DEFAULT_REGION: p.region,
+            });
+            Object.assign(secretOutputs, {
+                awsAccessKeyId: session.accessKeyId,
+                awsSecretAccessKey: session.secretAccessKey,
+                awsSessionToken: session.sessionToken,
+            });
+            outputs.awsSessionName = sessionName;
+            st.aws = { sessionName, roleArn: p.roleArn, expiresAt };
+            deps.onState?.(st);
+            awsAudit.push(auditEvent({
+                agent: agent.name,
+                action: 'credentials.mint',
+                target: `aws:${p.roleArn}`,
+                intent,
+                policy: policyLabel,
+                correlationId,
+                now: issuedAt,
+                detail: {
+                    provider: 'aws',
+                    identity,
+                    session_name: sessionName,
+                    region: p.region,
+                    issued_at: issuedAt.toISOString(),
+                    expires_at: expiresAt,
+                    ttl_seconds: ttlSeconds,
+                    ...baseDetail,
+                },
+            }));
+            log.info(`AWS: assumed ${p.roleArn} as session ${sessionName}, expires ${expiresAt}`);
+        };
+        const vaultAudit = [];
+        const vaultCredentials = [];
+        const vaultFlow = async (p) => {
+            const jwt = await idTokenFor(p.audience);
+            const issuedAt = now();
+            const login = await backends.vaultLogin({
+                url: p.url,
+                namespace: p.namespace,
+                authPath: p.authPath,
+                role: p.role,
+                audience: p.audience,
+                jwt,
+                deadline,
+            });
+            deps.registerSecret(login.clientToken);
+            const expiresAtDate = new Date(issuedAt.getTime() + login.leaseDurationSeconds * 1000);
+            const expiresAt = expiresAtDate.toISOString();
+            // Published before any further call: a failed KV read below must not orphan this token.
+            st.vault = {
+                url: p.url,
+                ...(p.namespace ? { namespace: p.namespace } : {}),
+                token: login.clientToken,
+                ...(login.accessor ? { accessor: login.accessor } : {}),
+                expiresAt,
+                partial: true,
+            };
+            deps.onState?.(st);
+            secrets.push(login.clientToken);
+            const loginTarget = `vault:${p.url}/v1/auth/${p.authPath}/role/${p.role}`;
+            vaultAudit.push(auditEvent({
+                agent: agent.name,
+                action: 'credentials.mint',
+                target: loginTarget,
+                intent,
+                policy: policyLabel,
+                correlationId,
+                now: issuedAt,
+                detail: {
+                    provider: 'vault',
+                    identity: `${p.role}${login.entityId ? ` (entity ${login.entityId})` : ''}`,
+                    ...(login.accessor ? { accessor: login.accessor } : {}),
+                    vault_policies: login.policies.join(','),
+                    issued_at: issuedAt.toISOString(),
+                    expires_at: expiresAt,
+                    ttl_seconds: login.leaseDurationSeconds,
+                    ...baseDetail,
+                },
+            }));
+            log.info(`Vault: logged in to ${p.url} as role ${p.role} (policies ${login.policies.join(', ') || 'none'}), token expires ${expiresAt}`);
+            if (login.leaseDurationSeconds > check.durationSeconds) {
+                warnings.push(`Vault role '${p.role}' issues tokens for ${(0,core/* formatDuration */.a3)(login.leaseDurationSeconds)}, longer than the requested ${(0,core/* formatDuration */.a3)(check.durationSeconds)}; the post step revokes the token when the job ends (set token_ttl on the role to match)`);
+            }
+            // KV reads in parallel; each value is masked before anything about it is logged.
+            const reads = await Promise.allSettled(p.secrets.map((read) => backends.readSecret({
+                url: p.url,
+                namespace: p.namespace,
+                token: login.clientToken,
+                path: read.path,
+                key: read.key,
+                deadline,
+            })));
+            let readFailure;
+            reads.forEach((r, i) => {
+                const read = p.secrets[i];
+                const target = `vault:${p.url}/v1/${read.path}#${read.key}`;
+                if (r.status === 'rejected') {
+                    readFailure ??= r;
+                    vaultAudit.push(auditEvent({
+                        agent: agent.name,
+                        action: 'secrets.read.failed',
+                        target,
+                        intent,
+                        policy: policyLabel,
+                        correlationId,
+                        now: now(),
+                        detail: { env: read.env, reason: errorMessage(r.reason) },
+                    }));
+                    return;
+                }
+                keep(r.value);
+                exported[read.env] = r.value;
+                vaultAudit.push(auditEvent({
+                    agent: agent.name,
+                    action: 'secrets.read',
+                    target,
+                    intent,
+                    policy: policyLabel,
+                    correlationId,
+                    now: now(),
+                    detail: { env: read.env },
+                }));
+                log.info(`Vault: read ${read.path} key ${read.key} into ${read.env}`);
+            });
+            if (readFailure)
+                throw readFailure.reason;
+            st.vault.partial = false;
+            deps.onState?.(st);
+            vaultCredentials.push({
+                provider: 'vault',
+                identity: `${p.role} @ ${p.url}${p.namespace ? ` (namespace ${p.namespace})` : ''}`,
+                details: {
+                    ...(login.accessor ? { accessor: login.accessor } : {}),
+                    policies: login.policies.join(', ') || 'none',
+                    ...(p.secrets.length > 0 ? { 'secrets read': p.secrets.map((s) => s.env).join(', ') } : {}),
+                },
+                issuedAt: issuedAt.toISOString(),
+                expiresAt,
+                ttlSeconds: login.leaseDurationSeconds,
+            });
+            Object.assign(exported, {
+                VAULT_ADDR: p.url,
+                VAULT_TOKEN: login.clientToken,
+                ...(p.namespace ? { VAULT_NAMESPACE: p.namespace } : {}),
+            });
+            secretOutputs.vaultToken = login.clientToken;
+            if (login.accessor)
+                outputs.vaultTokenAccessor = login.accessor;
+        };
+        const flows = await Promise.allSettled([
+            providers.aws ? awsFlow(providers.aws) : undefined,
+            providers.vault ? vaultFlow(providers.vault) : undefined,
+        ]);
+        audit.push(...awsAudit, ...vaultAudit);
+        // Both flows have settled, so whatever one issued is in the state before the other's error
+        // is thrown (the post step revokes it).
+        for (const f of flows)
+            if (f.status === 'rejected')
+                throw f.reason;
+        credentials.push(...awsCredentials, ...vaultCredentials);
+        outputs.expiresAt = credentials
+            .map((c) => c.expiresAt)
+            .sort()
+            .at(0);
+        return {
+            agent: agent.name,
+            owner: agent.owner ?? '',
+            type: agent.type,
+            purpose,
+            correlationId,
+            auditLevel: agent.auditLevel,
+            appliedPolicies: [
+                `${relativeLabel(registryFile, request.workspace)}#${agent.name}`,
+                ...check.appliedPolicies,
+            ],
+            warnings,
+            credentials,
+            env: exported,
+            secrets,
+            outputs,
+            secretOutputs,
+            audit,
+            state,
+        };
+    }
+    catch (err) {
+        const error = toUserError(err, deadline);
+        audit.push(auditEvent({
+            agent: agentName ?? request.agentType ?? '(unknown)',
+            action: tokensRequested ? 'credentials.failed' : 'credentials.refused',
+            target: request.configPath,
+            intent: purpose ?? '',
+            // For a refusal, the rule that refused: the registry or policy line it points at.
+            policy: error instanceof core/* AstlError */.Ht && error.location && !error.location.file.startsWith('input ')
+                ? (0,core/* formatLocation */.j$)(error.location)
+                : policyLabel,
+            correlationId,
+            now: now(),
+            detail: {
+                code: error instanceof core/* AstlError */.Ht ? error.code : 'INTERNAL',
+                reason: errorMessage(error),
+            },
+        }));
+        throw new MintFailure(error, !tokensRequested, correlationId, audit, state, {
+            agent: agentName,
+            purpose,
+        });
+    }
+}
+function providerNames(p) {
+    return [...(p.aws ? ['aws'] : []), ...(p.vault ? ['vault'] : [])];
+}
+/** Which providers this request uses: inputs override the registry, field by field. */
+function planProviders(request, agent) {
+    const out = {};
+    const regAws = agent.credentials.aws;
+    const roleArn = request.aws?.roleArn ?? regAws?.roleArn;
+    if (roleArn) {
+        // The ARN is already validated: the input by inputs.ts, the registry by its schema.
+        const region = request.aws?.region ?? regAws?.region;
+        if (!region) {
+            throw new core/* AstlError */.Ht(`agent '${agent.name}' has an AWS role but no region`, {
+                code: 'AWS_REGION_MISSING',
+                hint: "set the region in the registry or the 'aws-region' input",
+                fix: `credentials:\n  aws:\n    role-arn: ${roleArn}\n    region: us-east-1`,
+            });
+        }
+        out.aws = {
+            roleArn,
+            region,
+            audience: request.aws?.audience ?? regAws?.audience ?? DEFAULT_AWS_AUDIENCE,
+            // A scope-down only narrows, so it applies even when the role comes from an input.
+            ...(regAws?.sessionPolicyPath ? { sessionPolicyPath: regAws.sessionPolicyPath } : {}),
+        };
+    }
+    const regVault = agent.credentials.vault;
+    const url = request.vault?.url ?? regVault?.url;
+    const role = request.vault?.role ?? regVault?.role;
+    const extraSecrets = request.vault?.secrets ?? [];
+    if (url || role || extraSecrets.length > 0) {
+        if (!url || !role) {
+            const missing = !url ? 'url' : 'role';
+            throw new core/* AstlError */.Ht(`agent '${agent.name}' has Vault settings without a ${missing}`, {
+                code: 'VAULT_SETTINGS_INCOMPLETE',
+                hint: `set credentials.vault.${missing} in the registry or the 'vault-${missing}' input`,
+                fix: `credentials:\n  vault:\n    url: ${url ?? 'https://vault.example.com:8200'}\n    role: ${role ?? agent.name}`,
+            });
+        }
+        const secrets = [...(regVault?.secrets ?? [])];
+        for (const s of extraSecrets) {
+            const i = secrets.findIndex((r) => r.env === s.env);
+            if (i >= 0)
+                secrets[i] = s;
+            else
+                secrets.push(s);
+        }
+        out.vault = {
+            url: url.replace(/\/+$/, ''),
+            role,
+            authPath: (request.vault?.authPath ?? regVault?.authPath ?? 'jwt').replace(/^\/+|\/+$/g, ''),
+            audience: request.vault?.audience ?? regVault?.audience ?? url.replace(/\/+$/, ''),
+            secrets,
+            ...((request.vault?.namespace ?? regVault?.namespace)
+                ? { namespace: request.vault?.namespace ?? regVault?.namespace }
+                : {}),
+        };
+    }
+    if (!out.aws && !out.vault) {
+        throw new core/* AstlError */.Ht(`agent '${agent.name}' has no AWS or Vault settings, so there is nothing to mint`, {
+            code: 'NO_PROVIDER',
+            location: agent.location,
+            hint: "add credentials.aws and/or credentials.vault to the agent's registry entry (or pass aws-role-arn / vault-url and vault-role)",
+            fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
+        });
+    }
+    return out;
+}
+function checkStsDuration(seconds) {
+    if (seconds < STS_MIN_DURATION_SECONDS) {
+        throw new core/* AstlError */.Ht(`duration ${(0,core/* formatDuration */.a3)(seconds)} is shorter than AWS STS allows (15m)`, {
+            code: 'DURATION_TOO_SHORT',
+            location: { file: "input 'duration'" },
+            hint: 'AssumeRoleWithWebIdentity sessions last at least 15 minutes; the post step ends the job’s use of them',
+            fix: 'duration: 15m',
+        });
+    }
+    if (seconds > STS_MAX_DURATION_SECONDS) {
+        throw new core/* AstlError */.Ht(`duration ${(0,core/* formatDuration */.a3)(seconds)} is longer than AWS STS allows (12h)`, {
+            code: 'DURATION_TOO_LONG',
+            location: { file: "input 'duration'" },
+            hint: 'ask for less; the role’s MaxSessionDuration caps it too',
+            fix: 'duration: 1h',
+        });
+    }
+}
+function assumedRoleArnFor(roleArn, sessionName) {
+    const m = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(roleArn);
+    return m ? `arn:${m[1]}:sts::${m[2]}:assumed-role/${m[3]}/${sessionName}` : `${roleArn} (${sessionName})`;
+}
+function absolute(path, workspace) {
+    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
+}
+/**
+ * The path to open, written relative to the working directory when it lies inside it, so that
+ * errors say `agent-config.yaml:12`, not a runner's absolute temp path.
+ */
+function displayPath(path, workspace) {
+    const full = absolute(path, workspace);
+    const rel = (0,external_node_path_.relative)(process.cwd(), full);
+    return rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : full;
+}
+function relativeLabel(file, workspace) {
+    const ws = workspace.endsWith('/') ? workspace : `${workspace}/`;
+    return file.startsWith(ws) ? file.slice(ws.length) : file;
+}
+function runDetail(request) {
+    const r = request.run;
+    const d = { run_id: r.runId };
+    if (r.runAttempt)
+        d.run_attempt = r.runAttempt;
+    if (r.repository)
+        d.repository = r.repository;
+    if (r.workflow)
+        d.workflow = r.workflow;
+    if (r.job)
+        d.job = r.job;
+    if (r.actor)
+        d.actor = r.actor;
+    if (r.sha)
+        d.sha = r.sha;
+    if (r.ref)
+        d.ref = r.ref;
+    if (r.environment)
+        d.environment = r.environment;
+    if (r.platform)
+        d.platform = r.platform;
+    return d;
+}
+function errorMessage(err) {
+    if (err instanceof core/* AstlError */.Ht)
+        return err.message;
+    if (err instanceof Error)
+        return err.message;
+    return String(err);
+}
+/** Deadline and retry exhaustion become user errors with a specific message; bugs pass through. */
+function toUserError(err, deadline) {
+    if (err instanceof core/* AstlError */.Ht)
+        return err;
+    if (err instanceof core/* RetryExhaustedError */.aB) {
+        return new core/* AstlError */.Ht(err.message, {
+            code: err.deadlineHit ? 'DEADLINE_EXCEEDED' : 'RETRIES_EXHAUSTED',
+            hint: err.deadlineHit
+                ? `the endpoint did not answer within the overall deadline of ${Math.round(deadline.totalMs / 1000)}s; check that it is reachable from the runner (ASTL_DEADLINE_SECONDS raises the deadline)`
+                : 'the endpoint kept failing with retryable errors; check its health and retry the job',
+            cause: err,
+        });
+    }
+    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+        return new core/* AstlError */.Ht(`a request did not finish within the ${Math.round(deadline.totalMs / 1000)}s deadline: ${(0,core/* describeFault */.Qx)(err)}`, {
+            code: 'DEADLINE_EXCEEDED',
+            hint: 'check that the endpoint is reachable from the runner (ASTL_DEADLINE_SECONDS raises the deadline)',
+            cause: err,
+        });
+    }
+    return err;
+}
+
+;// CONCATENATED MODULE: ./packages/credentials/provider-backends.ts
+function createProviderBackends() {
+    let aws;
+    let vault;
+    const loadAws = () => {
+        aws ??= Promise.all(/* import() */[__webpack_require__.e(695), __webpack_require__.e(502)]).then(__webpack_require__.bind(__webpack_require__, 502));
+        return aws;
+    };
+    const loadVault = () => {
+        vault ??= Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9203));
+        return vault;
+    };
+    const ns = (namespace) => (namespace ? { namespace } : {});
+    return {
+        preload(providers) {
+            // A load failure surfaces again, with its real error, when the provider is called.
+            if (providers.includes('aws'))
+                loadAws().catch(() => undefined);
+            if (providers.includes('vault'))
+                loadVault().catch(() => undefined);
+        },
+        assumeRole: async (a) => {
+            const { assumeRoleWithWebIdentity, roleSessionName } = await loadAws();
+            return assumeRoleWithWebIdentity({
+                roleArn: a.roleArn,
+                region: a.region,
+                sessionName: roleSessionName(a.agent, a.runId, a.runAttempt),
+                durationSeconds: a.durationSeconds,
+                webIdentityToken: a.webIdentityToken,
+                audience: a.audience,
+                deadline: a.deadline,
+                ...(a.sessionPolicy ? { sessionPolicy: a.sessionPolicy } : {}),
+                ...(a.sessionPolicyFile ? { sessionPolicyFile: a.sessionPolicyFile } : {}),
+            });
+        },
+        vaultLogin: async (a) => {
+            const login = await (await loadVault()).vaultJwtLogin({
+                url: a.url,
+                authPath: a.authPath,
+                role: a.role,
+                jwt: a.jwt,
+                audience: a.audience,
+                deadline: a.deadline,
+                ...ns(a.namespace),
+            });
+            return {
+                clientToken: login.clientToken,
+                accessor: login.accessor,
+                leaseDurationSeconds: login.leaseDurationSeconds,
+                policies: login.policies,
+            };
+        },
+        readSecret: async (a) => (await loadVault()).readKvSecret({
+            url: a.url,
+            token: a.token,
+            path: a.path,
+            key: a.key,
+            deadline: a.deadline,
+            ...ns(a.namespace),
+        }),
+        revokeVaultToken: async (a) => (await loadVault()).revokeSelf({
+            url: a.url,
+            token: a.token,
+            deadline: a.deadline,
+            ...ns(a.namespace),
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/credentials/revoke.ts
+/**
+ * The post step's work: revoke what can be revoked, say plainly what cannot, never fail the job.
+ * Vault tokens are revoked with auth/token/revoke-self (child tokens and leases go with them).
+ * AWS STS sessions cannot be revoked one by one, so the result says when the session expires.
+ */
+
+
+const DEFAULT_REVOKE_DEADLINE_MS = 20_000;
+async function revokeCredentials(state, deps, backends, options = { revoke: true }) {
+    const now = deps.now ?? (() => new Date());
+    const deadline = new core/* Deadline */.B2(deps.deadlineMs ?? DEFAULT_REVOKE_DEADLINE_MS);
+    const entries = [];
+    const warnings = [];
+    const log = deps.logger;
+    if (state.vault?.token)
+        deps.registerSecret(state.vault.token);
+    if (state.vault) {
+        const v = state.vault;
+        const identity = `${v.url}${v.namespace ? ` (namespace ${v.namespace})` : ''}${v.accessor ? ` accessor ${v.accessor}` : ''}`;
+        const expired = Date.parse(v.expiresAt) <= now().getTime();
+        if (!options.revoke) {
+            entries.push({
+                provider: 'vault',
+                identity,
+                outcome: 'disabled',
+                message: `revoke is false; the token stays valid until it expires at ${v.expiresAt}`,
+                expiresAt: v.expiresAt,
+            });
+            log.info(`Vault: not revoking (revoke: false); the token expires at ${v.expiresAt}`);
+        }
+        else if (expired) {
+            entries.push({
+                provider: 'vault',
+                identity,
+                outcome: 'skipped-expired',
+                message: `already expired at ${v.expiresAt}; nothing to revoke`,
+                expiresAt: v.expiresAt,
+            });
+            log.info(`Vault: the token already expired at ${v.expiresAt}; skipped`);
+        }
+        else {
+            try {
+                const outcome = await backends.revokeVaultToken({
+                    url: v.url,
+                    ...(v.namespace ? { namespace: v.namespace } : {}),
+                    token: v.token,
+                    deadline,
+                });
+                if (outcome === 'already-invalid') {
+                    entries.push({
+                        provider: 'vault',
+                        identity,
+                        outcome: 'skipped-expired',
+                        message: 'Vault says the token is no longer valid (expired or already revoked); nothing to revoke',
+                        expiresAt: v.expiresAt,
+                    });
+                    log.info('Vault: the token was already invalid; nothing to revoke');
+                }
+                else {
+                    entries.push({
+                        provider: 'vault',
+                        identity,
+                        outcome: 'revoked',
+                        message: `revoked with auth/token/revoke-self${v.partial ? ' (the main step failed after login)' : ''}; child tokens and leases revoked with it`,
+                        expiresAt: v.expiresAt,
+                    });
+                    log.info(`Vault: token${v.accessor ? ` ${v.accessor}` : ''} revoked`);
+                }
+            }
+            catch (err) {
+                const reason = err instanceof core/* AstlError */.Ht ? err.message : (0,core/* describeFault */.Qx)(err);
+                const message = `could not revoke the Vault token (${reason}); it stays valid until ${v.expiresAt}. Revoke it by accessor: vault token revoke -accessor ${v.accessor ?? '<accessor>'}`;
+                entries.push({ provider: 'vault', identity, outcome: 'failed', message, expiresAt: v.expiresAt });
+                warnings.push(message);
+            }
+        }
+    }
+    if (state.aws) {
+        const a = state.aws;
+        const remaining = Math.round((Date.parse(a.expiresAt) - now().getTime()) / 1000);
+        const identity = `${a.roleArn} session ${a.sessionName}`;
+        if (remaining <= 0) {
+            entries.push({
+                provider: 'aws',
+                identity,
+                outcome: 'skipped-expired',
+                message: `already expired at ${a.expiresAt}`,
+                expiresAt: a.expiresAt,
+            });
+        }
+        else {
+            const message = `AWS STS sessions cannot be revoked one by one; session ${a.sessionName} expires at ${a.expiresAt} (in ${(0,core/* formatDuration */.a3)(remaining)}). To end it sooner, revoke the role's active sessions in IAM (this ends every session of the role).`;
+            entries.push({ provider: 'aws', identity, outcome: 'not-revocable', message, expiresAt: a.expiresAt });
+            log.info(message);
+        }
+    }
+    const audit = entries.map((e) => auditEvent({
+        agent: state.agent,
+        action: 'credentials.revoke',
+        target: e.provider === 'aws' ? `aws:${state.aws?.roleArn}` : `vault:${state.vault?.url}`,
+        intent: state.purpose,
+        policy: state.policy,
+        correlationId: state.correlationId,
+        now: now(),
+        detail: { provider: e.provider, outcome: e.outcome, expires_at: e.expiresAt, message: e.message },
+    }));
+    return { agent: state.agent, correlationId: state.correlationId, entries, warnings, audit };
+}
+/** Parses saved state; anything unexpected means "nothing to revoke", not a crash. */
+function parseRevocationState(text) {
+    if (!text)
+        return undefined;
+    try {
+        const v = JSON.parse(text);
+        if (v && v.version === 1 && typeof v.agent === 'string' && typeof v.correlationId === 'string')
+            return v;
+    }
+    catch {
+        // fall through
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./packages/providers/vault.ts
+var vault = __webpack_require__(9203);
+;// CONCATENATED MODULE: ./packages/credentials/revoke-backend.ts
+/**
+ * The post step needs only Vault's revoke-self; importing just that keeps the AWS SDK out of the
+ * post bundle (smaller, faster to start).
+ */
+
+function createRevokeBackend() {
+    return {
+        revokeVaultToken: (a) => revokeSelf({
+            url: a.url,
+            token: a.token,
+            deadline: a.deadline,
+            ...(a.namespace ? { namespace: a.namespace } : {}),
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/credentials/summary.ts
+/**
+ * Markdown for auditors reading the job summary: who (agent, owner, type), why (purpose), under
+ * which policies, each credential's identity and lifetime, and after the post step what became
+ * of it. Never a secret: only identities, accessors, session names and times.
+ */
+
+/** Table-cell safe: no pipes, newlines or HTML from user-written text. */
+function cell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, ' ');
+}
+function code(text) {
+    return text ? `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\`` : '';
+}
+const PROVIDER_LABEL = { aws: 'AWS STS', vault: 'HashiCorp Vault' };
+function runLine(run) {
+    const parts = [run.repository, run.workflow && `workflow ${run.workflow}`, run.job && `job ${run.job}`];
+    parts.push(`run ${run.runId}${run.runAttempt ? ` attempt ${run.runAttempt}` : ''}`);
+    if (run.actor)
+        parts.push(`triggered by ${run.actor}`);
+    return parts.filter(Boolean).join(', ');
+}
+function renderMintSummary(r, run) {
+    const rows = [
+        ['Agent', code(r.agent)],
+        ['Owner', cell(r.owner)],
+        ['Type', cell(r.type)],
+        ['Purpose', cell(r.purpose)],
+        ['Correlation id', code(r.correlationId)],
+        ['Policies applied', r.appliedPolicies.map(code).join(', ') || 'none'],
+    ];
+    if (run)
+        rows.push(['Run', cell(runLine(run))]);
+    const lines = [
+        `## Agent credentials: ${code(r.agent)}`,
+        '',
+        '| | |',
+        '|---|---|',
+        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+        '',
+        '| Provider | Identity | Issued | Expires | TTL |',
+        '|---|---|---|---|---|',
+    ];
+    for (const c of r.credentials) {
+        const extra = Object.entries(c.details)
+            .map(([k, v]) => `${cell(k)}: ${code(v)}`)
+            .join('<br>');
+        lines.push(`| ${PROVIDER_LABEL[c.provider] ?? c.provider} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`);
+    }
+    if (r.warnings.length > 0) {
+        lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${cell(w)}`));
+    }
+    lines.push('', `The post step revokes what can be revoked when the job ends.`, '');
+    return lines.join('\n');
+}
+/** A refusal or failure: what was asked, why it stopped, and the fix. */
+function renderFailureSummary(f) {
+    const title = f.refused ? 'Agent credentials refused' : 'Agent credentials failed';
+    const lines = [
+        `## ${title}${f.agent ? `: ${code(f.agent)}` : ''}`,
+        '',
+        '| | |',
+        '|---|---|',
+        `| Agent | ${f.agent ? code(f.agent) : '(not given)'} |`,
+        `| Purpose | ${f.purpose ? cell(f.purpose) : '(not given)'} |`,
+        `| Correlation id | ${code(f.correlationId)} |`,
+        `| Outcome | ${f.refused ? 'refused before any token was requested' : 'failed'} |`,
+        '',
+        '```text',
+        f.message.replace(/```/g, "'''"),
+        '```',
+    ];
+    if (f.hint)
+        lines.push('', `**How to fix:** ${cell(f.hint)}`);
+    if (f.fix)
+        lines.push('', 'For example:', '', '```yaml', f.fix.replace(/\n$/, ''), '```');
+    lines.push('');
+    return lines.join('\n');
+}
+const OUTCOME_LABEL = {
+    revoked: 'revoked',
+    'skipped-expired': 'already expired (skipped)',
+    'not-revocable': 'expires on its own',
+    failed: 'revocation FAILED',
+    disabled: 'not revoked (revoke: false)',
+};
+function renderRevokeSummary(r) {
+    const lines = [
+        `### Agent credentials revocation: ${code(r.agent)}`,
+        '',
+        `Correlation id ${code(r.correlationId)}`,
+        '',
+    ];
+    if (r.entries.length === 0) {
+        lines.push('Nothing to revoke: the main step issued no credentials.', '');
+        return lines.join('\n');
+    }
+    lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
+    for (const e of r.entries) {
+        lines.push(`| ${PROVIDER_LABEL[e.provider] ?? e.provider} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`);
+    }
+    lines.push('');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/credentials/index.ts
+/**
+ * The credentials engine: mint OIDC-federated, short-lived AWS and Vault credentials for a
+ * registered agent, revoke them after the job, and describe both for auditors. No Actions I/O:
+ * the root action and the CLI's GitLab flow are front ends over this.
+ */
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 1196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QV: () => (/* binding */ diagnoseVaultLogin),
+/* harmony export */   tP: () => (/* binding */ diagnoseStsError)
+/* harmony export */ });
+/* unused harmony exports describeClaims, conditionKeyPrefix, trustPolicySnippet */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2645);
+/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3270);
+/**
+ * Turning a provider's refusal into an error a workflow author can act on: what the token says
+ * (iss, sub, aud, ref, job_workflow_ref, environment) beside what was asked (role, audience,
+ * Vault role and auth path), and which trust condition to check. The token itself and any
+ * credential never appear: only decoded claims, which are not secret.
+ */
+
+
+const SHOWN_CLAIMS = ['iss', 'sub', 'aud', 'ref', 'job_workflow_ref', 'environment'];
+/** `token: iss=…` lines for the claims that trust policies match on. */
+function describeClaims(claims) {
+    if (!claims)
+        return '  token claims: (the token is not a decodable JWT)';
+    const width = Math.max(...SHOWN_CLAIMS.map((c) => c.length));
+    const lines = SHOWN_CLAIMS.map((c) => {
+        const v = claims[c];
+        const shown = v === undefined || v === '' ? '(not set)' : Array.isArray(v) ? v.join(', ') : String(v);
+        return `    ${c.padEnd(width)}  ${shown}`;
+    });
+    if (typeof claims.exp === 'number') {
+        lines.push(`    ${'exp'.padEnd(width)}  ${new Date(claims.exp * 1000).toISOString()}`);
+    }
+    return ['  token claims:', ...lines].join('\n');
+}
+function describeRequest(fields) {
+    const entries = Object.entries(fields).filter(([, v]) => v !== undefined && v !== '');
+    const width = Math.max(...entries.map(([k]) => k.length));
+    return ['  requested:', ...entries.map(([k, v]) => `    ${k.padEnd(width)}  ${v}`)].join('\n');
+}
+/**
+ * The IAM condition-key prefix for an issuer: its URL without the scheme
+ * (`token.actions.githubusercontent.com`, `gitlab.com`).
+ */
+function conditionKeyPrefix(iss) {
+    if (!iss)
+        return 'token.actions.githubusercontent.com';
+    return iss.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}
+function firstAud(aud) {
+    return Array.isArray(aud) ? aud[0] : aud;
+}
+function scrub(text, token) {
+    const r = new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .Redactor */ .pO();
+    r.add(token);
+    return r.redact(text);
+}
+const STS_CODES = {
+    AccessDenied: 'STS_ACCESS_DENIED',
+    IDPRejectedClaim: 'STS_ACCESS_DENIED',
+    InvalidIdentityToken: 'STS_INVALID_TOKEN',
+    ExpiredToken: 'STS_TOKEN_EXPIRED',
+    ExpiredTokenException: 'STS_TOKEN_EXPIRED',
+    ValidationError: 'STS_REQUEST_INVALID',
+    MalformedPolicyDocument: 'STS_POLICY_INVALID',
+    PackedPolicyTooLarge: 'STS_POLICY_INVALID',
+    RegionDisabled: 'STS_REGION_DISABLED',
+};
+/** An AstlError for STS's non-retryable refusal `stsCode` (as STS spells it: `AccessDenied`, ...). */
+function diagnoseStsError(stsCode, stsMessage, ctx) {
+    const claims = (0,_oidc_js__WEBPACK_IMPORTED_MODULE_1__.decodeTokenClaims)(ctx.webIdentityToken);
+    const prefix = conditionKeyPrefix(claims?.iss);
+    const aud = ctx.audience ?? firstAud(claims?.aud) ?? 'sts.amazonaws.com';
+    const sub = claims?.sub ?? '<sub>';
+    const message = [
+        `AWS STS refused AssumeRoleWithWebIdentity for ${ctx.roleArn}: ${stsCode}: ${scrub(stsMessage, ctx.webIdentityToken)}`,
+        describeRequest({ 'role-arn': ctx.roleArn, audience: aud, 'session-name': ctx.sessionName }),
+        describeClaims(claims),
+    ].join('\n');
+    const trustFix = trustPolicySnippet(prefix, aud, sub);
+    let hint;
+    let fix;
+    switch (stsCode) {
+        case 'AccessDenied':
+        case 'IDPRejectedClaim':
+            hint =
+                `the role's trust policy does not allow this token. Check that its Principal is the IAM OIDC provider for ${prefix}, ` +
+                    `that \`${prefix}:sub\` (StringLike) matches "${sub}" and that \`${prefix}:aud\` (StringEquals) is "${aud}". ` +
+                    'A job with `environment:` has sub `repo:<owner>/<repo>:environment:<name>`, not `:ref:refs/heads/<branch>`.';
+            fix = trustFix;
+            break;
+        case 'InvalidIdentityToken':
+            hint = /audience/i.test(stsMessage)
+                ? `the IAM OIDC provider for ${prefix} does not list the audience "${aud}": add it to the provider's client IDs (audiences) or set aws-audience to one it lists.`
+                : `the account has no IAM OIDC provider for ${claims?.iss ?? 'this issuer'} (or the token's signature did not verify): create the provider with that exact issuer URL.`;
+            break;
+        case 'ExpiredToken':
+        case 'ExpiredTokenException':
+            hint =
+                'the ID token expired before STS checked it: request it just before assuming the role and re-run the job.';
+            break;
+        case 'ValidationError':
+            hint = /DurationSeconds/.test(stsMessage)
+                ? "the requested duration exceeds the role's MaxSessionDuration: lower `duration` or raise the role's maximum session duration."
+                : 'STS rejected a request parameter; see the message above.';
+            break;
+        case 'MalformedPolicyDocument':
+        case 'PackedPolicyTooLarge':
+            hint = 'fix the session policy document (valid JSON, at most 2048 characters after minifying).';
+            break;
+        default:
+            hint = 'see the STS error above.';
+    }
+    return new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(message, { code: STS_CODES[stsCode] ?? 'STS_REQUEST_FAILED', hint, fix });
+}
+/** The trust-policy statement that would admit this token. */
+function trustPolicySnippet(prefix, aud, sub) {
+    return JSON.stringify({
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::<account-id>:oidc-provider/${prefix}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+            StringEquals: { [`${prefix}:aud`]: aud },
+            StringLike: { [`${prefix}:sub`]: sub },
+        },
+    }, null, 2);
+}
+/** An AstlError for Vault refusing a JWT login (HTTP 400/403/404/405), with Vault's error text. */
+function diagnoseVaultLogin(status, vaultMessage, ctx) {
+    const claims = (0,_oidc_js__WEBPACK_IMPORTED_MODULE_1__.decodeTokenClaims)(ctx.jwt);
+    const aud = ctx.audience ?? firstAud(claims?.aud) ?? ctx.url;
+    const sub = claims?.sub ?? '<sub>';
+    const where = `auth/${ctx.authPath}/role/${ctx.role}${ctx.namespace ? ` in namespace ${ctx.namespace}` : ''}`;
+    const message = [
+        `Vault refused the JWT login at ${ctx.url} (auth/${ctx.authPath}/login, role ${ctx.role}): HTTP ${status}: ${scrub(vaultMessage, ctx.jwt)}`,
+        describeRequest({
+            'vault-url': ctx.url,
+            'auth-path': ctx.authPath,
+            role: ctx.role,
+            namespace: ctx.namespace || '(root)',
+            audience: aud,
+        }),
+        describeClaims(claims),
+    ].join('\n');
+    let hint;
+    if (/could not be found|missing role/i.test(vaultMessage)) {
+        hint = `there is no role ${where}: check vault-role, vault-auth-path and vault-namespace.`;
+    }
+    else if (/audience/i.test(vaultMessage)) {
+        hint = `the role's bound_audiences must include the token's aud "${aud}" (or set vault-audience to one of them).`;
+    }
+    else if (/claim/i.test(vaultMessage)) {
+        hint = `the role's bound_claims do not match this token: with bound_claims_type=glob, bound_claims={"sub":"${sub}"} would match it.`;
+    }
+    else if (/issuer|signature|jwks|validating token/i.test(vaultMessage)) {
+        hint = `the auth method at auth/${ctx.authPath} must trust ${claims?.iss ?? 'the issuer'} (oidc_discovery_url or jwks_url) and the token must be unexpired.`;
+    }
+    else if (status === 404 || status === 405 || /no handler|route/i.test(vaultMessage)) {
+        hint = `no JWT auth method is mounted at auth/${ctx.authPath}${ctx.namespace ? ` in namespace ${ctx.namespace}` : ''}: check vault-auth-path and vault-namespace.`;
+    }
+    else {
+        hint = `check the Vault role ${where} and the namespace.`;
+    }
+    const fix = `vault write auth/${ctx.authPath}/role/${ctx.role} role_type=jwt \\
+  bound_audiences="${aud}" user_claim=sub bound_claims_type=glob \\
+  bound_claims='{"sub":"${sub}"}' token_policies=ci-read token_ttl=15m`;
+    return new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(message, { code: 'VAULT_LOGIN_DENIED', hint, fix });
+}
+
+
+/***/ }),
+
+/***/ 3270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _Q: () => (/* binding */ sanitizeFetchError),
+/* harmony export */   decodeTokenClaims: () => (/* binding */ decodeTokenClaims)
+/* harmony export */ });
+/* unused harmony exports idTokenUrl, requestGitHubIdToken, shortMessage */
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9937);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2645);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5036);
+/**
+ * GitHub Actions OIDC: requesting an ID token through the runner's protocol and reading its
+ * claims for diagnostics. The token is a bearer credential: it is returned to the caller and
+ * never put in an error message.
+ */
+
+
+
+const PERMISSIONS_FIX = (/* unused pure expression or super */ null && (`permissions:
+  id-token: write   # lets the job request an OIDC token
+  contents: read`));
+/** The runner's token URL with `audience` appended, whether or not the URL has a query already. */
+function idTokenUrl(requestUrl, audience) {
+    const sep = requestUrl.includes('?') ? (/[?&]$/.test(requestUrl) ? '' : '&') : '?';
+    return `${requestUrl}${sep}audience=${encodeURIComponent(audience)}`;
+}
+/** Requests a GitHub Actions ID token for `audience`; retries network faults, 5xx and 429. */
+async function requestGitHubIdToken(req) {
+    if (!req.requestUrl || !req.requestToken) {
+        const missing = [
+            !req.requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
+            !req.requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+        ].filter(Boolean);
+        throw new AstlError(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
+            code: 'OIDC_NOT_AVAILABLE',
+            hint: 'add `permissions: id-token: write` to the job (or the workflow). Jobs triggered from forks never get an ID token.',
+            fix: PERMISSIONS_FIX,
+        });
+    }
+    if (!req.audience) {
+        throw new AstlError('An OIDC audience is required to request an ID token', {
+            code: 'OIDC_AUDIENCE_MISSING',
+        });
+    }
+    let url;
+    try {
+        url = new URL(idTokenUrl(req.requestUrl, req.audience)).toString();
+    }
+    catch {
+        throw new AstlError('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
+    }
+    const requestToken = req.requestToken;
+    const isRetryable = (err) => err instanceof ProviderNetworkError ||
+        isNetworkFault(err) ||
+        (err instanceof ProviderHttpError && isRetryableStatus(err.status));
+    try {
+        return await withRetry(async (signal) => {
+            let res;
+            try {
+                res = await fetch(url, {
+                    headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json; api-version=2.0' },
+                    signal,
+                });
+            }
+            catch (err) {
+                throw sanitizeFetchError(err);
+            }
+            const text = await readText(res, signal);
+            if (!res.ok) {
+                const err = new ProviderHttpError(res.status, undefined, shortMessage(text));
+                if (isRetryable(err))
+                    throw err;
+                throw new AstlError(`The runner refused the OIDC token request: ${err.message}`, {
+                    code: 'OIDC_TOKEN_REQUEST_FAILED',
+                    hint: res.status === 401 || res.status === 403
+                        ? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN was not accepted; it is only valid inside the job that received it.'
+                        : 'check ACTIONS_ID_TOKEN_REQUEST_URL; it is set by the runner when the job has `id-token: write`.',
+                });
+            }
+            let value;
+            try {
+                value = JSON.parse(text).value;
+            }
+            catch {
+                value = undefined;
+            }
+            if (typeof value !== 'string' || value.split('.').length !== 3) {
+                throw new AstlError('The runner answered the OIDC token request without a token (`value`)', {
+                    code: 'OIDC_TOKEN_REQUEST_FAILED',
+                });
+            }
+            return value;
+        }, retryOptions('GitHub OIDC token request', req.deadline, isRetryable, req.retry));
+    }
+    catch (err) {
+        exhausted(err, 'OIDC_UNAVAILABLE', 'the runner token service did not answer; re-run the job.');
+    }
+}
+/** Decodes a JWT's payload (no signature check). Undefined when it is not a JWT. */
+function decodeTokenClaims(jwt) {
+    try {
+        return { ...(0,jose__WEBPACK_IMPORTED_MODULE_2__/* .decodeJwt */ .i)(jwt) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function sanitizeFetchError(err) {
+    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+        return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC('request timed out', 'TimeoutError');
+    }
+    let code;
+    let message = err instanceof Error ? err.message : String(err);
+    for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        const c = e.code;
+        if (typeof c === 'string') {
+            code = c;
+            message = e.message;
+            break;
+        }
+    }
+    return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC(message, code);
+}
+async function readText(res, signal) {
+    try {
+        return await res.text();
+    }
+    catch (err) {
+        throw sanitizeFetchError(signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : err);
+    }
+}
+/** A provider's error body cut to something printable. */
+function shortMessage(text) {
+    let msg = text;
+    try {
+        const body = JSON.parse(text);
+        if (typeof body.message === 'string')
+            msg = body.message;
+        else if (Array.isArray(body.errors))
+            msg = body.errors.map(String).join('; ');
+    }
+    catch {
+        // not JSON: keep the text
+    }
+    msg = msg.replace(/\s+/g, ' ').trim();
+    return msg.length > 300 ? `${msg.slice(0, 300)}…` : msg;
+}
+
+
+/***/ }),
+
+/***/ 5036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KC: () => (/* binding */ ProviderNetworkError),
+/* harmony export */   gm: () => (/* binding */ ProviderHttpError),
+/* harmony export */   tO: () => (/* binding */ retryOptions),
+/* harmony export */   uW: () => (/* binding */ exhausted),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2645);
+/**
+ * The retry settings every provider call shares, and the conversion of an exhausted retry into
+ * an AstlError whose message names the provider and the last fault.
+ */
+
+const DEFAULT_RETRY = {
+    attempts: 4,
+    baseDelayMs: 250,
+    maxDelayMs: 4000,
+    attemptTimeoutMs: 10_000,
+};
+function retryOptions(what, deadline, isRetryable, settings = {}) {
+    return { ...DEFAULT_RETRY, ...settings, what, deadline, isRetryable };
+}
+/**
+ * An HTTP answer from a provider, reduced to what is safe to print: status, the provider's error
+ * code and message. Library errors carry request configs (tokens, bodies); these never leave here.
+ */
+class ProviderHttpError extends Error {
+    status;
+    providerCode;
+    providerMessage;
+    constructor(status, providerCode, providerMessage) {
+        const detail = [providerCode, providerMessage].filter(Boolean).join(': ');
+        super(detail ? `HTTP ${status} (${detail})` : `HTTP ${status}`);
+        this.status = status;
+        this.providerCode = providerCode;
+        this.providerMessage = providerMessage;
+        this.name = 'ProviderHttpError';
+    }
+}
+/** A transport fault with only its message and code kept (no request config, no headers). */
+class ProviderNetworkError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.name = code === 'TimeoutError' ? 'TimeoutError' : 'ProviderNetworkError';
+        this.code = code;
+    }
+}
+/** Rethrows an exhausted retry as `<CODE>` AstlError naming the provider and the last fault. */
+function exhausted(err, code, hint) {
+    if (err instanceof _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RetryExhaustedError */ .aB) {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(err.message, { code, hint });
+    }
+    throw err;
+}
+
+
+/***/ }),
+
+/***/ 9203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lookupSelf: () => (/* binding */ lookupSelf),
+/* harmony export */   normalizeAuthPath: () => (/* binding */ normalizeAuthPath),
+/* harmony export */   normalizeKvPath: () => (/* binding */ normalizeKvPath),
+/* harmony export */   normalizeVaultUrl: () => (/* binding */ normalizeVaultUrl),
+/* harmony export */   readKvSecret: () => (/* binding */ readKvSecret),
+/* harmony export */   readKvSecretData: () => (/* binding */ readKvSecretData),
+/* harmony export */   revokeSelf: () => (/* binding */ revokeSelf),
+/* harmony export */   vaultJwtLogin: () => (/* binding */ vaultJwtLogin)
+/* harmony export */ });
+/* harmony import */ var node_vault__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8096);
+/* harmony import */ var node_vault__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_vault__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2645);
+/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1196);
+/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3270);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5036);
+/**
+ * HashiCorp Vault through `node-vault`: JWT auth login, KV reads, token lookup and revocation.
+ *
+ * node-vault supplies the Vault API (paths, commands, `{errors}` handling); its HTTP transport is
+ * replaced by fetch through its `request-promise` hook, because its built-in axios transport
+ * takes no AbortSignal and, with DEBUG=* set, axios' follow-redirects logs request headers
+ * (X-Vault-Token). A fresh client per call gets its namespace and token set explicitly (so
+ * VAULT_NAMESPACE / VAULT_TOKEN in the environment never apply by accident), and its errors are
+ * reduced to status + Vault's error text before anything else sees them. Retries: network
+ * faults, 5xx, 429 and 412 (a performance standby not yet consistent); 400/403/404 fail at once.
+ */
+
+
+
+
+
+const RETRYABLE_VAULT_STATUSES = new Set([412, 429]);
+function normalizeVaultUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        parsed = new URL('invalid:');
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`vault-url: "${url}" is not an http(s) URL`, {
+            code: 'VAULT_URL_INVALID',
+            fix: 'vault-url: https://vault.example.com:8200',
+        });
+    }
+    return url.replace(/\/+$/, '');
+}
+function normalizeAuthPath(authPath) {
+    const p = (authPath ?? 'jwt')
+        .trim()
+        .replace(/^\/+|\/+$/g, '')
+        .replace(/^auth\//, '');
+    if (!p || /[\s?#]|\.\./.test(p)) {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`vault-auth-path: "${authPath}" is not a mount path like "jwt" or "jwt-github"`, {
+            code: 'VAULT_AUTH_PATH_INVALID',
+        });
+    }
+    return p;
+}
+/** A KV path used verbatim (as the HTTP API spells it), minus stray slashes. */
+function normalizeKvPath(path) {
+    const p = path
+        .trim()
+        .replace(/^\/+|\/+$/g, '')
+        .replace(/^v1\//, '');
+    if (!p.includes('/') || /[\s?#]|\.\./.test(p)) {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault secret path "${path}" is not a path like "secret/data/ci/deploy"`, {
+            code: 'VAULT_SECRET_PATH_INVALID',
+            hint: 'write the path as the HTTP API spells it: <mount>/data/<path> for KV v2, <mount>/<path> for KV v1.',
+        });
+    }
+    return p;
+}
+/** node-vault's `request-promise` contract: resolve `{statusCode, body, request: {path}}` for any status. */
+async function fetchTransport(options) {
+    const headers = { ...options.headers };
+    let body;
+    if (options.json !== undefined && typeof options.json === 'object') {
+        body = JSON.stringify(options.json);
+        headers['content-type'] = 'application/json';
+    }
+    const res = await fetch(options.uri, { method: options.method, headers, body, signal: options.signal });
+    const text = await res.text();
+    let parsed;
+    try {
+        parsed = text ? JSON.parse(text) : undefined;
+    }
+    catch {
+        parsed = { errors: [text.slice(0, 300)] };
+    }
+    return { statusCode: res.status, body: parsed, request: { path: new URL(options.uri).pathname } };
+}
+function vaultClient(call, token) {
+    const client = node_vault__WEBPACK_IMPORTED_MODULE_0___default()({
+        endpoint: normalizeVaultUrl(call.url),
+        apiVersion: 'v1',
+        noCustomHTTPVerbs: true,
+        'request-promise': { defaults: () => fetchTransport },
+        // node-vault's own debug output (DEBUG=node-vault) prints request bodies: the JWT.
+        debug: () => { },
+    });
+    // Explicit, so VAULT_NAMESPACE / VAULT_TOKEN from the environment never apply by accident.
+    client.namespace = call.namespace?.replace(/^\/+|\/+$/g, '') || undefined;
+    client.token = token;
+    return client;
+}
+/** Vault's error status and text, or a transport fault; nothing else of the library error survives. */
+function toProviderError(err, signal) {
+    if (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderNetworkError */ .KC || err instanceof _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht)
+        return err;
+    const e = err;
+    const status = e.response?.statusCode;
+    if (typeof status === 'number') {
+        const body = e.response?.body;
+        const errors = Array.isArray(body?.errors) ? body.errors.map(String).filter(Boolean) : [];
+        const text = (errors.join('; ') || (typeof e.message === 'string' ? e.message : ''))
+            .replace(/\s+/g, ' ')
+            .trim();
+        return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm(status, undefined, text.slice(0, 300));
+    }
+    if (signal.aborted)
+        return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderNetworkError */ .KC('request timed out', 'TimeoutError');
+    return (0,_oidc_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeFetchError */ ._Q)(err);
+}
+const isRetryable = (err) => err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderNetworkError */ .KC ||
+    (0,_core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkFault */ .d$)(err) ||
+    (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm && (err.status >= 500 || RETRYABLE_VAULT_STATUSES.has(err.status)));
+/** One Vault request under our retry policy; `onRefusal` turns a non-retryable HTTP error into an AstlError. */
+async function vaultRequest(call, what, send, onRefusal, token) {
+    const client = vaultClient(call, token);
+    try {
+        return await (0,_core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (signal) => {
+            try {
+                return await send(client, { signal });
+            }
+            catch (err) {
+                const clean = toProviderError(err, signal);
+                if (clean instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm && !isRetryable(clean))
+                    throw onRefusal(clean);
+                throw clean;
+            }
+        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry));
+    }
+    catch (err) {
+        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .exhausted */ .uW)(err, 'VAULT_UNAVAILABLE', `Vault at ${call.url} did not answer in time; re-run the job, or check vault-url and the network.`);
+    }
+}
+/** `POST /v1/auth/<authPath>/login {role, jwt}`. */
+async function vaultJwtLogin(req) {
+    const authPath = normalizeAuthPath(req.authPath);
+    if (!req.role)
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht('vault-role is required for the Vault JWT login', { code: 'VAULT_ROLE_MISSING' });
+    const body = await vaultRequest(req, `Vault JWT login (auth/${authPath}/login)`, (client, options) => client.write(`auth/${authPath}/login`, { role: req.role, jwt: req.jwt }, options), (err) => (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .diagnoseVaultLogin */ .QV)(err.status, err.providerMessage, {
+        url: req.url,
+        authPath,
+        role: req.role,
+        namespace: req.namespace,
+        audience: req.audience,
+        jwt: req.jwt,
+    }));
+    const auth = body?.auth;
+    if (!auth || typeof auth.client_token !== 'string') {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault answered the login at auth/${authPath}/login without a token`, {
+            code: 'VAULT_LOGIN_FAILED',
+        });
+    }
+    return {
+        clientToken: auth.client_token,
+        accessor: typeof auth.accessor === 'string' ? auth.accessor : '',
+        leaseDurationSeconds: typeof auth.lease_duration === 'number' ? auth.lease_duration : 0,
+        renewable: auth.renewable === true,
+        policies: Array.isArray(auth.policies) ? auth.policies.map(String) : [],
+    };
+}
+/**
+ * Reads a KV secret's data map. KV v2 (`<mount>/data/<path>`) answers `{data: {data, metadata}}`,
+ * KV v1 `{data}`; both are accepted. The path is used as given: `secret/ci/deploy` on a KV v2
+ * mount is a 404 whose hint names the `data/` form, rather than a guess that could read the wrong path.
+ */
+async function readKvSecretData(req) {
+    const path = normalizeKvPath(req.path);
+    const body = await vaultRequest(req, `Vault read of ${path}`, (client, options) => client.read(path, options), (err) => kvRefusal(err, path, req.namespace), req.token);
+    const data = body?.data;
+    if (data && typeof data === 'object' && 'metadata' in data && 'data' in data) {
+        const inner = data.data;
+        if (inner === null) {
+            throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault secret ${path} has no current version (deleted)`, {
+                code: 'VAULT_SECRET_NOT_FOUND',
+            });
+        }
+        return (inner ?? {});
+    }
+    return (data ?? {});
+}
+/** One key of a KV secret, as a string (non-string values are JSON-encoded). */
+async function readKvSecret(req) {
+    const data = await readKvSecretData(req);
+    if (!(req.key in data)) {
+        const keys = Object.keys(data);
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault secret ${normalizeKvPath(req.path)} has no key "${req.key}"`, {
+            code: 'VAULT_KEY_NOT_FOUND',
+            hint: keys.length ? `its keys are: ${keys.join(', ')}.` : 'the secret has no keys.',
+        });
+    }
+    const value = data[req.key];
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+function kvRefusal(err, path, namespace) {
+    const ns = namespace ? ` in namespace ${namespace}` : '';
+    if (err.status === 404) {
+        const isV2 = /^[^/]+\/data\//.test(path);
+        return new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault secret ${path}${ns} does not exist`, {
+            code: 'VAULT_SECRET_NOT_FOUND',
+            hint: isV2
+                ? 'check the path and the namespace.'
+                : `on a KV v2 mount the HTTP path includes data/: ${path.replace(/^([^/]+)\//, '$1/data/')}.`,
+        });
+    }
+    if (err.status === 403) {
+        return new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault denied reading ${path}${ns}: ${err.providerMessage || 'permission denied'}`, {
+            code: 'VAULT_PERMISSION_DENIED',
+            hint: `the role's token policies must grant "read" on ${path} (path "${path}" { capabilities = ["read"] }).`,
+        });
+    }
+    return new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault refused reading ${path}${ns}: ${err.message}`, {
+        code: 'VAULT_REQUEST_FAILED',
+    });
+}
+/** `POST /v1/auth/token/revoke-self` (revokes child tokens and leases too). A 403 means already invalid. */
+async function revokeSelf(req) {
+    const outcome = await vaultRequest(req, 'Vault token revoke-self', async (client, options) => {
+        try {
+            await client.write('auth/token/revoke-self', {}, options);
+            return 'revoked';
+        }
+        catch (err) {
+            if (err.response?.statusCode === 403)
+                return 'already-invalid';
+            throw err;
+        }
+    }, (err) => new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault refused revoke-self: ${err.message}`, { code: 'VAULT_REVOKE_FAILED' }), req.token);
+    return outcome;
+}
+/** `GET /v1/auth/token/lookup-self`. */
+async function lookupSelf(req) {
+    const body = await vaultRequest(req, 'Vault token lookup-self', (client, options) => client.request({ path: '/auth/token/lookup-self', method: 'GET', ...options }), (err) => new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault token lookup failed: ${err.message}`, {
+        code: err.status === 403 ? 'VAULT_TOKEN_INVALID' : 'VAULT_REQUEST_FAILED',
+        hint: err.status === 403 ? 'the token is expired, revoked, or from another namespace.' : undefined,
+    }), req.token);
+    const d = (body?.data ?? {});
+    return {
+        accessor: typeof d.accessor === 'string' ? d.accessor : '',
+        policies: Array.isArray(d.policies) ? d.policies.map(String) : [],
+        ttlSeconds: typeof d.ttl === 'number' ? d.ttl : 0,
+        expireTime: typeof d.expire_time === 'string' ? d.expire_time : undefined,
+        displayName: typeof d.display_name === 'string' ? d.display_name : undefined,
+        namespacePath: typeof d.namespace_path === 'string' ? d.namespace_path : undefined,
+        renewable: d.renewable === true,
+    };
+}
+
+
+/***/ }),
+
+/***/ 3268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Hm: () => (/* reexport */ check/* checkCredentialRequest */.Hm),
+  gN: () => (/* reexport */ agent_policy/* loadAgentPolicies */.gN),
+  Ag: () => (/* reexport */ registry_registry/* loadRegistry */.Ag),
+  Hw: () => (/* reexport */ agent_policy/* parseAgentPolicies */.Hw),
+  l5: () => (/* reexport */ registry_registry/* parseRegistry */.l5),
+  Ac: () => (/* reexport */ agent_policy/* policiesForType */.Ac),
+  cT: () => (/* reexport */ resolveAgent)
+});
+
+// UNUSED EXPORTS: AGENT_POLICY_KIND, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES, MINIMAL_REGISTRY, REGISTRY_INVALID, RESTRICTIONS, durationCapsFor, isProductionEnvironment, listPolicyFiles, namesProduction, policySchema, readPolicyDocuments, readPolicySet, registryEntrySnippet, registrySchema, sortByLine
+
+// EXTERNAL MODULE: ./packages/registry/agent-policy.ts + 1 modules
+var agent_policy = __webpack_require__(8378);
+// EXTERNAL MODULE: ./packages/registry/check.ts
+var check = __webpack_require__(8332);
+// EXTERNAL MODULE: ./packages/registry/policy-files.ts
+var policy_files = __webpack_require__(7950);
+// EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
+var registry_registry = __webpack_require__(1359);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(2645);
+;// CONCATENATED MODULE: ./packages/registry/resolve.ts
+/** Which registered agent a credential or gate request is for. */
+
+
+const lineOf = (e) => e.keyLocations['name']?.line ?? e.location.line ?? '?';
+/**
+ * Finds the agent a request names: by name, or by type when exactly one agent has it.
+ * Errors: AGENT_NOT_REGISTERED, AGENT_AMBIGUOUS, AGENT_TYPE_MISMATCH, AGENT_REQUIRED (neither
+ * given); each with a hint and a YAML `fix`.
+ */
+function resolveAgent(registry, selector) {
+    const name = selector.agent?.trim() || undefined;
+    const type = selector.agentType?.trim() || undefined;
+    const agentsAt = registry.doc.locateKey(['agents']);
+    if (name !== undefined) {
+        const entry = registry.agents.find((a) => a.name === name);
+        if (!entry) {
+            const guess = (0,core/* closest */.kp)(name, registry.agents.map((a) => a.name));
+            throw new core/* AstlError */.Ht(`agent '${name}' is not registered in ${registry.file}`, {
+                code: 'AGENT_NOT_REGISTERED',
+                location: agentsAt,
+                hint: guess
+                    ? `did you mean '${guess}'? Otherwise add the agent to ${registry.file} (every agent needs an owner and a purpose)`
+                    : `add the agent to ${registry.file} (every agent needs an owner and a purpose)${knownAgents(registry)}`,
+                fix: (0,registry_registry/* registryEntrySnippet */.fK)(name, type ?? '<agent-type>'),
+            });
+        }
+        if (type !== undefined && type !== entry.type) {
+            throw new core/* AstlError */.Ht(`agent '${name}' is registered with type '${entry.type}', but the request says agent-type '${type}'`, {
+                code: 'AGENT_TYPE_MISMATCH',
+                location: entry.keyLocations['type'] ?? entry.location,
+                hint: `make the agent-type input match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
+                fix: `with:\n  agent: ${name}\n  agent-type: ${entry.type}\n`,
+            });
+        }
+        return entry;
+    }
+    if (type !== undefined) {
+        const matches = registry.agents.filter((a) => a.type === type);
+        if (matches.length === 1)
+            return matches[0];
+        if (matches.length === 0) {
+            const types = [...new Set(registry.agents.map((a) => a.type))];
+            const guess = (0,core/* closest */.kp)(type, types);
+            throw new core/* AstlError */.Ht(`no agent of type '${type}' is registered in ${registry.file}`, {
+                code: 'AGENT_NOT_REGISTERED',
+                location: agentsAt,
+                hint: (guess ? `did you mean type '${guess}'? ` : '') +
+                    (types.length ? `registered types: ${types.join(', ')}. ` : '') +
+                    `Otherwise register an agent of this type in ${registry.file}`,
+                fix: (0,registry_registry/* registryEntrySnippet */.fK)('<agent-name>', type),
+            });
+        }
+        throw new core/* AstlError */.Ht(`${matches.length} agents have type '${type}' (${matches
+            .map((m) => `${m.name} at line ${lineOf(m)}`)
+            .join(', ')}); the request must name one`, {
+            code: 'AGENT_AMBIGUOUS',
+            location: matches[0].keyLocations['name'] ?? matches[0].location,
+            hint: `set the agent input to one of: ${matches.map((m) => m.name).join(', ')}`,
+            fix: `with:\n  agent: ${matches[0].name}\n  agent-type: ${type}\n`,
+        });
+    }
+    throw new core/* AstlError */.Ht('no agent named: set the agent input (or agent-type when one agent has that type)', {
+        code: 'AGENT_REQUIRED',
+        location: agentsAt,
+        hint: `name one of the agents registered in ${registry.file}${knownAgents(registry)}`,
+        fix: `with:\n  agent: ${registry.agents[0]?.name ?? '<agent-name>'}\n`,
+    });
+}
+function knownAgents(registry) {
+    if (registry.agents.length === 0)
+        return '; the registry lists no agents yet';
+    const names = registry.agents.map((a) => a.name);
+    const shown = names.slice(0, 10).join(', ');
+    return `; registered: ${shown}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./packages/registry/index.ts
+/**
+ * Agent registry (agent-config.yaml) and AgentPolicy model: parsing with positions, validation
+ * against schemas/, agent resolution and the credentials pre-check. No Actions I/O here.
+ */
+
+
+
+
+
+
+
+/***/ })
+
+};
