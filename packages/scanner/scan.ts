@@ -152,7 +152,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     return got;
   };
 
-  const policies = loadPolicyContext(walked.files, read, targets);
+  const yaml = new YamlCache();
+  const policies = loadPolicyContext(walked.files, read, targets, yaml);
 
   const contexts: FileContext[] = [];
   const scannedFiles: string[] = [];
@@ -178,6 +179,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       if (iamCandidate) scanIam(ctx, forceIam);
       else if (kind === 'workflow' || kind === 'yaml') {
         scanYaml(ctx, kind, {
+          yaml,
           policies,
           allowFirstPartyTags,
           root,
@@ -291,7 +293,9 @@ function loadPolicyContext(
   files: readonly string[],
   read: (file: string) => SourceFile | SkippedFile,
   targets: readonly string[],
+  yaml: YamlCache,
 ): AgentPolicyView[] {
+  const targetSet = new Set(targets);
   const policies: AgentPolicyView[] = [];
   const yamlFiles = files.filter((f) => /\.ya?ml$/i.test(f) && kindOf(f) !== 'workflow');
   // Only worth reading when a registry-looking file is going to be checked.
@@ -302,7 +306,7 @@ function loadPolicyContext(
     if (isSkipped(source) || !source.text.includes('AgentPolicy')) continue;
     let docs: YamlDoc[];
     try {
-      docs = parseYaml(source.text, file);
+      docs = yaml.parse(source.text, file, targetSet.has(file));
     } catch {
       continue;
     }
@@ -332,7 +336,33 @@ function loadPolicyContext(
   return policies;
 }
 
+/**
+ * Policy files are parsed for context and again when scanned; parsing is the dominant cost of
+ * the YAML rules, so one scan keeps each file's result until the second use.
+ */
+class YamlCache {
+  private readonly entries = new Map<string, { docs?: YamlDoc[]; error?: unknown }>();
+
+  parse(text: string, file: string, keep: boolean): YamlDoc[] {
+    const hit = this.entries.get(file);
+    if (hit) {
+      this.entries.delete(file);
+      if (hit.error !== undefined) throw hit.error;
+      return hit.docs!;
+    }
+    try {
+      const docs = parseYaml(text, file);
+      if (keep) this.entries.set(file, { docs });
+      return docs;
+    } catch (error) {
+      if (keep) this.entries.set(file, { error });
+      throw error;
+    }
+  }
+}
+
 interface YamlScanOptions {
+  yaml: YamlCache;
   policies: AgentPolicyView[];
   allowFirstPartyTags: boolean;
   root: string;
@@ -342,7 +372,7 @@ interface YamlScanOptions {
 function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void {
   let docs: YamlDoc[];
   try {
-    docs = parseYaml(ctx.text, ctx.file);
+    docs = options.yaml.parse(ctx.text, ctx.file, false);
   } catch (err) {
     reportParseError(ctx, err);
     return;
