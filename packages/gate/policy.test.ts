@@ -136,6 +136,13 @@ actions:
     expect(loadPolicies(dir).sha256).not.toBe(p.sha256);
   });
 
+  it('loads a single file; its sha256 uses the file name', () => {
+    const dir = policyDir({ 'one.yaml': header });
+    const p = loadPolicies(join(dir, 'one.yaml'));
+    expect(p.deploy).toHaveLength(1);
+    expect(p.sha256).toBe(createHash('sha256').update(`one.yaml\0${header}`).digest('hex'));
+  });
+
   it('a missing policy path is POLICY_NOT_FOUND', () => {
     expect(() => loadPolicies('/nonexistent/policies')).toThrow(/not found/);
   });
