@@ -881,6 +881,11 @@ const CODE_EXPRESSION = RE2JS.compile(
   '[A-Za-z_$][A-Za-z0-9_$]*(?:\\.[A-Za-z_$][A-Za-z0-9_$]*)+|.*[()\\[\\]].*',
 );
 const CONSTANT_NAME = RE2JS.compile('[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+');
+const IDENTIFIER = RE2JS.compile('[A-Za-z_$][A-Za-z0-9_$]*');
+/** Lower-case words joined by `-`, `_` or `.` (`x-aws-ec2-metadata-token`, `app-credentials-v2`). */
+const SLUG = RE2JS.compile('(?:[a-z]+[0-9]{0,4}|[a-z0-9]{1,3})(?:[-_.](?:[a-z]+[0-9]{0,4}|[a-z0-9]{1,3}))+');
+/** A value that names itself (`my-secret-token-1`, `VERY_SECRET_PASSWORD_2`) is a placeholder. */
+const SELF_DESCRIBING = ['token', 'secret', 'password', 'passwd', 'apikey', 'api_key', 'api-key'];
 const AWS_EXAMPLE_SECRETS = new Set([
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
@@ -894,6 +899,8 @@ interface Assignment {
   valueStart: number;
   value: string;
   quoted: boolean;
+  /** The operator was a bare `:` (YAML/JSON style), not `=`, `:=` or `=>`. */
+  colon: boolean;
 }
 
 /** Reads `name <op> value` around a keyword hit; undefined when it is not an assignment. */
@@ -908,11 +915,14 @@ function readAssignment(ctx: ScanContext, at: number): Assignment | undefined {
   if (q === '"' || q === "'") i++;
   while (text[i] === ' ' || text[i] === '\t') i++;
   // Operators: =, :=, =>, : (not ==, ::, ===)
+  let colon = false;
   if (text[i] === ':' && text[i + 1] === '=') i += 2;
   else if (text[i] === '=' && text[i + 1] === '>') i += 2;
   else if (text[i] === '=' && text[i + 1] !== '=') i += 1;
-  else if (text[i] === ':' && text[i + 1] !== ':') i += 1;
-  else return undefined;
+  else if (text[i] === ':' && text[i + 1] !== ':') {
+    i += 1;
+    colon = true;
+  } else return undefined;
   while (text[i] === ' ' || text[i] === '\t') i++;
   const open = text[i];
   let quoted = false;
@@ -968,7 +978,7 @@ function readAssignment(ctx: ScanContext, at: number): Assignment | undefined {
       valueEnd++;
     value = text.slice(valueStart, valueEnd);
   }
-  return { name: text.slice(nameStart, nameEnd), nameStart, valueStart, value, quoted };
+  return { name: text.slice(nameStart, nameEnd), nameStart, valueStart, value, quoted, colon };
 }
 
 function entropyThreshold(length: number): number {
@@ -986,13 +996,86 @@ export function looksLikeSecretValue(value: string, quoted: boolean): boolean {
     return false;
   if (!quoted && CODE_EXPRESSION.testExact(value)) return false;
   if (CONSTANT_NAME.testExact(value)) return false;
+  // An unquoted identifier with few digits is code (`CreateOAuth2TokenCommand`, `defaultToConfig2`);
+  // random secrets have digits spread through them.
+  if (!quoted && IDENTIFIER.testExact(value) && digitCount(value) < value.length / 10) return false;
+  if (SLUG.testExact(value) || wordShare(value) >= 0.6) return false;
+  const lower = value.toLowerCase();
+  if (SELF_DESCRIBING.some((w) => lower.includes(w))) return false;
+  if (sequentialShare(value) >= 0.5 || hasSequentialRun(value, 5)) return false;
   return shannonEntropy(value) >= entropyThreshold(value.length);
+}
+
+function digitCount(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) if (isDigit(value.charCodeAt(i))) n++;
+  return n;
+}
+
+/**
+ * Share of characters in lower-case words of 3+ letters (optionally with a short number), for
+ * values split by punctuation into 3+ parts: `AKID/date/region/sts/aws4_request` is a path, not a key.
+ */
+export function wordShare(value: string): number {
+  const parts: string[] = [];
+  let part = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (isAsciiAlnum(c)) part += value[i];
+    else {
+      if (part) parts.push(part);
+      part = '';
+    }
+  }
+  if (part) parts.push(part);
+  if (parts.length < 3) return 0;
+  let words = 0;
+  for (const p of parts) {
+    let letters = 0;
+    while (letters < p.length && p.charCodeAt(letters) >= 97 && p.charCodeAt(letters) <= 122) letters++;
+    let digits = letters;
+    while (digits < p.length && isDigit(p.charCodeAt(digits))) digits++;
+    if (letters >= 3 && digits === p.length && digits - letters <= 4) words += p.length;
+  }
+  return words / value.length;
+}
+
+/** Share of characters in ascending runs of 3+ (`abc123xyz456` -> 1.0): example filler. */
+export function sequentialShare(value: string): number {
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    const ascending =
+      i < value.length &&
+      value.charCodeAt(i) === value.charCodeAt(i - 1) + 1 &&
+      isAsciiAlnum(value.charCodeAt(i));
+    if (ascending) run++;
+    else {
+      if (run >= 3) inRuns += run;
+      run = 1;
+    }
+  }
+  return value.length === 0 ? 0 : inRuns / value.length;
+}
+
+/** `abcde`, `12345`, `ABCDE`: keyboard-walk filler of examples, not random output. */
+export function hasSequentialRun(value: string, length: number): boolean {
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    run =
+      value.charCodeAt(i) === value.charCodeAt(i - 1) + 1 && isAsciiAlnum(value.charCodeAt(i)) ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 
 function assignmentHandler(ctx: ScanContext, at: number): void {
   if (at < ctx.consumedUntil) return;
   const a = readAssignment(ctx, at);
   if (!a || a.nameStart === ctx.lastNameStart) return;
+  // A name inside an ARN, URN or path (`arn:aws:secretsmanager:...`) is not an assignment.
+  const before = ctx.text[a.nameStart - 1];
+  if ((before === ':' || before === '/') && a.colon) return;
   ctx.lastNameStart = a.nameStart;
   ctx.consumedUntil = a.valueStart + a.value.length;
   const { name, value, valueStart } = a;
@@ -1039,7 +1122,13 @@ function assignmentHandler(ctx: ScanContext, at: number): void {
     push('secret/vault-token', 'legacy Vault token');
     return;
   }
-  if (joined.endsWith('authtoken') && name.startsWith('_') && !isReference(value) && value.length >= 8) {
+  if (
+    joined.endsWith('authtoken') &&
+    name.startsWith('_') &&
+    value.length >= 16 &&
+    !hasWhitespace(value) &&
+    !isPlaceholder(value)
+  ) {
     push('secret/npm-token', 'npm `_authToken`');
     return;
   }

@@ -133,6 +133,12 @@ describe('generic assignments', () => {
     'if (token === "abc123def456ghi789") {}',
     'password: hunter2',
     'token: string',
+    'exports.CreateOAuth2TokenCommand = CreateOAuth2TokenCommand;',
+    'const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";',
+    'auth: "personal-access-token123",',
+    'clientSecret: "VERY_SECRET_CLIENT_SECRET_42",',
+    'const apiToken = "abc123xyz456";',
+    '@example arn:aws:secretsmanager:us-east-1:123456789012:secret:SecretName-6RandomCharacters',
   ];
   for (const text of clean) {
     it(`not reported: ${text}`, () => {
