@@ -97,6 +97,11 @@ function git(root: string, args: string[], maxBuffer = 256 * 1024 * 1024): Promi
 }
 
 async function missingCommit(root: string, refs: string[]): Promise<string | undefined> {
+  try {
+    await git(root, ['rev-parse', '--is-inside-work-tree']);
+  } catch {
+    return `${root} is not a git repository (or git is not installed)`;
+  }
   for (const ref of refs) {
     try {
       await git(root, ['cat-file', '-e', `${ref}^{commit}`]);

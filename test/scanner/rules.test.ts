@@ -477,3 +477,23 @@ describe('configuration validity', () => {
     expect(ids(result.findings)).toContain('config/invalid');
   });
 });
+
+describe('reusable workflows', () => {
+  it('a workflow_call-only workflow is not asked for its own permissions block', async () => {
+    const result = await scanFiles({
+      [WF]: 'on:\n  workflow_call:\n    inputs: {}\njobs:\n  a:\n    runs-on: x\n    steps: [{run: echo}]\n',
+    });
+    expect(result.findings).toEqual([]);
+  });
+});
+
+describe('diff scope outside git', () => {
+  it('says the folder is not a git repository and scans everything', async () => {
+    const result = await scanFiles(workflow('  a:\n    runs-on: x\n    steps: [{run: echo}]\n'), {
+      scope: 'diff',
+      base: 'main',
+    });
+    expect(result.scope).toBe('all');
+    expect(result.warnings[0]).toMatch(/is not a git repository/);
+  });
+});

@@ -33,7 +33,9 @@ export function checkWorkflow(
   // Permissions
   const topPermissions = pairOf(root, 'permissions');
   checkPermissionsValue(topPermissions?.value, ctx, true);
-  if (!topPermissions) {
+  // A reusable workflow runs with its caller's token: the caller is where permissions belong.
+  const reusableOnly = triggers.size > 0 && [...triggers].every((t) => t === 'workflow_call');
+  if (!topPermissions && !reusableOnly) {
     const without = jobs.filter((j) => !pairOf(j.value, 'permissions')).map((j) => j.key);
     if (without.length > 0) {
       const jobsKey = pairOf(root, 'jobs')?.key;
