@@ -115,7 +115,12 @@ export async function run(env: Record<string, string | undefined> = process.env)
     core.startGroup('Decision record');
     core.info(recordJson);
     core.endGroup();
-    await core.summary.addRaw(renderMarkdown(record)).write();
+    try {
+      await core.summary.addRaw(renderMarkdown(record)).write();
+    } catch (err) {
+      // No GITHUB_STEP_SUMMARY (a local run): the record is in the log and the file above.
+      core.warning(`could not write the job summary: ${(err as Error).message}`);
+    }
 
     if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
       const { exportDecisionSpan } = await import('../../../packages/gate/telemetry.js');
