@@ -3,7 +3,7 @@
  * real OCI registry (Debian's docker-registry), the local GitHub API stand-in and a tiny
  * OTLP/HTTP receiver.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -149,6 +149,45 @@ actions:
   });
 });
 
+describe.skipIf(!hasRegistry)('gate e2e: a registry with basic auth', () => {
+  let secured: TestRegistry;
+  let pushed: PushedManifest;
+  beforeAll(async () => {
+    secured = await startRegistry({ users: { ci: 's3cret-pw' } });
+    pushed = await secured.pushImage('acme/private', 'v1');
+  });
+  afterAll(async () => {
+    await secured?.close();
+  });
+  const policy = 'agent: deploy-manager\nactions:\n  - name: deploy\n';
+
+  it('without credentials -> deny REGISTRY_AUTH', async () => {
+    const r = await gate(policy, { environment: 'staging', images: `${secured.host}/acme/private:v1` });
+    expect(reasonCodes(r)).toEqual(['REGISTRY_AUTH']);
+  });
+
+  it('with credentials in the docker config (as docker/login-action leaves them) -> allow, secret never printed', async () => {
+    const auth = Buffer.from('ci:s3cret-pw').toString('base64');
+    const config = policyDir({ 'config.json': JSON.stringify({ auths: { [secured.host]: { auth } } }) });
+    const r = await gate(
+      policy,
+      { environment: 'staging', images: `${secured.host}/acme/private:v1` },
+      { env: { DOCKER_CONFIG: config } },
+    );
+    expect(r.outputs.decision).toBe('allow');
+    expect(r.outputs.images).toBe(`${secured.host}/acme/private@${pushed.digest}`);
+    for (const text of [
+      r.stdout,
+      r.stderr,
+      r.summary,
+      readFileSync(`${r.runnerTemp}/astl-decision.json`, 'utf8'),
+    ]) {
+      expect(text).not.toContain('s3cret-pw');
+      expect(text).not.toContain(auth);
+    }
+  });
+});
+
 describe('gate e2e: faults and modes', () => {
   it('registry down -> deny REGISTRY_UNREACHABLE', async () => {
     const r = await gate('agent: deploy-manager\nactions:\n  - name: deploy\n', {
@@ -283,6 +322,3 @@ describe('gate e2e: OpenTelemetry', () => {
     expect(otlpPosts).toHaveLength(0);
   });
 });
-
-// The bundle writes nothing else: keep writeFileSync imported for ad-hoc debugging of a run.
-void writeFileSync;
