@@ -294,7 +294,7 @@ const spec = {
         },
         config: { type: 'string', value: 'FILE', description: 'agent registry (default agent-config.yaml)' },
         policies: { type: 'string', value: 'DIR', description: 'AgentPolicy folder (default policies)' },
-        'dry-run': { type: 'boolean', description: 'print the entry instead of writing it' },
+        'dry-run': { type: 'boolean', description: 'print the updated registry instead of writing it' },
     },
     examples: [
         'astl agent create',
@@ -458,10 +458,18 @@ function placeholder(field) {
 /** Asks on the terminal for every field the flags did not give. */
 async function ask(draft, io, capFor) {
     const rl = (0,node_readline_promises__WEBPACK_IMPORTED_MODULE_1__.createInterface)({ input: process.stdin, output: process.stderr, terminal: true });
+    // Lines through the async iterator are buffered, so answers typed (or pasted) ahead of their
+    // question are kept rather than dropped as rl.question would.
+    const lines = rl[Symbol.asyncIterator]();
     try {
         const question = async (label, check, fallback) => {
             for (;;) {
-                const answer = (await rl.question(`${label}${fallback ? ` [${fallback}]` : ''}: `)).trim() || fallback || '';
+                rl.setPrompt(`${label}${fallback ? ` [${fallback}]` : ''}: `);
+                rl.prompt();
+                const next = await lines.next();
+                if (next.done)
+                    throw new _exit_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .e('agent create cancelled: no answer (end of input)', 'nothing was written');
+                const answer = String(next.value).trim() || fallback || '';
                 const problem = check(answer);
                 if (!problem)
                     return answer;

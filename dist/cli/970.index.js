@@ -345,6 +345,12 @@ function git(root, args, maxBuffer = 256 * 1024 * 1024) {
     });
 }
 async function missingCommit(root, refs) {
+    try {
+        await git(root, ['rev-parse', '--is-inside-work-tree']);
+    }
+    catch {
+        return `${root} is not a git repository (or git is not installed)`;
+    }
     for (const ref of refs) {
         try {
             await git(root, ['cat-file', '-e', `${ref}^{commit}`]);
@@ -1618,7 +1624,9 @@ function checkWorkflow(root, ctx, options) {
     // Permissions
     const topPermissions = pairOf(root, 'permissions');
     checkPermissionsValue(topPermissions?.value, ctx, true);
-    if (!topPermissions) {
+    // A reusable workflow runs with its caller's token: the caller is where permissions belong.
+    const reusableOnly = triggers.size > 0 && [...triggers].every((t) => t === 'workflow_call');
+    if (!topPermissions && !reusableOnly) {
         const without = jobs.filter((j) => !pairOf(j.value, 'permissions')).map((j) => j.key);
         if (without.length > 0) {
             const jobsKey = pairOf(root, 'jobs')?.key;
@@ -3112,7 +3120,7 @@ function looksLikeSecretValue(value, quoted) {
     // random secrets have digits spread through them.
     if (!quoted && IDENTIFIER.testExact(value) && digitCount(value) < value.length / 10)
         return false;
-    if (SLUG.testExact(value))
+    if (SLUG.testExact(value) || wordShare(value) >= 0.6)
         return false;
     const lower = value.toLowerCase();
     if (SELF_DESCRIBING.some((w) => lower.includes(w)))
@@ -3127,6 +3135,40 @@ function digitCount(value) {
         if (isDigit(value.charCodeAt(i)))
             n++;
     return n;
+}
+/**
+ * Share of characters in lower-case words of 3+ letters (optionally with a short number), for
+ * values split by punctuation into 3+ parts: `AKID/date/region/sts/aws4_request` is a path, not a key.
+ */
+function wordShare(value) {
+    const parts = [];
+    let part = '';
+    for (let i = 0; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        if (isAsciiAlnum(c))
+            part += value[i];
+        else {
+            if (part)
+                parts.push(part);
+            part = '';
+        }
+    }
+    if (part)
+        parts.push(part);
+    if (parts.length < 3)
+        return 0;
+    let words = 0;
+    for (const p of parts) {
+        let letters = 0;
+        while (letters < p.length && p.charCodeAt(letters) >= 97 && p.charCodeAt(letters) <= 122)
+            letters++;
+        let digits = letters;
+        while (digits < p.length && isDigit(p.charCodeAt(digits)))
+            digits++;
+        if (letters >= 3 && digits === p.length && digits - letters <= 4)
+            words += p.length;
+    }
+    return words / value.length;
 }
 /** Share of characters in ascending runs of 3+ (`abc123xyz456` -> 1.0): example filler. */
 function sequentialShare(value) {
@@ -3212,7 +3254,11 @@ function assignmentHandler(ctx, at) {
         push('secret/vault-token', 'legacy Vault token');
         return;
     }
-    if (joined.endsWith('authtoken') && name.startsWith('_') && !isReference(value) && value.length >= 8) {
+    if (joined.endsWith('authtoken') &&
+        name.startsWith('_') &&
+        value.length >= 16 &&
+        !hasWhitespace(value) &&
+        !isPlaceholder(value)) {
         push('secret/npm-token', 'npm `_authToken`');
         return;
     }
@@ -3674,7 +3720,8 @@ async function scan(options) {
         }
         return got;
     };
-    const policies = loadPolicyContext(walked.files, read, targets);
+    const yaml = new YamlCache();
+    const policies = loadPolicyContext(walked.files, read, targets, yaml);
     const contexts = [];
     const scannedFiles = [];
     let bytesScanned = 0;
@@ -3700,6 +3747,7 @@ async function scan(options) {
                 scanIam(ctx, forceIam);
             else if (kind === 'workflow' || kind === 'yaml') {
                 scanYaml(ctx, kind, {
+                    yaml,
                     policies,
                     allowFirstPartyTags,
                     root,
@@ -3810,7 +3858,8 @@ function loadBaseline(root, baseline) {
  * AgentPolicies in the walked files (read even when outside the diff, because a changed
  * registry is checked against the organisation's current policies).
  */
-function loadPolicyContext(files, read, targets) {
+function loadPolicyContext(files, read, targets, yaml) {
+    const targetSet = new Set(targets);
     const policies = [];
     const yamlFiles = files.filter((f) => /\.ya?ml$/i.test(f) && kindOf(f) !== 'workflow');
     // Only worth reading when a registry-looking file is going to be checked.
@@ -3823,7 +3872,7 @@ function loadPolicyContext(files, read, targets) {
             continue;
         let docs;
         try {
-            docs = (0,core/* parseYaml */.hN)(source.text, file);
+            docs = yaml.parse(source.text, file, targetSet.has(file));
         }
         catch {
             continue;
@@ -3856,10 +3905,37 @@ function loadPolicyContext(files, read, targets) {
     }
     return policies;
 }
+/**
+ * Policy files are parsed for context and again when scanned; parsing is the dominant cost of
+ * the YAML rules, so one scan keeps each file's result until the second use.
+ */
+class YamlCache {
+    entries = new Map();
+    parse(text, file, keep) {
+        const hit = this.entries.get(file);
+        if (hit) {
+            this.entries.delete(file);
+            if (hit.error !== undefined)
+                throw hit.error;
+            return hit.docs;
+        }
+        try {
+            const docs = (0,core/* parseYaml */.hN)(text, file);
+            if (keep)
+                this.entries.set(file, { docs });
+            return docs;
+        }
+        catch (error) {
+            if (keep)
+                this.entries.set(file, { error });
+            throw error;
+        }
+    }
+}
 function scanYaml(ctx, kind, options) {
     let docs;
     try {
-        docs = (0,core/* parseYaml */.hN)(ctx.text, ctx.file);
+        docs = options.yaml.parse(ctx.text, ctx.file, false);
     }
     catch (err) {
         reportParseError(ctx, err);

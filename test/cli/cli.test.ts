@@ -1,7 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, repoRoot, runCli, tempDir } from './run-cli.js';
+
+/** util-linux `script` gives the CLI a real terminal, for the interactive paths. */
+const haveScript = spawnSync('script', ['--version']).status === 0;
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -272,5 +276,46 @@ describe('astl agent create', () => {
     const r = await runCli(create(['--permission', 'repository']), { cwd: project() });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("--permission 'repository' is not RESOURCE:ACCESS");
+  });
+
+  it.skipIf(!haveScript)('on a terminal, asks for each missing field and re-asks after a bad answer', () => {
+    const dir = project();
+    const answers = [
+      'Triage Bot',
+      'triage-bot',
+      'coding-assistant',
+      'support-team',
+      'Labels issues',
+      'issues:comment',
+      '',
+    ];
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${cliPath} agent create`, '/dev/null'], {
+      cwd: dir,
+      input: `${answers.join('\n')}\n`,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'dumb', NO_COLOR: '1' },
+      timeout: 20_000,
+    });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain('use lowercase letters, digits and -');
+    expect(r.stdout).toContain('Max credential TTL [1h]');
+    const text = readFileSync(join(dir, 'agent-config.yaml'), 'utf8');
+    expect(text).toContain('  - name: triage-bot\n    type: coding-assistant\n    owner: support-team\n');
+    expect(text).toContain('max-ttl: 1h');
+  });
+
+  it.skipIf(!haveScript)('on a terminal, end of input cancels without writing (exit 3)', () => {
+    const dir = project();
+    const r = spawnSync('script', ['-qec', `${process.execPath} ${cliPath} agent create`, '/dev/null'], {
+      cwd: dir,
+      input: 'x-bot\n',
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'dumb', NO_COLOR: '1' },
+      timeout: 20_000,
+    });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('agent create cancelled');
+    expect(r.stdout).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dir, 'agent-config.yaml'), 'utf8')).toBe(REGISTRY);
   });
 });

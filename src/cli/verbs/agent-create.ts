@@ -41,7 +41,7 @@ export const spec: VerbSpec = {
     },
     config: { type: 'string', value: 'FILE', description: 'agent registry (default agent-config.yaml)' },
     policies: { type: 'string', value: 'DIR', description: 'AgentPolicy folder (default policies)' },
-    'dry-run': { type: 'boolean', description: 'print the entry instead of writing it' },
+    'dry-run': { type: 'boolean', description: 'print the updated registry instead of writing it' },
   },
   examples: [
     'astl agent create',
@@ -257,11 +257,17 @@ async function ask(
   capFor: (type: string) => { seconds: number } | undefined,
 ): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // Lines through the async iterator are buffered, so answers typed (or pasted) ahead of their
+  // question are kept rather than dropped as rl.question would.
+  const lines = rl[Symbol.asyncIterator]();
   try {
     const question = async (label: string, check: (v: string) => string | undefined, fallback?: string) => {
       for (;;) {
-        const answer =
-          (await rl.question(`${label}${fallback ? ` [${fallback}]` : ''}: `)).trim() || fallback || '';
+        rl.setPrompt(`${label}${fallback ? ` [${fallback}]` : ''}: `);
+        rl.prompt();
+        const next = await lines.next();
+        if (next.done) throw new UsageError('agent create cancelled: no answer (end of input)', 'nothing was written');
+        const answer = String(next.value).trim() || fallback || '';
         const problem = check(answer);
         if (!problem) return answer;
         io.err(`  ${problem}`);

@@ -73,8 +73,7 @@ export const spec: VerbSpec = {
     'export-file': {
       type: 'string',
       value: 'FILE',
-      description:
-        "file of `export KEY='value'` lines to source, mode 0600 (default .astl/credentials.env; not --env-file, which Node 20 takes for itself)",
+      description: "0600 file of `export KEY='value'` lines to source (default .astl/credentials.env)",
     },
     state: {
       type: 'string',
