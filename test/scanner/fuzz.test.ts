@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: workflow fixtures hold GitHub expressions
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { annotationLines } from '../../packages/scanner/report/annotations.js';
