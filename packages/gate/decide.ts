@@ -72,7 +72,10 @@ export function expressionVars(request: GateRequest): ExpressionVars {
       digest: i.digest ?? null,
       pinned: i.pinned ?? null,
     })),
-    replicas: request.replicas === undefined ? null : BigInt(Math.trunc(request.replicas)),
+    replicas:
+      request.replicas === undefined || !Number.isFinite(request.replicas)
+        ? null
+        : BigInt(Math.trunc(request.replicas)),
     params: request.params,
   };
 }
