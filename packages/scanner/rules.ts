@@ -210,6 +210,15 @@ export const SCANNER_RULES: RuleMeta[] = [
     "A job container's or service's `credentials.password` is written in the workflow instead of coming from `${{ secrets.* }}`.",
     ['workflow', 'secrets'],
   ),
+  // GitLab CI
+  rule(
+    'gitlab/unpinned-include',
+    'warning',
+    6.5,
+    'GitLab CI include not pinned',
+    'A project include without a pinned `ref:`, a component on a branch or `~latest`, or a remote include without `integrity:` pulls configuration that can change without review.',
+    ['gitlab', 'supply-chain'],
+  ),
   // The scanner itself
   rule(
     'scan/parse-error',

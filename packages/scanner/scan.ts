@@ -14,6 +14,7 @@ import { FileContext, type RawFinding } from './context.js';
 import type { Finding, RuleMeta, Severity } from './finding.js';
 import { compareFindings } from './order.js';
 import { type AgentPolicyView, checkRegistry, readAgentPolicy } from './rules/agent.js';
+import { checkGitlabCi } from './rules/gitlab.js';
 import { checkIamPolicy, JsonSyntaxError, looksLikeIamPolicy, parseJsonTree } from './rules/iam.js';
 import { checkWorkflow } from './rules/workflow.js';
 import { get, isSeq, str } from './rules/yaml-nodes.js';
@@ -385,6 +386,7 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
       checkWorkflow(rootNode, ctx, { allowFirstPartyTags: options.allowFirstPartyTags });
       continue;
     }
+    if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(ctx.file)) checkGitlabCi(rootNode, ctx);
     if (isSeq(get(rootNode, 'agents'))) {
       hasRegistry = true;
       checkRegistry(rootNode, ctx, {

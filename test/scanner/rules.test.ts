@@ -497,3 +497,45 @@ describe('diff scope outside git', () => {
     expect(result.warnings[0]).toMatch(/is not a git repository/);
   });
 });
+
+describe('GitLab CI rules', () => {
+  it('unpinned project, component and remote includes; pinned and local ones pass', async () => {
+    const sha = 'c'.repeat(40);
+    const result = await scanFiles({
+      '.gitlab-ci.yml': [
+        'include:',
+        '  - local: /ci/build.yml', // 2
+        '  - project: platform/templates', // 3
+        '    file: /a.yml',
+        '  - project: platform/templates', // 5
+        '    ref: main',
+        '    file: /b.yml',
+        '  - project: platform/templates', // 8
+        `    ref: ${sha}`,
+        '    file: /c.yml',
+        '  - project: platform/templates', // 11
+        '    ref: v3.2.0',
+        '    file: /d.yml',
+        '  - component: gitlab.com/acme/scan/sast@~latest', // 14
+        '  - component: gitlab.com/acme/scan/sast@1.4.0', // 15
+        '  - component: gitlab.com/acme/scan/sast@main', // 16
+        '  - remote: https://example.com/ci.yml', // 17
+        '  - remote: https://example.com/ci.yml', // 18
+        "    integrity: 'sha256-abc'",
+        '  - https://example.com/other.yml', // 20
+        'build:',
+        '  script: [make]',
+        '',
+      ].join('\n'),
+    });
+    expect(only(result.findings, 'gitlab/unpinned-include').map((f) => f.line)).toEqual([
+      3, 5, 14, 16, 17, 20,
+    ]);
+    expect(only(result.findings, 'gitlab/unpinned-include')[1]!.message).toContain('`ref: main`');
+  });
+
+  it('a single include string is checked too', async () => {
+    const result = await scanFiles({ '.gitlab-ci.yml': 'include: https://example.com/ci.yml\n' });
+    expect(ids(result.findings)).toEqual(['gitlab/unpinned-include']);
+  });
+});
