@@ -54,8 +54,8 @@ function toJsonLines(events) {
     return events.map((e) => `${JSON.stringify(e)}\n`).join('');
 }
 
-// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
-var core = __webpack_require__(2645);
+// EXTERNAL MODULE: ./packages/core/index.ts
+var core = __webpack_require__(5824);
 // EXTERNAL MODULE: ./packages/providers/oidc.ts
 var oidc = __webpack_require__(3270);
 ;// CONCATENATED MODULE: ./packages/credentials/id-token.ts
@@ -722,18 +722,27 @@ function createProviderBackends() {
     };
 }
 
+// EXTERNAL MODULE: ./packages/core/duration.ts
+var duration = __webpack_require__(5166);
+// EXTERNAL MODULE: ./packages/core/errors.ts
+var errors = __webpack_require__(425);
+// EXTERNAL MODULE: ./packages/core/retry.ts
+var retry = __webpack_require__(4066);
 ;// CONCATENATED MODULE: ./packages/credentials/revoke.ts
 /**
  * The post step's work: revoke what can be revoked, say plainly what cannot, never fail the job.
  * Vault tokens are revoked with auth/token/revoke-self (child tokens and leases go with them).
  * AWS STS sessions cannot be revoked one by one, so the result says when the session expires.
  */
+// Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+
+
 
 
 const DEFAULT_REVOKE_DEADLINE_MS = 20_000;
 async function revokeCredentials(state, deps, backends, options = { revoke: true }) {
     const now = deps.now ?? (() => new Date());
-    const deadline = new core/* Deadline */.B2(deps.deadlineMs ?? DEFAULT_REVOKE_DEADLINE_MS);
+    const deadline = new retry/* Deadline */.B2(deps.deadlineMs ?? DEFAULT_REVOKE_DEADLINE_MS);
     const entries = [];
     const warnings = [];
     const log = deps.logger;
@@ -793,7 +802,7 @@ async function revokeCredentials(state, deps, backends, options = { revoke: true
                 }
             }
             catch (err) {
-                const reason = err instanceof core/* AstlError */.Ht ? err.message : (0,core/* describeFault */.Qx)(err);
+                const reason = err instanceof errors/* AstlError */.Ht ? err.message : (0,retry/* describeFault */.Qx)(err);
                 const message = `could not revoke the Vault token (${reason}); it stays valid until ${v.expiresAt}. Revoke it by accessor: vault token revoke -accessor ${v.accessor ?? '<accessor>'}`;
                 entries.push({ provider: 'vault', identity, outcome: 'failed', message, expiresAt: v.expiresAt });
                 warnings.push(message);
@@ -814,7 +823,7 @@ async function revokeCredentials(state, deps, backends, options = { revoke: true
             });
         }
         else {
-            const message = `AWS STS sessions cannot be revoked one by one; session ${a.sessionName} expires at ${a.expiresAt} (in ${(0,core/* formatDuration */.a3)(remaining)}). To end it sooner, revoke the role's active sessions in IAM (this ends every session of the role).`;
+            const message = `AWS STS sessions cannot be revoked one by one; session ${a.sessionName} expires at ${a.expiresAt} (in ${(0,duration/* formatDuration */.a)(remaining)}). To end it sooner, revoke the role's active sessions in IAM (this ends every session of the role).`;
             entries.push({ provider: 'aws', identity, outcome: 'not-revocable', message, expiresAt: a.expiresAt });
             log.info(message);
         }
@@ -1001,7 +1010,7 @@ function renderRevokeSummary(r) {
 /* harmony export */   tP: () => (/* binding */ diagnoseStsError)
 /* harmony export */ });
 /* unused harmony exports describeClaims, conditionKeyPrefix, trustPolicySnippet */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2645);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
 /* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3270);
 /**
  * Turning a provider's refusal into an error a workflow author can act on: what the token says
@@ -1173,7 +1182,7 @@ function diagnoseVaultLogin(status, vaultMessage, ctx) {
 /* harmony export */ });
 /* unused harmony exports idTokenUrl, requestGitHubIdToken, shortMessage */
 /* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9937);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2645);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5036);
 /**
  * GitHub Actions OIDC: requesting an ID token through the runner's protocol and reading its
@@ -1326,7 +1335,7 @@ function shortMessage(text) {
 /* harmony export */   uW: () => (/* binding */ exhausted),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2645);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
 /**
  * The retry settings every provider call shares, and the conversion of an exhausted retry into
  * an AstlError whose message names the provider and the last fault.
@@ -1394,7 +1403,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_vault__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8096);
 /* harmony import */ var node_vault__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_vault__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2645);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5824);
 /* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1196);
 /* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3270);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5036);
@@ -1673,8 +1682,8 @@ var check = __webpack_require__(8332);
 var policy_files = __webpack_require__(7950);
 // EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
 var registry_registry = __webpack_require__(1359);
-// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
-var core = __webpack_require__(2645);
+// EXTERNAL MODULE: ./packages/core/index.ts
+var core = __webpack_require__(5824);
 ;// CONCATENATED MODULE: ./packages/registry/resolve.ts
 /** Which registered agent a credential or gate request is for. */
 

@@ -2,39 +2,56 @@ export const id = 270;
 export const ids = [270,167];
 export const modules = {
 
-/***/ 2645:
+/***/ 5824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.B2),
+/* harmony export */   CW: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__.CW),
+/* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.E),
+/* harmony export */   Ht: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.Ht),
+/* harmony export */   JG: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.JG),
+/* harmony export */   PS: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.PS),
+/* harmony export */   Qx: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.Qx),
+/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a),
+/* harmony export */   aB: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.aB),
+/* harmony export */   bD: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.bD),
+/* harmony export */   ci: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.ci),
+/* harmony export */   d$: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.d$),
+/* harmony export */   hN: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__.parseYaml),
+/* harmony export */   j$: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.j$),
+/* harmony export */   kp: () => (/* reexport safe */ _suggest_js__WEBPACK_IMPORTED_MODULE_4__.k),
+/* harmony export */   pO: () => (/* reexport safe */ _redact_js__WEBPACK_IMPORTED_MODULE_2__.p)
+/* harmony export */ });
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5166);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3591);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4066);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3142);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(167);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Ht: () => (/* reexport */ errors/* AstlError */.Ht),
-  ci: () => (/* reexport */ errors/* AstlErrors */.ci),
-  B2: () => (/* reexport */ Deadline),
-  pO: () => (/* reexport */ redact/* Redactor */.p),
-  aB: () => (/* reexport */ RetryExhaustedError),
-  kp: () => (/* reexport */ suggest/* closest */.k),
-  JG: () => (/* reexport */ defaultSleep),
-  Qx: () => (/* reexport */ describeFault),
-  a3: () => (/* reexport */ duration/* formatDuration */.a),
-  j$: () => (/* reexport */ errors/* formatLocation */.j$),
-  d$: () => (/* reexport */ isNetworkFault),
-  PS: () => (/* reexport */ isRetryableStatus),
-  E9: () => (/* reexport */ duration/* parseDuration */.E),
-  hN: () => (/* reexport */ yaml_source.parseYaml),
-  CW: () => (/* reexport */ yaml_source/* validateWithSchema */.CW),
-  bD: () => (/* reexport */ withRetry)
-});
 
-// UNUSED EXPORTS: YAML_LIMITS, YamlDoc, backoffDelay, describeError, editDistance, secretForms, typeName
 
-// EXTERNAL MODULE: ./packages/core/duration.ts
-var duration = __webpack_require__(5166);
-// EXTERNAL MODULE: ./packages/core/errors.ts
-var errors = __webpack_require__(425);
-// EXTERNAL MODULE: ./packages/core/redact.ts
-var redact = __webpack_require__(3591);
-;// CONCATENATED MODULE: ./packages/core/retry.ts
+
+
+
+
+
+/***/ }),
+
+/***/ 4066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   JG: () => (/* binding */ defaultSleep),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Qx: () => (/* binding */ describeFault),
+/* harmony export */   aB: () => (/* binding */ RetryExhaustedError),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   d$: () => (/* binding */ isNetworkFault)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
 /**
  * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
  * deadline. Every network call in the engine goes through `withRetry`, so the fault policy is
@@ -155,18 +172,6 @@ function isNetworkFault(err) {
 function isRetryableStatus(status) {
     return status === 429 || status === 408 || status >= 500;
 }
-
-// EXTERNAL MODULE: ./packages/core/suggest.ts
-var suggest = __webpack_require__(3142);
-// EXTERNAL MODULE: ./packages/core/yaml-source.ts
-var yaml_source = __webpack_require__(167);
-;// CONCATENATED MODULE: ./packages/core/index.ts
-
-
-
-
-
-
 
 
 /***/ }),
@@ -420,7 +425,7 @@ function typeName(v) {
 /* harmony export */ });
 /* unused harmony exports idTokenUrl, requestGitHubIdToken, shortMessage */
 /* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9937);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2645);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5036);
 /**
  * GitHub Actions OIDC: requesting an ID token through the runner's protocol and reading its
@@ -573,7 +578,7 @@ function shortMessage(text) {
 /* harmony export */   uW: () => (/* binding */ exhausted),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2645);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
 /**
  * The retry settings every provider call shares, and the conversion of an exhausted retry into
  * an AstlError whose message names the provider and the last fault.

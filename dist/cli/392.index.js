@@ -155,14 +155,15 @@ async function run(args, io) {
         return shadow ? _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok : _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.deny;
     }
     const { record } = result;
-    const rendered = render(format, record, io);
+    const rules = format === 'junit' || (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit') ? await checkedRules(record) : [];
+    const rendered = render(format, record, io, rules);
     const output = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'output');
     if (output)
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(output, rendered);
     else
         io.out(rendered);
     if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit'), junit(record));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit'), junit(record, rules));
     if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'dotenv'))
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'dotenv'), dotenv(record));
     if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'record'))
@@ -235,12 +236,12 @@ function headline(r, io) {
     const shadow = r.mode === 'shadow' && r.decision !== 'allow' ? ' (shadow mode: not enforced)' : '';
     return `deploy gate: ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
 }
-function render(format, r, io) {
+function render(format, r, io, rules) {
     switch (format) {
         case 'json':
             return `${JSON.stringify(r, null, 2)}\n`;
         case 'junit':
-            return junit(r);
+            return junit(r, rules);
         case 'dotenv':
             return dotenv(r);
         default: {
@@ -275,32 +276,45 @@ const xml = (s) => s
     .replace(/"/g, '&quot;')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 /**
- * JUnit for GitLab's test report: one test case per rule that spoke (each reason fails its
- * case), one per image, and one for the overall decision, so the merge request's test widget
- * shows exactly which rule stopped the deploy.
+ * JUnit for GitLab's test report: one test case per rule of the matching policy entries (passing
+ * unless a reason names it), one per other reason (policy errors, AgentPolicy restrictions), one
+ * per image and one for the decision, so the merge request's test widget shows exactly which
+ * rule stopped the deploy and which held.
  */
-function junit(r) {
+function junit(r, checkedRules = []) {
     const cases = [];
     const seconds = (r.metrics.timer_total_ms / 1000).toFixed(3);
-    const classname = `astl.gate.${r.request.environment}`;
-    for (const reason of r.reasons) {
-        const kind = r.mode === 'shadow' ? 'system-out' : 'failure';
-        const body = kind === 'failure'
-            ? `<failure type="${xml(reason.code)}" message="${xml(reason.message)}">${xml(`${reason.rule}: ${reason.message}`)}</failure>`
-            : `<system-out>${xml(`shadow mode, not enforced: ${reason.rule}: ${reason.message}`)}</system-out>`;
-        cases.push(`    <testcase classname="${xml(classname)}" name="${xml(`${reason.code} ${reason.rule}`)}" time="0">${body}</testcase>`);
+    const classname = xml(`astl.gate.${r.request.environment}`);
+    const testcase = (name, body, time = '0') => `    <testcase classname="${classname}" name="${xml(name)}" time="${time}">${body}</testcase>`;
+    const failed = (type, message, detail) => r.mode === 'shadow'
+        ? `<system-out>${xml(`shadow mode, not enforced: ${detail}`)}</system-out>`
+        : `<failure type="${xml(type)}" message="${xml(message)}">${xml(detail)}</failure>`;
+    const reported = new Set();
+    for (const rule of checkedRules) {
+        const against = r.reasons
+            .map((reason, i) => ({ reason, i }))
+            .filter(({ reason }) => reason.rule === rule);
+        for (const { i } of against)
+            reported.add(i);
+        cases.push(testcase(rule, against.length === 0
+            ? '<system-out>passed</system-out>'
+            : failed(against[0].reason.code, against.map(({ reason }) => reason.message).join('; '), against.map(({ reason }) => `${reason.code} ${reason.rule}: ${reason.message}`).join('\n'))));
     }
+    r.reasons.forEach((reason, i) => {
+        if (reported.has(i))
+            return;
+        cases.push(testcase(`${reason.code} ${reason.rule}`, failed(reason.code, reason.message, `${reason.rule}: ${reason.message}`)));
+    });
     for (const i of r.images) {
-        const name = `image ${i.input}`;
-        const ok = Boolean(i.pinned) && !r.reasons.some((x) => x.message.includes(i.input));
-        cases.push(ok
-            ? `    <testcase classname="${xml(classname)}" name="${xml(name)}" time="0"><system-out>${xml(`pinned as ${i.pinned}`)}</system-out></testcase>`
-            : `    <testcase classname="${xml(classname)}" name="${xml(name)}" time="0">${r.mode === 'shadow' ? '<skipped/>' : `<failure type="${xml(i.error ?? 'IMAGE_NOT_ALLOWED')}" message="${xml(i.pinned ? 'not allowed by policy' : 'not resolved')}"/>`}</testcase>`);
+        const ok = Boolean(i.pinned) && !i.error;
+        cases.push(testcase(`image ${i.input}`, ok
+            ? `<system-out>${xml(`pinned as ${i.pinned}`)}</system-out>`
+            : failed(i.error ?? 'IMAGE_NOT_RESOLVED', 'not resolved to a digest', `${i.input}: ${i.error ?? 'not resolved'}`)));
     }
-    const decisionOk = r.decision === 'allow' || r.mode === 'shadow';
-    cases.push(`    <testcase classname="${xml(classname)}" name="decision" time="${seconds}">${decisionOk
+    const decisionOk = r.decision === 'allow';
+    cases.push(testcase('decision', decisionOk
         ? `<system-out>${xml(`${r.decision} (decision ${r.decision_id})`)}</system-out>`
-        : `<failure type="${xml(r.decision)}" message="${xml(`deploy ${r.decision}`)}">${xml(r.reasons.map((x) => `${x.code} ${x.rule}: ${x.message}`).join('\n'))}</failure>`}</testcase>`);
+        : failed(r.decision, `deploy ${r.decision}`, r.reasons.map((x) => `${x.code} ${x.rule}: ${x.message}`).join('\n')), seconds));
     const failures = cases.filter((c) => c.includes('<failure')).length;
     return [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -311,6 +325,19 @@ function junit(r) {
         '</testsuites>',
         '',
     ].join('\n');
+}
+/** `file:line key` of every rule key in the policy entries that apply to this request. */
+async function checkedRules(r) {
+    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(839)]).then(__webpack_require__.bind(__webpack_require__, 6562));
+    try {
+        const set = loadPolicies(r.policy.path);
+        return matchingRules({ agent: r.request.agent, action: r.request.action }, set).flatMap((rule) => Object.entries(rule.keyAt)
+            .filter(([key]) => key !== 'name')
+            .map(([key, at]) => `${at} ${key}`));
+    }
+    catch {
+        return []; // a policy that does not load is already a reason of its own
+    }
 }
 
 

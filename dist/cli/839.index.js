@@ -127,10 +127,12 @@ class Redactor {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   GitHubClient: () => (/* reexport */ GitHubClient),
+  loadPolicies: () => (/* reexport */ loadPolicies),
+  matchingRules: () => (/* reexport */ matchingRules),
   runGate: () => (/* reexport */ runGate)
 });
 
-// UNUSED EXPORTS: EXPRESSION_LIMITS, budgetLimit, compileExpression, decide, deployPolicySchema, exitCodeFor, expressionVars, hostGlobProblem, hostMatches, hostsInParams, hostsInString, loadPolicies, matchingRules, normalizeRepository, parseDeployPolicies, policySha256, redactParams, renderMarkdown, toGateImage
+// UNUSED EXPORTS: EXPRESSION_LIMITS, budgetLimit, compileExpression, decide, deployPolicySchema, exitCodeFor, expressionVars, hostGlobProblem, hostMatches, hostsInParams, hostsInString, normalizeRepository, parseDeployPolicies, policySha256, redactParams, renderMarkdown, toGateImage
 
 // EXTERNAL MODULE: ./packages/registry/check.ts
 var check = __webpack_require__(8332);
@@ -390,7 +392,9 @@ function expressionVars(request) {
             digest: i.digest ?? null,
             pinned: i.pinned ?? null,
         })),
-        replicas: request.replicas === undefined ? null : BigInt(Math.trunc(request.replicas)),
+        replicas: request.replicas === undefined || !Number.isFinite(request.replicas)
+            ? null
+            : BigInt(Math.trunc(request.replicas)),
         params: request.params,
     };
 }
@@ -613,8 +617,8 @@ function decide(request, policies, context = {}) {
 var lib = __webpack_require__(7337);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
-// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
-var core = __webpack_require__(2645);
+// EXTERNAL MODULE: ./packages/core/index.ts
+var core = __webpack_require__(5824);
 ;// CONCATENATED MODULE: ./packages/gate/expressions.ts
 /**
  * CEL expressions for `approval_needed` and `deny_when`, through @marcbachmann/cel-js (a

@@ -110,10 +110,19 @@ describe('astl gate', () => {
     expect(r.code).toBe(1);
     const xml = readFileSync(join(dir, 'gate.xml'), 'utf8');
     expect(xml).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="astl gate" tests="4" failures="4"/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="astl gate" tests="5" failures="4"/,
     );
-    expect(xml).toContain('name="ENVIRONMENT_NOT_ALLOWED policies/deploy.yaml:4 allowed_environments"');
-    expect(xml).toContain('name="REPLICAS_OVER_LIMIT policies/deploy.yaml:6 max_replicas"');
+    // One case per rule of the matching entry: failed ones name their reason, the rest pass.
+    expect(xml).toContain(
+      'name="policies/deploy.yaml:4 allowed_environments" time="0"><failure type="ENVIRONMENT_NOT_ALLOWED"',
+    );
+    expect(xml).toContain(
+      'name="policies/deploy.yaml:5 approval_needed" time="0"><system-out>passed</system-out>',
+    );
+    expect(xml).toContain(
+      'name="policies/deploy.yaml:6 max_replicas" time="0"><failure type="REPLICAS_OVER_LIMIT"',
+    );
+    expect(xml).toContain('name="policies/deploy.yaml:7 deny_when" time="0"><failure type="DENY_WHEN"');
     expect(xml).toContain('<testcase classname="astl.gate.dev" name="decision"');
     const dotenv = readFileSync(join(dir, 'gate.env'), 'utf8');
     expect(

@@ -272,8 +272,12 @@ actions:
       expect(r.code, r.output).toBe(1);
       expect(r.output).toContain('FAIL  agent-gate');
       const xml = readFileSync(join(p.dir, 'astl-gate.junit.xml'), 'utf8');
-      expect(xml).toContain('name="ENVIRONMENT_NOT_ALLOWED policies/deploy.yaml:4 allowed_environments"');
-      expect(xml).toContain('name="REPLICAS_OVER_LIMIT policies/deploy.yaml:5 max_replicas"');
+      expect(xml).toContain(
+        'name="policies/deploy.yaml:4 allowed_environments" time="0"><failure type="ENVIRONMENT_NOT_ALLOWED"',
+      );
+      expect(xml).toContain(
+        'name="policies/deploy.yaml:5 max_replicas" time="0"><failure type="REPLICAS_OVER_LIMIT"',
+      );
       expect(readFileSync(join(p.dir, 'astl-gate.env'), 'utf8')).toContain('ASTL_GATE_DECISION=deny\n');
     });
   });

@@ -266,7 +266,8 @@ async function ask(
         rl.setPrompt(`${label}${fallback ? ` [${fallback}]` : ''}: `);
         rl.prompt();
         const next = await lines.next();
-        if (next.done) throw new UsageError('agent create cancelled: no answer (end of input)', 'nothing was written');
+        if (next.done)
+          throw new UsageError('agent create cancelled: no answer (end of input)', 'nothing was written');
         const answer = String(next.value).trim() || fallback || '';
         const problem = check(answer);
         if (!problem) return answer;

@@ -152,11 +152,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   }
   const { record } = result;
 
-  const rendered = render(format, record, io);
+  const rules = format === 'junit' || str(args, 'junit') ? await checkedRules(record) : [];
+  const rendered = render(format, record, io, rules);
   const output = str(args, 'output');
   if (output) writeFileSync(output, rendered);
   else io.out(rendered);
-  if (str(args, 'junit')) writeFileSync(str(args, 'junit')!, junit(record));
+  if (str(args, 'junit')) writeFileSync(str(args, 'junit')!, junit(record, rules));
   if (str(args, 'dotenv')) writeFileSync(str(args, 'dotenv')!, dotenv(record));
   if (str(args, 'record')) writeFileSync(str(args, 'record')!, `${JSON.stringify(record, null, 2)}\n`);
   if (format !== 'text' || output) io.err(headline(record, io));
@@ -235,12 +236,12 @@ function headline(r: DecisionRecord, io: Io): string {
   return `deploy gate: ${paint(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
 }
 
-function render(format: (typeof FORMATS)[number], r: DecisionRecord, io: Io): string {
+function render(format: (typeof FORMATS)[number], r: DecisionRecord, io: Io, rules: string[]): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(r, null, 2)}\n`;
     case 'junit':
-      return junit(r);
+      return junit(r, rules);
     case 'dotenv':
       return dotenv(r);
     default: {
@@ -279,40 +280,77 @@ const xml = (s: string) =>
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /**
- * JUnit for GitLab's test report: one test case per rule that spoke (each reason fails its
- * case), one per image, and one for the overall decision, so the merge request's test widget
- * shows exactly which rule stopped the deploy.
+ * JUnit for GitLab's test report: one test case per rule of the matching policy entries (passing
+ * unless a reason names it), one per other reason (policy errors, AgentPolicy restrictions), one
+ * per image and one for the decision, so the merge request's test widget shows exactly which
+ * rule stopped the deploy and which held.
  */
-export function junit(r: DecisionRecord): string {
+export function junit(r: DecisionRecord, checkedRules: string[] = []): string {
   const cases: string[] = [];
   const seconds = (r.metrics.timer_total_ms / 1000).toFixed(3);
-  const classname = `astl.gate.${r.request.environment}`;
-  for (const reason of r.reasons) {
-    const kind = r.mode === 'shadow' ? 'system-out' : 'failure';
-    const body =
-      kind === 'failure'
-        ? `<failure type="${xml(reason.code)}" message="${xml(reason.message)}">${xml(`${reason.rule}: ${reason.message}`)}</failure>`
-        : `<system-out>${xml(`shadow mode, not enforced: ${reason.rule}: ${reason.message}`)}</system-out>`;
+  const classname = xml(`astl.gate.${r.request.environment}`);
+  const testcase = (name: string, body: string, time = '0') =>
+    `    <testcase classname="${classname}" name="${xml(name)}" time="${time}">${body}</testcase>`;
+  const failed = (type: string, message: string, detail: string) =>
+    r.mode === 'shadow'
+      ? `<system-out>${xml(`shadow mode, not enforced: ${detail}`)}</system-out>`
+      : `<failure type="${xml(type)}" message="${xml(message)}">${xml(detail)}</failure>`;
+  const reported = new Set<number>();
+  for (const rule of checkedRules) {
+    const against = r.reasons
+      .map((reason, i) => ({ reason, i }))
+      .filter(({ reason }) => reason.rule === rule);
+    for (const { i } of against) reported.add(i);
     cases.push(
-      `    <testcase classname="${xml(classname)}" name="${xml(`${reason.code} ${reason.rule}`)}" time="0">${body}</testcase>`,
+      testcase(
+        rule,
+        against.length === 0
+          ? '<system-out>passed</system-out>'
+          : failed(
+              against[0]!.reason.code,
+              against.map(({ reason }) => reason.message).join('; '),
+              against.map(({ reason }) => `${reason.code} ${reason.rule}: ${reason.message}`).join('\n'),
+            ),
+      ),
     );
   }
+  r.reasons.forEach((reason, i) => {
+    if (reported.has(i)) return;
+    cases.push(
+      testcase(
+        `${reason.code} ${reason.rule}`,
+        failed(reason.code, reason.message, `${reason.rule}: ${reason.message}`),
+      ),
+    );
+  });
   for (const i of r.images) {
-    const name = `image ${i.input}`;
-    const ok = Boolean(i.pinned) && !r.reasons.some((x) => x.message.includes(i.input));
+    const ok = Boolean(i.pinned) && !i.error;
     cases.push(
-      ok
-        ? `    <testcase classname="${xml(classname)}" name="${xml(name)}" time="0"><system-out>${xml(`pinned as ${i.pinned}`)}</system-out></testcase>`
-        : `    <testcase classname="${xml(classname)}" name="${xml(name)}" time="0">${r.mode === 'shadow' ? '<skipped/>' : `<failure type="${xml(i.error ?? 'IMAGE_NOT_ALLOWED')}" message="${xml(i.pinned ? 'not allowed by policy' : 'not resolved')}"/>`}</testcase>`,
+      testcase(
+        `image ${i.input}`,
+        ok
+          ? `<system-out>${xml(`pinned as ${i.pinned}`)}</system-out>`
+          : failed(
+              i.error ?? 'IMAGE_NOT_RESOLVED',
+              'not resolved to a digest',
+              `${i.input}: ${i.error ?? 'not resolved'}`,
+            ),
+      ),
     );
   }
-  const decisionOk = r.decision === 'allow' || r.mode === 'shadow';
+  const decisionOk = r.decision === 'allow';
   cases.push(
-    `    <testcase classname="${xml(classname)}" name="decision" time="${seconds}">${
+    testcase(
+      'decision',
       decisionOk
         ? `<system-out>${xml(`${r.decision} (decision ${r.decision_id})`)}</system-out>`
-        : `<failure type="${xml(r.decision)}" message="${xml(`deploy ${r.decision}`)}">${xml(r.reasons.map((x) => `${x.code} ${x.rule}: ${x.message}`).join('\n'))}</failure>`
-    }</testcase>`,
+        : failed(
+            r.decision,
+            `deploy ${r.decision}`,
+            r.reasons.map((x) => `${x.code} ${x.rule}: ${x.message}`).join('\n'),
+          ),
+      seconds,
+    ),
   );
   const failures = cases.filter((c) => c.includes('<failure')).length;
   return [
@@ -324,4 +362,19 @@ export function junit(r: DecisionRecord): string {
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** `file:line key` of every rule key in the policy entries that apply to this request. */
+async function checkedRules(r: DecisionRecord): Promise<string[]> {
+  const { loadPolicies, matchingRules } = await import('../../../packages/gate/index.js');
+  try {
+    const set = loadPolicies(r.policy.path);
+    return matchingRules({ agent: r.request.agent, action: r.request.action }, set).flatMap((rule) =>
+      Object.entries(rule.keyAt)
+        .filter(([key]) => key !== 'name')
+        .map(([key, at]) => `${at} ${key}`),
+    );
+  } catch {
+    return []; // a policy that does not load is already a reason of its own
+  }
 }

@@ -1,5 +1,5 @@
-export const id = 970;
-export const ids = [970,166];
+export const id = 678;
+export const ids = [678,166];
 export const modules = {
 
 /***/ 5166:
@@ -145,8 +145,8 @@ var check = __webpack_require__(8332);
 var policy_files = __webpack_require__(7950);
 // EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
 var registry_registry = __webpack_require__(1359);
-// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
-var core = __webpack_require__(2645);
+// EXTERNAL MODULE: ./packages/core/index.ts
+var core = __webpack_require__(5824);
 ;// CONCATENATED MODULE: ./packages/registry/resolve.ts
 /** Which registered agent a credential or gate request is for. */
 
@@ -238,7 +238,7 @@ function knownAgents(registry) {
 
 /***/ }),
 
-/***/ 145:
+/***/ 1649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -288,8 +288,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
 var dist_src = __webpack_require__(891);
-// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
-var core = __webpack_require__(2645);
+// EXTERNAL MODULE: ./packages/core/index.ts
+var core = __webpack_require__(5824);
 ;// CONCATENATED MODULE: ./packages/scanner/changeset.ts
 /**
  * What a pull request changed, as head-side line ranges per file: from `git diff base...head`
@@ -718,6 +718,8 @@ const SCANNER_RULES = [
     rule('workflow/hardcoded-container-credentials', 'error', 8.0, 'Hardcoded container registry password', 
     // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
     "A job container's or service's `credentials.password` is written in the workflow instead of coming from `${{ secrets.* }}`.", ['workflow', 'secrets']),
+    // GitLab CI
+    rule('gitlab/unpinned-include', 'warning', 6.5, 'GitLab CI include not pinned', 'A project include without a pinned `ref:`, a component on a branch or `~latest`, or a remote include without `integrity:` pulls configuration that can change without review.', ['gitlab', 'supply-chain']),
     // The scanner itself
     rule('scan/parse-error', 'warning', 2.0, 'File could not be parsed', 'The file is not valid YAML/JSON (or too deeply nested), so only the secret rules ran on it.', ['config']),
     rule('scan/suppression-without-reason', 'warning', 3.0, 'Suppression without a reason', '`# astl:ignore <rule-id>` must say why the finding is acceptable, so reviewers can judge it: `# astl:ignore <rule-id> <reason>`.', ['governance']),
@@ -1470,6 +1472,63 @@ function durationOrUndefined(text) {
     }
     catch {
         return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/scanner/rules/gitlab.ts
+
+const SHA = /^[0-9a-f]{40}$/i;
+/** A release version: 1, 1.2, 1.2.3, v1.2.3, 1.2.3-rc1. */
+const VERSION = /^v?\d+(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.-]+)?$/;
+function pinned(ref) {
+    return SHA.test(ref) || VERSION.test(ref);
+}
+function checkGitlabCi(root, ctx) {
+    if (!(0,dist/* isMap */.jh)(root))
+        return;
+    const include = get(root, 'include');
+    if (!include)
+        return;
+    const entries = items(include);
+    for (const entry of entries.length > 0 ? entries : [include])
+        checkInclude(entry, ctx);
+}
+function checkInclude(entry, ctx) {
+    const line = ctx.position(start(entry) ?? 0).line;
+    const emit = (message, about) => ctx.emit({ ruleId: 'gitlab/unpinned-include', line, message, about });
+    const plain = str(entry);
+    if (plain !== undefined) {
+        if (/^https?:\/\//i.test(plain)) {
+            emit(`\`include: ${plain}\` fetches configuration from a URL whose content can change under you. Use \`include: { remote: '${plain}', integrity: 'sha256-<base64 digest>' }\`, or a project include pinned to a commit SHA.`, `remote ${plain}`);
+        }
+        return; // a local file
+    }
+    if (!(0,dist/* isMap */.jh)(entry))
+        return;
+    const project = str(get(entry, 'project'));
+    const component = str(get(entry, 'component'));
+    const remote = str(get(entry, 'remote'));
+    if (project) {
+        const ref = str(get(entry, 'ref'));
+        if (!ref) {
+            emit(`\`include: project: ${project}\` has no \`ref:\`, so every pipeline runs whatever that project's default branch holds. Pin it: \`ref: <40-hex commit sha>\` (or a release tag).`, `project ${project}`);
+        }
+        else if (!pinned(ref)) {
+            emit(`\`include: project: ${project}\` uses \`ref: ${ref}\`, a branch that can change at any time. Pin it to a commit SHA (or a release tag such as \`v1.2.3\`).`, `project ${project} ref ${ref}`);
+        }
+    }
+    if (component) {
+        const at = component.lastIndexOf('@');
+        const version = at === -1 ? '' : component.slice(at + 1);
+        if (!version || (!pinned(version) && !/^~latest$/.test(version))) {
+            emit(`Component \`${component}\` is not pinned to a release: use \`@<version>\` (e.g. \`@1.2.3\`) or a commit SHA, not a branch.`, `component ${component}`);
+        }
+        else if (version === '~latest') {
+            emit(`Component \`${component}\` follows \`~latest\`, so a new release changes your pipeline without review. Pin a version such as \`@1.2.3\`.`, `component ${component}`);
+        }
+    }
+    if (remote && !str(get(entry, 'integrity'))) {
+        emit(`\`include: remote: ${remote}\` has no \`integrity:\`, so the fetched file can change under you. Add \`integrity: 'sha256-<base64 digest>'\` (GitLab verifies it) or vendor the file.`, `remote ${remote}`);
     }
 }
 
@@ -3663,6 +3722,7 @@ function writeBaseline(findings) {
 
 
 
+
 const ALL_RULES = [...SCANNER_RULES, ...SECRET_RULES];
 const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 function kindOf(file) {
@@ -3949,6 +4009,8 @@ function scanYaml(ctx, kind, options) {
             checkWorkflow(rootNode, ctx, { allowFirstPartyTags: options.allowFirstPartyTags });
             continue;
         }
+        if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(ctx.file))
+            checkGitlabCi(rootNode, ctx);
         if ((0,dist/* isSeq */.oP)(get(rootNode, 'agents'))) {
             hasRegistry = true;
             checkRegistry(rootNode, ctx, {
