@@ -12,6 +12,8 @@ export interface AwsSessionCredentials {
   expiration: Date;
   /** arn:aws:sts::<account>:assumed-role/<role>/<session name> */
   assumedRoleArn?: string;
+  /** The RoleSessionName used: `<agent>@<run_id>`. */
+  sessionName: string;
 }
 
 export interface VaultLogin {
@@ -23,11 +25,16 @@ export interface VaultLogin {
 }
 
 export interface ProviderBackends {
+  /** Starts loading the code of these providers (called once the request passed every check). */
+  preload?(providers: ('aws' | 'vault')[]): void;
   assumeRole(a: {
     roleArn: string;
     region: string;
     audience: string;
-    sessionName: string;
+    /** The session is named `<agent>@<run_id>` (with `-<attempt>` on re-runs). */
+    agent: string;
+    runId: string;
+    runAttempt?: string;
     durationSeconds: number;
     webIdentityToken: string;
     sessionPolicy?: string;

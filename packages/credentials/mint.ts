@@ -18,7 +18,6 @@ import {
   formatLocation,
   RetryExhaustedError,
 } from '../core/index.js';
-import { readSessionPolicy, roleSessionName, validateRoleArn } from '../providers/aws.js';
 import { decodeTokenClaims } from '../providers/oidc.js';
 import {
   type AgentEntry,
@@ -128,14 +127,17 @@ export async function mintCredentials(
       );
     const check = checkFor(request.run.environment);
     purpose = check.purpose;
+    const intent = check.purpose;
     policyLabel = [
       `${relativeLabel(registryFile, request.workspace)}#${agent.name}`,
       ...check.appliedPolicies,
     ].join(', ');
     if (providers.aws) checkStsDuration(check.durationSeconds);
     if (providers.aws?.sessionPolicyPath) {
+      // Loaded on demand: the AWS provider module brings the SDK with it.
+      const { readSessionPolicy } = await import('../providers/aws.js');
       providers.aws.sessionPolicy = readSessionPolicy(
-        absolute(providers.aws.sessionPolicyPath, request.workspace),
+        displayPath(providers.aws.sessionPolicyPath, request.workspace),
       );
     }
     const warnings = [...check.warnings];
@@ -145,20 +147,27 @@ export async function mintCredentials(
     );
     log.info(`Correlation id ${correlationId}; policies: ${policyLabel}`);
 
-    // ---- 2. Tokens and credentials. ----
-    const idTokens = new Map<string, string>();
-    const idTokenFor = async (audience: string): Promise<string> => {
-      const cached = idTokens.get(audience);
-      if (cached) return cached;
-      tokensRequested = true;
+    // ---- 2. Tokens and credentials: AWS and Vault side by side. ----
+    // Provider code loads while the first token request is in flight.
+    backends.preload?.(providerNames(providers));
+    const idTokens = new Map<string, Promise<string>>();
+    const fetchIdToken = async (audience: string): Promise<string> => {
       const token = await deps.getIdToken(audience, deadline);
       deps.registerSecret(token);
-      idTokens.set(audience, token);
       // The job's real environment is in the signed token; re-check restrictions against it.
       const claims = decodeTokenClaims(token);
       const tokenEnv = typeof claims?.environment === 'string' ? claims.environment : undefined;
       if (tokenEnv && tokenEnv !== request.run.environment) checkFor(tokenEnv);
       return token;
+    };
+    const idTokenFor = (audience: string): Promise<string> => {
+      tokensRequested = true;
+      let pending = idTokens.get(audience);
+      if (!pending) {
+        pending = fetchIdToken(audience);
+        idTokens.set(audience, pending);
+      }
+      return pending;
     };
 
     const credentials: IssuedCredential[] = [];
@@ -170,27 +179,31 @@ export async function mintCredentials(
       deps.registerSecret(value);
       secrets.push(value);
     };
-    state = {
+    const st: RevocationState = {
       version: 1,
       agent: agent.name,
       correlationId,
       auditLevel: agent.auditLevel,
-      purpose,
+      purpose: intent,
       policy: policyLabel,
     };
+    state = st;
     const baseDetail = runDetail(request);
 
-    if (providers.aws) {
-      const p = providers.aws;
+    // Each flow keeps its own audit events and credentials, so the record's order is stable.
+    const awsAudit: AuditEvent[] = [];
+    const awsCredentials: IssuedCredential[] = [];
+    const awsFlow = async (p: AwsPlan): Promise<void> => {
       const jwt = await idTokenFor(p.audience);
-      const sessionName = roleSessionName(agent.name, request.run.runId, request.run.runAttempt);
       const issuedAt = now();
       // Refusals come back diagnosed (token claims beside the request) from the provider.
       const session = await backends.assumeRole({
         roleArn: p.roleArn,
         region: p.region,
         audience: p.audience,
-        sessionName,
+        agent: agent.name,
+        runId: request.run.runId,
+        ...(request.run.runAttempt ? { runAttempt: request.run.runAttempt } : {}),
         durationSeconds: check.durationSeconds,
         webIdentityToken: jwt,
         sessionPolicy: p.sessionPolicy,
@@ -198,13 +211,14 @@ export async function mintCredentials(
         deadline,
         env,
       });
+      const sessionName = session.sessionName;
       keep(session.accessKeyId);
       keep(session.secretAccessKey);
       keep(session.sessionToken);
       const expiresAt = session.expiration.toISOString();
       const ttlSeconds = Math.max(0, Math.round((session.expiration.getTime() - issuedAt.getTime()) / 1000));
       const identity = session.assumedRoleArn ?? assumedRoleArnFor(p.roleArn, sessionName);
-      credentials.push({
+      awsCredentials.push({
         provider: 'aws',
         identity,
         details: {
@@ -230,14 +244,14 @@ export async function mintCredentials(
         awsSessionToken: session.sessionToken,
       });
       outputs.awsSessionName = sessionName;
-      state.aws = { sessionName, roleArn: p.roleArn, expiresAt };
-      deps.onState?.(state);
-      audit.push(
+      st.aws = { sessionName, roleArn: p.roleArn, expiresAt };
+      deps.onState?.(st);
+      awsAudit.push(
         auditEvent({
           agent: agent.name,
           action: 'credentials.mint',
           target: `aws:${p.roleArn}`,
-          intent: purpose,
+          intent,
           policy: policyLabel,
           correlationId,
           now: issuedAt,
@@ -254,10 +268,11 @@ export async function mintCredentials(
         }),
       );
       log.info(`AWS: assumed ${p.roleArn} as session ${sessionName}, expires ${expiresAt}`);
-    }
+    };
 
-    if (providers.vault) {
-      const p = providers.vault;
+    const vaultAudit: AuditEvent[] = [];
+    const vaultCredentials: IssuedCredential[] = [];
+    const vaultFlow = async (p: VaultPlan): Promise<void> => {
       const jwt = await idTokenFor(p.audience);
       const issuedAt = now();
       const login = await backends.vaultLogin({
@@ -273,7 +288,7 @@ export async function mintCredentials(
       const expiresAtDate = new Date(issuedAt.getTime() + login.leaseDurationSeconds * 1000);
       const expiresAt = expiresAtDate.toISOString();
       // Published before any further call: a failed KV read below must not orphan this token.
-      state.vault = {
+      st.vault = {
         url: p.url,
         ...(p.namespace ? { namespace: p.namespace } : {}),
         token: login.clientToken,
@@ -281,15 +296,15 @@ export async function mintCredentials(
         expiresAt,
         partial: true,
       };
-      deps.onState?.(state);
+      deps.onState?.(st);
       secrets.push(login.clientToken);
       const loginTarget = `vault:${p.url}/v1/auth/${p.authPath}/role/${p.role}`;
-      audit.push(
+      vaultAudit.push(
         auditEvent({
           agent: agent.name,
           action: 'credentials.mint',
           target: loginTarget,
-          intent: purpose,
+          intent,
           policy: policyLabel,
           correlationId,
           now: issuedAt,
@@ -314,40 +329,47 @@ export async function mintCredentials(
         );
       }
 
-      for (const read of p.secrets) {
-        let value: string;
-        try {
-          value = await backends.readSecret({
+      // KV reads in parallel; each value is masked before anything about it is logged.
+      const reads = await Promise.allSettled(
+        p.secrets.map((read) =>
+          backends.readSecret({
             url: p.url,
             namespace: p.namespace,
             token: login.clientToken,
             path: read.path,
             key: read.key,
             deadline,
-          });
-        } catch (err) {
-          audit.push(
+          }),
+        ),
+      );
+      let readFailure: PromiseRejectedResult | undefined;
+      reads.forEach((r, i) => {
+        const read = p.secrets[i]!;
+        const target = `vault:${p.url}/v1/${read.path}#${read.key}`;
+        if (r.status === 'rejected') {
+          readFailure ??= r;
+          vaultAudit.push(
             auditEvent({
               agent: agent.name,
               action: 'secrets.read.failed',
-              target: `vault:${p.url}/v1/${read.path}#${read.key}`,
-              intent: purpose,
+              target,
+              intent,
               policy: policyLabel,
               correlationId,
               now: now(),
-              detail: { env: read.env, reason: errorMessage(err) },
+              detail: { env: read.env, reason: errorMessage(r.reason) },
             }),
           );
-          throw err;
+          return;
         }
-        keep(value);
-        exported[read.env] = value;
-        audit.push(
+        keep(r.value);
+        exported[read.env] = r.value;
+        vaultAudit.push(
           auditEvent({
             agent: agent.name,
             action: 'secrets.read',
-            target: `vault:${p.url}/v1/${read.path}#${read.key}`,
-            intent: purpose,
+            target,
+            intent,
             policy: policyLabel,
             correlationId,
             now: now(),
@@ -355,11 +377,12 @@ export async function mintCredentials(
           }),
         );
         log.info(`Vault: read ${read.path} key ${read.key} into ${read.env}`);
-      }
-      state.vault.partial = false;
-      deps.onState?.(state);
+      });
+      if (readFailure) throw readFailure.reason;
+      st.vault.partial = false;
+      deps.onState?.(st);
 
-      credentials.push({
+      vaultCredentials.push({
         provider: 'vault',
         identity: `${p.role} @ ${p.url}${p.namespace ? ` (namespace ${p.namespace})` : ''}`,
         details: {
@@ -378,7 +401,17 @@ export async function mintCredentials(
       });
       secretOutputs.vaultToken = login.clientToken;
       if (login.accessor) outputs.vaultTokenAccessor = login.accessor;
-    }
+    };
+
+    const flows = await Promise.allSettled([
+      providers.aws ? awsFlow(providers.aws) : undefined,
+      providers.vault ? vaultFlow(providers.vault) : undefined,
+    ]);
+    audit.push(...awsAudit, ...vaultAudit);
+    // Both flows have settled, so whatever one issued is in the state before the other's error
+    // is thrown (the post step revokes it).
+    for (const f of flows) if (f.status === 'rejected') throw f.reason;
+    credentials.push(...awsCredentials, ...vaultCredentials);
 
     outputs.expiresAt = credentials
       .map((c) => c.expiresAt)
@@ -442,10 +475,7 @@ function planProviders(request: CredentialRequest, agent: AgentEntry): { aws?: A
   const regAws = agent.credentials.aws;
   const roleArn = request.aws?.roleArn ?? regAws?.roleArn;
   if (roleArn) {
-    validateRoleArn(
-      roleArn,
-      request.aws?.roleArn ? 'aws-role-arn' : `credentials.aws.role-arn of agent ${agent.name}`,
-    );
+    // The ARN is already validated: the input by inputs.ts, the registry by its schema.
     const region = request.aws?.region ?? regAws?.region;
     if (!region) {
       throw new AstlError(`agent '${agent.name}' has an AWS role but no region`, {

@@ -3,7 +3,10 @@
  * Vault tokens are revoked with auth/token/revoke-self (child tokens and leases go with them).
  * AWS STS sessions cannot be revoked one by one, so the result says when the session expires.
  */
-import { AstlError, Deadline, describeFault, formatDuration } from '../core/index.js';
+// Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+import { formatDuration } from '../core/duration.js';
+import { AstlError } from '../core/errors.js';
+import { Deadline, describeFault } from '../core/retry.js';
 import { auditEvent } from './audit.js';
 import type { ProviderBackends } from './backends.js';
 import type { RevocationEntry, RevocationState, RevokeDeps, RevokeResult } from './types.js';

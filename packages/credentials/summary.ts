@@ -3,7 +3,7 @@
  * which policies, each credential's identity and lifetime, and after the post step what became
  * of it. Never a secret: only identities, accessors, session names and times.
  */
-import { formatDuration } from '../core/index.js';
+import { formatDuration } from '../core/duration.js';
 import type { MintResult, RevocationEntry, RevokeResult, RunContext } from './types.js';
 
 /** Table-cell safe: no pipes, newlines or HTML from user-written text. */

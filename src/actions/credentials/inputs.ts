@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { AstlError, AstlErrors, parseDuration } from '../../../packages/core/index.js';
 import type { CredentialRequest, VaultSecretRead } from '../../../packages/credentials/index.js';
-import { parseVaultSecrets } from '../../../packages/providers/index.js';
+import { parseVaultSecrets } from '../../../packages/providers/vault-secrets.js';
 
 export interface CredentialsInputs {
   request: CredentialRequest;

@@ -6,16 +6,12 @@
  */
 import * as core from '@actions/core';
 import { AstlError, AstlErrors, describeError } from '../../../packages/core/index.js';
-import {
-  createProviderBackends,
-  githubIdTokenSource,
-  MintFailure,
-  type MintResult,
-  mintCredentials,
-  type RevocationState,
-  renderFailureSummary,
-  renderMintSummary,
-} from '../../../packages/credentials/index.js';
+// Module by module, not the package index: provider code must stay in its lazily loaded chunks.
+import { githubIdTokenSource } from '../../../packages/credentials/id-token.js';
+import { MintFailure, mintCredentials } from '../../../packages/credentials/mint.js';
+import { createProviderBackends } from '../../../packages/credentials/provider-backends.js';
+import { renderFailureSummary, renderMintSummary } from '../../../packages/credentials/summary.js';
+import type { MintResult, RevocationState } from '../../../packages/credentials/types.js';
 import { getInputs } from './inputs.js';
 import { Masker, STATE_KEY, writeAudit, writeSummary } from './report.js';
 

@@ -5,7 +5,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { Redactor, secretForms } from '../../../packages/core/index.js';
+import { Redactor, secretForms } from '../../../packages/core/redact.js';
 import { AUDIT_FILE_NAME, applyAuditLevel, toJsonLines } from '../../../packages/credentials/audit.js';
 import type { AuditEvent, AuditLevel } from '../../../packages/credentials/types.js';
 
