@@ -52,7 +52,9 @@ export async function exportDecisionSpan(
     import('@opentelemetry/resources'),
     import('@opentelemetry/api'),
   ]);
-  const exporter = new OTLPTraceExporter();
+  const timeout = options.flushTimeoutMs ?? 3000;
+  // The exporter's own deadline (retries included), so no request outlives the flush below.
+  const exporter = new OTLPTraceExporter({ timeoutMillis: timeout });
   let exported = true;
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({
@@ -81,7 +83,6 @@ export async function exportDecisionSpan(
   }
   span.end(new Date(start.getTime() + record.metrics.timer_total_ms));
 
-  const timeout = options.flushTimeoutMs ?? 3000;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeout);

@@ -315,6 +315,18 @@ describe('gate e2e: OpenTelemetry', () => {
     expect(otlpPosts.some((p) => p.path === '/v1/traces' && p.bytes > 0)).toBe(true);
   });
 
+  it('an unreachable collector is a warning; the decision stands and the step still ends', async () => {
+    const r = await gate(
+      'agent: deploy-manager\nactions:\n  - name: deploy\n',
+      { environment: 'staging' },
+      { env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9' }, timeoutMs: 20_000 },
+    );
+    expect(r.signal).toBeNull();
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.decision).toBe('allow');
+    expect(r.commands.some((c) => c.command === 'warning' && c.message.includes('decision span'))).toBe(true);
+  });
+
   it('no endpoint, no span and no warning', async () => {
     otlpPosts.length = 0;
     const r = await gate('agent: deploy-manager\nactions:\n  - name: deploy\n', { environment: 'staging' });

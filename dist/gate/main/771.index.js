@@ -47,7 +47,9 @@ async function exportDecisionSpan(record, options = {}) {
         Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647)]).then(__webpack_require__.bind(__webpack_require__, 75647)),
         __webpack_require__.e(/* import() */ 914).then(__webpack_require__.bind(__webpack_require__, 63914)),
     ]);
-    const exporter = new OTLPTraceExporter();
+    const timeout = options.flushTimeoutMs ?? 3000;
+    // The exporter's own deadline (retries included), so no request outlives the flush below.
+    const exporter = new OTLPTraceExporter({ timeoutMillis: timeout });
     let exported = true;
     const provider = new BasicTracerProvider({
         resource: resourceFromAttributes({
@@ -75,7 +77,6 @@ async function exportDecisionSpan(record, options = {}) {
         span.setStatus({ code: api.SpanStatusCode.ERROR, message: record.reasons.map((r) => r.code).join(', ') });
     }
     span.end(new Date(start.getTime() + record.metrics.timer_total_ms));
-    const timeout = options.flushTimeoutMs ?? 3000;
     let timer;
     const timedOut = new Promise((resolve) => {
         timer = setTimeout(() => resolve(false), timeout);
