@@ -3,6 +3,7 @@ import type { Finding } from '../../packages/scanner/finding.js';
 import {
   annotationLines,
   escapeCommandProperty,
+  markdownCell,
   markdownCode,
   summaryMarkdown,
   textReport,
@@ -157,7 +158,7 @@ describe('job summary', () => {
     expect(rows).toHaveLength(100);
     expect(rows[0]).toContain('bad \\| &lt;script&gt;alert(0)&lt;/script&gt;\\u000anext');
     expect(md).toContain('Showing the first 100 of 120 findings');
-    expect(md).toContain('`big\\|&lt;b&gt;.yml`');
+    expect(md).toContain('`big\\|<b>.yml`');
   });
 
   it('no findings', () => {
@@ -166,6 +167,14 @@ describe('job summary', () => {
 
   it('inline code survives backticks', () => {
     expect(markdownCode('a`b')).toBe('``a`b``');
+    expect(markdownCode('<b>')).toBe('`<b>`');
+  });
+
+  it('cells: HTML escaped outside code spans, literal inside them', () => {
+    expect(markdownCell('use `uses: x@<sha>` not <b>')).toBe('use `uses: x@<sha>` not &lt;b&gt;');
+    // An unbalanced backtick does not open a span that swallows the rest.
+    expect(markdownCell('a ` <i> `` b')).toBe('a ` &lt;i&gt; `` b');
+    expect(markdownCell('``x ` <y>`` <z>')).toBe('``x ` <y>`` &lt;z&gt;');
   });
 });
 

@@ -22,18 +22,52 @@ export function printable(text: string): string {
   );
 }
 
-/** One Markdown table cell: no line breaks, pipes escaped, no raw HTML. */
-export function markdownCell(text: string): string {
-  return printable(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|');
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Inline code that cannot be closed early by a backtick in the content. */
+/**
+ * One Markdown table cell: no line breaks, pipes escaped, no raw HTML. Code spans are found
+ * as CommonMark finds them (a backtick run closed by the next run of the same length) and left
+ * as they are, because entities are not decoded inside them; everything else is HTML-escaped.
+ */
+export function markdownCell(text: string): string {
+  const clean = printable(text);
+  let out = '';
+  let i = 0;
+  while (i < clean.length) {
+    const open = clean.indexOf('`', i);
+    if (open === -1) {
+      out += escapeHtml(clean.slice(i));
+      break;
+    }
+    out += escapeHtml(clean.slice(i, open));
+    let runEnd = open;
+    while (clean[runEnd] === '`') runEnd++;
+    const run = clean.slice(open, runEnd);
+    let close = -1;
+    for (let j = clean.indexOf(run, runEnd); j !== -1; j = clean.indexOf(run, j + 1)) {
+      const exact = clean[j - 1] !== '`' && clean[j + run.length] !== '`';
+      if (exact) {
+        close = j;
+        break;
+      }
+      while (clean[j + 1] === '`') j++;
+    }
+    if (close === -1) {
+      out += run; // a literal backtick run
+      i = runEnd;
+      continue;
+    }
+    out += clean.slice(open, close + run.length);
+    i = close + run.length;
+  }
+  return out.replace(/\|/g, '\\|');
+}
+
+/** Inline code that cannot be closed early by a backtick in the content (shown literally). */
 export function markdownCode(text: string): string {
-  const clean = markdownCell(text);
+  const clean = printable(text).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
