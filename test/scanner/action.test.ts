@@ -1,5 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: workflow fixtures hold GitHub expressions
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -133,5 +135,50 @@ describe('scan action end to end', () => {
     expect(step.commands.find((c) => c.command === 'error')?.message).toMatch(
       /input 'fail-on': 'sometimes' is not allowed[\s\S]*use 'error', 'warning' or 'never'/,
     );
+  });
+});
+
+describe('shallow clone on a pull request', () => {
+  it('asks the GitHub API for the changed lines with the read-only token, and never writes', async () => {
+    const methods: string[] = [];
+    const server = createServer((req, res) => {
+      methods.push(`${req.method} ${req.url?.split('?')[0]} ${req.headers.authorization}`);
+      res.setHeader('content-type', 'application/json');
+      const page = new URL(req.url ?? '/', 'http://x').searchParams.get('page');
+      res.end(
+        JSON.stringify(
+          page === '1'
+            ? [{ filename: WF, status: 'modified', patch: '@@ -8,0 +9,1 @@\n+      - uses: new/action@main' }]
+            : [],
+        ),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { root } = gitRepo({
+        [WF]: 'on: push\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: old/action@v1\n      - uses: new/action@main\n',
+      });
+      const event = join(workspace({}), 'event.json');
+      writeFileSync(event, JSON.stringify({ pull_request: { number: 12, base: { sha: 'd'.repeat(40) } } }));
+      const step = await runStep(BUNDLE, {
+        cwd: root,
+        inputs: { ...defaults(), 'github-token': 'ghs_readonly' },
+        env: {
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_EVENT_PATH: event,
+          GITHUB_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        },
+      });
+      expect(step.outputs.errors).toBe('1');
+      const annotation = step.commands.find((c) => c.command === 'error' && c.properties.file);
+      expect(annotation?.properties.line).toBe('9');
+      expect(step.summary).toContain('changed lines only (from the GitHub API)');
+      expect(
+        step.commands.some((c) => c.command === 'warning' && /not in the local clone/.test(c.message)),
+      ).toBe(true);
+      expect(methods).toEqual(['GET /repos/acme/app/pulls/12/files token ghs_readonly']);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
