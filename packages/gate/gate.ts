@@ -145,7 +145,9 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   const counting = (async (): Promise<BudgetState | undefined> => {
     if (limit === undefined) return undefined;
     if (!deps.github || !input.github) {
-      return { error: 'no GitHub token or repository is available to count deploys' };
+      return {
+        error: 'no github-token was given (or GITHUB_REPOSITORY is not set), so deploys cannot be counted',
+      };
     }
     const t = performance.now();
     try {
@@ -187,7 +189,10 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
 
   if (decision.decision === 'approval_needed') {
     if (!deps.github || !input.github?.runId) {
-      context.approval = { error: 'no GitHub token, repository or run id is available to read approvals' };
+      context.approval = {
+        error:
+          'no github-token was given (or GITHUB_REPOSITORY / GITHUB_RUN_ID are not set), so approvals cannot be read',
+      };
     } else {
       const t = performance.now();
       try {
