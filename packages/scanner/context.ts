@@ -29,6 +29,7 @@ export interface RawFinding extends Finding {
 export class FileContext {
   readonly findings: RawFinding[] = [];
   private index?: LineIndex;
+  private readonly occurrences = new Map<string, number>();
 
   constructor(
     readonly file: string,
@@ -49,13 +50,20 @@ export class FileContext {
     const meta = this.rules.get(draft.ruleId);
     if (!meta) throw new Error(`unknown rule id ${draft.ruleId}`);
     const lineText = this.lines.lineText(draft.line);
+    // Identical content twice in a file (two equal `uses:` lines) must not share a fingerprint:
+    // the second and later ones carry their occurrence number.
+    let about = (draft.about ?? lineText).replace(/\s+/g, ' ').trim();
+    const key = `${draft.ruleId}\0${about}`;
+    const seen = this.occurrences.get(key) ?? 0;
+    this.occurrences.set(key, seen + 1);
+    if (seen > 0) about += ` #${seen + 1}`;
     const finding: RawFinding = {
       ruleId: draft.ruleId,
       severity: meta.severity,
       file: this.file,
       line: draft.line,
       message: draft.message,
-      fingerprint: fingerprint(draft.ruleId, this.file, draft.about ?? lineText),
+      fingerprint: fingerprint(draft.ruleId, this.file, about),
     };
     if (draft.column !== undefined) finding.column = draft.column;
     if (draft.endLine !== undefined) finding.endLine = draft.endLine;

@@ -539,3 +539,14 @@ describe('GitLab CI rules', () => {
     expect(ids(result.findings)).toEqual(['gitlab/unpinned-include']);
   });
 });
+
+describe('fingerprints', () => {
+  it('identical lines get distinct, stable fingerprints', async () => {
+    const body = '  a:\n    runs-on: x\n    steps:\n      - uses: foo/bar@v1\n      - uses: foo/bar@v1\n';
+    const first = await scanFiles(workflow(body));
+    const prints = only(first.findings, 'workflow/unpinned-action').map((f) => f.fingerprint);
+    expect(new Set(prints).size).toBe(2);
+    const shifted = await scanFiles(workflow(`  z:\n    runs-on: x\n    steps: [{run: echo}]\n${body}`));
+    expect(only(shifted.findings, 'workflow/unpinned-action').map((f) => f.fingerprint)).toEqual(prints);
+  });
+});
