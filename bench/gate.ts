@@ -5,6 +5,7 @@
  * the real docker-registry on 127.0.0.1: wall time from spawn to exit, target ≤ 400 ms.
  * Run: `npx tsx bench/gate.ts`.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { decide } from '../packages/gate/decide.js';
@@ -72,7 +73,21 @@ actions:
   return { p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1]! };
 }
 
-async function benchStep(): Promise<{ median: number; min: number; inStep: number } | undefined> {
+/** Wall time of a bare `node -e 0` on this machine right now: the floor under any step. */
+function nodeStartupMs(): number {
+  const times: number[] = [];
+  for (let i = 0; i < STEP_RUNS; i++) {
+    const start = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return percentile(times, 50);
+}
+
+async function benchStep(): Promise<
+  { median: number; min: number; inStep: number; nodeMs: number } | undefined
+> {
   if (!registryAvailable()) return undefined;
   const registry = await startRegistry();
   try {
@@ -104,7 +119,7 @@ async function benchStep(): Promise<{ median: number; min: number; inStep: numbe
       if (process.env.ASTL_BENCH_VERBOSE) console.log(metrics);
     }
     walls.sort((a, b) => a - b);
-    return { median: percentile(walls, 50), min: walls[0]!, inStep };
+    return { median: percentile(walls, 50), min: walls[0]!, inStep, nodeMs: nodeStartupMs() };
   } finally {
     await registry.close();
   }
@@ -131,6 +146,7 @@ export async function main(): Promise<number> {
       ],
       ['gate step, fastest run', `${step.min.toFixed(0)} ms`, ''],
       ['  of which inside the gate (timer_total_ms)', `${step.inStep.toFixed(0)} ms`, ''],
+      ['bare `node -e 0` on this machine now (floor)', `${step.nodeMs.toFixed(0)} ms`, ''],
     );
   }
   const width = Math.max(...rows.map((r) => r[0].length));
