@@ -117,7 +117,8 @@ async function run(args, io) {
         throw new exit/* UsageError */.e('--head needs --base', 'for example --base origin/main --head HEAD');
     const paths = args.positionals.map((p) => asGlob(io.cwd, p));
     const baselineFile = (0,cli_args/* str */.gx)(args, 'baseline');
-    if (baselineFile && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(io.cwd, baselineFile)) && !(0,external_node_fs_.existsSync)(baselineFile)) {
+    const baselinePath = baselineFile ? (0,external_node_path_.resolve)(io.cwd, baselineFile) : undefined;
+    if (baselineFile && !(0,external_node_fs_.existsSync)(baselinePath)) {
         throw new errors/* AstlError */.Ht(`baseline file ${baselineFile} not found`, {
             code: 'BASELINE_NOT_FOUND',
             location: { file: baselineFile },
@@ -130,8 +131,17 @@ async function run(args, io) {
     let cleanup;
     try {
         const options = { root: io.cwd, ...(paths.length ? { paths } : {}) };
-        if (baselineFile) {
-            options.baseline = engine.parseBaseline((0,external_node_fs_.readFileSync)((0,external_node_fs_.existsSync)((0,external_node_path_.join)(io.cwd, baselineFile)) ? (0,external_node_path_.join)(io.cwd, baselineFile) : baselineFile, 'utf8'));
+        if (baselinePath) {
+            try {
+                options.baseline = engine.parseBaseline((0,external_node_fs_.readFileSync)(baselinePath, 'utf8'));
+            }
+            catch (err) {
+                throw new errors/* AstlError */.Ht(`baseline file ${baselineFile} is not a baseline: ${err.message}`, {
+                    code: 'BASELINE_INVALID',
+                    location: { file: baselineFile },
+                    hint: 'one fingerprint a line, or JSON {"fingerprints": [...]}',
+                });
+            }
         }
         if (staged) {
             const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch);

@@ -574,17 +574,52 @@ function escapeCommandProperty(text) {
 function printable(text) {
     return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-/** One Markdown table cell: no line breaks, pipes escaped, no raw HTML. */
-function markdownCell(text) {
-    return printable(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|');
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-/** Inline code that cannot be closed early by a backtick in the content. */
+/**
+ * One Markdown table cell: no line breaks, pipes escaped, no raw HTML. Code spans are found
+ * as CommonMark finds them (a backtick run closed by the next run of the same length) and left
+ * as they are, because entities are not decoded inside them; everything else is HTML-escaped.
+ */
+function markdownCell(text) {
+    const clean = printable(text);
+    let out = '';
+    let i = 0;
+    while (i < clean.length) {
+        const open = clean.indexOf('`', i);
+        if (open === -1) {
+            out += escapeHtml(clean.slice(i));
+            break;
+        }
+        out += escapeHtml(clean.slice(i, open));
+        let runEnd = open;
+        while (clean[runEnd] === '`')
+            runEnd++;
+        const run = clean.slice(open, runEnd);
+        let close = -1;
+        for (let j = clean.indexOf(run, runEnd); j !== -1; j = clean.indexOf(run, j + 1)) {
+            const exact = clean[j - 1] !== '`' && clean[j + run.length] !== '`';
+            if (exact) {
+                close = j;
+                break;
+            }
+            while (clean[j + 1] === '`')
+                j++;
+        }
+        if (close === -1) {
+            out += run; // a literal backtick run
+            i = runEnd;
+            continue;
+        }
+        out += clean.slice(open, close + run.length);
+        i = close + run.length;
+    }
+    return out.replace(/\|/g, '\\|');
+}
+/** Inline code that cannot be closed early by a backtick in the content (shown literally). */
 function markdownCode(text) {
-    const clean = markdownCell(text);
+    const clean = printable(text).replace(/\|/g, '\\|');
     const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
@@ -1128,6 +1163,7 @@ class FileContext {
     rules;
     findings = [];
     index;
+    occurrences = new Map();
     constructor(file, text, rules) {
         this.file = file;
         this.text = text;
@@ -1145,13 +1181,21 @@ class FileContext {
         if (!meta)
             throw new Error(`unknown rule id ${draft.ruleId}`);
         const lineText = this.lines.lineText(draft.line);
+        // Identical content twice in a file (two equal `uses:` lines) must not share a fingerprint:
+        // the second and later ones carry their occurrence number.
+        let about = (draft.about ?? lineText).replace(/\s+/g, ' ').trim();
+        const key = `${draft.ruleId}\0${about}`;
+        const seen = this.occurrences.get(key) ?? 0;
+        this.occurrences.set(key, seen + 1);
+        if (seen > 0)
+            about += ` #${seen + 1}`;
         const finding = {
             ruleId: draft.ruleId,
             severity: meta.severity,
             file: this.file,
             line: draft.line,
             message: draft.message,
-            fingerprint: fingerprint(draft.ruleId, this.file, draft.about ?? lineText),
+            fingerprint: fingerprint(draft.ruleId, this.file, about),
         };
         if (draft.column !== undefined)
             finding.column = draft.column;

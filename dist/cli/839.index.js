@@ -2231,7 +2231,9 @@ async function runGate(input, deps = {}) {
         if (limit === undefined)
             return undefined;
         if (!deps.github || !input.github) {
-            return { error: 'no GitHub token or repository is available to count deploys' };
+            return {
+                error: 'no github-token was given (or GITHUB_REPOSITORY is not set), so deploys cannot be counted',
+            };
         }
         const t = performance.now();
         try {
@@ -2275,7 +2277,9 @@ async function runGate(input, deps = {}) {
     let decision = timedDecide();
     if (decision.decision === 'approval_needed') {
         if (!deps.github || !input.github?.runId) {
-            context.approval = { error: 'no GitHub token, repository or run id is available to read approvals' };
+            context.approval = {
+                error: 'no github-token was given (or GITHUB_REPOSITORY / GITHUB_RUN_ID are not set), so approvals cannot be read',
+            };
         }
         else {
             const t = performance.now();

@@ -13,6 +13,11 @@ export interface Io {
 }
 
 export function processIo(env: NodeJS.ProcessEnv): Io {
+  // `astl scan --format json | head` closes the pipe early: that is not an error worth a stack.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   return {
     env,

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { AstlError } from '../../../packages/core/errors.js';
 import type { ChangeSet, ScanOptions, ScanResult } from '../../../packages/scanner/index.js';
@@ -81,7 +81,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     throw new UsageError('--head needs --base', 'for example --base origin/main --head HEAD');
   const paths = args.positionals.map((p) => asGlob(io.cwd, p));
   const baselineFile = str(args, 'baseline');
-  if (baselineFile && !existsSync(join(io.cwd, baselineFile)) && !existsSync(baselineFile)) {
+  const baselinePath = baselineFile ? resolve(io.cwd, baselineFile) : undefined;
+  if (baselineFile && !existsSync(baselinePath!)) {
     throw new AstlError(`baseline file ${baselineFile} not found`, {
       code: 'BASELINE_NOT_FOUND',
       location: { file: baselineFile },
@@ -95,13 +96,16 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   let cleanup: (() => void) | undefined;
   try {
     const options: ScanOptions = { root: io.cwd, ...(paths.length ? { paths } : {}) };
-    if (baselineFile) {
-      options.baseline = engine.parseBaseline(
-        readFileSync(
-          existsSync(join(io.cwd, baselineFile)) ? join(io.cwd, baselineFile) : baselineFile,
-          'utf8',
-        ),
-      );
+    if (baselinePath) {
+      try {
+        options.baseline = engine.parseBaseline(readFileSync(baselinePath, 'utf8'));
+      } catch (err) {
+        throw new AstlError(`baseline file ${baselineFile} is not a baseline: ${(err as Error).message}`, {
+          code: 'BASELINE_INVALID',
+          location: { file: baselineFile! },
+          hint: 'one fingerprint a line, or JSON {"fingerprints": [...]}',
+        });
+      }
     }
     if (staged) {
       const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch);
