@@ -122,19 +122,21 @@ export function parseInputs(
 
   const vaultUrl = opt('vault-url');
   if (vaultUrl !== undefined) {
-    let ok = false;
+    let problem: string | undefined;
     try {
       const u = new URL(vaultUrl);
-      ok = (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') problem = `'${vaultUrl}' is not an http(s) URL`;
+      // Never echo credentials written into the URL.
+      else if (u.username || u.password) problem = 'the URL carries a user name or password; remove them';
     } catch {
-      ok = false;
+      problem = 'it is not a URL';
     }
-    if (!ok) {
+    if (problem) {
       errors.push(
         inputError(
           'vault-url',
-          `'${vaultUrl}' is not an http(s) URL`,
-          'give the Vault address without credentials',
+          problem,
+          'give the Vault address only; the action logs in with the OIDC token',
           'vault-url: https://vault.example.com:8200',
         ),
       );
