@@ -149,6 +149,7 @@ describe('runGate', () => {
     );
     expect(withBudget.record.decision).toBe('deny');
     expect(withBudget.record.reasons.map((r) => r.code)).toEqual(['DEPLOYMENT_RECORD_FAILED']);
+    expect(withBudget.record.reasons[0]!.rule).toMatch(/deploy\.yaml:4 max_per_day$/);
 
     const warnings: string[] = [];
     const without = await runGate(input('agent: deploy-manager\nactions:\n  - name: deploy\n'), {

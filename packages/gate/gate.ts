@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { AstlError, AstlErrors, formatLocation } from '../core/index.js';
 import { resolveImages as ociResolveImages, type ResolvedImage, type ResolveOptions } from '../oci/index.js';
 import { loadRegistry } from '../registry/registry.js';
-import { budgetLimit, decide, type PolicySet } from './decide.js';
+import { budgetLimit, decide, matchingRules, type PolicySet } from './decide.js';
 import type { GitHubClient } from './github.js';
 import { loadPolicies } from './policy.js';
 import { type CiInfo, type DecisionRecord, imageEntries } from './record.js';
@@ -238,7 +238,7 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
         decision.decision = 'deny';
         decision.reasons.push({
           code: 'DEPLOYMENT_RECORD_FAILED',
-          rule: `${input.policyPath} max_per_day`,
+          rule: `${matchingRules(request, set).find((r) => r.maxPerDay !== undefined)?.keyAt.max_per_day ?? input.policyPath} max_per_day`,
           message: `the allowed deploy could not be recorded, so the budget could not count it: ${errorText(err)}. Give the job's token \`deployments: write\``,
         });
       } else {
