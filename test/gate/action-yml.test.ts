@@ -28,6 +28,7 @@ describe('actions/gate/action.yml', () => {
     expect(action.inputs.policy!.default).toBe('policies');
     expect(action.inputs.action!.default).toBe('deploy');
     expect(action.inputs.mode!.default).toBe('enforce');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(action.inputs.environment!.required).toBe(true);
   });
