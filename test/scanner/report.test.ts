@@ -87,6 +87,9 @@ describe('annotations', () => {
     );
     expect(lines.at(-1)).toContain('astl-scan.sarif');
     expect(annotationLines(many.slice(0, 3))).toHaveLength(3);
+    const reserved = annotationLines(many, { reserveErrors: 1 });
+    expect(reserved.filter((l) => l.startsWith('::error'))).toHaveLength(9);
+    expect(reserved.at(-1)).toMatch(/6 more findings \(3 errors, 3 warnings\)/);
   });
 
   it('lines, columns and end lines', () => {

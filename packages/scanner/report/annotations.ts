@@ -16,6 +16,8 @@ export interface AnnotationOptions {
   rules?: readonly RuleMeta[];
   /** Where the rest can be read, for the overflow notice. */
   sarifFile?: string;
+  /** Error slots to leave free (the step's own failure message is an error annotation too). */
+  reserveErrors?: number;
 }
 
 export function annotationLines(findings: readonly Finding[], options: AnnotationOptions = {}): string[] {
@@ -27,9 +29,14 @@ export function annotationLines(findings: readonly Finding[], options: Annotatio
   const sorted = [...findings].sort(compareFindings);
   const count: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   for (const f of sorted) count[f.severity]++;
-  const overflow = count.error > max || count.warning > max || count.note > max;
+  const errorSlots = Math.max(0, max - (options.reserveErrors ?? 0));
+  const overflow = count.error > errorSlots || count.warning > max || count.note > max;
   // The overflow notice takes one of the notice slots.
-  const limits: Record<Severity, number> = { error: max, warning: max, note: overflow ? max - 1 : max };
+  const limits: Record<Severity, number> = {
+    error: errorSlots,
+    warning: max,
+    note: overflow ? max - 1 : max,
+  };
   for (const f of sorted) {
     if (shown[f.severity] >= limits[f.severity]) {
       hidden[f.severity]++;

@@ -35,9 +35,13 @@ export async function run(): Promise<void> {
 
     for (const w of result.warnings) core.warning(w);
     log(result);
+    const { error, warning } = result.stats.bySeverity;
+    const failure = failureMessage(inputs.failOn, error, warning);
     for (const line of annotationLines(result.findings, {
       rules: result.rules,
       ...(inputs.sarif ? { sarifFile: inputs.sarif } : {}),
+      // Keep one of GitHub's 10 error annotations for the failure message itself.
+      reserveErrors: failure ? 1 : 0,
     })) {
       process.stdout.write(line + EOL);
     }
@@ -58,11 +62,9 @@ export async function run(): Promise<void> {
         .addRaw(summaryMarkdown(result, inputs.sarif ? { sarifFile: inputs.sarif } : {}))
         .write();
     }
-    const { error, warning } = result.stats.bySeverity;
     core.setOutput('findings', String(result.findings.length));
     core.setOutput('errors', String(error));
     core.setOutput('warnings', String(warning));
-    const failure = failureMessage(inputs.failOn, error, warning);
     if (failure) core.setFailed(failure);
   } catch (err) {
     core.setFailed(err instanceof AstlError ? err.format() : describeError(err));
