@@ -103,29 +103,56 @@ function compileOptions(options: DetectSecretsOptions | undefined): CompiledOpti
   return compiled;
 }
 
-/** Keeps, among overlapping hits, the one from the most specific rule (earliest in SECRET_RULES). */
+/**
+ * Keeps, among overlapping hits, the one from the most specific rule (earliest in SECRET_RULES).
+ * Hits sorted by start; the kept ones are disjoint, so a new hit can only overlap the last kept
+ * one: one comparison per hit, linear for any number of hits.
+ */
 function dropOverlaps(hits: Hit[]): Hit[] {
   const priority = (h: Hit): number => RULE_PRIORITY.get(h.ruleId) ?? Number.MAX_SAFE_INTEGER;
   const sorted = [...hits].sort((a, b) => a.start - b.start || priority(a) - priority(b));
   const kept: Hit[] = [];
-  let cluster: Hit[] = [];
-  let clusterEnd = -1;
-  const flush = (): void => {
-    // Best first; a hit survives when it overlaps no better survivor. Clusters are tiny in practice.
-    const byPriority = [...cluster].sort((a, b) => priority(a) - priority(b) || a.start - b.start);
-    const survivors: Hit[] = [];
-    for (const h of byPriority)
-      if (!survivors.some((s) => s.start < h.end && h.start < s.end)) survivors.push(h);
-    kept.push(...survivors.sort((a, b) => a.start - b.start));
-    cluster = [];
-  };
   for (const h of sorted) {
-    if (cluster.length > 0 && h.start >= clusterEnd) flush();
-    cluster.push(h);
-    clusterEnd = Math.max(clusterEnd, h.end);
+    const last = kept[kept.length - 1];
+    if (last && h.start < last.end) {
+      if (priority(h) < priority(last)) kept[kept.length - 1] = h;
+      continue;
+    }
+    kept.push(h);
   }
-  flush();
   return kept;
+}
+
+/** Secret spans sorted by start, with the secrets overlapping a range found by binary search. */
+class SpanIndex {
+  private readonly spans: { start: number; end: number }[];
+  private readonly longest: number;
+
+  constructor(hits: readonly Hit[]) {
+    this.spans = hits
+      .map((h) => ({ start: h.secretStart, end: h.secretEnd }))
+      .sort((a, b) => a.start - b.start);
+    this.longest = this.spans.reduce((n, s) => Math.max(n, s.end - s.start), 0);
+  }
+
+  overlapping(from: number, to: number): { start: number; end: number }[] {
+    const { spans } = this;
+    let lo = 0;
+    let hi = spans.length;
+    const earliest = from - this.longest;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid]?.start ?? 0) < earliest) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: { start: number; end: number }[] = [];
+    for (let i = lo; i < spans.length; i++) {
+      const s = spans[i];
+      if (!s || s.start >= to) break;
+      if (s.end > from) out.push(s);
+    }
+    return out;
+  }
 }
 
 function sha256(value: string): string {
@@ -168,7 +195,7 @@ export function detectSecrets(text: string, file: string, options?: DetectSecret
   );
   if (hits.length === 0) return [];
   const lines = new LineIndex(text);
-  const secretSpans = hits.map((h) => ({ start: h.secretStart, end: h.secretEnd }));
+  const spans = new SpanIndex(hits);
   const findings: Finding[] = [];
   for (const hit of hits) {
     const rule = RULE_BY_ID.get(hit.ruleId);
@@ -186,7 +213,9 @@ export function detectSecrets(text: string, file: string, options?: DetectSecret
       endColumn: to.column + 1,
       message: messageFor(rule, hit),
       fingerprint: fingerprint(rule.id, file, sha256(hit.secret)),
-      snippet: redactedSnippet(text, lineStart, lineEnd, hit.start, secretSpans),
+      snippet: redactedSnippet(text, lineStart, lineEnd, hit.start, (from, to) =>
+        spans.overlapping(from, to),
+      ),
     });
   }
   return findings;

@@ -292,6 +292,9 @@ describe('robustness', () => {
       '0x'.repeat(500_000),
       'sk-'.repeat(500_000),
       `${'\n'.repeat(1_000_000)}${GITHUB_CLASSIC}`,
+      // Many findings: overlap removal and snippet redaction must stay linear in their number.
+      `${GITHUB_CLASSIC}\n`.repeat(50_000),
+      j('https://user:', 'passw0rd1', '@').repeat(50_000),
     ];
     for (const input of inputs) expect(Array.isArray(detectSecrets(input, 'x'))).toBe(true);
     expect(detectSecrets(`${'\n'.repeat(1_000_000)}${GITHUB_CLASSIC}`, 'x')[0]?.line).toBe(1_000_001);

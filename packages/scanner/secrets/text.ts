@@ -189,10 +189,11 @@ export function redactedSnippet(
   lineStart: number,
   lineEnd: number,
   focus: number,
-  secrets: readonly { start: number; end: number }[],
+  secretsIn: (from: number, to: number) => readonly { start: number; end: number }[],
 ): string {
   const from = Math.max(lineStart, focus - SNIPPET_CONTEXT);
   let to = Math.min(lineEnd, focus + SNIPPET_CONTEXT * 3);
+  const secrets = secretsIn(from, to);
   // Do not cut inside a secret: a cut secret could leave more than 4 characters visible.
   for (const s of secrets) if (s.start < to && s.end > to) to = Math.min(lineEnd, s.end);
   const spans = secrets.filter((s) => s.start < to && s.end > from).sort((a, b) => a.start - b.start);
