@@ -15,6 +15,7 @@ import {
   mainThenPost,
   makeWorkspace,
   resetSandbox,
+  SESSION_POLICY,
   vaultLookupSelf,
 } from './helpers.js';
 
@@ -134,6 +135,22 @@ describe('AWS', () => {
     expect(m.outputs['aws-session-token']).toBe(session!.sessionToken);
     expect(Object.keys(m.exportedEnv).sort()).toEqual(['ASTL_AGENT', 'ASTL_CORRELATION_ID']);
     assertSecretHygiene(m, stsSecrets(), { outputsMayHold: true });
+  });
+
+  it("sends the registry's session policy to STS, minified, and keeps audit-level minimal records short", async () => {
+    const m = await main(sb, ws, { agent: 'scoped-bot', purpose: 'Scoped deploy' });
+    expect(m.exitCode, m.stdout + m.stderr).toBe(0);
+    expect(sb.sts.assumeCalls[0]?.policy).toBe(JSON.stringify(SESSION_POLICY));
+    expect(m.summary).toContain('policies/iam/scoped-bot.json');
+    const events = auditLines(m);
+    expect(events.map((e) => e.action)).toEqual(['credentials.mint']);
+    expect(events[0]).not.toHaveProperty('detail');
+    expect(
+      m.commands
+        .filter((c) => c.command === 'warning')
+        .map((c) => c.message)
+        .join('\n'),
+    ).toMatch(/audit-level minimal/);
   });
 });
 

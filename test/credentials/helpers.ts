@@ -86,6 +86,32 @@ export function registryYaml(sb: Sandbox): string {
       aws:
         role-arn: ${sb.roleArn}
         region: us-east-1
+  - name: scoped-bot
+    type: deployment-bot
+    owner: sre-team
+    purpose: "Deploy with a scope-down session policy"
+    permissions:
+      - deployments: write
+    credential-policy: ephemeral
+    audit-level: minimal
+    credentials:
+      aws:
+        role-arn: ${sb.roleArn}
+        region: us-east-1
+        session-policy: policies/iam/scoped-bot.json
+  - name: badscope-bot
+    type: deployment-bot
+    owner: sre-team
+    purpose: "A session policy that is not JSON"
+    permissions:
+      - deployments: write
+    credential-policy: ephemeral
+    audit-level: full
+    credentials:
+      aws:
+        role-arn: ${sb.roleArn}
+        region: us-east-1
+        session-policy: policies/iam/broken.json
   - name: test-bot
     type: testing-bot
     owner: qa-team
@@ -132,12 +158,23 @@ spec:
     - deny: production-access
 `;
 
+export const SESSION_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-artifacts/*' }],
+};
+
 /** A fresh workspace holding agent-config.yaml and policies/agent-policies.yaml. */
 export function makeWorkspace(sb: Sandbox, registry = registryYaml(sb)): string {
   const ws = mkdtempSync(join(tmpdir(), 'astl-cred-ws-'));
   writeFileSync(join(ws, 'agent-config.yaml'), registry);
   mkdirSync(join(ws, 'policies'));
   writeFileSync(join(ws, 'policies', 'agent-policies.yaml'), POLICIES_YAML);
+  mkdirSync(join(ws, 'policies', 'iam'));
+  writeFileSync(
+    join(ws, 'policies', 'iam', 'scoped-bot.json'),
+    `${JSON.stringify(SESSION_POLICY, null, 2)}\n`,
+  );
+  writeFileSync(join(ws, 'policies', 'iam', 'broken.json'), '{"Version": "2012-10-17", "Statement": [\n');
   return ws;
 }
 

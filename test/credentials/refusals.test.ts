@@ -79,6 +79,12 @@ const cases: {
     fix: /environment: staging/,
   },
   {
+    name: 'a session policy that is not valid JSON',
+    inputs: { agent: 'badscope-bot', purpose: 'Deploy' },
+    message: /policies\/iam\/broken\.json(:\d+:\d+)?: The session policy is not valid JSON/,
+    fix: /./,
+  },
+  {
     name: 'an agent type that agrees with no registered agent',
     inputs: { 'agent-type': 'space-bot', purpose: 'Explore' },
     message: /no agent of type 'space-bot'/,
@@ -86,7 +92,8 @@ const cases: {
   },
 ];
 
-describe('refused before any token is requested', () => {
+// Every case here makes no request at all, so they can share the sandbox concurrently.
+describe.concurrent('refused before any token is requested', () => {
   for (const c of cases) {
     it(`refuses ${c.name}`, async () => {
       const r = await main(sb, ws, c.inputs, { env: c.env ?? {} });
@@ -106,7 +113,9 @@ describe('refused before any token is requested', () => {
       expect(audit[0]!.correlation_id).toBe(r.outputs['correlation-id']);
     });
   }
+});
 
+describe('refused after the token, before any provider', () => {
   it('refuses production access when the signed token names a production environment, before STS', async () => {
     sb.issuer.setClaims({}, 'production');
     try {
