@@ -249,3 +249,81 @@ describe('fuzz: hostile params', () => {
     );
   });
 });
+
+describe('fuzz: an allow always satisfies every rule', () => {
+  it('random requests against the DESIGN.md policy: allow implies every rule holds', () => {
+    const loaded = loadPolicies(
+      policyDir({
+        'p.yaml': `agent: deploy-manager
+actions:
+  - name: deploy
+    allowed_environments: ["staging", "production"]
+    approval_needed: env == "production"
+    allowed_images:
+      - digest: "${DIGEST_A}"
+      - repository: ghcr.io/acme/app
+    max_replicas: 50
+    max_per_day: 20
+    allowed_hosts: ["*.acme.internal"]
+    deny_when: has(params.amount) && params.amount > 1000
+`,
+      }),
+    );
+    const digest = fc.constantFrom(DIGEST_A, `sha256:${'b'.repeat(64)}`, undefined);
+    const repository = fc.constantFrom('ghcr.io/acme/app', 'ghcr.io/acme/evil', 'docker.io/library/nginx');
+    const img = fc.record({
+      repository,
+      digest,
+      error: fc.option(fc.constantFrom('IMAGE_NOT_FOUND', 'REGISTRY_AUTH')),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('staging', 'production', 'dev', 'prod'),
+        fc.array(img, { maxLength: 3 }),
+        fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+        fc.record(
+          {
+            amount: fc.integer({ min: 0, max: 2000 }),
+            url: fc.constantFrom('https://db.acme.internal', 'https://x.evil.com', 'plain text'),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.integer({ min: 0, max: 30 }),
+        fc.option(fc.constantFrom('alice'), { nil: undefined }),
+        (environment, imgs, replicas, params, used, approvedBy) => {
+          const images = imgs.map((i, n) => ({
+            input: `img${n}`,
+            repository: i.repository,
+            isIndex: false,
+            ...(i.digest ? { digest: i.digest, pinned: `${i.repository}@${i.digest}` } : {}),
+            ...(i.error ? { error: { code: i.error, message: 'x' } } : {}),
+          }));
+          const req = request({
+            environment,
+            images,
+            params,
+            ...(replicas === undefined ? {} : { replicas }),
+          });
+          const d = decide(req, loaded, {
+            budget: { used },
+            ...(approvedBy ? { approval: { approvedBy } } : {}),
+          });
+          if (d.decision !== 'allow') return;
+          expect(['staging', 'production']).toContain(environment);
+          expect(replicas === undefined || replicas <= 50).toBe(true);
+          expect(used).toBeLessThan(20);
+          expect(params.amount === undefined || params.amount <= 1000).toBe(true);
+          expect(params.url === 'https://x.evil.com').toBe(false);
+          if (environment === 'production') expect(approvedBy).toBe('alice');
+          for (const i of images) {
+            expect('error' in i).toBe(false);
+            expect(
+              i.digest === DIGEST_A || (i.digest !== undefined && i.repository === 'ghcr.io/acme/app'),
+            ).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
