@@ -937,27 +937,7 @@ function readAssignment(ctx: ScanContext, at: number): Assignment | undefined {
       valueEnd = valueStart + close;
     }
   }
-  if (!quoted) {
-    valueEnd = valueStart;
-    while (valueEnd < text.length && valueEnd - valueStart < MAX_VALUE) {
-      const c = text[valueEnd];
-      if (
-        c === ' ' ||
-        c === '\t' ||
-        c === '\n' ||
-        c === '\r' ||
-        c === '"' ||
-        c === "'" ||
-        c === '`' ||
-        c === ',' ||
-        c === ';' ||
-        c === '<' ||
-        c === '>'
-      )
-        break;
-      valueEnd++;
-    }
-  }
+  if (!quoted) valueEnd = unquotedEnd(text, valueStart);
   let value = text.slice(valueStart, valueEnd);
   // `Authorization: Bearer <token>` and friends: the credential is the second word.
   const isScheme = (word: string): boolean => AUTH_SCHEMES.has(word.toLowerCase());
@@ -969,16 +949,19 @@ function readAssignment(ctx: ScanContext, at: number): Assignment | undefined {
     }
   } else if (!quoted && isScheme(value) && text[valueEnd] === ' ') {
     valueStart = valueEnd + 1;
-    valueEnd = valueStart;
-    while (
-      valueEnd < text.length &&
-      valueEnd - valueStart < MAX_VALUE &&
-      !' \t\r\n"\'`,;<>'.includes(text[valueEnd] ?? ' ')
-    )
-      valueEnd++;
+    valueEnd = unquotedEnd(text, valueStart);
     value = text.slice(valueStart, valueEnd);
   }
   return { name: text.slice(nameStart, nameEnd), nameStart, valueStart, value, quoted, colon };
+}
+
+/** Characters that end an unquoted value (whitespace, quotes, list/statement/query separators, brackets). */
+const UNQUOTED_STOP = new Set([' ', '\t', '\n', '\r', '"', "'", '`', ',', ';', '<', '>', '&', ')', ']', '}']);
+
+function unquotedEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && end - from < MAX_VALUE && !UNQUOTED_STOP.has(text[end] as string)) end++;
+  return end;
 }
 
 function entropyThreshold(length: number): number {

@@ -146,6 +146,12 @@ describe('generic assignments', () => {
     });
   }
 
+  it('stops unquoted values at query and bracket separators', () => {
+    const [f] = detectSecrets(j('GET /login?user=bob&password=', 'q8Zr2vLw9XkP3mTb', '&next=/home'), 'access.log');
+    expect(f?.ruleId).toBe('secret/generic-high-entropy');
+    expect(f?.snippet).toBe('GET /login?user=bob&password=q8Zr***&next=/home');
+  });
+
   it('names', () => {
     expect(isSecretName('DB_PASSWORD')).toBe(true);
     expect(isSecretName('azureClientSecret')).toBe(true);
