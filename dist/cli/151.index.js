@@ -11,13 +11,14 @@ __webpack_require__.d(__webpack_exports__, {
   MintFailure: () => (/* reexport */ MintFailure),
   applyAuditLevel: () => (/* reexport */ applyAuditLevel),
   createProviderBackends: () => (/* reexport */ createProviderBackends),
+  githubIdTokenSource: () => (/* reexport */ githubIdTokenSource),
   mintCredentials: () => (/* reexport */ mintCredentials),
   parseRevocationState: () => (/* reexport */ parseRevocationState),
   revokeCredentials: () => (/* reexport */ revokeCredentials),
   toJsonLines: () => (/* reexport */ toJsonLines)
 });
 
-// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, cell, createRevokeBackend, envIdTokenSource, githubIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary
+// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, cell, createRevokeBackend, envIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary
 
 ;// CONCATENATED MODULE: ./packages/credentials/audit.ts
 const AUDIT_FILE_NAME = 'astl-audit.jsonl';
@@ -68,7 +69,7 @@ var oidc = __webpack_require__(3270);
 
 /** The GitHub Actions runner's token endpoint. */
 function githubIdTokenSource(env) {
-    return (audience, deadline) => requestGitHubIdToken({
+    return (audience, deadline) => (0,oidc/* requestGitHubIdToken */.zl)({
         requestUrl: env.ACTIONS_ID_TOKEN_REQUEST_URL,
         requestToken: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
         audience,
@@ -1178,9 +1179,10 @@ function diagnoseVaultLogin(status, vaultMessage, ctx) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _Q: () => (/* binding */ sanitizeFetchError),
-/* harmony export */   decodeTokenClaims: () => (/* binding */ decodeTokenClaims)
+/* harmony export */   decodeTokenClaims: () => (/* binding */ decodeTokenClaims),
+/* harmony export */   zl: () => (/* binding */ requestGitHubIdToken)
 /* harmony export */ });
-/* unused harmony exports idTokenUrl, requestGitHubIdToken, shortMessage */
+/* unused harmony exports idTokenUrl, shortMessage */
 /* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9937);
 /* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5036);
@@ -1192,9 +1194,9 @@ function diagnoseVaultLogin(status, vaultMessage, ctx) {
 
 
 
-const PERMISSIONS_FIX = (/* unused pure expression or super */ null && (`permissions:
+const PERMISSIONS_FIX = `permissions:
   id-token: write   # lets the job request an OIDC token
-  contents: read`));
+  contents: read`;
 /** The runner's token URL with `audience` appended, whether or not the URL has a query already. */
 function idTokenUrl(requestUrl, audience) {
     const sep = requestUrl.includes('?') ? (/[?&]$/.test(requestUrl) ? '' : '&') : '?';
@@ -1207,14 +1209,14 @@ async function requestGitHubIdToken(req) {
             !req.requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
             !req.requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
         ].filter(Boolean);
-        throw new AstlError(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
             code: 'OIDC_NOT_AVAILABLE',
             hint: 'add `permissions: id-token: write` to the job (or the workflow). Jobs triggered from forks never get an ID token.',
             fix: PERMISSIONS_FIX,
         });
     }
     if (!req.audience) {
-        throw new AstlError('An OIDC audience is required to request an ID token', {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('An OIDC audience is required to request an ID token', {
             code: 'OIDC_AUDIENCE_MISSING',
         });
     }
@@ -1223,14 +1225,14 @@ async function requestGitHubIdToken(req) {
         url = new URL(idTokenUrl(req.requestUrl, req.audience)).toString();
     }
     catch {
-        throw new AstlError('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
     }
     const requestToken = req.requestToken;
-    const isRetryable = (err) => err instanceof ProviderNetworkError ||
-        isNetworkFault(err) ||
-        (err instanceof ProviderHttpError && isRetryableStatus(err.status));
+    const isRetryable = (err) => err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC ||
+        (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isNetworkFault */ .d$)(err) ||
+        (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderHttpError */ .gm && (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(err.status));
     try {
-        return await withRetry(async (signal) => {
+        return await (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async (signal) => {
             let res;
             try {
                 res = await fetch(url, {
@@ -1243,10 +1245,10 @@ async function requestGitHubIdToken(req) {
             }
             const text = await readText(res, signal);
             if (!res.ok) {
-                const err = new ProviderHttpError(res.status, undefined, shortMessage(text));
+                const err = new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderHttpError */ .gm(res.status, undefined, shortMessage(text));
                 if (isRetryable(err))
                     throw err;
-                throw new AstlError(`The runner refused the OIDC token request: ${err.message}`, {
+                throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`The runner refused the OIDC token request: ${err.message}`, {
                     code: 'OIDC_TOKEN_REQUEST_FAILED',
                     hint: res.status === 401 || res.status === 403
                         ? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN was not accepted; it is only valid inside the job that received it.'
@@ -1261,15 +1263,15 @@ async function requestGitHubIdToken(req) {
                 value = undefined;
             }
             if (typeof value !== 'string' || value.split('.').length !== 3) {
-                throw new AstlError('The runner answered the OIDC token request without a token (`value`)', {
+                throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('The runner answered the OIDC token request without a token (`value`)', {
                     code: 'OIDC_TOKEN_REQUEST_FAILED',
                 });
             }
             return value;
-        }, retryOptions('GitHub OIDC token request', req.deadline, isRetryable, req.retry));
+        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .retryOptions */ .tO)('GitHub OIDC token request', req.deadline, isRetryable, req.retry));
     }
     catch (err) {
-        exhausted(err, 'OIDC_UNAVAILABLE', 'the runner token service did not answer; re-run the job.');
+        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .exhausted */ .uW)(err, 'OIDC_UNAVAILABLE', 'the runner token service did not answer; re-run the job.');
     }
 }
 /** Decodes a JWT's payload (no signature check). Undefined when it is not a JWT. */

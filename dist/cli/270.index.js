@@ -421,9 +421,10 @@ function typeName(v) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _Q: () => (/* binding */ sanitizeFetchError),
-/* harmony export */   decodeTokenClaims: () => (/* binding */ decodeTokenClaims)
+/* harmony export */   decodeTokenClaims: () => (/* binding */ decodeTokenClaims),
+/* harmony export */   zl: () => (/* binding */ requestGitHubIdToken)
 /* harmony export */ });
-/* unused harmony exports idTokenUrl, requestGitHubIdToken, shortMessage */
+/* unused harmony exports idTokenUrl, shortMessage */
 /* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9937);
 /* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5036);
@@ -435,9 +436,9 @@ function typeName(v) {
 
 
 
-const PERMISSIONS_FIX = (/* unused pure expression or super */ null && (`permissions:
+const PERMISSIONS_FIX = `permissions:
   id-token: write   # lets the job request an OIDC token
-  contents: read`));
+  contents: read`;
 /** The runner's token URL with `audience` appended, whether or not the URL has a query already. */
 function idTokenUrl(requestUrl, audience) {
     const sep = requestUrl.includes('?') ? (/[?&]$/.test(requestUrl) ? '' : '&') : '?';
@@ -450,14 +451,14 @@ async function requestGitHubIdToken(req) {
             !req.requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
             !req.requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
         ].filter(Boolean);
-        throw new AstlError(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
             code: 'OIDC_NOT_AVAILABLE',
             hint: 'add `permissions: id-token: write` to the job (or the workflow). Jobs triggered from forks never get an ID token.',
             fix: PERMISSIONS_FIX,
         });
     }
     if (!req.audience) {
-        throw new AstlError('An OIDC audience is required to request an ID token', {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('An OIDC audience is required to request an ID token', {
             code: 'OIDC_AUDIENCE_MISSING',
         });
     }
@@ -466,14 +467,14 @@ async function requestGitHubIdToken(req) {
         url = new URL(idTokenUrl(req.requestUrl, req.audience)).toString();
     }
     catch {
-        throw new AstlError('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
     }
     const requestToken = req.requestToken;
-    const isRetryable = (err) => err instanceof ProviderNetworkError ||
-        isNetworkFault(err) ||
-        (err instanceof ProviderHttpError && isRetryableStatus(err.status));
+    const isRetryable = (err) => err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC ||
+        (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isNetworkFault */ .d$)(err) ||
+        (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderHttpError */ .gm && (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(err.status));
     try {
-        return await withRetry(async (signal) => {
+        return await (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async (signal) => {
             let res;
             try {
                 res = await fetch(url, {
@@ -486,10 +487,10 @@ async function requestGitHubIdToken(req) {
             }
             const text = await readText(res, signal);
             if (!res.ok) {
-                const err = new ProviderHttpError(res.status, undefined, shortMessage(text));
+                const err = new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderHttpError */ .gm(res.status, undefined, shortMessage(text));
                 if (isRetryable(err))
                     throw err;
-                throw new AstlError(`The runner refused the OIDC token request: ${err.message}`, {
+                throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`The runner refused the OIDC token request: ${err.message}`, {
                     code: 'OIDC_TOKEN_REQUEST_FAILED',
                     hint: res.status === 401 || res.status === 403
                         ? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN was not accepted; it is only valid inside the job that received it.'
@@ -504,15 +505,15 @@ async function requestGitHubIdToken(req) {
                 value = undefined;
             }
             if (typeof value !== 'string' || value.split('.').length !== 3) {
-                throw new AstlError('The runner answered the OIDC token request without a token (`value`)', {
+                throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('The runner answered the OIDC token request without a token (`value`)', {
                     code: 'OIDC_TOKEN_REQUEST_FAILED',
                 });
             }
             return value;
-        }, retryOptions('GitHub OIDC token request', req.deadline, isRetryable, req.retry));
+        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .retryOptions */ .tO)('GitHub OIDC token request', req.deadline, isRetryable, req.retry));
     }
     catch (err) {
-        exhausted(err, 'OIDC_UNAVAILABLE', 'the runner token service did not answer; re-run the job.');
+        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .exhausted */ .uW)(err, 'OIDC_UNAVAILABLE', 'the runner token service did not answer; re-run the job.');
     }
 }
 /** Decodes a JWT's payload (no signature check). Undefined when it is not a JWT. */

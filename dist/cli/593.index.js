@@ -214,7 +214,7 @@ const spec = {
         'id-token-env': {
             type: 'string',
             value: 'VAR',
-            description: 'variable holding the ID token (GitLab id_tokens) for every provider',
+            description: 'variable holding the ID token (GitLab id_tokens) for every provider; not needed in a GitHub Actions step',
         },
         'aws-id-token-env': {
             type: 'string',
@@ -283,7 +283,10 @@ async function run(args, io) {
         aws: (0,cli_args/* str */.gx)(args, 'aws-id-token-env') || undefined,
         vault: (0,cli_args/* str */.gx)(args, 'vault-id-token-env') || undefined,
     };
-    if (!tokenVars.any && !tokenVars.aws && !tokenVars.vault) {
+    const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault;
+    // In a GitHub Actions step the runner mints tokens per audience; elsewhere a variable must hold one.
+    const onGitHubRunner = Boolean(io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    if (noTokenVars && !onGitHubRunner) {
         throw new exit/* UsageError */.e("'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)", 'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN');
     }
     const agent = (0,cli_args/* str */.gx)(args, 'agent')?.trim() || undefined;
@@ -302,7 +305,7 @@ async function run(args, io) {
         configPath: (0,cli_args/* str */.gx)(args, 'config') || 'agent-config.yaml',
         policiesDir: (0,cli_args/* str */.gx)(args, 'policies') || 'policies',
         workspace: base,
-        run: gitlabRun(env),
+        run: ciRun(env),
     };
     const aws = { roleArn: (0,cli_args/* str */.gx)(args, 'aws-role-arn'), region: (0,cli_args/* str */.gx)(args, 'aws-region') };
     if (aws.roleArn || aws.region)
@@ -324,7 +327,7 @@ async function run(args, io) {
         },
     };
     // The engine (AWS SDK and all) loads only now, so --help and usage errors stay fast.
-    const { applyAuditLevel, createProviderBackends, MintFailure, mintCredentials, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(140), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 5151));
+    const { applyAuditLevel, createProviderBackends, githubIdTokenSource, MintFailure, mintCredentials, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(140), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 5151));
     const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(270)]).then(__webpack_require__.bind(__webpack_require__, 3270));
     const appendAudit = (file, events) => {
         if (events.length === 0)
@@ -335,7 +338,9 @@ async function run(args, io) {
     let result;
     try {
         result = await mintCredentials(request, {
-            getIdToken: idTokenFromEnv(tokenVars, env, decodeTokenClaims),
+            getIdToken: noTokenVars
+                ? githubIdTokenSource(env)
+                : idTokenFromEnv(tokenVars, env, decodeTokenClaims),
             registerSecret: (v) => redactor.add(v),
             onState: saveState,
             logger,
@@ -387,24 +392,36 @@ function summary(r, envFile, io) {
     lines.push(`  env file:       ${envFile} (${names.join(', ') || 'no variables'}, ASTL_AGENT, ASTL_CORRELATION_ID, ASTL_EXPIRES_AT)`);
     return lines.join('\n');
 }
-/** CI context for session names and audit records (GitLab's predefined variables). */
-function gitlabRun(env) {
-    const run = {
-        runId: env.CI_PIPELINE_ID || env.CI_JOB_ID || 'local',
-        platform: env.GITLAB_CI ? 'gitlab' : 'cli',
-    };
-    const set = (key, value) => {
+/** CI context for session names and audit records (GitLab's, else GitHub's, variables). */
+function ciRun(env) {
+    const github = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
+    const run = github
+        ? { runId: env.GITHUB_RUN_ID || 'local', platform: 'github' }
+        : { runId: env.CI_PIPELINE_ID || env.CI_JOB_ID || 'local', platform: env.GITLAB_CI ? 'gitlab' : 'cli' };
+    const fields = github
+        ? {
+            runAttempt: env.GITHUB_RUN_ATTEMPT,
+            repository: env.GITHUB_REPOSITORY,
+            workflow: env.GITHUB_WORKFLOW,
+            job: env.GITHUB_JOB,
+            actor: env.GITHUB_ACTOR,
+            sha: env.GITHUB_SHA,
+            ref: env.GITHUB_REF,
+        }
+        : {
+            runAttempt: env.CI_JOB_ID,
+            repository: env.CI_PROJECT_PATH,
+            workflow: env.CI_PIPELINE_NAME || env.CI_PIPELINE_SOURCE,
+            job: env.CI_JOB_NAME,
+            actor: env.GITLAB_USER_LOGIN,
+            sha: env.CI_COMMIT_SHA,
+            ref: env.CI_COMMIT_REF_NAME,
+            environment: env.CI_ENVIRONMENT_NAME,
+        };
+    for (const [key, value] of Object.entries(fields)) {
         if (value)
             run[key] = value;
-    };
-    set('runAttempt', env.CI_JOB_ID);
-    set('repository', env.CI_PROJECT_PATH);
-    set('workflow', env.CI_PIPELINE_NAME || env.CI_PIPELINE_SOURCE);
-    set('job', env.CI_JOB_NAME);
-    set('actor', env.GITLAB_USER_LOGIN);
-    set('sha', env.CI_COMMIT_SHA);
-    set('ref', env.CI_COMMIT_REF_NAME);
-    set('environment', env.CI_ENVIRONMENT_NAME);
+    }
     return run;
 }
 /**

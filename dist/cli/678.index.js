@@ -640,9 +640,14 @@ function annotationLines(findings, options = {}) {
     const count = { error: 0, warning: 0, note: 0 };
     for (const f of sorted)
         count[f.severity]++;
-    const overflow = count.error > max || count.warning > max || count.note > max;
+    const errorSlots = Math.max(0, max - (options.reserveErrors ?? 0));
+    const overflow = count.error > errorSlots || count.warning > max || count.note > max;
     // The overflow notice takes one of the notice slots.
-    const limits = { error: max, warning: max, note: overflow ? max - 1 : max };
+    const limits = {
+        error: errorSlots,
+        warning: max,
+        note: overflow ? max - 1 : max,
+    };
     for (const f of sorted) {
         if (shown[f.severity] >= limits[f.severity]) {
             hidden[f.severity]++;
@@ -2248,9 +2253,10 @@ const SNIPPET_CONTEXT = 60;
  * The line holding `[from, to)`, every secret span on it redacted, cut to a window around the
  * finding so that a 5 MB minified line does not become a 5 MB snippet.
  */
-function redactedSnippet(text, lineStart, lineEnd, focus, secrets) {
+function redactedSnippet(text, lineStart, lineEnd, focus, secretsIn) {
     const from = Math.max(lineStart, focus - SNIPPET_CONTEXT);
     let to = Math.min(lineEnd, focus + SNIPPET_CONTEXT * 3);
+    const secrets = secretsIn(from, to);
     // Do not cut inside a secret: a cut secret could leave more than 4 characters visible.
     for (const s of secrets)
         if (s.start < to && s.end > to)
@@ -3158,25 +3164,8 @@ function readAssignment(ctx, at) {
             valueEnd = valueStart + close;
         }
     }
-    if (!quoted) {
-        valueEnd = valueStart;
-        while (valueEnd < text.length && valueEnd - valueStart < MAX_VALUE) {
-            const c = text[valueEnd];
-            if (c === ' ' ||
-                c === '\t' ||
-                c === '\n' ||
-                c === '\r' ||
-                c === '"' ||
-                c === "'" ||
-                c === '`' ||
-                c === ',' ||
-                c === ';' ||
-                c === '<' ||
-                c === '>')
-                break;
-            valueEnd++;
-        }
-    }
+    if (!quoted)
+        valueEnd = unquotedEnd(text, valueStart);
     let value = text.slice(valueStart, valueEnd);
     // `Authorization: Bearer <token>` and friends: the credential is the second word.
     const isScheme = (word) => AUTH_SCHEMES.has(word.toLowerCase());
@@ -3189,14 +3178,18 @@ function readAssignment(ctx, at) {
     }
     else if (!quoted && isScheme(value) && text[valueEnd] === ' ') {
         valueStart = valueEnd + 1;
-        valueEnd = valueStart;
-        while (valueEnd < text.length &&
-            valueEnd - valueStart < MAX_VALUE &&
-            !' \t\r\n"\'`,;<>'.includes(text[valueEnd] ?? ' '))
-            valueEnd++;
+        valueEnd = unquotedEnd(text, valueStart);
         value = text.slice(valueStart, valueEnd);
     }
     return { name: text.slice(nameStart, nameEnd), nameStart, valueStart, value, quoted, colon };
+}
+/** Characters that end an unquoted value (whitespace, quotes, list/statement/query separators, brackets). */
+const UNQUOTED_STOP = new Set([' ', '\t', '\n', '\r', '"', "'", '`', ',', ';', '<', '>', '&', ')', ']', '}']);
+function unquotedEnd(text, from) {
+    let end = from;
+    while (end < text.length && end - from < MAX_VALUE && !UNQUOTED_STOP.has(text[end]))
+        end++;
+    return end;
 }
 function entropyThreshold(length) {
     return Math.min(3.5, 3.0 + (length - 12) * 0.05);
@@ -3563,31 +3556,58 @@ function compileOptions(options) {
         compiledCache.set(options, compiled);
     return compiled;
 }
-/** Keeps, among overlapping hits, the one from the most specific rule (earliest in SECRET_RULES). */
+/**
+ * Keeps, among overlapping hits, the one from the most specific rule (earliest in SECRET_RULES).
+ * Hits sorted by start; the kept ones are disjoint, so a new hit can only overlap the last kept
+ * one: one comparison per hit, linear for any number of hits.
+ */
 function dropOverlaps(hits) {
     const priority = (h) => RULE_PRIORITY.get(h.ruleId) ?? Number.MAX_SAFE_INTEGER;
     const sorted = [...hits].sort((a, b) => a.start - b.start || priority(a) - priority(b));
     const kept = [];
-    let cluster = [];
-    let clusterEnd = -1;
-    const flush = () => {
-        // Best first; a hit survives when it overlaps no better survivor. Clusters are tiny in practice.
-        const byPriority = [...cluster].sort((a, b) => priority(a) - priority(b) || a.start - b.start);
-        const survivors = [];
-        for (const h of byPriority)
-            if (!survivors.some((s) => s.start < h.end && h.start < s.end))
-                survivors.push(h);
-        kept.push(...survivors.sort((a, b) => a.start - b.start));
-        cluster = [];
-    };
     for (const h of sorted) {
-        if (cluster.length > 0 && h.start >= clusterEnd)
-            flush();
-        cluster.push(h);
-        clusterEnd = Math.max(clusterEnd, h.end);
+        const last = kept[kept.length - 1];
+        if (last && h.start < last.end) {
+            if (priority(h) < priority(last))
+                kept[kept.length - 1] = h;
+            continue;
+        }
+        kept.push(h);
     }
-    flush();
     return kept;
+}
+/** Secret spans sorted by start, with the secrets overlapping a range found by binary search. */
+class SpanIndex {
+    spans;
+    longest;
+    constructor(hits) {
+        this.spans = hits
+            .map((h) => ({ start: h.secretStart, end: h.secretEnd }))
+            .sort((a, b) => a.start - b.start);
+        this.longest = this.spans.reduce((n, s) => Math.max(n, s.end - s.start), 0);
+    }
+    overlapping(from, to) {
+        const { spans } = this;
+        let lo = 0;
+        let hi = spans.length;
+        const earliest = from - this.longest;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((spans[mid]?.start ?? 0) < earliest)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const out = [];
+        for (let i = lo; i < spans.length; i++) {
+            const s = spans[i];
+            if (!s || s.start >= to)
+                break;
+            if (s.end > from)
+                out.push(s);
+        }
+        return out;
+    }
 }
 function sha256(value) {
     return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
@@ -3628,7 +3648,7 @@ function detectSecrets(text, file, options) {
     if (hits.length === 0)
         return [];
     const lines = new text_LineIndex(text);
-    const secretSpans = hits.map((h) => ({ start: h.secretStart, end: h.secretEnd }));
+    const spans = new SpanIndex(hits);
     const findings = [];
     for (const hit of hits) {
         const rule = rules_RULE_BY_ID.get(hit.ruleId);
@@ -3647,7 +3667,7 @@ function detectSecrets(text, file, options) {
             endColumn: to.column + 1,
             message: messageFor(rule, hit),
             fingerprint: fingerprint(rule.id, file, sha256(hit.secret)),
-            snippet: redactedSnippet(text, lineStart, lineEnd, hit.start, secretSpans),
+            snippet: redactedSnippet(text, lineStart, lineEnd, hit.start, (from, to) => spans.overlapping(from, to)),
         });
     }
     return findings;

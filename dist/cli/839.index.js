@@ -2326,7 +2326,7 @@ async function runGate(input, deps = {}) {
                 decision.decision = 'deny';
                 decision.reasons.push({
                     code: 'DEPLOYMENT_RECORD_FAILED',
-                    rule: `${input.policyPath} max_per_day`,
+                    rule: `${matchingRules(request, set).find((r) => r.maxPerDay !== undefined)?.keyAt.max_per_day ?? input.policyPath} max_per_day`,
                     message: `the allowed deploy could not be recorded, so the budget could not count it: ${errorText(err)}. Give the job's token \`deployments: write\``,
                 });
             }

@@ -30,6 +30,14 @@ beforeAll(async () => {
         policies: ['ci-read'],
         ttlSeconds: 900,
       },
+      {
+        name: 'astl-gh',
+        boundAudiences: ['vault'],
+        boundClaims: { sub: 'repo:acme/app:*' },
+        userClaim: 'sub',
+        policies: ['ci-read'],
+        ttlSeconds: 900,
+      },
     ],
   });
 });
@@ -226,5 +234,23 @@ describe('astl credentials / revoke (GitLab flow)', () => {
     const noAgent = await runCli(['credentials', '--id-token-env', 'X']);
     expect(noAgent.code).toBe(3);
     expect(noAgent.stderr).toContain('needs --agent');
+  });
+
+  it("in a GitHub Actions step, without token variables, asks the runner's token endpoint", async () => {
+    const dir = tempDir('astl-gh-step-');
+    writeFileSync(
+      join(dir, 'agent-config.yaml'),
+      `agents:\n  - name: vault-bot\n    type: t\n    owner: o\n    purpose: p\n    max-ttl: 1h\n    credentials:\n      vault:\n        url: ${sandbox.vaultUrl}\n        role: astl-gh\n        audience: vault\n`,
+    );
+    const env = { ...sandbox.env, GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '9876543210' };
+    const r = await runCli(['credentials', '--agent', 'vault-bot'], { cwd: dir, env });
+    expect(r.stderr).not.toContain('astl:');
+    expect(r.code).toBe(0);
+    expect(sandbox.issuer.requestedAudiences).toContain('vault');
+    const vars = parseEnvFile(join(dir, '.astl/credentials.env'));
+    expect(vars.VAULT_TOKEN).toBeTruthy();
+    expect(r.stdout + r.stderr).not.toContain(vars.VAULT_TOKEN!);
+    expect((await runCli(['revoke', '--state', '.astl/state.json'], { cwd: dir, env })).code).toBe(0);
+    expect(sandbox.vault.revokedTokens).toContain(vars.VAULT_TOKEN);
   });
 });

@@ -43,7 +43,8 @@ export const spec: VerbSpec = {
     'id-token-env': {
       type: 'string',
       value: 'VAR',
-      description: 'variable holding the ID token (GitLab id_tokens) for every provider',
+      description:
+        'variable holding the ID token (GitLab id_tokens) for every provider; not needed in a GitHub Actions step',
     },
     'aws-id-token-env': {
       type: 'string',
@@ -114,7 +115,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     aws: str(args, 'aws-id-token-env') || undefined,
     vault: str(args, 'vault-id-token-env') || undefined,
   };
-  if (!tokenVars.any && !tokenVars.aws && !tokenVars.vault) {
+  const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault;
+  // In a GitHub Actions step the runner mints tokens per audience; elsewhere a variable must hold one.
+  const onGitHubRunner = Boolean(
+    io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+  );
+  if (noTokenVars && !onGitHubRunner) {
     throw new UsageError(
       "'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)",
       'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN',
@@ -137,7 +143,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     configPath: str(args, 'config') || 'agent-config.yaml',
     policiesDir: str(args, 'policies') || 'policies',
     workspace: base,
-    run: gitlabRun(env),
+    run: ciRun(env),
   };
   const aws = { roleArn: str(args, 'aws-role-arn'), region: str(args, 'aws-region') };
   if (aws.roleArn || aws.region) request.aws = strip(aws);
@@ -157,9 +163,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   };
 
   // The engine (AWS SDK and all) loads only now, so --help and usage errors stay fast.
-  const { applyAuditLevel, createProviderBackends, MintFailure, mintCredentials, toJsonLines } = await import(
-    '../../../packages/credentials/index.js'
-  );
+  const {
+    applyAuditLevel,
+    createProviderBackends,
+    githubIdTokenSource,
+    MintFailure,
+    mintCredentials,
+    toJsonLines,
+  } = await import('../../../packages/credentials/index.js');
   const { decodeTokenClaims } = await import('../../../packages/providers/oidc.js');
   const appendAudit = (file: string, events: AuditEvent[]) => {
     if (events.length === 0) return;
@@ -172,7 +183,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     result = await mintCredentials(
       request,
       {
-        getIdToken: idTokenFromEnv(tokenVars, env, decodeTokenClaims),
+        getIdToken: noTokenVars
+          ? githubIdTokenSource(env)
+          : idTokenFromEnv(tokenVars, env, decodeTokenClaims),
         registerSecret: (v) => redactor.add(v),
         onState: saveState,
         logger,
@@ -232,23 +245,35 @@ function summary(r: MintResult, envFile: string, io: Io): string {
   return lines.join('\n');
 }
 
-/** CI context for session names and audit records (GitLab's predefined variables). */
-function gitlabRun(env: NodeJS.ProcessEnv): CredentialRequest['run'] {
-  const run: CredentialRequest['run'] = {
-    runId: env.CI_PIPELINE_ID || env.CI_JOB_ID || 'local',
-    platform: env.GITLAB_CI ? 'gitlab' : 'cli',
-  };
-  const set = (key: keyof CredentialRequest['run'], value: string | undefined) => {
+/** CI context for session names and audit records (GitLab's, else GitHub's, variables). */
+function ciRun(env: NodeJS.ProcessEnv): CredentialRequest['run'] {
+  const github = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
+  const run: CredentialRequest['run'] = github
+    ? { runId: env.GITHUB_RUN_ID || 'local', platform: 'github' }
+    : { runId: env.CI_PIPELINE_ID || env.CI_JOB_ID || 'local', platform: env.GITLAB_CI ? 'gitlab' : 'cli' };
+  const fields: Record<string, string | undefined> = github
+    ? {
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        repository: env.GITHUB_REPOSITORY,
+        workflow: env.GITHUB_WORKFLOW,
+        job: env.GITHUB_JOB,
+        actor: env.GITHUB_ACTOR,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+      }
+    : {
+        runAttempt: env.CI_JOB_ID,
+        repository: env.CI_PROJECT_PATH,
+        workflow: env.CI_PIPELINE_NAME || env.CI_PIPELINE_SOURCE,
+        job: env.CI_JOB_NAME,
+        actor: env.GITLAB_USER_LOGIN,
+        sha: env.CI_COMMIT_SHA,
+        ref: env.CI_COMMIT_REF_NAME,
+        environment: env.CI_ENVIRONMENT_NAME,
+      };
+  for (const [key, value] of Object.entries(fields)) {
     if (value) (run as unknown as Record<string, string>)[key] = value;
-  };
-  set('runAttempt', env.CI_JOB_ID);
-  set('repository', env.CI_PROJECT_PATH);
-  set('workflow', env.CI_PIPELINE_NAME || env.CI_PIPELINE_SOURCE);
-  set('job', env.CI_JOB_NAME);
-  set('actor', env.GITLAB_USER_LOGIN);
-  set('sha', env.CI_COMMIT_SHA);
-  set('ref', env.CI_COMMIT_REF_NAME);
-  set('environment', env.CI_ENVIRONMENT_NAME);
+  }
   return run;
 }
 
