@@ -227,7 +227,8 @@ ${allowedImages}
     inputs: { scope: 'all', 'fail-on': 'never' },
   });
   printLog('astl/agent-credentials/actions/scan@v1 (over examples/)', scan);
-  if (existsSync(join(scanDir, 'astl-scan.sarif'))) cpSync(join(scanDir, 'astl-scan.sarif'), join(out, 'astl-scan.sarif'));
+  if (existsSync(join(scanDir, 'astl-scan.sarif')))
+    cpSync(join(scanDir, 'astl-scan.sarif'), join(out, 'astl-scan.sarif'));
   summaries.push({ title: 'astl/agent-credentials/actions/scan@v1', markdown: scan.summary });
 
   await Promise.all([sandbox.close(), github.close(), registry?.close()]);
