@@ -14,6 +14,12 @@ describe('astl: the front end', () => {
     expect(readFileSync(cliPath, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
+  it('runs as `npx astl` in this repository (package.json bin)', () => {
+    const r = spawnSync('npx', ['--no-install', 'astl', '--version'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
   it('prints its version', async () => {
     const r = await runCli(['--version']);
     expect(r.code).toBe(0);
