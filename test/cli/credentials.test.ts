@@ -253,4 +253,22 @@ describe('astl credentials / revoke (GitLab flow)', () => {
     expect((await runCli(['revoke', '--state', '.astl/state.json'], { cwd: dir, env })).code).toBe(0);
     expect(sandbox.vault.revokedTokens).toContain(vars.VAULT_TOKEN);
   });
+
+  it('a mint that fails after the Vault login leaves state that revoke cleans up', async () => {
+    const { dir, env } = await gitlabJob(
+      registry().replace('secret/data/ci/deploy', 'secret/data/ci/missing'),
+    );
+    const r = await runCli(mintArgs, { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('A Vault token was issued before the failure');
+    expect(existsSync(join(dir, '.astl/credentials.env'))).toBe(false);
+    const state = readFileSync(join(dir, '.astl/state.json'), 'utf8');
+    expect(statSync(join(dir, '.astl/state.json')).mode & 0o777).toBe(0o600);
+    const token = (JSON.parse(state) as { vault: { token: string } }).vault.token;
+    expect(r.stdout + r.stderr).not.toContain(token);
+    const revoked = await runCli(['revoke', '--state', '.astl/state.json'], { cwd: dir, env });
+    expect(revoked.code).toBe(0);
+    expect(sandbox.vault.revokedTokens).toEqual([token]);
+    expect(existsSync(join(dir, '.astl/state.json'))).toBe(false);
+  });
 });

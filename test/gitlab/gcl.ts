@@ -22,10 +22,12 @@ export function astlOnPath(): string {
   return bin;
 }
 
-/** Installs gitlab-ci-local on first use (npm registry); false when it cannot run here. */
+/** Installs gitlab-ci-local on first use (npm registry); false (outside CI) when it cannot run here. */
 export function gitlabCiLocalAvailable(): boolean {
   const r = spawnSync(gclScript, ['--version'], { encoding: 'utf8', timeout: 180_000 });
   if (r.status !== 0) {
+    // In CI a missing tool must fail loudly, not silently drop the GitLab tests.
+    if (process.env.CI === 'true') throw new Error(`gitlab-ci-local could not be installed or run:\n${r.stderr}`);
     console.warn(`gitlab-ci-local unavailable, GitLab component tests skipped:\n${r.stderr}`);
     return false;
   }
