@@ -165,7 +165,7 @@ describe('astl credentials / revoke (GitLab flow)', () => {
     expect(revoked.code).toBe(0);
     expect(revoked.stdout).toMatch(/vault\s+revoked/);
     expect(revoked.stdout).toMatch(/aws\s+not-revocable/);
-    expect(sandbox.vault.revokedTokens).toEqual([vars.VAULT_TOKEN]);
+    expect(sandbox.vault.revokedTokens.filter((t) => t === vars.VAULT_TOKEN)).toHaveLength(1);
     expect(existsSync(envFile)).toBe(false);
     expect(existsSync(stateFile)).toBe(false);
     for (const secret of secretsIn(vars)) {
@@ -268,7 +268,7 @@ describe('astl credentials / revoke (GitLab flow)', () => {
     expect(r.stdout + r.stderr).not.toContain(token);
     const revoked = await runCli(['revoke', '--state', '.astl/state.json'], { cwd: dir, env });
     expect(revoked.code).toBe(0);
-    expect(sandbox.vault.revokedTokens).toEqual([token]);
+    expect(sandbox.vault.revokedTokens).toContain(token);
     expect(existsSync(join(dir, '.astl/state.json'))).toBe(false);
   });
 });
