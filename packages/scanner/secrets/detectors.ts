@@ -67,7 +67,18 @@ function newlineAfter(ctx: ScanContext, from: number): number {
 type Handler = (ctx: ScanContext, at: number) => void;
 
 /** Characters that would continue a token (the negative look-ahead of the token's pattern). */
-type TokenClass = 'word' | 'alnum' | 'alpha' | 'hex' | 'tok' | 'tokdot' | 'b64' | 'b64u' | 'url' | 'none';
+type TokenClass =
+  | 'word'
+  | 'alnum'
+  | 'alpha'
+  | 'hex'
+  | 'tok'
+  | 'tokdot'
+  | 'azure'
+  | 'b64'
+  | 'b64u'
+  | 'url'
+  | 'none';
 
 function continuesToken(code: number, cls: TokenClass): boolean {
   switch (cls) {
@@ -83,6 +94,8 @@ function continuesToken(code: number, cls: TokenClass): boolean {
       return isAsciiAlnum(code) || code === 95 || code === 45;
     case 'tokdot':
       return isAsciiAlnum(code) || code === 95 || code === 45 || code === 46;
+    case 'azure':
+      return isAsciiAlnum(code) || code === 95 || code === 45 || code === 46 || code === 126;
     case 'b64':
       return isAsciiAlnum(code) || code === 43 || code === 47 || code === 61;
     case 'b64u':
@@ -113,17 +126,22 @@ interface TokenSpec {
   validate?: (value: string) => boolean;
   /** Values documented as examples by the vendor, never reported. */
   builtinAllow?: string[];
+  /** The token starts this many characters before its anchor (`Q~` is inside Azure secrets). */
+  anchorOffset?: number;
+  /** The secret starts this many characters into the match (`AccountKey=` is not secret). */
+  secretFrom?: number;
 }
 
 /** Whether every character of class `inner` belongs to class `outer` (for the too-long shortcut). */
 function classWithin(inner: TokenClass, outer: TokenClass): boolean {
   const order: Record<TokenClass, TokenClass[]> = {
-    alpha: ['alpha', 'alnum', 'word', 'tok', 'tokdot', 'b64', 'b64u', 'url'],
-    hex: ['hex', 'alnum', 'word', 'tok', 'tokdot', 'b64', 'b64u', 'url'],
-    alnum: ['alnum', 'word', 'tok', 'tokdot', 'b64', 'b64u', 'url'],
-    word: ['word', 'tok', 'tokdot', 'b64u', 'url'],
-    tok: ['tok', 'tokdot', 'b64u', 'url'],
-    tokdot: ['tokdot'],
+    alpha: ['alpha', 'alnum', 'word', 'tok', 'tokdot', 'azure', 'b64', 'b64u', 'url'],
+    hex: ['hex', 'alnum', 'word', 'tok', 'tokdot', 'azure', 'b64', 'b64u', 'url'],
+    alnum: ['alnum', 'word', 'tok', 'tokdot', 'azure', 'b64', 'b64u', 'url'],
+    word: ['word', 'tok', 'tokdot', 'azure', 'b64u', 'url'],
+    tok: ['tok', 'tokdot', 'azure', 'b64u', 'url'],
+    tokdot: ['tokdot', 'azure'],
+    azure: ['azure'],
     b64: ['b64', 'b64u'],
     b64u: ['b64u'],
     url: ['url'],
@@ -139,8 +157,10 @@ function tokenHandler(spec: TokenSpec): Handler {
   const allow = new Set(spec.builtinAllow ?? []);
   const tooLongRejects = classWithin(spec.run, spec.after);
   const slot = nextHandlerSlot++;
-  return (ctx, at) => {
+  return (ctx, anchorAt) => {
     const { text } = ctx;
+    const at = anchorAt - (spec.anchorOffset ?? 0);
+    if (at < 0) return;
     // One look per run of token characters: an anchor inside a run already examined by this
     // rule (`ghp_ghp_ghp_...`) starts no new search, which keeps dense anchors linear.
     if (at < (ctx.examinedUntil[slot] ?? 0)) return;
@@ -161,13 +181,14 @@ function tokenHandler(spec: TokenSpec): Handler {
       if (end < text.length && continuesToken(text.charCodeAt(end), spec.after)) continue;
       if (allow.has(value)) return;
       if (spec.validate && !spec.validate(value)) continue;
+      const from = spec.secretFrom ?? 0;
       ctx.hits.push({
         ruleId: spec.ruleId,
         start: at,
         end,
-        secretStart: at,
+        secretStart: at + from,
         secretEnd: end,
-        secret: value,
+        secret: value.slice(from),
         ...(shape.what ? { what: shape.what } : {}),
       });
       return;
@@ -470,6 +491,52 @@ const TOKEN_SPECS: TokenSpec[] = [
     shapes: [{ pattern: 'tskey-[a-z]{2,20}-[A-Za-z0-9]{8,40}-[A-Za-z0-9]{16,64}' }],
     maxLength: 135,
     minLength: 34,
+    run: 'tok',
+    before: 'letter',
+    after: 'alnum',
+  },
+  {
+    ruleId: 'secret/google-cloud-key',
+    anchors: ['AIza', 'GOCSPX-'],
+    shapes: [
+      { pattern: 'AIza[0-9A-Za-z_-]{35}', what: 'Google API key' },
+      { pattern: 'GOCSPX-[0-9A-Za-z_-]{28}', what: 'Google OAuth client secret' },
+    ],
+    maxLength: 39,
+    minLength: 35,
+    run: 'tok',
+    before: 'word',
+    after: 'tok',
+  },
+  {
+    ruleId: 'secret/azure-client-secret',
+    anchors: ['Q~'],
+    anchorOffset: 4,
+    shapes: [{ pattern: '[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}' }],
+    maxLength: 40,
+    minLength: 37,
+    run: 'azure',
+    before: 'word',
+    after: 'azure',
+    validate: (v) => hasDigit(v.slice(6)) && shannonEntropy(v) >= 3.5,
+  },
+  {
+    ruleId: 'secret/azure-storage-key',
+    anchors: ['AccountKey='],
+    shapes: [{ pattern: 'AccountKey=[A-Za-z0-9+/]{86}==' }],
+    maxLength: 99,
+    minLength: 99,
+    run: 'b64',
+    before: 'none',
+    after: 'b64',
+    secretFrom: 11,
+  },
+  {
+    ruleId: 'secret/pulumi-token',
+    anchors: ['pul-'],
+    shapes: [{ pattern: 'pul-[a-f0-9]{40}' }],
+    maxLength: 44,
+    minLength: 44,
     run: 'tok',
     before: 'letter',
     after: 'alnum',

@@ -72,6 +72,18 @@ describe('token rules', () => {
     ['secret/url-credentials', j('DATABASE_URL=postgres://app:', 's3cr3tP4ss', '@db.internal:5432/app')],
     ['secret/url-credentials', j('https://deploy:', 'r3alP4ssw0rd', '@git.example.net/repo.git')],
     ['secret/stripe-secret-key', j('sk_live_', '4eC39HqLyjWDarjtT1zdp7dc')],
+    ['secret/google-cloud-key', j('GOOGLE_API_KEY=AIza', 'SyD4n7Yq3kLp9Xw2Vb8Zr1Tc6Mf0Hg5Je4Q')],
+    ['secret/google-cloud-key', j('"client_secret": "GOCSPX-', 'q8Zr2vLw9XkP3mTb7Yn4Kd1Hs6Fa"')],
+    ['secret/azure-client-secret', j('AZURE_CLIENT_SECRET=Xy7', '8Q~', 'q8Zr2vLw9XkP3mTb7Yn4Kd1Hs6FaB2cD5e')],
+    [
+      'secret/azure-storage-key',
+      j(
+        'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=',
+        'q8Zr2vLw9XkP3mTb7Yn4Kd1Hs6FaB2cD5eG8hJ1kL4mN7pQ0rS3tU6vW9xY2zA5bC8dE1fG4hJ7kL0mN3pQ6rS',
+        '==;EndpointSuffix=core.windows.net',
+      ),
+    ],
+    ['secret/pulumi-token', j('PULUMI_ACCESS_TOKEN=pul-', '3f9c1e7a2b4d6f8091a3c5e7b9d1f3a5c7e9b1d3')],
     ['secret/generic-high-entropy', j('password = "', 'q8Zr2vLw9XkP3mTb', '"')],
     ['secret/generic-high-entropy', j('api_key: ', '7f3kLq9ZxV2mNw8RtY4b')],
     [
@@ -147,7 +159,10 @@ describe('generic assignments', () => {
   }
 
   it('stops unquoted values at query and bracket separators', () => {
-    const [f] = detectSecrets(j('GET /login?user=bob&password=', 'q8Zr2vLw9XkP3mTb', '&next=/home'), 'access.log');
+    const [f] = detectSecrets(
+      j('GET /login?user=bob&password=', 'q8Zr2vLw9XkP3mTb', '&next=/home'),
+      'access.log',
+    );
     expect(f?.ruleId).toBe('secret/generic-high-entropy');
     expect(f?.snippet).toBe('GET /login?user=bob&password=q8Zr***&next=/home');
   });
