@@ -205,6 +205,21 @@ describe('secretlint corpus', () => {
     });
   }
 
+  it('never repeats a corpus secret in a snippet or message', () => {
+    for (const c of cases) {
+      if (c.binary || !c.positive) continue;
+      const findings = detectSecrets(c.input, 'input.txt', optionsFor(c));
+      for (const e of c.expected) {
+        const secret = c.input.slice(e.range[0], e.range[1]);
+        if (secret.length < 12) continue;
+        for (const f of findings) {
+          expect(f.snippet ?? '', `${c.rule_pkg}/${c.case}`).not.toContain(secret);
+          expect(f.message).not.toContain(secret);
+        }
+      }
+    }
+  });
+
   it('lists only real cases as deliberately missed', () => {
     const keys = new Set(results.map((r) => r.key));
     for (const key of Object.keys(DELIBERATELY_MISSED)) expect(keys.has(key), key).toBe(true);
