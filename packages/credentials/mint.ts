@@ -195,7 +195,6 @@ export async function mintCredentials(
     const awsCredentials: IssuedCredential[] = [];
     const awsFlow = async (p: AwsPlan): Promise<void> => {
       const jwt = await idTokenFor(p.audience);
-      const issuedAt = now();
       // Refusals come back diagnosed (token claims beside the request) from the provider.
       const session = await backends.assumeRole({
         roleArn: p.roleArn,
@@ -216,7 +215,9 @@ export async function mintCredentials(
       keep(session.secretAccessKey);
       keep(session.sessionToken);
       const expiresAt = session.expiration.toISOString();
-      const ttlSeconds = Math.max(0, Math.round((session.expiration.getTime() - issuedAt.getTime()) / 1000));
+      // An STS session expires exactly DurationSeconds after it is issued.
+      const ttlSeconds = check.durationSeconds;
+      const issuedAt = new Date(session.expiration.getTime() - ttlSeconds * 1000);
       const identity = session.assumedRoleArn ?? assumedRoleArnFor(p.roleArn, sessionName);
       awsCredentials.push({
         provider: 'aws',

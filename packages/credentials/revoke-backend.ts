@@ -1,18 +1,10 @@
 /**
- * The post step needs only Vault's revoke-self; importing just that keeps the AWS SDK out of the
- * post bundle (smaller, faster to start).
+ * The post step's only provider call, Vault's revoke-self, without the Vault client library: the
+ * post bundle stays small and starts fast (see vault-revoke.ts).
  */
-import { revokeSelf } from '../providers/vault.js';
 import type { ProviderBackends } from './backends.js';
+import { revokeSelfLight } from './vault-revoke.js';
 
 export function createRevokeBackend(): Pick<ProviderBackends, 'revokeVaultToken'> {
-  return {
-    revokeVaultToken: (a) =>
-      revokeSelf({
-        url: a.url,
-        token: a.token,
-        deadline: a.deadline,
-        ...(a.namespace ? { namespace: a.namespace } : {}),
-      }),
-  };
+  return { revokeVaultToken: (a) => revokeSelfLight(a) };
 }

@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_SECRET, type Sandbox, startSandbox } from '../servers/sandbox.js';
 import { IDP_COMMUNICATION_ERROR, THROTTLING } from '../servers/sts.js';
-import { assertMaskedValuesHidden, main, makeWorkspace, resetSandbox } from './helpers.js';
+import {
+  assertMaskedValuesHidden,
+  main,
+  mainThenPost,
+  makeWorkspace,
+  resetSandbox,
+  vaultLookupSelf,
+} from './helpers.js';
 
 let sb: Sandbox;
 let ws: string;
@@ -48,5 +55,15 @@ describe('retryable faults are retried, then succeed', () => {
     expect(sb.requestCount('login')).toBe(2);
     expect(sb.requestCount('kv')).toBe(2);
     expect(r.exportedEnv.DEPLOY_TOKEN).toBe(SANDBOX_SECRET.token);
+  });
+
+  it('the post step retries a Vault 503 on revoke-self, then revokes', async () => {
+    sb.injectFaults('revoke-self', [{ status: 503 }, { reset: true }]);
+    const { main: m, post } = await mainThenPost(sb, ws, { agent: 'review-bot', purpose: 'Review' });
+    expect(m.exitCode).toBe(0);
+    expect(post.exitCode).toBe(0);
+    expect(sb.requestCount('revoke-self')).toBe(3);
+    expect(sb.vault.revokedTokens).toEqual([m.exportedEnv.VAULT_TOKEN]);
+    expect(await vaultLookupSelf(sb.vaultUrl, m.exportedEnv.VAULT_TOKEN!)).toBe(403);
   });
 });

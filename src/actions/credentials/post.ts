@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { describeError } from '../../../packages/core/errors.js';
 // Direct module imports (not the package index) keep the AWS SDK out of the post bundle.
 import { parseRevocationState, revokeCredentials } from '../../../packages/credentials/revoke.js';
+import { createRevokeBackend } from '../../../packages/credentials/revoke-backend.js';
 import { renderRevokeSummary } from '../../../packages/credentials/summary.js';
 import { Masker, STATE_KEY, writeAudit, writeSummary } from './report.js';
 
@@ -31,10 +32,7 @@ export async function run(): Promise<void> {
           debug: (m) => core.debug(masker.scrub(m)),
         },
       },
-      // Vault's client loads only when there is a Vault token to revoke (an AWS-only job never needs it).
-      state.vault && revoke
-        ? (await import('../../../packages/credentials/revoke-backend.js')).createRevokeBackend()
-        : { revokeVaultToken: () => Promise.reject(new Error('no Vault token to revoke')) },
+      createRevokeBackend(),
       { revoke },
     );
     for (const w of result.warnings) core.warning(masker.scrub(w));
