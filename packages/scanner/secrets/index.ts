@@ -38,8 +38,9 @@ export interface DetectSecretsOptions {
   /** Opt-in rules to turn on (`secret/aws-account-id`, `secret/azure-identifier`), or `*` for all. */
   enable?: readonly string[];
   /**
-   * Accepted values: an exact secret value, or `/pattern/flags` (RE2 syntax, flag `i` honoured)
-   * tested against the secret value and the reported text. Invalid patterns are ignored.
+   * Accepted values: an exact secret value, or `/pattern/flags` (RE2 syntax, flags i, m, s)
+   * tested against the secret value and the reported text. An invalid pattern throws an
+   * AstlError, like a bad custom pattern.
    */
   allow?: readonly string[];
   /**
