@@ -327,8 +327,8 @@ async function run(args, io) {
         },
     };
     // The engine (AWS SDK and all) loads only now, so --help and usage errors stay fast.
-    const { applyAuditLevel, createProviderBackends, githubIdTokenSource, MintFailure, mintCredentials, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(140), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 5151));
-    const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(270)]).then(__webpack_require__.bind(__webpack_require__, 3270));
+    const { applyAuditLevel, createProviderBackends, githubIdTokenSource, MintFailure, mintCredentials, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 5657));
+    const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 967));
     const appendAudit = (file, events) => {
         if (events.length === 0)
             return;

@@ -144,7 +144,10 @@ async function run(args, io) {
             }
         }
         if (staged) {
-            const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch);
+            // Only staged files the scan would read are copied out of the index.
+            const wanted = engine.globMatcher(paths.length ? paths : engine.DEFAULT_PATHS);
+            const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
+            const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, (f) => wanted(f) && !unwanted(f));
             cleanup = snapshot.cleanup;
             options.root = snapshot.root;
             options.changes = snapshot.changes;
@@ -235,7 +238,7 @@ function startProgress(io) {
  * temp folder at its path, and the staged line ranges as the change set, so a pre-commit hook
  * judges exactly what is being committed (not the working tree).
  */
-async function stagedSnapshot(cwd, rangesFromPatch) {
+async function stagedSnapshot(cwd, rangesFromPatch, include) {
     const git = async (args, maxBuffer = 64 * 1024 * 1024) => {
         try {
             return (await run_('git', args, { cwd, maxBuffer, encoding: 'buffer' })).stdout;
@@ -254,7 +257,7 @@ async function stagedSnapshot(cwd, rangesFromPatch) {
     const names = (await git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']))
         .toString('utf8')
         .split('\0')
-        .filter(Boolean);
+        .filter((name) => name && include(name));
     const root = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'astl-staged-'));
     const files = new Map();
     try {

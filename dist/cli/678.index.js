@@ -2315,6 +2315,8 @@ function continuesToken(code, cls) {
             return isAsciiAlnum(code) || code === 95 || code === 45;
         case 'tokdot':
             return isAsciiAlnum(code) || code === 95 || code === 45 || code === 46;
+        case 'azure':
+            return isAsciiAlnum(code) || code === 95 || code === 45 || code === 46 || code === 126;
         case 'b64':
             return isAsciiAlnum(code) || code === 43 || code === 47 || code === 61;
         case 'b64u':
@@ -2331,12 +2333,13 @@ function anchored(pattern, flags = 0) {
 /** Whether every character of class `inner` belongs to class `outer` (for the too-long shortcut). */
 function classWithin(inner, outer) {
     const order = {
-        alpha: ['alpha', 'alnum', 'word', 'tok', 'tokdot', 'b64', 'b64u', 'url'],
-        hex: ['hex', 'alnum', 'word', 'tok', 'tokdot', 'b64', 'b64u', 'url'],
-        alnum: ['alnum', 'word', 'tok', 'tokdot', 'b64', 'b64u', 'url'],
-        word: ['word', 'tok', 'tokdot', 'b64u', 'url'],
-        tok: ['tok', 'tokdot', 'b64u', 'url'],
-        tokdot: ['tokdot'],
+        alpha: ['alpha', 'alnum', 'word', 'tok', 'tokdot', 'azure', 'b64', 'b64u', 'url'],
+        hex: ['hex', 'alnum', 'word', 'tok', 'tokdot', 'azure', 'b64', 'b64u', 'url'],
+        alnum: ['alnum', 'word', 'tok', 'tokdot', 'azure', 'b64', 'b64u', 'url'],
+        word: ['word', 'tok', 'tokdot', 'azure', 'b64u', 'url'],
+        tok: ['tok', 'tokdot', 'azure', 'b64u', 'url'],
+        tokdot: ['tokdot', 'azure'],
+        azure: ['azure'],
         b64: ['b64', 'b64u'],
         b64u: ['b64u'],
         url: ['url'],
@@ -2350,8 +2353,11 @@ function tokenHandler(spec) {
     const allow = new Set(spec.builtinAllow ?? []);
     const tooLongRejects = classWithin(spec.run, spec.after);
     const slot = nextHandlerSlot++;
-    return (ctx, at) => {
+    return (ctx, anchorAt) => {
         const { text } = ctx;
+        const at = anchorAt - (spec.anchorOffset ?? 0);
+        if (at < 0)
+            return;
         // One look per run of token characters: an anchor inside a run already examined by this
         // rule (`ghp_ghp_ghp_...`) starts no new search, which keeps dense anchors linear.
         if (at < (ctx.examinedUntil[slot] ?? 0))
@@ -2381,13 +2387,14 @@ function tokenHandler(spec) {
                 return;
             if (spec.validate && !spec.validate(value))
                 continue;
+            const from = spec.secretFrom ?? 0;
             ctx.hits.push({
                 ruleId: spec.ruleId,
                 start: at,
                 end,
-                secretStart: at,
+                secretStart: at + from,
                 secretEnd: end,
-                secret: value,
+                secret: value.slice(from),
                 ...(shape.what ? { what: shape.what } : {}),
             });
             return;
@@ -2687,6 +2694,52 @@ const TOKEN_SPECS = [
         shapes: [{ pattern: 'tskey-[a-z]{2,20}-[A-Za-z0-9]{8,40}-[A-Za-z0-9]{16,64}' }],
         maxLength: 135,
         minLength: 34,
+        run: 'tok',
+        before: 'letter',
+        after: 'alnum',
+    },
+    {
+        ruleId: 'secret/google-cloud-key',
+        anchors: ['AIza', 'GOCSPX-'],
+        shapes: [
+            { pattern: 'AIza[0-9A-Za-z_-]{35}', what: 'Google API key' },
+            { pattern: 'GOCSPX-[0-9A-Za-z_-]{28}', what: 'Google OAuth client secret' },
+        ],
+        maxLength: 39,
+        minLength: 35,
+        run: 'tok',
+        before: 'word',
+        after: 'tok',
+    },
+    {
+        ruleId: 'secret/azure-client-secret',
+        anchors: ['Q~'],
+        anchorOffset: 4,
+        shapes: [{ pattern: '[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}' }],
+        maxLength: 40,
+        minLength: 37,
+        run: 'azure',
+        before: 'word',
+        after: 'azure',
+        validate: (v) => hasDigit(v.slice(6)) && shannonEntropy(v) >= 3.5,
+    },
+    {
+        ruleId: 'secret/azure-storage-key',
+        anchors: ['AccountKey='],
+        shapes: [{ pattern: 'AccountKey=[A-Za-z0-9+/]{86}==' }],
+        maxLength: 99,
+        minLength: 99,
+        run: 'b64',
+        before: 'none',
+        after: 'b64',
+        secretFrom: 11,
+    },
+    {
+        ruleId: 'secret/pulumi-token',
+        anchors: ['pul-'],
+        shapes: [{ pattern: 'pul-[a-f0-9]{40}' }],
+        maxLength: 44,
+        minLength: 44,
         run: 'tok',
         before: 'letter',
         after: 'alnum',
@@ -3479,6 +3532,10 @@ const SECRET_RULE_DETAILS = [
     rules_rule('secret/cloudflare-api-token', 'error', 8.0, 'Cloudflare API token', 'Cloudflare API token', 'A Cloudflare account or user API token or global API key in the prefixed format (`cfat_`, `cfut_`, `cfk_`).'),
     rules_rule('secret/stripe-secret-key', 'error', LIVE, 'Stripe secret key', 'Stripe secret or restricted key', 'A Stripe secret or restricted key (`sk_live_`, `sk_test_`, `rk_live_`, `rk_test_`); publishable `pk_` keys are not reported.'),
     rules_rule('secret/tailscale-key', 'error', 8.0, 'Tailscale key', 'Tailscale key', 'A Tailscale auth, API, OAuth client, SCIM or webhook key (`tskey-<type>-...`).'),
+    rules_rule('secret/google-cloud-key', 'error', 8.0, 'Google Cloud API key or OAuth client secret', 'Google credential', 'A Google API key (`AIza...`) or Google OAuth client secret (`GOCSPX-...`).', 'delete or restrict the key in the Google Cloud console; use Workload Identity Federation from CI instead of keys'),
+    rules_rule('secret/azure-client-secret', 'error', LIVE, 'Azure AD client secret', 'Azure client secret', 'An Azure AD (Entra ID) application client secret in the current format (`...Q~...`, 40 characters).', 'delete the secret in the app registration; use OIDC federated credentials (`azure/login` with `client-id` and no secret)'),
+    rules_rule('secret/azure-storage-key', 'error', LIVE, 'Azure storage account key', 'Azure storage account key', 'An Azure storage account key in a connection string (`AccountKey=<88 base64 characters>`).', 'rotate the storage account key; use a managed identity or a short-lived SAS token'),
+    rules_rule('secret/pulumi-token', 'error', 8.0, 'Pulumi access token', 'Pulumi access token', 'A Pulumi Cloud access token (`pul-` + 40 hex).', 'revoke it in Pulumi Cloud; use Pulumi OIDC (`pulumi/auth-actions`) in CI'),
     rules_rule('secret/url-credentials', 'error', 8.0, 'Credentials in a URL', 'password in a URL', `A URL with a real-looking \`user:password@\` part: HTTP(S)/FTP basic auth and database connection strings (MongoDB, MySQL, PostgreSQL, JDBC, Redis, AMQP). Placeholders (\`\${PASSWORD}\`, \`YOUR_PASSWORD\`, \`user:password\`) are ignored.`, 'change the password; pass it separately from a secret store (an environment variable the client reads), not inside the URL'),
     rules_rule('secret/ethereum-private-key', 'warning', 7.0, 'Ethereum/secp256k1 private key', 'secp256k1 private key', 'A `0x`-prefixed 64-hex-digit value, the format of an Ethereum (secp256k1) private key. Hashes have the same shape; suppress those with a reason.', 'move the funds to a new wallet and treat the key as burned'),
     rules_rule('secret/jwt', 'error', 7.0, 'JSON Web Token', 'JSON Web Token', 'A signed JSON Web Token (`eyJ...<payload>.<signature>`); bearer tokens work for whoever holds them until they expire.', 'revoke or let it expire, and fetch tokens at run time instead of committing them'),

@@ -108,7 +108,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       }
     }
     if (staged) {
-      const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch);
+      // Only staged files the scan would read are copied out of the index.
+      const wanted = engine.globMatcher(paths.length ? paths : engine.DEFAULT_PATHS);
+      const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
+      const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, (f) => wanted(f) && !unwanted(f));
       cleanup = snapshot.cleanup;
       options.root = snapshot.root;
       options.changes = snapshot.changes;
@@ -204,6 +207,7 @@ function startProgress(io: Io): () => void {
 async function stagedSnapshot(
   cwd: string,
   rangesFromPatch: (patch: string) => [number, number][],
+  include: (file: string) => boolean,
 ): Promise<{ root: string; changes: ChangeSet; cleanup: () => void }> {
   const git = async (args: string[], maxBuffer = 64 * 1024 * 1024) => {
     try {
@@ -228,7 +232,7 @@ async function stagedSnapshot(
   const names = (await git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']))
     .toString('utf8')
     .split('\0')
-    .filter(Boolean);
+    .filter((name) => name && include(name));
   const root = mkdtempSync(join(tmpdir(), 'astl-staged-'));
   const files = new Map<string, { file: string; ranges: [number, number][] }>();
   try {

@@ -1,8 +1,8 @@
-export const id = 151;
-export const ids = [151];
+export const id = 657;
+export const ids = [657];
 export const modules = {
 
-/***/ 5151:
+/***/ 5657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -57,8 +57,8 @@ function toJsonLines(events) {
 
 // EXTERNAL MODULE: ./packages/core/index.ts
 var core = __webpack_require__(5824);
-// EXTERNAL MODULE: ./packages/providers/oidc.ts
-var oidc = __webpack_require__(3270);
+// EXTERNAL MODULE: ./packages/providers/oidc.ts + 5 modules
+var oidc = __webpack_require__(967);
 ;// CONCATENATED MODULE: ./packages/credentials/id-token.ts
 /**
  * Where OIDC ID tokens come from. On GitHub the runner mints one per audience
@@ -245,7 +245,6 @@ async function mintCredentials(request, deps, backends) {
         const awsCredentials = [];
         const awsFlow = async (p) => {
             const jwt = await idTokenFor(p.audience);
-            const issuedAt = now();
             // Refusals come back diagnosed (token claims beside the request) from the provider.
             const session = await backends.assumeRole({
                 roleArn: p.roleArn,
@@ -266,7 +265,9 @@ async function mintCredentials(request, deps, backends) {
             keep(session.secretAccessKey);
             keep(session.sessionToken);
             const expiresAt = session.expiration.toISOString();
-            const ttlSeconds = Math.max(0, Math.round((session.expiration.getTime() - issuedAt.getTime()) / 1000));
+            // An STS session expires exactly DurationSeconds after it is issued.
+            const ttlSeconds = check.durationSeconds;
+            const issuedAt = new Date(session.expiration.getTime() - ttlSeconds * 1000);
             const identity = session.assumedRoleArn ?? assumedRoleArnFor(p.roleArn, sessionName);
             awsCredentials.push({
                 provider: 'aws',
@@ -663,7 +664,7 @@ function createProviderBackends() {
         return aws;
     };
     const loadVault = () => {
-        vault ??= Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9203));
+        vault ??= Promise.all(/* import() */[__webpack_require__.e(96), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 9203));
         return vault;
     };
     const ns = (namespace) => (namespace ? { namespace } : {});
@@ -856,23 +857,74 @@ function parseRevocationState(text) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./packages/providers/vault.ts
-var vault = __webpack_require__(9203);
-;// CONCATENATED MODULE: ./packages/credentials/revoke-backend.ts
+;// CONCATENATED MODULE: ./packages/credentials/vault-revoke.ts
 /**
- * The post step needs only Vault's revoke-self; importing just that keeps the AWS SDK out of the
- * post bundle (smaller, faster to start).
+ * Vault `auth/token/revoke-self` over plain fetch, for the post step. The post step does nothing
+ * else with Vault, and loading node-vault (and what it brings) for one POST would triple its start
+ * time; the fault policy is the same as the providers': retries with jitter on network faults, 5xx,
+ * 429 and 412, a 403 meaning the token is already invalid, the token never in a message.
  */
 
-function createRevokeBackend() {
-    return {
-        revokeVaultToken: (a) => revokeSelf({
-            url: a.url,
-            token: a.token,
+
+class VaultStatusError extends Error {
+    status;
+    constructor(status, detail) {
+        super(`HTTP ${status}${detail ? ` (${detail})` : ''}`);
+        this.status = status;
+        this.name = 'VaultStatusError';
+    }
+}
+const retryable = (err) => isNetworkFault(err) ||
+    (err instanceof VaultStatusError && (isRetryableStatus(err.status) || err.status === 412));
+async function vault_revoke_revokeSelfLight(a) {
+    const endpoint = `${a.url.replace(/\/+$/, '')}/v1/auth/token/revoke-self`;
+    const headers = { 'X-Vault-Token': a.token, 'X-Vault-Request': 'true' };
+    const namespace = a.namespace?.replace(/^\/+|\/+$/g, '');
+    if (namespace)
+        headers['X-Vault-Namespace'] = namespace;
+    try {
+        return await withRetry(async (signal) => {
+            // fetch's own errors carry no request headers, so they may pass through as they are.
+            const res = await fetch(endpoint, { method: 'POST', headers, signal });
+            const text = await res.text();
+            if (res.ok)
+                return 'revoked';
+            if (res.status === 403)
+                return 'already-invalid';
+            let detail = '';
+            try {
+                const errors = JSON.parse(text).errors;
+                if (Array.isArray(errors))
+                    detail = errors.map(String).join('; ').replace(/\s+/g, ' ').slice(0, 300);
+            }
+            catch {
+                detail = text.replace(/\s+/g, ' ').slice(0, 300);
+            }
+            const err = new VaultStatusError(res.status, detail);
+            if (retryable(err))
+                throw err;
+            throw new AstlError(`Vault refused revoke-self: ${err.message}`, { code: 'VAULT_REVOKE_FAILED' });
+        }, {
+            attempts: 4,
+            baseDelayMs: 250,
+            maxDelayMs: 4000,
+            attemptTimeoutMs: 10_000,
             deadline: a.deadline,
-            ...(a.namespace ? { namespace: a.namespace } : {}),
-        }),
-    };
+            what: 'Vault token revoke-self',
+            isRetryable: retryable,
+        });
+    }
+    catch (err) {
+        if (err instanceof RetryExhaustedError)
+            throw new AstlError(err.message, { code: 'VAULT_UNAVAILABLE' });
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/credentials/revoke-backend.ts
+
+function createRevokeBackend() {
+    return { revokeVaultToken: (a) => revokeSelfLight(a) };
 }
 
 ;// CONCATENATED MODULE: ./packages/credentials/summary.ts
@@ -1003,189 +1055,341 @@ function renderRevokeSummary(r) {
 
 /***/ }),
 
-/***/ 1196:
+/***/ 967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QV: () => (/* binding */ diagnoseVaultLogin),
-/* harmony export */   tP: () => (/* binding */ diagnoseStsError)
-/* harmony export */ });
-/* unused harmony exports describeClaims, conditionKeyPrefix, trustPolicySnippet */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
-/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3270);
-/**
- * Turning a provider's refusal into an error a workflow author can act on: what the token says
- * (iss, sub, aud, ref, job_workflow_ref, environment) beside what was asked (role, audience,
- * Vault role and auth path), and which trust condition to check. The token itself and any
- * credential never appear: only decoded claims, which are not secret.
- */
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  decodeTokenClaims: () => (/* binding */ decodeTokenClaims),
+  zl: () => (/* binding */ requestGitHubIdToken),
+  _Q: () => (/* binding */ sanitizeFetchError)
+});
 
-const SHOWN_CLAIMS = ['iss', 'sub', 'aud', 'ref', 'job_workflow_ref', 'environment'];
-/** `token: iss=…` lines for the claims that trust policies match on. */
-function describeClaims(claims) {
-    if (!claims)
-        return '  token claims: (the token is not a decodable JWT)';
-    const width = Math.max(...SHOWN_CLAIMS.map((c) => c.length));
-    const lines = SHOWN_CLAIMS.map((c) => {
-        const v = claims[c];
-        const shown = v === undefined || v === '' ? '(not set)' : Array.isArray(v) ? v.join(', ') : String(v);
-        return `    ${c.padEnd(width)}  ${shown}`;
-    });
-    if (typeof claims.exp === 'number') {
-        lines.push(`    ${'exp'.padEnd(width)}  ${new Date(claims.exp * 1000).toISOString()}`);
-    }
-    return ['  token claims:', ...lines].join('\n');
+// UNUSED EXPORTS: idTokenUrl, shortMessage
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
 }
-function describeRequest(fields) {
-    const entries = Object.entries(fields).filter(([, v]) => v !== undefined && v !== '');
-    const width = Math.max(...entries.map(([k]) => k.length));
-    return ['  requested:', ...entries.map(([k, v]) => `    ${k.padEnd(width)}  ${v}`)].join('\n');
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
 }
-/**
- * The IAM condition-key prefix for an issuer: its URL without the scheme
- * (`token.actions.githubusercontent.com`, `gitlab.com`).
- */
-function conditionKeyPrefix(iss) {
-    if (!iss)
-        return 'token.actions.githubusercontent.com';
-    return iss.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
 }
-function firstAud(aud) {
-    return Array.isArray(aud) ? aud[0] : aud;
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
 }
-function scrub(text, token) {
-    const r = new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .Redactor */ .pO();
-    r.add(token);
-    return r.redact(text);
+const NON_ASCII = /[^\x00-\x7f]/;
+function buffer_utils_encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
 }
-const STS_CODES = {
-    AccessDenied: 'STS_ACCESS_DENIED',
-    IDPRejectedClaim: 'STS_ACCESS_DENIED',
-    InvalidIdentityToken: 'STS_INVALID_TOKEN',
-    ExpiredToken: 'STS_TOKEN_EXPIRED',
-    ExpiredTokenException: 'STS_TOKEN_EXPIRED',
-    ValidationError: 'STS_REQUEST_INVALID',
-    MalformedPolicyDocument: 'STS_POLICY_INVALID',
-    PackedPolicyTooLarge: 'STS_POLICY_INVALID',
-    RegionDisabled: 'STS_REGION_DISABLED',
-};
-/** An AstlError for STS's non-retryable refusal `stsCode` (as STS spells it: `AccessDenied`, ...). */
-function diagnoseStsError(stsCode, stsMessage, ctx) {
-    const claims = (0,_oidc_js__WEBPACK_IMPORTED_MODULE_1__.decodeTokenClaims)(ctx.webIdentityToken);
-    const prefix = conditionKeyPrefix(claims?.iss);
-    const aud = ctx.audience ?? firstAud(claims?.aud) ?? 'sts.amazonaws.com';
-    const sub = claims?.sub ?? '<sub>';
-    const message = [
-        `AWS STS refused AssumeRoleWithWebIdentity for ${ctx.roleArn}: ${stsCode}: ${scrub(stsMessage, ctx.webIdentityToken)}`,
-        describeRequest({ 'role-arn': ctx.roleArn, audience: aud, 'session-name': ctx.sessionName }),
-        describeClaims(claims),
-    ].join('\n');
-    const trustFix = trustPolicySnippet(prefix, aud, sub);
-    let hint;
-    let fix;
-    switch (stsCode) {
-        case 'AccessDenied':
-        case 'IDPRejectedClaim':
-            hint =
-                `the role's trust policy does not allow this token. Check that its Principal is the IAM OIDC provider for ${prefix}, ` +
-                    `that \`${prefix}:sub\` (StringLike) matches "${sub}" and that \`${prefix}:aud\` (StringEquals) is "${aud}". ` +
-                    'A job with `environment:` has sub `repo:<owner>/<repo>:environment:<name>`, not `:ref:refs/heads/<branch>`.';
-            fix = trustFix;
-            break;
-        case 'InvalidIdentityToken':
-            hint = /audience/i.test(stsMessage)
-                ? `the IAM OIDC provider for ${prefix} does not list the audience "${aud}": add it to the provider's client IDs (audiences) or set aws-audience to one it lists.`
-                : `the account has no IAM OIDC provider for ${claims?.iss ?? 'this issuer'} (or the token's signature did not verify): create the provider with that exact issuer URL.`;
-            break;
-        case 'ExpiredToken':
-        case 'ExpiredTokenException':
-            hint =
-                'the ID token expired before STS checked it: request it just before assuming the role and re-run the job.';
-            break;
-        case 'ValidationError':
-            hint = /DurationSeconds/.test(stsMessage)
-                ? "the requested duration exceeds the role's MaxSessionDuration: lower `duration` or raise the role's maximum session duration."
-                : 'STS rejected a request parameter; see the message above.';
-            break;
-        case 'MalformedPolicyDocument':
-        case 'PackedPolicyTooLarge':
-            hint = 'fix the session policy document (valid JSON, at most 2048 characters after minifying).';
-            break;
-        default:
-            hint = 'see the STS error above.';
-    }
-    return new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(message, { code: STS_CODES[stsCode] ?? 'STS_REQUEST_FAILED', hint, fix });
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
 }
-/** The trust-policy statement that would admit this token. */
-function trustPolicySnippet(prefix, aud, sub) {
-    return JSON.stringify({
-        Effect: 'Allow',
-        Principal: { Federated: `arn:aws:iam::<account-id>:oidc-provider/${prefix}` },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-            StringEquals: { [`${prefix}:aud`]: aud },
-            StringLike: { [`${prefix}:sub`]: sub },
-        },
-    }, null, 2);
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
-/** An AstlError for Vault refusing a JWT login (HTTP 400/403/404/405), with Vault's error text. */
-function diagnoseVaultLogin(status, vaultMessage, ctx) {
-    const claims = (0,_oidc_js__WEBPACK_IMPORTED_MODULE_1__.decodeTokenClaims)(ctx.jwt);
-    const aud = ctx.audience ?? firstAud(claims?.aud) ?? ctx.url;
-    const sub = claims?.sub ?? '<sub>';
-    const where = `auth/${ctx.authPath}/role/${ctx.role}${ctx.namespace ? ` in namespace ${ctx.namespace}` : ''}`;
-    const message = [
-        `Vault refused the JWT login at ${ctx.url} (auth/${ctx.authPath}/login, role ${ctx.role}): HTTP ${status}: ${scrub(vaultMessage, ctx.jwt)}`,
-        describeRequest({
-            'vault-url': ctx.url,
-            'auth-path': ctx.authPath,
-            role: ctx.role,
-            namespace: ctx.namespace || '(root)',
-            audience: aud,
-        }),
-        describeClaims(claims),
-    ].join('\n');
-    let hint;
-    if (/could not be found|missing role/i.test(vaultMessage)) {
-        hint = `there is no role ${where}: check vault-role, vault-auth-path and vault-namespace.`;
-    }
-    else if (/audience/i.test(vaultMessage)) {
-        hint = `the role's bound_audiences must include the token's aud "${aud}" (or set vault-audience to one of them).`;
-    }
-    else if (/claim/i.test(vaultMessage)) {
-        hint = `the role's bound_claims do not match this token: with bound_claims_type=glob, bound_claims={"sub":"${sub}"} would match it.`;
-    }
-    else if (/issuer|signature|jwks|validating token/i.test(vaultMessage)) {
-        hint = `the auth method at auth/${ctx.authPath} must trust ${claims?.iss ?? 'the issuer'} (oidc_discovery_url or jwks_url) and the token must be unexpired.`;
-    }
-    else if (status === 404 || status === 405 || /no handler|route/i.test(vaultMessage)) {
-        hint = `no JWT auth method is mounted at auth/${ctx.authPath}${ctx.namespace ? ` in namespace ${ctx.namespace}` : ''}: check vault-auth-path and vault-namespace.`;
-    }
-    else {
-        hint = `check the Vault role ${where} and the namespace.`;
-    }
-    const fix = `vault write auth/${ctx.authPath}/role/${ctx.role} role_type=jwt \\
-  bound_audiences="${aud}" user_claim=sub bound_claims_type=glob \\
-  bound_claims='{"sub":"${sub}"}' token_policies=ci-read token_ttl=15m`;
-    return new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(message, { code: 'VAULT_LOGIN_DENIED', hint, fix });
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
 }
 
 
-/***/ }),
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
 
-/***/ 3270:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+const invalid = "The input to be decoded is not correctly encoded.";
+function base64url_decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _Q: () => (/* binding */ sanitizeFetchError),
-/* harmony export */   decodeTokenClaims: () => (/* binding */ decodeTokenClaims),
-/* harmony export */   zl: () => (/* binding */ requestGitHubIdToken)
-/* harmony export */ });
-/* unused harmony exports idTokenUrl, shortMessage */
-/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9937);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5036);
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = base64url_decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!isObject(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+
+// EXTERNAL MODULE: ./packages/core/index.ts
+var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/providers/retry-policy.ts
+var retry_policy = __webpack_require__(5036);
+;// CONCATENATED MODULE: ./packages/providers/oidc.ts
 /**
  * GitHub Actions OIDC: requesting an ID token through the runner's protocol and reading its
  * claims for diagnostics. The token is a bearer credential: it is returned to the caller and
@@ -1209,14 +1413,14 @@ async function requestGitHubIdToken(req) {
             !req.requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
             !req.requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
         ].filter(Boolean);
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
+        throw new core/* AstlError */.Ht(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
             code: 'OIDC_NOT_AVAILABLE',
             hint: 'add `permissions: id-token: write` to the job (or the workflow). Jobs triggered from forks never get an ID token.',
             fix: PERMISSIONS_FIX,
         });
     }
     if (!req.audience) {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('An OIDC audience is required to request an ID token', {
+        throw new core/* AstlError */.Ht('An OIDC audience is required to request an ID token', {
             code: 'OIDC_AUDIENCE_MISSING',
         });
     }
@@ -1225,14 +1429,14 @@ async function requestGitHubIdToken(req) {
         url = new URL(idTokenUrl(req.requestUrl, req.audience)).toString();
     }
     catch {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
+        throw new core/* AstlError */.Ht('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
     }
     const requestToken = req.requestToken;
-    const isRetryable = (err) => err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC ||
-        (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isNetworkFault */ .d$)(err) ||
-        (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderHttpError */ .gm && (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(err.status));
+    const isRetryable = (err) => err instanceof retry_policy/* ProviderNetworkError */.KC ||
+        (0,core/* isNetworkFault */.d$)(err) ||
+        (err instanceof retry_policy/* ProviderHttpError */.gm && (0,core/* isRetryableStatus */.PS)(err.status));
     try {
-        return await (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async (signal) => {
+        return await (0,core/* withRetry */.bD)(async (signal) => {
             let res;
             try {
                 res = await fetch(url, {
@@ -1245,10 +1449,10 @@ async function requestGitHubIdToken(req) {
             }
             const text = await readText(res, signal);
             if (!res.ok) {
-                const err = new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderHttpError */ .gm(res.status, undefined, shortMessage(text));
+                const err = new retry_policy/* ProviderHttpError */.gm(res.status, undefined, shortMessage(text));
                 if (isRetryable(err))
                     throw err;
-                throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`The runner refused the OIDC token request: ${err.message}`, {
+                throw new core/* AstlError */.Ht(`The runner refused the OIDC token request: ${err.message}`, {
                     code: 'OIDC_TOKEN_REQUEST_FAILED',
                     hint: res.status === 401 || res.status === 403
                         ? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN was not accepted; it is only valid inside the job that received it.'
@@ -1263,21 +1467,21 @@ async function requestGitHubIdToken(req) {
                 value = undefined;
             }
             if (typeof value !== 'string' || value.split('.').length !== 3) {
-                throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('The runner answered the OIDC token request without a token (`value`)', {
+                throw new core/* AstlError */.Ht('The runner answered the OIDC token request without a token (`value`)', {
                     code: 'OIDC_TOKEN_REQUEST_FAILED',
                 });
             }
             return value;
-        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .retryOptions */ .tO)('GitHub OIDC token request', req.deadline, isRetryable, req.retry));
+        }, (0,retry_policy/* retryOptions */.tO)('GitHub OIDC token request', req.deadline, isRetryable, req.retry));
     }
     catch (err) {
-        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .exhausted */ .uW)(err, 'OIDC_UNAVAILABLE', 'the runner token service did not answer; re-run the job.');
+        (0,retry_policy/* exhausted */.uW)(err, 'OIDC_UNAVAILABLE', 'the runner token service did not answer; re-run the job.');
     }
 }
 /** Decodes a JWT's payload (no signature check). Undefined when it is not a JWT. */
 function decodeTokenClaims(jwt) {
     try {
-        return { ...(0,jose__WEBPACK_IMPORTED_MODULE_2__/* .decodeJwt */ .i)(jwt) };
+        return { ...decodeJwt(jwt) };
     }
     catch {
         return undefined;
@@ -1285,7 +1489,7 @@ function decodeTokenClaims(jwt) {
 }
 function sanitizeFetchError(err) {
     if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-        return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC('request timed out', 'TimeoutError');
+        return new retry_policy/* ProviderNetworkError */.KC('request timed out', 'TimeoutError');
     }
     let code;
     let message = err instanceof Error ? err.message : String(err);
@@ -1297,7 +1501,7 @@ function sanitizeFetchError(err) {
             break;
         }
     }
-    return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC(message, code);
+    return new retry_policy/* ProviderNetworkError */.KC(message, code);
 }
 async function readText(res, signal) {
     try {
@@ -1384,276 +1588,6 @@ function exhausted(err, code, hint) {
         throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(err.message, { code, hint });
     }
     throw err;
-}
-
-
-/***/ }),
-
-/***/ 9203:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   lookupSelf: () => (/* binding */ lookupSelf),
-/* harmony export */   normalizeAuthPath: () => (/* binding */ normalizeAuthPath),
-/* harmony export */   normalizeKvPath: () => (/* binding */ normalizeKvPath),
-/* harmony export */   normalizeVaultUrl: () => (/* binding */ normalizeVaultUrl),
-/* harmony export */   readKvSecret: () => (/* binding */ readKvSecret),
-/* harmony export */   readKvSecretData: () => (/* binding */ readKvSecretData),
-/* harmony export */   revokeSelf: () => (/* binding */ revokeSelf),
-/* harmony export */   vaultJwtLogin: () => (/* binding */ vaultJwtLogin)
-/* harmony export */ });
-/* harmony import */ var node_vault__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8096);
-/* harmony import */ var node_vault__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_vault__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5824);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1196);
-/* harmony import */ var _oidc_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3270);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5036);
-/**
- * HashiCorp Vault through `node-vault`: JWT auth login, KV reads, token lookup and revocation.
- *
- * node-vault supplies the Vault API (paths, commands, `{errors}` handling); its HTTP transport is
- * replaced by fetch through its `request-promise` hook, because its built-in axios transport
- * takes no AbortSignal and, with DEBUG=* set, axios' follow-redirects logs request headers
- * (X-Vault-Token). A fresh client per call gets its namespace and token set explicitly (so
- * VAULT_NAMESPACE / VAULT_TOKEN in the environment never apply by accident), and its errors are
- * reduced to status + Vault's error text before anything else sees them. Retries: network
- * faults, 5xx, 429 and 412 (a performance standby not yet consistent); 400/403/404 fail at once.
- */
-
-
-
-
-
-const RETRYABLE_VAULT_STATUSES = new Set([412, 429]);
-function normalizeVaultUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        parsed = new URL('invalid:');
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`vault-url: "${url}" is not an http(s) URL`, {
-            code: 'VAULT_URL_INVALID',
-            fix: 'vault-url: https://vault.example.com:8200',
-        });
-    }
-    return url.replace(/\/+$/, '');
-}
-function normalizeAuthPath(authPath) {
-    const p = (authPath ?? 'jwt')
-        .trim()
-        .replace(/^\/+|\/+$/g, '')
-        .replace(/^auth\//, '');
-    if (!p || /[\s?#]|\.\./.test(p)) {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`vault-auth-path: "${authPath}" is not a mount path like "jwt" or "jwt-github"`, {
-            code: 'VAULT_AUTH_PATH_INVALID',
-        });
-    }
-    return p;
-}
-/** A KV path used verbatim (as the HTTP API spells it), minus stray slashes. */
-function normalizeKvPath(path) {
-    const p = path
-        .trim()
-        .replace(/^\/+|\/+$/g, '')
-        .replace(/^v1\//, '');
-    if (!p.includes('/') || /[\s?#]|\.\./.test(p)) {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault secret path "${path}" is not a path like "secret/data/ci/deploy"`, {
-            code: 'VAULT_SECRET_PATH_INVALID',
-            hint: 'write the path as the HTTP API spells it: <mount>/data/<path> for KV v2, <mount>/<path> for KV v1.',
-        });
-    }
-    return p;
-}
-/** node-vault's `request-promise` contract: resolve `{statusCode, body, request: {path}}` for any status. */
-async function fetchTransport(options) {
-    const headers = { ...options.headers };
-    let body;
-    if (options.json !== undefined && typeof options.json === 'object') {
-        body = JSON.stringify(options.json);
-        headers['content-type'] = 'application/json';
-    }
-    const res = await fetch(options.uri, { method: options.method, headers, body, signal: options.signal });
-    const text = await res.text();
-    let parsed;
-    try {
-        parsed = text ? JSON.parse(text) : undefined;
-    }
-    catch {
-        parsed = { errors: [text.slice(0, 300)] };
-    }
-    return { statusCode: res.status, body: parsed, request: { path: new URL(options.uri).pathname } };
-}
-function vaultClient(call, token) {
-    const client = node_vault__WEBPACK_IMPORTED_MODULE_0___default()({
-        endpoint: normalizeVaultUrl(call.url),
-        apiVersion: 'v1',
-        noCustomHTTPVerbs: true,
-        'request-promise': { defaults: () => fetchTransport },
-        // node-vault's own debug output (DEBUG=node-vault) prints request bodies: the JWT.
-        debug: () => { },
-    });
-    // Explicit, so VAULT_NAMESPACE / VAULT_TOKEN from the environment never apply by accident.
-    client.namespace = call.namespace?.replace(/^\/+|\/+$/g, '') || undefined;
-    client.token = token;
-    return client;
-}
-/** Vault's error status and text, or a transport fault; nothing else of the library error survives. */
-function toProviderError(err, signal) {
-    if (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderNetworkError */ .KC || err instanceof _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht)
-        return err;
-    const e = err;
-    const status = e.response?.statusCode;
-    if (typeof status === 'number') {
-        const body = e.response?.body;
-        const errors = Array.isArray(body?.errors) ? body.errors.map(String).filter(Boolean) : [];
-        const text = (errors.join('; ') || (typeof e.message === 'string' ? e.message : ''))
-            .replace(/\s+/g, ' ')
-            .trim();
-        return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm(status, undefined, text.slice(0, 300));
-    }
-    if (signal.aborted)
-        return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderNetworkError */ .KC('request timed out', 'TimeoutError');
-    return (0,_oidc_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeFetchError */ ._Q)(err);
-}
-const isRetryable = (err) => err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderNetworkError */ .KC ||
-    (0,_core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkFault */ .d$)(err) ||
-    (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm && (err.status >= 500 || RETRYABLE_VAULT_STATUSES.has(err.status)));
-/** One Vault request under our retry policy; `onRefusal` turns a non-retryable HTTP error into an AstlError. */
-async function vaultRequest(call, what, send, onRefusal, token) {
-    const client = vaultClient(call, token);
-    try {
-        return await (0,_core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (signal) => {
-            try {
-                return await send(client, { signal });
-            }
-            catch (err) {
-                const clean = toProviderError(err, signal);
-                if (clean instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm && !isRetryable(clean))
-                    throw onRefusal(clean);
-                throw clean;
-            }
-        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry));
-    }
-    catch (err) {
-        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .exhausted */ .uW)(err, 'VAULT_UNAVAILABLE', `Vault at ${call.url} did not answer in time; re-run the job, or check vault-url and the network.`);
-    }
-}
-/** `POST /v1/auth/<authPath>/login {role, jwt}`. */
-async function vaultJwtLogin(req) {
-    const authPath = normalizeAuthPath(req.authPath);
-    if (!req.role)
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht('vault-role is required for the Vault JWT login', { code: 'VAULT_ROLE_MISSING' });
-    const body = await vaultRequest(req, `Vault JWT login (auth/${authPath}/login)`, (client, options) => client.write(`auth/${authPath}/login`, { role: req.role, jwt: req.jwt }, options), (err) => (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .diagnoseVaultLogin */ .QV)(err.status, err.providerMessage, {
-        url: req.url,
-        authPath,
-        role: req.role,
-        namespace: req.namespace,
-        audience: req.audience,
-        jwt: req.jwt,
-    }));
-    const auth = body?.auth;
-    if (!auth || typeof auth.client_token !== 'string') {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault answered the login at auth/${authPath}/login without a token`, {
-            code: 'VAULT_LOGIN_FAILED',
-        });
-    }
-    return {
-        clientToken: auth.client_token,
-        accessor: typeof auth.accessor === 'string' ? auth.accessor : '',
-        leaseDurationSeconds: typeof auth.lease_duration === 'number' ? auth.lease_duration : 0,
-        renewable: auth.renewable === true,
-        policies: Array.isArray(auth.policies) ? auth.policies.map(String) : [],
-    };
-}
-/**
- * Reads a KV secret's data map. KV v2 (`<mount>/data/<path>`) answers `{data: {data, metadata}}`,
- * KV v1 `{data}`; both are accepted. The path is used as given: `secret/ci/deploy` on a KV v2
- * mount is a 404 whose hint names the `data/` form, rather than a guess that could read the wrong path.
- */
-async function readKvSecretData(req) {
-    const path = normalizeKvPath(req.path);
-    const body = await vaultRequest(req, `Vault read of ${path}`, (client, options) => client.read(path, options), (err) => kvRefusal(err, path, req.namespace), req.token);
-    const data = body?.data;
-    if (data && typeof data === 'object' && 'metadata' in data && 'data' in data) {
-        const inner = data.data;
-        if (inner === null) {
-            throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault secret ${path} has no current version (deleted)`, {
-                code: 'VAULT_SECRET_NOT_FOUND',
-            });
-        }
-        return (inner ?? {});
-    }
-    return (data ?? {});
-}
-/** One key of a KV secret, as a string (non-string values are JSON-encoded). */
-async function readKvSecret(req) {
-    const data = await readKvSecretData(req);
-    if (!(req.key in data)) {
-        const keys = Object.keys(data);
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault secret ${normalizeKvPath(req.path)} has no key "${req.key}"`, {
-            code: 'VAULT_KEY_NOT_FOUND',
-            hint: keys.length ? `its keys are: ${keys.join(', ')}.` : 'the secret has no keys.',
-        });
-    }
-    const value = data[req.key];
-    return typeof value === 'string' ? value : JSON.stringify(value);
-}
-function kvRefusal(err, path, namespace) {
-    const ns = namespace ? ` in namespace ${namespace}` : '';
-    if (err.status === 404) {
-        const isV2 = /^[^/]+\/data\//.test(path);
-        return new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault secret ${path}${ns} does not exist`, {
-            code: 'VAULT_SECRET_NOT_FOUND',
-            hint: isV2
-                ? 'check the path and the namespace.'
-                : `on a KV v2 mount the HTTP path includes data/: ${path.replace(/^([^/]+)\//, '$1/data/')}.`,
-        });
-    }
-    if (err.status === 403) {
-        return new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault denied reading ${path}${ns}: ${err.providerMessage || 'permission denied'}`, {
-            code: 'VAULT_PERMISSION_DENIED',
-            hint: `the role's token policies must grant "read" on ${path} (path "${path}" { capabilities = ["read"] }).`,
-        });
-    }
-    return new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault refused reading ${path}${ns}: ${err.message}`, {
-        code: 'VAULT_REQUEST_FAILED',
-    });
-}
-/** `POST /v1/auth/token/revoke-self` (revokes child tokens and leases too). A 403 means already invalid. */
-async function revokeSelf(req) {
-    const outcome = await vaultRequest(req, 'Vault token revoke-self', async (client, options) => {
-        try {
-            await client.write('auth/token/revoke-self', {}, options);
-            return 'revoked';
-        }
-        catch (err) {
-            if (err.response?.statusCode === 403)
-                return 'already-invalid';
-            throw err;
-        }
-    }, (err) => new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault refused revoke-self: ${err.message}`, { code: 'VAULT_REVOKE_FAILED' }), req.token);
-    return outcome;
-}
-/** `GET /v1/auth/token/lookup-self`. */
-async function lookupSelf(req) {
-    const body = await vaultRequest(req, 'Vault token lookup-self', (client, options) => client.request({ path: '/auth/token/lookup-self', method: 'GET', ...options }), (err) => new _core_index_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`Vault token lookup failed: ${err.message}`, {
-        code: err.status === 403 ? 'VAULT_TOKEN_INVALID' : 'VAULT_REQUEST_FAILED',
-        hint: err.status === 403 ? 'the token is expired, revoked, or from another namespace.' : undefined,
-    }), req.token);
-    const d = (body?.data ?? {});
-    return {
-        accessor: typeof d.accessor === 'string' ? d.accessor : '',
-        policies: Array.isArray(d.policies) ? d.policies.map(String) : [],
-        ttlSeconds: typeof d.ttl === 'number' ? d.ttl : 0,
-        expireTime: typeof d.expire_time === 'string' ? d.expire_time : undefined,
-        displayName: typeof d.display_name === 'string' ? d.display_name : undefined,
-        namespacePath: typeof d.namespace_path === 'string' ? d.namespace_path : undefined,
-        renewable: d.renewable === true,
-    };
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 270;
-export const ids = [270,167];
+export const id = 967;
+export const ids = [967,167];
 export const modules = {
 
 /***/ 5824:
@@ -416,229 +416,18 @@ function typeName(v) {
 
 /***/ }),
 
-/***/ 3270:
+/***/ 967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _Q: () => (/* binding */ sanitizeFetchError),
-/* harmony export */   decodeTokenClaims: () => (/* binding */ decodeTokenClaims),
-/* harmony export */   zl: () => (/* binding */ requestGitHubIdToken)
-/* harmony export */ });
-/* unused harmony exports idTokenUrl, shortMessage */
-/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9937);
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5036);
-/**
- * GitHub Actions OIDC: requesting an ID token through the runner's protocol and reading its
- * claims for diagnostics. The token is a bearer credential: it is returned to the caller and
- * never put in an error message.
- */
-
-
-
-const PERMISSIONS_FIX = `permissions:
-  id-token: write   # lets the job request an OIDC token
-  contents: read`;
-/** The runner's token URL with `audience` appended, whether or not the URL has a query already. */
-function idTokenUrl(requestUrl, audience) {
-    const sep = requestUrl.includes('?') ? (/[?&]$/.test(requestUrl) ? '' : '&') : '?';
-    return `${requestUrl}${sep}audience=${encodeURIComponent(audience)}`;
-}
-/** Requests a GitHub Actions ID token for `audience`; retries network faults, 5xx and 429. */
-async function requestGitHubIdToken(req) {
-    if (!req.requestUrl || !req.requestToken) {
-        const missing = [
-            !req.requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
-            !req.requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-        ].filter(Boolean);
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
-            code: 'OIDC_NOT_AVAILABLE',
-            hint: 'add `permissions: id-token: write` to the job (or the workflow). Jobs triggered from forks never get an ID token.',
-            fix: PERMISSIONS_FIX,
-        });
-    }
-    if (!req.audience) {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('An OIDC audience is required to request an ID token', {
-            code: 'OIDC_AUDIENCE_MISSING',
-        });
-    }
-    let url;
-    try {
-        url = new URL(idTokenUrl(req.requestUrl, req.audience)).toString();
-    }
-    catch {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
-    }
-    const requestToken = req.requestToken;
-    const isRetryable = (err) => err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC ||
-        (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isNetworkFault */ .d$)(err) ||
-        (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderHttpError */ .gm && (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableStatus */ .PS)(err.status));
-    try {
-        return await (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(async (signal) => {
-            let res;
-            try {
-                res = await fetch(url, {
-                    headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json; api-version=2.0' },
-                    signal,
-                });
-            }
-            catch (err) {
-                throw sanitizeFetchError(err);
-            }
-            const text = await readText(res, signal);
-            if (!res.ok) {
-                const err = new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderHttpError */ .gm(res.status, undefined, shortMessage(text));
-                if (isRetryable(err))
-                    throw err;
-                throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`The runner refused the OIDC token request: ${err.message}`, {
-                    code: 'OIDC_TOKEN_REQUEST_FAILED',
-                    hint: res.status === 401 || res.status === 403
-                        ? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN was not accepted; it is only valid inside the job that received it.'
-                        : 'check ACTIONS_ID_TOKEN_REQUEST_URL; it is set by the runner when the job has `id-token: write`.',
-                });
-            }
-            let value;
-            try {
-                value = JSON.parse(text).value;
-            }
-            catch {
-                value = undefined;
-            }
-            if (typeof value !== 'string' || value.split('.').length !== 3) {
-                throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('The runner answered the OIDC token request without a token (`value`)', {
-                    code: 'OIDC_TOKEN_REQUEST_FAILED',
-                });
-            }
-            return value;
-        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .retryOptions */ .tO)('GitHub OIDC token request', req.deadline, isRetryable, req.retry));
-    }
-    catch (err) {
-        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .exhausted */ .uW)(err, 'OIDC_UNAVAILABLE', 'the runner token service did not answer; re-run the job.');
-    }
-}
-/** Decodes a JWT's payload (no signature check). Undefined when it is not a JWT. */
-function decodeTokenClaims(jwt) {
-    try {
-        return { ...(0,jose__WEBPACK_IMPORTED_MODULE_2__/* .decodeJwt */ .i)(jwt) };
-    }
-    catch {
-        return undefined;
-    }
-}
-function sanitizeFetchError(err) {
-    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-        return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC('request timed out', 'TimeoutError');
-    }
-    let code;
-    let message = err instanceof Error ? err.message : String(err);
-    for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-        const c = e.code;
-        if (typeof c === 'string') {
-            code = c;
-            message = e.message;
-            break;
-        }
-    }
-    return new _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .ProviderNetworkError */ .KC(message, code);
-}
-async function readText(res, signal) {
-    try {
-        return await res.text();
-    }
-    catch (err) {
-        throw sanitizeFetchError(signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : err);
-    }
-}
-/** A provider's error body cut to something printable. */
-function shortMessage(text) {
-    let msg = text;
-    try {
-        const body = JSON.parse(text);
-        if (typeof body.message === 'string')
-            msg = body.message;
-        else if (Array.isArray(body.errors))
-            msg = body.errors.map(String).join('; ');
-    }
-    catch {
-        // not JSON: keep the text
-    }
-    msg = msg.replace(/\s+/g, ' ').trim();
-    return msg.length > 300 ? `${msg.slice(0, 300)}…` : msg;
-}
-
-
-/***/ }),
-
-/***/ 5036:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KC: () => (/* binding */ ProviderNetworkError),
-/* harmony export */   gm: () => (/* binding */ ProviderHttpError),
-/* harmony export */   tO: () => (/* binding */ retryOptions),
-/* harmony export */   uW: () => (/* binding */ exhausted),
-/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
-/* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
-/**
- * The retry settings every provider call shares, and the conversion of an exhausted retry into
- * an AstlError whose message names the provider and the last fault.
- */
-
-const DEFAULT_RETRY = {
-    attempts: 4,
-    baseDelayMs: 250,
-    maxDelayMs: 4000,
-    attemptTimeoutMs: 10_000,
-};
-function retryOptions(what, deadline, isRetryable, settings = {}) {
-    return { ...DEFAULT_RETRY, ...settings, what, deadline, isRetryable };
-}
-/**
- * An HTTP answer from a provider, reduced to what is safe to print: status, the provider's error
- * code and message. Library errors carry request configs (tokens, bodies); these never leave here.
- */
-class ProviderHttpError extends Error {
-    status;
-    providerCode;
-    providerMessage;
-    constructor(status, providerCode, providerMessage) {
-        const detail = [providerCode, providerMessage].filter(Boolean).join(': ');
-        super(detail ? `HTTP ${status} (${detail})` : `HTTP ${status}`);
-        this.status = status;
-        this.providerCode = providerCode;
-        this.providerMessage = providerMessage;
-        this.name = 'ProviderHttpError';
-    }
-}
-/** A transport fault with only its message and code kept (no request config, no headers). */
-class ProviderNetworkError extends Error {
-    code;
-    constructor(message, code) {
-        super(message);
-        this.name = code === 'TimeoutError' ? 'TimeoutError' : 'ProviderNetworkError';
-        this.code = code;
-    }
-}
-/** Rethrows an exhausted retry as `<CODE>` AstlError naming the provider and the last fault. */
-function exhausted(err, code, hint) {
-    if (err instanceof _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RetryExhaustedError */ .aB) {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(err.message, { code, hint });
-    }
-    throw err;
-}
-
-
-/***/ }),
-
-/***/ 9937:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ decodeJwt)
+  decodeTokenClaims: () => (/* binding */ decodeTokenClaims),
+  zl: () => (/* binding */ requestGitHubIdToken),
+  _Q: () => (/* binding */ sanitizeFetchError)
 });
+
+// UNUSED EXPORTS: idTokenUrl, shortMessage
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
 const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
@@ -956,6 +745,211 @@ function decodeJwt(jwt) {
   return claimsSet;
 }
 
+
+// EXTERNAL MODULE: ./packages/core/index.ts
+var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/providers/retry-policy.ts
+var retry_policy = __webpack_require__(5036);
+;// CONCATENATED MODULE: ./packages/providers/oidc.ts
+/**
+ * GitHub Actions OIDC: requesting an ID token through the runner's protocol and reading its
+ * claims for diagnostics. The token is a bearer credential: it is returned to the caller and
+ * never put in an error message.
+ */
+
+
+
+const PERMISSIONS_FIX = `permissions:
+  id-token: write   # lets the job request an OIDC token
+  contents: read`;
+/** The runner's token URL with `audience` appended, whether or not the URL has a query already. */
+function idTokenUrl(requestUrl, audience) {
+    const sep = requestUrl.includes('?') ? (/[?&]$/.test(requestUrl) ? '' : '&') : '?';
+    return `${requestUrl}${sep}audience=${encodeURIComponent(audience)}`;
+}
+/** Requests a GitHub Actions ID token for `audience`; retries network faults, 5xx and 429. */
+async function requestGitHubIdToken(req) {
+    if (!req.requestUrl || !req.requestToken) {
+        const missing = [
+            !req.requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
+            !req.requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+        ].filter(Boolean);
+        throw new core/* AstlError */.Ht(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
+            code: 'OIDC_NOT_AVAILABLE',
+            hint: 'add `permissions: id-token: write` to the job (or the workflow). Jobs triggered from forks never get an ID token.',
+            fix: PERMISSIONS_FIX,
+        });
+    }
+    if (!req.audience) {
+        throw new core/* AstlError */.Ht('An OIDC audience is required to request an ID token', {
+            code: 'OIDC_AUDIENCE_MISSING',
+        });
+    }
+    let url;
+    try {
+        url = new URL(idTokenUrl(req.requestUrl, req.audience)).toString();
+    }
+    catch {
+        throw new core/* AstlError */.Ht('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
+    }
+    const requestToken = req.requestToken;
+    const isRetryable = (err) => err instanceof retry_policy/* ProviderNetworkError */.KC ||
+        (0,core/* isNetworkFault */.d$)(err) ||
+        (err instanceof retry_policy/* ProviderHttpError */.gm && (0,core/* isRetryableStatus */.PS)(err.status));
+    try {
+        return await (0,core/* withRetry */.bD)(async (signal) => {
+            let res;
+            try {
+                res = await fetch(url, {
+                    headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json; api-version=2.0' },
+                    signal,
+                });
+            }
+            catch (err) {
+                throw sanitizeFetchError(err);
+            }
+            const text = await readText(res, signal);
+            if (!res.ok) {
+                const err = new retry_policy/* ProviderHttpError */.gm(res.status, undefined, shortMessage(text));
+                if (isRetryable(err))
+                    throw err;
+                throw new core/* AstlError */.Ht(`The runner refused the OIDC token request: ${err.message}`, {
+                    code: 'OIDC_TOKEN_REQUEST_FAILED',
+                    hint: res.status === 401 || res.status === 403
+                        ? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN was not accepted; it is only valid inside the job that received it.'
+                        : 'check ACTIONS_ID_TOKEN_REQUEST_URL; it is set by the runner when the job has `id-token: write`.',
+                });
+            }
+            let value;
+            try {
+                value = JSON.parse(text).value;
+            }
+            catch {
+                value = undefined;
+            }
+            if (typeof value !== 'string' || value.split('.').length !== 3) {
+                throw new core/* AstlError */.Ht('The runner answered the OIDC token request without a token (`value`)', {
+                    code: 'OIDC_TOKEN_REQUEST_FAILED',
+                });
+            }
+            return value;
+        }, (0,retry_policy/* retryOptions */.tO)('GitHub OIDC token request', req.deadline, isRetryable, req.retry));
+    }
+    catch (err) {
+        (0,retry_policy/* exhausted */.uW)(err, 'OIDC_UNAVAILABLE', 'the runner token service did not answer; re-run the job.');
+    }
+}
+/** Decodes a JWT's payload (no signature check). Undefined when it is not a JWT. */
+function decodeTokenClaims(jwt) {
+    try {
+        return { ...decodeJwt(jwt) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function sanitizeFetchError(err) {
+    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+        return new retry_policy/* ProviderNetworkError */.KC('request timed out', 'TimeoutError');
+    }
+    let code;
+    let message = err instanceof Error ? err.message : String(err);
+    for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        const c = e.code;
+        if (typeof c === 'string') {
+            code = c;
+            message = e.message;
+            break;
+        }
+    }
+    return new retry_policy/* ProviderNetworkError */.KC(message, code);
+}
+async function readText(res, signal) {
+    try {
+        return await res.text();
+    }
+    catch (err) {
+        throw sanitizeFetchError(signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : err);
+    }
+}
+/** A provider's error body cut to something printable. */
+function shortMessage(text) {
+    let msg = text;
+    try {
+        const body = JSON.parse(text);
+        if (typeof body.message === 'string')
+            msg = body.message;
+        else if (Array.isArray(body.errors))
+            msg = body.errors.map(String).join('; ');
+    }
+    catch {
+        // not JSON: keep the text
+    }
+    msg = msg.replace(/\s+/g, ' ').trim();
+    return msg.length > 300 ? `${msg.slice(0, 300)}…` : msg;
+}
+
+
+/***/ }),
+
+/***/ 5036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KC: () => (/* binding */ ProviderNetworkError),
+/* harmony export */   gm: () => (/* binding */ ProviderHttpError),
+/* harmony export */   tO: () => (/* binding */ retryOptions),
+/* harmony export */   uW: () => (/* binding */ exhausted),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
+/**
+ * The retry settings every provider call shares, and the conversion of an exhausted retry into
+ * an AstlError whose message names the provider and the last fault.
+ */
+
+const DEFAULT_RETRY = {
+    attempts: 4,
+    baseDelayMs: 250,
+    maxDelayMs: 4000,
+    attemptTimeoutMs: 10_000,
+};
+function retryOptions(what, deadline, isRetryable, settings = {}) {
+    return { ...DEFAULT_RETRY, ...settings, what, deadline, isRetryable };
+}
+/**
+ * An HTTP answer from a provider, reduced to what is safe to print: status, the provider's error
+ * code and message. Library errors carry request configs (tokens, bodies); these never leave here.
+ */
+class ProviderHttpError extends Error {
+    status;
+    providerCode;
+    providerMessage;
+    constructor(status, providerCode, providerMessage) {
+        const detail = [providerCode, providerMessage].filter(Boolean).join(': ');
+        super(detail ? `HTTP ${status} (${detail})` : `HTTP ${status}`);
+        this.status = status;
+        this.providerCode = providerCode;
+        this.providerMessage = providerMessage;
+        this.name = 'ProviderHttpError';
+    }
+}
+/** A transport fault with only its message and code kept (no request config, no headers). */
+class ProviderNetworkError extends Error {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.name = code === 'TimeoutError' ? 'TimeoutError' : 'ProviderNetworkError';
+        this.code = code;
+    }
+}
+/** Rethrows an exhausted retry as `<CODE>` AstlError naming the provider and the last fault. */
+function exhausted(err, code, hint) {
+    if (err instanceof _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RetryExhaustedError */ .aB) {
+        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(err.message, { code, hint });
+    }
+    throw err;
+}
 
 
 /***/ })
