@@ -256,6 +256,11 @@ const spec = {
             value: 'FILE',
             description: 'append audit events as JSON lines (default .astl/audit.jsonl)',
         },
+        format: {
+            type: 'string',
+            value: 'FORMAT',
+            description: 'text (default) or json: the non-secret facts (agent, credentials, expiry, file)',
+        },
     },
     examples: [
         'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
@@ -278,6 +283,7 @@ async function run(args, io) {
     const envFile = inBase((0,cli_args/* str */.gx)(args, 'export-file') || '.astl/credentials.env');
     const stateFile = inBase((0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json');
     const auditFile = inBase((0,cli_args/* str */.gx)(args, 'audit') || '.astl/audit.jsonl');
+    const format = (0,cli_args/* choice */.Yq)(args, 'format', ['text', 'json'], 'text');
     const tokenVars = {
         any: (0,cli_args/* str */.gx)(args, 'id-token-env') || undefined,
         aws: (0,cli_args/* str */.gx)(args, 'aws-id-token-env') || undefined,
@@ -372,7 +378,21 @@ async function run(args, io) {
     appendAudit(auditFile, applyAuditLevel(result.audit, result.auditLevel));
     for (const w of result.warnings)
         logger.warning(w);
-    io.out(redactor.redact(summary(result, envFile, io)));
+    const facts = {
+        agent: result.agent,
+        owner: result.owner,
+        type: result.type,
+        purpose: result.purpose,
+        correlationId: result.correlationId,
+        policies: result.appliedPolicies,
+        expiresAt: result.outputs.expiresAt,
+        credentials: result.credentials,
+        exportFile: envFile,
+        variables: Object.keys(result.env),
+        ...(result.outputs.awsSessionName ? { awsSessionName: result.outputs.awsSessionName } : {}),
+        ...(result.outputs.vaultTokenAccessor ? { vaultTokenAccessor: result.outputs.vaultTokenAccessor } : {}),
+    };
+    io.out(redactor.redact(format === 'json' ? JSON.stringify(facts, null, 2) : summary(result, envFile, io)));
     return exit/* EXIT */.d.ok;
 }
 function summary(r, envFile, io) {

@@ -254,6 +254,21 @@ describe('astl credentials / revoke (GitLab flow)', () => {
     expect(sandbox.vault.revokedTokens).toContain(vars.VAULT_TOKEN);
   });
 
+  it('--format json prints only the non-secret facts', async () => {
+    const { dir, env } = await gitlabJob();
+    const r = await runCli([...mintArgs, '--format', 'json'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const facts = JSON.parse(r.stdout);
+    expect(facts).toMatchObject({ agent: 'deploy-bot', owner: 'platform-team', type: 'deploy-manager' });
+    expect(facts.variables).toEqual(
+      expect.arrayContaining(['AWS_ACCESS_KEY_ID', 'VAULT_TOKEN', 'DEPLOY_TOKEN']),
+    );
+    expect(facts.credentials.map((c: { provider: string }) => c.provider)).toEqual(['aws', 'vault']);
+    const vars = parseEnvFile(join(dir, '.astl/credentials.env'));
+    for (const secret of secretsIn(vars)) expect(r.stdout).not.toContain(secret);
+    await runCli(['revoke', '--state', '.astl/state.json'], { cwd: dir, env });
+  });
+
   it('a mint that fails after the Vault login leaves state that revoke cleans up', async () => {
     const { dir, env } = await gitlabJob(
       registry().replace('secret/data/ci/deploy', 'secret/data/ci/missing'),

@@ -18,7 +18,7 @@ import type {
   MintResult,
   RevocationState,
 } from '../../../packages/credentials/index.js';
-import { type Parsed, str, type VerbSpec } from '../args.js';
+import { choice, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
 import { envFileText, writePrivateFile } from '../files.js';
 import { type Io, paint } from '../io.js';
@@ -86,6 +86,11 @@ export const spec: VerbSpec = {
       value: 'FILE',
       description: 'append audit events as JSON lines (default .astl/audit.jsonl)',
     },
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      description: 'text (default) or json: the non-secret facts (agent, credentials, expiry, file)',
+    },
   },
   examples: [
     'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
@@ -110,6 +115,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const stateFile = inBase(str(args, 'state') || '.astl/state.json');
   const auditFile = inBase(str(args, 'audit') || '.astl/audit.jsonl');
 
+  const format = choice(args, 'format', ['text', 'json'] as const, 'text');
   const tokenVars = {
     any: str(args, 'id-token-env') || undefined,
     aws: str(args, 'aws-id-token-env') || undefined,
@@ -221,7 +227,21 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   );
   appendAudit(auditFile, applyAuditLevel(result.audit, result.auditLevel));
   for (const w of result.warnings) logger.warning(w);
-  io.out(redactor.redact(summary(result, envFile, io)));
+  const facts = {
+    agent: result.agent,
+    owner: result.owner,
+    type: result.type,
+    purpose: result.purpose,
+    correlationId: result.correlationId,
+    policies: result.appliedPolicies,
+    expiresAt: result.outputs.expiresAt,
+    credentials: result.credentials,
+    exportFile: envFile,
+    variables: Object.keys(result.env),
+    ...(result.outputs.awsSessionName ? { awsSessionName: result.outputs.awsSessionName } : {}),
+    ...(result.outputs.vaultTokenAccessor ? { vaultTokenAccessor: result.outputs.vaultTokenAccessor } : {}),
+  };
+  io.out(redactor.redact(format === 'json' ? JSON.stringify(facts, null, 2) : summary(result, envFile, io)));
   return EXIT.ok;
 }
 
