@@ -5,7 +5,7 @@
 // here. `npm run build -- gate` rebuilds only the entries whose output path contains "gate".
 // Type checking is `npm run lint`'s job (tsc --noEmit over the whole tree).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -32,7 +32,11 @@ function entries() {
 }
 
 for (const entry of entries()) {
-  rmSync(join(root, entry.out), { recursive: true, force: true });
+  // Build beside the old bundle and swap only on success, so a failed build never leaves a
+  // step without its bundle.
+  const out = join(root, entry.out);
+  const staging = `${out}.building`;
+  rmSync(staging, { recursive: true, force: true });
   execFileSync(
     'npx',
     [
@@ -40,7 +44,7 @@ for (const entry of entries()) {
       'build',
       entry.src,
       '-o',
-      entry.out,
+      staging,
       '--minify',
       '--no-source-map-register',
       '--license',
@@ -49,5 +53,7 @@ for (const entry of entries()) {
     ],
     { cwd: root, stdio: 'inherit' },
   );
+  rmSync(out, { recursive: true, force: true });
+  renameSync(staging, out);
   console.log(`built ${entry.out}`);
 }
