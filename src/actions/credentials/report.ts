@@ -19,7 +19,9 @@ export class Masker {
   register = (value: string): void => {
     if (!value || this.seen.has(value)) return;
     this.seen.add(value);
-    for (const form of secretForms(value)) core.setSecret(form);
+    // The raw value always, however short; then its encoded forms (secretForms skips tiny ones).
+    core.setSecret(value);
+    for (const form of secretForms(value)) if (form !== value) core.setSecret(form);
     this.redactor.add(value);
   };
   scrub = (text: string): string => this.redactor.redact(text);
