@@ -224,6 +224,44 @@ describe('Vault', () => {
   });
 });
 
+describe('Vault namespaces', () => {
+  it('logs in, reads and revokes inside the namespace, and exports VAULT_NAMESPACE', async () => {
+    sb.vault.setRole({
+      name: 'ns-role',
+      namespace: 'team-a',
+      boundAudiences: [sb.vaultAudience],
+      boundClaims: { sub: 'repo:acme/app:*' },
+      policies: ['team-a-read'],
+      ttlSeconds: 600,
+    });
+    sb.vault.setSecret({
+      namespace: 'team-a',
+      path: 'secret/data/ci/team',
+      data: { key: 'team-a-secret-value' },
+    });
+    // The registry's own read (secret/data/ci/deploy) now happens inside the namespace too.
+    sb.vault.setSecret({
+      namespace: 'team-a',
+      path: 'secret/data/ci/deploy',
+      data: { token: 'team-a-deploy-token' },
+    });
+    const { main: m, post } = await mainThenPost(sb, ws, {
+      agent: 'review-bot',
+      purpose: 'Namespaced review',
+      'vault-role': 'ns-role',
+      'vault-namespace': 'team-a',
+      'vault-secrets': 'secret/data/ci/team key | TEAM_KEY',
+    });
+    expect(m.exitCode, m.stdout + m.stderr).toBe(0);
+    expect(m.exportedEnv.VAULT_NAMESPACE).toBe('team-a');
+    expect(m.exportedEnv.TEAM_KEY).toBe('team-a-secret-value');
+    expect(m.exportedEnv.DEPLOY_TOKEN).toBe('team-a-deploy-token');
+    expect(post.exitCode).toBe(0);
+    expect(sb.vault.revokedTokens).toEqual([m.exportedEnv.VAULT_TOKEN]);
+    assertSecretHygiene(m, ['team-a-secret-value', 'team-a-deploy-token'], { envMayHold: true });
+  });
+});
+
 describe('AWS and Vault together', () => {
   it('mints both with one audience each, exports both, and the post step revokes Vault', async () => {
     const { main: m, post } = await mainThenPost(sb, ws, {
