@@ -153,7 +153,12 @@ var exit = __webpack_require__(7632);
 
 /** Writes `text` so that no other user can read it at any moment, replacing any old file. */
 function writePrivateFile(path, text) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
+    const dir = (0,external_node_path_.dirname)(path);
+    if (!(0,external_node_fs_.existsSync)(dir)) {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
+        (0,external_node_fs_.writeFileSync)(`${dir}/.gitignore`, '*\n');
+    }
     const temp = `${path}.${process.pid}.tmp`;
     (0,external_node_fs_.writeFileSync)(temp, text, { mode: 0o600 });
     (0,external_node_fs_.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist

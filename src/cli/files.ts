@@ -1,10 +1,15 @@
 /** Files the CLI writes for a job: private (0600) and replaced atomically. */
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Writes `text` so that no other user can read it at any moment, replacing any old file. */
 export function writePrivateFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const dir = dirname(path);
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
+    writeFileSync(`${dir}/.gitignore`, '*\n');
+  }
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, text, { mode: 0o600 });
   chmodSync(temp, 0o600); // the umask cannot widen it, but an old temp file could exist

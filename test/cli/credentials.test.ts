@@ -134,6 +134,8 @@ describe('astl credentials / revoke (GitLab flow)', () => {
     const stateFile = join(dir, '.astl/state.json');
     expect(statSync(envFile).mode & 0o777).toBe(0o600);
     expect(statSync(stateFile).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, '.astl')).mode & 0o777).toBe(0o700);
+    expect(readFileSync(join(dir, '.astl/.gitignore'), 'utf8')).toBe('*\n');
 
     // The job's script sources the file.
     const sourced = spawnSync(
