@@ -18,6 +18,9 @@ export function processIo(env: NodeJS.ProcessEnv): Io {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });
+  // The AWS SDK's notice that its 2027 releases need Node 22 says nothing about this run; on a
+  // job log it is noise. (Respects a user who set the variable either way.)
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   return {
     env,

@@ -90,6 +90,7 @@ deploy:
       expect(r.output).toContain('key id prefix ASIA region eu-west-1 agent deploy-bot');
       expect(r.output).toContain('secret delivered');
       expect(r.output).toContain('the deploy fails');
+      expect(r.output).not.toContain('NodeVersionSupportWarning');
       // after_script ran and really revoked the Vault token.
       expect(r.output).toMatch(/vault\s+revoked/);
       expect(sandbox.vault.revokedTokens).toHaveLength(1);

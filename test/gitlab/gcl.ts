@@ -27,7 +27,8 @@ export function gitlabCiLocalAvailable(): boolean {
   const r = spawnSync(gclScript, ['--version'], { encoding: 'utf8', timeout: 180_000 });
   if (r.status !== 0) {
     // In CI a missing tool must fail loudly, not silently drop the GitLab tests.
-    if (process.env.CI === 'true') throw new Error(`gitlab-ci-local could not be installed or run:\n${r.stderr}`);
+    if (process.env.CI === 'true')
+      throw new Error(`gitlab-ci-local could not be installed or run:\n${r.stderr}`);
     console.warn(`gitlab-ci-local unavailable, GitLab component tests skipped:\n${r.stderr}`);
     return false;
   }
