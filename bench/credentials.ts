@@ -94,7 +94,7 @@ export async function main(runs = Number(process.argv[2] ?? 20)): Promise<void> 
   const wrapper = join(scratch, 'node-timed');
   writeFileSync(
     wrapper,
-    `#!/bin/sh\nexec /usr/bin/time -f %M -o "$ASTL_BENCH_RSS" "${process.execPath}" "$@"\n`,
+    `#!/bin/sh\nexec /usr/bin/time -f "%M %U %S" -o "$ASTL_BENCH_RSS" "${process.execPath}" "$@"\n`,
   );
   chmodSync(wrapper, 0o755);
 
@@ -112,15 +112,18 @@ export async function main(runs = Number(process.argv[2] ?? 20)): Promise<void> 
     duration: '15m',
     'vault-secrets': 'secret/data/ci/deploy token | DEPLOY_TOKEN',
   };
-  const readRss = (): number => {
-    if (!useTime || !existsSync(rssFile)) return Number.NaN;
-    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+  /** Peak RSS (MB) and CPU time (user + system, ms) of the step's node process. */
+  const readUsage = (): { rss: number; cpu: number } => {
+    if (!useTime || !existsSync(rssFile)) return { rss: Number.NaN, cpu: Number.NaN };
+    const [kb, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '')
+      .split(' ')
+      .map(Number);
     rmSync(rssFile, { force: true });
-    return kb / 1024;
+    return { rss: (kb ?? Number.NaN) / 1024, cpu: ((user ?? Number.NaN) + (sys ?? Number.NaN)) * 1000 };
   };
 
-  const m = { wall: [] as number[], rss: [] as number[], firstOidc: [] as number[] };
-  const p = { wall: [] as number[], rss: [] as number[] };
+  const m = { wall: [] as number[], rss: [] as number[], cpu: [] as number[], firstOidc: [] as number[] };
+  const p = { wall: [] as number[], rss: [] as number[], cpu: [] as number[] };
   const node = useTime ? wrapper : process.execPath;
   try {
     for (let i = 0; i < runs + 1; i++) {
@@ -129,18 +132,20 @@ export async function main(runs = Number(process.argv[2] ?? 20)): Promise<void> 
       const runnerTemp = mkdtempSync(join(tmpdir(), 'astl-bench-rt-'));
       const spawnedAt = performance.now();
       const main = await runStep(MAIN, { inputs, env, cwd: ws, runnerTemp, node });
-      const mainRss = readRss();
+      const mainUsage = readUsage();
       if (main.exitCode !== 0) throw new Error(`main failed:\n${main.stdout}\n${main.stderr}`);
       const post = await runStep(POST, { inputs, env, cwd: ws, runnerTemp, node, state: main.state });
-      const postRss = readRss();
+      const postUsage = readUsage();
       if (post.exitCode !== 0) throw new Error(`post failed:\n${post.stdout}\n${post.stderr}`);
       rmSync(runnerTemp, { recursive: true, force: true });
       if (i === 0) continue; // warm-up: file cache, JIT of the test servers
       m.wall.push(main.wallMs);
-      m.rss.push(mainRss);
+      m.rss.push(mainUsage.rss);
+      m.cpu.push(mainUsage.cpu);
       m.firstOidc.push((proxy.arrivals[0] ?? Number.NaN) - spawnedAt);
       p.wall.push(post.wallMs);
-      p.rss.push(postRss);
+      p.rss.push(postUsage.rss);
+      p.cpu.push(postUsage.cpu);
     }
   } finally {
     proxy.server.close();
@@ -175,6 +180,8 @@ export async function main(runs = Number(process.argv[2] ?? 20)): Promise<void> 
       `≤ ${TARGETS.postMs} ms`,
       ok(median(p.wall) <= TARGETS.postMs),
     ],
+    ['main CPU user+sys (median)', `${median(m.cpu).toFixed(0)} ms`, '', ''],
+    ['post CPU user+sys (median)', `${median(p.cpu).toFixed(0)} ms`, '', ''],
     ['spawn → first OIDC request (median)', `${median(m.firstOidc).toFixed(0)} ms`, '', ''],
     ['main peak RSS (median)', `${median(m.rss).toFixed(1)} MB`, '', ''],
     ['post peak RSS (median)', `${median(p.rss).toFixed(1)} MB`, '', ''],
