@@ -72,6 +72,7 @@ export async function run(): Promise<void> {
     }
     // Not secret, and what the gate reads by default, so always exported.
     core.exportVariable('ASTL_AGENT', result.agent);
+    core.exportVariable('ASTL_AGENT_TYPE', result.type);
     core.exportVariable('ASTL_CORRELATION_ID', result.correlationId);
 
     core.setOutput('agent', result.outputs.agent);
