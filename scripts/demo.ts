@@ -218,8 +218,15 @@ ${allowedImages}
   console.log(`  Vault lookup-self with the old token after the post step: HTTP ${after.status} (revoked)`);
 
   // 5. Scan the examples, as on a pull request.
+  // examples/ laid out as a repository has it: workflows under .github/workflows.
   const scanDir = mkdtempSync(join(tmpdir(), 'astl-demo-scan-'));
-  cpSync(join(repoRoot, 'examples'), scanDir, { recursive: true });
+  mkdirSync(join(scanDir, '.github'));
+  cpSync(join(repoRoot, 'examples/github/workflows'), join(scanDir, '.github/workflows'), {
+    recursive: true,
+  });
+  cpSync(join(repoRoot, 'examples/agent-config.yaml'), join(scanDir, 'agent-config.yaml'));
+  cpSync(join(repoRoot, 'examples/policies'), join(scanDir, 'policies'), { recursive: true });
+  cpSync(join(repoRoot, 'examples/gitlab/.gitlab-ci.yml'), join(scanDir, '.gitlab-ci.yml'));
   const scan = await runStep('dist/scan/main/index.js', {
     cwd: scanDir,
     runnerTemp,
