@@ -523,6 +523,7 @@ describe('GitLab CI rules', () => {
         '  - remote: https://example.com/ci.yml', // 18
         "    integrity: 'sha256-abc'",
         '  - https://example.com/other.yml', // 20
+        '  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/scan@$CI_COMMIT_SHA', // 21: a self-test, pinned
         'build:',
         '  script: [make]',
         '',
