@@ -38,7 +38,7 @@ const spec = {
         'agent-type': {
             type: 'string',
             value: 'TYPE',
-            description: 'agent type (default: looked up in the registry)',
+            description: 'agent type (default $ASTL_AGENT_TYPE for $ASTL_AGENT, else looked up in the registry)',
         },
         config: {
             type: 'string',
@@ -102,6 +102,10 @@ async function run(args, io) {
     if (!agent) {
         throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e("'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)", "run 'astl gate --help'");
     }
+    // The type `astl credentials` exported belongs to the agent it exported: use it only for that one.
+    const agentType = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent-type')?.trim() ||
+        (agent === env.ASTL_AGENT?.trim() ? env.ASTL_AGENT_TYPE?.trim() : undefined) ||
+        undefined;
     const environment = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'environment')?.trim();
     if (!environment)
         throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e("'astl gate' needs --environment", 'for example --environment staging');
@@ -133,7 +137,7 @@ async function run(args, io) {
         result = await runGate({
             policyPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'policy') || 'policies',
             agent,
-            ...((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent-type') ? { agentType: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent-type') } : {}),
+            ...(agentType ? { agentType } : {}),
             registryPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'config') || 'agent-config.yaml',
             action: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'action')?.trim() || 'deploy',
             environment,

@@ -377,6 +377,7 @@ async function run(args, io) {
     writePrivateFile(envFile, envFileText({
         ...result.env,
         ASTL_AGENT: result.agent,
+        ASTL_AGENT_TYPE: result.type,
         ASTL_CORRELATION_ID: result.correlationId,
         ASTL_EXPIRES_AT: result.outputs.expiresAt,
     }));
@@ -414,7 +415,7 @@ function summary(r, envFile, io) {
         lines.push(`          expires ${c.expiresAt} (${(0,duration/* formatDuration */.a)(c.ttlSeconds)})`);
     }
     const names = Object.keys(r.env);
-    lines.push(`  env file:       ${envFile} (${names.join(', ') || 'no variables'}, ASTL_AGENT, ASTL_CORRELATION_ID, ASTL_EXPIRES_AT)`);
+    lines.push(`  env file:       ${envFile} (${names.join(', ') || 'no variables'}, ASTL_AGENT, ASTL_AGENT_TYPE, ASTL_CORRELATION_ID, ASTL_EXPIRES_AT)`);
     return lines.join('\n');
 }
 /** CI context for session names and audit records (GitLab's, else GitHub's, variables). */

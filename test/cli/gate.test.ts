@@ -137,6 +137,32 @@ describe('astl gate', () => {
     expect(JSON.parse(record).request.params.api_token).toBe('[redacted]');
   });
 
+  it("takes the agent's type from ASTL_AGENT_TYPE (written by astl credentials) for AgentPolicies", async () => {
+    const dir = policyProject();
+    writeFileSync(
+      join(dir, 'policies/agents.yaml'),
+      'kind: AgentPolicy\nmetadata:\n  name: deployers\nspec:\n  agentTypes: [deployer]\n  restrictions:\n    - deny: production-access\n',
+    );
+    const env = { ASTL_AGENT: 'deploy-bot', ASTL_AGENT_TYPE: 'deployer' };
+    const typed = await runCli(['gate', '--environment', 'production', '--format', 'json'], {
+      cwd: dir,
+      env,
+    });
+    expect(typed.code).toBe(1);
+    expect(JSON.parse(typed.stdout).reasons.map((r: { code: string }) => r.code)).toContain(
+      'PRODUCTION_ACCESS_DENIED',
+    );
+    // Another agent named on the command line does not inherit deploy-bot's type.
+    const other = await runCli(
+      ['gate', '--agent', 'other-bot', '--environment', 'staging', '--format', 'json'],
+      {
+        cwd: dir,
+        env,
+      },
+    );
+    expect(JSON.parse(other.stdout).request.agent_type).toBeNull();
+  });
+
   it('usage errors: missing environment, bad replicas, bad params, bad format', async () => {
     const dir = policyProject();
     for (const [args, text] of [

@@ -221,6 +221,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     envFileText({
       ...result.env,
       ASTL_AGENT: result.agent,
+      ASTL_AGENT_TYPE: result.type,
       ASTL_CORRELATION_ID: result.correlationId,
       ASTL_EXPIRES_AT: result.outputs.expiresAt,
     }),
@@ -260,7 +261,7 @@ function summary(r: MintResult, envFile: string, io: Io): string {
   }
   const names = Object.keys(r.env);
   lines.push(
-    `  env file:       ${envFile} (${names.join(', ') || 'no variables'}, ASTL_AGENT, ASTL_CORRELATION_ID, ASTL_EXPIRES_AT)`,
+    `  env file:       ${envFile} (${names.join(', ') || 'no variables'}, ASTL_AGENT, ASTL_AGENT_TYPE, ASTL_CORRELATION_ID, ASTL_EXPIRES_AT)`,
   );
   return lines.join('\n');
 }

@@ -21,7 +21,7 @@ export const spec: VerbSpec = {
     'agent-type': {
       type: 'string',
       value: 'TYPE',
-      description: 'agent type (default: looked up in the registry)',
+      description: 'agent type (default $ASTL_AGENT_TYPE for $ASTL_AGENT, else looked up in the registry)',
     },
     config: {
       type: 'string',
@@ -90,6 +90,11 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       "run 'astl gate --help'",
     );
   }
+  // The type `astl credentials` exported belongs to the agent it exported: use it only for that one.
+  const agentType =
+    str(args, 'agent-type')?.trim() ||
+    (agent === env.ASTL_AGENT?.trim() ? env.ASTL_AGENT_TYPE?.trim() : undefined) ||
+    undefined;
   const environment = str(args, 'environment')?.trim();
   if (!environment)
     throw new UsageError("'astl gate' needs --environment", 'for example --environment staging');
@@ -126,7 +131,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       {
         policyPath: str(args, 'policy') || 'policies',
         agent,
-        ...(str(args, 'agent-type') ? { agentType: str(args, 'agent-type') } : {}),
+        ...(agentType ? { agentType } : {}),
         registryPath: str(args, 'config') || 'agent-config.yaml',
         action: str(args, 'action')?.trim() || 'deploy',
         environment,
