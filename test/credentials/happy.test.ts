@@ -133,7 +133,11 @@ describe('AWS', () => {
     expect(m.outputs['aws-access-key-id']).toBe(session!.accessKeyId);
     expect(m.outputs['aws-secret-access-key']).toBe(session!.secretAccessKey);
     expect(m.outputs['aws-session-token']).toBe(session!.sessionToken);
-    expect(Object.keys(m.exportedEnv).sort()).toEqual(['ASTL_AGENT', 'ASTL_AGENT_TYPE', 'ASTL_CORRELATION_ID']);
+    expect(Object.keys(m.exportedEnv).sort()).toEqual([
+      'ASTL_AGENT',
+      'ASTL_AGENT_TYPE',
+      'ASTL_CORRELATION_ID',
+    ]);
     assertSecretHygiene(m, stsSecrets(), { outputsMayHold: true });
   });
 
