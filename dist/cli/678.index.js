@@ -1529,9 +1529,10 @@ function durationOrUndefined(text) {
 const SHA = /^[0-9a-f]{40}$/i;
 /** A release version: 1, 1.2, 1.2.3, v1.2.3, 1.2.3-rc1. */
 const VERSION = /^v?\d+(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.-]+)?$/;
+const SELF_COMMIT = /^\$(?:CI_COMMIT_SHA|\{CI_COMMIT_SHA\})$/;
 function pinned(ref) {
     // `$CI_COMMIT_SHA` is the pipeline's own commit: a component project testing itself.
-    return SHA.test(ref) || VERSION.test(ref) || ref === '$CI_COMMIT_SHA' || ref === '${CI_COMMIT_SHA}';
+    return SHA.test(ref) || VERSION.test(ref) || SELF_COMMIT.test(ref);
 }
 function checkGitlabCi(root, ctx) {
     if (!(0,dist/* isMap */.jh)(root))
