@@ -401,10 +401,10 @@ function restrictionRefusals(request, applied) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GP: () => (/* binding */ listPolicyFiles),
+/* harmony export */   Lp: () => (/* binding */ readPolicySet),
 /* harmony export */   v6: () => (/* binding */ readPolicyDocuments)
 /* harmony export */ });
-/* unused harmony exports MAX_POLICY_FILE_BYTES, MAX_POLICY_FILES, readPolicySet */
+/* unused harmony exports MAX_POLICY_FILE_BYTES, MAX_POLICY_FILES, listPolicyFiles */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);

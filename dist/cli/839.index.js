@@ -2000,7 +2000,8 @@ function toGateAgentPolicies(docs) {
 }
 /**
  * sha256 over the policy files: sorted by path (relative to the policy folder; the file name
- * for a single file), each contributing `path NUL bytes`.
+ * for a single file), each contributing `path NUL bytes`. It hashes the bytes that were parsed,
+ * so the digest names exactly the policy the decision was made under.
  */
 function policySha256(root, files) {
     const isDir = (() => {
@@ -2012,13 +2013,13 @@ function policySha256(root, files) {
         }
     })();
     const named = files
-        .map((f) => ({ f, name: isDir ? (0,external_node_path_.relative)(root, f).split(external_node_path_.sep).join('/') : (0,external_node_path_.basename)(f) }))
+        .map((f) => ({ f, name: isDir ? (0,external_node_path_.relative)(root, f.path).split(external_node_path_.sep).join('/') : (0,external_node_path_.basename)(f.path) }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const hash = (0,external_node_crypto_.createHash)('sha256');
     for (const { f, name } of named) {
         hash.update(name);
         hash.update(Buffer.from([0]));
-        hash.update((0,external_node_fs_.readFileSync)(f));
+        hash.update(f.bytes);
     }
     return hash.digest('hex');
 }
@@ -2027,8 +2028,8 @@ function policySha256(root, files) {
  * (POLICY_INVALID / POLICY_NOT_FOUND) naming file:line for every problem.
  */
 function loadPolicies(pathOrDir, options = {}) {
-    const files = (0,policy_files/* listPolicyFiles */.GP)(pathOrDir, options);
-    const docs = (0,policy_files/* readPolicyDocuments */.v6)(pathOrDir, options);
+    // One read per file: the documents parsed and the bytes hashed are the same.
+    const { files, docs } = (0,policy_files/* readPolicySet */.Lp)(pathOrDir, options);
     const errors = [];
     let deploy = [];
     let agent = [];
@@ -2057,7 +2058,13 @@ function loadPolicies(pathOrDir, options = {}) {
             (a.location?.line ?? 0) - (b.location?.line ?? 0));
         throw new core/* AstlErrors */.ci(errors, CODE);
     }
-    return { path: pathOrDir, sha256: policySha256(pathOrDir, files), files, deploy, agent };
+    return {
+        path: pathOrDir,
+        sha256: policySha256(pathOrDir, files),
+        files: files.map((f) => f.path),
+        deploy,
+        agent,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/gate/record.ts

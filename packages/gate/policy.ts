@@ -4,7 +4,7 @@
  * repositories), compilation of expressions, and the policy digest auditors pin.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import deployPolicySchema from '../../schemas/deploy-policy.schema.json' with { type: 'json' };
 import {
@@ -17,7 +17,7 @@ import {
 } from '../core/index.js';
 import { parseImageReference } from '../oci/reference.js';
 import { parseAgentPolicies } from '../registry/agent-policy.js';
-import { listPolicyFiles, readPolicyDocuments } from '../registry/policy-files.js';
+import { type PolicySource, readPolicySet } from '../registry/policy-files.js';
 import { compileExpression } from './expressions.js';
 import { hostGlobProblem } from './hosts.js';
 import type { ActionRule, AllowedImage, DeployPolicy, GateAgentPolicy, LoadedPolicies } from './types.js';
@@ -206,9 +206,10 @@ function toGateAgentPolicies(docs: YamlDoc[]): GateAgentPolicy[] {
 
 /**
  * sha256 over the policy files: sorted by path (relative to the policy folder; the file name
- * for a single file), each contributing `path NUL bytes`.
+ * for a single file), each contributing `path NUL bytes`. It hashes the bytes that were parsed,
+ * so the digest names exactly the policy the decision was made under.
  */
-export function policySha256(root: string, files: string[]): string {
+export function policySha256(root: string, files: readonly PolicySource[]): string {
   const isDir = (() => {
     try {
       return statSync(root).isDirectory();
@@ -217,13 +218,13 @@ export function policySha256(root: string, files: string[]): string {
     }
   })();
   const named = files
-    .map((f) => ({ f, name: isDir ? relative(root, f).split(sep).join('/') : basename(f) }))
+    .map((f) => ({ f, name: isDir ? relative(root, f.path).split(sep).join('/') : basename(f.path) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const hash = createHash('sha256');
   for (const { f, name } of named) {
     hash.update(name);
     hash.update(Buffer.from([0]));
-    hash.update(readFileSync(f));
+    hash.update(f.bytes);
   }
   return hash.digest('hex');
 }
@@ -236,8 +237,8 @@ export function loadPolicies(
   pathOrDir: string,
   options: { onWarning?: (m: string) => void } = {},
 ): LoadedPolicies {
-  const files = listPolicyFiles(pathOrDir, options);
-  const docs = readPolicyDocuments(pathOrDir, options);
+  // One read per file: the documents parsed and the bytes hashed are the same.
+  const { files, docs } = readPolicySet(pathOrDir, options);
   const errors: AstlError[] = [];
   let deploy: DeployPolicy[] = [];
   let agent: GateAgentPolicy[] = [];
@@ -262,5 +263,11 @@ export function loadPolicies(
     );
     throw new AstlErrors(errors, CODE);
   }
-  return { path: pathOrDir, sha256: policySha256(pathOrDir, files), files, deploy, agent };
+  return {
+    path: pathOrDir,
+    sha256: policySha256(pathOrDir, files),
+    files: files.map((f) => f.path),
+    deploy,
+    agent,
+  };
 }
