@@ -210,7 +210,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     bytesScanned += source.bytes;
     try {
       if (iamCandidate) scanIam(ctx, forceIam);
-      else if (kind === 'workflow' || kind === 'yaml') {
+      else if (kind === 'workflow' || kind === 'action' || kind === 'yaml') {
         scanYaml(ctx, kind, {
           yaml,
           policies,

@@ -51,6 +51,11 @@ export const spec: VerbSpec = {
       description: 'also write a GitLab Code Quality report to FILE',
     },
     baseline: { type: 'string', value: 'FILE', description: 'file of accepted finding fingerprints' },
+    config: {
+      type: 'string',
+      value: 'FILE',
+      description: 'scan config (pinning exceptions…); default .astl/scan.yaml when present',
+    },
     'fail-on': { type: 'string', value: 'LEVEL', description: 'error (default), warning or never' },
   },
   examples: [
@@ -95,7 +100,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   let result: ScanResult;
   let cleanup: (() => void) | undefined;
   try {
-    const options: ScanOptions = { root: io.cwd, ...(paths.length ? { paths } : {}) };
+    // Read from the working tree before --staged swaps the root for a snapshot of the index.
+    const configFile = str(args, 'config');
+    const options: ScanOptions = {
+      root: io.cwd,
+      ...(paths.length ? { paths } : {}),
+      config: engine.loadScanConfig(io.cwd, configFile),
+    };
     if (baselinePath) {
       try {
         options.baseline = engine.parseBaseline(readFileSync(baselinePath, 'utf8'));
