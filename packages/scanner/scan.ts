@@ -438,7 +438,10 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
   let hasPolicy = false;
   for (const doc of resolved) {
     const rootNode = doc.root;
-    if (kind === 'workflow' || (kind !== 'action' && isWorkflowShape(rootNode))) {
+    // By shape first, then by path: an action definition kept under .github/workflows/ is
+    // still an action, and a workflow anywhere is a workflow.
+    const actionShaped = isActionShape(rootNode) && !isWorkflowShape(rootNode);
+    if ((kind === 'workflow' && !actionShaped) || (kind !== 'action' && isWorkflowShape(rootNode))) {
       if (isMap(rootNode)) checkDefinition(readWorkflow(rootNode), ctx, { pinning: options.pinning });
       continue;
     }

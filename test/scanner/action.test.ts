@@ -82,7 +82,7 @@ describe('scan action end to end', () => {
       'error undefined:undefined',
     ]);
     expect(annotations[0]!.properties.title).toBe(
-      'workflow/unpinned-action: Third-party action not pinned to a commit SHA',
+      'workflow/unpinned-action: Action or reusable workflow not pinned to a commit SHA',
     );
     expect(annotations.at(-1)!.message).toMatch(/astl scan found 2 errors \(fail-on: error\)/);
     expect(step.outputs).toEqual({

@@ -97,7 +97,7 @@ describe('annotations', () => {
       rules: ALL_RULES,
     });
     expect(line).toBe(
-      '::notice file=.github/workflows/ci.yml,line=4,endLine=9,col=2,title=workflow/unpinned-action%3A Third-party action not pinned to a commit SHA::Pin it',
+      '::notice file=.github/workflows/ci.yml,line=4,endLine=9,col=2,title=workflow/unpinned-action%3A Action or reusable workflow not pinned to a commit SHA::Pin it',
     );
   });
 });
