@@ -238,7 +238,7 @@ export const SCANNER_RULES: RuleMeta[] = [
     'warning',
     5.0,
     'Reusable workflow inherits every secret',
-    '`secrets: inherit` passes all of the repository\'s secrets to the called workflow, including those it does not use.',
+    "`secrets: inherit` passes all of the repository's secrets to the called workflow, including those it does not use.",
     ['workflow', 'secrets', 'least-privilege'],
   ),
   rule(

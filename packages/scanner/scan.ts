@@ -10,6 +10,7 @@ import { isMap, type Node } from 'yaml';
 import { AstlError, AstlErrors, formatDuration, parseYaml, type YamlDoc } from '../core/index.js';
 import { parseAgentPolicies, parseRegistry } from '../registry/index.js';
 import { type ChangeSet, computeChangeSet, type GitHubPullRequest, isChangedLine } from './changeset.js';
+import { loadScanConfig, type PinningRule, type ScanConfig } from './config.js';
 import { FileContext, type RawFinding } from './context.js';
 import type { Finding, RuleMeta, Severity } from './finding.js';
 import { compareFindings } from './order.js';
@@ -32,7 +33,6 @@ import {
   walk,
 } from './source.js';
 import { applySuppressions, parseBaseline } from './suppress.js';
-import { loadScanConfig, type PinningRule, type ScanConfig } from './config.js';
 import { isActionShape, isWorkflowShape, readAction, readWorkflow } from './workflow/model.js';
 import { parseResolved, type ResolvedDocument, toPlain, YamlProblem } from './workflow/yaml.js';
 
@@ -125,8 +125,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const warnings: string[] = [];
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   const secrets = options.detectSecrets ?? detectSecrets;
-  const config =
-    typeof options.config === 'object' ? options.config : loadScanConfig(root, options.config);
+  const config = typeof options.config === 'object' ? options.config : loadScanConfig(root, options.config);
   const pinning: PinningRule[] = [...config.pinning.policies];
   if (options.allowFirstPartyTags !== undefined) {
     warnings.push(

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: tests of GitHub expression syntax
 import { describe, expect, it } from 'vitest';
 import {
   ExpressionSyntaxError,
@@ -75,7 +76,13 @@ describe('untrustedSources: what can become the result', () => {
     const scope = {
       lookup: (path: readonly string[]) =>
         path[0] === 'env' && path[1] === 'title'
-          ? [{ context: 'github.event.issue.title', capability: 'arbitrary' as const, via: ['env.TITLE', 'github.event.issue.title'] }]
+          ? [
+              {
+                context: 'github.event.issue.title',
+                capability: 'arbitrary' as const,
+                via: ['env.TITLE', 'github.event.issue.title'],
+              },
+            ]
           : undefined,
     };
     const [s] = untrustedSources('env.TITLE', scope);

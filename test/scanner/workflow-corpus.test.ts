@@ -45,8 +45,8 @@ describe('workflow corpus', () => {
     const result = await scanFiles(files);
     const stats = new Map<string, { expected: number; found: number; falsePositives: number }>();
     const stat = (rule: string) => {
-      let s = stats.get(rule);
-      if (!s) stats.set(rule, (s = { expected: 0, found: 0, falsePositives: 0 }));
+      const s = stats.get(rule) ?? { expected: 0, found: 0, falsePositives: 0 };
+      stats.set(rule, s);
       return s;
     };
     const misses: string[] = [];

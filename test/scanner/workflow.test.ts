@@ -34,7 +34,8 @@ describe('every workflow and action definition is audited', () => {
   it('action.yml / action.yaml anywhere (composite steps, docker://image:tag)', async () => {
     const r = await scanFiles({
       'tools/deploy/action.yml': action,
-      'action.yaml': 'name: d\ndescription: docker\nruns:\n  using: docker\n  image: docker://ghcr.io/acme/x:1.2\n',
+      'action.yaml':
+        'name: d\ndescription: docker\nruns:\n  using: docker\n  image: docker://ghcr.io/acme/x:1.2\n',
       'ok/action.yml': `name: d\ndescription: pinned\nruns:\n  using: docker\n  image: docker://ghcr.io/acme/x@sha256:${'c'.repeat(64)}\n`,
     });
     expect(r.files).toContain('tools/deploy/action.yml');
@@ -60,7 +61,10 @@ describe('every workflow and action definition is audited', () => {
   });
 
   it('other YAML is not a workflow: a mapping with on: but no jobs: gets no workflow rules', async () => {
-    const r = await scanFiles({ 'conf/x.yaml': 'on: push\nrun: echo ${{ github.event.issue.title }}\n' }, { paths: ['**'] });
+    const r = await scanFiles(
+      { 'conf/x.yaml': 'on: push\nrun: echo ${{ github.event.issue.title }}\n' },
+      { paths: ['**'] },
+    );
     expect(r.findings).toEqual([]);
   });
 });
@@ -122,14 +126,17 @@ describe('pinning: SHA by default, exceptions from .astl/scan.yaml with their re
 
   it('a config with a typo is an error naming file:line, not silently ignored', () => {
     expect(() =>
-      parseScanConfig('pinning:\n  policies:\n    - uses: actions/*\n      polcy: ref-pin\n      reason: x y z\n', '.astl/scan.yaml'),
+      parseScanConfig(
+        'pinning:\n  policies:\n    - uses: actions/*\n      polcy: ref-pin\n      reason: x y z\n',
+        '.astl/scan.yaml',
+      ),
     ).toThrow(/unknown key 'polcy'/);
-    expect(() => parseScanConfig('pinning:\n  policies:\n    - uses: actions/*\n      policy: ref-pin\n', 'c.yaml')).toThrow(
-      /missing required key 'reason'/,
-    );
-    expect(() => parseScanConfig('pinning:\n  policies:\n    - {uses: "a/*", policy: x, reason: abc}\n', 'c.yaml')).toThrow(
-      /expected one of "hash-pin", "ref-pin", "any"/,
-    );
+    expect(() =>
+      parseScanConfig('pinning:\n  policies:\n    - uses: actions/*\n      policy: ref-pin\n', 'c.yaml'),
+    ).toThrow(/missing required key 'reason'/);
+    expect(() =>
+      parseScanConfig('pinning:\n  policies:\n    - {uses: "a/*", policy: x, reason: abc}\n', 'c.yaml'),
+    ).toThrow(/expected one of "hash-pin", "ref-pin", "any"/);
   });
 
   it('a named config that does not exist is an error', async () => {

@@ -123,7 +123,9 @@ describe('aliases are resolved before rules run', () => {
       '',
     ].join('\n');
     const r = await scanFiles({ '.github/workflows/many.yml': text });
-    expect(new Set(errors(r.findings))).toEqual(new Set(['workflow/untrusted-checkout', 'workflow/template-injection']));
+    expect(new Set(errors(r.findings))).toEqual(
+      new Set(['workflow/untrusted-checkout', 'workflow/template-injection']),
+    );
     expect(ids(r.findings)).not.toContain('scan/parse-error');
   });
 

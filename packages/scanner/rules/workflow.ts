@@ -20,7 +20,7 @@ import {
   type Step,
   scalarText,
   type UsesRef,
-  valueOf,
+  valueAt,
   type WorkflowModel,
 } from '../workflow/model.js';
 import { scopeFor, type TemplateFinding, templateSources, withInput } from '../workflow/taint.js';
@@ -88,10 +88,14 @@ function checkWorkflowModel(model: WorkflowModel, ctx: FileContext, options: Wor
         about: `${job.id} secrets: inherit`,
       });
     }
-    checkCredentials(valueOf(valueOf(valueOf(job.node, 'container'), 'credentials'), 'password'), `jobs.${job.id}.container`, ctx);
+    checkCredentials(
+      valueAt(valueAt(valueAt(job.node, 'container'), 'credentials'), 'password'),
+      `jobs.${job.id}.container`,
+      ctx,
+    );
     for (const service of job.services) {
       checkCredentials(
-        valueOf(valueOf(service.value, 'credentials'), 'password'),
+        valueAt(valueAt(service.value, 'credentials'), 'password'),
         `jobs.${job.id}.services.${service.key}`,
         ctx,
       );
@@ -237,7 +241,13 @@ function checkSteps(
         const e = withInput(step, input);
         if (!e?.value || e.text === undefined) continue;
         const kind = name === 'actions/github-script' ? 'js' : 'input';
-        reportInjection(templateSources(e.text, scope), e.value, `the \`${e.key}:\` input of ${name}, which runs it as code`, ctx, kind);
+        reportInjection(
+          templateSources(e.text, scope),
+          e.value,
+          `the \`${e.key}:\` input of ${name}, which runs it as code`,
+          ctx,
+          kind,
+        );
       }
       if (name === 'actions/checkout') {
         checkPersistedCredentials(step, steps, uploadsWorkspace, ctx);
@@ -268,7 +278,7 @@ function checkPersistedCredentials(
   if (value === 'false') return;
   // `persist-credentials: true` written out is a deliberate choice (a later step pushes).
   if (value === 'true') return;
-  const upload = steps.find((s, i) => i > step.index && uploadsWorkspace[i]);
+  const upload = steps.find((_s, i) => i > step.index && uploadsWorkspace[i]);
   const line = lineOf(ctx, step.node);
   const draft = {
     ruleId: 'workflow/persisted-credentials',
@@ -316,7 +326,9 @@ function checkUses(uses: UsesRef, ctx: FileContext, options: WorkflowOptions): v
   const name = `${uses.owner}/${uses.repo}${uses.path ? `/${uses.path}` : ''}`;
   const repo = `${uses.owner}/${uses.repo}`;
   const what = uses.reusableWorkflow ? 'reusable workflow' : 'action';
-  const accepted = rule ? ` Accepted by ${rule.origin} (\`${rule.uses}\`: ${rule.policy}): ${rule.reason}.` : '';
+  const accepted = rule
+    ? ` Accepted by ${rule.origin} (\`${rule.uses}\`: ${rule.policy}): ${rule.reason}.`
+    : '';
   if (uses.ref && (policy === 'ref-pin' || policy === 'any')) {
     ctx.emit({
       ruleId: 'workflow/unpinned-action',
@@ -339,7 +351,7 @@ function checkUses(uses: UsesRef, ctx: FileContext, options: WorkflowOptions): v
   }
   const why = rule
     ? ` (${rule.origin} requires ${rule.policy} for \`${rule.uses}\`: ${rule.reason})`
-    : ' (the default policy, as zizmor\'s: every remote action and reusable workflow pinned to a commit; relax it per owner in .astl/scan.yaml `pinning.policies` with a reason)';
+    : " (the default policy, as zizmor's: every remote action and reusable workflow pinned to a commit; relax it per owner in .astl/scan.yaml `pinning.policies` with a reason)";
   ctx.emit({
     ruleId: 'workflow/unpinned-action',
     line,

@@ -194,7 +194,8 @@ export function parseExpression(text: string): Expr {
       if (isPunct('.')) {
         next();
         const t = next();
-        if (t.type === 'punct' && t.value === '*') e = { kind: 'star', object: e, start: e.start, end: t.end };
+        if (t.type === 'punct' && t.value === '*')
+          e = { kind: 'star', object: e, start: e.start, end: t.end };
         else if (t.type === 'ident') {
           e = { kind: 'property', object: e, name: t.value.toLowerCase(), start: e.start, end: t.end };
         } else if (t.type === 'num' && Number.isInteger(t.value)) {
@@ -236,7 +237,8 @@ export function parseExpression(text: string): Expr {
 
   const result = or();
   const rest = peek();
-  if (rest.type !== 'eof') throw new ExpressionSyntaxError('unexpected text after the expression', rest.start);
+  if (rest.type !== 'eof')
+    throw new ExpressionSyntaxError('unexpected text after the expression', rest.start);
   return result;
 }
 

@@ -176,7 +176,7 @@ export function entry(node: unknown, key: string): Entry | undefined {
   return entriesOf(node).find((e) => e.key === key);
 }
 
-export function valueOf(node: unknown, key: string): Node | null | undefined {
+export function valueAt(node: unknown, key: string): Node | null | undefined {
   return entry(node, key)?.value;
 }
 
@@ -194,14 +194,16 @@ export function itemsOf(node: unknown): Node[] {
 
 /** A mapping with `on:` and `jobs:` is a workflow wherever it is stored. */
 export function isWorkflowShape(root: unknown): root is YAMLMap {
-  return isMap(root) && entry(root, 'jobs') !== undefined && (entry(root, 'on') !== undefined || hasTrueKey(root));
+  return (
+    isMap(root) && entry(root, 'jobs') !== undefined && (entry(root, 'on') !== undefined || hasTrueKey(root))
+  );
 }
 
 /** A mapping with `runs:` and a `name:` or `description:` is an action definition. */
 export function isActionShape(root: unknown): root is YAMLMap {
   return (
     isMap(root) &&
-    isMap(valueOf(root, 'runs')) &&
+    isMap(valueAt(root, 'runs')) &&
     (entry(root, 'name') !== undefined || entry(root, 'description') !== undefined) &&
     entry(root, 'jobs') === undefined
   );
@@ -276,7 +278,8 @@ export function readPermissions(node: Node | null | undefined): PermissionSet | 
   }
   if (isMap(node)) {
     for (const e of entriesOf(node)) {
-      if (e.value) scopes.set(e.key.toLowerCase(), { level: (e.text ?? '').trim().toLowerCase(), node: e.value });
+      if (e.value)
+        scopes.set(e.key.toLowerCase(), { level: (e.text ?? '').trim().toLowerCase(), node: e.value });
     }
     return { node, kind: 'scopes', scopes };
   }
@@ -350,11 +353,7 @@ function readStep(node: Node, index: number, job?: Job): Step {
   return step;
 }
 
-function readJob(
-  e: Entry,
-  workflowPermissions: PermissionSet | undefined,
-  reusableOnly: boolean,
-): Job {
+function readJob(e: Entry, workflowPermissions: PermissionSet | undefined, reusableOnly: boolean): Job {
   const node = e.value ?? e.keyNode;
   const job: Job = {
     id: e.key,
@@ -405,7 +404,7 @@ function readJob(
         break;
       case 'strategy': {
         if (f.value) {
-          const matrix = valueOf(f.value, 'matrix');
+          const matrix = valueAt(f.value, 'matrix');
           job.strategy = { node: f.value, ...(matrix ? { matrix } : {}) };
         }
         break;
@@ -460,16 +459,14 @@ function readInputs(
   into: Map<string, InputDecl>,
 ): void {
   for (const e of entriesOf(node)) {
-    const type = scalarText(valueOf(e.value, 'type'))?.toLowerCase();
+    const type = scalarText(valueAt(e.value, 'type'))?.toLowerCase();
     into.set(e.key.toLowerCase(), { name: e.key, node: e.keyNode, source, ...(type ? { type } : {}) });
   }
 }
 
 /** Reads a workflow from its resolved root mapping (see isWorkflowShape). */
 export function readWorkflow(root: YAMLMap): WorkflowModel {
-  const onEntry =
-    entry(root, 'on') ??
-    entriesOfAnyKey(root).find((e) => e.keyValue === true)?.entry;
+  const onEntry = entry(root, 'on') ?? entriesOfAnyKey(root).find((e) => e.keyValue === true)?.entry;
   const triggers = readTriggers(onEntry?.value);
   const events = new Set(triggers.map((t) => t.event));
   const model: WorkflowModel = {
@@ -482,7 +479,7 @@ export function readWorkflow(root: YAMLMap): WorkflowModel {
     jobs: [],
   };
   if (onEntry) model.onNode = onEntry.keyNode;
-  const name = scalarText(valueOf(root, 'name'));
+  const name = scalarText(valueAt(root, 'name'));
   if (name !== undefined) model.name = name;
   const perms = entry(root, 'permissions');
   if (perms) {
@@ -495,7 +492,7 @@ export function readWorkflow(root: YAMLMap): WorkflowModel {
   else if (env?.text !== undefined) model.envExpression = env;
   for (const t of triggers) {
     if (t.event === 'workflow_dispatch' || t.event === 'workflow_call') {
-      readInputs(valueOf(t.config, 'inputs'), t.event, model.inputs);
+      readInputs(valueAt(t.config, 'inputs'), t.event, model.inputs);
     }
   }
   const reusableOnly = events.size > 0 && [...events].every((e) => e === 'workflow_call');
@@ -511,7 +508,11 @@ function entriesOfAnyKey(root: YAMLMap): { keyValue: unknown; entry: Entry }[] {
     if (!isPair(item) || !isScalar(item.key)) continue;
     out.push({
       keyValue: item.key.value,
-      entry: { key: String(item.key.value), keyNode: item.key as Node, value: (item.value as Node | null) ?? null },
+      entry: {
+        key: String(item.key.value),
+        keyNode: item.key as Node,
+        value: (item.value as Node | null) ?? null,
+      },
     });
   }
   return out;
@@ -520,20 +521,20 @@ function entriesOfAnyKey(root: YAMLMap): { keyValue: unknown; entry: Entry }[] {
 /** Reads an action definition (`action.yml`) from its resolved root mapping. */
 export function readAction(root: YAMLMap): ActionModel {
   const model: ActionModel = { kind: 'action', root, inputs: new Map(), env: [], steps: [] };
-  const name = scalarText(valueOf(root, 'name'));
+  const name = scalarText(valueAt(root, 'name'));
   if (name !== undefined) model.name = name;
-  const description = scalarText(valueOf(root, 'description'));
+  const description = scalarText(valueAt(root, 'description'));
   if (description !== undefined) model.description = description;
-  readInputs(valueOf(root, 'inputs'), 'action', model.inputs);
-  const runs = valueOf(root, 'runs');
+  readInputs(valueAt(root, 'inputs'), 'action', model.inputs);
+  const runs = valueAt(root, 'runs');
   if (runs) {
     model.runs = runs;
-    const using = scalarText(valueOf(runs, 'using'));
+    const using = scalarText(valueAt(runs, 'using'));
     if (using !== undefined) model.using = using.trim().toLowerCase();
     const image = entry(runs, 'image');
     if (image) model.image = image;
-    model.env = entriesOf(valueOf(runs, 'env'));
-    model.steps = readSteps(valueOf(runs, 'steps'));
+    model.env = entriesOf(valueAt(runs, 'env'));
+    model.steps = readSteps(valueAt(runs, 'steps'));
   }
   return model;
 }

@@ -20,9 +20,9 @@ import {
   entriesOf,
   type InputDecl,
   type Job,
-  scalarText,
   type Step,
-  valueOf,
+  scalarText,
+  valueAt,
 } from './model.js';
 
 type Flow = Omit<TaintSource, 'start' | 'end'>;
@@ -120,7 +120,12 @@ function envFlow(
     levels.push({
       entries: model.env,
       ...(model.envExpression ? { expression: model.envExpression } : {}),
-      scope: { lookup: (p) => (p[0] === 'env' || p[0] === 'matrix' ? [] : scopeFor(model, undefined, undefined, depth + 1).lookup?.(p)) },
+      scope: {
+        lookup: (p) =>
+          p[0] === 'env' || p[0] === 'matrix'
+            ? []
+            : scopeFor(model, undefined, undefined, depth + 1).lookup?.(p),
+      },
     });
   }
   if (path.length === 1) {
@@ -176,7 +181,8 @@ function matrixFlow(model: DefinitionModel, job: Job, path: readonly string[], d
       if (isScalar(e.value)) flows.push(...nodeFlows(e.value, scope));
       for (const item of isSeq(e.value) ? e.value.items : []) {
         if (isScalar(item)) flows.push(...nodeFlows(item as Node, scope));
-        for (const f of entriesOf(item)) if (f.key.toLowerCase() === name) flows.push(...nodeFlows(f.value, scope));
+        for (const f of entriesOf(item))
+          if (f.key.toLowerCase() === name) flows.push(...nodeFlows(f.value, scope));
       }
     } else if (key === name) {
       flows.push(...nodeFlows(e.value, scope));
@@ -190,7 +196,13 @@ function inputFlow(model: DefinitionModel, path: readonly string[]): Flow[] {
   const tag = (name: string, decl?: InputDecl): Flow[] =>
     decl?.type && SAFE_INPUT_TYPES.has(decl.type)
       ? []
-      : [{ context: `inputs.${decl?.name ?? name}`, capability: 'structured', via: [`inputs.${decl?.name ?? name}`] }];
+      : [
+          {
+            context: `inputs.${decl?.name ?? name}`,
+            capability: 'structured',
+            via: [`inputs.${decl?.name ?? name}`],
+          },
+        ];
   if (path.length === 1) return [...inputs.values()].flatMap((d) => tag(d.name, d));
   const name = path[1]!;
   const decl = inputs.get(name);
@@ -208,4 +220,4 @@ export function withInput(step: Step, name: string): Entry | undefined {
   return step.with.find((e) => e.key.toLowerCase() === lower);
 }
 
-export { valueOf };
+export { valueAt };

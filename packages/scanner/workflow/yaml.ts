@@ -148,7 +148,11 @@ class Resolver {
         for (const source of sources) {
           if (isMap(source)) merged.push(...(source.items as Pair[]));
           else if (source !== null) {
-            throw new YamlProblem('a merge key (<<) needs a mapping or a list of mappings', rawKey.range?.[0] ?? 0, 'alias');
+            throw new YamlProblem(
+              'a merge key (<<) needs a mapping or a list of mappings',
+              rawKey.range?.[0] ?? 0,
+              'alias',
+            );
           }
         }
         continue;

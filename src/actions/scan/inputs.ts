@@ -125,7 +125,11 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   const config = read('config').trim() || undefined;
   if (config && (config.startsWith('/') || config.split('/').includes('..'))) {
     errors.push(
-      inputError('config', `'${config}' leaves the workspace`, 'use a path relative to the workspace, e.g. .astl/scan.yaml'),
+      inputError(
+        'config',
+        `'${config}' leaves the workspace`,
+        'use a path relative to the workspace, e.g. .astl/scan.yaml',
+      ),
     );
   }
   const tagsRaw = read('allow-first-party-tags').trim().toLowerCase();

@@ -25,7 +25,9 @@ export async function run(): Promise<void> {
     const result = await scan({
       root: inputs.root,
       scope: inputs.scope,
-      ...(inputs.allowFirstPartyTags !== undefined ? { allowFirstPartyTags: inputs.allowFirstPartyTags } : {}),
+      ...(inputs.allowFirstPartyTags !== undefined
+        ? { allowFirstPartyTags: inputs.allowFirstPartyTags }
+        : {}),
       ...(inputs.config ? { config: inputs.config } : {}),
       ...(inputs.paths ? { paths: inputs.paths } : {}),
       ...(inputs.base ? { base: inputs.base } : {}),
