@@ -879,7 +879,7 @@ const SCANNER_RULES = [
     // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
     '`${{ github.event.issue.title }}` and similar attacker-controlled values (directly, through `env:`, a matrix or a function) are pasted into a `run:` script or an action input that runs code before it runs, so a crafted title or branch name executes commands. Pass them through `env:` and use the variable.', ['workflow', 'injection']),
     rule('workflow/persisted-credentials', 'warning', 5.0, 'Checkout keeps the token in .git/config', '`actions/checkout` without `persist-credentials: false` leaves the GITHUB_TOKEN in .git/config for every later step; an uploaded workspace or a compromised tool can take it (zizmor: artipacked).', ['workflow', 'credentials']),
-    rule('workflow/secrets-inherit', 'warning', 5.0, 'Reusable workflow inherits every secret', '`secrets: inherit` passes all of the repository\'s secrets to the called workflow, including those it does not use.', ['workflow', 'secrets', 'least-privilege']),
+    rule('workflow/secrets-inherit', 'warning', 5.0, 'Reusable workflow inherits every secret', "`secrets: inherit` passes all of the repository's secrets to the called workflow, including those it does not use.", ['workflow', 'secrets', 'least-privilege']),
     rule('workflow/hardcoded-container-credentials', 'error', 8.0, 'Hardcoded container registry password', 
     // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
     "A job container's or service's `credentials.password` is written in the workflow instead of coming from `${{ secrets.* }}`.", ['workflow', 'secrets']),
@@ -1868,7 +1868,7 @@ function entriesOf(node) {
 function entry(node, key) {
     return entriesOf(node).find((e) => e.key === key);
 }
-function model_valueOf(node, key) {
+function valueAt(node, key) {
     return entry(node, key)?.value;
 }
 function scalarText(node) {
@@ -1883,12 +1883,12 @@ function itemsOf(node) {
 // Shapes
 /** A mapping with `on:` and `jobs:` is a workflow wherever it is stored. */
 function isWorkflowShape(root) {
-    return (0,dist/* isMap */.jh)(root) && entry(root, 'jobs') !== undefined && (entry(root, 'on') !== undefined || hasTrueKey(root));
+    return ((0,dist/* isMap */.jh)(root) && entry(root, 'jobs') !== undefined && (entry(root, 'on') !== undefined || hasTrueKey(root)));
 }
 /** A mapping with `runs:` and a `name:` or `description:` is an action definition. */
 function isActionShape(root) {
     return ((0,dist/* isMap */.jh)(root) &&
-        (0,dist/* isMap */.jh)(model_valueOf(root, 'runs')) &&
+        (0,dist/* isMap */.jh)(valueAt(root, 'runs')) &&
         (entry(root, 'name') !== undefined || entry(root, 'description') !== undefined) &&
         entry(root, 'jobs') === undefined);
 }
@@ -2098,7 +2098,7 @@ function readJob(e, workflowPermissions, reusableOnly) {
                 break;
             case 'strategy': {
                 if (f.value) {
-                    const matrix = model_valueOf(f.value, 'matrix');
+                    const matrix = valueAt(f.value, 'matrix');
                     job.strategy = { node: f.value, ...(matrix ? { matrix } : {}) };
                 }
                 break;
@@ -2150,14 +2150,13 @@ function readTriggers(on) {
 }
 function readInputs(node, source, into) {
     for (const e of entriesOf(node)) {
-        const type = scalarText(model_valueOf(e.value, 'type'))?.toLowerCase();
+        const type = scalarText(valueAt(e.value, 'type'))?.toLowerCase();
         into.set(e.key.toLowerCase(), { name: e.key, node: e.keyNode, source, ...(type ? { type } : {}) });
     }
 }
 /** Reads a workflow from its resolved root mapping (see isWorkflowShape). */
 function readWorkflow(root) {
-    const onEntry = entry(root, 'on') ??
-        entriesOfAnyKey(root).find((e) => e.keyValue === true)?.entry;
+    const onEntry = entry(root, 'on') ?? entriesOfAnyKey(root).find((e) => e.keyValue === true)?.entry;
     const triggers = readTriggers(onEntry?.value);
     const events = new Set(triggers.map((t) => t.event));
     const model = {
@@ -2171,7 +2170,7 @@ function readWorkflow(root) {
     };
     if (onEntry)
         model.onNode = onEntry.keyNode;
-    const name = scalarText(model_valueOf(root, 'name'));
+    const name = scalarText(valueAt(root, 'name'));
     if (name !== undefined)
         model.name = name;
     const perms = entry(root, 'permissions');
@@ -2188,7 +2187,7 @@ function readWorkflow(root) {
         model.envExpression = env;
     for (const t of triggers) {
         if (t.event === 'workflow_dispatch' || t.event === 'workflow_call') {
-            readInputs(model_valueOf(t.config, 'inputs'), t.event, model.inputs);
+            readInputs(valueAt(t.config, 'inputs'), t.event, model.inputs);
         }
     }
     const reusableOnly = events.size > 0 && [...events].every((e) => e === 'workflow_call');
@@ -2205,7 +2204,11 @@ function entriesOfAnyKey(root) {
             continue;
         out.push({
             keyValue: item.key.value,
-            entry: { key: String(item.key.value), keyNode: item.key, value: item.value ?? null },
+            entry: {
+                key: String(item.key.value),
+                keyNode: item.key,
+                value: item.value ?? null,
+            },
         });
     }
     return out;
@@ -2213,24 +2216,24 @@ function entriesOfAnyKey(root) {
 /** Reads an action definition (`action.yml`) from its resolved root mapping. */
 function readAction(root) {
     const model = { kind: 'action', root, inputs: new Map(), env: [], steps: [] };
-    const name = scalarText(model_valueOf(root, 'name'));
+    const name = scalarText(valueAt(root, 'name'));
     if (name !== undefined)
         model.name = name;
-    const description = scalarText(model_valueOf(root, 'description'));
+    const description = scalarText(valueAt(root, 'description'));
     if (description !== undefined)
         model.description = description;
-    readInputs(model_valueOf(root, 'inputs'), 'action', model.inputs);
-    const runs = model_valueOf(root, 'runs');
+    readInputs(valueAt(root, 'inputs'), 'action', model.inputs);
+    const runs = valueAt(root, 'runs');
     if (runs) {
         model.runs = runs;
-        const using = scalarText(model_valueOf(runs, 'using'));
+        const using = scalarText(valueAt(runs, 'using'));
         if (using !== undefined)
             model.using = using.trim().toLowerCase();
         const image = entry(runs, 'image');
         if (image)
             model.image = image;
-        model.env = entriesOf(model_valueOf(runs, 'env'));
-        model.steps = readSteps(model_valueOf(runs, 'steps'));
+        model.env = entriesOf(valueAt(runs, 'env'));
+        model.steps = readSteps(valueAt(runs, 'steps'));
     }
     return model;
 }
@@ -2929,7 +2932,11 @@ function envFlow(model, job, step, path, depth) {
         levels.push({
             entries: model.env,
             ...(model.envExpression ? { expression: model.envExpression } : {}),
-            scope: { lookup: (p) => (p[0] === 'env' || p[0] === 'matrix' ? [] : scopeFor(model, undefined, undefined, depth + 1).lookup?.(p)) },
+            scope: {
+                lookup: (p) => p[0] === 'env' || p[0] === 'matrix'
+                    ? []
+                    : scopeFor(model, undefined, undefined, depth + 1).lookup?.(p),
+            },
         });
     }
     if (path.length === 1) {
@@ -3006,7 +3013,13 @@ function inputFlow(model, path) {
     const inputs = model.inputs;
     const tag = (name, decl) => decl?.type && SAFE_INPUT_TYPES.has(decl.type)
         ? []
-        : [{ context: `inputs.${decl?.name ?? name}`, capability: 'structured', via: [`inputs.${decl?.name ?? name}`] }];
+        : [
+            {
+                context: `inputs.${decl?.name ?? name}`,
+                capability: 'structured',
+                via: [`inputs.${decl?.name ?? name}`],
+            },
+        ];
     if (path.length === 1)
         return [...inputs.values()].flatMap((d) => tag(d.name, d));
     const name = path[1];
@@ -3085,9 +3098,9 @@ function checkWorkflowModel(model, ctx, options) {
                 about: `${job.id} secrets: inherit`,
             });
         }
-        checkCredentials(model_valueOf(model_valueOf(model_valueOf(job.node, 'container'), 'credentials'), 'password'), `jobs.${job.id}.container`, ctx);
+        checkCredentials(valueAt(valueAt(valueAt(job.node, 'container'), 'credentials'), 'password'), `jobs.${job.id}.container`, ctx);
         for (const service of job.services) {
-            checkCredentials(model_valueOf(model_valueOf(service.value, 'credentials'), 'password'), `jobs.${job.id}.services.${service.key}`, ctx);
+            checkCredentials(valueAt(valueAt(service.value, 'credentials'), 'password'), `jobs.${job.id}.services.${service.key}`, ctx);
         }
         checkSteps(model, job.steps, ctx, options, job);
     }
@@ -3253,7 +3266,7 @@ function checkPersistedCredentials(step, steps, uploadsWorkspace, ctx) {
     // `persist-credentials: true` written out is a deliberate choice (a later step pushes).
     if (value === 'true')
         return;
-    const upload = steps.find((s, i) => i > step.index && uploadsWorkspace[i]);
+    const upload = steps.find((_s, i) => i > step.index && uploadsWorkspace[i]);
     const line = workflow_lineOf(ctx, step.node);
     const draft = {
         ruleId: 'workflow/persisted-credentials',
@@ -3302,7 +3315,9 @@ function checkUses(uses, ctx, options) {
     const name = `${uses.owner}/${uses.repo}${uses.path ? `/${uses.path}` : ''}`;
     const repo = `${uses.owner}/${uses.repo}`;
     const what = uses.reusableWorkflow ? 'reusable workflow' : 'action';
-    const accepted = rule ? ` Accepted by ${rule.origin} (\`${rule.uses}\`: ${rule.policy}): ${rule.reason}.` : '';
+    const accepted = rule
+        ? ` Accepted by ${rule.origin} (\`${rule.uses}\`: ${rule.policy}): ${rule.reason}.`
+        : '';
     if (uses.ref && (policy === 'ref-pin' || policy === 'any')) {
         ctx.emit({
             ruleId: 'workflow/unpinned-action',
@@ -3325,7 +3340,7 @@ function checkUses(uses, ctx, options) {
     }
     const why = rule
         ? ` (${rule.origin} requires ${rule.policy} for \`${rule.uses}\`: ${rule.reason})`
-        : ' (the default policy, as zizmor\'s: every remote action and reusable workflow pinned to a commit; relax it per owner in .astl/scan.yaml `pinning.policies` with a reason)';
+        : " (the default policy, as zizmor's: every remote action and reusable workflow pinned to a commit; relax it per owner in .astl/scan.yaml `pinning.policies` with a reason)";
     ctx.emit({
         ruleId: 'workflow/unpinned-action',
         line,
@@ -5850,7 +5865,10 @@ function scanYaml(ctx, kind, options) {
     let hasPolicy = false;
     for (const doc of resolved) {
         const rootNode = doc.root;
-        if (kind === 'workflow' || (kind !== 'action' && isWorkflowShape(rootNode))) {
+        // By shape first, then by path: an action definition kept under .github/workflows/ is
+        // still an action, and a workflow anywhere is a workflow.
+        const actionShaped = isActionShape(rootNode) && !isWorkflowShape(rootNode);
+        if ((kind === 'workflow' && !actionShaped) || (kind !== 'action' && isWorkflowShape(rootNode))) {
             if ((0,dist/* isMap */.jh)(rootNode))
                 checkDefinition(readWorkflow(rootNode), ctx, { pinning: options.pinning });
             continue;
