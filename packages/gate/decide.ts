@@ -7,7 +7,9 @@
  * agent's own and `agent: "*"`), any deny wins; precedence is deny > approval_needed > allow.
  */
 import { isProductionEnvironment } from '../registry/check.js';
+import { CostBudget } from './cost.js';
 import { hostMatches, hostsInParams } from './hosts.js';
+import { paramsProblems, replicasProblem } from './params.js';
 import type {
   ActionRule,
   CompiledExpression,
@@ -84,10 +86,26 @@ function ruleName(rule: ActionRule, key: string): string {
   return `${rule.keyAt[key] ?? rule.at} ${key}`;
 }
 
-/** Evaluates a CEL rule; an evaluation error is a deny reason (EXPRESSION_ERROR). */
-function evaluate(expr: CompiledExpression, vars: ExpressionVars, reasons: Reason[]): boolean | undefined {
-  const result = expr.evaluate(vars);
+/**
+ * Evaluates a CEL rule; an evaluation error is a deny reason (EXPRESSION_ERROR), and so is a
+ * spent cost budget (EXPRESSION_COST).
+ */
+function evaluate(
+  expr: CompiledExpression,
+  vars: ExpressionVars,
+  reasons: Reason[],
+  budget: CostBudget,
+): boolean | undefined {
+  const result = expr.evaluate(vars, budget);
   if (typeof result === 'boolean') return result;
+  if (result.code === 'EXPRESSION_COST') {
+    reasons.push({
+      code: 'EXPRESSION_COST',
+      rule: expr.rule,
+      message: `the expression \`${truncate(expr.source, 200)}\` was stopped: ${result.error}; an expression that cannot finish denies`,
+    });
+    return undefined;
+  }
   reasons.push({
     code: 'EXPRESSION_ERROR',
     rule: expr.rule,
@@ -122,6 +140,7 @@ function checkRule(
   context: DecideContext,
   reasons: Reason[],
   hosts: () => { host: string; path: string }[],
+  cost: CostBudget,
 ): boolean {
   let approvalRequired = false;
 
@@ -133,7 +152,7 @@ function checkRule(
     });
   }
 
-  if (rule.denyWhen && evaluate(rule.denyWhen, vars, reasons) === true) {
+  if (rule.denyWhen && evaluate(rule.denyWhen, vars, reasons, cost) === true) {
     reasons.push({
       code: 'DENY_WHEN',
       rule: rule.denyWhen.rule,
@@ -207,7 +226,7 @@ function checkRule(
 
   if (rule.approvalNeeded !== undefined) {
     if (typeof rule.approvalNeeded === 'boolean') approvalRequired = rule.approvalNeeded;
-    else approvalRequired = evaluate(rule.approvalNeeded, vars, reasons) === true;
+    else approvalRequired = evaluate(rule.approvalNeeded, vars, reasons, cost) === true;
   }
   return approvalRequired;
 }
@@ -257,6 +276,13 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
   };
   if (limit !== undefined) decision.budget = { limit, used: context.budget?.used };
 
+  // Untrusted numbers and params first: a value no rule can judge (NaN, oversized) is a deny,
+  // and the rules below never see it.
+  const inputProblems = paramsProblems(request.params);
+  const replicas = replicasProblem(request.replicas);
+  if (replicas) inputProblems.push(replicas);
+  reasons.push(...inputProblems);
+
   imageReasons(request, reasons);
   agentPolicyReasons(request, policies, context, reasons);
 
@@ -273,8 +299,10 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
     });
     return decision;
   }
+  if (inputProblems.length > 0) return decision;
 
   const vars = expressionVars(request);
+  const cost = new CostBudget();
   let hostCache: { host: string; path: string }[] | undefined;
   const hosts = () => {
     hostCache ??= hostsInParams(request.params);
@@ -282,7 +310,7 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
   };
   let approvalRequired = false;
   for (const rule of rules) {
-    if (checkRule(rule, request, vars, context, reasons, hosts)) approvalRequired = true;
+    if (checkRule(rule, request, vars, context, reasons, hosts, cost)) approvalRequired = true;
   }
   decision.approval.required = approvalRequired;
 
