@@ -82,7 +82,10 @@ export interface ActionRule {
   allowedImages?: AllowedImage[];
   maxReplicas?: number;
   maxPerDay?: number;
+  /** Normalised host globs. */
   allowedHosts?: string[];
+  /** Params whose values are text or identifiers, not destinations (for allowed_hosts). */
+  textParams?: string[];
   denyWhen?: CompiledExpression;
 }
 
