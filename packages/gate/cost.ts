@@ -145,7 +145,9 @@ export function meterEvaluator(env: Environment): void {
   });
   probe({});
   if (!evaluator || typeof evaluator.run !== 'function') {
-    throw new Error('cannot meter CEL evaluation: @marcbachmann/cel-js no longer evaluates through Evaluator#run');
+    throw new Error(
+      'cannot meter CEL evaluation: @marcbachmann/cel-js no longer evaluates through Evaluator#run',
+    );
   }
   const original = evaluator.run;
   evaluator.run = function meteredRun(this: Evaluator, ast: Node, ctx: unknown): unknown {

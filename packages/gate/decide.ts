@@ -225,7 +225,8 @@ const FORM_WORDS: Record<HostForm, string> = {
   ipv4: 'an IPv4 address (inet_aton reads 1 to 4 decimal, octal or hex parts)',
   ipv6: 'an IPv6 address',
   'dotted name': 'a dotted name (any last label may be a TLD: .sh, .pl, .md and .zip are)',
-  'single label': 'a single-label name given as a whole value (hosts files and DNS search domains resolve those)',
+  'single label':
+    'a single-label name given as a whole value (hosts files and DNS search domains resolve those)',
   'local name': 'a name of the machine itself or of its cloud metadata service',
   number: 'a number under a key that names a destination (an IPv4 address as one integer)',
   unscanned: 'params nested too deep to scan',

@@ -18,6 +18,7 @@ import { AstlError, closest, formatLocation, type SourceLocation } from '../core
 import { CostBudget, chargeActive, markFreeOperands, meterEvaluator, runMetered } from './cost.js';
 
 export { CostBudget, EXPRESSION_COST } from './cost.js';
+
 import type { CompiledExpression, ExpressionFailure, ExpressionVars } from './types.js';
 
 export const EXPRESSION_LIMITS = {

@@ -193,7 +193,15 @@ describe('hostsInParams: every host form (issue 9 kind 5)', () => {
     expect(hostsOf({ notes: 'main' }, 'release', ['release.notes'])).toEqual([]);
     expect(hostsOf({ notes: 'main' }, 'release', ['release'])).toEqual([]);
     expect(hostsOf({ other: 'main' }, 'release', ['release.notes'])).toEqual(['main']);
-    for (const v of ['see https://evil.com', 'evil.sh', 'u@evil.com', '10.0.0.1', '::1', 'localhost', 'db:5432']) {
+    for (const v of [
+      'see https://evil.com',
+      'evil.sh',
+      'u@evil.com',
+      '10.0.0.1',
+      '::1',
+      'localhost',
+      'db:5432',
+    ]) {
       expect(hostsOf(v, 'notes', ['notes'])).not.toEqual([]);
     }
   });
@@ -208,7 +216,12 @@ describe('hostsInParams: every host form (issue 9 kind 5)', () => {
 
   it('reports how each host was read, and whether text_params would change it', () => {
     const [m] = hostsInParams({ ticket: 'CHG-1234' });
-    expect(m).toMatchObject({ host: 'chg-1234', form: 'single label', textSensitive: true, token: 'CHG-1234' });
+    expect(m).toMatchObject({
+      host: 'chg-1234',
+      form: 'single label',
+      textSensitive: true,
+      token: 'CHG-1234',
+    });
     const [v6] = hostsInParams({ x: '::ffff:127.0.0.1' });
     expect(v6).toMatchObject({ form: 'ipv6', ipv4: '127.0.0.1', textSensitive: false });
   });

@@ -273,7 +273,13 @@ function classifyName(
     // Rule 3: a count in prose; an IPv4 address as a whole value or under a destination key.
     if (!ctx.destination && !(whole && !ctx.text)) return;
     const n = normalizeHost(text);
-    if (n) emit({ host: n.host, form: ctx.destination ? 'number' : 'ipv4', token: shown(token), textSensitive: true });
+    if (n)
+      emit({
+        host: n.host,
+        form: ctx.destination ? 'number' : 'ipv4',
+        token: shown(token),
+        textSensitive: true,
+      });
     return;
   }
   const n = normalizeHost(text);
@@ -317,20 +323,17 @@ function scanShapes(text: string, ctx: ScanContext, emit: Emit): void {
 
 /** Strips punctuation around a token; keeps a leading `[` that opens an IPv6 literal. */
 function trimToken(token: string): string {
-  let t = token.replace(/^[*_~!.]+/, '').replace(/^:(?!:)/, '').replace(/[*_~!?.,;]+$/, '');
+  let t = token
+    .replace(/^[*_~!.]+/, '')
+    .replace(/^:(?!:)/, '')
+    .replace(/[*_~!?.,;]+$/, '');
   if (t.startsWith('[') && !t.includes(']')) t = t.slice(1);
   if (t.endsWith(']') && !t.includes('[')) t = t.slice(0, -1);
   return t;
 }
 
 /** The part of a token before any path, query or fragment: user@host, name:port, a name. */
-function classifyMain(
-  main: string,
-  ctx: ScanContext,
-  whole: boolean,
-  hasPath: boolean,
-  emit: Emit,
-): void {
+function classifyMain(main: string, ctx: ScanContext, whole: boolean, hasPath: boolean, emit: Emit): void {
   const at = main.lastIndexOf('@');
   if (at > 0) {
     // user@host: the host position holds a host whatever its shape; the user part may still
@@ -353,7 +356,13 @@ function classifyMain(
   if (name.startsWith('[') || (name.match(/:/g)?.length ?? 0) >= 2) {
     const v6 = normalizeIpv6(name.startsWith('[') ? name.slice(0, name.indexOf(']') + 1) : name);
     if (v6) {
-      emit({ host: v6.host, form: 'ipv6', token: shown(main), ...(v6.ipv4 ? { ipv4: v6.ipv4 } : {}), textSensitive: false });
+      emit({
+        host: v6.host,
+        form: 'ipv6',
+        token: shown(main),
+        ...(v6.ipv4 ? { ipv4: v6.ipv4 } : {}),
+        textSensitive: false,
+      });
       return;
     }
   }
@@ -456,7 +465,8 @@ export function textParamProblem(entry: string): string | undefined {
   if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(entry)) {
     return 'name a param by its keys joined with ".", e.g. "ticket" or "release.notes" (lists need no index)';
   }
-  if (entry === 'params') return 'naming all params would switch allowed_hosts off; list the params that hold text';
+  if (entry === 'params')
+    return 'naming all params would switch allowed_hosts off; list the params that hold text';
   return undefined;
 }
 
@@ -509,7 +519,9 @@ export function normalizeGlob(glob: string): string {
   return g
     .split('.')
     .map((label) =>
-      label.includes('*') || /^[\x00-\x7f]*$/.test(label) ? label.toLowerCase() : domainToASCII(label) || label.toLowerCase(),
+      label.includes('*') || /^[\x00-\x7f]*$/.test(label)
+        ? label.toLowerCase()
+        : domainToASCII(label) || label.toLowerCase(),
     )
     .join('.');
 }

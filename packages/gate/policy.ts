@@ -164,11 +164,14 @@ function compileAction(
     });
     if (!action.allowed_hosts) {
       errors.push(
-        new AstlError('text_params only changes how allowed_hosts reads params, and this action has no allowed_hosts', {
-          code: CODE,
-          location: doc.locate(['actions', i, 'text_params']),
-          hint: 'add allowed_hosts, or remove text_params',
-        }),
+        new AstlError(
+          'text_params only changes how allowed_hosts reads params, and this action has no allowed_hosts',
+          {
+            code: CODE,
+            location: doc.locate(['actions', i, 'text_params']),
+            hint: 'add allowed_hosts, or remove text_params',
+          },
+        ),
       );
     }
   }
