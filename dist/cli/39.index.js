@@ -430,7 +430,12 @@ var external_node_url_ = __webpack_require__(3136);
  * a glob that matches that IPv4 address.
  */
 
-const PROSE = { destination: false, text: false, key: false };
+/** The eight contexts, made once (scanning allocates none). */
+const CONTEXTS = Array.from({ length: 8 }, (_, i) => Object.freeze({ destination: (i & 1) !== 0, text: (i & 2) !== 0, key: (i & 4) !== 0 }));
+function context(destination, text, key) {
+    return CONTEXTS[(destination ? 1 : 0) | (text ? 2 : 0) | (key ? 4 : 0)];
+}
+const PROSE = context(false, false, false);
 /** Schemes whose host WHATWG reads even without slashes (`https:evil.com`); `file` needs `//`. */
 const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp']);
 /** Names that reach the machine itself or its cloud metadata, in any position. */
@@ -451,6 +456,17 @@ const TOKEN_SPLIT = /[\s"'<>`(){}|,;]+/;
 const AUTHORITY_END = /[\s/?#"'<>`(){}|^,;]/;
 const MAX_TOKEN_SHOWN = 80;
 const MAX_DEPTH = 64;
+function isLetter(c) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+function isSchemeChar(c) {
+    return isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
+/** AUTHORITY_END, per character code, for the scanning loops. */
+function isAuthorityEnd(c) {
+    return c < 128 ? AUTHORITY_END_ASCII[c] === 1 : /\s/.test(String.fromCharCode(c));
+}
+const AUTHORITY_END_ASCII = new Uint8Array(128).map((_, c) => AUTHORITY_END.test(String.fromCharCode(c)) ? 1 : 0);
 function isSlash(c) {
     return c === '/' || c === '\\';
 }
@@ -461,6 +477,9 @@ function shown(token) {
 function percentDecode(text) {
     return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (m) => Buffer.from(m.replace(/%/g, ''), 'hex').toString('utf8'));
 }
+/** Lowercase LDH names need no URL parser (the common case); numeric last labels do (IPv4). */
+const PLAIN_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/;
+const NUMERIC_LABEL = /^(0x[0-9a-f]*|[0-9]+)$/;
 /** The IPv4 address an IPv6 address embeds: IPv4-mapped, IPv4-compatible or NAT64 (RFC 6052). */
 function embeddedIpv4(ipv6) {
     const halves = ipv6.split('::');
@@ -508,8 +527,9 @@ function normalizeHost(text) {
     if (text.startsWith('[') || (text.match(/:/g)?.length ?? 0) >= 2)
         return normalizeIpv6(text);
     let host;
-    const last = text.replace(/\.$/, '').split('.').pop() ?? '';
-    if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/.test(text) && !/^(0x[0-9a-f]*|[0-9]+)$/.test(last)) {
+    const end = text.endsWith('.') ? text.length - 1 : text.length;
+    const last = text.slice(text.lastIndexOf('.', end - 1) + 1, end);
+    if (PLAIN_NAME.test(text) && !NUMERIC_LABEL.test(last)) {
         host = text;
     }
     else {
@@ -528,7 +548,7 @@ function normalizeHost(text) {
     return { host, kind: 'name' };
 }
 /** A host position (URL authority, after `user@`): anything there is a host, even unparseable. */
-function emitHostPosition(raw, form, token, emit) {
+function emitHostPosition(raw, form, token, sink) {
     let name = raw.replace(/^[.]+/, '');
     if (name.startsWith('[')) {
         const end = name.indexOf(']');
@@ -541,41 +561,44 @@ function emitHostPosition(raw, form, token, emit) {
         return;
     const n = normalizeHost(name);
     const host = n?.host ?? name.toLowerCase().replace(/\.$/, '');
-    emit({ host, form, token: shown(token), ...(n?.ipv4 ? { ipv4: n.ipv4 } : {}), textSensitive: false });
+    sink.add(host, form, token, false, n?.ipv4);
 }
 /** Every host of a URL authority, under each reading parsers disagree on. */
-function authorityHosts(authority, token, emit) {
+function authorityHosts(authority, token, sink) {
     // WHATWG ends a special URL's authority at `\`; other parsers keep it, which matters for
     // `evil.com\@good.example` (WHATWG: evil.com; others: good.example): read both.
-    const readings = new Set([authority.split('\\')[0]]);
-    if (authority.includes('\\') && authority.includes('@'))
-        readings.add(authority);
+    const backslash = authority.indexOf('\\');
+    const readings = backslash < 0
+        ? [authority]
+        : authority.includes('@')
+            ? [authority.slice(0, backslash), authority]
+            : [authority.slice(0, backslash)];
     for (const reading of readings) {
         const parts = reading.split('@');
         // Userinfo is no host, but a host-shaped piece of it is still named in params.
         if (parts.length > 1)
-            scanShapes(parts[0], PROSE, emit);
+            scanShapes(parts[0], PROSE, sink);
         // After the last `@` (WHATWG) and after the first (parsers that stop there).
         for (const part of parts.length > 1 ? parts.slice(1) : parts) {
-            emitHostPosition(part, 'url', token, emit);
+            emitHostPosition(part, 'url', token, sink);
         }
     }
 }
 /** Finds URL authorities anywhere in `text` (nested ones too) and emits their hosts. */
-function scanUrls(text, emit) {
+function readAuthority(text, from, sink) {
+    let end = from;
+    while (end < text.length && !isAuthorityEnd(text.charCodeAt(end)))
+        end++;
+    if (end > from)
+        authorityHosts(text.slice(from, end), text.slice(Math.max(0, from - 12), end), sink);
+}
+function scanUrls(text, sink) {
     const n = text.length;
-    const readAuthority = (from) => {
-        let end = from;
-        while (end < n && !AUTHORITY_END.test(text[end]))
-            end++;
-        if (end > from)
-            authorityHosts(text.slice(from, end), text.slice(Math.max(0, from - 12), end), emit);
-    };
     for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
         let s = i;
-        while (s > 0 && i - s < 32 && /[a-z0-9+.-]/i.test(text[s - 1]))
+        while (s > 0 && i - s < 32 && isSchemeChar(text.charCodeAt(s - 1)))
             s--;
-        while (s < i && !/[a-z]/i.test(text[s]))
+        while (s < i && !isLetter(text.charCodeAt(s)))
             s++;
         if (i - s < 2)
             continue; // a drive letter (c:\) or no scheme
@@ -584,7 +607,7 @@ function scanUrls(text, emit) {
         while (j < n && isSlash(text[j]))
             j++;
         if (SPECIAL_SCHEMES.has(scheme) || j - i - 1 >= 2)
-            readAuthority(j);
+            readAuthority(text, j, sink);
     }
     // Scheme-relative `//host`, UNC `\\host` and mixed `/\host`, not right after a scheme.
     for (let i = 0; i < n - 1; i++) {
@@ -595,7 +618,7 @@ function scanUrls(text, emit) {
             i++;
         if (start > 0 && text[start - 1] === ':')
             continue;
-        readAuthority(i);
+        readAuthority(text, i, sink);
     }
 }
 function isDecimalInteger(s) {
@@ -608,7 +631,7 @@ function isDottedQuad(s) {
  * One name in a non-URL position. `whole`: the token is a whole value (rule 2); `form`: how it
  * was found (bare, `name:port`, `name/path`).
  */
-function classifyName(name, ctx, whole, form, token, emit) {
+function classifyName(name, ctx, whole, form, token, sink) {
     const text = name.replace(/^\.+/, '');
     if (text === '')
         return;
@@ -618,64 +641,64 @@ function classifyName(name, ctx, whole, form, token, emit) {
             return;
         const n = normalizeHost(text);
         if (n)
-            emit({
-                host: n.host,
-                form: ctx.destination ? 'number' : 'ipv4',
-                token: shown(token),
-                textSensitive: true,
-            });
+            sink.add(n.host, ctx.destination ? 'number' : 'ipv4', token, true);
         return;
     }
     const n = normalizeHost(text);
     if (!n)
         return;
-    const base = { host: n.host, token: shown(token), ...(n.ipv4 ? { ipv4: n.ipv4 } : {}) };
     if (n.kind === 'ipv6') {
-        emit({ ...base, form: 'ipv6', textSensitive: false });
+        sink.add(n.host, 'ipv6', token, false, n.ipv4);
         return;
     }
     if (n.kind === 'ipv4') {
         // Rule 6: in text params only a dotted quad is an address; 1.5 or 0x10 are numbers there.
         if (ctx.text && !isDottedQuad(text))
             return;
-        emit({ ...base, form: 'ipv4', textSensitive: !isDottedQuad(text) });
+        sink.add(n.host, 'ipv4', token, !isDottedQuad(text));
         return;
     }
     if (n.host.includes('.')) {
         // Rule 4: every TLD starts with a letter (xn-- included); 1.5x and 2.0-rc1 are versions.
         if (!/^[a-z]/.test(n.host.slice(n.host.lastIndexOf('.') + 1)))
             return;
-        emit({ ...base, form: form === 'bare' ? 'dotted name' : form, textSensitive: false });
+        sink.add(n.host, form === 'bare' ? 'dotted name' : form, token, false);
         return;
     }
     // A single label.
     if (LOCAL_NAMES.has(n.host)) {
-        emit({ ...base, form: 'local name', textSensitive: false });
+        sink.add(n.host, 'local name', token, false);
     }
     else if (METADATA_NAMES.has(n.host) && (whole || form !== 'bare')) {
-        emit({ ...base, form: 'local name', textSensitive: false });
+        sink.add(n.host, 'local name', token, false);
     }
     else if (form === 'host:port') {
-        emit({ ...base, form, textSensitive: false });
+        sink.add(n.host, form, token, false);
     }
     else if (whole && !ctx.text && !ctx.key) {
-        emit({ ...base, form: form === 'host/path' ? form : 'single label', textSensitive: true });
+        sink.add(n.host, form === 'host/path' ? form : 'single label', token, true);
     }
 }
+function withoutDestination(ctx) {
+    return context(false, ctx.text, ctx.key);
+}
 /** Host-shaped pieces only (rule 1), for userinfo, queries and paths. */
-function scanShapes(text, ctx, emit) {
+function scanShapes(text, ctx, sink) {
     for (const piece of text.split(/[\s/\\?#&=;,|"'<>`(){}+]+/)) {
         const t = trimToken(piece);
         if (t)
-            classifyMain(t, { ...ctx, destination: false }, false, false, emit);
+            classifyMain(t, ctx.destination ? withoutDestination(ctx) : ctx, false, false, sink);
     }
 }
+const TRIM_START = /^[*_~!.:]/;
+const TRIM_END = /[*_~!?.,;]$/;
 /** Strips punctuation around a token; keeps a leading `[` that opens an IPv6 literal. */
 function trimToken(token) {
-    let t = token
-        .replace(/^[*_~!.]+/, '')
-        .replace(/^:(?!:)/, '')
-        .replace(/[*_~!?.,;]+$/, '');
+    let t = token;
+    if (TRIM_START.test(t))
+        t = t.replace(/^[*_~!.]+/, '').replace(/^:(?!:)/, '');
+    if (TRIM_END.test(t))
+        t = t.replace(/[*_~!?.,;]+$/, '');
     if (t.startsWith('[') && !t.includes(']'))
         t = t.slice(1);
     if (t.endsWith(']') && !t.includes('['))
@@ -683,38 +706,32 @@ function trimToken(token) {
     return t;
 }
 /** The part of a token before any path, query or fragment: user@host, name:port, a name. */
-function classifyMain(main, ctx, whole, hasPath, emit) {
+function classifyMain(main, ctx, whole, hasPath, sink) {
     const at = main.lastIndexOf('@');
     if (at > 0) {
         // user@host: the host position holds a host whatever its shape; the user part may still
         // hold a host-shaped piece. Pieces have no `@`, so this does not recurse further.
         for (const piece of main.slice(0, at).split('@')) {
             if (piece)
-                classifyMain(piece, PROSE, false, false, emit);
+                classifyMain(piece, PROSE, false, false, sink);
         }
-        emitHostPosition(main.slice(at + 1), 'user@host', main, emit);
+        emitHostPosition(main.slice(at + 1), 'user@host', main, sink);
         return;
     }
     const name = at === 0 ? main.slice(1) : main; // "@alice" is a mention, not user@host
     const eq = name.lastIndexOf('=');
     if (eq >= 0) {
         // key=value (`--host=evil.com`): the key is a name, the value may be a destination.
-        scanShapes(name.slice(0, eq), PROSE, emit);
+        scanShapes(name.slice(0, eq), PROSE, sink);
         const value = name.slice(eq + 1);
         if (value)
-            classifyMain(value, ctx, whole, hasPath, emit);
+            classifyMain(value, ctx, whole, hasPath, sink);
         return;
     }
     if (name.startsWith('[') || (name.match(/:/g)?.length ?? 0) >= 2) {
         const v6 = normalizeIpv6(name.startsWith('[') ? name.slice(0, name.indexOf(']') + 1) : name);
         if (v6) {
-            emit({
-                host: v6.host,
-                form: 'ipv6',
-                token: shown(main),
-                ...(v6.ipv4 ? { ipv4: v6.ipv4 } : {}),
-                textSensitive: false,
-            });
+            sink.add(v6.host, 'ipv6', main, false, v6.ipv4);
             return;
         }
     }
@@ -722,21 +739,21 @@ function classifyMain(main, ctx, whole, hasPath, emit) {
     if (colon > 0) {
         const port = name.slice(colon + 1);
         if (/^\d{1,5}$/.test(port)) {
-            classifyName(name.slice(0, colon), ctx, whole && at !== 0, 'host:port', main, emit);
+            classifyName(name.slice(0, colon), ctx, whole && at !== 0, 'host:port', main, sink);
         }
         else {
             // name:path (scp, rsync, git) in a whole value; elsewhere only by shape.
-            classifyName(name.slice(0, colon), ctx, whole && at !== 0, whole ? 'host/path' : 'bare', main, emit);
+            classifyName(name.slice(0, colon), ctx, whole && at !== 0, whole ? 'host/path' : 'bare', main, sink);
             // Colons split the rest too, so that a:b:c… does not recurse once per colon.
             if (port)
-                scanShapes(port.replace(/:/g, ' '), ctx, emit);
+                scanShapes(port.replace(/:/g, ' '), ctx, sink);
         }
         return;
     }
-    classifyName(name, ctx, whole && at !== 0, hasPath ? 'host/path' : 'bare', main, emit);
+    classifyName(name, ctx, whole && at !== 0, hasPath ? 'host/path' : 'bare', main, sink);
 }
 /** One token: a URL (its authority was read by scanUrls), a file path, or main part + rest. */
-function scanToken(token, ctx, whole, emit) {
+function scanToken(token, ctx, whole, sink) {
     let rest;
     const scheme = /^([a-z][a-z0-9+.-]{1,31}):/i.exec(token);
     const afterScheme = scheme ? token.slice(scheme[0].length) : '';
@@ -756,21 +773,21 @@ function scanToken(token, ctx, whole, emit) {
         const main = cut < 0 ? token : token.slice(0, cut);
         rest = cut < 0 ? '' : token.slice(cut);
         if (main)
-            classifyMain(main, ctx, whole, cut >= 0 && isSlash(token[cut]), emit);
+            classifyMain(main, ctx, whole, cut >= 0 && isSlash(token[cut]), sink);
     }
     if (rest)
-        scanShapes(rest, ctx, emit);
+        scanShapes(rest, ctx, sink);
 }
 function skipAuthority(text) {
     let i = 0;
     while (i < text.length && isSlash(text[i]))
         i++;
-    while (i < text.length && !AUTHORITY_END.test(text[i]) && text[i] !== '\\')
+    while (i < text.length && !isAuthorityEnd(text.charCodeAt(i)) && text[i] !== '\\')
         i++;
     return text.slice(i);
 }
-function scanText(text, ctx, emit, depth = 0) {
-    scanUrls(text, emit);
+function scanText(text, ctx, sink, depth = 0) {
+    scanUrls(text, sink);
     const trimmed = text.trim();
     // Rule 2: a value without whitespace (or any value under a destination key) is one destination
     // per comma-separated item.
@@ -778,20 +795,24 @@ function scanText(text, ctx, emit, depth = 0) {
     for (const raw of trimmed.split(TOKEN_SPLIT)) {
         const token = trimToken(raw);
         if (token)
-            scanToken(token, ctx, whole, emit);
+            scanToken(token, ctx, whole, sink);
     }
     // Percent-encoded text (a URL in a query, or a host): read it decoded too.
     if (depth < 2 && /%[0-9a-f]{2}/i.test(text)) {
-        scanText(percentDecode(text), { ...ctx, key: true }, emit, depth + 1);
+        scanText(percentDecode(text), context(ctx.destination, ctx.text, true), sink, depth + 1);
     }
 }
 /**
  * Every host named in one string (normalised, deduplicated). `context` says where the string
  * sits; the default is text under a key that names no destination. Linear in the string.
  */
-function hostsInString(text, context = {}) {
+function hostsInString(text, where = {}) {
     const found = new Set();
-    scanText(text, { ...PROSE, ...context }, (m) => found.add(m.host));
+    scanText(text, context(!!where.destination, !!where.text, !!where.key), {
+        add: (host) => {
+            found.add(host);
+        },
+    });
     return [...found];
 }
 /** The words of a key: `webhookURL`, `webhook_url`, `webhook-urls` -> webhook, url. */
@@ -803,9 +824,17 @@ function keyWords(key) {
         .filter(Boolean)
         .map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
 }
+const destinationKeys = new Map();
 /** Does this key name a destination (rule 3)? */
 function isDestinationKey(key) {
-    return keyWords(key).some((w) => DESTINATION_WORDS.has(w));
+    let known = destinationKeys.get(key);
+    if (known === undefined) {
+        known = keyWords(key).some((w) => DESTINATION_WORDS.has(w));
+        if (destinationKeys.size > 4096)
+            destinationKeys.clear();
+        destinationKeys.set(key, known);
+    }
+    return known;
 }
 /** A `text_params` entry as key segments: `release.notes` or `params.release.notes`. */
 function textParamSegments(entry) {
@@ -828,38 +857,53 @@ function textParamProblem(entry) {
  * which matches no glob, so the request is denied rather than half-checked.
  */
 function hostsInParams(params, options = {}) {
-    const out = [];
-    const textParams = (options.textParams ?? []).map(textParamSegments);
-    const isText = (keys) => textParams.some((t) => t.length <= keys.length && t.every((s, i) => s === keys[i]));
-    const visit = (v, path, keys, destination, depth) => {
+    const scan = new ParamsScan((options.textParams ?? []).map(textParamSegments));
+    scan.visit(params, 'params', [], false, 0);
+    return scan.out;
+}
+/** One hostsInParams call: the mentions found, and the path being scanned. */
+class ParamsScan {
+    textParams;
+    out = [];
+    path = 'params';
+    constructor(textParams) {
+        this.textParams = textParams;
+    }
+    add(host, form, token, textSensitive, ipv4) {
+        const m = { host, path: this.path, token: shown(token), form, textSensitive };
+        if (ipv4)
+            m.ipv4 = ipv4;
+        this.out.push(m);
+    }
+    isText(keys) {
+        return this.textParams.some((t) => t.length <= keys.length && t.every((s, i) => s === keys[i]));
+    }
+    visit(v, path, keys, destination, depth) {
         if (depth > MAX_DEPTH) {
-            out.push({ host: '(not scanned)', path, token: '', form: 'unscanned', textSensitive: false });
+            this.out.push({ host: '(not scanned)', path, token: '', form: 'unscanned', textSensitive: false });
             return;
         }
-        const ctx = { destination, text: isText(keys), key: false };
-        const emit = (m) => out.push({ ...m, path });
-        if (typeof v === 'string') {
-            scanText(v, ctx, emit);
-        }
-        else if (typeof v === 'number' || typeof v === 'bigint') {
-            if (destination && !ctx.text)
-                scanText(String(v), ctx, emit);
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') {
+            const text = keys.length > 0 && this.isText(keys);
+            if (typeof v !== 'string' && (!destination || text))
+                return; // rule 3
+            this.path = path;
+            scanText(String(v), context(destination, text, false), this);
         }
         else if (Array.isArray(v)) {
             for (let i = 0; i < v.length; i++)
-                visit(v[i], `${path}[${i}]`, keys, destination, depth + 1);
+                this.visit(v[i], `${path}[${i}]`, keys, destination, depth + 1);
         }
         else if (v && typeof v === 'object') {
             for (const [k, x] of Object.entries(v)) {
                 const p = /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`;
                 // Keys are agent-controlled text too: host-shaped keys count.
-                scanText(k, { destination: false, text: false, key: true }, (m) => out.push({ ...m, path: p }));
-                visit(x, p, [...keys, k], isDestinationKey(k), depth + 1);
+                this.path = p;
+                scanText(k, context(false, false, true), this);
+                this.visit(x, p, [...keys, k], isDestinationKey(k), depth + 1);
             }
         }
-    };
-    visit(params, 'params', [], false, 0);
-    return out;
+    }
 }
 /** A glob as hosts are normalised: lowercase, punycode, IPv4 and IPv6 canonical, no trailing dot. */
 function normalizeGlob(glob) {
