@@ -3,4 +3,5 @@ export * from './errors.js';
 export * from './redact.js';
 export * from './retry.js';
 export * from './suggest.js';
+export * from './untrusted-text.js';
 export * from './yaml-source.js';
