@@ -502,7 +502,11 @@ async function ask(draft, io, capFor) {
             }
         };
         const nonEmpty = (v) => (v ? undefined : 'required');
-        const oneLineText = (v) => !v ? 'required' : (0,_packages_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .findControlCharacter */ .Am)(v) ? 'one line of plain text, please (no control characters)' : undefined;
+        const oneLineText = (v) => !v
+            ? 'required'
+            : (0,_packages_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .findControlCharacter */ .Am)(v)
+                ? 'one line of plain text, please (no control characters)'
+                : undefined;
         draft.name ??= await question('Agent name (lowercase letters, digits, -)', (v) => /^[a-z0-9][a-z0-9-]*$/.test(v) ? undefined : 'use lowercase letters, digits and -');
         draft.type ??= await question('Agent type (e.g. coding-assistant)', nonEmpty);
         draft.owner ??= await question('Owner (team or person accountable)', oneLineText);

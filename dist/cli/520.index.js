@@ -837,6 +837,12 @@ function pascal(id) {
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/summary.ts
+/**
+ * The job summary (Markdown) for reviewers and auditors: counts, then a table of findings. File
+ * names, messages and warnings come from the scanned repository: every one is escaped by
+ * packages/core/untrusted-text.ts (`markdownMessage`, `markdownCode`), so none renders as a link,
+ * image, HTML or table break.
+ */
 
 
 
@@ -900,6 +906,7 @@ function plural(n, word) {
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/text.ts
+/** Plain text for terminals and the CLI's default format, and JSON for machines. */
 
 function textReport(result) {
     const out = [];

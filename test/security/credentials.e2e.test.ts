@@ -121,7 +121,10 @@ function assertNothingVisible(r: StepResult, secrets: string[], o: { heldIdToken
   for (const s of secrets) expect(visible.includes(s), `credential visible: ${s.slice(0, 6)}…`).toBe(false);
   expect(visible, 'no OIDC token in the log').not.toMatch(JWT);
   if (o.heldIdToken !== false) {
-    expect(r.masks.some((m) => JWT.test(m)), 'the OIDC token was masked').toBe(true);
+    expect(
+      r.masks.some((m) => JWT.test(m)),
+      'the OIDC token was masked',
+    ).toBe(true);
   }
 }
 

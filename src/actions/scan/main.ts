@@ -19,6 +19,8 @@ import { type FailOn, parseInputs } from './inputs.js';
 
 export async function run(): Promise<void> {
   try {
+    // The token is masked before anything derived from an input is printed.
+    runner.setSecret(runner.getInput('github-token'));
     const inputs = parseInputs((name) => runner.getInput(name));
     const result = await scan({
       root: inputs.root,
