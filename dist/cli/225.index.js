@@ -4137,7 +4137,7 @@ const items_1 = __webpack_require__(5791);
 const items2020_1 = __webpack_require__(2959);
 const contains_1 = __webpack_require__(6182);
 const dependencies_1 = __webpack_require__(5826);
-const propertyNames_1 = __webpack_require__(1372);
+const propertyNames_1 = __webpack_require__(8991);
 const additionalProperties_1 = __webpack_require__(2431);
 const properties_1 = __webpack_require__(8778);
 const patternProperties_1 = __webpack_require__(664);
@@ -4527,7 +4527,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 8991:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

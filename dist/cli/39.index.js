@@ -72,30 +72,53 @@ function formatDuration(seconds) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export secretForms */
+/* unused harmony exports secretForms, isNonSecretLine */
 /**
  * Every form in which a secret could leak into text we print: the raw value and the encodings
  * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
  * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
  * front ends register each form with the runner and scrub engine text with `Redactor`.
+ *
+ * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
+ * the runner masks each log line on its own and a multi-line mask never matches: every line,
+ * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
+ * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
+ * common text and hide nothing a reader could use.
  */
 function secretForms(value) {
     if (value.length === 0)
         return [];
-    const forms = new Set([value]);
+    const forms = new Set();
     const b64 = Buffer.from(value, 'utf8').toString('base64');
     forms.add(b64);
     forms.add(b64.replace(/=+$/, ''));
     forms.add(Buffer.from(value, 'utf8').toString('base64url'));
     forms.add(encodeURIComponent(value));
     forms.add(JSON.stringify(value).slice(1, -1));
-    // Values with newlines (private keys) are masked line by line, as the runner does.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.add(line);
-    return [...forms].filter((f) => f.length >= 4);
+    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
+    const lines = value.split(/\r?\n|\r/);
+    if (lines.length > 1) {
+        for (const line of lines) {
+            const t = line.trim();
+            if (!isNonSecretLine(t) && !out.includes(t))
+                out.push(t);
+        }
+    }
+    return out;
+}
+/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+/**
+ * A line of a multi-line secret that carries no secret material and so stays visible: blank,
+ * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
+ * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
+ * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ */
+function isNonSecretLine(line) {
+    const t = line.trim();
+    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
 }
 class Redactor {
     forms = new Set();
@@ -2954,6 +2977,12 @@ function loadPolicies(pathOrDir, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./packages/gate/record.ts
+/**
+ * The decision record (OPA decision-log style) and its Markdown rendering for the job summary.
+ * The record holds no secrets: the request is what the workflow passed (no token), images are
+ * references and digests.
+ */
+
 function imageEntries(images) {
     return images.map((i) => {
         const entry = {
@@ -2972,13 +3001,10 @@ const STATUS = {
     deny: '❌ deny',
     approval_needed: '⏳ approval needed',
 };
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
+// Agent, action, environment, images, params and reasons come from the workflow's inputs, the
+// registry and the policy: every value is escaped by packages/core/untrusted-text.ts.
+const cell = (/* unused pure expression or super */ null && (markdownText));
+const code = (/* unused pure expression or super */ null && (markdownCode));
 function renderMarkdown(record) {
     const lines = [];
     const shadow = record.mode === 'shadow' ? ' (shadow mode: reported, not enforced)' : '';
@@ -2997,12 +3023,12 @@ function renderMarkdown(record) {
         lines.push(`| Budget | ${record.budget.used ?? '?'} of ${record.budget.limit} deploys in the last 24 h |`);
     }
     lines.push(`| Decision id | ${code(record.decision_id)} |`);
-    lines.push(`| Time | ${record.timestamp} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
+    lines.push(`| Time | ${cell(record.timestamp)} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
     lines.push('');
     if (record.images.length > 0) {
         lines.push('#### Images', '', '| | Image | Pinned as |', '|---|---|---|');
         for (const i of record.images) {
-            const status = i.error ? `❌ ${i.error}` : i.pinned ? '✅' : '❌';
+            const status = i.error ? `❌ ${cell(i.error)}` : i.pinned ? '✅' : '❌';
             lines.push(`| ${status} | ${code(i.input)} | ${i.pinned ? code(i.pinned) : '—'} |`);
         }
         lines.push('');
@@ -3010,10 +3036,10 @@ function renderMarkdown(record) {
     if (record.reasons.length > 0) {
         lines.push('#### Reasons', '', '| Code | Rule | What to change |', '|---|---|---|');
         for (const r of record.reasons)
-            lines.push(`| ${code(r.code)} | ${code(r.rule)} | ${cell(r.message)} |`);
+            lines.push(`| ${code(r.code)} | ${code(r.rule)} | ${markdownMessage(r.message)} |`);
         lines.push('');
     }
-    lines.push('<details><summary>Decision record (JSON)</summary>', '', '```json', JSON.stringify(record, null, 2).replace(/```/g, '`\u200b``'), '```', '', '</details>', '');
+    lines.push('<details><summary>Decision record (JSON)</summary>', '', markdownFence(JSON.stringify(record, null, 2), 'json'), '', '</details>', '');
     return lines.join('\n');
 }
 

@@ -130,7 +130,7 @@ async function run(args, io) {
             hint: 'write one with `astl scan --format json` fingerprints, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(844)]).then(__webpack_require__.bind(__webpack_require__, 8903));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(3)]).then(__webpack_require__.bind(__webpack_require__, 2248));
     const progress = startProgress(io);
     let result;
     let cleanup;
@@ -192,6 +192,10 @@ async function run(args, io) {
     const output = (0,cli_args/* str */.gx)(args, 'output');
     if (output)
         write(output, reports[format]());
+    else if (format === 'github') {
+        // Annotation lines are commands on purpose; their parts are escaped by annotationCommand.
+        io.commands(engine.annotationLines(result.findings, { rules: result.rules, maxPerType: Number.MAX_SAFE_INTEGER }));
+    }
     else {
         const text = reports[format]();
         if (text)

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   ci: () => (/* reexport */ errors/* AstlErrors */.ci),
   Au: () => (/* reexport */ BodyTooLargeError),
   B2: () => (/* reexport */ retry/* Deadline */.B2),
-  pO: () => (/* reexport */ redact/* Redactor */.p),
+  pO: () => (/* reexport */ redact/* Redactor */.pO),
   aB: () => (/* reexport */ retry/* RetryExhaustedError */.aB),
   Ul: () => (/* reexport */ cappedFetch),
   kp: () => (/* reexport */ suggest/* closest */.k),
@@ -30,7 +30,7 @@ __webpack_require__.d(__webpack_exports__, {
   bD: () => (/* reexport */ retry/* withRetry */.bD)
 });
 
-// UNUSED EXPORTS: YAML_LIMITS, YamlDoc, backoffDelay, describeError, editDistance, secretForms, typeName
+// UNUSED EXPORTS: CONTROL_CHARACTERS, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, describeError, editDistance, escapeCommandData, escapeCommandProperty, findControlCharacter, isNonSecretLine, markdownCode, markdownFence, markdownMessage, markdownText, printable, safeLine, safeLines, secretForms, typeName, workflowCommand
 
 // EXTERNAL MODULE: ./packages/core/duration.ts
 var duration = __webpack_require__(5166);
@@ -126,6 +126,7 @@ var suggest = __webpack_require__(3142);
 // EXTERNAL MODULE: ./packages/core/yaml-source.ts
 var yaml_source = __webpack_require__(167);
 ;// CONCATENATED MODULE: ./packages/core/index.ts
+
 
 
 
@@ -287,11 +288,13 @@ function isRetryableStatus(status) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3142);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1372);
 /**
  * YAML with positions: parse a file into documents that remember where every value came from,
  * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
  * what was expected, and (for unknown keys) the closest known key.
  */
+
 
 
 
@@ -482,7 +485,7 @@ function toAstlError(doc, e, what, code) {
         }
         case 'pattern':
         case 'format':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${JSON.stringify(e.data)}, which is not valid${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`, {
                 code,
                 location: doc.locate(path),
                 hint: parent?.examples?.length

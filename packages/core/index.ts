@@ -4,4 +4,5 @@ export * from './http-body.js';
 export * from './redact.js';
 export * from './retry.js';
 export * from './suggest.js';
+export * from './untrusted-text.js';
 export * from './yaml-source.js';

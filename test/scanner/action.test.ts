@@ -25,7 +25,8 @@ function defaults(): Record<string, string> {
   return out;
 }
 
-const ALLOWED_COMMANDS = new Set(['error', 'warning', 'notice', 'group', 'endgroup']);
+// add-mask: the github-token input is masked before anything else is printed.
+const ALLOWED_COMMANDS = new Set(['add-mask', 'error', 'warning', 'notice', 'group', 'endgroup']);
 
 function assertOnlyExpectedCommands(step: StepResult): void {
   for (const c of step.commands) expect(ALLOWED_COMMANDS, `unexpected ::${c.command}::`).toContain(c.command);

@@ -154,7 +154,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   };
   const output = str(args, 'output');
   if (output) write(output, reports[format]());
-  else {
+  else if (format === 'github') {
+    // Annotation lines are commands on purpose; their parts are escaped by annotationCommand.
+    io.commands(
+      engine.annotationLines(result.findings, { rules: result.rules, maxPerType: Number.MAX_SAFE_INTEGER }),
+    );
+  } else {
     const text = reports[format]();
     if (text) io.out(text.replace(/\n$/, ''));
   }

@@ -1,5 +1,5 @@
-export const id = 844;
-export const ids = [844,166];
+export const id = 3;
+export const ids = [3,166];
 export const modules = {
 
 /***/ 5166:
@@ -72,30 +72,53 @@ function formatDuration(seconds) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export secretForms */
+/* unused harmony exports secretForms, isNonSecretLine */
 /**
  * Every form in which a secret could leak into text we print: the raw value and the encodings
  * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
  * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
  * front ends register each form with the runner and scrub engine text with `Redactor`.
+ *
+ * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
+ * the runner masks each log line on its own and a multi-line mask never matches: every line,
+ * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
+ * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
+ * common text and hide nothing a reader could use.
  */
 function secretForms(value) {
     if (value.length === 0)
         return [];
-    const forms = new Set([value]);
+    const forms = new Set();
     const b64 = Buffer.from(value, 'utf8').toString('base64');
     forms.add(b64);
     forms.add(b64.replace(/=+$/, ''));
     forms.add(Buffer.from(value, 'utf8').toString('base64url'));
     forms.add(encodeURIComponent(value));
     forms.add(JSON.stringify(value).slice(1, -1));
-    // Values with newlines (private keys) are masked line by line, as the runner does.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.add(line);
-    return [...forms].filter((f) => f.length >= 4);
+    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
+    const lines = value.split(/\r?\n|\r/);
+    if (lines.length > 1) {
+        for (const line of lines) {
+            const t = line.trim();
+            if (!isNonSecretLine(t) && !out.includes(t))
+                out.push(t);
+        }
+    }
+    return out;
+}
+/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+/**
+ * A line of a multi-line secret that carries no secret material and so stays visible: blank,
+ * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
+ * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
+ * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ */
+function isNonSecretLine(line) {
+    const t = line.trim();
+    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
 }
 class Redactor {
     forms = new Set();
@@ -238,7 +261,7 @@ function knownAgents(registry) {
 
 /***/ }),
 
-/***/ 8903:
+/***/ 2248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -260,10 +283,9 @@ __webpack_require__.d(__webpack_exports__, {
   anchorFor: () => (/* reexport */ anchorFor),
   annotation: () => (/* reexport */ annotation),
   annotationLines: () => (/* reexport */ annotationLines),
+  annotations: () => (/* reexport */ annotations),
   compareFindings: () => (/* reexport */ compareFindings),
   computeChangeSet: () => (/* reexport */ computeChangeSet),
-  escapeCommandData: () => (/* reexport */ escapeCommandData),
-  escapeCommandProperty: () => (/* reexport */ escapeCommandProperty),
   fileUri: () => (/* reexport */ fileUri),
   fingerprint: () => (/* reexport */ fingerprint),
   gitChangeSet: () => (/* reexport */ gitChangeSet),
@@ -273,12 +295,9 @@ __webpack_require__.d(__webpack_exports__, {
   isChangedLine: () => (/* reexport */ isChangedLine),
   jsonReport: () => (/* reexport */ jsonReport),
   loadScanConfig: () => (/* reexport */ loadScanConfig),
-  markdownCell: () => (/* reexport */ markdownCell),
-  markdownCode: () => (/* reexport */ markdownCode),
   parseBaseline: () => (/* reexport */ parseBaseline),
   parseScanConfig: () => (/* reexport */ parseScanConfig),
   pinningPolicyFor: () => (/* reexport */ pinningPolicyFor),
-  printable: () => (/* reexport */ printable),
   rangesFromPatch: () => (/* reexport */ rangesFromPatch),
   scan: () => (/* reexport */ scan),
   summaryMarkdown: () => (/* reexport */ summaryMarkdown),
@@ -665,6 +684,8 @@ function fingerprint(ruleId, file, content) {
     return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${file}\0${normalised}`).digest('hex').slice(0, 32);
 }
 
+// EXTERNAL MODULE: ./packages/core/untrusted-text.ts
+var untrusted_text = __webpack_require__(1372);
 ;// CONCATENATED MODULE: ./packages/scanner/order.ts
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 /** Most severe first, then by file, line, column and rule. */
@@ -676,81 +697,22 @@ function compareFindings(a, b) {
         a.ruleId.localeCompare(b.ruleId));
 }
 
-;// CONCATENATED MODULE: ./packages/scanner/report/escape.ts
-/**
- * Escaping for everything the scanner prints. File names and messages come from the scanned
- * repository, so a hostile name ("x\n::set-env ...", "a,b::c", "%0A") must never start a new
- * workflow command, break a property list, or inject Markdown/HTML into the job summary.
- */
-/** Workflow command message: the runner decodes %25, %0D, %0A. */
-function escapeCommandData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Workflow command property value: additionally `:` and `,`, which delimit properties. */
-function escapeCommandProperty(text) {
-    return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** A file name or message for a log line: control characters shown as escapes, one line. */
-function printable(text) {
-    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/**
- * One Markdown table cell: no line breaks, pipes escaped, no raw HTML. Code spans are found
- * as CommonMark finds them (a backtick run closed by the next run of the same length) and left
- * as they are, because entities are not decoded inside them; everything else is HTML-escaped.
- */
-function markdownCell(text) {
-    const clean = printable(text);
-    let out = '';
-    let i = 0;
-    while (i < clean.length) {
-        const open = clean.indexOf('`', i);
-        if (open === -1) {
-            out += escapeHtml(clean.slice(i));
-            break;
-        }
-        out += escapeHtml(clean.slice(i, open));
-        let runEnd = open;
-        while (clean[runEnd] === '`')
-            runEnd++;
-        const run = clean.slice(open, runEnd);
-        let close = -1;
-        for (let j = clean.indexOf(run, runEnd); j !== -1; j = clean.indexOf(run, j + 1)) {
-            const exact = clean[j - 1] !== '`' && clean[j + run.length] !== '`';
-            if (exact) {
-                close = j;
-                break;
-            }
-            while (clean[j + 1] === '`')
-                j++;
-        }
-        if (close === -1) {
-            out += run; // a literal backtick run
-            i = runEnd;
-            continue;
-        }
-        out += clean.slice(open, close + run.length);
-        i = close + run.length;
-    }
-    return out.replace(/\|/g, '\\|');
-}
-/** Inline code that cannot be closed early by a backtick in the content (shown literally). */
-function markdownCode(text) {
-    const clean = printable(text).replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
 ;// CONCATENATED MODULE: ./packages/scanner/report/annotations.ts
+/**
+ * Findings as annotations (`::error file=…,line=…::message`): structured for the action's runner
+ * module, or as command lines for the CLI's `--format github`, both escaped by
+ * packages/core/untrusted-text.ts. GitHub shows only 10 annotations of each type per step, so
+ * the most severe come first and a final notice says how many more are in the SARIF file and
+ * the job summary.
+ */
 
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' };
+/** The annotations as `::` command lines (the CLI's `--format github`). */
 function annotationLines(findings, options = {}) {
+    return annotations(findings, options).map((a) => (0,untrusted_text/* annotationCommand */.jx)(a.kind, a.message, a.properties));
+}
+function annotations(findings, options = {}) {
     const max = options.maxPerType ?? 10;
     const titles = new Map((options.rules ?? []).map((r) => [r.id, r.title]));
     const shown = { error: 0, warning: 0, note: 0 };
@@ -784,22 +746,26 @@ function annotationLines(findings, options = {}) {
         const where = options.sarifFile
             ? `the SARIF file (${options.sarifFile}) and the job summary`
             : 'the job summary';
-        lines.push(`::notice title=${escapeCommandProperty('astl scan: more findings')}::${escapeCommandData(`${more} more finding${more === 1 ? '' : 's'} (${parts.join(', ')}) not shown as annotations: GitHub displays ${max} per type and step. See ${where}.`)}`);
+        lines.push({
+            kind: 'notice',
+            message: `${more} more finding${more === 1 ? '' : 's'} (${parts.join(', ')}) not shown as annotations: GitHub displays ${max} per type and step. See ${where}.`,
+            properties: { title: 'astl scan: more findings' },
+        });
     }
     return lines;
 }
 function annotation(f, title) {
-    const props = [`file=${escapeCommandProperty(f.file)}`, `line=${f.line}`];
+    const properties = { file: f.file, startLine: f.line };
     if (f.endLine !== undefined && f.endLine !== f.line)
-        props.push(`endLine=${f.endLine}`);
+        properties.endLine = f.endLine;
     if (f.column !== undefined) {
-        props.push(`col=${f.column}`);
+        properties.startColumn = f.column;
         if (f.endColumn !== undefined && (f.endLine === undefined || f.endLine === f.line)) {
-            props.push(`endColumn=${f.endColumn}`);
+            properties.endColumn = f.endColumn;
         }
     }
-    props.push(`title=${escapeCommandProperty(`${f.ruleId}${title ? `: ${title}` : ''}`)}`);
-    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(f.message)}`;
+    properties.title = `${f.ruleId}${title ? `: ${title}` : ''}`;
+    return { kind: COMMAND[f.severity], message: f.message, properties };
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/codequality.ts
@@ -996,6 +962,12 @@ function pascal(id) {
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/summary.ts
+/**
+ * The job summary (Markdown) for reviewers and auditors: counts, then a table of findings. File
+ * names, messages and warnings come from the scanned repository: every one is escaped by
+ * packages/core/untrusted-text.ts (`markdownMessage`, `markdownCode`), so none renders as a link,
+ * image, HTML or table break.
+ */
 
 
 
@@ -1025,23 +997,23 @@ function summaryMarkdown(result, options = {}) {
     ].filter(Boolean);
     out.push(facts.join(' · '), '');
     for (const w of result.warnings)
-        out.push(`> [!WARNING]\n> ${markdownCell(w)}`, '');
+        out.push(`> [!WARNING]\n> ${(0,untrusted_text/* markdownMessage */.ju)(w)}`, '');
     if (result.findings.length > 0) {
         out.push('| | Rule | Location | Message |', '|---|---|---|---|');
         const sorted = [...result.findings].sort(compareFindings);
         for (const f of sorted.slice(0, maxRows))
             out.push(row(f, options.linkRules ?? true));
         if (sorted.length > maxRows) {
-            out.push('', `> Showing the first ${maxRows} of ${sorted.length} findings (most severe first)${options.sarifFile ? `; all of them are in ${markdownCode(options.sarifFile)}` : ''}.`);
+            out.push('', `> Showing the first ${maxRows} of ${sorted.length} findings (most severe first)${options.sarifFile ? `; all of them are in ${(0,untrusted_text/* markdownCode */.D9)(options.sarifFile)}` : ''}.`);
         }
         out.push('');
         const byRule = Object.entries(result.stats.byRule).sort((a, b) => b[1] - a[1]);
-        out.push('<details><summary>Findings by rule</summary>', '', '| Rule | Count |', '|---|---|', ...byRule.map(([rule, n]) => `| ${markdownCode(rule)} | ${n} |`), '', '</details>', '');
+        out.push('<details><summary>Findings by rule</summary>', '', '| Rule | Count |', '|---|---|', ...byRule.map(([rule, n]) => `| ${(0,untrusted_text/* markdownCode */.D9)(rule)} | ${n} |`), '', '</details>', '');
     }
     if (result.skipped.length > 0) {
         out.push(`<details><summary>Skipped files (${result.skipped.length})</summary>`, '');
         for (const s of result.skipped.slice(0, maxRows))
-            out.push(`- ${markdownCode(s.file)}: ${markdownCell(s.reason)}`);
+            out.push(`- ${(0,untrusted_text/* markdownCode */.D9)(s.file)}: ${(0,untrusted_text/* markdownMessage */.ju)(s.reason)}`);
         if (result.skipped.length > maxRows)
             out.push(`- … and ${result.skipped.length - maxRows} more`);
         out.push('', '</details>', '');
@@ -1050,24 +1022,25 @@ function summaryMarkdown(result, options = {}) {
     return out.join('\n');
 }
 function row(f, link) {
-    const code = markdownCode(f.ruleId);
+    const code = (0,untrusted_text/* markdownCode */.D9)(f.ruleId);
     const rule = link ? `[${code}](${helpUriFor({ id: f.ruleId, helpAnchor: '' })})` : code;
-    return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${markdownCode(`${f.file}:${f.line}`)} | ${markdownCell(f.message)} |`;
+    return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${(0,untrusted_text/* markdownCode */.D9)(`${f.file}:${f.line}`)} | ${(0,untrusted_text/* markdownMessage */.ju)(f.message)} |`;
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/text.ts
+/** Plain text for terminals and the CLI's default format, and JSON for machines. */
 
 function textReport(result) {
     const out = [];
     for (const f of result.findings) {
-        const where = `${printable(f.file)}:${f.line}${f.column ? `:${f.column}` : ''}`;
-        out.push(`${where}: ${f.severity} ${f.ruleId}: ${printable(f.message)}`);
+        const where = `${(0,untrusted_text/* printable */.g$)(f.file)}:${f.line}${f.column ? `:${f.column}` : ''}`;
+        out.push(`${where}: ${f.severity} ${f.ruleId}: ${(0,untrusted_text/* printable */.g$)(f.message)}`);
     }
     for (const w of result.warnings)
-        out.push(`warning: ${printable(w)}`);
+        out.push(`warning: ${(0,untrusted_text/* printable */.g$)(w)}`);
     const { error, warning, note } = result.stats.bySeverity;
     out.push(`${result.stats.filesScanned} files scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${error} errors, ${warning} warnings, ${note} notes` +
         (result.skipped.length ? `, ${result.skipped.length} files skipped` : '') +
@@ -1081,7 +1054,6 @@ function jsonReport(result) {
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/index.ts
-
 
 
 
