@@ -15,7 +15,7 @@
  *
  * Proxies (HTTPS_PROXY) are not used, as with fetch and the AWS SDK's default handler.
  */
-import { request as plainRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { type IncomingHttpHeaders, type IncomingMessage, request as plainRequest } from 'node:http';
 import { request as tlsRequest } from 'node:https';
 
 export interface HttpRequestOptions {

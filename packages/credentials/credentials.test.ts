@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AstlError } from '../core/index.js';
 import { applyAuditLevel } from './audit.js';
-import type { ProviderBackends } from './backends.js';
 import { MintFailure, mintCredentials } from './mint.js';
+import { awsProvider, type StsClient } from './providers/aws.js';
+import { type VaultClient, vaultProvider } from './providers/vault.js';
 import { revokeCredentials } from './revoke.js';
 import { cell, renderMintSummary } from './summary.js';
 import type { AuditEvent, CredentialRequest, MintDeps, RevocationState } from './types.js';
@@ -62,8 +63,31 @@ const JWT = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.fro
   JSON.stringify({ iss: 'https://issuer', sub: 'repo:acme/app:ref:refs/heads/main', aud: 'x' }),
 ).toString('base64url')}.sig`;
 
+/** Fake network calls of both providers; a test overrides the one it is about. */
+interface Fakes {
+  assumeRole: StsClient['assumeRole'];
+  vaultLogin: VaultClient['login'];
+  readSecret: VaultClient['readSecret'];
+  revokeVaultToken: VaultClient['revokeSelf'];
+}
+
+/** The registered providers over fake clients (only the Vault revocation matters in the post step). */
+function providersWith(fakes: Partial<Fakes>) {
+  const unused = async (): Promise<never> => {
+    throw new Error('not expected in this test');
+  };
+  return [
+    awsProvider({ assumeRole: fakes.assumeRole ?? unused }),
+    vaultProvider({
+      login: fakes.vaultLogin ?? unused,
+      readSecret: fakes.readSecret ?? unused,
+      revokeSelf: fakes.revokeVaultToken ?? unused,
+    }),
+  ];
+}
+
 /** A recorder of every event in order: token requests, masks, state saves, provider calls. */
-function harness(backendOverrides: Partial<ProviderBackends> = {}) {
+function harness(overrides: Partial<Fakes> = {}) {
   const events: string[] = [];
   const states: RevocationState[] = [];
   const deps: MintDeps = {
@@ -79,15 +103,15 @@ function harness(backendOverrides: Partial<ProviderBackends> = {}) {
     logger: { info: (m) => events.push(`log:${m}`), warning: () => {}, debug: () => {} },
     newCorrelationId: () => '00000000-0000-4000-8000-000000000000',
   };
-  const backends: ProviderBackends = {
+  const backends = providersWith({
     assumeRole: async (a) => {
-      events.push(`sts:${a.agent}@${a.runId}`);
+      events.push(`sts:${a.sessionName}`);
       return {
         accessKeyId: 'ASIAEXAMPLEKEY000001',
         secretAccessKey: 'secret-access-key-value',
         sessionToken: 'session-token-value',
         expiration: new Date(Date.now() + 900_000),
-        sessionName: `${a.agent}@${a.runId}`,
+        sessionName: a.sessionName,
       };
     },
     vaultLogin: async () => {
@@ -104,8 +128,8 @@ function harness(backendOverrides: Partial<ProviderBackends> = {}) {
       return 'kv-secret-value';
     },
     revokeVaultToken: async () => 'revoked',
-    ...backendOverrides,
-  };
+    ...overrides,
+  });
   return { events, states, deps, backends };
 }
 
@@ -247,12 +271,12 @@ describe('revokeCredentials', () => {
         },
       },
       quiet,
-      {
+      providersWith({
         revokeVaultToken: async (a) => {
           calls.push(a.token);
           return 'revoked';
         },
-      },
+      }),
     );
     expect(calls).toEqual(['t']);
     expect(r.entries.map((e) => e.outcome)).toEqual(['revoked', 'not-revocable']);
@@ -262,11 +286,11 @@ describe('revokeCredentials', () => {
   });
 
   it('skips an expired token, honours revoke: false, and turns a failure into a warning', async () => {
-    const never: Pick<ProviderBackends, 'revokeVaultToken'> = {
+    const never = providersWith({
       revokeVaultToken: async () => {
         throw new Error('should not be called');
       },
-    };
+    });
     const expired = await revokeCredentials(
       { ...base, vault: { url: 'https://v', token: 't', expiresAt: past } },
       quiet,
@@ -283,10 +307,10 @@ describe('revokeCredentials', () => {
     const failed = await revokeCredentials(
       { ...base, vault: { url: 'https://v', token: 't', accessor: 'acc-9', expiresAt: future } },
       quiet,
-      {
+      providersWith({
         revokeVaultToken: async () =>
           Promise.reject(new AstlError('Vault refused revoke-self: HTTP 500', { code: 'X' })),
-      },
+      }),
     );
     expect(failed.entries[0]!.outcome).toBe('failed');
     expect(failed.warnings[0]).toContain('vault token revoke -accessor acc-9');

@@ -4,6 +4,7 @@
  * of it. Never a secret: only identities, accessors, session names and times.
  */
 import { formatDuration } from '../core/duration.js';
+import { providerLabel } from './providers/index.js';
 import type { MintResult, RevocationEntry, RevokeResult, RunContext } from './types.js';
 
 /** Table-cell safe: no pipes, newlines or HTML from user-written text. */
@@ -19,8 +20,6 @@ export function cell(text: string): string {
 function code(text: string): string {
   return text ? `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\`` : '';
 }
-
-const PROVIDER_LABEL: Record<string, string> = { aws: 'AWS STS', vault: 'HashiCorp Vault' };
 
 function runLine(run: RunContext): string {
   const parts = [run.repository, run.workflow && `workflow ${run.workflow}`, run.job && `job ${run.job}`];
@@ -54,7 +53,7 @@ export function renderMintSummary(r: MintResult, run?: RunContext): string {
       .map(([k, v]) => `${cell(k)}: ${code(v)}`)
       .join('<br>');
     lines.push(
-      `| ${PROVIDER_LABEL[c.provider] ?? c.provider} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`,
+      `| ${providerLabel(c.provider)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`,
     );
   }
   if (r.warnings.length > 0) {
@@ -117,7 +116,7 @@ export function renderRevokeSummary(r: RevokeResult): string {
   lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
   for (const e of r.entries) {
     lines.push(
-      `| ${PROVIDER_LABEL[e.provider] ?? e.provider} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`,
+      `| ${providerLabel(e.provider)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`,
     );
   }
   lines.push('');

@@ -11,7 +11,7 @@
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { AstlError } from '../core/errors.js';
-import { isNetworkFault, type Deadline, withRetry } from '../core/retry.js';
+import { type Deadline, isNetworkFault, withRetry } from '../core/retry.js';
 import { diagnoseVaultLogin } from './diagnose.js';
 import {
   exhausted,

@@ -6,10 +6,9 @@
  */
 import * as core from '@actions/core';
 import { AstlError, AstlErrors, describeError } from '../../../packages/core/index.js';
-// Module by module, not the package index: provider code must stay in its lazily loaded chunks.
 import { githubIdTokenSource } from '../../../packages/credentials/id-token.js';
 import { MintFailure, mintCredentials } from '../../../packages/credentials/mint.js';
-import { createProviderBackends } from '../../../packages/credentials/provider-backends.js';
+import { stateSecrets } from '../../../packages/credentials/revoke.js';
 import { renderFailureSummary, renderMintSummary } from '../../../packages/credentials/summary.js';
 import type { MintResult, RevocationState } from '../../../packages/credentials/types.js';
 import { getInputs } from './inputs.js';
@@ -24,20 +23,15 @@ export async function run(): Promise<void> {
   };
   try {
     const inputs = getInputs();
-    const backends = createProviderBackends();
     let result: MintResult;
     try {
-      result = await mintCredentials(
-        inputs.request,
-        {
-          getIdToken: githubIdTokenSource(process.env),
-          registerSecret: masker.register,
-          onState: (state: RevocationState) => saveState(state, masker),
-          logger,
-          deadlineMs: inputs.deadlineMs,
-        },
-        backends,
-      );
+      result = await mintCredentials(inputs.request, {
+        getIdToken: githubIdTokenSource(process.env),
+        registerSecret: masker.register,
+        onState: (state: RevocationState) => saveState(state, masker),
+        logger,
+        deadlineMs: inputs.deadlineMs,
+      });
     } catch (err) {
       if (!(err instanceof MintFailure)) throw err;
       if (err.state) saveState(err.state, masker);
@@ -100,6 +94,6 @@ export async function run(): Promise<void> {
 }
 
 function saveState(state: RevocationState, masker: Masker): void {
-  if (state.vault?.token) masker.register(state.vault.token);
+  for (const secret of stateSecrets(state)) masker.register(secret);
   core.saveState(STATE_KEY, JSON.stringify(state));
 }

@@ -5,9 +5,9 @@
  */
 import * as core from '@actions/core';
 import { describeError } from '../../../packages/core/errors.js';
-// Direct module imports (not the package index) keep the AWS SDK out of the post bundle.
+// Module by module (not the package index, which brings the registry and its YAML parser).
+import { defaultProviders } from '../../../packages/credentials/providers/index.js';
 import { parseRevocationState, revokeCredentials } from '../../../packages/credentials/revoke.js';
-import { createRevokeBackend } from '../../../packages/credentials/revoke-backend.js';
 import { renderRevokeSummary } from '../../../packages/credentials/summary.js';
 import { Masker, STATE_KEY, writeAudit, writeSummary } from './report.js';
 
@@ -32,7 +32,7 @@ export async function run(): Promise<void> {
           debug: (m) => core.debug(masker.scrub(m)),
         },
       },
-      createRevokeBackend(),
+      defaultProviders(),
       { revoke },
     );
     for (const w of result.warnings) core.warning(masker.scrub(w));
