@@ -10,7 +10,7 @@
  *   endpoint cannot exhaust memory;
  * - redirects are followed only within the origin of the request (no token leaves for another host);
  * - errors carry a message and a code only: never the request's headers or body, nor the response
- *   body. Transport faults keep Node's codes (ECONNRESET, ECONNREFUSED, ...) and timeouts are named
+ *   body; and headers are set apart from the request options, which NODE_DEBUG=http prints. Transport faults keep Node's codes (ECONNRESET, ECONNREFUSED, ...) and timeouts are named
  *   `TimeoutError`, so `isNetworkFault` (retry.ts) recognises every retryable one.
  *
  * Proxies (HTTPS_PROXY) are not used, as with fetch and the AWS SDK's default handler.
@@ -165,14 +165,16 @@ function once(
     if (payload) headers['content-length'] = String(payload.byteLength);
     let req: ReturnType<typeof plainRequest> | undefined;
     try {
-      req = (target.protocol === 'https:' ? tlsRequest : plainRequest)(target, { method, headers });
+      req = (target.protocol === 'https:' ? tlsRequest : plainRequest)(target, { method });
+      req.on('error', (err) => fail(transportError(err)));
+      // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
+      for (const [name, value] of Object.entries(headers)) req.setHeader(name, value);
     } catch (err) {
       // Invalid header characters and the like: Node names the header, never its value.
       fail(transportError(err));
       return;
     }
     signal?.addEventListener('abort', onAbort, { once: true });
-    req.on('error', (err) => fail(transportError(err)));
     req.on('response', (response) => {
       res = response;
       const declared = Number(response.headers['content-length']);

@@ -6,6 +6,7 @@
  */
 import * as core from '@actions/core';
 import { AstlError, AstlErrors, describeError } from '../../../packages/core/index.js';
+import { phaseRecorder } from '../../../packages/core/phases.js';
 import { githubIdTokenSource } from '../../../packages/credentials/id-token.js';
 import { MintFailure, mintCredentials } from '../../../packages/credentials/mint.js';
 import { stateSecrets } from '../../../packages/credentials/revoke.js';
@@ -15,6 +16,8 @@ import { getInputs } from './inputs.js';
 import { Masker, STATE_KEY, writeAudit, writeSummary } from './report.js';
 
 export async function run(): Promise<void> {
+  const phases = phaseRecorder('main');
+  phases.mark('loaded');
   const masker = new Masker();
   const logger = {
     info: (m: string) => core.info(masker.scrub(m)),
@@ -31,6 +34,7 @@ export async function run(): Promise<void> {
         onState: (state: RevocationState) => saveState(state, masker),
         logger,
         deadlineMs: inputs.deadlineMs,
+        onPhase: phases.mark,
       });
     } catch (err) {
       if (!(err instanceof MintFailure)) throw err;
@@ -91,6 +95,8 @@ export async function run(): Promise<void> {
     // A user's mistake prints its formatted message and fix; a bug prints its stack.
     core.setFailed(masker.scrub(describeError(err)));
   }
+  phases.mark('done');
+  phases.flush();
 }
 
 function saveState(state: RevocationState, masker: Masker): void {

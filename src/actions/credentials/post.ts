@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { describeError } from '../../../packages/core/errors.js';
+import { phaseRecorder } from '../../../packages/core/phases.js';
 // Module by module (not the package index, which brings the registry and its YAML parser).
 import { defaultProviders } from '../../../packages/credentials/providers/index.js';
 import { parseRevocationState, revokeCredentials } from '../../../packages/credentials/revoke.js';
@@ -12,6 +13,8 @@ import { renderRevokeSummary } from '../../../packages/credentials/summary.js';
 import { Masker, STATE_KEY, writeAudit, writeSummary } from './report.js';
 
 export async function run(): Promise<void> {
+  const phases = phaseRecorder('post');
+  phases.mark('loaded');
   const masker = new Masker();
   try {
     const state = parseRevocationState(core.getState(STATE_KEY));
@@ -35,11 +38,15 @@ export async function run(): Promise<void> {
       defaultProviders(),
       { revoke },
     );
+    phases.mark('revoked');
     for (const w of result.warnings) core.warning(masker.scrub(w));
     await writeSummary(renderRevokeSummary(result), masker);
     writeAudit(result.audit, state.auditLevel, masker);
   } catch (err) {
     // Never fail the job from the post step.
     core.warning(`agent-credentials post step: ${masker.scrub(describeError(err))}`);
+  } finally {
+    phases.mark('done');
+    phases.flush();
   }
 }
