@@ -125,7 +125,7 @@ async function run(args, io) {
             hint: 'write one with `astl scan --format json` fingerprints, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 1649));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(858)]).then(__webpack_require__.bind(__webpack_require__, 1649));
     const progress = startProgress(io);
     let result;
     let cleanup;

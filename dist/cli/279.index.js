@@ -1,5 +1,5 @@
-export const id = 493;
-export const ids = [493,166];
+export const id = 279;
+export const ids = [279,166];
 export const modules = {
 
 /***/ 5166:
@@ -68,58 +68,6 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 3591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
-/* harmony export */ });
-/* unused harmony export secretForms */
-/**
- * Every form in which a secret could leak into text we print: the raw value and the encodings
- * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
- * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
- * front ends register each form with the runner and scrub engine text with `Redactor`.
- */
-function secretForms(value) {
-    if (value.length === 0)
-        return [];
-    const forms = new Set([value]);
-    const b64 = Buffer.from(value, 'utf8').toString('base64');
-    forms.add(b64);
-    forms.add(b64.replace(/=+$/, ''));
-    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
-    forms.add(encodeURIComponent(value));
-    forms.add(JSON.stringify(value).slice(1, -1));
-    // Values with newlines (private keys) are masked line by line, as the runner does.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.add(line);
-    return [...forms].filter((f) => f.length >= 4);
-}
-class Redactor {
-    forms = new Set();
-    add(secret) {
-        if (!secret)
-            return;
-        for (const f of secretForms(secret))
-            this.forms.add(f);
-    }
-    get size() {
-        return this.forms.size;
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a value is not half-replaced by a shorter form that it contains.
-        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join('***');
-        return out;
-    }
-}
-
-
-/***/ }),
-
 /***/ 3268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -137,14 +85,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AGENT_POLICY_KIND, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES, MINIMAL_REGISTRY, REGISTRY_INVALID, RESTRICTIONS, durationCapsFor, isProductionEnvironment, listPolicyFiles, namesProduction, policySchema, readPolicyDocuments, readPolicySet, registryEntrySnippet, registrySchema, sortByLine
 
-// EXTERNAL MODULE: ./packages/registry/agent-policy.ts + 1 modules
-var agent_policy = __webpack_require__(8378);
+// EXTERNAL MODULE: ./packages/registry/agent-policy.ts + 2 modules
+var agent_policy = __webpack_require__(4544);
 // EXTERNAL MODULE: ./packages/registry/check.ts
 var check = __webpack_require__(8332);
 // EXTERNAL MODULE: ./packages/registry/policy-files.ts
 var policy_files = __webpack_require__(7950);
-// EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
-var registry_registry = __webpack_require__(1359);
+// EXTERNAL MODULE: ./packages/registry/registry.ts + 2 modules
+var registry_registry = __webpack_require__(1005);
 // EXTERNAL MODULE: ./packages/core/index.ts
 var core = __webpack_require__(5824);
 ;// CONCATENATED MODULE: ./packages/registry/resolve.ts
