@@ -3,10 +3,10 @@
  * (`performance.timeOrigin`), kept only when ASTL_BENCH_PHASES names a file, and appended there
  * as one JSON line `{"step": "...", "marks": {"boot": ms, "<phase>": ms, ...}}` by `flush()`.
  * `boot` is when Node finished its own start-up (performance.nodeTiming.bootstrapComplete), so
- * the first mark after it measures loading the bundle. Unset, every call is a no-op.
+ * the first mark after it measures loading the bundle. Unset, every call is a no-op (and the
+ * global `performance`, which loads Node's perf modules, is never touched).
  */
 import { appendFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 
 export interface PhaseRecorder {
   /** Records `phase` now; a phase marked twice keeps its first time. */

@@ -10,11 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { AstlError } from '../core/index.js';
 import { applyAuditLevel } from './audit.js';
 import { MintFailure, mintCredentials } from './mint.js';
+import type { CredentialProvider } from './provider.js';
 import { awsProvider, type StsClient } from './providers/aws.js';
 import { type VaultClient, vaultProvider } from './providers/vault.js';
 import { revokeCredentials } from './revoke.js';
-import { cell, renderMintSummary } from './summary.js';
-import type { AuditEvent, CredentialRequest, MintDeps, RevocationState } from './types.js';
+import { cell, renderMintSummary, renderRevokeSummary } from './summary.js';
+import type { AuditEvent, CredentialRequest, MintDeps, ProviderName, RevocationState } from './types.js';
 
 const REGISTRY = `agents:
   - name: both-bot
@@ -314,6 +315,83 @@ describe('revokeCredentials', () => {
     );
     expect(failed.entries[0]!.outcome).toBe('failed');
     expect(failed.warnings[0]).toContain('vault token revoke -accessor acc-9');
+  });
+});
+
+describe('a provider is one module of the shared shape', () => {
+  /** A third provider, as issue 12's GitHub App tokens will be: nothing in the loops changes. */
+  function exampleProvider(
+    events: string[],
+  ): CredentialProvider<{ audience: string }, { token: string; expiresAt: string }> {
+    return {
+      name: 'example' as ProviderName,
+      label: 'Example Cloud',
+      plan: (request) => ({ audience: `example:${request.run.runId}` }),
+      checkFacts: () => ({}),
+      prepare: (_plan, ctx) => events.push(`prepare:${ctx.durationSeconds}`),
+      async mint(plan, ctx) {
+        const jwt = await ctx.idToken(plan.audience);
+        events.push(`example-call:${jwt === JWT}`);
+        ctx.secret('example-token-value');
+        const expiresAt = new Date(ctx.now().getTime() + 600_000).toISOString();
+        ctx.saveState({ token: 'example-token-value', expiresAt });
+        ctx.credential({
+          identity: 'bot@example',
+          details: {},
+          issuedAt: ctx.now().toISOString(),
+          expiresAt,
+          ttlSeconds: 600,
+        });
+        ctx.audit('credentials.mint', 'example:bot', { provider: 'example' });
+        ctx.exportEnv({ EXAMPLE_TOKEN: 'example-token-value' });
+        ctx.log.info('Example: token issued');
+      },
+      stateSecrets: (state) => [state.token],
+      revokeTarget: () => 'example:bot',
+      async revoke(state, ctx) {
+        events.push(`example-revoke:${state.token}:${ctx.revoke}`);
+        return {
+          provider: 'example' as ProviderName,
+          identity: 'bot@example',
+          outcome: 'revoked',
+          message: 'gone',
+          expiresAt: state.expiresAt,
+        };
+      },
+    };
+  }
+
+  it('mints beside the others, with its state, row, audit event and env, and is revoked first', async () => {
+    const h = harness();
+    const providers = [...h.backends, exampleProvider(h.events)];
+    const r = await mintCredentials(request(workspace()), h.deps, providers);
+    const at = (e: string) => h.events.findIndex((x) => x.startsWith(e));
+    expect(at('prepare:900')).toBeLessThan(at('token:'));
+    expect(at('mask:example-token-value')).toBeLessThan(at('log:Example: token issued'));
+    expect(h.events).toContain('example-call:true');
+    expect(r.env.EXAMPLE_TOKEN).toBe('example-token-value');
+    expect(r.credentials.map((c) => c.provider)).toEqual(['aws', 'vault', 'example']);
+    expect(r.audit.map((e) => e.target).at(-1)).toBe('example:bot');
+    const saved = r.state as unknown as Record<string, { token?: string }>;
+    expect(saved.example?.token).toBe('example-token-value');
+    expect(renderMintSummary(r)).toContain('| Example Cloud |');
+
+    const masked: string[] = [];
+    const revoked = await revokeCredentials(
+      r.state,
+      {
+        logger: { info: () => {}, warning: () => {}, debug: () => {} },
+        registerSecret: (v) => masked.push(v),
+      },
+      providers,
+    );
+    expect(masked).toEqual(expect.arrayContaining(['hvs.vault-token-value', 'example-token-value']));
+    expect(revoked.entries.map((e) => `${e.provider}:${e.outcome}`)).toEqual([
+      'example:revoked',
+      'vault:revoked',
+      'aws:not-revocable',
+    ]);
+    expect(renderRevokeSummary(revoked)).toContain('| Example Cloud |');
   });
 });
 

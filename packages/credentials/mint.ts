@@ -110,11 +110,9 @@ export async function mintCredentials(
           purpose: request.purpose,
           durationSeconds,
           providers: names,
-          readsSecrets: facts.readsSecrets ?? false,
           environment,
-          ...(facts.awsRoleArn ? { awsRoleArn: facts.awsRoleArn } : {}),
-          ...(facts.vaultRole ? { vaultRole: facts.vaultRole } : {}),
-          ...(facts.secretPaths ? { secretPaths: facts.secretPaths } : {}),
+          ...facts,
+          readsSecrets: facts.readsSecrets ?? false,
         },
         policies,
       );
@@ -198,7 +196,7 @@ export async function mintCredentials(
           (st as unknown as Record<string, unknown>)[provider.name] = providerState;
           deps.onState?.(st);
         },
-        credential: (row) => rows.push({ provider: provider.name, ...row }),
+        credential: (row) => rows.push({ provider: provider.name, label: provider.label, ...row }),
         audit: (action, target, detail, at) =>
           events.push(
             auditEvent({
@@ -287,10 +285,12 @@ function planProviders(request: CredentialRequest, agent: AgentEntry, providers:
     if (plan !== undefined) planned.push({ provider, plan });
   }
   if (planned.length === 0) {
-    throw new AstlError(`agent '${agent.name}' has no AWS or Vault settings, so there is nothing to mint`, {
+    const labels = providers.map((p) => p.label).join(' or ');
+    const keys = providers.map((p) => `credentials.${p.name}`).join(', ');
+    throw new AstlError(`agent '${agent.name}' has no ${labels} settings, so there is nothing to mint`, {
       code: 'NO_PROVIDER',
       location: agent.location,
-      hint: "add credentials.aws and/or credentials.vault to the agent's registry entry (or pass aws-role-arn / vault-url and vault-role)",
+      hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, or vault-url and vault-role)`,
       fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
     });
   }

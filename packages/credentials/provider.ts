@@ -63,7 +63,7 @@ export interface MintContext<State> {
   /** Publishes this provider's revocation state now: a failure later still leaves it revocable. */
   saveState(state: State): void;
   /** One summary row of a credential that now exists. */
-  credential(row: Omit<IssuedCredential, 'provider'>): void;
+  credential(row: Omit<IssuedCredential, 'provider' | 'label'>): void;
   /** One audit event (`credentials.mint`, `secrets.read`, ...), kept in this provider's order. */
   audit(action: string, target: string, detail: AuditEvent['detail'], at?: Date): void;
   /** Environment variables for later steps (secret values must have gone through `secret`). */
@@ -94,5 +94,5 @@ export interface CredentialProvider<Plan = unknown, State = unknown> {
   stateSecrets(state: State): string[];
   /** The audit `target` of a revocation. */
   revokeTarget(state: State): string;
-  revoke(state: State, ctx: RevokeContext): Promise<RevocationEntry>;
+  revoke(state: State, ctx: RevokeContext): Promise<Omit<RevocationEntry, 'label'>>;
 }

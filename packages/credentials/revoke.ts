@@ -54,11 +54,15 @@ export async function revokeCredentials(
     if (saved === undefined) continue;
     let entry: RevocationEntry;
     try {
-      entry = await provider.revoke(saved, { revoke: options.revoke, deadline, log, now });
+      entry = {
+        ...(await provider.revoke(saved, { revoke: options.revoke, deadline, log, now })),
+        label: provider.label,
+      };
     } catch (err) {
       const reason = err instanceof AstlError ? err.message : describeFault(err);
       entry = {
         provider: provider.name,
+        label: provider.label,
         identity: provider.label,
         outcome: 'failed',
         message: `could not revoke (${reason})`,

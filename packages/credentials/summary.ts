@@ -4,7 +4,6 @@
  * of it. Never a secret: only identities, accessors, session names and times.
  */
 import { formatDuration } from '../core/duration.js';
-import { providerLabel } from './providers/index.js';
 import type { MintResult, RevocationEntry, RevokeResult, RunContext } from './types.js';
 
 /** Table-cell safe: no pipes, newlines or HTML from user-written text. */
@@ -53,7 +52,7 @@ export function renderMintSummary(r: MintResult, run?: RunContext): string {
       .map(([k, v]) => `${cell(k)}: ${code(v)}`)
       .join('<br>');
     lines.push(
-      `| ${providerLabel(c.provider)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`,
+      `| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`,
     );
   }
   if (r.warnings.length > 0) {
@@ -116,7 +115,7 @@ export function renderRevokeSummary(r: RevokeResult): string {
   lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
   for (const e of r.entries) {
     lines.push(
-      `| ${providerLabel(e.provider)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`,
+      `| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`,
     );
   }
   lines.push('');

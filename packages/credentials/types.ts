@@ -84,6 +84,8 @@ export interface MintDeps {
 
 export interface IssuedCredential {
   provider: ProviderName;
+  /** How summaries name the provider: "AWS STS". */
+  label: string;
   /** Who the credential acts as: the assumed-role ARN, or the Vault role and entity. */
   identity: string;
   /** Extra non-secret facts for auditors: session name, token accessor, policies. */
@@ -192,6 +194,8 @@ export type RevocationOutcome = 'revoked' | 'skipped-expired' | 'not-revocable' 
 
 export interface RevocationEntry {
   provider: ProviderName;
+  /** How summaries name the provider: "AWS STS". */
+  label: string;
   identity: string;
   outcome: RevocationOutcome;
   message: string;

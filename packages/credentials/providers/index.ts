@@ -3,7 +3,6 @@
  * A new provider is one module implementing `CredentialProvider` and one line here.
  */
 import type { CredentialProvider } from '../provider.js';
-import type { ProviderName } from '../types.js';
 import { awsProvider } from './aws.js';
 import { vaultProvider } from './vault.js';
 
@@ -13,9 +12,4 @@ export type AnyProvider = CredentialProvider<any, any>;
 
 export function defaultProviders(): AnyProvider[] {
   return [awsProvider(), vaultProvider()];
-}
-
-/** The summary label of a provider ("AWS STS"), or its name when it is not registered. */
-export function providerLabel(name: ProviderName, providers: AnyProvider[] = defaultProviders()): string {
-  return providers.find((p) => p.name === name)?.label ?? name;
 }

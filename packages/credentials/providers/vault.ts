@@ -194,7 +194,7 @@ export function vaultProvider(
     stateSecrets: (state) => (state.token ? [state.token] : []),
     revokeTarget: (state) => `vault:${state.url}`,
 
-    async revoke(v, ctx): Promise<RevocationEntry> {
+    async revoke(v, ctx): Promise<Omit<RevocationEntry, 'label'>> {
       const base = {
         provider: 'vault' as const,
         identity: `${v.url}${v.namespace ? ` (namespace ${v.namespace})` : ''}${v.accessor ? ` accessor ${v.accessor}` : ''}`,
