@@ -19,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
   toJsonLines: () => (/* reexport */ toJsonLines)
 });
 
-// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, cell, envIdTokenSource, providerLabel, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
+// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, cell, envIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
 
 ;// CONCATENATED MODULE: ./packages/credentials/audit.ts
 const AUDIT_FILE_NAME = 'astl-audit.jsonl';
@@ -1514,10 +1514,6 @@ function errorMessage(err) {
 function defaultProviders() {
     return [awsProvider(), vaultProvider()];
 }
-/** The summary label of a provider ("AWS STS"), or its name when it is not registered. */
-function providers_providerLabel(name, providers = defaultProviders()) {
-    return providers.find((p) => p.name === name)?.label ?? name;
-}
 
 ;// CONCATENATED MODULE: ./packages/credentials/mint.ts
 /**
@@ -1600,11 +1596,9 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
             purpose: request.purpose,
             durationSeconds,
             providers: names,
-            readsSecrets: facts.readsSecrets ?? false,
             environment,
-            ...(facts.awsRoleArn ? { awsRoleArn: facts.awsRoleArn } : {}),
-            ...(facts.vaultRole ? { vaultRole: facts.vaultRole } : {}),
-            ...(facts.secretPaths ? { secretPaths: facts.secretPaths } : {}),
+            ...facts,
+            readsSecrets: facts.readsSecrets ?? false,
         }, policies);
         const check = checkFor(request.run.environment);
         purpose = check.purpose;
@@ -1681,7 +1675,7 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
                     st[provider.name] = providerState;
                     deps.onState?.(st);
                 },
-                credential: (row) => rows.push({ provider: provider.name, ...row }),
+                credential: (row) => rows.push({ provider: provider.name, label: provider.label, ...row }),
                 audit: (action, target, detail, at) => events.push(auditEvent({
                     agent: agent.name,
                     action,
@@ -1767,10 +1761,12 @@ function planProviders(request, agent, providers) {
             planned.push({ provider, plan });
     }
     if (planned.length === 0) {
-        throw new core/* AstlError */.Ht(`agent '${agent.name}' has no AWS or Vault settings, so there is nothing to mint`, {
+        const labels = providers.map((p) => p.label).join(' or ');
+        const keys = providers.map((p) => `credentials.${p.name}`).join(', ');
+        throw new core/* AstlError */.Ht(`agent '${agent.name}' has no ${labels} settings, so there is nothing to mint`, {
             code: 'NO_PROVIDER',
             location: agent.location,
-            hint: "add credentials.aws and/or credentials.vault to the agent's registry entry (or pass aws-role-arn / vault-url and vault-role)",
+            hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, or vault-url and vault-role)`,
             fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
         });
     }
@@ -1894,12 +1890,16 @@ async function revokeCredentials(state, deps, providers = defaultProviders(), op
             continue;
         let entry;
         try {
-            entry = await provider.revoke(saved, { revoke: options.revoke, deadline, log, now });
+            entry = {
+                ...(await provider.revoke(saved, { revoke: options.revoke, deadline, log, now })),
+                label: provider.label,
+            };
         }
         catch (err) {
             const reason = err instanceof errors/* AstlError */.Ht ? err.message : (0,retry/* describeFault */.Qx)(err);
             entry = {
                 provider: provider.name,
+                label: provider.label,
                 identity: provider.label,
                 outcome: 'failed',
                 message: `could not revoke (${reason})`,
@@ -1943,7 +1943,6 @@ function parseRevocationState(text) {
  * which policies, each credential's identity and lifetime, and after the post step what became
  * of it. Never a secret: only identities, accessors, session names and times.
  */
-
 
 /** Table-cell safe: no pipes, newlines or HTML from user-written text. */
 function cell(text) {
@@ -1989,7 +1988,7 @@ function renderMintSummary(r, run) {
         const extra = Object.entries(c.details)
             .map(([k, v]) => `${cell(k)}: ${code(v)}`)
             .join('<br>');
-        lines.push(`| ${providerLabel(c.provider)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`);
+        lines.push(`| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`);
     }
     if (r.warnings.length > 0) {
         lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${cell(w)}`));
@@ -2041,7 +2040,7 @@ function renderRevokeSummary(r) {
     }
     lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
     for (const e of r.entries) {
-        lines.push(`| ${providerLabel(e.provider)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`);
+        lines.push(`| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`);
     }
     lines.push('');
     return lines.join('\n');
