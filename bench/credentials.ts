@@ -1,195 +1,271 @@
 /**
- * Credentials action benchmark: bundle sizes, then ~20 runs of the committed main and post
- * bundles against the local sandbox (AWS + Vault + one KV read), measuring per step the wall time
- * (spawn to exit), the peak RSS (`/usr/bin/time -f %M`, else Node's own maxRSS), and the time
- * from spawn to the first OIDC token request as the token endpoint sees it.
+ * Credentials action benchmark, in the terms of issue 13 and the shared perf bench
+ * (../shared/perf/README.md): the committed main + post bundles in the three configurations users
+ * run most, each timed next to a bare `node -e 0` (the floor) in the same interleaved loop:
  *
- * `npx tsx bench/credentials.ts [runs]`. Targets: bundles ≤ 2 MB, main ≤ 300 ms median,
- * post ≤ 150 ms median.
+ * - A: AWS only;  B: Vault login + 1 KV v2 read, revoked by the post step;  C: both in one step.
+ *
+ * For each it prints main / post / total wall time (spawn to exit), CPU and peak RSS
+ * (`/usr/bin/time`), the total as a multiple of the floor with the goals (≤ 7.3×, ≤ 4.4×, ≤ 7.9×;
+ * peak RSS ≤ 69, 54, 69 MB), and a per-phase breakdown of the main step from the marks it records
+ * when ASTL_BENCH_PHASES is set (packages/core/phases.ts): process start (Node's bootstrap), module
+ * load, validation (inputs, registry, schemas, policy check), token (first OIDC token), provider
+ * calls, summary (outputs, summary, audit), and spawn + exit (the rest of the wall time).
+ *
+ * `npm run bench -- credentials` or `npx tsx bench/credentials.ts [iterations] [--quick]`.
+ * Every step runs against the local stand-ins (test/servers), so network latency is not included.
+ * Each run is checked (exit codes, exported credentials, the Vault token revoked); a failed run is
+ * reported and left out. Medians of interleaved runs cope with some load; compare within one run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeWorkspace, resetSandbox } from '../test/credentials/helpers.js';
-import { startSandbox } from '../test/servers/sandbox.js';
-import { repoRoot, runStep } from '../test/support/runner.js';
+import { resetSandbox } from '../test/credentials/helpers.js';
+import { type Sandbox, startSandbox } from '../test/servers/sandbox.js';
+import { repoRoot, runStep, type StepResult } from '../test/support/runner.js';
 
 const MAIN = 'dist/credentials/main/index.js';
 const POST = 'dist/credentials/post/index.js';
-const TARGETS = { bundleBytes: 2 * 1024 * 1024, mainMs: 300, postMs: 150 };
+const SECRET_ENV = 'RELEASE_TOKEN';
 
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+type Config = 'aws' | 'vault' | 'both';
+const CONFIGS: Record<Config, { label: string; goal: number; rssMb: number }> = {
+  aws: { label: 'A AWS', goal: 7.3, rssMb: 69 },
+  vault: { label: 'B Vault + 1 KV', goal: 4.4, rssMb: 54 },
+  both: { label: 'C AWS + Vault + 1 KV', goal: 7.9, rssMb: 69 },
+};
+const MAIN_PHASES = [
+  ['process start', 'start', 'boot'],
+  ['module load', 'boot', 'loaded'],
+  ['validation', 'loaded', 'checked'],
+  ['token', 'checked', 'token'],
+  ['provider calls', 'token', 'minted'],
+  ['summary', 'minted', 'done'],
+] as const;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+interface Usage {
+  wall: number;
+  cpu: number;
+  rss: number;
+}
+interface Run {
+  main: Usage;
+  post: Usage;
+  marks: Record<string, number>;
+  why: string[];
+}
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-function p90(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)]!;
+};
+const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+
+function registry(sb: Sandbox, config: Config): string {
+  const aws = `      aws:\n        role-arn: ${sb.roleArn}\n        region: eu-west-1\n`;
+  const vault = `      vault:\n        url: ${sb.vaultUrl}\n        role: ${sb.vaultRole}\n        audience: ${sb.vaultAudience}\n        secrets:\n          - path: secret/data/ci/deploy\n            key: token\n            env: ${SECRET_ENV}\n`;
+  return `agents:
+  - name: release-pilot
+    type: release-manager
+    owner: release-engineering
+    purpose: "Publish releases"
+    credential-policy: ephemeral
+    max-ttl: 2h
+    audit-level: full
+    credentials:
+${config !== 'vault' ? aws : ''}${config !== 'aws' ? vault : ''}`;
 }
 
-/** A pass-through in front of the runner token endpoint that notes when each request arrives. */
-async function timingProxy(target: string): Promise<{ url: string; arrivals: number[]; server: Server }> {
-  const arrivals: number[] = [];
-  const server = createServer((req, res) => {
-    arrivals.push(performance.now());
-    void fetch(`${target}${req.url ?? ''}`, { headers: { authorization: req.headers.authorization ?? '' } })
-      .then(async (r) => {
-        res.writeHead(r.status, { 'content-type': 'application/json' });
-        res.end(await r.text());
-      })
-      .catch(() => {
-        res.writeHead(502);
-        res.end();
-      });
+/** A `node` that runs under GNU time, writing "maxRSS-kB user sys" to $ASTL_BENCH_USAGE. */
+function timedNode(dir: string): string | undefined {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const wrapper = join(dir, 'node-timed');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nexec /usr/bin/time -f "%M %U %S" -o "$ASTL_BENCH_USAGE" "${process.execPath}" "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  return wrapper;
+}
+
+function readUsage(file: string, wall: number): Usage {
+  if (!existsSync(file)) return { wall, cpu: Number.NaN, rss: Number.NaN };
+  const [kb, user, sys] = (readFileSync(file, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  rmSync(file, { force: true });
+  return { wall, cpu: ((user ?? Number.NaN) + (sys ?? Number.NaN)) * 1000, rss: (kb ?? Number.NaN) / 1024 };
+}
+
+async function floorRun(node: string, env: Record<string, string>, usageFile: string): Promise<Usage> {
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(node, ['-e', '0'], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('close', () => resolve());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, arrivals, server };
+  return readUsage(usageFile, performance.now() - started);
 }
 
-export async function main(runs = Number(process.argv[2] ?? 20)): Promise<void> {
+async function productRun(
+  sb: Sandbox,
+  config: Config,
+  scratch: string,
+  node: string | undefined,
+  usageFile: string,
+): Promise<Run> {
+  resetSandbox(sb);
+  const ws = mkdtempSync(join(scratch, 'ws-'));
+  writeFileSync(join(ws, 'agent-config.yaml'), registry(sb, config));
+  const phasesFile = join(scratch, `phases-${Math.random().toString(36).slice(2)}.jsonl`);
+  const runnerTemp = mkdtempSync(join(scratch, 'rt-'));
+  const env = {
+    ACTIONS_ID_TOKEN_REQUEST_URL: `${sb.env.ACTIONS_ID_TOKEN_REQUEST_URL}`,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: sb.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    AWS_ENDPOINT_URL_STS: sb.env.AWS_ENDPOINT_URL_STS,
+    ASTL_BENCH_PHASES: phasesFile,
+    ASTL_BENCH_USAGE: usageFile,
+  };
+  const inputs = { agent: 'release-pilot', purpose: 'Benchmark run', duration: '15m' };
+  const opts = { inputs, env, cwd: ws, runnerTemp, timeoutMs: 60_000, ...(node ? { node } : {}) };
+  const main: StepResult = await runStep(MAIN, opts);
+  const mainUsage = readUsage(usageFile, main.wallMs);
+  const post: StepResult = await runStep(POST, { ...opts, state: main.state });
+  const postUsage = readUsage(usageFile, post.wallMs);
+  const why: string[] = [];
+  if (main.exitCode !== 0) why.push(`main exit ${main.exitCode}: ${main.stdout.slice(-300)}`);
+  if (post.exitCode !== 0) why.push(`post exit ${post.exitCode}`);
+  if (config !== 'vault' && !main.exportedEnv.AWS_ACCESS_KEY_ID?.startsWith('ASIA'))
+    why.push('no AWS_ACCESS_KEY_ID');
+  if (config !== 'aws') {
+    const token = main.exportedEnv.VAULT_TOKEN;
+    if (!token || !main.exportedEnv[SECRET_ENV]) why.push('no VAULT_TOKEN or secret');
+    else if (!sb.vault.revokedTokens.includes(token)) why.push('the Vault token was not revoked');
+  }
+  let marks: Record<string, number> = {};
+  if (existsSync(phasesFile)) {
+    for (const line of readFileSync(phasesFile, 'utf8').trim().split('\n')) {
+      const rec = JSON.parse(line) as { step: string; marks: Record<string, number> };
+      if (rec.step === 'main') marks = { start: 0, ...rec.marks, wall: main.wallMs };
+    }
+  }
+  rmSync(ws, { recursive: true, force: true });
+  rmSync(runnerTemp, { recursive: true, force: true });
+  rmSync(phasesFile, { force: true });
+  return { main: mainUsage, post: postUsage, marks, why };
+}
+
+/** Deterministic shuffle (mulberry32), so a slow patch of the machine hits every configuration. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const quick = argv.includes('--quick');
+  const iterations = Number(argv.find((a) => /^\d+$/.test(a)) ?? (quick ? 8 : 20));
   for (const b of [MAIN, POST]) {
     if (!existsSync(join(repoRoot, b))) throw new Error(`${b} is missing: run npm run build -- credentials`);
   }
-  const sizes = [MAIN, POST].map((b) => statSync(join(repoRoot, b)).size);
-  // Lazily loaded chunks (the provider code) sit beside the entry.
-  const totalOf = (bundle: string) => {
-    const dir = join(repoRoot, bundle, '..');
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.js'))
-      .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
-  };
-  const totals = [totalOf(MAIN), totalOf(POST)];
-  // What a bare Node start costs on this machine right now: the floor under every step.
-  const bare: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    const t = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    bare.push(performance.now() - t);
-  }
-
-  const sb = await startSandbox();
-  const tokenUrl = new URL(sb.env.ACTIONS_ID_TOKEN_REQUEST_URL);
-  const proxy = await timingProxy(tokenUrl.origin);
-  const ws = makeWorkspace(sb);
   const scratch = mkdtempSync(join(tmpdir(), 'astl-bench-cred-'));
-  const rssFile = join(scratch, 'rss');
-  // Peak RSS of the node process itself, through GNU time when it is there.
-  const useTime = existsSync('/usr/bin/time');
-  const wrapper = join(scratch, 'node-timed');
-  writeFileSync(
-    wrapper,
-    `#!/bin/sh\nexec /usr/bin/time -f "%M %U %S" -o "$ASTL_BENCH_RSS" "${process.execPath}" "$@"\n`,
-  );
-  chmodSync(wrapper, 0o755);
-
-  const env = {
-    ACTIONS_ID_TOKEN_REQUEST_URL: `${proxy.url}${tokenUrl.pathname}${tokenUrl.search}`,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: sb.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-    AWS_ENDPOINT_URL_STS: sb.env.AWS_ENDPOINT_URL_STS,
-    ASTL_BENCH_RSS: rssFile,
-    // The AWS SDK warns on Node < 22 on every start; not what is being measured.
-    NODE_NO_WARNINGS: '1',
-  };
-  const inputs = {
-    agent: 'both-bot',
-    purpose: 'Benchmark',
-    duration: '15m',
-    'vault-secrets': 'secret/data/ci/deploy token | DEPLOY_TOKEN',
-  };
-  /** Peak RSS (MB) and CPU time (user + system, ms) of the step's node process. */
-  const readUsage = (): { rss: number; cpu: number } => {
-    if (!useTime || !existsSync(rssFile)) return { rss: Number.NaN, cpu: Number.NaN };
-    const [kb, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '')
-      .split(' ')
-      .map(Number);
-    rmSync(rssFile, { force: true });
-    return { rss: (kb ?? Number.NaN) / 1024, cpu: ((user ?? Number.NaN) + (sys ?? Number.NaN)) * 1000 };
-  };
-
-  const m = { wall: [] as number[], rss: [] as number[], cpu: [] as number[], firstOidc: [] as number[] };
-  const p = { wall: [] as number[], rss: [] as number[], cpu: [] as number[] };
-  const node = useTime ? wrapper : process.execPath;
+  mkdirSync(scratch, { recursive: true });
+  const node = timedNode(scratch);
+  const usageFile = join(scratch, 'usage');
+  const sb = await startSandbox();
+  const floors: Usage[] = [];
+  const runs: Record<Config, Run[]> = { aws: [], vault: [], both: [] };
+  const failures: string[] = [];
+  const kinds: (Config | 'floor')[] = ['floor', 'aws', 'vault', 'both'];
   try {
-    for (let i = 0; i < runs + 1; i++) {
-      resetSandbox(sb);
-      proxy.arrivals.length = 0;
-      const runnerTemp = mkdtempSync(join(tmpdir(), 'astl-bench-rt-'));
-      const spawnedAt = performance.now();
-      const main = await runStep(MAIN, { inputs, env, cwd: ws, runnerTemp, node });
-      const mainUsage = readUsage();
-      if (main.exitCode !== 0) throw new Error(`main failed:\n${main.stdout}\n${main.stderr}`);
-      const post = await runStep(POST, { inputs, env, cwd: ws, runnerTemp, node, state: main.state });
-      const postUsage = readUsage();
-      if (post.exitCode !== 0) throw new Error(`post failed:\n${post.stdout}\n${post.stderr}`);
-      rmSync(runnerTemp, { recursive: true, force: true });
-      if (i === 0) continue; // warm-up: file cache, JIT of the test servers
-      m.wall.push(main.wallMs);
-      m.rss.push(mainUsage.rss);
-      m.cpu.push(mainUsage.cpu);
-      m.firstOidc.push((proxy.arrivals[0] ?? Number.NaN) - spawnedAt);
-      p.wall.push(post.wallMs);
-      p.rss.push(postUsage.rss);
-      p.cpu.push(postUsage.cpu);
+    for (let it = -1; it < iterations; it++) {
+      for (const kind of shuffled(kinds, 1000 + it)) {
+        if (kind === 'floor') {
+          const f = await floorRun(node ?? process.execPath, { ASTL_BENCH_USAGE: usageFile }, usageFile);
+          if (it >= 0) floors.push(f);
+          continue;
+        }
+        const r = await productRun(sb, kind, scratch, node, usageFile);
+        if (it < 0) continue; // warm-up: file cache, JIT of the stand-ins
+        if (r.why.length > 0) failures.push(`${CONFIGS[kind].label} iteration ${it}: ${r.why.join('; ')}`);
+        else runs[kind].push(r);
+      }
     }
   } finally {
-    proxy.server.close();
     await sb.close();
     rmSync(scratch, { recursive: true, force: true });
   }
 
-  const ok = (pass: boolean) => (pass ? 'ok' : 'OVER');
-  const rows: [string, string, string, string][] = [
-    [
-      'main bundle (entry / with chunks)',
-      `${mb(sizes[0]!)} / ${mb(totals[0]!)} MB`,
-      '≤ 2 MB',
-      ok(sizes[0]! <= TARGETS.bundleBytes),
-    ],
-    [
-      'post bundle (entry / with chunks)',
-      `${mb(sizes[1]!)} / ${mb(totals[1]!)} MB`,
-      '≤ 2 MB',
-      ok(sizes[1]! <= TARGETS.bundleBytes),
-    ],
-    ['bare `node -e 0` (median, baseline)', `${median(bare).toFixed(0)} ms`, '', ''],
-    [
-      'main wall (median / p90)',
-      `${median(m.wall).toFixed(0)} / ${p90(m.wall).toFixed(0)} ms`,
-      `≤ ${TARGETS.mainMs} ms`,
-      ok(median(m.wall) <= TARGETS.mainMs),
-    ],
-    [
-      'post wall (median / p90)',
-      `${median(p.wall).toFixed(0)} / ${p90(p.wall).toFixed(0)} ms`,
-      `≤ ${TARGETS.postMs} ms`,
-      ok(median(p.wall) <= TARGETS.postMs),
-    ],
-    ['main CPU user+sys (median)', `${median(m.cpu).toFixed(0)} ms`, '', ''],
-    ['post CPU user+sys (median)', `${median(p.cpu).toFixed(0)} ms`, '', ''],
-    ['spawn → first OIDC request (median)', `${median(m.firstOidc).toFixed(0)} ms`, '', ''],
-    ['main peak RSS (median)', `${median(m.rss).toFixed(1)} MB`, '', ''],
-    ['post peak RSS (median)', `${median(p.rss).toFixed(1)} MB`, '', ''],
-  ];
-  console.log(`credentials: ${runs} runs of main + post (AWS + Vault + 1 KV read) against the local sandbox`);
-  const w = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
-  for (const r of rows)
-    console.log(`${r[0].padEnd(w[0]!)}  ${r[1].padStart(w[1]!)}  ${r[2].padEnd(w[2]!)}  ${r[3]}`);
+  const floorWall = median(floors.map((f) => f.wall));
+  const size = (f: string) => statSync(join(repoRoot, f)).size;
+  console.log(
+    `credentials: ${iterations} interleaved iterations, node ${process.version}; bundles main ${fmt(size(MAIN) / 1024)} KB, post ${fmt(size(POST) / 1024)} KB`,
+  );
+  console.log(
+    '\n| config | n ok | main wall ms | post wall ms | total wall ms | × floor | goal | main CPU ms | post CPU ms | main RSS MB | post RSS MB | RSS goal |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    `| E node -e 0 (floor) | ${floors.length} | ${fmt(floorWall)} | - | ${fmt(floorWall)} | 1.00 | | ${fmt(median(floors.map((f) => f.cpu)))} | - | ${fmt(median(floors.map((f) => f.rss)))} | - | |`,
+  );
+  const verdicts: string[] = [];
+  for (const [kind, c] of Object.entries(CONFIGS) as [Config, (typeof CONFIGS)[Config]][]) {
+    const rs = runs[kind];
+    const total = median(rs.map((r) => r.main.wall + r.post.wall));
+    const ratio = total / floorWall;
+    const rss = Math.max(median(rs.map((r) => r.main.rss)), median(rs.map((r) => r.post.rss)));
+    console.log(
+      `| ${c.label} | ${rs.length} | ${fmt(median(rs.map((r) => r.main.wall)))} | ${fmt(median(rs.map((r) => r.post.wall)))} | ${fmt(total)} | ${fmt(ratio, 2)} | ≤ ${c.goal} | ${fmt(median(rs.map((r) => r.main.cpu)))} | ${fmt(median(rs.map((r) => r.post.cpu)))} | ${fmt(median(rs.map((r) => r.main.rss)))} | ${fmt(median(rs.map((r) => r.post.rss)))} | ≤ ${c.rssMb} |`,
+    );
+    verdicts.push(
+      `  ${kind.padEnd(5)} ${fmt(ratio, 2)}× floor (goal ≤ ${c.goal}×) ${ratio <= c.goal ? 'met' : 'NOT met'}; peak RSS ${fmt(rss)} MB (goal ≤ ${c.rssMb}) ${rss <= c.rssMb ? 'met' : 'NOT met'}`,
+    );
+  }
+  console.log(`\ngoals (median total wall ÷ median floor of this run, ${fmt(floorWall)} ms):`);
+  for (const v of verdicts) console.log(v);
+
+  console.log('\nmain step by phase (median ms; marks from ASTL_BENCH_PHASES):');
+  console.log(`| config | ${MAIN_PHASES.map(([name]) => name).join(' | ')} | spawn + exit | wall |`);
+  console.log(`|---|${MAIN_PHASES.map(() => '---|').join('')}---|---|`);
+  for (const [kind, c] of Object.entries(CONFIGS) as [Config, (typeof CONFIGS)[Config]][]) {
+    const rs = runs[kind].filter((r) => r.marks.done !== undefined);
+    const cells = MAIN_PHASES.map(([, from, to]) =>
+      fmt(median(rs.map((r) => r.marks[to]! - r.marks[from]!)), 1),
+    );
+    const rest = fmt(median(rs.map((r) => r.marks.wall! - r.marks.done!)), 1);
+    console.log(
+      `| ${c.label} | ${cells.join(' | ')} | ${rest} | ${fmt(median(rs.map((r) => r.marks.wall!)))} |`,
+    );
+  }
+  if (failures.length > 0) {
+    console.log(`\n${failures.length} failed runs (left out):`);
+    for (const f of failures) console.log(`  FAIL ${f}`);
+    process.exitCode = 1;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

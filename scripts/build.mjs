@@ -3,7 +3,8 @@
 // entry): src/actions/<action>/<step>/index.ts -> dist/<action>/<step>/index.js and
 // src/cli/index.ts -> dist/cli/index.js. Entries are discovered, so a new step needs no edit
 // here. `npm run build -- gate` rebuilds only the entries whose output path contains "gate".
-// Type checking is `npm run lint`'s job (tsc --noEmit over the whole tree).
+// Type checking is `npm run lint`'s job (tsc --noEmit over the whole tree). The schema
+// validators are regenerated first (scripts/schemas.mjs), so a bundle never has stale ones.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ function entries() {
   if (existsSync(join(root, 'src/cli/index.ts'))) found.push({ src: 'src/cli/index.ts', out: 'dist/cli' });
   return found.filter((e) => only.length === 0 || only.some((o) => e.out.includes(o)));
 }
+
+execFileSync(process.execPath, [join(root, 'scripts/schemas.mjs')], { cwd: root, stdio: 'inherit' });
 
 for (const entry of entries()) {
   // Build beside the old bundle and swap only on success, so a failed build never leaves a

@@ -10,18 +10,10 @@ export const modules = {
 /* harmony export */   parseYaml: () => (/* binding */ parseYaml)
 /* harmony export */ });
 /* unused harmony exports YAML_LIMITS, YamlDoc, typeName */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3142);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1372);
-/**
- * YAML with positions: parse a file into documents that remember where every value came from,
- * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
- * what was expected, and (for unknown keys) the closest known key.
- */
-
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3142);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1372);
 
 
 
@@ -126,15 +118,11 @@ function parseYaml(text, file) {
     }
     return out;
 }
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: true, strict: false, verbose: true });
-const compiled = new WeakMap();
 /**
- * Validates a document against a JSON Schema and turns Ajv's errors into located, actionable
- * ones. `what` names the file kind for messages ("agent registry", "AgentPolicy").
+ * Validates a document with a schema's compiled validator and turns its errors into located,
+ * actionable ones. `what` names the file kind for messages ("agent registry", "AgentPolicy").
  */
-function validateWithSchema(doc, schema, what, code = 'CONFIG_INVALID') {
-    const validate = compiled.get(schema) ?? ajv.compile(schema);
-    compiled.set(schema, validate);
+function validateWithSchema(doc, validate, what, code = 'CONFIG_INVALID') {
     if (validate(doc.value))
         return [];
     const errors = [];
@@ -178,7 +166,7 @@ function toAstlError(doc, e, what, code) {
         case 'additionalProperties': {
             const key = String(e.params.additionalProperty);
             const known = Object.keys(parent?.properties ?? {});
-            const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(key, known);
+            const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .k)(key, known);
             return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`unknown key '${key}' in ${what}${path.length ? ` at ${here}` : ''}`, {
                 code,
                 location: doc.locateKey([...path, key]),
@@ -203,7 +191,7 @@ function toAstlError(doc, e, what, code) {
             });
         case 'enum': {
             const allowed = e.params.allowedValues;
-            const guess = typeof e.data === 'string' ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(e.data, allowed.map(String)) : undefined;
+            const guess = typeof e.data === 'string' ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .k)(e.data, allowed.map(String)) : undefined;
             return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${JSON.stringify(e.data)}; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, {
                 code,
                 location: doc.locate(path),
@@ -212,7 +200,7 @@ function toAstlError(doc, e, what, code) {
         }
         case 'pattern':
         case 'format':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`, {
                 code,
                 location: doc.locate(path),
                 hint: parent?.examples?.length

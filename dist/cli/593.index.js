@@ -347,11 +347,6 @@ async function run(args, io) {
     const vault = { url: (0,cli_args/* str */.gx)(args, 'vault-url'), role: (0,cli_args/* str */.gx)(args, 'vault-role') };
     if (vault.url || vault.role)
         request.vault = strip(vault);
-    const saveState = (state) => {
-        if (state.vault?.token)
-            redactor.add(state.vault.token);
-        writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
-    };
     const logger = {
         info: (m) => say(m),
         warning: (m) => say(`${(0,cli_io/* paint */.n)(io, 'yellow', 'warning')}: ${m}`),
@@ -360,9 +355,14 @@ async function run(args, io) {
                 say(`debug: ${m}`);
         },
     };
-    // The engine (AWS SDK and all) loads only now, so --help and usage errors stay fast.
-    const { applyAuditLevel, createProviderBackends, githubIdTokenSource, MintFailure, mintCredentials, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 5657));
-    const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 967));
+    // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
+    const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(782)]).then(__webpack_require__.bind(__webpack_require__, 782));
+    const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 967));
+    const saveState = (state) => {
+        for (const secret of stateSecrets(state))
+            redactor.add(secret);
+        writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
+    };
     const appendAudit = (file, events) => {
         if (events.length === 0)
             return;
@@ -372,14 +372,12 @@ async function run(args, io) {
     let result;
     try {
         result = await mintCredentials(request, {
-            getIdToken: noTokenVars
-                ? githubIdTokenSource(env)
-                : idTokenFromEnv(tokenVars, env, decodeTokenClaims),
+            getIdToken: noTokenVars ? githubIdTokenSource(env) : idTokenFromEnv(tokenVars, env, decodeTokenClaims),
             registerSecret: (v) => redactor.add(v),
             onState: saveState,
             logger,
             env,
-        }, createProviderBackends());
+        });
     }
     catch (err) {
         if (!(err instanceof MintFailure))

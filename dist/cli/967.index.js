@@ -1,521 +1,6 @@
 export const id = 967;
-export const ids = [967,167];
+export const ids = [967];
 export const modules = {
-
-/***/ 5724:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Ht: () => (/* reexport */ errors/* AstlError */.Ht),
-  ci: () => (/* reexport */ errors/* AstlErrors */.ci),
-  Au: () => (/* reexport */ BodyTooLargeError),
-  B2: () => (/* reexport */ retry/* Deadline */.B2),
-  pO: () => (/* reexport */ redact/* Redactor */.pO),
-  aB: () => (/* reexport */ retry/* RetryExhaustedError */.aB),
-  Ul: () => (/* reexport */ cappedFetch),
-  kp: () => (/* reexport */ suggest/* closest */.k),
-  JG: () => (/* reexport */ retry/* defaultSleep */.JG),
-  Qx: () => (/* reexport */ retry/* describeFault */.Qx),
-  a3: () => (/* reexport */ duration/* formatDuration */.a),
-  j$: () => (/* reexport */ errors/* formatLocation */.j$),
-  d$: () => (/* reexport */ retry/* isNetworkFault */.d$),
-  PS: () => (/* reexport */ retry/* isRetryableStatus */.PS),
-  E9: () => (/* reexport */ duration/* parseDuration */.E),
-  hN: () => (/* reexport */ yaml_source.parseYaml),
-  oV: () => (/* reexport */ readBodyCapped),
-  XS: () => (/* reexport */ readTextCapped),
-  CW: () => (/* reexport */ yaml_source/* validateWithSchema */.CW),
-  bD: () => (/* reexport */ retry/* withRetry */.bD)
-});
-
-// UNUSED EXPORTS: CONTROL_CHARACTERS, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, describeError, editDistance, escapeCommandData, escapeCommandProperty, findControlCharacter, isNonSecretLine, markdownCode, markdownFence, markdownMessage, markdownText, printable, safeLine, safeLines, secretForms, typeName, workflowCommand
-
-// EXTERNAL MODULE: ./packages/core/duration.ts
-var duration = __webpack_require__(5166);
-// EXTERNAL MODULE: ./packages/core/errors.ts
-var errors = __webpack_require__(425);
-;// CONCATENATED MODULE: ./packages/core/http-body.ts
-/**
- * Response bodies read with a size cap while they stream: a hostile or broken server cannot make
- * the product hold more than the cap in memory, whatever its Content-Length says (absent, wrong
- * or huge). At the cap the stream is cancelled, which closes the connection.
- */
-
-/** A body was larger than the cap (by its Content-Length, or by the bytes that arrived). */
-class BodyTooLargeError extends errors/* AstlError */.Ht {
-    what;
-    maxBytes;
-    constructor(what, maxBytes) {
-        super(`${what} is larger than ${formatBytes(maxBytes)}; the answer was cut off and refused`, {
-            code: 'BODY_TOO_LARGE',
-        });
-        this.what = what;
-        this.maxBytes = maxBytes;
-    }
-}
-function formatBytes(n) {
-    if (n >= 1024 * 1024 && n % (1024 * 1024) === 0)
-        return `${n / 1024 / 1024} MiB`;
-    if (n >= 1024 && n % 1024 === 0)
-        return `${n / 1024} KiB`;
-    return `${n} bytes`;
-}
-/**
- * Reads the whole body of `res`, at most `maxBytes` of it. Throws BodyTooLargeError (after
- * cancelling the body) when Content-Length announces more, or as soon as more has arrived.
- * `what` names the body in the error ("the manifest of ghcr.io/acme/app:1").
- */
-async function readBodyCapped(res, maxBytes, what) {
-    const announced = Number(res.headers.get('content-length') ?? Number.NaN);
-    if (Number.isFinite(announced) && announced > maxBytes) {
-        await res.body?.cancel().catch(() => { });
-        throw new BodyTooLargeError(what, maxBytes);
-    }
-    if (!res.body)
-        return Buffer.alloc(0);
-    const reader = res.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-            await reader.cancel().catch(() => { });
-            throw new BodyTooLargeError(what, maxBytes);
-        }
-        chunks.push(value);
-    }
-    return Buffer.concat(chunks, total);
-}
-/** readBodyCapped as UTF-8 text. */
-async function readTextCapped(res, maxBytes, what) {
-    return (await readBodyCapped(res, maxBytes, what)).toString('utf8');
-}
-/**
- * A fetch for libraries that read bodies themselves (Octokit, which turns a failed body read
- * into an empty answer): it reads each body, at most `maxBytes`, before returning, and throws
- * BodyTooLargeError from fetch itself when there is more. Status, headers and url stay as the
- * server sent them. For JSON APIs only: it holds the whole body, as the library would.
- */
-function cappedFetch(inner, maxBytes, what) {
-    return async (input, init) => {
-        const res = await inner(input, init);
-        if (!res.body || [101, 204, 205, 304].includes(res.status))
-            return res;
-        const bytes = await readBodyCapped(res, maxBytes, `${what} (${res.url || 'response'})`);
-        const copy = new Response(new Uint8Array(bytes), {
-            status: res.status,
-            statusText: res.statusText,
-            headers: res.headers,
-        });
-        Object.defineProperty(copy, 'url', { value: res.url });
-        return copy;
-    };
-}
-
-// EXTERNAL MODULE: ./packages/core/redact.ts
-var redact = __webpack_require__(3591);
-// EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(4066);
-// EXTERNAL MODULE: ./packages/core/suggest.ts
-var suggest = __webpack_require__(3142);
-// EXTERNAL MODULE: ./packages/core/yaml-source.ts
-var yaml_source = __webpack_require__(167);
-;// CONCATENATED MODULE: ./packages/core/index.ts
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 4066:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B2: () => (/* binding */ Deadline),
-/* harmony export */   JG: () => (/* binding */ defaultSleep),
-/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   Qx: () => (/* binding */ describeFault),
-/* harmony export */   aB: () => (/* binding */ RetryExhaustedError),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   d$: () => (/* binding */ isNetworkFault)
-/* harmony export */ });
-/* unused harmony export backoffDelay */
-/**
- * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
- * deadline. Every network call in the engine goes through `withRetry`, so the fault policy is
- * decided in one place: the caller says which errors are retryable, this decides when and how often.
- */
-class Deadline {
-    totalMs;
-    now;
-    at;
-    constructor(totalMs, now = Date.now) {
-        this.totalMs = totalMs;
-        this.now = now;
-        this.at = now() + totalMs;
-    }
-    remainingMs() {
-        return Math.max(0, this.at - this.now());
-    }
-    expired() {
-        return this.remainingMs() <= 0;
-    }
-    /** An AbortSignal that fires at min(per-attempt timeout, the deadline). */
-    signal(perAttemptMs) {
-        return AbortSignal.timeout(Math.max(1, Math.min(perAttemptMs, this.remainingMs())));
-    }
-}
-class RetryExhaustedError extends Error {
-    attempts;
-    lastError;
-    deadlineHit;
-    constructor(message, attempts, lastError, deadlineHit) {
-        super(message, { cause: lastError });
-        this.attempts = attempts;
-        this.lastError = lastError;
-        this.deadlineHit = deadlineHit;
-        this.name = 'RetryExhaustedError';
-    }
-}
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Full jitter (AWS architecture blog): uniform in [0, min(max, base * 2^attempt)]. */
-function backoffDelay(attempt, baseMs, maxMs, random) {
-    return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
-}
-/**
- * Runs `op` until it succeeds, fails with a non-retryable error (rethrown as is), runs out of
- * attempts, or reaches the deadline (both end in RetryExhaustedError naming the last fault).
- */
-async function withRetry(op, o) {
-    const random = o.random ?? Math.random;
-    const sleep = o.sleep ?? defaultSleep;
-    let lastError;
-    for (let attempt = 1; attempt <= o.attempts; attempt++) {
-        if (o.deadline.expired())
-            break;
-        try {
-            return await op(o.deadline.signal(o.attemptTimeoutMs), attempt);
-        }
-        catch (err) {
-            lastError = err;
-            if (!o.isRetryable(err))
-                throw err;
-            if (attempt === o.attempts)
-                break;
-            const delayMs = Math.min(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), o.deadline.remainingMs());
-            o.onRetry?.({ attempt, delayMs, error: err });
-            await sleep(delayMs);
-        }
-    }
-    const deadlineHit = o.deadline.expired();
-    const why = deadlineHit
-        ? `did not succeed within the ${Math.round(o.deadline.totalMs / 1000)}s deadline`
-        : `failed ${o.attempts} times`;
-    throw new RetryExhaustedError(`${o.what} ${why}; last error: ${describeFault(lastError)}`, o.attempts, lastError, deadlineHit);
-}
-/** A short description of a network fault: no stack, no request bodies. */
-function describeFault(err) {
-    if (err === undefined)
-        return 'none (the deadline passed before the first attempt)';
-    if (err instanceof Error) {
-        const code = err.code;
-        if (err.name === 'TimeoutError' || err.name === 'AbortError')
-            return 'request timed out';
-        return typeof code === 'string' && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
-    }
-    return String(err);
-}
-/** Node's network error codes that a retry can cure. */
-const RETRYABLE_NET_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'ECONNABORTED',
-]);
-/** True for transport faults (resets, refusals, timeouts), looking through `cause` chains. */
-function isNetworkFault(err) {
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        if (!(e instanceof Error))
-            return false;
-        const code = e.code;
-        if (typeof code === 'string' && RETRYABLE_NET_CODES.has(code))
-            return true;
-        if (e.name === 'TimeoutError' || e.name === 'AbortError')
-            return true;
-        if (e instanceof TypeError && e.message === 'fetch failed')
-            return true;
-    }
-    return false;
-}
-/** HTTP statuses worth another attempt. */
-function isRetryableStatus(status) {
-    return status === 429 || status === 408 || status >= 500;
-}
-
-
-/***/ }),
-
-/***/ 167:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CW: () => (/* binding */ validateWithSchema),
-/* harmony export */   parseYaml: () => (/* binding */ parseYaml)
-/* harmony export */ });
-/* unused harmony exports YAML_LIMITS, YamlDoc, typeName */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3142);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1372);
-/**
- * YAML with positions: parse a file into documents that remember where every value came from,
- * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
- * what was expected, and (for unknown keys) the closest known key.
- */
-
-
-
-
-
-/** Hard caps so a hostile file cannot exhaust memory through aliases or sheer size. */
-const YAML_LIMITS = { maxBytes: 5 * 1024 * 1024, maxAliasCount: 100, maxDocuments: 1000 };
-class YamlDoc {
-    file;
-    doc;
-    lines;
-    value;
-    constructor(file, doc, lines, value) {
-        this.file = file;
-        this.doc = doc;
-        this.lines = lines;
-        this.value = value;
-    }
-    /** Where the value at `path` starts; falls back to the nearest ancestor that exists. */
-    locate(path) {
-        const node = this.nodeAt(path, false);
-        return this.at(node?.range?.[0]);
-    }
-    /** Where the key of the entry at `path` is written (for "unknown key" errors). */
-    locateKey(path) {
-        const node = this.nodeAt(path, true);
-        return this.at(node?.range?.[0]);
-    }
-    at(offset) {
-        if (offset === undefined)
-            return { file: this.file };
-        const { line, col } = this.lines.linePos(offset);
-        return { file: this.file, line, column: col };
-    }
-    nodeAt(path, wantKey) {
-        let node = this.doc.contents;
-        let found = node;
-        for (let i = 0; i < path.length; i++) {
-            const seg = path[i];
-            const last = i === path.length - 1;
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
-                const pair = node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(p) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) && String(p.key.value) === String(seg));
-                if (!pair)
-                    return found;
-                node = last && wantKey ? pair.key : pair.value;
-            }
-            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof seg === 'number') {
-                node = node.items[seg];
-            }
-            else {
-                return found;
-            }
-            if (node && typeof node === 'object' && 'range' in node)
-                found = node;
-            else
-                return found;
-        }
-        return found;
-    }
-}
-/** Parses every document of a YAML file; syntax errors become AstlErrors with file:line. */
-function parseYaml(text, file) {
-    if (Buffer.byteLength(text) > YAML_LIMITS.maxBytes) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${file} is larger than ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB`, {
-            code: 'CONFIG_INVALID',
-            location: { file },
-            hint: 'split it into smaller files',
-        });
-    }
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const list = Array.isArray(docs) ? docs : [docs];
-    if (list.length > YAML_LIMITS.maxDocuments) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${file} holds more than ${YAML_LIMITS.maxDocuments} YAML documents`, {
-            code: 'CONFIG_INVALID',
-            location: { file },
-        });
-    }
-    const out = [];
-    for (const doc of list) {
-        const problem = doc.errors[0];
-        if (problem) {
-            const pos = lines.linePos(problem.pos[0]);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`invalid YAML: ${problem.message.split('\n')[0]}`, {
-                code: 'YAML_SYNTAX',
-                location: { file, line: pos.line, column: pos.col },
-                hint: 'fix the YAML syntax (indentation, quotes, a ":" after each key)',
-            });
-        }
-        let value;
-        try {
-            value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
-        }
-        catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`invalid YAML: ${err.message}`, {
-                code: 'YAML_SYNTAX',
-                location: { file },
-            });
-        }
-        if (doc.contents === null && value == null)
-            continue; // empty document between `---`
-        out.push(new YamlDoc(file, doc, lines, value));
-    }
-    return out;
-}
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: true, strict: false, verbose: true });
-const compiled = new WeakMap();
-/**
- * Validates a document against a JSON Schema and turns Ajv's errors into located, actionable
- * ones. `what` names the file kind for messages ("agent registry", "AgentPolicy").
- */
-function validateWithSchema(doc, schema, what, code = 'CONFIG_INVALID') {
-    const validate = compiled.get(schema) ?? ajv.compile(schema);
-    compiled.set(schema, validate);
-    if (validate(doc.value))
-        return [];
-    const errors = [];
-    const seen = new Set();
-    for (const e of pruneErrors(validate.errors ?? [])) {
-        const err = toAstlError(doc, e, what, code);
-        const key = `${err.location?.line}:${err.message}`;
-        if (!seen.has(key)) {
-            seen.add(key);
-            errors.push(err);
-        }
-    }
-    return errors.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
-}
-/** Drops the umbrella errors of anyOf/oneOf/if when a more specific error explains them. */
-function pruneErrors(errors) {
-    const umbrella = new Set(['anyOf', 'oneOf', 'if', 'not']);
-    const specific = errors.filter((e) => !umbrella.has(e.keyword));
-    return specific.length > 0 ? specific : errors;
-}
-function pathOf(instancePath) {
-    if (!instancePath)
-        return [];
-    return instancePath
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-function describePath(path) {
-    if (path.length === 0)
-        return 'the document';
-    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-function toAstlError(doc, e, what, code) {
-    const path = pathOf(e.instancePath);
-    const here = describePath(path);
-    const parent = e.parentSchema;
-    const expected = parent?.description ? ` (${parent.description})` : '';
-    switch (e.keyword) {
-        case 'additionalProperties': {
-            const key = String(e.params.additionalProperty);
-            const known = Object.keys(parent?.properties ?? {});
-            const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(key, known);
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`unknown key '${key}' in ${what}${path.length ? ` at ${here}` : ''}`, {
-                code,
-                location: doc.locateKey([...path, key]),
-                hint: guess
-                    ? `did you mean '${guess}'? (keys are case-sensitive)`
-                    : `known keys here: ${known.join(', ') || '(none)'}`,
-            });
-        }
-        case 'required': {
-            const key = String(e.params.missingProperty);
-            const sub = parent?.properties?.[key];
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is missing required key '${key}'${sub?.description ? ` (${sub.description})` : ''}`, {
-                code,
-                location: doc.locate(path),
-                hint: `add '${key}:' to ${here}`,
-            });
-        }
-        case 'type':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} must be ${article(e.params.type)}, got ${typeName(e.data)}${expected}`, {
-                code,
-                location: doc.locate(path),
-            });
-        case 'enum': {
-            const allowed = e.params.allowedValues;
-            const guess = typeof e.data === 'string' ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(e.data, allowed.map(String)) : undefined;
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${JSON.stringify(e.data)}; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, {
-                code,
-                location: doc.locate(path),
-                hint: guess ? `did you mean ${JSON.stringify(guess)}?` : undefined,
-            });
-        }
-        case 'pattern':
-        case 'format':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`, {
-                code,
-                location: doc.locate(path),
-                hint: parent?.examples?.length
-                    ? `for example: ${parent.examples.map((x) => JSON.stringify(x)).join(', ')}`
-                    : undefined,
-            });
-        default:
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} ${e.message ?? 'is invalid'}${expected}`, {
-                code,
-                location: doc.locate(path),
-            });
-    }
-}
-/** Ajv reports a union type as an array (`["string", "integer"]`) or a comma list. */
-function article(type) {
-    const text = (Array.isArray(type) ? type : type.split(',')).join(' or ');
-    return /^[aeiou]/.test(text) ? `an ${text}` : `a ${text}`;
-}
-function typeName(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object')
-        return 'a mapping';
-    return `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
-}
-
-
-/***/ }),
 
 /***/ 967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -524,11 +9,10 @@ function typeName(v) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   decodeTokenClaims: () => (/* binding */ decodeTokenClaims),
-  zl: () => (/* binding */ requestGitHubIdToken),
-  _Q: () => (/* binding */ sanitizeFetchError)
+  z: () => (/* binding */ requestGitHubIdToken)
 });
 
-// UNUSED EXPORTS: idTokenUrl, shortMessage
+// UNUSED EXPORTS: idTokenUrl
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
 const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
@@ -847,10 +331,12 @@ function decodeJwt(jwt) {
 }
 
 
-// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
-var core = __webpack_require__(5724);
-// EXTERNAL MODULE: ./packages/providers/retry-policy.ts
-var retry_policy = __webpack_require__(5036);
+// EXTERNAL MODULE: ./packages/core/errors.ts
+var errors = __webpack_require__(425);
+// EXTERNAL MODULE: ./packages/core/retry.ts
+var retry = __webpack_require__(4066);
+// EXTERNAL MODULE: ./packages/providers/retry-policy.ts + 1 modules
+var retry_policy = __webpack_require__(7684);
 ;// CONCATENATED MODULE: ./packages/providers/oidc.ts
 /**
  * GitHub Actions OIDC: requesting an ID token through the runner's protocol and reading its
@@ -860,6 +346,9 @@ var retry_policy = __webpack_require__(5036);
 
 
 
+
+/** The runner answers `{"value": "<jwt>"}`; anything much larger is not a token answer. */
+const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 const PERMISSIONS_FIX = `permissions:
   id-token: write   # lets the job request an OIDC token
   contents: read`;
@@ -875,14 +364,14 @@ async function requestGitHubIdToken(req) {
             !req.requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
             !req.requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
         ].filter(Boolean);
-        throw new core/* AstlError */.Ht(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
+        throw new errors/* AstlError */.Ht(`GitHub OIDC is not available to this job: ${missing.join(' and ')} not set`, {
             code: 'OIDC_NOT_AVAILABLE',
             hint: 'add `permissions: id-token: write` to the job (or the workflow). Jobs triggered from forks never get an ID token.',
             fix: PERMISSIONS_FIX,
         });
     }
     if (!req.audience) {
-        throw new core/* AstlError */.Ht('An OIDC audience is required to request an ID token', {
+        throw new errors/* AstlError */.Ht('An OIDC audience is required to request an ID token', {
             code: 'OIDC_AUDIENCE_MISSING',
         });
     }
@@ -891,30 +380,23 @@ async function requestGitHubIdToken(req) {
         url = new URL(idTokenUrl(req.requestUrl, req.audience)).toString();
     }
     catch {
-        throw new core/* AstlError */.Ht('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
+        throw new errors/* AstlError */.Ht('ACTIONS_ID_TOKEN_REQUEST_URL is not a valid URL', { code: 'OIDC_NOT_AVAILABLE' });
     }
     const requestToken = req.requestToken;
-    const isRetryable = (err) => err instanceof retry_policy/* ProviderNetworkError */.KC ||
-        (0,core/* isNetworkFault */.d$)(err) ||
-        (err instanceof retry_policy/* ProviderHttpError */.gm && (0,core/* isRetryableStatus */.PS)(err.status));
+    const isRetryable = (err) => (0,retry/* isNetworkFault */.d$)(err) || (err instanceof retry_policy/* ProviderHttpError */.gm && (0,retry/* isRetryableStatus */.PS)(err.status));
     try {
-        return await (0,core/* withRetry */.bD)(async (signal) => {
-            let res;
-            try {
-                res = await fetch(url, {
-                    headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json; api-version=2.0' },
-                    signal,
-                });
-            }
-            catch (err) {
-                throw sanitizeFetchError(err);
-            }
-            const text = await readText(res, signal);
-            if (!res.ok) {
-                const err = new retry_policy/* ProviderHttpError */.gm(res.status, undefined, shortMessage(text));
+        return await (0,retry/* withRetry */.bD)(async (signal) => {
+            const res = await (0,retry_policy/* sendAttempt */.ob)(url, {
+                headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json; api-version=2.0' },
+                signal,
+                maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
+            }, 'GitHub OIDC token request', 'OIDC_TOKEN_REQUEST_FAILED');
+            const text = res.text();
+            if (res.status < 200 || res.status > 299) {
+                const err = new retry_policy/* ProviderHttpError */.gm(res.status, undefined, errorText(text));
                 if (isRetryable(err))
                     throw err;
-                throw new core/* AstlError */.Ht(`The runner refused the OIDC token request: ${err.message}`, {
+                throw new errors/* AstlError */.Ht(`The runner refused the OIDC token request: ${err.message}`, {
                     code: 'OIDC_TOKEN_REQUEST_FAILED',
                     hint: res.status === 401 || res.status === 403
                         ? 'ACTIONS_ID_TOKEN_REQUEST_TOKEN was not accepted; it is only valid inside the job that received it.'
@@ -929,7 +411,7 @@ async function requestGitHubIdToken(req) {
                 value = undefined;
             }
             if (typeof value !== 'string' || value.split('.').length !== 3) {
-                throw new core/* AstlError */.Ht('The runner answered the OIDC token request without a token (`value`)', {
+                throw new errors/* AstlError */.Ht('The runner answered the OIDC token request without a token (`value`)', {
                     code: 'OIDC_TOKEN_REQUEST_FAILED',
                 });
             }
@@ -949,32 +431,8 @@ function decodeTokenClaims(jwt) {
         return undefined;
     }
 }
-function sanitizeFetchError(err) {
-    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-        return new retry_policy/* ProviderNetworkError */.KC('request timed out', 'TimeoutError');
-    }
-    let code;
-    let message = err instanceof Error ? err.message : String(err);
-    for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-        const c = e.code;
-        if (typeof c === 'string') {
-            code = c;
-            message = e.message;
-            break;
-        }
-    }
-    return new retry_policy/* ProviderNetworkError */.KC(message, code);
-}
-async function readText(res, signal) {
-    try {
-        return await res.text();
-    }
-    catch (err) {
-        throw sanitizeFetchError(signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : err);
-    }
-}
-/** A provider's error body cut to something printable. */
-function shortMessage(text) {
+/** The message of an error body: JSON `message` or `errors`, else the text, cut to one line. */
+function errorText(text) {
     let msg = text;
     try {
         const body = JSON.parse(text);
@@ -986,28 +444,221 @@ function shortMessage(text) {
     catch {
         // not JSON: keep the text
     }
-    msg = msg.replace(/\s+/g, ' ').trim();
-    return msg.length > 300 ? `${msg.slice(0, 300)}…` : msg;
+    return (0,retry_policy/* shortMessage */.Sq)(msg);
 }
 
 
 /***/ }),
 
-/***/ 5036:
+/***/ 7684:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KC: () => (/* binding */ ProviderNetworkError),
-/* harmony export */   gm: () => (/* binding */ ProviderHttpError),
-/* harmony export */   tO: () => (/* binding */ retryOptions),
-/* harmony export */   uW: () => (/* binding */ exhausted),
-/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
-/* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5724);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gm: () => (/* binding */ ProviderHttpError),
+  uW: () => (/* binding */ exhausted),
+  tO: () => (/* binding */ retryOptions),
+  ob: () => (/* binding */ sendAttempt),
+  Sq: () => (/* binding */ shortMessage)
+});
+
+// UNUSED EXPORTS: DEFAULT_RETRY
+
+// EXTERNAL MODULE: ./packages/core/errors.ts
+var errors = __webpack_require__(425);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./packages/core/http.ts
 /**
- * The retry settings every provider call shares, and the conversion of an exhausted retry into
- * an AstlError whose message names the provider and the last fault.
+ * The HTTP client of every provider call (OIDC token, STS, Vault, and whatever comes next): one
+ * request over `node:http` / `node:https`, nothing else loaded. Built-in fetch is not used because
+ * its first call loads undici (about 35 ms and 12 MB per process); provider calls are a handful of
+ * small requests, so a plain request is enough.
+ *
+ * What it guarantees, so callers need not:
+ * - the request ends when `signal` fires (give it the attempt's signal from `Deadline`/`withRetry`);
+ * - the response body is capped while it streams (`maxResponseBytes`), so a hostile or broken
+ *   endpoint cannot exhaust memory;
+ * - redirects are followed only within the origin of the request (no token leaves for another host);
+ * - errors carry a message and a code only: never the request's headers or body, nor the response
+ *   body; and headers are set apart from the request options, which NODE_DEBUG=http prints. Transport faults keep Node's codes (ECONNRESET, ECONNREFUSED, ...) and timeouts are named
+ *   `TimeoutError`, so `isNetworkFault` (retry.ts) recognises every retryable one.
+ *
+ * Proxies (HTTPS_PROXY) are not used, as with fetch and the AWS SDK's default handler.
  */
+
+
+/** Codes of the faults this module raises itself (Node's own codes pass through). */
+const HTTP_ERROR = {
+    timeout: 'ETIMEDOUT',
+    aborted: 'ABORT_ERR',
+    tooLarge: 'ERR_RESPONSE_TOO_LARGE',
+    crossOrigin: 'ERR_REDIRECT_CROSS_ORIGIN',
+    tooManyRedirects: 'ERR_TOO_MANY_REDIRECTS',
+    invalidUrl: 'ERR_INVALID_URL',
+};
+/** A failed request: a message and a code, nothing of the request or response it came from. */
+class HttpError extends Error {
+    code;
+    constructor(message, code, name = 'HttpError') {
+        super(message);
+        this.code = code;
+        this.name = name;
+    }
+}
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Sends one request and reads the whole answer, whatever its status (a 4xx or 5xx is a response,
+ * not an error). Rejects with HttpError: Node's transport codes, `ETIMEDOUT` (name TimeoutError)
+ * when the signal fired by timeout, `ABORT_ERR` (name AbortError) for any other abort, and the
+ * codes in HTTP_ERROR for an oversized body, a cross-origin or endless redirect, or a bad URL.
+ * Redirects follow fetch's rules (303, and 301/302 after a POST, become a GET without a body).
+ */
+async function httpRequest(url, options = {}) {
+    let target = parseUrl(url);
+    const origin = target.origin;
+    let method = (options.method ?? (options.body === undefined ? 'GET' : 'POST')).toUpperCase();
+    let body = options.body;
+    const maxRedirects = options.maxRedirects ?? 3;
+    for (let hop = 0;; hop++) {
+        const res = await once(target, method, body, options);
+        const location = res.headers.location;
+        if (!REDIRECTS.has(res.status) || maxRedirects === 0 || typeof location !== 'string')
+            return res;
+        if (hop >= maxRedirects) {
+            throw new HttpError(`more than ${maxRedirects} redirects`, HTTP_ERROR.tooManyRedirects);
+        }
+        const next = parseUrl(new URL(location, target).toString());
+        if (next.origin !== origin) {
+            // The origin only: a redirect's path or query may carry anything.
+            throw new HttpError(`refused a redirect from ${origin} to another origin (${next.origin})`, HTTP_ERROR.crossOrigin);
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+        target = next;
+    }
+}
+function parseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url.toString());
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+        throw new HttpError('not an http(s) URL', HTTP_ERROR.invalidUrl);
+    }
+    return parsed;
+}
+/** The error for a fired signal: a timeout (AbortSignal.timeout, Deadline) or another abort. */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason?.name === 'TimeoutError'
+        ? new HttpError('request timed out', HTTP_ERROR.timeout, 'TimeoutError')
+        : new HttpError('request aborted', HTTP_ERROR.aborted, 'AbortError');
+}
+/** Node's error reduced to its message and code (its other fields may hold request details). */
+function transportError(err) {
+    if (err instanceof HttpError)
+        return err;
+    const code = err?.code;
+    const message = err instanceof Error ? err.message : String(err);
+    return new HttpError(message, typeof code === 'string' ? code : 'ERR_HTTP');
+}
+function once(target, method, body, options) {
+    const { signal } = options;
+    const cap = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortError(signal));
+            return;
+        }
+        let settled = false;
+        let res;
+        const fail = (err) => {
+            if (settled)
+                return;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            req?.destroy();
+            res?.destroy();
+            reject(err);
+        };
+        const onAbort = () => fail(abortError(signal));
+        const headers = { 'user-agent': 'astl-agent-credentials', ...options.headers };
+        const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+        if (payload)
+            headers['content-length'] = String(payload.byteLength);
+        let req;
+        try {
+            req = (target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request)(target, { method });
+            req.on('error', (err) => fail(transportError(err)));
+            // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
+            for (const [name, value] of Object.entries(headers))
+                req.setHeader(name, value);
+        }
+        catch (err) {
+            // Invalid header characters and the like: Node names the header, never its value.
+            fail(transportError(err));
+            return;
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+        req.on('response', (response) => {
+            res = response;
+            const declared = Number(response.headers['content-length']);
+            if (Number.isFinite(declared) && declared > cap) {
+                fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                return;
+            }
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > cap)
+                    fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                else
+                    chunks.push(chunk);
+            });
+            response.on('aborted', () => fail(new HttpError('connection closed mid-response', 'ECONNRESET')));
+            response.on('error', (err) => fail(transportError(err)));
+            response.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                signal?.removeEventListener('abort', onAbort);
+                const data = Buffer.concat(chunks, size);
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers: response.headers,
+                    body: data,
+                    url: target.toString(),
+                    text: () => data.toString('utf8'),
+                });
+            });
+        });
+        req.end(payload);
+    });
+}
+
+// EXTERNAL MODULE: ./packages/core/retry.ts
+var retry = __webpack_require__(4066);
+;// CONCATENATED MODULE: ./packages/providers/retry-policy.ts
+/**
+ * What every provider call shares: the retry settings, one attempt's HTTP request (transport
+ * faults a retry can cure go back to `withRetry`, any other becomes a user error), the provider
+ * error reduced to what is safe to print, and the conversion of an exhausted retry into an
+ * AstlError whose message names the provider and the last fault.
+ */
+// Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+
+
 
 const DEFAULT_RETRY = {
     attempts: 4,
@@ -1020,7 +671,7 @@ function retryOptions(what, deadline, isRetryable, settings = {}) {
 }
 /**
  * An HTTP answer from a provider, reduced to what is safe to print: status, the provider's error
- * code and message. Library errors carry request configs (tokens, bodies); these never leave here.
+ * code and message. Response bodies may hold credentials; only these fields leave a provider.
  */
 class ProviderHttpError extends Error {
     status;
@@ -1035,21 +686,40 @@ class ProviderHttpError extends Error {
         this.name = 'ProviderHttpError';
     }
 }
-/** A transport fault with only its message and code kept (no request config, no headers). */
-class ProviderNetworkError extends Error {
-    code;
-    constructor(message, code) {
-        super(message);
-        this.name = code === 'TimeoutError' ? 'TimeoutError' : 'ProviderNetworkError';
-        this.code = code;
+const TLS_TRUST = /^(?:CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/;
+/**
+ * One attempt's request. Transport faults a retry can cure (resets, refusals, timeouts) are
+ * rethrown for `withRetry`; any other failure (an untrusted TLS certificate, a redirect to another
+ * origin, an oversized answer, a bad URL) cannot get better and becomes an AstlError `code`
+ * naming `what` at once.
+ */
+async function sendAttempt(url, options, what, code) {
+    try {
+        return await httpRequest(url, options);
+    }
+    catch (err) {
+        if ((0,retry/* isNetworkFault */.d$)(err))
+            throw err;
+        const errCode = err.code;
+        throw new errors/* AstlError */.Ht(`${what} failed: ${(0,retry/* describeFault */.Qx)(err)}`, {
+            code,
+            hint: typeof errCode === 'string' && TLS_TRUST.test(errCode)
+                ? "the server's TLS certificate is not trusted by this runner: give Node its CA with NODE_EXTRA_CA_CERTS."
+                : undefined,
+        });
     }
 }
 /** Rethrows an exhausted retry as `<CODE>` AstlError naming the provider and the last fault. */
 function exhausted(err, code, hint) {
-    if (err instanceof _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RetryExhaustedError */ .aB) {
-        throw new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(err.message, { code, hint });
+    if (err instanceof retry/* RetryExhaustedError */.aB) {
+        throw new errors/* AstlError */.Ht(err.message, { code, hint });
     }
     throw err;
+}
+/** A provider's error text cut to something printable on one line. */
+function shortMessage(text, max = 300) {
+    const msg = text.replace(/\s+/g, ' ').trim();
+    return msg.length > max ? `${msg.slice(0, max)}…` : msg;
 }
 
 

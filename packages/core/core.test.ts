@@ -1,3 +1,4 @@
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import {
   AstlError,
@@ -11,6 +12,10 @@ import {
   withRetry,
 } from './index.js';
 import { closest } from './suggest.js';
+
+/** Compiled as scripts/schemas.mjs compiles schemas/ for the runtime. */
+const compile = (schema: object) =>
+  new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
 
 describe('parseDuration', () => {
   it.each([
@@ -93,7 +98,7 @@ describe('parseYaml + validateWithSchema', () => {
   };
   it('names the line and the closest key', () => {
     const [doc] = parseYaml('name: a\nmax_ttl: 1h\n', 'agent-config.yaml');
-    const errors = validateWithSchema(doc!, schema, 'agent registry');
+    const errors = validateWithSchema(doc!, compile(schema), 'agent registry');
     expect(errors).toHaveLength(1);
     expect(errors[0]!.format()).toContain("agent-config.yaml:2:1: unknown key 'max_ttl'");
     expect(errors[0]!.format()).toContain("did you mean 'max-ttl'");
@@ -126,7 +131,7 @@ describe('validateWithSchema with union types', () => {
   it('names both types instead of crashing', () => {
     const schema = { type: 'object', properties: { ttl: { type: ['string', 'integer'] } } };
     const [doc] = parseYaml('ttl: [1]\n', 'p.yaml');
-    const errors = validateWithSchema(doc!, schema, 'policy');
+    const errors = validateWithSchema(doc!, compile(schema), 'policy');
     expect(errors[0]!.format()).toContain('p.yaml:1:6: ttl must be a string or integer');
   });
 });

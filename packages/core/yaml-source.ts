@@ -1,9 +1,11 @@
 /**
  * YAML with positions: parse a file into documents that remember where every value came from,
  * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
- * what was expected, and (for unknown keys) the closest known key.
+ * what was expected, and (for unknown keys) the closest known key. The validators are compiled
+ * from those schemas at build time (scripts/schemas.mjs, Ajv standalone code in
+ * schema-validators/), so nothing is compiled at run time and Ajv itself is never loaded.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import {
   type Document,
   isMap,
@@ -117,21 +119,25 @@ export function parseYaml(text: string, file: string): YamlDoc[] {
   return out;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const compiled = new WeakMap<object, ValidateFunction>();
+/**
+ * A schema's validator as Ajv compiles it (`allErrors`, `verbose`): true when valid, else the
+ * errors in `.errors`. The ones in schema-validators/ are generated from schemas/*.schema.json.
+ */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
 /**
- * Validates a document against a JSON Schema and turns Ajv's errors into located, actionable
- * ones. `what` names the file kind for messages ("agent registry", "AgentPolicy").
+ * Validates a document with a schema's compiled validator and turns its errors into located,
+ * actionable ones. `what` names the file kind for messages ("agent registry", "AgentPolicy").
  */
 export function validateWithSchema(
   doc: YamlDoc,
-  schema: object,
+  validate: SchemaValidator,
   what: string,
   code = 'CONFIG_INVALID',
 ): AstlError[] {
-  const validate = compiled.get(schema) ?? ajv.compile(schema);
-  compiled.set(schema, validate);
   if (validate(doc.value)) return [];
   const errors: AstlError[] = [];
   const seen = new Set<string>();

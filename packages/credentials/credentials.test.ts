@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AstlError } from '../core/index.js';
 import { applyAuditLevel } from './audit.js';
-import type { ProviderBackends } from './backends.js';
 import { MintFailure, mintCredentials } from './mint.js';
+import type { CredentialProvider } from './provider.js';
+import { awsProvider, type StsClient } from './providers/aws.js';
+import { type VaultClient, vaultProvider } from './providers/vault.js';
 import { revokeCredentials } from './revoke.js';
-import { cell, renderMintSummary } from './summary.js';
-import type { AuditEvent, CredentialRequest, MintDeps, RevocationState } from './types.js';
+import { cell, renderMintSummary, renderRevokeSummary } from './summary.js';
+import type { AuditEvent, CredentialRequest, MintDeps, ProviderName, RevocationState } from './types.js';
 
 const REGISTRY = `agents:
   - name: both-bot
@@ -62,8 +64,31 @@ const JWT = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.fro
   JSON.stringify({ iss: 'https://issuer', sub: 'repo:acme/app:ref:refs/heads/main', aud: 'x' }),
 ).toString('base64url')}.sig`;
 
+/** Fake network calls of both providers; a test overrides the one it is about. */
+interface Fakes {
+  assumeRole: StsClient['assumeRole'];
+  vaultLogin: VaultClient['login'];
+  readSecret: VaultClient['readSecret'];
+  revokeVaultToken: VaultClient['revokeSelf'];
+}
+
+/** The registered providers over fake clients (only the Vault revocation matters in the post step). */
+function providersWith(fakes: Partial<Fakes>) {
+  const unused = async (): Promise<never> => {
+    throw new Error('not expected in this test');
+  };
+  return [
+    awsProvider({ assumeRole: fakes.assumeRole ?? unused }),
+    vaultProvider({
+      login: fakes.vaultLogin ?? unused,
+      readSecret: fakes.readSecret ?? unused,
+      revokeSelf: fakes.revokeVaultToken ?? unused,
+    }),
+  ];
+}
+
 /** A recorder of every event in order: token requests, masks, state saves, provider calls. */
-function harness(backendOverrides: Partial<ProviderBackends> = {}) {
+function harness(overrides: Partial<Fakes> = {}) {
   const events: string[] = [];
   const states: RevocationState[] = [];
   const deps: MintDeps = {
@@ -79,15 +104,15 @@ function harness(backendOverrides: Partial<ProviderBackends> = {}) {
     logger: { info: (m) => events.push(`log:${m}`), warning: () => {}, debug: () => {} },
     newCorrelationId: () => '00000000-0000-4000-8000-000000000000',
   };
-  const backends: ProviderBackends = {
+  const backends = providersWith({
     assumeRole: async (a) => {
-      events.push(`sts:${a.agent}@${a.runId}`);
+      events.push(`sts:${a.sessionName}`);
       return {
         accessKeyId: 'ASIAEXAMPLEKEY000001',
         secretAccessKey: 'secret-access-key-value',
         sessionToken: 'session-token-value',
         expiration: new Date(Date.now() + 900_000),
-        sessionName: `${a.agent}@${a.runId}`,
+        sessionName: a.sessionName,
       };
     },
     vaultLogin: async () => {
@@ -104,8 +129,8 @@ function harness(backendOverrides: Partial<ProviderBackends> = {}) {
       return 'kv-secret-value';
     },
     revokeVaultToken: async () => 'revoked',
-    ...backendOverrides,
-  };
+    ...overrides,
+  });
   return { events, states, deps, backends };
 }
 
@@ -247,12 +272,12 @@ describe('revokeCredentials', () => {
         },
       },
       quiet,
-      {
+      providersWith({
         revokeVaultToken: async (a) => {
           calls.push(a.token);
           return 'revoked';
         },
-      },
+      }),
     );
     expect(calls).toEqual(['t']);
     expect(r.entries.map((e) => e.outcome)).toEqual(['revoked', 'not-revocable']);
@@ -262,11 +287,11 @@ describe('revokeCredentials', () => {
   });
 
   it('skips an expired token, honours revoke: false, and turns a failure into a warning', async () => {
-    const never: Pick<ProviderBackends, 'revokeVaultToken'> = {
+    const never = providersWith({
       revokeVaultToken: async () => {
         throw new Error('should not be called');
       },
-    };
+    });
     const expired = await revokeCredentials(
       { ...base, vault: { url: 'https://v', token: 't', expiresAt: past } },
       quiet,
@@ -283,13 +308,90 @@ describe('revokeCredentials', () => {
     const failed = await revokeCredentials(
       { ...base, vault: { url: 'https://v', token: 't', accessor: 'acc-9', expiresAt: future } },
       quiet,
-      {
+      providersWith({
         revokeVaultToken: async () =>
           Promise.reject(new AstlError('Vault refused revoke-self: HTTP 500', { code: 'X' })),
-      },
+      }),
     );
     expect(failed.entries[0]!.outcome).toBe('failed');
     expect(failed.warnings[0]).toContain('vault token revoke -accessor acc-9');
+  });
+});
+
+describe('a provider is one module of the shared shape', () => {
+  /** A third provider, as issue 12's GitHub App tokens will be: nothing in the loops changes. */
+  function exampleProvider(
+    events: string[],
+  ): CredentialProvider<{ audience: string }, { token: string; expiresAt: string }> {
+    return {
+      name: 'example' as ProviderName,
+      label: 'Example Cloud',
+      plan: (request) => ({ audience: `example:${request.run.runId}` }),
+      checkFacts: () => ({}),
+      prepare: (_plan, ctx) => events.push(`prepare:${ctx.durationSeconds}`),
+      async mint(plan, ctx) {
+        const jwt = await ctx.idToken(plan.audience);
+        events.push(`example-call:${jwt === JWT}`);
+        ctx.secret('example-token-value');
+        const expiresAt = new Date(ctx.now().getTime() + 600_000).toISOString();
+        ctx.saveState({ token: 'example-token-value', expiresAt });
+        ctx.credential({
+          identity: 'bot@example',
+          details: {},
+          issuedAt: ctx.now().toISOString(),
+          expiresAt,
+          ttlSeconds: 600,
+        });
+        ctx.audit('credentials.mint', 'example:bot', { provider: 'example' });
+        ctx.exportEnv({ EXAMPLE_TOKEN: 'example-token-value' });
+        ctx.log.info('Example: token issued');
+      },
+      stateSecrets: (state) => [state.token],
+      revokeTarget: () => 'example:bot',
+      async revoke(state, ctx) {
+        events.push(`example-revoke:${state.token}:${ctx.revoke}`);
+        return {
+          provider: 'example' as ProviderName,
+          identity: 'bot@example',
+          outcome: 'revoked',
+          message: 'gone',
+          expiresAt: state.expiresAt,
+        };
+      },
+    };
+  }
+
+  it('mints beside the others, with its state, row, audit event and env, and is revoked first', async () => {
+    const h = harness();
+    const providers = [...h.backends, exampleProvider(h.events)];
+    const r = await mintCredentials(request(workspace()), h.deps, providers);
+    const at = (e: string) => h.events.findIndex((x) => x.startsWith(e));
+    expect(at('prepare:900')).toBeLessThan(at('token:'));
+    expect(at('mask:example-token-value')).toBeLessThan(at('log:Example: token issued'));
+    expect(h.events).toContain('example-call:true');
+    expect(r.env.EXAMPLE_TOKEN).toBe('example-token-value');
+    expect(r.credentials.map((c) => c.provider)).toEqual(['aws', 'vault', 'example']);
+    expect(r.audit.map((e) => e.target).at(-1)).toBe('example:bot');
+    const saved = r.state as unknown as Record<string, { token?: string }>;
+    expect(saved.example?.token).toBe('example-token-value');
+    expect(renderMintSummary(r)).toContain('| Example Cloud |');
+
+    const masked: string[] = [];
+    const revoked = await revokeCredentials(
+      r.state,
+      {
+        logger: { info: () => {}, warning: () => {}, debug: () => {} },
+        registerSecret: (v) => masked.push(v),
+      },
+      providers,
+    );
+    expect(masked).toEqual(expect.arrayContaining(['hvs.vault-token-value', 'example-token-value']));
+    expect(revoked.entries.map((e) => `${e.provider}:${e.outcome}`)).toEqual([
+      'example:revoked',
+      'vault:revoked',
+      'aws:not-revocable',
+    ]);
+    expect(renderRevokeSummary(revoked)).toContain('| Example Cloud |');
   });
 });
 

@@ -7,6 +7,9 @@
  * 2. every secret is handed to `registerSecret` the moment it arrives, before anything is logged;
  * 3. the revocation state is published (`onState`) right after each login, so that a failure
  *    later (a KV read, the deadline) still leaves the post step able to revoke what was issued.
+ *
+ * The providers (AWS, Vault, ...) are modules of one shape (provider.ts); this loop has no branch
+ * for any of them.
  */
 import { randomUUID } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -28,24 +31,19 @@ import {
   resolveAgent,
 } from '../registry/index.js';
 import { auditEvent } from './audit.js';
-import type { ProviderBackends } from './backends.js';
+import type { MintContext, ProviderCheckFacts } from './provider.js';
+import { type AnyProvider, defaultProviders } from './providers/index.js';
 import type {
   AuditEvent,
   CredentialRequest,
   IssuedCredential,
   MintDeps,
   MintResult,
-  ProviderName,
   RevocationState,
-  VaultSecretRead,
 } from './types.js';
 
 export const DEFAULT_DURATION_SECONDS = 900;
 export const DEFAULT_DEADLINE_MS = 60_000;
-export const DEFAULT_AWS_AUDIENCE = 'sts.amazonaws.com';
-/** STS refuses AssumeRoleWithWebIdentity shorter than 15 minutes. */
-export const STS_MIN_DURATION_SECONDS = 900;
-export const STS_MAX_DURATION_SECONDS = 43_200;
 
 /** A mint that stopped: the cause (an AstlError for anything a user can fix) and what was done. */
 export class MintFailure extends Error {
@@ -64,27 +62,21 @@ export class MintFailure extends Error {
   }
 }
 
-interface AwsPlan {
-  roleArn: string;
-  region: string;
-  audience: string;
-  sessionPolicy?: string;
-  sessionPolicyPath?: string;
+/** A provider the request uses, with its plan. */
+interface Planned {
+  provider: AnyProvider;
+  plan: unknown;
 }
 
-interface VaultPlan {
-  url: string;
-  role: string;
-  authPath: string;
-  namespace?: string;
-  audience: string;
-  secrets: VaultSecretRead[];
-}
-
+/**
+ * Mints what the request asks for through `providers` (default: every registered provider).
+ * Resolves a MintResult; rejects with MintFailure, whose `refused` says no token was requested
+ * and whose `state` is what the post step must still revoke.
+ */
 export async function mintCredentials(
   request: CredentialRequest,
   deps: MintDeps,
-  backends: ProviderBackends,
+  providers: AnyProvider[] = defaultProviders(),
 ): Promise<MintResult> {
   const now = deps.now ?? (() => new Date());
   const correlationId = (deps.newCorrelationId ?? randomUUID)();
@@ -107,7 +99,9 @@ export async function mintCredentials(
     const policies: AgentPolicy[] = loadAgentPolicies(displayPath(request.policiesDir, request.workspace), {
       missingOk: true,
     });
-    const providers = planProviders(request, agent);
+    const planned = planProviders(request, agent, providers);
+    const names = planned.map((p) => p.provider.name);
+    const facts = mergeFacts(planned);
     const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
     const checkFor = (environment: string | undefined) =>
       checkCredentialRequest(
@@ -115,13 +109,10 @@ export async function mintCredentials(
           agent,
           purpose: request.purpose,
           durationSeconds,
-          providers: providerNames(providers),
-          readsSecrets: (providers.vault?.secrets.length ?? 0) > 0,
+          providers: names,
           environment,
-          ...(providers.aws ? { awsRoleArn: providers.aws.roleArn } : {}),
-          ...(providers.vault
-            ? { vaultRole: providers.vault.role, secretPaths: providers.vault.secrets.map((s) => s.path) }
-            : {}),
+          ...facts,
+          readsSecrets: facts.readsSecrets ?? false,
         },
         policies,
       );
@@ -132,35 +123,33 @@ export async function mintCredentials(
       `${relativeLabel(registryFile, request.workspace)}#${agent.name}`,
       ...check.appliedPolicies,
     ].join(', ');
-    if (providers.aws) checkStsDuration(check.durationSeconds);
-    if (providers.aws?.sessionPolicyPath) {
-      // Loaded on demand: the AWS provider module brings the SDK with it.
-      const { readSessionPolicy } = await import('../providers/aws.js');
-      providers.aws.sessionPolicy = readSessionPolicy(
-        displayPath(providers.aws.sessionPolicyPath, request.workspace),
-      );
+    for (const { provider, plan } of planned) {
+      provider.prepare?.(plan, {
+        durationSeconds: check.durationSeconds,
+        file: (path) => displayPath(path, request.workspace),
+      });
     }
     const warnings = [...check.warnings];
 
     log.info(
-      `Agent ${agent.name} (type ${agent.type}, owner ${agent.owner}) requests ${providerNames(providers).join(' + ')} credentials for ${formatDuration(check.durationSeconds)}: ${purpose}`,
+      `Agent ${agent.name} (type ${agent.type}, owner ${agent.owner}) requests ${names.join(' + ')} credentials for ${formatDuration(check.durationSeconds)}: ${purpose}`,
     );
     log.info(`Correlation id ${correlationId}; policies: ${policyLabel}`);
+    deps.onPhase?.('checked');
 
-    // ---- 2. Tokens and credentials: AWS and Vault side by side. ----
-    // Provider code loads while the first token request is in flight.
-    backends.preload?.(providerNames(providers));
+    // ---- 2. Tokens and credentials: every provider side by side. ----
     const idTokens = new Map<string, Promise<string>>();
     const fetchIdToken = async (audience: string): Promise<string> => {
       const token = await deps.getIdToken(audience, deadline);
       deps.registerSecret(token);
+      deps.onPhase?.('token');
       // The job's real environment is in the signed token; re-check restrictions against it.
       const claims = decodeTokenClaims(token);
       const tokenEnv = typeof claims?.environment === 'string' ? claims.environment : undefined;
       if (tokenEnv && tokenEnv !== request.run.environment) checkFor(tokenEnv);
       return token;
     };
-    const idTokenFor = (audience: string): Promise<string> => {
+    const idToken = (audience: string): Promise<string> => {
       tokensRequested = true;
       let pending = idTokens.get(audience);
       if (!pending) {
@@ -170,15 +159,10 @@ export async function mintCredentials(
       return pending;
     };
 
-    const credentials: IssuedCredential[] = [];
     const exported: Record<string, string> = {};
     const secrets: string[] = [];
     const secretOutputs: MintResult['secretOutputs'] = {};
     const outputs: MintResult['outputs'] = { agent: agent.name, correlationId, expiresAt: '' };
-    const keep = (value: string) => {
-      deps.registerSecret(value);
-      secrets.push(value);
-    };
     const st: RevocationState = {
       version: 1,
       agent: agent.name,
@@ -188,231 +172,58 @@ export async function mintCredentials(
       policy: policyLabel,
     };
     state = st;
-    const baseDetail = runDetail(request);
+    const runDetail = runDetailOf(request);
 
-    // Each flow keeps its own audit events and credentials, so the record's order is stable.
-    const awsAudit: AuditEvent[] = [];
-    const awsCredentials: IssuedCredential[] = [];
-    const awsFlow = async (p: AwsPlan): Promise<void> => {
-      const jwt = await idTokenFor(p.audience);
-      // Refusals come back diagnosed (token claims beside the request) from the provider.
-      const session = await backends.assumeRole({
-        roleArn: p.roleArn,
-        region: p.region,
-        audience: p.audience,
-        agent: agent.name,
-        runId: request.run.runId,
-        ...(request.run.runAttempt ? { runAttempt: request.run.runAttempt } : {}),
+    // Each provider keeps its own audit events and credentials, so the record's order is stable.
+    const flows = planned.map(({ provider, plan }) => {
+      const events: AuditEvent[] = [];
+      const rows: IssuedCredential[] = [];
+      const ctx: MintContext<unknown> = {
+        agent,
+        run: request.run,
         durationSeconds: check.durationSeconds,
-        webIdentityToken: jwt,
-        sessionPolicy: p.sessionPolicy,
-        ...(p.sessionPolicyPath ? { sessionPolicyFile: p.sessionPolicyPath } : {}),
         deadline,
         env,
-      });
-      const sessionName = session.sessionName;
-      keep(session.accessKeyId);
-      keep(session.secretAccessKey);
-      keep(session.sessionToken);
-      const expiresAt = session.expiration.toISOString();
-      // An STS session expires exactly DurationSeconds after it is issued.
-      const ttlSeconds = check.durationSeconds;
-      const issuedAt = new Date(session.expiration.getTime() - ttlSeconds * 1000);
-      const identity = session.assumedRoleArn ?? assumedRoleArnFor(p.roleArn, sessionName);
-      awsCredentials.push({
-        provider: 'aws',
-        identity,
-        details: {
-          role: p.roleArn,
-          'session name': sessionName,
-          region: p.region,
-          ...(p.sessionPolicyPath ? { 'session policy': p.sessionPolicyPath } : {}),
+        log,
+        now,
+        runDetail,
+        idToken,
+        secret: (value) => {
+          deps.registerSecret(value);
+          secrets.push(value);
         },
-        issuedAt: issuedAt.toISOString(),
-        expiresAt,
-        ttlSeconds,
-      });
-      Object.assign(exported, {
-        AWS_ACCESS_KEY_ID: session.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: session.secretAccessKey,
-        AWS_SESSION_TOKEN: session.sessionToken,
-        AWS_REGION: p.region,
-        AWS_DEFAULT_REGION: p.region,
-      });
-      Object.assign(secretOutputs, {
-        awsAccessKeyId: session.accessKeyId,
-        awsSecretAccessKey: session.secretAccessKey,
-        awsSessionToken: session.sessionToken,
-      });
-      outputs.awsSessionName = sessionName;
-      st.aws = { sessionName, roleArn: p.roleArn, expiresAt };
-      deps.onState?.(st);
-      awsAudit.push(
-        auditEvent({
-          agent: agent.name,
-          action: 'credentials.mint',
-          target: `aws:${p.roleArn}`,
-          intent,
-          policy: policyLabel,
-          correlationId,
-          now: issuedAt,
-          detail: {
-            provider: 'aws',
-            identity,
-            session_name: sessionName,
-            region: p.region,
-            issued_at: issuedAt.toISOString(),
-            expires_at: expiresAt,
-            ttl_seconds: ttlSeconds,
-            ...baseDetail,
-          },
-        }),
-      );
-      log.info(`AWS: assumed ${p.roleArn} as session ${sessionName}, expires ${expiresAt}`);
-    };
-
-    const vaultAudit: AuditEvent[] = [];
-    const vaultCredentials: IssuedCredential[] = [];
-    const vaultFlow = async (p: VaultPlan): Promise<void> => {
-      const jwt = await idTokenFor(p.audience);
-      const issuedAt = now();
-      const login = await backends.vaultLogin({
-        url: p.url,
-        namespace: p.namespace,
-        authPath: p.authPath,
-        role: p.role,
-        audience: p.audience,
-        jwt,
-        deadline,
-      });
-      deps.registerSecret(login.clientToken);
-      const expiresAtDate = new Date(issuedAt.getTime() + login.leaseDurationSeconds * 1000);
-      const expiresAt = expiresAtDate.toISOString();
-      // Published before any further call: a failed KV read below must not orphan this token.
-      st.vault = {
-        url: p.url,
-        ...(p.namespace ? { namespace: p.namespace } : {}),
-        token: login.clientToken,
-        ...(login.accessor ? { accessor: login.accessor } : {}),
-        expiresAt,
-        partial: true,
-      };
-      deps.onState?.(st);
-      secrets.push(login.clientToken);
-      const loginTarget = `vault:${p.url}/v1/auth/${p.authPath}/role/${p.role}`;
-      vaultAudit.push(
-        auditEvent({
-          agent: agent.name,
-          action: 'credentials.mint',
-          target: loginTarget,
-          intent,
-          policy: policyLabel,
-          correlationId,
-          now: issuedAt,
-          detail: {
-            provider: 'vault',
-            identity: `${p.role}${login.entityId ? ` (entity ${login.entityId})` : ''}`,
-            ...(login.accessor ? { accessor: login.accessor } : {}),
-            vault_policies: login.policies.join(','),
-            issued_at: issuedAt.toISOString(),
-            expires_at: expiresAt,
-            ttl_seconds: login.leaseDurationSeconds,
-            ...baseDetail,
-          },
-        }),
-      );
-      log.info(
-        `Vault: logged in to ${p.url} as role ${p.role} (policies ${login.policies.join(', ') || 'none'}), token expires ${expiresAt}`,
-      );
-      if (login.leaseDurationSeconds > check.durationSeconds) {
-        warnings.push(
-          `Vault role '${p.role}' issues tokens for ${formatDuration(login.leaseDurationSeconds)}, longer than the requested ${formatDuration(check.durationSeconds)}; the post step revokes the token when the job ends (set token_ttl on the role to match)`,
-        );
-      }
-
-      // KV reads in parallel; each value is masked before anything about it is logged.
-      const reads = await Promise.allSettled(
-        p.secrets.map((read) =>
-          backends.readSecret({
-            url: p.url,
-            namespace: p.namespace,
-            token: login.clientToken,
-            path: read.path,
-            key: read.key,
-            deadline,
-          }),
-        ),
-      );
-      let readFailure: PromiseRejectedResult | undefined;
-      reads.forEach((r, i) => {
-        const read = p.secrets[i]!;
-        const target = `vault:${p.url}/v1/${read.path}#${read.key}`;
-        if (r.status === 'rejected') {
-          readFailure ??= r;
-          vaultAudit.push(
+        saveState: (providerState) => {
+          (st as unknown as Record<string, unknown>)[provider.name] = providerState;
+          deps.onState?.(st);
+        },
+        credential: (row) => rows.push({ provider: provider.name, label: provider.label, ...row }),
+        audit: (action, target, detail, at) =>
+          events.push(
             auditEvent({
               agent: agent.name,
-              action: 'secrets.read.failed',
+              action,
               target,
               intent,
               policy: policyLabel,
               correlationId,
-              now: now(),
-              detail: { env: read.env, reason: errorMessage(r.reason) },
+              now: at ?? now(),
+              ...(detail ? { detail } : {}),
             }),
-          );
-          return;
-        }
-        keep(r.value);
-        exported[read.env] = r.value;
-        vaultAudit.push(
-          auditEvent({
-            agent: agent.name,
-            action: 'secrets.read',
-            target,
-            intent,
-            policy: policyLabel,
-            correlationId,
-            now: now(),
-            detail: { env: read.env },
-          }),
-        );
-        log.info(`Vault: read ${read.path} key ${read.key} into ${read.env}`);
-      });
-      if (readFailure) throw readFailure.reason;
-      st.vault.partial = false;
-      deps.onState?.(st);
-
-      vaultCredentials.push({
-        provider: 'vault',
-        identity: `${p.role} @ ${p.url}${p.namespace ? ` (namespace ${p.namespace})` : ''}`,
-        details: {
-          ...(login.accessor ? { accessor: login.accessor } : {}),
-          policies: login.policies.join(', ') || 'none',
-          ...(p.secrets.length > 0 ? { 'secrets read': p.secrets.map((s) => s.env).join(', ') } : {}),
-        },
-        issuedAt: issuedAt.toISOString(),
-        expiresAt,
-        ttlSeconds: login.leaseDurationSeconds,
-      });
-      Object.assign(exported, {
-        VAULT_ADDR: p.url,
-        VAULT_TOKEN: login.clientToken,
-        ...(p.namespace ? { VAULT_NAMESPACE: p.namespace } : {}),
-      });
-      secretOutputs.vaultToken = login.clientToken;
-      if (login.accessor) outputs.vaultTokenAccessor = login.accessor;
-    };
-
-    const flows = await Promise.allSettled([
-      providers.aws ? awsFlow(providers.aws) : undefined,
-      providers.vault ? vaultFlow(providers.vault) : undefined,
-    ]);
-    audit.push(...awsAudit, ...vaultAudit);
-    // Both flows have settled, so whatever one issued is in the state before the other's error
+          ),
+        exportEnv: (vars) => Object.assign(exported, vars),
+        output: (values) => Object.assign(outputs, values),
+        secretOutput: (values) => Object.assign(secretOutputs, values),
+        warn: (message) => warnings.push(message),
+      };
+      return { events, rows, run: provider.mint(plan, ctx) };
+    });
+    const settled = await Promise.allSettled(flows.map((f) => f.run));
+    for (const f of flows) audit.push(...f.events);
+    // Every flow has settled, so whatever one issued is in the state before another's error
     // is thrown (the post step revokes it).
-    for (const f of flows) if (f.status === 'rejected') throw f.reason;
-    credentials.push(...awsCredentials, ...vaultCredentials);
+    for (const f of settled) if (f.status === 'rejected') throw f.reason;
+    const credentials = flows.flatMap((f) => f.rows);
+    deps.onPhase?.('minted');
 
     outputs.expiresAt = credentials
       .map((c) => c.expiresAt)
@@ -466,96 +277,34 @@ export async function mintCredentials(
   }
 }
 
-function providerNames(p: { aws?: AwsPlan; vault?: VaultPlan }): ProviderName[] {
-  return [...(p.aws ? (['aws'] as const) : []), ...(p.vault ? (['vault'] as const) : [])];
-}
-
-/** Which providers this request uses: inputs override the registry, field by field. */
-function planProviders(request: CredentialRequest, agent: AgentEntry): { aws?: AwsPlan; vault?: VaultPlan } {
-  const out: { aws?: AwsPlan; vault?: VaultPlan } = {};
-  const regAws = agent.credentials.aws;
-  const roleArn = request.aws?.roleArn ?? regAws?.roleArn;
-  if (roleArn) {
-    // The ARN is already validated: the input by inputs.ts, the registry by its schema.
-    const region = request.aws?.region ?? regAws?.region;
-    if (!region) {
-      throw new AstlError(`agent '${agent.name}' has an AWS role but no region`, {
-        code: 'AWS_REGION_MISSING',
-        hint: "set the region in the registry or the 'aws-region' input",
-        fix: `credentials:\n  aws:\n    role-arn: ${roleArn}\n    region: us-east-1`,
-      });
-    }
-    out.aws = {
-      roleArn,
-      region,
-      audience: request.aws?.audience ?? regAws?.audience ?? DEFAULT_AWS_AUDIENCE,
-      // A scope-down only narrows, so it applies even when the role comes from an input.
-      ...(regAws?.sessionPolicyPath ? { sessionPolicyPath: regAws.sessionPolicyPath } : {}),
-    };
+/** The providers this request uses, each with its plan; none at all is a refusal. */
+function planProviders(request: CredentialRequest, agent: AgentEntry, providers: AnyProvider[]): Planned[] {
+  const planned: Planned[] = [];
+  for (const provider of providers) {
+    const plan = provider.plan(request, agent);
+    if (plan !== undefined) planned.push({ provider, plan });
   }
-  const regVault = agent.credentials.vault;
-  const url = request.vault?.url ?? regVault?.url;
-  const role = request.vault?.role ?? regVault?.role;
-  const extraSecrets = request.vault?.secrets ?? [];
-  if (url || role || extraSecrets.length > 0) {
-    if (!url || !role) {
-      const missing = !url ? 'url' : 'role';
-      throw new AstlError(`agent '${agent.name}' has Vault settings without a ${missing}`, {
-        code: 'VAULT_SETTINGS_INCOMPLETE',
-        hint: `set credentials.vault.${missing} in the registry or the 'vault-${missing}' input`,
-        fix: `credentials:\n  vault:\n    url: ${url ?? 'https://vault.example.com:8200'}\n    role: ${role ?? agent.name}`,
-      });
-    }
-    const secrets = [...(regVault?.secrets ?? [])];
-    for (const s of extraSecrets) {
-      const i = secrets.findIndex((r) => r.env === s.env);
-      if (i >= 0) secrets[i] = s;
-      else secrets.push(s);
-    }
-    out.vault = {
-      url: url.replace(/\/+$/, ''),
-      role,
-      authPath: (request.vault?.authPath ?? regVault?.authPath ?? 'jwt').replace(/^\/+|\/+$/g, ''),
-      audience: request.vault?.audience ?? regVault?.audience ?? url.replace(/\/+$/, ''),
-      secrets,
-      ...((request.vault?.namespace ?? regVault?.namespace)
-        ? { namespace: request.vault?.namespace ?? regVault?.namespace }
-        : {}),
-    };
-  }
-  if (!out.aws && !out.vault) {
-    throw new AstlError(`agent '${agent.name}' has no AWS or Vault settings, so there is nothing to mint`, {
+  if (planned.length === 0) {
+    const labels = providers.map((p) => p.label).join(' or ');
+    const keys = providers.map((p) => `credentials.${p.name}`).join(', ');
+    throw new AstlError(`agent '${agent.name}' has no ${labels} settings, so there is nothing to mint`, {
       code: 'NO_PROVIDER',
       location: agent.location,
-      hint: "add credentials.aws and/or credentials.vault to the agent's registry entry (or pass aws-role-arn / vault-url and vault-role)",
+      hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, or vault-url and vault-role)`,
       fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
     });
   }
-  return out;
+  return planned;
 }
 
-function checkStsDuration(seconds: number): void {
-  if (seconds < STS_MIN_DURATION_SECONDS) {
-    throw new AstlError(`duration ${formatDuration(seconds)} is shorter than AWS STS allows (15m)`, {
-      code: 'DURATION_TOO_SHORT',
-      location: { file: "input 'duration'" },
-      hint: 'AssumeRoleWithWebIdentity sessions last at least 15 minutes; the post step ends the job’s use of them',
-      fix: 'duration: 15m',
-    });
+/** The pre-check facts of every planned provider in one object. */
+function mergeFacts(planned: Planned[]): ProviderCheckFacts {
+  const facts: ProviderCheckFacts = {};
+  for (const { provider, plan } of planned) {
+    const f = provider.checkFacts(plan);
+    Object.assign(facts, { ...f, readsSecrets: Boolean(facts.readsSecrets || f.readsSecrets) });
   }
-  if (seconds > STS_MAX_DURATION_SECONDS) {
-    throw new AstlError(`duration ${formatDuration(seconds)} is longer than AWS STS allows (12h)`, {
-      code: 'DURATION_TOO_LONG',
-      location: { file: "input 'duration'" },
-      hint: 'ask for less; the role’s MaxSessionDuration caps it too',
-      fix: 'duration: 1h',
-    });
-  }
-}
-
-function assumedRoleArnFor(roleArn: string, sessionName: string): string {
-  const m = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(roleArn);
-  return m ? `arn:${m[1]}:sts::${m[2]}:assumed-role/${m[3]}/${sessionName}` : `${roleArn} (${sessionName})`;
+  return facts;
 }
 
 function absolute(path: string, workspace: string): string {
@@ -577,7 +326,7 @@ function relativeLabel(file: string, workspace: string): string {
   return file.startsWith(ws) ? file.slice(ws.length) : file;
 }
 
-function runDetail(request: CredentialRequest): Record<string, string> {
+function runDetailOf(request: CredentialRequest): Record<string, string> {
   const r = request.run;
   const d: Record<string, string> = { run_id: r.runId };
   if (r.runAttempt) d.run_attempt = r.runAttempt;

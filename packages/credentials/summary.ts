@@ -18,8 +18,6 @@ function code(text: string): string {
   return text ? markdownCode(text) : '';
 }
 
-const PROVIDER_LABEL: Record<string, string> = { aws: 'AWS STS', vault: 'HashiCorp Vault' };
-
 function runLine(run: RunContext): string {
   const parts = [run.repository, run.workflow && `workflow ${run.workflow}`, run.job && `job ${run.job}`];
   parts.push(`run ${run.runId}${run.runAttempt ? ` attempt ${run.runAttempt}` : ''}`);
@@ -52,7 +50,7 @@ export function renderMintSummary(r: MintResult, run?: RunContext): string {
       .map(([k, v]) => `${cell(k)}: ${code(v)}`)
       .join('<br>');
     lines.push(
-      `| ${PROVIDER_LABEL[c.provider] ?? cell(c.provider)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${cell(c.issuedAt)} | ${cell(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`,
+      `| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${cell(c.issuedAt)} | ${cell(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`,
     );
   }
   if (r.warnings.length > 0) {
@@ -113,7 +111,7 @@ export function renderRevokeSummary(r: RevokeResult): string {
   lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
   for (const e of r.entries) {
     lines.push(
-      `| ${PROVIDER_LABEL[e.provider] ?? cell(e.provider)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${cell(e.expiresAt)} | ${markdownMessage(e.message)} |`,
+      `| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${cell(e.expiresAt)} | ${markdownMessage(e.message)} |`,
     );
   }
   lines.push('');

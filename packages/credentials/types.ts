@@ -78,10 +78,14 @@ export interface MintDeps {
   newCorrelationId?: () => string;
   /** Environment for SDK conventions (AWS_ENDPOINT_URL_STS); defaults to process.env. */
   env?: Record<string, string | undefined>;
+  /** Called as the mint passes each phase (`checked`, `token`, `minted`), for benchmarks. */
+  onPhase?(phase: string): void;
 }
 
 export interface IssuedCredential {
   provider: ProviderName;
+  /** How summaries name the provider: "AWS STS". */
+  label: string;
   /** Who the credential acts as: the assumed-role ARN, or the Vault role and entity. */
   identity: string;
   /** Extra non-secret facts for auditors: session name, token accessor, policies. */
@@ -91,27 +95,41 @@ export interface IssuedCredential {
   ttlSeconds: number;
 }
 
+/** What the post step needs of an AWS session: descriptive only, STS sessions cannot be revoked. */
+export interface AwsRevocationState {
+  sessionName: string;
+  roleArn: string;
+  expiresAt: string;
+}
+
+/** What the post step needs to revoke a Vault token: the token itself is the one secret. */
+export interface VaultRevocationState {
+  url: string;
+  namespace?: string;
+  token: string;
+  accessor?: string;
+  expiresAt: string;
+  /** Whether the token was issued by a mint that later failed (still revoked). */
+  partial?: boolean;
+}
+
+/** Each provider's revocation state, under its name (a new provider adds its key here). */
+export interface ProviderStates {
+  aws: AwsRevocationState;
+  vault: VaultRevocationState;
+}
+
 /**
- * What the post step needs and nothing more. The only secret here is the Vault token, which is
- * what revoke-self needs; the AWS part is descriptive because STS sessions cannot be revoked.
+ * What the post step needs and nothing more: who and why (for its audit events), and per provider
+ * what it saved the moment its credential existed.
  */
-export interface RevocationState {
+export interface RevocationState extends Partial<ProviderStates> {
   version: 1;
   agent: string;
   correlationId: string;
   auditLevel: AuditLevel;
   purpose: string;
   policy: string;
-  vault?: {
-    url: string;
-    namespace?: string;
-    token: string;
-    accessor?: string;
-    expiresAt: string;
-    /** Whether the token was issued by a mint that later failed (still revoked). */
-    partial?: boolean;
-  };
-  aws?: { sessionName: string; roleArn: string; expiresAt: string };
 }
 
 export type AuditLevel = 'full' | 'minimal' | 'none';
@@ -175,7 +193,9 @@ export interface RevokeDeps {
 export type RevocationOutcome = 'revoked' | 'skipped-expired' | 'not-revocable' | 'failed' | 'disabled';
 
 export interface RevocationEntry {
-  provider: 'aws' | 'vault';
+  provider: ProviderName;
+  /** How summaries name the provider: "AWS STS". */
+  label: string;
   identity: string;
   outcome: RevocationOutcome;
   message: string;

@@ -15,6 +15,7 @@ import {
   validateWithSchema,
   type YamlDoc,
 } from '../core/index.js';
+import { validate as validateDeployPolicy } from '../core/schema-validators/deploy-policy.js';
 import { parseImageReference } from '../oci/reference.js';
 import { parseAgentPolicies } from '../registry/agent-policy.js';
 import { type PolicySource, readPolicySet } from '../registry/policy-files.js';
@@ -62,7 +63,7 @@ export function parseDeployPolicies(docs: YamlDoc[]): DeployPolicy[] {
   const policies: DeployPolicy[] = [];
   for (const doc of docs) {
     if (!isDeployPolicyDocument(doc)) continue;
-    const schemaErrors = validateWithSchema(doc, deployPolicySchema, WHAT, CODE);
+    const schemaErrors = validateWithSchema(doc, validateDeployPolicy, WHAT, CODE);
     if (schemaErrors.length > 0) {
       errors.push(...schemaErrors);
       continue;

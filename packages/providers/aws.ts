@@ -1,24 +1,27 @@
 /**
- * AWS STS AssumeRoleWithWebIdentity through `@aws-sdk/client-sts`. The SDK's own retries are off
- * (maxAttempts 1) so the retry policy is ours: network faults, 5xx, Throttling and
- * IDPCommunicationError are retried with jitter; AccessDenied, InvalidIdentityToken,
- * ExpiredTokenException and ValidationError fail at once with a diagnosis. The SDK honours
- * `AWS_ENDPOINT_URL_STS` (and `AWS_ENDPOINT_URL`), so the same code runs against any
- * STS-compatible endpoint.
+ * AWS STS AssumeRoleWithWebIdentity over the Query API: an unsigned form POST answered in XML
+ * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html), so no
+ * SDK is needed to mint. The endpoint is resolved as the AWS SDK for JavaScript v3 resolves it
+ * (`AWS_ENDPOINT_URL_STS`, then `AWS_ENDPOINT_URL`, unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`;
+ * else the regional endpoint of the region's partition, with `AWS_USE_FIPS_ENDPOINT` and
+ * `AWS_USE_DUALSTACK_ENDPOINT`), so the same code runs against any STS-compatible endpoint.
+ * Retries: network faults, 5xx, 429, Throttling and IDPCommunicationError, with jitter;
+ * AccessDenied, InvalidIdentityToken, ExpiredTokenException, ValidationError and every other
+ * 4xx fail at once with a diagnosis. The XML answer is untrusted: parsed strictly and bounded.
  */
 import { readFileSync } from 'node:fs';
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { AstlError, type Deadline, isNetworkFault, withRetry } from '../core/index.js';
+import { AstlError } from '../core/errors.js';
+import { type Deadline, isNetworkFault, withRetry } from '../core/retry.js';
 import { diagnoseStsError } from './diagnose.js';
-import { sanitizeFetchError } from './oidc.js';
 import {
-  DEFAULT_RETRY,
   exhausted,
   ProviderHttpError,
-  ProviderNetworkError,
   type RetrySettings,
   retryOptions,
+  sendAttempt,
+  shortMessage,
 } from './retry-policy.js';
+import { parseXml, type XmlElement, xmlChild, xmlText } from './xml.js';
 
 export interface AssumeRoleRequest {
   roleArn: string;
@@ -32,8 +35,10 @@ export interface AssumeRoleRequest {
   sessionPolicyFile?: string;
   /** The audience the token was requested for (diagnostics only). */
   audience?: string;
-  /** Explicit endpoint; default the SDK's resolution (AWS_ENDPOINT_URL_STS, then the regional endpoint). */
+  /** Explicit endpoint; default `resolveStsEndpoint(region, env)`. */
   endpoint?: string;
+  /** Environment for the SDK's endpoint settings; default process.env. */
+  env?: Record<string, string | undefined>;
   deadline: Deadline;
   retry?: RetrySettings;
 }
@@ -242,20 +247,214 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
-/** The STS error code of an SDK error, as STS spells it on the wire. */
-export function stsErrorCode(err: unknown): string | undefined {
-  if (!(err instanceof Error)) return undefined;
-  const e = err as Error & { Code?: unknown; $fault?: unknown; $metadata?: unknown };
-  if (!('$metadata' in e) && !('$fault' in e)) return undefined;
-  const raw = typeof e.Code === 'string' ? e.Code : e.name;
-  // The SDK names modelled errors `<Code>Exception`; STS's own codes are mostly without the suffix.
-  if (raw === 'ExpiredTokenException') return raw;
-  return raw.replace(/Exception$/, '');
+/** The largest STS answer read; a real one is about 2 KB (the session token dominates). */
+const MAX_STS_RESPONSE_BYTES = 64 * 1024;
+
+interface Partition {
+  name: string;
+  regionRegex: RegExp;
+  dnsSuffix: string;
+  dualStackDnsSuffix: string;
 }
 
-function httpStatus(err: unknown): number | undefined {
-  const s = (err as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
-  return typeof s === 'number' ? s : undefined;
+/**
+ * The AWS partitions, as the SDK's partitions.json lists them (all support FIPS and dual-stack);
+ * a region no regex matches belongs to `aws`, as in the SDK.
+ */
+const PARTITIONS: Partition[] = [
+  {
+    name: 'aws-cn',
+    regionRegex: /^cn-\w+-\d+$/,
+    dnsSuffix: 'amazonaws.com.cn',
+    dualStackDnsSuffix: 'api.amazonwebservices.com.cn',
+  },
+  {
+    name: 'aws-eusc',
+    regionRegex: /^eusc-(de)-\w+-\d+$/,
+    dnsSuffix: 'amazonaws.eu',
+    dualStackDnsSuffix: 'api.amazonwebservices.eu',
+  },
+  {
+    name: 'aws-iso',
+    regionRegex: /^us-iso-\w+-\d+$/,
+    dnsSuffix: 'c2s.ic.gov',
+    dualStackDnsSuffix: 'api.aws.ic.gov',
+  },
+  {
+    name: 'aws-iso-b',
+    regionRegex: /^us-isob-\w+-\d+$/,
+    dnsSuffix: 'sc2s.sgov.gov',
+    dualStackDnsSuffix: 'api.aws.scloud',
+  },
+  {
+    name: 'aws-iso-e',
+    regionRegex: /^eu-isoe-\w+-\d+$/,
+    dnsSuffix: 'cloud.adc-e.uk',
+    dualStackDnsSuffix: 'api.cloud-aws.adc-e.uk',
+  },
+  {
+    name: 'aws-iso-f',
+    regionRegex: /^us-isof-\w+-\d+$/,
+    dnsSuffix: 'csp.hci.ic.gov',
+    dualStackDnsSuffix: 'api.aws.hci.ic.gov',
+  },
+  {
+    name: 'aws-us-gov',
+    regionRegex: /^us-gov-\w+-\d+$/,
+    dnsSuffix: 'amazonaws.com',
+    dualStackDnsSuffix: 'api.aws',
+  },
+];
+const AWS_PARTITION: Partition = {
+  name: 'aws',
+  regionRegex: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
+  dnsSuffix: 'amazonaws.com',
+  dualStackDnsSuffix: 'api.aws',
+};
+
+/** An SDK boolean setting: unset is false, `true`/`false` in any case, anything else an error. */
+function envFlag(env: Record<string, string | undefined>, name: string): boolean {
+  const raw = env[name]?.trim();
+  if (!raw) return false;
+  if (/^true$/i.test(raw)) return true;
+  if (/^false$/i.test(raw)) return false;
+  throw new AstlError(`${name} is "${raw}"; the AWS SDKs accept only true or false`, {
+    code: 'AWS_CONFIG_INVALID',
+    fix: `${name}: "true"`,
+  });
+}
+
+/**
+ * The STS endpoint for `region`, by the rules of the SDK for JavaScript v3's STS endpoint ruleset
+ * (regional endpoints; `aws-global` is the legacy global endpoint):
+ * 1. `AWS_ENDPOINT_URL_STS`, else `AWS_ENDPOINT_URL`, unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`
+ *    is true (a configured endpoint cannot be combined with FIPS or dual-stack);
+ * 2. `https://sts[-fips].<region>.<dnsSuffix | dualStackDnsSuffix>` of the region's partition
+ *    (`AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`); FIPS alone in aws-us-gov is
+ *    `https://sts.<region>.amazonaws.com`.
+ * The shared config file (~/.aws/config `endpoint_url`) is not read: CI runners configure AWS
+ * through the environment. Throws AWS_CONFIG_INVALID for contradictory settings.
+ */
+export function resolveStsEndpoint(
+  region: string,
+  env: Record<string, string | undefined> = process.env,
+): string {
+  const fips = envFlag(env, 'AWS_USE_FIPS_ENDPOINT');
+  const dualStack = envFlag(env, 'AWS_USE_DUALSTACK_ENDPOINT');
+  const configured = envFlag(env, 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS')
+    ? undefined
+    : env.AWS_ENDPOINT_URL_STS?.trim() || env.AWS_ENDPOINT_URL?.trim() || undefined;
+  if (configured) {
+    if (fips || dualStack) {
+      throw new AstlError(
+        `AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL cannot be combined with ${fips ? 'AWS_USE_FIPS_ENDPOINT' : 'AWS_USE_DUALSTACK_ENDPOINT'} (the SDKs refuse it too)`,
+        { code: 'AWS_CONFIG_INVALID', hint: 'unset one of them.' },
+      );
+    }
+    let url: URL | undefined;
+    try {
+      url = new URL(configured);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      throw new AstlError(`the configured STS endpoint "${configured}" is not an http(s) URL`, {
+        code: 'AWS_CONFIG_INVALID',
+        fix: 'AWS_ENDPOINT_URL_STS: https://sts.us-east-1.amazonaws.com',
+      });
+    }
+    return configured;
+  }
+  if (region === 'aws-global' && !fips && !dualStack) return 'https://sts.amazonaws.com';
+  const p = PARTITIONS.find((x) => x.regionRegex.test(region)) ?? AWS_PARTITION;
+  if (fips && dualStack) return `https://sts-fips.${region}.${p.dualStackDnsSuffix}`;
+  if (fips)
+    return p.name === 'aws-us-gov'
+      ? `https://sts.${region}.amazonaws.com`
+      : `https://sts-fips.${region}.${p.dnsSuffix}`;
+  if (dualStack) return `https://sts.${region}.${p.dualStackDnsSuffix}`;
+  return `https://sts.${region}.${p.dnsSuffix}`;
+}
+
+/** The form body of AssumeRoleWithWebIdentity (Query protocol, API version 2011-06-15). */
+export function assumeRoleForm(req: AssumeRoleRequest, policy: string | undefined): string {
+  const form = new URLSearchParams({
+    Action: 'AssumeRoleWithWebIdentity',
+    Version: '2011-06-15',
+    RoleArn: req.roleArn,
+    RoleSessionName: req.sessionName,
+    WebIdentityToken: req.webIdentityToken,
+    DurationSeconds: String(req.durationSeconds),
+  });
+  if (policy) form.set('Policy', policy);
+  return form.toString();
+}
+
+const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+
+/**
+ * The credentials in an AssumeRoleWithWebIdentityResponse. Every field is checked; a malformed
+ * answer is STS_RESPONSE_INVALID, whose message never quotes the answer (it holds credentials).
+ */
+export function parseAssumeRoleResponse(
+  xml: string,
+  sessionName: string,
+  roleArn: string,
+): AwsSessionCredentials {
+  const invalid = (why: string) =>
+    new AstlError(`AWS STS answered AssumeRoleWithWebIdentity with an unusable document: ${why}`, {
+      code: 'STS_RESPONSE_INVALID',
+      hint: 'check that AWS_ENDPOINT_URL_STS points at an STS endpoint (not a proxy or a web page).',
+    });
+  let root: XmlElement;
+  try {
+    root = parseXml(xml);
+  } catch (err) {
+    throw invalid((err as Error).message);
+  }
+  if (root.name !== 'AssumeRoleWithWebIdentityResponse') throw invalid(`root element <${root.name}>`);
+  const result = xmlChild(root, 'AssumeRoleWithWebIdentityResult');
+  const creds = xmlChild(result, 'Credentials');
+  const accessKeyId = xmlText(creds, 'AccessKeyId');
+  const secretAccessKey = xmlText(creds, 'SecretAccessKey');
+  const sessionToken = xmlText(creds, 'SessionToken');
+  const expirationText = xmlText(creds, 'Expiration');
+  if (!accessKeyId || !secretAccessKey || !sessionToken || !expirationText) {
+    throw new AstlError('AWS STS answered AssumeRoleWithWebIdentity without credentials', {
+      code: 'STS_REQUEST_FAILED',
+    });
+  }
+  if (!ACCESS_KEY_ID.test(accessKeyId)) throw invalid('the AccessKeyId is not an access key id');
+  const expiration = new Date(expirationText);
+  if (Number.isNaN(expiration.getTime())) throw invalid('the Expiration is not a timestamp');
+  const arn = xmlText(result, 'AssumedRoleUser', 'Arn');
+  return {
+    accessKeyId,
+    secretAccessKey,
+    sessionToken,
+    expiration,
+    assumedRoleArn: arn && /^arn:[\w-]+:sts::\d{12}:assumed-role\/\S+$/.test(arn) ? arn : roleArn,
+    sessionName,
+  };
+}
+
+/** `<ErrorResponse><Error><Code/><Message/></Error></ErrorResponse>`, or nothing when the body is not one. */
+export function parseStsError(xml: string): { code?: string; message: string } {
+  try {
+    const root = parseXml(xml);
+    const error =
+      root.name === 'ErrorResponse' ? xmlChild(root, 'Error') : root.name === 'Error' ? root : undefined;
+    if (error) {
+      const code = xmlText(error, 'Code');
+      return {
+        ...(code && /^[\w.]{1,64}$/.test(code) ? { code } : {}),
+        message: shortMessage(xmlText(error, 'Message') ?? ''),
+      };
+    }
+  } catch {
+    // not XML: a proxy's or load balancer's page
+  }
+  return { message: shortMessage(xml.replace(/<[^>]*>/g, ' '), 200) };
 }
 
 /** Exchanges a web identity token for STS session credentials. */
@@ -288,53 +487,46 @@ export async function assumeRoleWithWebIdentity(req: AssumeRoleRequest): Promise
     req.sessionPolicy === undefined
       ? undefined
       : prepareSessionPolicy(req.sessionPolicy, req.sessionPolicyFile);
-
-  const attemptTimeoutMs = req.retry?.attemptTimeoutMs ?? DEFAULT_RETRY.attemptTimeoutMs;
-  const client = new STSClient({
-    region: req.region,
-    maxAttempts: 1,
-    ...(req.endpoint ? { endpoint: req.endpoint } : {}),
-    // Per-attempt socket timeouts; the attempt's AbortSignal also ends it at the deadline.
-    requestHandler: { connectionTimeout: attemptTimeoutMs, requestTimeout: attemptTimeoutMs },
-  });
+  const endpoint = req.endpoint ?? resolveStsEndpoint(req.region, req.env);
+  const body = assumeRoleForm(req, policy);
   const isRetryable = (err: unknown) =>
-    err instanceof ProviderNetworkError ||
+    isNetworkFault(err) ||
     (err instanceof ProviderHttpError &&
       (err.status >= 500 || err.status === 429 || RETRYABLE_STS_CODES.has(err.providerCode ?? '')));
+  const what = 'AWS STS AssumeRoleWithWebIdentity';
 
   try {
     return await withRetry(
       async (signal) => {
-        try {
-          const out = await client.send(
-            new AssumeRoleWithWebIdentityCommand({
-              RoleArn: req.roleArn,
-              RoleSessionName: req.sessionName,
-              WebIdentityToken: req.webIdentityToken,
-              DurationSeconds: req.durationSeconds,
-              ...(policy ? { Policy: policy } : {}),
-            }),
-            { abortSignal: signal },
-          );
-          const c = out.Credentials;
-          if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
-            throw new AstlError('AWS STS answered AssumeRoleWithWebIdentity without credentials', {
-              code: 'STS_REQUEST_FAILED',
-            });
-          }
-          return {
-            accessKeyId: c.AccessKeyId,
-            secretAccessKey: c.SecretAccessKey,
-            sessionToken: c.SessionToken,
-            expiration: new Date(c.Expiration),
-            assumedRoleArn: out.AssumedRoleUser?.Arn ?? req.roleArn,
-            sessionName: req.sessionName,
-          };
-        } catch (err) {
-          throw classifyStsFailure(err, signal, req);
+        const res = await sendAttempt(
+          endpoint,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+              accept: 'text/xml',
+            },
+            body,
+            signal,
+            maxResponseBytes: MAX_STS_RESPONSE_BYTES,
+          },
+          what,
+          'STS_REQUEST_FAILED',
+        );
+        if (res.status >= 200 && res.status < 300) {
+          return parseAssumeRoleResponse(res.text(), req.sessionName, req.roleArn);
         }
+        const { code, message } = parseStsError(res.text());
+        const err = new ProviderHttpError(res.status, code, message);
+        if (isRetryable(err)) throw err;
+        throw diagnoseStsError(code ?? `HTTP ${res.status}`, message, {
+          roleArn: req.roleArn,
+          audience: req.audience,
+          sessionName: req.sessionName,
+          webIdentityToken: req.webIdentityToken,
+        });
       },
-      retryOptions('AWS STS AssumeRoleWithWebIdentity', req.deadline, isRetryable, req.retry),
+      retryOptions(what, req.deadline, isRetryable, req.retry),
     );
   } catch (err) {
     exhausted(
@@ -342,46 +534,5 @@ export async function assumeRoleWithWebIdentity(req: AssumeRoleRequest): Promise
       'STS_UNAVAILABLE',
       'AWS STS did not answer in time; re-run the job, or check AWS_ENDPOINT_URL_STS and the network.',
     );
-  } finally {
-    client.destroy();
   }
-}
-
-/**
- * SDK errors become a diagnosis (every 4xx but Throttling/IDPCommunicationError fails fast:
- * AccessDenied, InvalidIdentityToken, ExpiredTokenException, ValidationError, ...), a
- * ProviderHttpError (5xx, 429, retryable codes) or a ProviderNetworkError: never the raw SDK error.
- */
-function classifyStsFailure(err: unknown, signal: AbortSignal, req: AssumeRoleRequest): Error {
-  if (err instanceof AstlError) return err;
-  const code = stsErrorCode(err);
-  const status = httpStatus(err);
-  const failFast =
-    status !== undefined &&
-    status < 500 &&
-    status !== 429 &&
-    (code === undefined || !RETRYABLE_STS_CODES.has(code));
-  if (failFast) {
-    return diagnoseStsError(code ?? `HTTP ${status}`, (err as Error).message, {
-      roleArn: req.roleArn,
-      audience: req.audience,
-      sessionName: req.sessionName,
-      webIdentityToken: req.webIdentityToken,
-    });
-  }
-  if (status !== undefined) {
-    return new ProviderHttpError(status, code, (err as Error).message.slice(0, 300));
-  }
-  if (
-    signal.aborted ||
-    (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))
-  ) {
-    return new ProviderNetworkError('request timed out', 'TimeoutError');
-  }
-  if (isNetworkFault(err) || err instanceof Error) {
-    const clean = sanitizeFetchError(err);
-    // The SDK's deserialiser fails on a truncated answer (reset mid-body): a transport fault too.
-    return clean instanceof ProviderNetworkError ? clean : new ProviderNetworkError(clean.message);
-  }
-  return new ProviderNetworkError(String(err));
 }

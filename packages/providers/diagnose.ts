@@ -4,7 +4,8 @@
  * Vault role and auth path), and which trust condition to check. The token itself and any
  * credential never appear: only decoded claims, which are not secret.
  */
-import { AstlError, Redactor } from '../core/index.js';
+import { AstlError } from '../core/errors.js';
+import { Redactor } from '../core/redact.js';
 import { decodeTokenClaims, type TokenClaims } from './oidc.js';
 
 const SHOWN_CLAIMS = ['iss', 'sub', 'aud', 'ref', 'job_workflow_ref', 'environment'] as const;

@@ -4,14 +4,19 @@
  * never put in an error message.
  */
 import { decodeJwt } from 'jose';
-import { AstlError, type Deadline, isNetworkFault, isRetryableStatus, withRetry } from '../core/index.js';
+import { AstlError } from '../core/errors.js';
+import { type Deadline, isNetworkFault, isRetryableStatus, withRetry } from '../core/retry.js';
 import {
   exhausted,
   ProviderHttpError,
-  ProviderNetworkError,
   type RetrySettings,
   retryOptions,
+  sendAttempt,
+  shortMessage,
 } from './retry-policy.js';
+
+/** The runner answers `{"value": "<jwt>"}`; anything much larger is not a token answer. */
+const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 
 export interface GitHubIdTokenRequest {
   /** `ACTIONS_ID_TOKEN_REQUEST_URL` */
@@ -59,25 +64,24 @@ export async function requestGitHubIdToken(req: GitHubIdTokenRequest): Promise<s
   }
   const requestToken = req.requestToken;
   const isRetryable = (err: unknown) =>
-    err instanceof ProviderNetworkError ||
-    isNetworkFault(err) ||
-    (err instanceof ProviderHttpError && isRetryableStatus(err.status));
+    isNetworkFault(err) || (err instanceof ProviderHttpError && isRetryableStatus(err.status));
 
   try {
     return await withRetry(
       async (signal) => {
-        let res: Response;
-        try {
-          res = await fetch(url, {
+        const res = await sendAttempt(
+          url,
+          {
             headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json; api-version=2.0' },
             signal,
-          });
-        } catch (err) {
-          throw sanitizeFetchError(err);
-        }
-        const text = await readText(res, signal);
-        if (!res.ok) {
-          const err = new ProviderHttpError(res.status, undefined, shortMessage(text));
+            maxResponseBytes: MAX_TOKEN_RESPONSE_BYTES,
+          },
+          'GitHub OIDC token request',
+          'OIDC_TOKEN_REQUEST_FAILED',
+        );
+        const text = res.text();
+        if (res.status < 200 || res.status > 299) {
+          const err = new ProviderHttpError(res.status, undefined, errorText(text));
           if (isRetryable(err)) throw err;
           throw new AstlError(`The runner refused the OIDC token request: ${err.message}`, {
             code: 'OIDC_TOKEN_REQUEST_FAILED',
@@ -129,35 +133,8 @@ export function decodeTokenClaims(jwt: string): TokenClaims | undefined {
   }
 }
 
-export function sanitizeFetchError(err: unknown): Error {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-    return new ProviderNetworkError('request timed out', 'TimeoutError');
-  }
-  let code: string | undefined;
-  let message = err instanceof Error ? err.message : String(err);
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const c = (e as { code?: unknown }).code;
-    if (typeof c === 'string') {
-      code = c;
-      message = e.message;
-      break;
-    }
-  }
-  return new ProviderNetworkError(message, code);
-}
-
-async function readText(res: Response, signal: AbortSignal): Promise<string> {
-  try {
-    return await res.text();
-  } catch (err) {
-    throw sanitizeFetchError(
-      signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : err,
-    );
-  }
-}
-
-/** A provider's error body cut to something printable. */
-export function shortMessage(text: string): string {
+/** The message of an error body: JSON `message` or `errors`, else the text, cut to one line. */
+function errorText(text: string): string {
   let msg = text;
   try {
     const body = JSON.parse(text) as { message?: unknown; errors?: unknown };
@@ -166,6 +143,5 @@ export function shortMessage(text: string): string {
   } catch {
     // not JSON: keep the text
   }
-  msg = msg.replace(/\s+/g, ' ').trim();
-  return msg.length > 300 ? `${msg.slice(0, 300)}…` : msg;
+  return shortMessage(msg);
 }

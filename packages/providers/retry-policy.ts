@@ -1,8 +1,19 @@
 /**
- * The retry settings every provider call shares, and the conversion of an exhausted retry into
- * an AstlError whose message names the provider and the last fault.
+ * What every provider call shares: the retry settings, one attempt's HTTP request (transport
+ * faults a retry can cure go back to `withRetry`, any other becomes a user error), the provider
+ * error reduced to what is safe to print, and the conversion of an exhausted retry into an
+ * AstlError whose message names the provider and the last fault.
  */
-import { AstlError, type Deadline, RetryExhaustedError, type RetryOptions } from '../core/index.js';
+// Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+import { AstlError } from '../core/errors.js';
+import { type HttpRequestOptions, type HttpResponse, httpRequest } from '../core/http.js';
+import {
+  type Deadline,
+  describeFault,
+  isNetworkFault,
+  RetryExhaustedError,
+  type RetryOptions,
+} from '../core/retry.js';
 
 /** Knobs a caller (or a test) may override; the fault policy itself stays with each provider. */
 export type RetrySettings = Partial<
@@ -30,7 +41,7 @@ export function retryOptions(
 
 /**
  * An HTTP answer from a provider, reduced to what is safe to print: status, the provider's error
- * code and message. Library errors carry request configs (tokens, bodies); these never leave here.
+ * code and message. Response bodies may hold credentials; only these fields leave a provider.
  */
 export class ProviderHttpError extends Error {
   constructor(
@@ -44,13 +55,32 @@ export class ProviderHttpError extends Error {
   }
 }
 
-/** A transport fault with only its message and code kept (no request config, no headers). */
-export class ProviderNetworkError extends Error {
-  readonly code: string | undefined;
-  constructor(message: string, code?: string) {
-    super(message);
-    this.name = code === 'TimeoutError' ? 'TimeoutError' : 'ProviderNetworkError';
-    this.code = code;
+const TLS_TRUST = /^(?:CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/;
+
+/**
+ * One attempt's request. Transport faults a retry can cure (resets, refusals, timeouts) are
+ * rethrown for `withRetry`; any other failure (an untrusted TLS certificate, a redirect to another
+ * origin, an oversized answer, a bad URL) cannot get better and becomes an AstlError `code`
+ * naming `what` at once.
+ */
+export async function sendAttempt(
+  url: string,
+  options: HttpRequestOptions,
+  what: string,
+  code: string,
+): Promise<HttpResponse> {
+  try {
+    return await httpRequest(url, options);
+  } catch (err) {
+    if (isNetworkFault(err)) throw err;
+    const errCode = (err as { code?: unknown }).code;
+    throw new AstlError(`${what} failed: ${describeFault(err)}`, {
+      code,
+      hint:
+        typeof errCode === 'string' && TLS_TRUST.test(errCode)
+          ? "the server's TLS certificate is not trusted by this runner: give Node its CA with NODE_EXTRA_CA_CERTS."
+          : undefined,
+    });
   }
 }
 
@@ -60,4 +90,10 @@ export function exhausted(err: unknown, code: string, hint: string): never {
     throw new AstlError(err.message, { code, hint });
   }
   throw err;
+}
+
+/** A provider's error text cut to something printable on one line. */
+export function shortMessage(text: string, max = 300): string {
+  const msg = text.replace(/\s+/g, ' ').trim();
+  return msg.length > max ? `${msg.slice(0, max)}…` : msg;
 }

@@ -1,24 +1,25 @@
 /**
- * HashiCorp Vault through `node-vault`: JWT auth login, KV reads, token lookup and revocation.
+ * HashiCorp Vault's HTTP API (https://developer.hashicorp.com/vault/api-docs): JWT auth login,
+ * KV v1/v2 reads, token lookup-self and revoke-self, over the engine's own HTTP client. It is the
+ * one Vault client of the product: the main step logs in and reads, the post step revokes.
  *
- * node-vault supplies the Vault API (paths, commands, `{errors}` handling); its HTTP transport is
- * replaced by fetch through its `request-promise` hook, because its built-in axios transport
- * takes no AbortSignal and, with DEBUG=* set, axios' follow-redirects logs request headers
- * (X-Vault-Token). A fresh client per call gets its namespace and token set explicitly (so
- * VAULT_NAMESPACE / VAULT_TOKEN in the environment never apply by accident), and its errors are
- * reduced to status + Vault's error text before anything else sees them. Retries: network
- * faults, 5xx, 429 and 412 (a performance standby not yet consistent); 400/403/404 fail at once.
+ * Each call names its namespace and token explicitly (X-Vault-Namespace, X-Vault-Token), so
+ * VAULT_NAMESPACE / VAULT_TOKEN in the environment never apply by accident. Vault's `{errors}`
+ * answer is reduced to status + error text before anything else sees it; response bodies are
+ * never quoted (they hold tokens and secrets). Retries: network faults, 5xx, 429 and 412 (a
+ * performance standby not yet consistent); 400/403/404 fail at once.
  */
-import nodeVault from 'node-vault';
-import { AstlError, type Deadline, isNetworkFault, withRetry } from '../core/index.js';
+// Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+import { AstlError } from '../core/errors.js';
+import { type Deadline, isNetworkFault, withRetry } from '../core/retry.js';
 import { diagnoseVaultLogin } from './diagnose.js';
-import { sanitizeFetchError } from './oidc.js';
 import {
   exhausted,
   ProviderHttpError,
-  ProviderNetworkError,
   type RetrySettings,
   retryOptions,
+  sendAttempt,
+  shortMessage,
 } from './retry-policy.js';
 
 interface VaultCall {
@@ -116,89 +117,78 @@ export function normalizeKvPath(path: string): string {
   return p;
 }
 
-interface TransportOptions {
-  method: string;
-  uri: string;
-  headers?: Record<string, string>;
-  json?: unknown;
-  signal?: AbortSignal;
-}
-
-/** node-vault's `request-promise` contract: resolve `{statusCode, body, request: {path}}` for any status. */
-async function fetchTransport(options: TransportOptions) {
-  const headers: Record<string, string> = { ...options.headers };
-  let body: string | undefined;
-  if (options.json !== undefined && typeof options.json === 'object') {
-    body = JSON.stringify(options.json);
-    headers['content-type'] = 'application/json';
-  }
-  const res = await fetch(options.uri, { method: options.method, headers, body, signal: options.signal });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = { errors: [text.slice(0, 300)] };
-  }
-  return { statusCode: res.status, body: parsed, request: { path: new URL(options.uri).pathname } };
-}
-
-function vaultClient(call: VaultCall, token?: string) {
-  const client = nodeVault({
-    endpoint: normalizeVaultUrl(call.url),
-    apiVersion: 'v1',
-    noCustomHTTPVerbs: true,
-    'request-promise': { defaults: () => fetchTransport },
-    // node-vault's own debug output (DEBUG=node-vault) prints request bodies: the JWT.
-    debug: () => {},
-  });
-  // Explicit, so VAULT_NAMESPACE / VAULT_TOKEN from the environment never apply by accident.
-  (client as { namespace?: string }).namespace = call.namespace?.replace(/^\/+|\/+$/g, '') || undefined;
-  (client as { token?: string }).token = token;
-  return client;
-}
-
-/** Vault's error status and text, or a transport fault; nothing else of the library error survives. */
-function toProviderError(err: unknown, signal: AbortSignal): Error {
-  if (err instanceof ProviderNetworkError || err instanceof AstlError) return err;
-  const e = err as { response?: { statusCode?: unknown; body?: unknown }; code?: unknown; message?: unknown };
-  const status = e.response?.statusCode;
-  if (typeof status === 'number') {
-    const body = e.response?.body as { errors?: unknown } | undefined;
-    const errors = Array.isArray(body?.errors) ? body.errors.map(String).filter(Boolean) : [];
-    const text = (errors.join('; ') || (typeof e.message === 'string' ? e.message : ''))
-      .replace(/\s+/g, ' ')
-      .trim();
-    return new ProviderHttpError(status, undefined, text.slice(0, 300));
-  }
-  if (signal.aborted) return new ProviderNetworkError('request timed out', 'TimeoutError');
-  return sanitizeFetchError(err);
-}
+/** KV secrets can be certificates or bundles; anything past this is not a Vault answer we want. */
+const MAX_VAULT_RESPONSE_BYTES = 1024 * 1024;
 
 const isRetryable = (err: unknown) =>
-  err instanceof ProviderNetworkError ||
   isNetworkFault(err) ||
   (err instanceof ProviderHttpError && (err.status >= 500 || RETRYABLE_VAULT_STATUSES.has(err.status)));
 
-/** One Vault request under our retry policy; `onRefusal` turns a non-retryable HTTP error into an AstlError. */
-async function vaultRequest<T>(
+interface VaultApiCall {
+  method: 'GET' | 'POST';
+  /** Below /v1/, e.g. `auth/jwt/login`. */
+  path: string;
+  token?: string;
+  body?: Record<string, unknown>;
+}
+
+/** Vault's `{"errors": [...]}` as one printable line, or the start of a non-JSON body. */
+function vaultErrorText(text: string): string {
+  try {
+    const errors = (JSON.parse(text) as { errors?: unknown }).errors;
+    if (Array.isArray(errors)) return shortMessage(errors.map(String).filter(Boolean).join('; '));
+  } catch {
+    // a proxy's page, or nothing
+  }
+  return shortMessage(text, 200);
+}
+
+/**
+ * One Vault API call under the retry policy. Resolves the parsed JSON body of a 2xx answer
+ * (undefined for 204); a non-retryable HTTP error goes through `onRefusal` to an AstlError.
+ */
+async function vaultRequest(
   call: VaultCall,
   what: string,
-  send: (client: ReturnType<typeof vaultClient>, options: { signal: AbortSignal }) => Promise<T>,
-  onRefusal: (err: ProviderHttpError) => AstlError,
-  token?: string,
-): Promise<T> {
-  const client = vaultClient(call, token);
+  api: VaultApiCall,
+  onRefusal: (err: ProviderHttpError) => AstlError | 'already-invalid',
+): Promise<unknown> {
+  const url = `${normalizeVaultUrl(call.url)}/v1/${api.path}`;
+  const headers: Record<string, string> = { 'X-Vault-Request': 'true' };
+  const namespace = call.namespace?.replace(/^\/+|\/+$/g, '');
+  if (namespace) headers['X-Vault-Namespace'] = namespace;
+  if (api.token !== undefined) headers['X-Vault-Token'] = api.token;
+  let body: string | undefined;
+  if (api.body) {
+    body = JSON.stringify(api.body);
+    headers['content-type'] = 'application/json';
+  }
   try {
     return await withRetry(
       async (signal) => {
-        try {
-          return await send(client, { signal });
-        } catch (err) {
-          const clean = toProviderError(err, signal);
-          if (clean instanceof ProviderHttpError && !isRetryable(clean)) throw onRefusal(clean);
-          throw clean;
+        const res = await sendAttempt(
+          url,
+          { method: api.method, headers, body, signal, maxResponseBytes: MAX_VAULT_RESPONSE_BYTES },
+          what,
+          'VAULT_REQUEST_FAILED',
+        );
+        const text = res.text();
+        if (res.status >= 200 && res.status < 300) {
+          if (!text.trim()) return undefined;
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            throw new AstlError(`${what}: Vault answered HTTP ${res.status} with a body that is not JSON`, {
+              code: 'VAULT_RESPONSE_INVALID',
+              hint: 'check that vault-url points at Vault itself, not a proxy or a web page.',
+            });
+          }
         }
+        const err = new ProviderHttpError(res.status, undefined, vaultErrorText(text));
+        if (isRetryable(err)) throw err;
+        const refusal = onRefusal(err);
+        if (refusal === 'already-invalid') return refusal;
+        throw refusal;
       },
       retryOptions(what, call.deadline, isRetryable, call.retry),
     );
@@ -219,7 +209,7 @@ export async function vaultJwtLogin(req: VaultLoginRequest): Promise<VaultLogin>
   const body = await vaultRequest(
     req,
     `Vault JWT login (auth/${authPath}/login)`,
-    (client, options) => client.write(`auth/${authPath}/login`, { role: req.role, jwt: req.jwt }, options),
+    { method: 'POST', path: `auth/${authPath}/login`, body: { role: req.role, jwt: req.jwt } },
     (err) =>
       diagnoseVaultLogin(err.status, err.providerMessage, {
         url: req.url,
@@ -255,9 +245,8 @@ export async function readKvSecretData(req: VaultKvRequest): Promise<Record<stri
   const body = await vaultRequest(
     req,
     `Vault read of ${path}`,
-    (client, options) => client.read(path, options),
+    { method: 'GET', path, token: req.token },
     (err) => kvRefusal(err, path, req.namespace),
-    req.token,
   );
   const data = (body as { data?: unknown } | undefined)?.data;
   if (data && typeof data === 'object' && 'metadata' in data && 'data' in data) {
@@ -310,23 +299,16 @@ function kvRefusal(err: ProviderHttpError, path: string, namespace: string | und
 
 /** `POST /v1/auth/token/revoke-self` (revokes child tokens and leases too). A 403 means already invalid. */
 export async function revokeSelf(req: VaultTokenCall): Promise<'revoked' | 'already-invalid'> {
-  const outcome = await vaultRequest<'revoked' | 'already-invalid'>(
+  const outcome = await vaultRequest(
     req,
     'Vault token revoke-self',
-    async (client, options) => {
-      try {
-        await client.write('auth/token/revoke-self', {}, options);
-        return 'revoked';
-      } catch (err) {
-        if ((err as { response?: { statusCode?: unknown } }).response?.statusCode === 403)
-          return 'already-invalid';
-        throw err;
-      }
-    },
-    (err) => new AstlError(`Vault refused revoke-self: ${err.message}`, { code: 'VAULT_REVOKE_FAILED' }),
-    req.token,
+    { method: 'POST', path: 'auth/token/revoke-self', token: req.token },
+    (err) =>
+      err.status === 403
+        ? 'already-invalid'
+        : new AstlError(`Vault refused revoke-self: ${err.message}`, { code: 'VAULT_REVOKE_FAILED' }),
   );
-  return outcome;
+  return outcome === 'already-invalid' ? outcome : 'revoked';
 }
 
 /** `GET /v1/auth/token/lookup-self`. */
@@ -334,13 +316,12 @@ export async function lookupSelf(req: VaultTokenCall): Promise<VaultTokenInfo> {
   const body = await vaultRequest(
     req,
     'Vault token lookup-self',
-    (client, options) => client.request({ path: '/auth/token/lookup-self', method: 'GET', ...options }),
+    { method: 'GET', path: 'auth/token/lookup-self', token: req.token },
     (err) =>
       new AstlError(`Vault token lookup failed: ${err.message}`, {
         code: err.status === 403 ? 'VAULT_TOKEN_INVALID' : 'VAULT_REQUEST_FAILED',
         hint: err.status === 403 ? 'the token is expired, revoked, or from another namespace.' : undefined,
       }),
-    req.token,
   );
   const d = ((body as { data?: Record<string, unknown> } | undefined)?.data ?? {}) as Record<string, unknown>;
   return {

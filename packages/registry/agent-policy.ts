@@ -13,6 +13,7 @@ import {
   validateWithSchema,
   type YamlDoc,
 } from '../core/index.js';
+import { validate as validateAgentPolicy } from '../core/schema-validators/agent-policy.js';
 import { type PolicyFileOptions, readPolicyDocuments } from './policy-files.js';
 import type { CredentialPolicyType, Permission } from './registry.js';
 
@@ -102,7 +103,7 @@ export function parseAgentPolicies(docs: YamlDoc[]): AgentPolicy[] {
       );
       continue;
     }
-    const problems = validateWithSchema(doc, policySchema, WHAT, CODE);
+    const problems = validateWithSchema(doc, validateAgentPolicy, WHAT, CODE);
     const ttl = (doc.value as RawPolicy).spec?.credentialPolicy?.maxTtl;
     if (problems.length === 0 && ttl !== undefined) {
       try {

@@ -14,6 +14,7 @@ import {
   validateWithSchema,
   type YamlDoc,
 } from '../core/index.js';
+import { validate as validateRegistry } from '../core/schema-validators/agent-config.js';
 
 export { registrySchema };
 
@@ -155,7 +156,7 @@ export function parseRegistry(text: string, file: string): AgentRegistry {
       }),
     );
   }
-  errors.push(...validateWithSchema(doc, registrySchema, WHAT, REGISTRY_INVALID));
+  errors.push(...validateWithSchema(doc, validateRegistry, WHAT, REGISTRY_INVALID));
   errors.push(...duplicateNames(doc));
   if (errors.length === 0) errors.push(...durationProblems(doc));
   if (errors.length > 0) throw new AstlErrors(sortByLine(errors), REGISTRY_INVALID);

@@ -7,8 +7,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import scanConfigSchema from '../../schemas/scan-config.schema.json' with { type: 'json' };
 import { AstlError, AstlErrors, parseYaml, validateWithSchema } from '../core/index.js';
+import { validate as validateScanConfig } from '../core/schema-validators/scan-config.js';
 import type { UsesRef } from './workflow/model.js';
 
 export type PinPolicy = 'hash-pin' | 'ref-pin' | 'any';
@@ -74,7 +74,7 @@ export function parseScanConfig(text: string, file: string): ScanConfig {
   }
   const doc = docs[0];
   if (!doc || doc.value === null || doc.value === undefined) return { ...EMPTY_SCAN_CONFIG, file };
-  const errors = validateWithSchema(doc, scanConfigSchema, 'scan config');
+  const errors = validateWithSchema(doc, validateScanConfig, 'scan config');
   if (errors.length > 0) throw new AstlErrors(errors, 'CONFIG_INVALID');
   const value = doc.value as {
     pinning?: { policies?: { uses: string; policy: PinPolicy; reason: string }[] };

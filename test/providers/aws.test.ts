@@ -5,13 +5,17 @@ import {
   type AssumeRoleRequest,
   assumeRoleWithWebIdentity,
   jsonErrorOffset,
+  parseAssumeRoleResponse,
+  parseStsError,
   prepareSessionPolicy,
   requestGitHubIdToken,
+  resolveStsEndpoint,
   roleSessionName,
   validateRoleArn,
 } from '../../packages/providers/index.js';
+import { parseXml, XmlError } from '../../packages/providers/xml.js';
 import { type Sandbox, startSandbox } from '../servers/sandbox.js';
-import { IDP_COMMUNICATION_ERROR, THROTTLING } from '../servers/sts.js';
+import { IDP_COMMUNICATION_ERROR, stsErrorXml, THROTTLING } from '../servers/sts.js';
 
 const FAST = { baseDelayMs: 5, maxDelayMs: 20, attemptTimeoutMs: 5000 };
 const GITLAB_ROLE = 'arn:aws:iam::111122223333:role/gitlab-deployer';
@@ -293,5 +297,159 @@ describe('validateRoleArn and prepareSessionPolicy', () => {
       Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'x'.repeat(2100) }],
     });
     expect(() => prepareSessionPolicy(big)).toThrow(/at most 2048/);
+  });
+});
+
+describe('resolveStsEndpoint', () => {
+  // The SDK itself (a dev dependency) is the reference: same region and flags, same URL.
+  const sdk = new STSClient({ region: 'us-east-1' });
+  const cases: [string, boolean, boolean][] = [];
+  for (const region of [
+    'us-east-1',
+    'eu-west-1',
+    'ap-southeast-2',
+    'il-central-1',
+    'cn-north-1',
+    'us-gov-west-1',
+    'us-iso-east-1',
+    'us-isob-east-1',
+    'eu-isoe-west-1',
+    'us-isof-south-1',
+    'eusc-de-east-1',
+  ]) {
+    for (const fips of [false, true]) for (const dual of [false, true]) cases.push([region, fips, dual]);
+  }
+  cases.push(['aws-global', false, false]);
+
+  it.each(cases)('%s fips=%s dualstack=%s is what the SDK resolves', async (region, fips, dual) => {
+    const expected = (
+      await sdk.config.endpointProvider({
+        Region: region,
+        UseFIPS: fips,
+        UseDualStack: dual,
+        UseGlobalEndpoint: false,
+      })
+    ).url.href;
+    const env = { AWS_USE_FIPS_ENDPOINT: String(fips), AWS_USE_DUALSTACK_ENDPOINT: dual ? 'TRUE' : '' };
+    expect(new URL(resolveStsEndpoint(region, env)).href).toBe(expected);
+  });
+
+  it('honours AWS_ENDPOINT_URL_STS, then AWS_ENDPOINT_URL, unless told to ignore them', () => {
+    const both = { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9/sts', AWS_ENDPOINT_URL: 'http://127.0.0.1:8' };
+    expect(resolveStsEndpoint('eu-west-1', both)).toBe('http://127.0.0.1:9/sts');
+    expect(resolveStsEndpoint('eu-west-1', { AWS_ENDPOINT_URL: 'http://127.0.0.1:8' })).toBe(
+      'http://127.0.0.1:8',
+    );
+    expect(resolveStsEndpoint('eu-west-1', { ...both, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' })).toBe(
+      'https://sts.eu-west-1.amazonaws.com',
+    );
+  });
+
+  it('refuses what the SDK refuses', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (err) {
+        return (err as AstlError).code;
+      }
+      return 'no error';
+    };
+    expect(
+      code(() =>
+        resolveStsEndpoint('eu-west-1', { AWS_ENDPOINT_URL_STS: 'http://x', AWS_USE_FIPS_ENDPOINT: 'true' }),
+      ),
+    ).toBe('AWS_CONFIG_INVALID');
+    expect(code(() => resolveStsEndpoint('eu-west-1', { AWS_USE_DUALSTACK_ENDPOINT: 'yes' }))).toBe(
+      'AWS_CONFIG_INVALID',
+    );
+    expect(code(() => resolveStsEndpoint('eu-west-1', { AWS_ENDPOINT_URL_STS: 'ftp://x' }))).toBe(
+      'AWS_CONFIG_INVALID',
+    );
+  });
+});
+
+describe('the STS answer is untrusted input', () => {
+  const ok = (creds: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <AssumeRoleWithWebIdentityResult>
+    <SubjectFromWebIdentityToken>repo:acme/app:ref:refs/heads/main</SubjectFromWebIdentityToken>
+    <AssumedRoleUser>
+      <Arn>arn:aws:sts::111122223333:assumed-role/deployer/bot@1</Arn>
+      <AssumedRoleId>AROAEXAMPLE:bot@1</AssumedRoleId>
+    </AssumedRoleUser>
+    <Credentials>${creds}</Credentials>
+  </AssumeRoleWithWebIdentityResult>
+  <ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>
+</AssumeRoleWithWebIdentityResponse>`;
+  const CREDS =
+    '<AccessKeyId>ASIAEXAMPLEKEY000001</AccessKeyId><SecretAccessKey>wJalr/K7MDENG+bPxRfiCY&amp;KEY</SecretAccessKey>' +
+    '<SessionToken><![CDATA[FwoGZXIvYXdzE<&>]]></SessionToken><Expiration>2031-01-01T00:15:00Z</Expiration>';
+
+  it('reads the credentials, entities and CDATA decoded', () => {
+    const c = parseAssumeRoleResponse(ok(CREDS), 'bot@1', 'arn:aws:iam::111122223333:role/deployer');
+    expect(c).toMatchObject({
+      accessKeyId: 'ASIAEXAMPLEKEY000001',
+      secretAccessKey: 'wJalr/K7MDENG+bPxRfiCY&KEY',
+      sessionToken: 'FwoGZXIvYXdzE<&>',
+      assumedRoleArn: 'arn:aws:sts::111122223333:assumed-role/deployer/bot@1',
+    });
+    expect(c.expiration.toISOString()).toBe('2031-01-01T00:15:00.000Z');
+  });
+
+  it('refuses a malformed answer without quoting it', () => {
+    const secret = 'wJalrXUtnFEMI-SECRET';
+    for (const bad of [
+      ok(CREDS.replace('</Expiration>', '')),
+      ok(CREDS.replace('ASIAEXAMPLEKEY000001', 'not a key')).replace('wJalr', secret),
+      ok(CREDS.replace('2031-01-01T00:15:00Z', 'soon')).replace('wJalr', secret),
+      `<!DOCTYPE x [<!ENTITY a "${secret}">]>${ok(CREDS)}`,
+      `<html><body>${secret}</body></html>`,
+    ]) {
+      let err: unknown;
+      try {
+        parseAssumeRoleResponse(bad, 'bot@1', 'arn:aws:iam::111122223333:role/deployer');
+      } catch (e) {
+        err = e;
+      }
+      expect(err, bad).toBeInstanceOf(AstlError);
+      expect((err as AstlError).code).toBe('STS_RESPONSE_INVALID');
+      expect((err as AstlError).format()).not.toContain(secret);
+    }
+    expect(() => parseAssumeRoleResponse(ok(''), 'b', 'r')).toThrow(/without credentials/);
+  });
+
+  it('parseXml bounds depth, element count and size, and refuses DOCTYPE and processing instructions', () => {
+    const nested = `${'<a>'.repeat(40)}${'</a>'.repeat(40)}`;
+    expect(() => parseXml(nested)).toThrow(/deeper than 16/);
+    expect(() => parseXml(`<r>${'<i/>'.repeat(600)}</r>`)).toThrow(/more than 512 elements/);
+    expect(() => parseXml(`<r>${'x'.repeat(70_000)}</r>`)).toThrow(/larger than/);
+    expect(() => parseXml('<!DOCTYPE r><r/>')).toThrow(XmlError);
+    expect(() => parseXml('<r><?php x ?></r>')).toThrow(XmlError);
+    expect(() => parseXml('<r>&custom;</r>')).toThrow(/entity/);
+    expect(() => parseXml('<r>&#0;</r>')).toThrow(/character reference/);
+    expect(() => parseXml('<r><a></b></r>')).toThrow(/expected <\/a>/);
+    expect(() => parseXml('<r/><s/>')).toThrow(/after the root/);
+    expect(parseXml('<?xml version="1.0"?><!-- c --><p:r a="1" b=\'2\'>x&#x41;&#66;<c/>y</p:r>')).toEqual({
+      name: 'r',
+      text: 'xABy',
+      children: [{ name: 'c', text: '', children: [] }],
+    });
+  });
+
+  it('reads STS error documents, and a proxy page as plain text', () => {
+    expect(parseStsError(stsErrorXml('AccessDenied', 'Not authorized <to> & so on'))).toEqual({
+      code: 'AccessDenied',
+      message: 'Not authorized <to> & so on',
+    });
+    expect(parseStsError('<html><h1>502 Bad Gateway</h1></html>')).toEqual({ message: '502 Bad Gateway' });
+  });
+
+  it('an endpoint answering 200 with anything but credentials fails at once, naming the endpoint setting', async () => {
+    const req = await request();
+    sb.injectFaults('sts', [{ status: 200, message: '<html>login page</html>' }]);
+    const err = await failure(assumeRoleWithWebIdentity(req));
+    expect(err.code).toBe('STS_RESPONSE_INVALID');
+    expect(err.hint).toContain('AWS_ENDPOINT_URL_STS');
+    expect(sb.requestCount('sts')).toBe(1);
   });
 });

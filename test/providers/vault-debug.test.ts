@@ -1,4 +1,4 @@
-// node-vault logs request bodies (the JWT) through `debug` when DEBUG names it; ours must not.
+// Vault clients that use the `debug` package print request bodies (the JWT) when DEBUG names them; ours must not.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Sandbox } from '../servers/sandbox.js';
 
@@ -13,7 +13,7 @@ afterAll(async () => {
   await sb.close();
 });
 
-it('DEBUG=* does not make node-vault print the JWT or the Vault token', async () => {
+it('DEBUG=* does not make the Vault client print the JWT or the Vault token', async () => {
   const { Deadline } = await import('../../packages/core/index.js');
   const { vaultJwtLogin, readKvSecret } = await import('../../packages/providers/index.js');
   const jwt = await sb.issuer.mintGitHubToken({ audience: 'vault' });

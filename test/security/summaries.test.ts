@@ -91,6 +91,7 @@ function mint(over: Partial<MintResult> = {}): MintResult {
     credentials: [
       {
         provider: 'vault',
+        label: HOSTILE,
         identity: HOSTILE,
         details: { [HOSTILE]: HOSTILE, accessor: '`x`|<img>' },
         issuedAt: HOSTILE,
@@ -146,7 +147,14 @@ describe('credentials summaries', () => {
         agent: HOSTILE,
         correlationId: HOSTILE,
         entries: [
-          { provider: 'vault', identity: HOSTILE, outcome: 'failed', message: HOSTILE, expiresAt: HOSTILE },
+          {
+            provider: 'vault',
+            label: HOSTILE,
+            identity: HOSTILE,
+            outcome: 'failed',
+            message: HOSTILE,
+            expiresAt: HOSTILE,
+          },
         ],
         warnings: [HOSTILE],
         audit: [],

@@ -5,10 +5,10 @@
  * nothing printed afterwards can reveal it.
  */
 import { AstlError, AstlErrors, describeError } from '../../../packages/core/index.js';
-// Module by module, not the package index: provider code must stay in its lazily loaded chunks.
+import { phaseRecorder } from '../../../packages/core/phases.js';
 import { githubIdTokenSource } from '../../../packages/credentials/id-token.js';
 import { MintFailure, mintCredentials } from '../../../packages/credentials/mint.js';
-import { createProviderBackends } from '../../../packages/credentials/provider-backends.js';
+import { stateSecrets } from '../../../packages/credentials/revoke.js';
 import { renderFailureSummary, renderMintSummary } from '../../../packages/credentials/summary.js';
 import type { MintResult, RevocationState } from '../../../packages/credentials/types.js';
 import * as runner from '../runner.js';
@@ -16,25 +16,23 @@ import { getInputs } from './inputs.js';
 import { STATE_KEY, writeAudit } from './report.js';
 
 export async function run(): Promise<void> {
+  const phases = phaseRecorder('main');
+  phases.mark('loaded');
   const masker = runner.masker;
   // The runner module scrubs every line with the masker and makes it command-neutral.
   const logger = { info: runner.info, warning: (m: string) => runner.warning(m), debug: runner.debug };
   try {
     const inputs = getInputs();
-    const backends = createProviderBackends();
     let result: MintResult;
     try {
-      result = await mintCredentials(
-        inputs.request,
-        {
-          getIdToken: githubIdTokenSource(process.env),
-          registerSecret: masker.register,
-          onState: (state: RevocationState) => saveState(state),
-          logger,
-          deadlineMs: inputs.deadlineMs,
-        },
-        backends,
-      );
+      result = await mintCredentials(inputs.request, {
+        getIdToken: githubIdTokenSource(process.env),
+        registerSecret: masker.register,
+        onState: (state: RevocationState) => saveState(state),
+        logger,
+        deadlineMs: inputs.deadlineMs,
+        onPhase: phases.mark,
+      });
     } catch (err) {
       if (!(err instanceof MintFailure)) throw err;
       if (err.state) saveState(err.state);
@@ -93,9 +91,11 @@ export async function run(): Promise<void> {
     // A user's mistake prints its formatted message and fix; a bug prints its stack.
     runner.setFailed(describeError(err));
   }
+  phases.mark('done');
+  phases.flush();
 }
 
 function saveState(state: RevocationState): void {
-  if (state.vault?.token) runner.setSecret(state.vault.token);
+  for (const secret of stateSecrets(state)) runner.setSecret(secret);
   runner.saveState(STATE_KEY, JSON.stringify(state));
 }

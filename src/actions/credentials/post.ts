@@ -4,14 +4,17 @@
  * that says how to finish the job by hand.
  */
 import { describeError } from '../../../packages/core/errors.js';
-// Direct module imports (not the package index) keep the AWS SDK out of the post bundle.
+import { phaseRecorder } from '../../../packages/core/phases.js';
+// Module by module (not the package index, which brings the registry and its YAML parser).
+import { defaultProviders } from '../../../packages/credentials/providers/index.js';
 import { parseRevocationState, revokeCredentials } from '../../../packages/credentials/revoke.js';
-import { createRevokeBackend } from '../../../packages/credentials/revoke-backend.js';
 import { renderRevokeSummary } from '../../../packages/credentials/summary.js';
 import * as runner from '../runner.js';
 import { STATE_KEY, writeAudit } from './report.js';
 
 export async function run(): Promise<void> {
+  const phases = phaseRecorder('post');
+  phases.mark('loaded');
   try {
     const state = parseRevocationState(runner.getState(STATE_KEY));
     if (!state) {
@@ -27,14 +30,18 @@ export async function run(): Promise<void> {
         registerSecret: runner.setSecret,
         logger: { info: runner.info, warning: (m) => runner.warning(m), debug: runner.debug },
       },
-      createRevokeBackend(),
+      defaultProviders(),
       { revoke },
     );
+    phases.mark('revoked');
     for (const w of result.warnings) runner.warning(w);
     runner.appendSummary(renderRevokeSummary(result));
     writeAudit(result.audit, state.auditLevel);
   } catch (err) {
     // Never fail the job from the post step.
     runner.warning(`agent-credentials post step: ${describeError(err)}`);
+  } finally {
+    phases.mark('done');
+    phases.flush();
   }
 }

@@ -156,10 +156,6 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const vault = { url: str(args, 'vault-url'), role: str(args, 'vault-role') };
   if (vault.url || vault.role) request.vault = strip(vault);
 
-  const saveState = (state: RevocationState) => {
-    if (state.vault?.token) redactor.add(state.vault.token);
-    writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
-  };
   const logger = {
     info: (m: string) => say(m),
     warning: (m: string) => say(`${paint(io, 'yellow', 'warning')}: ${m}`),
@@ -168,16 +164,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     },
   };
 
-  // The engine (AWS SDK and all) loads only now, so --help and usage errors stay fast.
-  const {
-    applyAuditLevel,
-    createProviderBackends,
-    githubIdTokenSource,
-    MintFailure,
-    mintCredentials,
-    toJsonLines,
-  } = await import('../../../packages/credentials/index.js');
+  // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
+  const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } =
+    await import('../../../packages/credentials/index.js');
   const { decodeTokenClaims } = await import('../../../packages/providers/oidc.js');
+  const saveState = (state: RevocationState) => {
+    for (const secret of stateSecrets(state)) redactor.add(secret);
+    writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
+  };
   const appendAudit = (file: string, events: AuditEvent[]) => {
     if (events.length === 0) return;
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -186,19 +180,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
 
   let result: MintResult;
   try {
-    result = await mintCredentials(
-      request,
-      {
-        getIdToken: noTokenVars
-          ? githubIdTokenSource(env)
-          : idTokenFromEnv(tokenVars, env, decodeTokenClaims),
-        registerSecret: (v) => redactor.add(v),
-        onState: saveState,
-        logger,
-        env,
-      },
-      createProviderBackends(),
-    );
+    result = await mintCredentials(request, {
+      getIdToken: noTokenVars ? githubIdTokenSource(env) : idTokenFromEnv(tokenVars, env, decodeTokenClaims),
+      registerSecret: (v) => redactor.add(v),
+      onState: saveState,
+      logger,
+      env,
+    });
   } catch (err) {
     if (!(err instanceof MintFailure)) throw err;
     if (err.state) {

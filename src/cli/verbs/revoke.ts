@@ -43,8 +43,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     io.out(`nothing to revoke: ${str(args, 'state')} does not exist (no credentials were issued)`);
     return EXIT.ok;
   }
-  const { applyAuditLevel, createProviderBackends, parseRevocationState, revokeCredentials, toJsonLines } =
-    await import('../../../packages/credentials/index.js');
+  const {
+    applyAuditLevel,
+    defaultProviders,
+    parseRevocationState,
+    revokeCredentials,
+    stateSecrets,
+    toJsonLines,
+  } = await import('../../../packages/credentials/index.js');
   const text = readFileSync(stateFile, 'utf8');
   const state = parseRevocationState(text);
   const envFile = (() => {
@@ -55,7 +61,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       return undefined;
     }
   })();
-  if (state?.vault?.token) redactor.add(state.vault.token);
+  for (const secret of state ? stateSecrets(state) : []) redactor.add(secret);
 
   try {
     if (!state) {
@@ -76,7 +82,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
           },
         },
       },
-      createProviderBackends(),
+      defaultProviders(),
     );
     for (const w of result.warnings) say(`${paint(io, 'yellow', 'warning')}: ${w}`);
     const events = applyAuditLevel(result.audit, state.auditLevel);

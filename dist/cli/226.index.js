@@ -1,5 +1,5 @@
-export const id = 3;
-export const ids = [3,166];
+export const id = 226;
+export const ids = [226,166];
 export const modules = {
 
 /***/ 5166:
@@ -68,81 +68,6 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 3591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   pO: () => (/* binding */ Redactor)
-/* harmony export */ });
-/* unused harmony exports secretForms, isNonSecretLine */
-/**
- * Every form in which a secret could leak into text we print: the raw value and the encodings
- * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
- * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
- * front ends register each form with the runner and scrub engine text with `Redactor`.
- *
- * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
- * the runner masks each log line on its own and a multi-line mask never matches: every line,
- * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
- * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
- * common text and hide nothing a reader could use.
- */
-function secretForms(value) {
-    if (value.length === 0)
-        return [];
-    const forms = new Set();
-    const b64 = Buffer.from(value, 'utf8').toString('base64');
-    forms.add(b64);
-    forms.add(b64.replace(/=+$/, ''));
-    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
-    forms.add(encodeURIComponent(value));
-    forms.add(JSON.stringify(value).slice(1, -1));
-    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
-    const lines = value.split(/\r?\n|\r/);
-    if (lines.length > 1) {
-        for (const line of lines) {
-            const t = line.trim();
-            if (!isNonSecretLine(t) && !out.includes(t))
-                out.push(t);
-        }
-    }
-    return out;
-}
-/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
-const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
-/**
- * A line of a multi-line secret that carries no secret material and so stays visible: blank,
- * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
- * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
- * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
- */
-function isNonSecretLine(line) {
-    const t = line.trim();
-    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
-}
-class Redactor {
-    forms = new Set();
-    add(secret) {
-        if (!secret)
-            return;
-        for (const f of secretForms(secret))
-            this.forms.add(f);
-    }
-    get size() {
-        return this.forms.size;
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a value is not half-replaced by a shorter form that it contains.
-        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join('***');
-        return out;
-    }
-}
-
-
-/***/ }),
-
 /***/ 3268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -160,14 +85,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AGENT_POLICY_KIND, MAX_POLICY_FILES, MAX_POLICY_FILE_BYTES, MINIMAL_REGISTRY, REGISTRY_INVALID, RESTRICTIONS, durationCapsFor, isProductionEnvironment, listPolicyFiles, namesProduction, policySchema, readPolicyDocuments, readPolicySet, registryEntrySnippet, registrySchema, sortByLine
 
-// EXTERNAL MODULE: ./packages/registry/agent-policy.ts + 1 modules
-var agent_policy = __webpack_require__(8378);
+// EXTERNAL MODULE: ./packages/registry/agent-policy.ts + 2 modules
+var agent_policy = __webpack_require__(4544);
 // EXTERNAL MODULE: ./packages/registry/check.ts
 var check = __webpack_require__(8332);
 // EXTERNAL MODULE: ./packages/registry/policy-files.ts
 var policy_files = __webpack_require__(7950);
-// EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
-var registry_registry = __webpack_require__(1359);
+// EXTERNAL MODULE: ./packages/registry/registry.ts + 2 modules
+var registry_registry = __webpack_require__(1005);
 // EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
 var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/registry/resolve.ts
@@ -261,7 +186,7 @@ function knownAgents(registry) {
 
 /***/ }),
 
-/***/ 2248:
+/***/ 5193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -559,8 +484,34 @@ function firstLine(s) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./schemas/scan-config.schema.json
-const scan_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/scan-config.schema.json","title":"astl scan configuration","description":"Repository settings for `astl scan` and the scan action (.astl/scan.yaml). Read from the checked-out tree; review changes to it like code (CODEOWNERS).","type":"object","additionalProperties":false,"properties":{"version":{"description":"format version, 1","const":1},"pinning":{"description":"how `uses:` references must be pinned (default: every remote action and reusable workflow to a full commit SHA, docker:// images to a digest)","type":"object","additionalProperties":false,"properties":{"policies":{"description":"exceptions to the SHA-pinning default; the most specific `uses` pattern wins","type":"array","items":{"type":"object","additionalProperties":false,"required":["uses","policy","reason"],"properties":{"uses":{"description":"`owner/repo/path`, `owner/repo` (any path in it), `owner/*` or `*`; case-insensitive","type":"string","pattern":"^(\\\\*|[A-Za-z0-9_.-]+/(\\\\*|[A-Za-z0-9_.-]+(/[^@\\\\s]+)?))$","examples":["actions/*","my-org/deploy-action","*"]},"policy":{"description":"`hash-pin` (a full commit SHA), `ref-pin` (any tag, branch or SHA) or `any` (also no ref at all)","enum":["hash-pin","ref-pin","any"]},"reason":{"description":"why this exception is acceptable; shown in every finding it affects","type":"string","minLength":3}}}}}}}}');
+;// CONCATENATED MODULE: ./packages/core/schema-validators/scan-config.js
+// Generated by scripts/schemas.mjs from schemas/scan-config.schema.json: do not edit.
+const validate = validate10;/* harmony default export */ const scan_config = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/scan-config.schema.json","title":"astl scan configuration","description":"Repository settings for `astl scan` and the scan action (.astl/scan.yaml). Read from the checked-out tree; review changes to it like code (CODEOWNERS).","type":"object","additionalProperties":false,"properties":{"version":{"description":"format version, 1","const":1},"pinning":{"description":"how `uses:` references must be pinned (default: every remote action and reusable workflow to a full commit SHA, docker:// images to a digest)","type":"object","additionalProperties":false,"properties":{"policies":{"description":"exceptions to the SHA-pinning default; the most specific `uses` pattern wins","type":"array","items":{"type":"object","additionalProperties":false,"required":["uses","policy","reason"],"properties":{"uses":{"description":"`owner/repo/path`, `owner/repo` (any path in it), `owner/*` or `*`; case-insensitive","type":"string","pattern":"^(\\*|[A-Za-z0-9_.-]+/(\\*|[A-Za-z0-9_.-]+(/[^@\\s]+)?))$","examples":["actions/*","my-org/deploy-action","*"]},"policy":{"description":"`hash-pin` (a full commit SHA), `ref-pin` (any tag, branch or SHA) or `any` (also no ref at all)","enum":["hash-pin","ref-pin","any"]},"reason":{"description":"why this exception is acceptable; shown in every finding it affects","type":"string","minLength":3}}}}}}}};const pattern0 = new RegExp("^(\\*|[A-Za-z0-9_.-]+/(\\*|[A-Za-z0-9_.-]+(/[^@\\s]+)?))$", "u");const func2 = ((exports) => {"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+// https://mathiasbynens.be/notes/javascript-encoding
+// https://github.com/bestiejs/punycode.js - punycode.ucs2.decode
+function ucs2length(str) {
+    const len = str.length;
+    let length = 0;
+    let pos = 0;
+    let value;
+    while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+            // high surrogate, and there is a next character
+            value = str.charCodeAt(pos);
+            if ((value & 0xfc00) === 0xdc00)
+                pos++; // low surrogate
+        }
+    }
+    return length;
+}
+exports.default = ucs2length;
+ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+
+return exports;})({}).default;function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://github.com/astl/agent-credentials/schemas/scan-config.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((key0 === "version") || (key0 === "pinning"))){const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}}if(data.version !== undefined){let data0 = data.version;if(1 !== data0){const err1 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema11.properties.version,data:data0};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.pinning !== undefined){let data1 = data.pinning;if(data1 && typeof data1 == "object" && !Array.isArray(data1)){for(const key1 in data1){if(!(key1 === "policies")){const err2 = {instancePath:instancePath+"/pinning",schemaPath:"#/properties/pinning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.pinning,data:data1};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data1.policies !== undefined){let data2 = data1.policies;if(Array.isArray(data2)){const len0 = data2.length;for(let i0=0; i0<len0; i0++){let data3 = data2[i0];if(data3 && typeof data3 == "object" && !Array.isArray(data3)){if(data3.uses === undefined){const err3 = {instancePath:instancePath+"/pinning/policies/" + i0,schemaPath:"#/properties/pinning/properties/policies/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'",schema:schema11.properties.pinning.properties.policies.items.required,parentSchema:schema11.properties.pinning.properties.policies.items,data:data3};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data3.policy === undefined){const err4 = {instancePath:instancePath+"/pinning/policies/" + i0,schemaPath:"#/properties/pinning/properties/policies/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema11.properties.pinning.properties.policies.items.required,parentSchema:schema11.properties.pinning.properties.policies.items,data:data3};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data3.reason === undefined){const err5 = {instancePath:instancePath+"/pinning/policies/" + i0,schemaPath:"#/properties/pinning/properties/policies/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema11.properties.pinning.properties.policies.items.required,parentSchema:schema11.properties.pinning.properties.policies.items,data:data3};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}for(const key2 in data3){if(!(((key2 === "uses") || (key2 === "policy")) || (key2 === "reason"))){const err6 = {instancePath:instancePath+"/pinning/policies/" + i0,schemaPath:"#/properties/pinning/properties/policies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.pinning.properties.policies.items,data:data3};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data3.uses !== undefined){let data4 = data3.uses;if(typeof data4 === "string"){if(!pattern0.test(data4)){const err7 = {instancePath:instancePath+"/pinning/policies/" + i0+"/uses",schemaPath:"#/properties/pinning/properties/policies/items/properties/uses/pattern",keyword:"pattern",params:{pattern: "^(\\*|[A-Za-z0-9_.-]+/(\\*|[A-Za-z0-9_.-]+(/[^@\\s]+)?))$"},message:"must match pattern \""+"^(\\*|[A-Za-z0-9_.-]+/(\\*|[A-Za-z0-9_.-]+(/[^@\\s]+)?))$"+"\"",schema:"^(\\*|[A-Za-z0-9_.-]+/(\\*|[A-Za-z0-9_.-]+(/[^@\\s]+)?))$",parentSchema:schema11.properties.pinning.properties.policies.items.properties.uses,data:data4};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}else {const err8 = {instancePath:instancePath+"/pinning/policies/" + i0+"/uses",schemaPath:"#/properties/pinning/properties/policies/items/properties/uses/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.pinning.properties.policies.items.properties.uses.type,parentSchema:schema11.properties.pinning.properties.policies.items.properties.uses,data:data4};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data3.policy !== undefined){let data5 = data3.policy;if(!(((data5 === "hash-pin") || (data5 === "ref-pin")) || (data5 === "any"))){const err9 = {instancePath:instancePath+"/pinning/policies/" + i0+"/policy",schemaPath:"#/properties/pinning/properties/policies/items/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.pinning.properties.policies.items.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.pinning.properties.policies.items.properties.policy.enum,parentSchema:schema11.properties.pinning.properties.policies.items.properties.policy,data:data5};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data3.reason !== undefined){let data6 = data3.reason;if(typeof data6 === "string"){if(func2(data6) < 3){const err10 = {instancePath:instancePath+"/pinning/policies/" + i0+"/reason",schemaPath:"#/properties/pinning/properties/policies/items/properties/reason/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema11.properties.pinning.properties.policies.items.properties.reason,data:data6};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}else {const err11 = {instancePath:instancePath+"/pinning/policies/" + i0+"/reason",schemaPath:"#/properties/pinning/properties/policies/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.pinning.properties.policies.items.properties.reason.type,parentSchema:schema11.properties.pinning.properties.policies.items.properties.reason,data:data6};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}else {const err12 = {instancePath:instancePath+"/pinning/policies/" + i0,schemaPath:"#/properties/pinning/properties/policies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.pinning.properties.policies.items.type,parentSchema:schema11.properties.pinning.properties.policies.items,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}else {const err13 = {instancePath:instancePath+"/pinning/policies",schemaPath:"#/properties/pinning/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.pinning.properties.policies.type,parentSchema:schema11.properties.pinning.properties.policies,data:data2};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}}else {const err14 = {instancePath:instancePath+"/pinning",schemaPath:"#/properties/pinning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.pinning.type,parentSchema:schema11.properties.pinning,data:data1};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}else {const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}validate10.errors = vErrors;return errors === 0;}
+
 ;// CONCATENATED MODULE: ./packages/scanner/config.ts
 /**
  * The scan configuration file (`.astl/scan.yaml`, schema schemas/scan-config.schema.json):
@@ -618,7 +569,7 @@ function parseScanConfig(text, file) {
     const doc = docs[0];
     if (!doc || doc.value === null || doc.value === undefined)
         return { ...EMPTY_SCAN_CONFIG, file };
-    const errors = (0,core/* validateWithSchema */.CW)(doc, scan_config_schema_namespaceObject, 'scan config');
+    const errors = (0,core/* validateWithSchema */.CW)(doc, validate, 'scan config');
     if (errors.length > 0)
         throw new core/* AstlErrors */.ci(errors, 'CONFIG_INVALID');
     const value = doc.value;

@@ -1,0 +1,142 @@
+export const id = 66;
+export const ids = [66];
+export const modules = {
+
+/***/ 4066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   JG: () => (/* binding */ defaultSleep),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Qx: () => (/* binding */ describeFault),
+/* harmony export */   aB: () => (/* binding */ RetryExhaustedError),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   d$: () => (/* binding */ isNetworkFault)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/**
+ * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
+ * deadline. Every network call in the engine goes through `withRetry`, so the fault policy is
+ * decided in one place: the caller says which errors are retryable, this decides when and how often.
+ */
+class Deadline {
+    totalMs;
+    now;
+    at;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.at = now() + totalMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    expired() {
+        return this.remainingMs() <= 0;
+    }
+    /** An AbortSignal that fires at min(per-attempt timeout, the deadline). */
+    signal(perAttemptMs) {
+        return AbortSignal.timeout(Math.max(1, Math.min(perAttemptMs, this.remainingMs())));
+    }
+}
+class RetryExhaustedError extends Error {
+    attempts;
+    lastError;
+    deadlineHit;
+    constructor(message, attempts, lastError, deadlineHit) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.deadlineHit = deadlineHit;
+        this.name = 'RetryExhaustedError';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Full jitter (AWS architecture blog): uniform in [0, min(max, base * 2^attempt)]. */
+function backoffDelay(attempt, baseMs, maxMs, random) {
+    return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
+}
+/**
+ * Runs `op` until it succeeds, fails with a non-retryable error (rethrown as is), runs out of
+ * attempts, or reaches the deadline (both end in RetryExhaustedError naming the last fault).
+ */
+async function withRetry(op, o) {
+    const random = o.random ?? Math.random;
+    const sleep = o.sleep ?? defaultSleep;
+    let lastError;
+    for (let attempt = 1; attempt <= o.attempts; attempt++) {
+        if (o.deadline.expired())
+            break;
+        try {
+            return await op(o.deadline.signal(o.attemptTimeoutMs), attempt);
+        }
+        catch (err) {
+            lastError = err;
+            if (!o.isRetryable(err))
+                throw err;
+            if (attempt === o.attempts)
+                break;
+            const delayMs = Math.min(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), o.deadline.remainingMs());
+            o.onRetry?.({ attempt, delayMs, error: err });
+            await sleep(delayMs);
+        }
+    }
+    const deadlineHit = o.deadline.expired();
+    const why = deadlineHit
+        ? `did not succeed within the ${Math.round(o.deadline.totalMs / 1000)}s deadline`
+        : `failed ${o.attempts} times`;
+    throw new RetryExhaustedError(`${o.what} ${why}; last error: ${describeFault(lastError)}`, o.attempts, lastError, deadlineHit);
+}
+/** A short description of a network fault: no stack, no request bodies. */
+function describeFault(err) {
+    if (err === undefined)
+        return 'none (the deadline passed before the first attempt)';
+    if (err instanceof Error) {
+        const code = err.code;
+        if (err.name === 'TimeoutError' || err.name === 'AbortError')
+            return 'request timed out';
+        return typeof code === 'string' && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
+    }
+    return String(err);
+}
+/** Node's network error codes that a retry can cure. */
+const RETRYABLE_NET_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'ECONNABORTED',
+]);
+/** True for transport faults (resets, refusals, timeouts), looking through `cause` chains. */
+function isNetworkFault(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (!(e instanceof Error))
+            return false;
+        const code = e.code;
+        if (typeof code === 'string' && RETRYABLE_NET_CODES.has(code))
+            return true;
+        if (e.name === 'TimeoutError' || e.name === 'AbortError')
+            return true;
+        if (e instanceof TypeError && e.message === 'fetch failed')
+            return true;
+    }
+    return false;
+}
+/** HTTP statuses worth another attempt. */
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || status >= 500;
+}
+
+
+/***/ })
+
+};

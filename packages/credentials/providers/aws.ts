@@ -1,0 +1,186 @@
+/**
+ * AWS as a credential provider: one STS AssumeRoleWithWebIdentity session per job, exported as
+ * the standard AWS_* variables. Sessions cannot be revoked one by one, so `revoke` says when the
+ * session expires and how to end it sooner.
+ */
+import { formatDuration } from '../../core/duration.js';
+import { AstlError } from '../../core/errors.js';
+import {
+  type AssumeRoleRequest,
+  type AwsSessionCredentials,
+  assumeRoleWithWebIdentity,
+  readSessionPolicy,
+  roleSessionName,
+} from '../../providers/aws.js';
+import type { CredentialProvider } from '../provider.js';
+import type { AwsRevocationState } from '../types.js';
+
+export const DEFAULT_AWS_AUDIENCE = 'sts.amazonaws.com';
+/** STS refuses AssumeRoleWithWebIdentity shorter than 15 minutes. */
+export const STS_MIN_DURATION_SECONDS = 900;
+export const STS_MAX_DURATION_SECONDS = 43_200;
+
+export interface AwsPlan {
+  roleArn: string;
+  region: string;
+  audience: string;
+  /** Registry path of the session policy (a scope-down), and its minified text once prepared. */
+  sessionPolicyPath?: string;
+  sessionPolicy?: string;
+}
+
+/** The network call, replaceable in tests. */
+export interface StsClient {
+  assumeRole(
+    req: AssumeRoleRequest,
+  ): Promise<Omit<AwsSessionCredentials, 'assumedRoleArn'> & { assumedRoleArn?: string }>;
+}
+
+export function awsProvider(
+  sts: StsClient = { assumeRole: assumeRoleWithWebIdentity },
+): CredentialProvider<AwsPlan, AwsRevocationState> {
+  return {
+    name: 'aws',
+    label: 'AWS STS',
+
+    /** Inputs override the registry field by field; a role without a region is refused. */
+    plan(request, agent) {
+      const reg = agent.credentials.aws;
+      // The ARN is already validated: the input by the front end, the registry by its schema.
+      const roleArn = request.aws?.roleArn ?? reg?.roleArn;
+      if (!roleArn) return undefined;
+      const region = request.aws?.region ?? reg?.region;
+      if (!region) {
+        throw new AstlError(`agent '${agent.name}' has an AWS role but no region`, {
+          code: 'AWS_REGION_MISSING',
+          hint: "set the region in the registry or the 'aws-region' input",
+          fix: `credentials:\n  aws:\n    role-arn: ${roleArn}\n    region: us-east-1`,
+        });
+      }
+      return {
+        roleArn,
+        region,
+        audience: request.aws?.audience ?? reg?.audience ?? DEFAULT_AWS_AUDIENCE,
+        // A scope-down only narrows, so it applies even when the role comes from an input.
+        ...(reg?.sessionPolicyPath ? { sessionPolicyPath: reg.sessionPolicyPath } : {}),
+      };
+    },
+
+    checkFacts: (plan) => ({ awsRoleArn: plan.roleArn }),
+
+    prepare(plan, ctx) {
+      checkStsDuration(ctx.durationSeconds);
+      if (plan.sessionPolicyPath) plan.sessionPolicy = readSessionPolicy(ctx.file(plan.sessionPolicyPath));
+    },
+
+    async mint(plan, ctx) {
+      const jwt = await ctx.idToken(plan.audience);
+      // Refusals come back diagnosed (token claims beside the request) from the STS client.
+      const session = await sts.assumeRole({
+        roleArn: plan.roleArn,
+        region: plan.region,
+        sessionName: roleSessionName(ctx.agent.name, ctx.run.runId, ctx.run.runAttempt),
+        durationSeconds: ctx.durationSeconds,
+        webIdentityToken: jwt,
+        audience: plan.audience,
+        env: ctx.env,
+        deadline: ctx.deadline,
+        ...(plan.sessionPolicy ? { sessionPolicy: plan.sessionPolicy } : {}),
+        ...(plan.sessionPolicyPath ? { sessionPolicyFile: plan.sessionPolicyPath } : {}),
+      });
+      const { sessionName } = session;
+      ctx.secret(session.accessKeyId);
+      ctx.secret(session.secretAccessKey);
+      ctx.secret(session.sessionToken);
+      const expiresAt = session.expiration.toISOString();
+      // An STS session expires exactly DurationSeconds after it is issued.
+      const ttlSeconds = ctx.durationSeconds;
+      const issuedAt = new Date(session.expiration.getTime() - ttlSeconds * 1000);
+      ctx.saveState({ sessionName, roleArn: plan.roleArn, expiresAt });
+      const identity = session.assumedRoleArn ?? assumedRoleArnFor(plan.roleArn, sessionName);
+      ctx.credential({
+        identity,
+        details: {
+          role: plan.roleArn,
+          'session name': sessionName,
+          region: plan.region,
+          ...(plan.sessionPolicyPath ? { 'session policy': plan.sessionPolicyPath } : {}),
+        },
+        issuedAt: issuedAt.toISOString(),
+        expiresAt,
+        ttlSeconds,
+      });
+      ctx.exportEnv({
+        AWS_ACCESS_KEY_ID: session.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: session.secretAccessKey,
+        AWS_SESSION_TOKEN: session.sessionToken,
+        AWS_REGION: plan.region,
+        AWS_DEFAULT_REGION: plan.region,
+      });
+      ctx.secretOutput({
+        awsAccessKeyId: session.accessKeyId,
+        awsSecretAccessKey: session.secretAccessKey,
+        awsSessionToken: session.sessionToken,
+      });
+      ctx.output({ awsSessionName: sessionName });
+      ctx.audit(
+        'credentials.mint',
+        `aws:${plan.roleArn}`,
+        {
+          provider: 'aws',
+          identity,
+          session_name: sessionName,
+          region: plan.region,
+          issued_at: issuedAt.toISOString(),
+          expires_at: expiresAt,
+          ttl_seconds: ttlSeconds,
+          ...ctx.runDetail,
+        },
+        issuedAt,
+      );
+      ctx.log.info(`AWS: assumed ${plan.roleArn} as session ${sessionName}, expires ${expiresAt}`);
+    },
+
+    stateSecrets: () => [],
+    revokeTarget: (state) => `aws:${state.roleArn}`,
+
+    async revoke(state, ctx) {
+      const remaining = Math.round((Date.parse(state.expiresAt) - ctx.now().getTime()) / 1000);
+      const base = {
+        provider: 'aws' as const,
+        identity: `${state.roleArn} session ${state.sessionName}`,
+        expiresAt: state.expiresAt,
+      };
+      if (remaining <= 0) {
+        return { ...base, outcome: 'skipped-expired', message: `already expired at ${state.expiresAt}` };
+      }
+      const message = `AWS STS sessions cannot be revoked one by one; session ${state.sessionName} expires at ${state.expiresAt} (in ${formatDuration(remaining)}). To end it sooner, revoke the role's active sessions in IAM (this ends every session of the role).`;
+      ctx.log.info(message);
+      return { ...base, outcome: 'not-revocable', message };
+    },
+  };
+}
+
+function checkStsDuration(seconds: number): void {
+  if (seconds < STS_MIN_DURATION_SECONDS) {
+    throw new AstlError(`duration ${formatDuration(seconds)} is shorter than AWS STS allows (15m)`, {
+      code: 'DURATION_TOO_SHORT',
+      location: { file: "input 'duration'" },
+      hint: 'AssumeRoleWithWebIdentity sessions last at least 15 minutes; the post step ends the job’s use of them',
+      fix: 'duration: 15m',
+    });
+  }
+  if (seconds > STS_MAX_DURATION_SECONDS) {
+    throw new AstlError(`duration ${formatDuration(seconds)} is longer than AWS STS allows (12h)`, {
+      code: 'DURATION_TOO_LONG',
+      location: { file: "input 'duration'" },
+      hint: 'ask for less; the role’s MaxSessionDuration caps it too',
+      fix: 'duration: 1h',
+    });
+  }
+}
+
+function assumedRoleArnFor(roleArn: string, sessionName: string): string {
+  const m = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(roleArn);
+  return m ? `arn:${m[1]}:sts::${m[2]}:assumed-role/${m[3]}/${sessionName}` : `${roleArn} (${sessionName})`;
+}
