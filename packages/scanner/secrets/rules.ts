@@ -77,6 +77,15 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     'deactivate and delete the access key in IAM; use OIDC (`aws-actions/configure-aws-credentials` with `role-to-assume`) instead of stored keys',
   ),
   rule(
+    'secret/aws-bedrock-api-key',
+    'error',
+    LIVE,
+    'Amazon Bedrock API key',
+    'Amazon Bedrock API key',
+    'An Amazon Bedrock API key: long-term (`ABSK` + base64 of `BedrockAPIKey-…`, an IAM service-specific credential) or short-term (`bedrock-api-key-` + base64 of a presigned `bedrock.amazonaws.com` URL, valid up to 12 hours).',
+    'delete the service-specific credential in IAM (long-term keys) or let the short-term key expire; call Bedrock with role credentials from OIDC instead of API keys',
+  ),
+  rule(
     'secret/github-token',
     'error',
     LIVE,

@@ -52,7 +52,7 @@ describe('token rules', () => {
     ['secret/github-token', GITHUB_FINE],
     [
       'secret/github-token',
-      j('https://', 'abcdef0123456789abcdef0123456789abcdef01', ':x-oauth-basic@github.com/o/r.git'),
+      j('https://', 'f3a91c07be5d2648a0c7e19b3d5f2a8c64e0b71d', ':x-oauth-basic@github.com/o/r.git'),
     ],
     ['secret/aws-access-key-id', `aws_access_key_id = ${AWS_ID}`],
     ['secret/aws-secret-access-key', `AWS_SECRET_ACCESS_KEY = ${AWS_SECRET}`],
