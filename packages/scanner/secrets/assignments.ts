@@ -45,6 +45,8 @@ const SECRET_NAME_PARTS = [
   'privatekey',
   'credential',
   'creds',
+  'authorization',
+  'secretkey',
   'authkey',
   'signingkey',
   'encryptionkey',

@@ -25,9 +25,9 @@ export function isReference(value: string): boolean {
 }
 
 /**
- * Words that mark documentation and fixtures (lower-case substrings). Each is 4+ letters, most
- * outside the hex alphabet: in a random 60-character base62 token a given 4-letter word appears
- * with probability about 60 / 62^4 (4e-6).
+ * Words that mark documentation and fixtures, matched in lower, upper or capitalised case. Each
+ * is 4+ letters, most outside the hex alphabet: in a random 60-character base62 token a given
+ * 4-letter word appears in one of those spellings with probability about 3 × 60 / 62^4 (1e-5).
  */
 const PLACEHOLDER_WORDS = [
   'example',
@@ -46,7 +46,7 @@ const PLACEHOLDER_WORDS = [
   'xxxx',
   '****',
   '####',
-  '....',
+  '...',
   '…',
   '•••',
   'redacted',
@@ -61,13 +61,13 @@ const PLACEHOLDER_WORDS = [
   'randomstring',
 ];
 
-/** Characters that fill a masked value: `x`, `X`, `*`, `#`, `0`, `.`, `•`. */
+/** Characters that fill a masked value: `x`, `X`, `*`, `#`, `.`, `•` (and `0`, 6 of them). */
 function isMaskChar(c: string): boolean {
-  return c === 'x' || c === 'X' || c === '*' || c === '#' || c === '0' || c === '.' || c === '•';
+  return c === 'x' || c === 'X' || c === '*' || c === '#' || c === '.' || c === '•';
 }
 
 /**
- * A run of one character: 5+ of a mask character, or 8+ of any (random base62 makes a run of 5
+ * A run of one character: 5+ of a mask character, 6+ zeros, or 8+ of any (random base62 makes a run of 5
  * of one given character with probability under 1e-7 per position; base64 key material such as
  * Vault batch tokens does start `AAAAA`, hence the higher bar for other characters), or a run
  * covering half of a value of 8+ characters.
@@ -76,7 +76,8 @@ function hasFillerRun(value: string): boolean {
   let run = 1;
   for (let i = 1; i < value.length; i++) {
     run = value[i] === value[i - 1] ? run + 1 : 1;
-    if ((run >= 5 && isMaskChar(value[i] as string)) || run >= 8) return true;
+    const c = value[i] as string;
+    if ((run >= 5 && isMaskChar(c)) || (run >= 6 && c === '0') || run >= 8) return true;
   }
   return value.length >= 8 && longestRun(value) * 2 >= value.length;
 }
@@ -92,21 +93,34 @@ function longestRun(value: string): number {
 }
 
 /**
- * Counting: 5+ consecutive characters ascending or descending by one (`12345`, `abcde`, `98765`),
- * or a whole `-`/`_`/`.`-separated segment of 4+ that counts (`xoxp-1234-1234-…`).
+ * Counting: consecutive characters ascending or descending by one, letters compared without case
+ * (`1234567`, `abcdef`, `aBcDeF`, `98765432`): 7 digits or 6 letters (a random run that long is
+ * about 1e-6 per position for digits, 1e-7 for letters), or a whole `-`/`_`/`.`-separated
+ * segment of 4+ characters that counts (`xoxp-1234-1234-…`).
  */
-export function hasCountingRun(value: string, length = 5): boolean {
+export function hasCountingRun(value: string): boolean {
+  const letterRun = 6;
   let up = 1;
   let down = 1;
   for (let i = 1; i < value.length; i++) {
     const a = value.charCodeAt(i - 1);
     const b = value.charCodeAt(i);
-    const alnum = isAsciiAlnum(a) && isAsciiAlnum(b) && isDigit(a) === isDigit(b);
-    up = alnum && b === a + 1 ? up + 1 : 1;
-    down = alnum && b === a - 1 ? down + 1 : 1;
-    if (up >= length || down >= length) return true;
+    const digits = isDigit(a) && isDigit(b);
+    const la = letterCode(a);
+    const lb = letterCode(b);
+    const letters = la >= 0 && lb >= 0;
+    up = (digits && b === a + 1) || (letters && lb === la + 1) ? up + 1 : 1;
+    down = (digits && b === a - 1) || (letters && lb === la - 1) ? down + 1 : 1;
+    const need = digits ? 7 : letterRun;
+    if (up >= need || down >= need) return true;
   }
   return countingSegment(value);
+}
+
+/** The lower-case code of an ASCII letter, or -1. */
+function letterCode(code: number): number {
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122 ? lower : -1;
 }
 
 function countingSegment(value: string): boolean {
@@ -148,11 +162,30 @@ export function isPlaceholderSecret(value: string): boolean {
   if (value.length === 0) return false;
   if (isReference(value)) return true;
   if (value.includes('<') || value.includes('>')) return true;
-  const lower = value.toLowerCase();
-  for (const word of PLACEHOLDER_WORDS) if (lower.includes(word)) return true;
+  for (const word of PLACEHOLDER_WORDS) if (containsWord(value, word)) return true;
   // `…TOKENHERE`, `your_token_here`: "here" ends the value (4e-7 for a random base62 tail).
-  if (lower.endsWith('here') || lower.startsWith('your')) return true;
+  if (endsWithWord(value, 'here') || startsWithWord(value, 'your')) return true;
   return hasFillerRun(value) || hasCountingRun(value) || tooFewSymbols(value);
+}
+
+/**
+ * `word` in one case, as documentation writes it (`example`, `EXAMPLE`, `Example`): a random
+ * mixed-case token spells a word in one of these cases 8 times less often than in any case.
+ */
+function spellings(word: string): string[] {
+  return [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)];
+}
+
+function containsWord(value: string, word: string): boolean {
+  return spellings(word).some((w) => value.includes(w));
+}
+
+function endsWithWord(value: string, word: string): boolean {
+  return spellings(word).some((w) => value.endsWith(w));
+}
+
+function startsWithWord(value: string, word: string): boolean {
+  return spellings(word).some((w) => value.startsWith(w));
 }
 
 /** Placeholder or reference: what the generic and URL rules skip. */
@@ -161,13 +194,15 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
- * A token cut short or masked in the text right after it: `ghp_abc…`, `AKIA….`, `…-####`,
- * `…_XXXX` (an optional separator, then `…`, `...`, or 3+ of `#`, `*`, `•`, or of `x`/`X` after a
- * separator).
+ * A token cut short, masked or templated in the text right after it: `ghp_abc…`, `AKIA….`,
+ * `…-####`, `…_XXXX`, `prefix<token>` (an optional separator, then `…`, `...`, or 3+ of `#`, `*`,
+ * `•`, or of `x`/`X` after a separator; or `<`, `${`, `{{` right after).
  */
 export function followedByMask(text: string, end: number): boolean {
   let i = end;
   if (text.startsWith('...', i) || text[i] === '…') return true;
+  // A template right after the fixed part: `prefix<your-token>`, `prefix${TOKEN}`, `prefix{{ x }}`.
+  if (text[i] === '<' || text.startsWith('${', i) || text.startsWith('{{', i)) return true;
   const c = text[i];
   const separated = c === '-' || c === '_' || c === '.' || c === ':';
   if (separated) i++;
