@@ -59,9 +59,14 @@ const run_ = (0,external_node_util_.promisify)(external_node_child_process_.exec
 const spec = {
     name: 'scan',
     summary: 'scan agent configs, policies, workflows and IAM documents for risky settings',
-    usage: 'astl scan [PATH...] [--base REF] [--head REF] [--staged] [--format text|json|sarif|codequality|github] [--output FILE] [--baseline FILE] [--fail-on error|warning|never]',
+    usage: 'astl scan [PATH...] [--scope all|diff] [--base REF] [--head REF] [--staged] [--format text|json|sarif|codequality|github] [--output FILE] [--baseline FILE] [--write-baseline FILE] [--fail-on error|warning|never]',
     positionals: true,
     flags: {
+        scope: {
+            type: 'string',
+            value: 'SCOPE',
+            description: 'all: every finding in the scanned files; diff: only findings on changed lines (needs --base or --staged; their default)',
+        },
         base: {
             type: 'string',
             value: 'REF',
@@ -89,6 +94,11 @@ const spec = {
             description: 'also write a GitLab Code Quality report to FILE',
         },
         baseline: { type: 'string', value: 'FILE', description: 'file of accepted finding fingerprints' },
+        'write-baseline': {
+            type: 'string',
+            value: 'FILE',
+            description: 'write the fingerprints of every current finding to FILE (the --baseline format) and exit 0',
+        },
         'fail-on': { type: 'string', value: 'LEVEL', description: 'error (default), warning or never' },
     },
     examples: [
@@ -96,12 +106,16 @@ const spec = {
         'astl scan --base origin/main                # only what this branch changed',
         'astl scan policies/ agent-config.yaml --format sarif --output astl.sarif',
         'astl scan --staged                          # in a pre-commit hook',
+        'astl scan --write-baseline astl-baseline.json   # accept what is there today',
+        'astl scan --baseline astl-baseline.json     # then report only new findings',
         'astl scan --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --codequality gl-code-quality-report.json --sarif astl.sarif',
     ],
     notes: [
-        'PATH is a file, a folder (scanned whole) or a glob; default: agent configs, policies/**,',
-        'CI files and IAM JSON. Suppress one finding with `# astl:ignore <rule-id> <reason>`.',
-        'Exit codes: 0 no findings at or above --fail-on, 1 findings, 3 usage or config error.',
+        'PATH is a file or a folder (scanned whole), taken literally; a PATH that does not exist but',
+        'contains * ? [ ] { } is a glob. Default: agent configs, policies/**, CI files and IAM JSON.',
+        'Suppress one finding with `# astl:ignore <rule-id> <reason>`.',
+        'Exit codes: 0 no findings at or above --fail-on, 1 findings, 3 usage or config error',
+        '(a PATH that does not exist is one).',
     ],
 };
 const FORMATS = ['text', 'json', 'sarif', 'codequality', 'github'];
@@ -115,22 +129,30 @@ async function run(args, io) {
         throw new exit/* UsageError */.e('--staged cannot be combined with --base/--head');
     if (head && !base)
         throw new exit/* UsageError */.e('--head needs --base', 'for example --base origin/main --head HEAD');
-    const paths = args.positionals.map((p) => asGlob(io.cwd, p));
-    const baselineFile = (0,cli_args/* str */.gx)(args, 'baseline');
+    const scope = (0,cli_args/* choice */.Yq)(args, 'scope', ['all', 'diff'], base || staged ? 'diff' : 'all');
+    if (scope === 'diff' && !base && !staged)
+        throw new exit/* UsageError */.e('--scope diff needs the changed lines: give --base REF (or --staged)', 'for example --scope diff --base origin/main');
+    const targets = classifyPaths(io.cwd, args.positionals);
+    const writeBaselineFile = (0,cli_args/* str */.gx)(args, 'write-baseline');
+    const baselineFile = writeBaselineFile ? undefined : (0,cli_args/* str */.gx)(args, 'baseline');
     const baselinePath = baselineFile ? (0,external_node_path_.resolve)(io.cwd, baselineFile) : undefined;
     if (baselineFile && !(0,external_node_fs_.existsSync)(baselinePath)) {
         throw new errors/* AstlError */.Ht(`baseline file ${baselineFile} not found`, {
             code: 'BASELINE_NOT_FOUND',
             location: { file: baselineFile },
-            hint: 'write one with `astl scan --format json` fingerprints, or drop --baseline',
+            hint: 'write one with `astl scan --write-baseline FILE`, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 1649));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(529)]).then(__webpack_require__.bind(__webpack_require__, 318));
     const progress = startProgress(io);
     let result;
     let cleanup;
     try {
-        const options = { root: io.cwd, ...(paths.length ? { paths } : {}) };
+        const options = { root: io.cwd, scope };
+        if (targets.files.length)
+            options.files = targets.files;
+        if (targets.globs.length)
+            options.paths = targets.globs;
         if (baselinePath) {
             try {
                 options.baseline = engine.parseBaseline((0,external_node_fs_.readFileSync)(baselinePath, 'utf8'));
@@ -144,17 +166,20 @@ async function run(args, io) {
             }
         }
         if (staged) {
-            // Only staged files the scan would read are copied out of the index.
-            const wanted = engine.globMatcher(paths.length ? paths : engine.DEFAULT_PATHS);
-            const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
-            const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, (f) => wanted(f) && !unwanted(f));
+            // Only staged files the scan would read are copied out of the index; they are then
+            // named one by one (literally) to the engine.
+            const wanted = stagedFilter(engine, targets);
+            const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, wanted);
             cleanup = snapshot.cleanup;
             options.root = snapshot.root;
-            options.changes = snapshot.changes;
-            options.scope = 'diff';
+            options.files = [...snapshot.changes.files.keys()];
+            delete options.paths;
+            if (options.files.length === 0)
+                options.files = ['.'];
+            if (scope === 'diff')
+                options.changes = snapshot.changes;
         }
-        else if (base) {
-            options.scope = 'diff';
+        else if (base && scope === 'diff') {
             options.base = base;
             if (head)
                 options.head = head;
@@ -164,6 +189,11 @@ async function run(args, io) {
     finally {
         progress();
         cleanup?.();
+    }
+    if (writeBaselineFile) {
+        write((0,external_node_path_.resolve)(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
+        const n = new Set(result.findings.map((f) => f.fingerprint)).size;
+        io.err(`astl scan: wrote ${n} fingerprints to ${writeBaselineFile}; scan with --baseline ${writeBaselineFile} to report only new findings`);
     }
     const reports = {
         text: () => colourText(engine.textReport(result), io),
@@ -198,21 +228,56 @@ async function run(args, io) {
         io.err(`astl scan: ${result.stats.filesScanned} files, ${error} errors, ${warning} warnings, ${note} notes`);
     }
     const { error, warning } = result.stats.bySeverity;
-    if (failOn === 'never')
+    if (failOn === 'never' || writeBaselineFile)
         return exit/* EXIT */.d.ok;
     return error > 0 || (failOn === 'warning' && warning > 0) ? exit/* EXIT */.d.findings : exit/* EXIT */.d.ok;
 }
-/** A folder scans whole; a file or glob is taken as written. */
-function asGlob(cwd, p) {
-    const clean = p.replace(/\\/g, '/').replace(/^\.\//, '');
-    try {
-        if ((0,external_node_fs_.statSync)((0,external_node_path_.join)(cwd, clean)).isDirectory())
-            return clean === '.' || clean === '' ? '**' : `${clean.replace(/\/+$/, '')}/**`;
+const GLOB_CHARS = /[*?[\]{}]/;
+/**
+ * Sorts PATH arguments: an existing file or folder is taken literally (`[id].ts`, `a (1).yml`),
+ * a missing one with glob characters is a glob, anything else is a usage error (exit 3), as is a
+ * path outside the current folder.
+ */
+function classifyPaths(cwd, positionals) {
+    const targets = { files: [], folders: [], globs: [] };
+    for (const p of positionals) {
+        const rel = (0,external_node_path_.relative)(cwd, (0,external_node_path_.resolve)(cwd, p)).split(external_node_path_.sep).join('/');
+        if (rel.startsWith('../') || rel === '..' || (0,external_node_path_.isAbsolute)(rel))
+            throw new exit/* UsageError */.e(`${p} is outside the folder being scanned (${cwd})`, 'run astl scan from the repository root and name paths inside it');
+        let info;
+        try {
+            info = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(cwd, rel));
+        }
+        catch {
+            info = undefined;
+        }
+        if (info) {
+            targets.files.push(rel === '' ? '.' : rel);
+            if (info.isDirectory())
+                targets.folders.push(rel);
+        }
+        else if (GLOB_CHARS.test(p)) {
+            targets.globs.push(p.replace(/\\/g, '/').replace(/^\.\//, ''));
+        }
+        else {
+            throw new exit/* UsageError */.e(`${p} does not exist`, 'name an existing file or folder (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"');
+        }
     }
-    catch {
-        // not a path on disk: a glob
+    return targets;
+}
+/** Which staged names the scan reads: the named files, folders and globs, or the default paths. */
+function stagedFilter(engine, targets) {
+    const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
+    const named = targets.files.length + targets.globs.length > 0;
+    if (!named) {
+        const defaults = engine.globMatcher(engine.DEFAULT_PATHS);
+        return (f) => defaults(f) && !unwanted(f);
     }
-    return clean;
+    const files = new Set(targets.files);
+    const everything = targets.folders.includes('');
+    const folders = targets.folders.filter((d) => d !== '').map((d) => `${d}/`);
+    const globs = engine.globMatcher(targets.globs);
+    return (f) => !unwanted(f) && (everything || files.has(f) || folders.some((d) => f.startsWith(d)) || globs(f));
 }
 function write(file, text) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });

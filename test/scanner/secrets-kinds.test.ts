@@ -12,6 +12,8 @@ import { detectSecrets, SECRET_RULE_DETAILS } from '../../packages/scanner/secre
 import { isPlaceholderSecret } from '../../packages/scanner/secrets/placeholder.js';
 
 const j = (...parts: string[]): string => parts.join('');
+/** `$` for writing `${VAR}` in strings without a template placeholder. */
+const D = '$';
 const rules = (text: string): string[] => detectSecrets(text, 'f.txt').map((f) => f.ruleId);
 
 /** Deterministic random strings of an alphabet (mulberry32). */
@@ -104,7 +106,7 @@ function placeholderVariants(random: string): string[] {
     `YOUR_TOKEN_${random.slice(11)}`,
     `${random.slice(0, -4)}HERE`,
     '<your-token-here>',
-    '${TOKEN}',
+    `${D}{TOKEN}`,
     '{{ token }}',
   ];
 }
@@ -248,7 +250,7 @@ describe('assignments in every common language', () => {
 
   it('the same syntaxes with placeholders, references or non-secret names: not reported', () => {
     const clean = [
-      '<genericToken>\n  ${TOKEN}\n</genericToken>',
+      `<genericToken>\n  ${D}{TOKEN}\n</genericToken>`,
       '<apiToken>YOUR_API_TOKEN_HERE</apiToken>',
       'var tokenType string = "Bearer"',
       'var apiToken string = os.Getenv("API_TOKEN")',

@@ -4,9 +4,9 @@
  * --sarif / --codequality files) so a CI job scans once.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { AstlError } from '../../../packages/core/errors.js';
 import type { ChangeSet, ScanOptions, ScanResult } from '../../../packages/scanner/index.js';
@@ -21,9 +21,15 @@ export const spec: VerbSpec = {
   name: 'scan',
   summary: 'scan agent configs, policies, workflows and IAM documents for risky settings',
   usage:
-    'astl scan [PATH...] [--base REF] [--head REF] [--staged] [--format text|json|sarif|codequality|github] [--output FILE] [--baseline FILE] [--fail-on error|warning|never]',
+    'astl scan [PATH...] [--scope all|diff] [--base REF] [--head REF] [--staged] [--format text|json|sarif|codequality|github] [--output FILE] [--baseline FILE] [--write-baseline FILE] [--fail-on error|warning|never]',
   positionals: true,
   flags: {
+    scope: {
+      type: 'string',
+      value: 'SCOPE',
+      description:
+        'all: every finding in the scanned files; diff: only findings on changed lines (needs --base or --staged; their default)',
+    },
     base: {
       type: 'string',
       value: 'REF',
@@ -51,6 +57,12 @@ export const spec: VerbSpec = {
       description: 'also write a GitLab Code Quality report to FILE',
     },
     baseline: { type: 'string', value: 'FILE', description: 'file of accepted finding fingerprints' },
+    'write-baseline': {
+      type: 'string',
+      value: 'FILE',
+      description:
+        'write the fingerprints of every current finding to FILE (the --baseline format) and exit 0',
+    },
     'fail-on': { type: 'string', value: 'LEVEL', description: 'error (default), warning or never' },
   },
   examples: [
@@ -58,12 +70,16 @@ export const spec: VerbSpec = {
     'astl scan --base origin/main                # only what this branch changed',
     'astl scan policies/ agent-config.yaml --format sarif --output astl.sarif',
     'astl scan --staged                          # in a pre-commit hook',
+    'astl scan --write-baseline astl-baseline.json   # accept what is there today',
+    'astl scan --baseline astl-baseline.json     # then report only new findings',
     'astl scan --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --codequality gl-code-quality-report.json --sarif astl.sarif',
   ],
   notes: [
-    'PATH is a file, a folder (scanned whole) or a glob; default: agent configs, policies/**,',
-    'CI files and IAM JSON. Suppress one finding with `# astl:ignore <rule-id> <reason>`.',
-    'Exit codes: 0 no findings at or above --fail-on, 1 findings, 3 usage or config error.',
+    'PATH is a file or a folder (scanned whole), taken literally; a PATH that does not exist but',
+    'contains * ? [ ] { } is a glob. Default: agent configs, policies/**, CI files and IAM JSON.',
+    'Suppress one finding with `# astl:ignore <rule-id> <reason>`.',
+    'Exit codes: 0 no findings at or above --fail-on, 1 findings, 3 usage or config error',
+    '(a PATH that does not exist is one).',
   ],
 };
 
@@ -79,14 +95,21 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (staged && (base || head)) throw new UsageError('--staged cannot be combined with --base/--head');
   if (head && !base)
     throw new UsageError('--head needs --base', 'for example --base origin/main --head HEAD');
-  const paths = args.positionals.map((p) => asGlob(io.cwd, p));
-  const baselineFile = str(args, 'baseline');
+  const scope = choice(args, 'scope', ['all', 'diff'] as const, base || staged ? 'diff' : 'all');
+  if (scope === 'diff' && !base && !staged)
+    throw new UsageError(
+      '--scope diff needs the changed lines: give --base REF (or --staged)',
+      'for example --scope diff --base origin/main',
+    );
+  const targets = classifyPaths(io.cwd, args.positionals);
+  const writeBaselineFile = str(args, 'write-baseline');
+  const baselineFile = writeBaselineFile ? undefined : str(args, 'baseline');
   const baselinePath = baselineFile ? resolve(io.cwd, baselineFile) : undefined;
   if (baselineFile && !existsSync(baselinePath!)) {
     throw new AstlError(`baseline file ${baselineFile} not found`, {
       code: 'BASELINE_NOT_FOUND',
       location: { file: baselineFile },
-      hint: 'write one with `astl scan --format json` fingerprints, or drop --baseline',
+      hint: 'write one with `astl scan --write-baseline FILE`, or drop --baseline',
     });
   }
 
@@ -95,7 +118,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   let result: ScanResult;
   let cleanup: (() => void) | undefined;
   try {
-    const options: ScanOptions = { root: io.cwd, ...(paths.length ? { paths } : {}) };
+    const options: ScanOptions = { root: io.cwd, scope };
+    if (targets.files.length) options.files = targets.files;
+    if (targets.globs.length) options.paths = targets.globs;
     if (baselinePath) {
       try {
         options.baseline = engine.parseBaseline(readFileSync(baselinePath, 'utf8'));
@@ -108,16 +133,17 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       }
     }
     if (staged) {
-      // Only staged files the scan would read are copied out of the index.
-      const wanted = engine.globMatcher(paths.length ? paths : engine.DEFAULT_PATHS);
-      const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
-      const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, (f) => wanted(f) && !unwanted(f));
+      // Only staged files the scan would read are copied out of the index; they are then
+      // named one by one (literally) to the engine.
+      const wanted = stagedFilter(engine, targets);
+      const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, wanted);
       cleanup = snapshot.cleanup;
       options.root = snapshot.root;
-      options.changes = snapshot.changes;
-      options.scope = 'diff';
-    } else if (base) {
-      options.scope = 'diff';
+      options.files = [...snapshot.changes.files.keys()];
+      delete options.paths;
+      if (options.files.length === 0) options.files = ['.'];
+      if (scope === 'diff') options.changes = snapshot.changes;
+    } else if (base && scope === 'diff') {
       options.base = base;
       if (head) options.head = head;
     }
@@ -125,6 +151,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   } finally {
     progress();
     cleanup?.();
+  }
+
+  if (writeBaselineFile) {
+    write(resolve(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
+    const n = new Set(result.findings.map((f) => f.fingerprint)).size;
+    io.err(
+      `astl scan: wrote ${n} fingerprints to ${writeBaselineFile}; scan with --baseline ${writeBaselineFile} to report only new findings`,
+    );
   }
 
   const reports: Record<Format, () => string> = {
@@ -159,20 +193,77 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   }
 
   const { error, warning } = result.stats.bySeverity;
-  if (failOn === 'never') return EXIT.ok;
+  if (failOn === 'never' || writeBaselineFile) return EXIT.ok;
   return error > 0 || (failOn === 'warning' && warning > 0) ? EXIT.findings : EXIT.ok;
 }
 
-/** A folder scans whole; a file or glob is taken as written. */
-function asGlob(cwd: string, p: string): string {
-  const clean = p.replace(/\\/g, '/').replace(/^\.\//, '');
-  try {
-    if (statSync(join(cwd, clean)).isDirectory())
-      return clean === '.' || clean === '' ? '**' : `${clean.replace(/\/+$/, '')}/**`;
-  } catch {
-    // not a path on disk: a glob
+interface Targets {
+  /** Files and folders that exist, root-relative, taken literally. */
+  files: string[];
+  /** The folders among them (for --staged). */
+  folders: string[];
+  /** Arguments that do not exist as paths but contain glob characters. */
+  globs: string[];
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * Sorts PATH arguments: an existing file or folder is taken literally (`[id].ts`, `a (1).yml`),
+ * a missing one with glob characters is a glob, anything else is a usage error (exit 3), as is a
+ * path outside the current folder.
+ */
+function classifyPaths(cwd: string, positionals: readonly string[]): Targets {
+  const targets: Targets = { files: [], folders: [], globs: [] };
+  for (const p of positionals) {
+    const rel = relative(cwd, resolve(cwd, p)).split(sep).join('/');
+    if (rel.startsWith('../') || rel === '..' || isAbsolute(rel))
+      throw new UsageError(
+        `${p} is outside the folder being scanned (${cwd})`,
+        'run astl scan from the repository root and name paths inside it',
+      );
+    let info: ReturnType<typeof lstatSync> | undefined;
+    try {
+      info = lstatSync(join(cwd, rel));
+    } catch {
+      info = undefined;
+    }
+    if (info) {
+      targets.files.push(rel === '' ? '.' : rel);
+      if (info.isDirectory()) targets.folders.push(rel);
+    } else if (GLOB_CHARS.test(p)) {
+      targets.globs.push(p.replace(/\\/g, '/').replace(/^\.\//, ''));
+    } else {
+      throw new UsageError(
+        `${p} does not exist`,
+        'name an existing file or folder (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"',
+      );
+    }
   }
-  return clean;
+  return targets;
+}
+
+/** Which staged names the scan reads: the named files, folders and globs, or the default paths. */
+function stagedFilter(
+  engine: {
+    globMatcher: (globs: readonly string[]) => (f: string) => boolean;
+    DEFAULT_PATHS: string[];
+    DEFAULT_EXCLUDE: string[];
+  },
+  targets: Targets,
+): (file: string) => boolean {
+  const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
+  const named = targets.files.length + targets.globs.length > 0;
+  if (!named) {
+    const defaults = engine.globMatcher(engine.DEFAULT_PATHS);
+    return (f) => defaults(f) && !unwanted(f);
+  }
+  const files = new Set(targets.files);
+  const everything = targets.folders.includes('');
+  const folders = targets.folders.filter((d) => d !== '').map((d) => `${d}/`);
+  const globs = engine.globMatcher(targets.globs);
+  return (f) =>
+    !unwanted(f) && (everything || files.has(f) || folders.some((d) => f.startsWith(d)) || globs(f));
 }
 
 function write(file: string, text: string): void {
