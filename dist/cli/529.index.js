@@ -1190,7 +1190,10 @@ function readSource(root, file, maxBytes = MAX_FILE_BYTES) {
     const path = (0,external_node_path_.join)(root, file);
     let fd;
     try {
-        const info = (0,external_node_fs_.lstatSync)(path).isSymbolicLink() ? (0,external_node_fs_.statSync)(path) : (0,external_node_fs_.lstatSync)(path);
+        // One open and an fstat (no separate lstat/stat of the path); O_NONBLOCK so that a FIFO
+        // named by a config cannot block the open. Symlinks are followed, as stat would.
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+        const info = (0,external_node_fs_.fstatSync)(fd);
         if (!info.isFile())
             return { file, reason: 'not a regular file' };
         if (info.size > maxBytes) {
@@ -1200,7 +1203,6 @@ function readSource(root, file, maxBytes = MAX_FILE_BYTES) {
                 tooLarge: info.size,
             };
         }
-        fd = (0,external_node_fs_.openSync)(path, 'r');
         const buffer = Buffer.allocUnsafe(info.size);
         let filled = 0;
         while (filled < info.size) {
@@ -2755,11 +2757,10 @@ function isPlaceholderSecret(value) {
         return true;
     if (value.includes('<') || value.includes('>'))
         return true;
-    for (const word of PLACEHOLDER_WORDS)
-        if (containsWord(value, word))
-            return true;
+    if (containsWord(value))
+        return true;
     // `…TOKENHERE`, `your_token_here`: "here" ends the value (4e-7 for a random base62 tail).
-    if (endsWithWord(value, 'here') || startsWithWord(value, 'your'))
+    if (HERE.some((w) => value.endsWith(w)) || YOUR.some((w) => value.startsWith(w)))
         return true;
     return hasFillerRun(value) || hasCountingRun(value) || tooFewSymbols(value);
 }
@@ -2770,14 +2771,14 @@ function isPlaceholderSecret(value) {
 function spellings(word) {
     return [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)];
 }
-function containsWord(value, word) {
-    return spellings(word).some((w) => value.includes(w));
-}
-function endsWithWord(value, word) {
-    return spellings(word).some((w) => value.endsWith(w));
-}
-function startsWithWord(value, word) {
-    return spellings(word).some((w) => value.startsWith(w));
+const WORD_SPELLINGS = PLACEHOLDER_WORDS.flatMap(spellings);
+const HERE = spellings('here');
+const YOUR = spellings('your');
+function containsWord(value) {
+    for (const w of WORD_SPELLINGS)
+        if (value.includes(w))
+            return true;
+    return false;
 }
 /** Placeholder or reference: what the generic and URL rules skip. */
 function isPlaceholder(value) {

@@ -132,7 +132,7 @@ async function run(args, io) {
     const scope = (0,cli_args/* choice */.Yq)(args, 'scope', ['all', 'diff'], base || staged ? 'diff' : 'all');
     if (scope === 'diff' && !base && !staged)
         throw new exit/* UsageError */.e('--scope diff needs the changed lines: give --base REF (or --staged)', 'for example --scope diff --base origin/main');
-    const targets = classifyPaths(io.cwd, args.positionals);
+    const targets = classifyPaths(io.cwd, args.positionals, staged);
     const writeBaselineFile = (0,cli_args/* str */.gx)(args, 'write-baseline');
     const baselineFile = writeBaselineFile ? undefined : (0,cli_args/* str */.gx)(args, 'baseline');
     const baselinePath = baselineFile ? (0,external_node_path_.resolve)(io.cwd, baselineFile) : undefined;
@@ -190,6 +190,8 @@ async function run(args, io) {
         progress();
         cleanup?.();
     }
+    if (!staged)
+        missingPaths(targets, result.skipped);
     if (writeBaselineFile) {
         write((0,external_node_path_.resolve)(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
         const n = new Set(result.findings.map((f) => f.fingerprint)).size;
@@ -234,36 +236,65 @@ async function run(args, io) {
 }
 const GLOB_CHARS = /[*?[\]{}]/;
 /**
- * Sorts PATH arguments: an existing file or folder is taken literally (`[id].ts`, `a (1).yml`),
- * a missing one with glob characters is a glob, anything else is a usage error (exit 3), as is a
- * path outside the current folder.
+ * Sorts PATH arguments: a plain name is a file or folder, taken literally (`[id].ts`,
+ * `a (1).yml`) and checked by the engine, which costs no extra lookup; a name with glob
+ * characters is taken literally when it exists, else as a glob. A path outside the current
+ * folder is a usage error (exit 3); so is a missing one (see missingPaths).
  */
-function classifyPaths(cwd, positionals) {
+function classifyPaths(cwd, positionals, needFolders) {
     const targets = { files: [], folders: [], globs: [] };
     for (const p of positionals) {
-        const rel = (0,external_node_path_.relative)(cwd, (0,external_node_path_.resolve)(cwd, p)).split(external_node_path_.sep).join('/');
-        if (rel.startsWith('../') || rel === '..' || (0,external_node_path_.isAbsolute)(rel))
+        const rel = insideFolder(cwd, p);
+        if (rel === undefined)
             throw new exit/* UsageError */.e(`${p} is outside the folder being scanned (${cwd})`, 'run astl scan from the repository root and name paths inside it');
-        let info;
-        try {
-            info = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(cwd, rel));
-        }
-        catch {
-            info = undefined;
-        }
-        if (info) {
-            targets.files.push(rel === '' ? '.' : rel);
-            if (info.isDirectory())
-                targets.folders.push(rel);
-        }
-        else if (GLOB_CHARS.test(p)) {
+        const glob = GLOB_CHARS.test(p);
+        const info = glob || needFolders ? lstatOrUndefined((0,external_node_path_.join)(cwd, rel)) : undefined;
+        if (glob && !info) {
             targets.globs.push(p.replace(/\\/g, '/').replace(/^\.\//, ''));
+            continue;
         }
-        else {
-            throw new exit/* UsageError */.e(`${p} does not exist`, 'name an existing file or folder (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"');
-        }
+        targets.files.push(rel === '' ? '.' : rel);
+        if (info?.isDirectory())
+            targets.folders.push(rel);
     }
     return targets;
+}
+/**
+ * `p` relative to `cwd` in forward slashes ('' for the folder itself), or undefined when it leaves
+ * it. Relative names are normalised segment by segment (path.resolve per name costs ~30 µs, which
+ * thousands of names from a hook would feel).
+ */
+function insideFolder(cwd, p) {
+    if ((0,external_node_path_.isAbsolute)(p)) {
+        const rel = (0,external_node_path_.relative)(cwd, p).split(external_node_path_.sep).join('/');
+        return rel === '..' || rel.startsWith('../') || (0,external_node_path_.isAbsolute)(rel) ? undefined : rel;
+    }
+    const parts = [];
+    for (const part of p.split(/[\\/]/)) {
+        if (part === '' || part === '.')
+            continue;
+        if (part !== '..')
+            parts.push(part);
+        else if (parts.pop() === undefined)
+            return undefined;
+    }
+    return parts.join('/');
+}
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Named paths the engine found missing: a usage error (exit 3), naming them. */
+function missingPaths(targets, skipped) {
+    const named = new Set(targets.files);
+    const missing = skipped.filter((s) => s.reason === 'does not exist' && named.has(s.file)).map((s) => s.file);
+    if (missing.length === 0)
+        return;
+    throw new exit/* UsageError */.e(`${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist`, 'name existing files or folders (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"');
 }
 /** Which staged names the scan reads: the named files, folders and globs, or the default paths. */
 function stagedFilter(engine, targets) {

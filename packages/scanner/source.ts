@@ -6,7 +6,9 @@
  */
 import {
   closeSync,
+  constants,
   type Dirent,
+  fstatSync,
   lstatSync,
   openSync,
   readdirSync,
@@ -234,7 +236,10 @@ export function readSource(root: string, file: string, maxBytes = MAX_FILE_BYTES
   const path = join(root, file);
   let fd: number | undefined;
   try {
-    const info = lstatSync(path).isSymbolicLink() ? statSync(path) : lstatSync(path);
+    // One open and an fstat (no separate lstat/stat of the path); O_NONBLOCK so that a FIFO
+    // named by a config cannot block the open. Symlinks are followed, as stat would.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
     if (!info.isFile()) return { file, reason: 'not a regular file' };
     if (info.size > maxBytes) {
       return {
@@ -243,7 +248,6 @@ export function readSource(root: string, file: string, maxBytes = MAX_FILE_BYTES
         tooLarge: info.size,
       };
     }
-    fd = openSync(path, 'r');
     const buffer = Buffer.allocUnsafe(info.size);
     let filled = 0;
     while (filled < info.size) {

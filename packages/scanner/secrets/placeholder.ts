@@ -162,9 +162,9 @@ export function isPlaceholderSecret(value: string): boolean {
   if (value.length === 0) return false;
   if (isReference(value)) return true;
   if (value.includes('<') || value.includes('>')) return true;
-  for (const word of PLACEHOLDER_WORDS) if (containsWord(value, word)) return true;
+  if (containsWord(value)) return true;
   // `…TOKENHERE`, `your_token_here`: "here" ends the value (4e-7 for a random base62 tail).
-  if (endsWithWord(value, 'here') || startsWithWord(value, 'your')) return true;
+  if (HERE.some((w) => value.endsWith(w)) || YOUR.some((w) => value.startsWith(w))) return true;
   return hasFillerRun(value) || hasCountingRun(value) || tooFewSymbols(value);
 }
 
@@ -176,16 +176,13 @@ function spellings(word: string): string[] {
   return [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)];
 }
 
-function containsWord(value: string, word: string): boolean {
-  return spellings(word).some((w) => value.includes(w));
-}
+const WORD_SPELLINGS = PLACEHOLDER_WORDS.flatMap(spellings);
+const HERE = spellings('here');
+const YOUR = spellings('your');
 
-function endsWithWord(value: string, word: string): boolean {
-  return spellings(word).some((w) => value.endsWith(w));
-}
-
-function startsWithWord(value: string, word: string): boolean {
-  return spellings(word).some((w) => value.startsWith(w));
+function containsWord(value: string): boolean {
+  for (const w of WORD_SPELLINGS) if (value.includes(w)) return true;
+  return false;
 }
 
 /** Placeholder or reference: what the generic and URL rules skip. */

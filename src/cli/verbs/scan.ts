@@ -101,7 +101,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       '--scope diff needs the changed lines: give --base REF (or --staged)',
       'for example --scope diff --base origin/main',
     );
-  const targets = classifyPaths(io.cwd, args.positionals);
+  const targets = classifyPaths(io.cwd, args.positionals, staged);
   const writeBaselineFile = str(args, 'write-baseline');
   const baselineFile = writeBaselineFile ? undefined : str(args, 'baseline');
   const baselinePath = baselineFile ? resolve(io.cwd, baselineFile) : undefined;
@@ -152,6 +152,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     progress();
     cleanup?.();
   }
+  if (!staged) missingPaths(targets, result.skipped);
 
   if (writeBaselineFile) {
     write(resolve(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
@@ -209,38 +210,68 @@ interface Targets {
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /**
- * Sorts PATH arguments: an existing file or folder is taken literally (`[id].ts`, `a (1).yml`),
- * a missing one with glob characters is a glob, anything else is a usage error (exit 3), as is a
- * path outside the current folder.
+ * Sorts PATH arguments: a plain name is a file or folder, taken literally (`[id].ts`,
+ * `a (1).yml`) and checked by the engine, which costs no extra lookup; a name with glob
+ * characters is taken literally when it exists, else as a glob. A path outside the current
+ * folder is a usage error (exit 3); so is a missing one (see missingPaths).
  */
-function classifyPaths(cwd: string, positionals: readonly string[]): Targets {
+function classifyPaths(cwd: string, positionals: readonly string[], needFolders: boolean): Targets {
   const targets: Targets = { files: [], folders: [], globs: [] };
   for (const p of positionals) {
-    const rel = relative(cwd, resolve(cwd, p)).split(sep).join('/');
-    if (rel.startsWith('../') || rel === '..' || isAbsolute(rel))
+    const rel = insideFolder(cwd, p);
+    if (rel === undefined)
       throw new UsageError(
         `${p} is outside the folder being scanned (${cwd})`,
         'run astl scan from the repository root and name paths inside it',
       );
-    let info: ReturnType<typeof lstatSync> | undefined;
-    try {
-      info = lstatSync(join(cwd, rel));
-    } catch {
-      info = undefined;
-    }
-    if (info) {
-      targets.files.push(rel === '' ? '.' : rel);
-      if (info.isDirectory()) targets.folders.push(rel);
-    } else if (GLOB_CHARS.test(p)) {
+    const glob = GLOB_CHARS.test(p);
+    const info = glob || needFolders ? lstatOrUndefined(join(cwd, rel)) : undefined;
+    if (glob && !info) {
       targets.globs.push(p.replace(/\\/g, '/').replace(/^\.\//, ''));
-    } else {
-      throw new UsageError(
-        `${p} does not exist`,
-        'name an existing file or folder (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"',
-      );
+      continue;
     }
+    targets.files.push(rel === '' ? '.' : rel);
+    if (info?.isDirectory()) targets.folders.push(rel);
   }
   return targets;
+}
+
+/**
+ * `p` relative to `cwd` in forward slashes ('' for the folder itself), or undefined when it leaves
+ * it. Relative names are normalised segment by segment (path.resolve per name costs ~30 µs, which
+ * thousands of names from a hook would feel).
+ */
+function insideFolder(cwd: string, p: string): string | undefined {
+  if (isAbsolute(p)) {
+    const rel = relative(cwd, p).split(sep).join('/');
+    return rel === '..' || rel.startsWith('../') || isAbsolute(rel) ? undefined : rel;
+  }
+  const parts: string[] = [];
+  for (const part of p.split(/[\\/]/)) {
+    if (part === '' || part === '.') continue;
+    if (part !== '..') parts.push(part);
+    else if (parts.pop() === undefined) return undefined;
+  }
+  return parts.join('/');
+}
+
+function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Named paths the engine found missing: a usage error (exit 3), naming them. */
+function missingPaths(targets: Targets, skipped: readonly { file: string; reason: string }[]): void {
+  const named = new Set(targets.files);
+  const missing = skipped.filter((s) => s.reason === 'does not exist' && named.has(s.file)).map((s) => s.file);
+  if (missing.length === 0) return;
+  throw new UsageError(
+    `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist`,
+    'name existing files or folders (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"',
+  );
 }
 
 /** Which staged names the scan reads: the named files, folders and globs, or the default paths. */
