@@ -266,7 +266,9 @@ function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefine
 /** Named paths the engine found missing: a usage error (exit 3), naming them. */
 function missingPaths(targets: Targets, skipped: readonly { file: string; reason: string }[]): void {
   const named = new Set(targets.files);
-  const missing = skipped.filter((s) => s.reason === 'does not exist' && named.has(s.file)).map((s) => s.file);
+  const missing = skipped
+    .filter((s) => s.reason === 'does not exist' && named.has(s.file))
+    .map((s) => s.file);
   if (missing.length === 0) return;
   throw new UsageError(
     `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist`,
