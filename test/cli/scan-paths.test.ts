@@ -190,3 +190,44 @@ describe('files the other rules skip (issue 9 kind 4)', () => {
     expect(r.stdout).toContain('1 files skipped');
   });
 });
+
+describe('astl scan --staged with many and unusual names', () => {
+  it('reads every staged blob and its changed lines with three git processes, whatever the names', async () => {
+    const dir = tempDir('astl-staged-');
+    const git = (...args: string[]) =>
+      spawnSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+      });
+    git('init', '-q', '-b', 'main');
+    files(dir, { 'old name.env': 'A=1\n', 'keep.json': '{"a": 1}\n' });
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    const names = ['conf/a b.env', 'conf/é.env', 'conf/q"uote.env', 'conf/tab\there.env', 'conf/[x].env'];
+    const entries: Record<string, string> = {};
+    for (const n of names) entries[n] = `# header\nTOKEN=${TOKEN}\n`;
+    for (let i = 0; i < 300; i++) entries[`bulk/f${i}.env`] = `N=${i}\n`;
+    files(dir, entries);
+    git('mv', 'old name.env', 'new name.env');
+    files(dir, { 'new name.env': `A=1\nKEY=${TOKEN2}\n` });
+    git('add', '-A');
+    // The working tree differs from the index: the index is what counts.
+    files(dir, { 'conf/a b.env': 'clean\n' });
+    const r = await runCli(['scan', '--staged', 'conf', 'new name.env', 'bulk', '--format', 'json'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(1);
+    const out = json(r.stdout);
+    expect(out.files).toHaveLength(names.length + 301);
+    expect(out.findings.map((f) => [f.file, f.line]).sort()).toEqual(
+      [...names.map((n) => [n, 2]), ['new name.env', 2]].sort(),
+    );
+  });
+});

@@ -3,7 +3,7 @@
  * reporters as the scan action; several reports can come out of one run (stdout in --format, plus
  * --sarif / --codequality files) so a CI job scans once.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -353,22 +353,41 @@ async function stagedSnapshot(
       `cd to the repository root (${top} is a subfolder)`,
     );
   }
-  const names = (await git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']))
-    .toString('utf8')
-    .split('\0')
-    .filter((name) => name && include(name));
+  // Three git processes whatever the number of staged files: the staged blob ids, their
+  // contents in one `cat-file --batch`, and one patch for the changed lines.
+  const staged = parseRawDiff(
+    await git(['diff', '--cached', '--raw', '-z', '--no-abbrev', '--diff-filter=ACMR']),
+  ).filter((e) => include(e.path));
   const root = mkdtempSync(join(tmpdir(), 'astl-staged-'));
   const files = new Map<string, { file: string; ranges: [number, number][] }>();
   try {
-    for (const name of names) {
-      const blob = await git(['show', `:${name}`]);
-      const target = join(root, name);
+    const blobs = await catBlobs(
+      cwd,
+      staged.map((e) => e.blob),
+    );
+    const patch = (
+      await git([
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '--cached',
+        '--unified=0',
+        '--no-color',
+        '--no-ext-diff',
+        '--diff-filter=ACMR',
+      ])
+    ).toString('utf8');
+    const patches = splitPatch(patch);
+    for (const { path, blob } of staged) {
+      const target = join(root, path);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, blob);
-      const patch = (
-        await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', name])
-      ).toString('utf8');
-      files.set(name, { file: name, ranges: rangesFromPatch(patch) });
+      writeFileSync(target, blobs.get(blob) ?? Buffer.alloc(0));
+      const own =
+        patches.get(path) ??
+        (await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', path])).toString(
+          'utf8',
+        );
+      files.set(path, { file: path, ranges: rangesFromPatch(own) });
     }
   } catch (err) {
     rmSync(root, { recursive: true, force: true });
@@ -379,4 +398,104 @@ async function stagedSnapshot(
     changes: { source: 'git', files },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * `git diff --raw -z` entries: `:<modes> <old id> <new id> <status>\0<path>\0` (renames and
+ * copies: two paths, the new one last). Submodules (mode 160000) have no blob and are left out.
+ */
+function parseRawDiff(raw: Buffer): { path: string; blob: string }[] {
+  const fields = raw.toString('utf8').split('\0');
+  const out: { path: string; blob: string }[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const meta = fields[i] ?? '';
+    if (!meta.startsWith(':')) continue;
+    const [, newMode, , blob, status] = meta.slice(1).split(' ');
+    const paths = status?.startsWith('R') || status?.startsWith('C') ? 2 : 1;
+    const path = fields[i + paths] ?? '';
+    i += paths;
+    if (path && blob && newMode !== '160000') out.push({ path, blob });
+  }
+  return out;
+}
+
+/** Blob contents by id from one `git cat-file --batch` (ids are hex, one a line). */
+function catBlobs(cwd: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
+  return new Promise((resolvePromise, reject) => {
+    if (ids.length === 0) {
+      resolvePromise(new Map());
+      return;
+    }
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(
+          new AstlError(`--staged: git cat-file failed: ${stderr.trim()}`, {
+            code: 'GIT_FAILED',
+            hint: 'run astl scan --staged inside the repository (a pre-commit hook does)',
+          }),
+        );
+        return;
+      }
+      const out = Buffer.concat(chunks);
+      const blobs = new Map<string, Buffer>();
+      let at = 0;
+      while (at < out.length) {
+        const eol = out.indexOf(10, at);
+        if (eol === -1) break;
+        const [id = '', type, size] = out.subarray(at, eol).toString('utf8').split(' ');
+        at = eol + 1;
+        if (type === undefined || size === undefined) continue; // "<id> missing"
+        const n = Number(size);
+        blobs.set(id, out.subarray(at, at + n));
+        at += n + 1;
+      }
+      resolvePromise(blobs);
+    });
+    child.stdin.end(`${ids.join('\n')}\n`);
+  });
+}
+
+/** One patch for many files, split by file (the `+++ b/<path>` of each section). */
+function splitPatch(patch: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const sections = patch.split(/^(?=diff --git )/m);
+  for (const section of sections) {
+    const plus = /^\+\+\+ (.*)$/m.exec(section)?.[1];
+    if (!plus || plus === '/dev/null') continue;
+    const path = plus.startsWith('"') ? unquoteGitPath(plus) : plus;
+    if (path?.startsWith('b/')) out.set(path.slice(2), section);
+  }
+  return out;
+}
+
+/** A C-style quoted path from git (`"b/a\tb"`, octal `\303\251` bytes), or undefined. */
+function unquoteGitPath(quoted: string): string | undefined {
+  if (!quoted.endsWith('"') || quoted.length < 2) return undefined;
+  const body = quoted.slice(1, -1);
+  const bytes: number[] = [];
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
