@@ -82,7 +82,17 @@ const SAMPLES: [string, string, string][] = [
   ['secret/google-cloud-key', j('AI', 'za'), rand(B62, 35)],
   ['secret/pulumi-token', j('pu', 'l-'), rand(HEX, 40)],
   ['secret/ethereum-private-key', j('0', 'x'), rand(HEX, 64)],
+  ['secret/age-secret-key', j('AGE-SECRET-', 'KEY-1'), rand('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)],
+  [
+    'secret/microsoft-teams-webhook',
+    j('https://acme.webhook.', 'office.com/webhookb2/'),
+    `${guid()}@${guid()}/IncomingWebhook/${rand(HEX, 32)}/${guid()}`,
+  ],
 ];
+
+function guid(): string {
+  return [8, 4, 4, 4, 12].map((n) => rand(HEX, n)).join('-');
+}
 
 /** The random part rewritten as each kind of placeholder, separators kept. */
 function placeholderVariants(random: string): string[] {

@@ -53,7 +53,15 @@ function continuesToken(code: number, cls: TokenClass): boolean {
     case 'b64u':
       return isAsciiAlnum(code) || code === 43 || code === 47 || code === 61 || code === 95 || code === 45;
     case 'url':
-      return isAsciiAlnum(code) || code === 95 || code === 45 || code === 46 || code === 58 || code === 47;
+      return (
+        isAsciiAlnum(code) ||
+        code === 95 ||
+        code === 45 ||
+        code === 46 ||
+        code === 58 ||
+        code === 47 ||
+        code === 64
+      );
     case 'none':
       return false;
   }
@@ -575,6 +583,33 @@ export const TOKEN_SPECS: TokenSpec[] = [
     minLength: 44,
     run: 'tok',
     before: 'letter',
+    after: 'alnum',
+  },
+  {
+    // age (filippo.io/age) X25519 identities: `AGE-SECRET-KEY-1` + 58 bech32 characters.
+    ruleId: 'secret/age-secret-key',
+    anchors: ['AGE-SECRET-KEY-1'],
+    shapes: [{ pattern: 'AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}' }],
+    maxLength: 74,
+    minLength: 74,
+    run: 'tok',
+    before: 'word',
+    after: 'alnum',
+  },
+  {
+    // Microsoft Teams incoming webhook (Office 365 connector) URLs: the path is the credential.
+    ruleId: 'secret/microsoft-teams-webhook',
+    anchors: ['webhook.office.com/webhookb2/'],
+    shapes: [
+      {
+        pattern:
+          'webhook\\.office\\.com/webhookb2/[0-9A-Za-z-]{36}@[0-9A-Za-z-]{36}/IncomingWebhook/[0-9A-Za-z]{32}/[0-9A-Za-z-]{36}(?:/[A-Za-z0-9_-]{20,80})?',
+      },
+    ],
+    maxLength: 260,
+    minLength: 180,
+    run: 'url',
+    before: 'none',
     after: 'alnum',
   },
   {
