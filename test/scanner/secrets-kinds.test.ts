@@ -399,3 +399,18 @@ describe('whole key families', () => {
     for (const k of [openssh, pgp, putty]) expect(rules(k), k.split('\n')[0]).toEqual(['secret/private-key']);
   });
 });
+
+describe('docs/secrets.md', () => {
+  it('has a section per rule with what it catches, the fix and known limits', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/secrets.md', import.meta.url), 'utf8');
+    for (const r of SECRET_RULE_DETAILS) {
+      const start = doc.indexOf(`### \`${r.id}\`\n`);
+      expect(start, r.id).toBeGreaterThan(-1);
+      const section = doc.slice(start, doc.indexOf('\n### ', start + 1) >>> 0 || undefined);
+      expect(section, r.id).toContain(r.description);
+      expect(section, r.id).toContain('**Fix:**');
+      expect(section, r.id).toContain('**Known limits:**');
+    }
+  });
+});
