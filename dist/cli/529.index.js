@@ -3380,7 +3380,13 @@ function continuesToken(code, cls) {
         case 'b64u':
             return text_isAsciiAlnum(code) || code === 43 || code === 47 || code === 61 || code === 95 || code === 45;
         case 'url':
-            return text_isAsciiAlnum(code) || code === 95 || code === 45 || code === 46 || code === 58 || code === 47;
+            return (text_isAsciiAlnum(code) ||
+                code === 95 ||
+                code === 45 ||
+                code === 46 ||
+                code === 58 ||
+                code === 47 ||
+                code === 64);
         case 'none':
             return false;
     }
@@ -3878,6 +3884,32 @@ const TOKEN_SPECS = [
         after: 'alnum',
     },
     {
+        // age (filippo.io/age) X25519 identities: `AGE-SECRET-KEY-1` + 58 bech32 characters.
+        ruleId: 'secret/age-secret-key',
+        anchors: ['AGE-SECRET-KEY-1'],
+        shapes: [{ pattern: 'AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}' }],
+        maxLength: 74,
+        minLength: 74,
+        run: 'tok',
+        before: 'word',
+        after: 'alnum',
+    },
+    {
+        // Microsoft Teams incoming webhook (Office 365 connector) URLs: the path is the credential.
+        ruleId: 'secret/microsoft-teams-webhook',
+        anchors: ['webhook.office.com/webhookb2/'],
+        shapes: [
+            {
+                pattern: 'webhook\\.office\\.com/webhookb2/[0-9A-Za-z-]{36}@[0-9A-Za-z-]{36}/IncomingWebhook/[0-9A-Za-z]{32}/[0-9A-Za-z-]{36}(?:/[A-Za-z0-9_-]{20,80})?',
+            },
+        ],
+        maxLength: 260,
+        minLength: 180,
+        run: 'url',
+        before: 'none',
+        after: 'alnum',
+    },
+    {
         ruleId: 'secret/ethereum-private-key',
         anchors: ['0x'],
         shapes: [{ pattern: '0x[0-9a-fA-F]{64}' }],
@@ -4182,15 +4214,15 @@ function rules_rule(id, severity, securitySeverity, title, what, description, fi
 }
 const LIVE = 9.0;
 const SECRET_RULE_DETAILS = [
-    rules_rule('secret/private-key', 'error', LIVE, 'Private key', 'private key', 'A PEM or OpenSSH private key block (`-----BEGIN ... PRIVATE KEY-----`) with real key material, including keys embedded in JSON such as GCP service account files.', 'revoke the key pair and issue a new one; keep keys in a secret store or use OIDC federation instead of long-lived keys'),
-    rules_rule('secret/aws-access-key-id', 'error', LIVE, 'AWS access key ID', 'AWS access key ID', 'An AWS access key ID (`AKIA...` long-term, `ASIA...` temporary, and the other IAM unique-ID prefixes). The secret key is usually next to it.', 'deactivate and delete the access key in IAM; use OIDC (`aws-actions/configure-aws-credentials` with `role-to-assume`) instead of stored keys'),
+    rules_rule('secret/private-key', 'error', LIVE, 'Private key', 'private key', 'A private key with real key material: PEM blocks of every kind (`-----BEGIN [RSA|EC|DSA|OPENSSH|ENCRYPTED|…] PRIVATE KEY-----`), PGP armour (`-----BEGIN PGP PRIVATE KEY BLOCK-----`), PuTTY `.ppk` files, also inside JSON strings such as GCP service account files.', 'revoke the key pair and issue a new one; keep keys in a secret store or use OIDC federation instead of long-lived keys'),
+    rules_rule('secret/aws-access-key-id', 'error', LIVE, 'AWS access key ID', 'AWS access key ID', 'An AWS access key ID: `AKIA` (long-term), `ASIA` (STS temporary), `ABIA` (STS service bearer token), `ACCA` (context-specific), `A3T…` (older keys), and the other IAM unique-ID prefixes (`AIDA`, `AROA`, …). The secret key is usually next to it.', 'deactivate and delete the access key in IAM; use OIDC (`aws-actions/configure-aws-credentials` with `role-to-assume`) instead of stored keys'),
     rules_rule('secret/aws-secret-access-key', 'error', LIVE, 'AWS secret access key', 'AWS secret access key', 'A 40-character AWS secret access key assigned to `aws_secret_access_key`, `AWS_SECRET_ACCESS_KEY`, `secretAccessKey` and similar names.', 'deactivate and delete the access key in IAM; use OIDC (`aws-actions/configure-aws-credentials` with `role-to-assume`) instead of stored keys'),
     rules_rule('secret/aws-bedrock-api-key', 'error', LIVE, 'Amazon Bedrock API key', 'Amazon Bedrock API key', 'An Amazon Bedrock API key: long-term (`ABSK` + base64 of `BedrockAPIKey-…`, an IAM service-specific credential) or short-term (`bedrock-api-key-` + base64 of a presigned `bedrock.amazonaws.com` URL, valid up to 12 hours).', 'delete the service-specific credential in IAM (long-term keys) or let the short-term key expire; call Bedrock with role credentials from OIDC instead of API keys'),
-    rules_rule('secret/github-token', 'error', LIVE, 'GitHub token', 'GitHub token', 'A GitHub token: classic (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`), fine-grained (`github_pat_`), app installation (`ghs_<id>_<jwt>`), or a token in a git URL (`https://<token>:x-oauth-basic@github.com/`).', `revoke it in GitHub settings; use \`\${{ secrets.GITHUB_TOKEN }}\` or a GitHub App token minted per job`),
-    rules_rule('secret/gitlab-token', 'error', LIVE, 'GitLab token', 'GitLab token', 'A GitLab token: personal/project/group access (`glpat-`), deploy (`gldt-`), runner (`glrt-`, `GR1348941`), pipeline trigger (`glptt-`), feed, incoming mail, agent, OAuth, CI job, SCIM and feature-flag tokens.', 'revoke it in GitLab; use `CI_JOB_TOKEN` or a masked, protected CI/CD variable'),
-    rules_rule('secret/slack-token', 'error', 8.0, 'Slack token', 'Slack token', 'A Slack bot, user, app, workspace or refresh token (`xoxb-`, `xoxp-`, `xapp-`, `xoxa-`, `xoxo-`, `xoxr-`, `xoxe-`, `xoxs-`).', 'revoke it in the Slack app settings and store the new one as a secret'),
-    rules_rule('secret/slack-webhook', 'error', 7.0, 'Slack incoming webhook URL', 'Slack webhook URL', 'A Slack incoming webhook or workflow trigger URL (`https://hooks.slack.com/services/T.../B.../...`); anyone holding it can post to the channel.', 'regenerate the webhook in Slack and store the URL as a secret'),
-    rules_rule('secret/vault-token', 'error', LIVE, 'HashiCorp Vault token', 'Vault token', 'A HashiCorp Vault service, batch or recovery token (`hvs.`, `hvb.`, `hvr.`), or a legacy `s.` token assigned to a Vault/token variable.', 'revoke it (`vault token revoke`); authenticate with JWT/OIDC (`vault-auth-method: jwt`) instead of a stored token'),
+    rules_rule('secret/github-token', 'error', LIVE, 'GitHub token', 'GitHub token', 'A GitHub token: personal, OAuth, user-to-server, installation and refresh tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`), fine-grained (`github_pat_`), installation tokens with a JWT (`ghs_<id>_<jwt>`) or in the pre-2021 format (`v1.` + 40 hex), or a token in a git URL (`https://<token>:x-oauth-basic@github.com/`).', `revoke it in GitHub settings; use \`\${{ secrets.GITHUB_TOKEN }}\` or a GitHub App token minted per job`),
+    rules_rule('secret/gitlab-token', 'error', LIVE, 'GitLab token', 'GitLab token', 'A GitLab token, every documented prefix: personal/project/group access (`glpat-`, also routable `glpat-….01.…`), deploy (`gldt-`), runner authentication (`glrt-`, `glrtr-`) and registration (`GR1348941`), pipeline trigger (`glptt-`), feed (`glft-`), incoming mail (`glimt-`), Kubernetes agent (`glagent-`), OAuth application secret (`gloas-`), CI/CD job (`glcbt-`), SCIM (`glsoat-`), feature-flag client (`glffct-`), workspace (`glwt-`) tokens, and the `_gitlab_session` cookie.', 'revoke it in GitLab; use `CI_JOB_TOKEN` or a masked, protected CI/CD variable'),
+    rules_rule('secret/slack-token', 'error', 8.0, 'Slack token', 'Slack token', 'A Slack token: bot (`xoxb-`), user (`xoxp-`, `xoxe-`), app-level (`xapp-`), configuration access and refresh (`xoxe.xoxp-`, `xoxe-1-`), workspace and legacy (`xoxa-`, `xoxr-`, `xoxo-`, `xoxs-`) and client (`xoxc-`) tokens.', 'revoke it in the Slack app settings and store the new one as a secret'),
+    rules_rule('secret/slack-webhook', 'error', 7.0, 'Slack incoming webhook URL', 'Slack webhook URL', 'A Slack incoming webhook, workflow or trigger URL (`hooks.slack.com/services/T…/B…/…`, `/workflows/…`, `/triggers/…`, with or without the scheme); anyone holding it can post to the channel.', 'regenerate the webhook in Slack and store the URL as a secret'),
+    rules_rule('secret/vault-token', 'error', LIVE, 'HashiCorp Vault token', 'Vault token', 'A HashiCorp Vault service, batch or recovery token (`hvs.`, `hvb.`, `hvr.`), or a legacy (pre-1.10) `s.`/`b.` token assigned to a Vault or token name.', 'revoke it (`vault token revoke`); authenticate with JWT/OIDC (`vault-auth-method: jwt`) instead of a stored token'),
     rules_rule('secret/npm-token', 'error', 8.0, 'npm access token', 'npm token', 'An npm access token (`npm_...`) or an `_authToken=` value in `.npmrc`.', `revoke it on npmjs.com; use npm trusted publishing (OIDC) or \`\${{ secrets.NPM_TOKEN }}\``),
     rules_rule('secret/openai-api-key', 'error', 8.0, 'OpenAI API key', 'OpenAI API key', 'An OpenAI API key (`sk-...T3BlbkFJ...`, project, service-account and admin keys).'),
     rules_rule('secret/anthropic-api-key', 'error', 8.0, 'Anthropic API key', 'Anthropic API key', 'An Anthropic API or admin key (`sk-ant-api03-...`).'),
@@ -4214,6 +4246,8 @@ const SECRET_RULE_DETAILS = [
     rules_rule('secret/azure-storage-key', 'error', LIVE, 'Azure storage account key', 'Azure storage account key', 'An Azure storage account key in a connection string (`AccountKey=<88 base64 characters>`).', 'rotate the storage account key; use a managed identity or a short-lived SAS token'),
     rules_rule('secret/pulumi-token', 'error', 8.0, 'Pulumi access token', 'Pulumi access token', 'A Pulumi Cloud access token (`pul-` + 40 hex).', 'revoke it in Pulumi Cloud; use Pulumi OIDC (`pulumi/auth-actions`) in CI'),
     rules_rule('secret/url-credentials', 'error', 8.0, 'Credentials in a URL', 'password in a URL', `A URL with a real-looking \`user:password@\` part: HTTP(S)/FTP basic auth and database connection strings (MongoDB, MySQL, PostgreSQL, JDBC, Redis, AMQP). Placeholders (\`\${PASSWORD}\`, \`YOUR_PASSWORD\`, \`user:password\`) are ignored.`, 'change the password; pass it separately from a secret store (an environment variable the client reads), not inside the URL'),
+    rules_rule('secret/age-secret-key', 'error', LIVE, 'age secret key', 'age secret key', 'An age encryption identity (`AGE-SECRET-KEY-1…`), which decrypts every file encrypted to its recipient (SOPS, chezmoi, backups).', 'generate a new identity (`age-keygen`), re-encrypt what the old one protected, and keep identities out of the repository'),
+    rules_rule('secret/microsoft-teams-webhook', 'error', 7.0, 'Microsoft Teams webhook URL', 'Microsoft Teams webhook URL', 'A Microsoft Teams incoming webhook URL (`https://<tenant>.webhook.office.com/webhookb2/…/IncomingWebhook/…`); anyone holding it can post to the channel.', 'remove the connector in Teams and create a new one; store the URL as a secret'),
     rules_rule('secret/ethereum-private-key', 'warning', 7.0, 'Ethereum/secp256k1 private key', 'secp256k1 private key', 'A `0x`-prefixed 64-hex-digit value, the format of an Ethereum (secp256k1) private key. Hashes have the same shape; suppress those with a reason.', 'move the funds to a new wallet and treat the key as burned'),
     rules_rule('secret/jwt', 'error', 7.0, 'JSON Web Token', 'JSON Web Token', 'A signed JSON Web Token (`eyJ...<payload>.<signature>`); bearer tokens work for whoever holds them until they expire.', 'revoke or let it expire, and fetch tokens at run time instead of committing them'),
     rules_rule('secret/generic-high-entropy', 'warning', 5.0, 'Hard-coded secret', 'hard-coded secret', `A value with high Shannon entropy assigned to a name that says it is a secret (\`password\`, \`secret\`, \`token\`, \`api_key\`, \`credentials\`, ...). Placeholders, references (\`\${{ secrets.X }}\`, \`\${VAR}\`, \`$(cmd)\`), code expressions and low-entropy values are ignored.`, `rotate it if it is real; read it from a secret store or \`\${{ secrets.X }}\` at run time`),
