@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { summaryMarkdown, textReport } from '../../packages/scanner/report/index.js';
 import { scan } from '../../packages/scanner/scan.js';
 import { detectSecrets } from '../../packages/scanner/secrets/index.js';
 import { readWindows, selectFiles, type TextWindow } from '../../packages/scanner/source.js';
@@ -109,5 +110,18 @@ describe('readWindows: bounded windows over a large file', () => {
       ['big.env', expect.stringContaining('only the secret rules ran')],
       ['blob.bin', 'binary file; not scanned'],
     ]);
+  });
+});
+
+describe('skipped files are listed (issue 9 kind 4)', () => {
+  it('a binary file appears with its reason in the job summary and the text report', async () => {
+    const root = tree({ 'assets/logo.png': `\x89PNG\0\0token: ${TOKEN}`, 'a.env': 'A=1\n' });
+    const result = await scan({ root, paths: ['**'] });
+    expect(result.skipped).toEqual([{ file: 'assets/logo.png', reason: 'binary file; not scanned' }]);
+    const md = summaryMarkdown(result);
+    expect(md).toContain('Skipped files (1)');
+    expect(md).toContain('logo.png');
+    expect(md).toContain('binary file; not scanned');
+    expect(textReport(result)).toContain('skipped: assets/logo.png: binary file; not scanned');
   });
 });
