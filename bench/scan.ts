@@ -4,13 +4,22 @@
  * in full with `paths: **` (targets: <= 5 s), with the default paths, and a 300-file pull
  * request diff in a real git repository (target: <= 1 s).
  *
- *   npx tsx bench/scan.ts [--files 10000] [--mb 50]
+ * Then the CLI as users run it (the committed dist/cli bundle; rebuild first): a tree of 6,528
+ * small files walked (`astl scan .`) and the same files named one by one (`astl scan f1 … fN`,
+ * what a pre-commit hook or `git diff --name-only | xargs` passes), in files/s, next to
+ * secretlint (preset-recommend, a devDependency) on the same files walked (its globs) and named
+ * (`--no-glob`). secretlint needs ~2 minutes for the whole tree on a busy 2-core machine, so by
+ * default it runs on every 10th folder (~650 files) and the rates are compared in files/s;
+ * `--secretlint-every 1` runs it on everything. Goal: >= 5x secretlint's files/s both ways.
+ *
+ *   npx tsx bench/scan.ts [--files 10000] [--mb 50] [--cli-files 6528] [--secretlint-every 10] [--cli-only]
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { scan } from '../packages/scanner/scan.js';
+import { generateTree } from './secrets.js';
 
 interface Row {
   case: string;
@@ -134,6 +143,10 @@ function git(root: string, ...args: string[]): string {
 }
 
 export async function main(): Promise<Row[]> {
+  if (process.argv.includes('--cli-only')) {
+    cliWalkedAndNamed();
+    return [];
+  }
   const fileCount = arg('files', 10_000);
   const totalMb = arg('mb', 50);
   const root = mkdtempSync(join(tmpdir(), 'astl-bench-scan-'));
@@ -229,7 +242,114 @@ export async function main(): Promise<Row[]> {
       `| ${r.case} | ${r.files} | ${r.mb.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.mbPerSecond.toFixed(1)} | ${r.findings} | ${r.target} |`,
     );
   }
+  cliWalkedAndNamed();
   return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CLI walked and named, next to secretlint
+
+const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const CLI = join(REPO, 'dist/cli/index.js');
+const SECRETLINT = join(REPO, 'node_modules/secretlint/bin/secretlint.js');
+const SECRETLINT_RC = JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] });
+const TIME = '/usr/bin/time';
+
+interface Timed {
+  wall: number;
+  /** user + system CPU seconds of the process (from /usr/bin/time), when available. */
+  cpu?: number;
+}
+
+/** One process run: wall time, and CPU time when /usr/bin/time is installed (Debian `time`). */
+function timed(args: string[], cwd: string): Timed {
+  const withTime = existsSync(TIME);
+  const command = withTime ? TIME : process.execPath;
+  const argv = withTime ? ['-f', '@@%e %U %S', process.execPath, ...args] : args;
+  const t = performance.now();
+  const r = spawnSync(command, argv, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const wall = (performance.now() - t) / 1000;
+  if (r.error) throw r.error;
+  if (r.status !== 0)
+    throw new Error(`${args.slice(0, 3).join(' ')}… exited ${r.status}: ${r.stderr.slice(-500)}`);
+  const line = /@@([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return line ? { wall, cpu: Number(line[2]) + Number(line[3]) } : { wall };
+}
+
+function median(runs: Timed[]): Timed {
+  const sorted = [...runs].sort((a, b) => a.wall - b.wall);
+  return sorted[Math.floor(sorted.length / 2)] as Timed;
+}
+
+export function cliWalkedAndNamed(): void {
+  if (!existsSync(CLI)) {
+    console.log(`\n(CLI comparison skipped: ${CLI} missing; run npm run build -- cli)`);
+    return;
+  }
+  const count = arg('cli-files', 6528);
+  const tree = generateTree(count, (count * 2048) / 1e6);
+  try {
+    const out = join(tree.root, '..', `${tree.root.split('/').pop()}-out.json`);
+    const astl = (paths: string[]): Timed =>
+      timed([CLI, 'scan', ...paths, '--format', 'json', '--output', out, '--fail-on', 'never'], tree.root);
+    astl(['.']); // warm the file cache and the bundle
+    const walked = median([astl(['.']), astl(['.']), astl(['.'])]);
+    const walkedFiles = (JSON.parse(readFileSync(out, 'utf8')) as { files: string[] }).files.length;
+    const named = median([astl(tree.files), astl(tree.files), astl(tree.files)]);
+    const namedFiles = (JSON.parse(readFileSync(out, 'utf8')) as { files: string[] }).files.length;
+
+    // secretlint on every n-th top-level folder: the same files walked (globs) and named.
+    const every = Math.max(1, arg('secretlint-every', 10));
+    const folders = [...new Set(tree.files.map((f) => f.split('/')[0] as string))].sort();
+    const sample = folders.filter((_, i) => i % every === 0);
+    const sampleFiles = tree.files.filter((f) => sample.includes(f.split('/')[0] as string));
+    const secretlint = (extra: string[]): Timed =>
+      timed(
+        [SECRETLINT, ...extra, '--format', 'json', '--output', out, '--secretlintrcJSON', SECRETLINT_RC],
+        tree.root,
+      );
+    const slWalked = secretlint(sample.map((d) => `${d}/**/*`));
+    const slWalkedFiles = (JSON.parse(readFileSync(out, 'utf8')) as unknown[]).length;
+    const slNamed = secretlint(['--no-glob', ...sampleFiles]);
+    const slNamedFiles = (JSON.parse(readFileSync(out, 'utf8')) as unknown[]).length;
+    rmSync(out, { force: true });
+
+    const rate = (files: number, t: Timed): number => files / t.wall;
+    const rows: [string, number, Timed, number][] = [
+      ['astl scan . (walk)', walkedFiles, walked, rate(walkedFiles, walked)],
+      ['astl scan f1 … fN (named)', namedFiles, named, rate(namedFiles, named)],
+      [
+        `secretlint globs (walk)${every > 1 ? `, every ${every}th folder` : ''}`,
+        slWalkedFiles,
+        slWalked,
+        rate(slWalkedFiles, slWalked),
+      ],
+      [
+        `secretlint --no-glob (named)${every > 1 ? `, same sample` : ''}`,
+        slNamedFiles,
+        slNamed,
+        rate(slNamedFiles, slNamed),
+      ],
+    ];
+    console.log(
+      `\nCLI on ${tree.files.length} small files (${(tree.bytes / 1e6).toFixed(1)} MB), process wall time (median of 3 for astl):`,
+    );
+    console.log('| run | files | wall s | cpu s | files/s |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [name, files, t, r] of rows)
+      console.log(
+        `| ${name} | ${files} | ${t.wall.toFixed(2)} | ${t.cpu?.toFixed(2) ?? '-'} | ${r.toFixed(0)} |`,
+      );
+    const [, , , walkRate] = rows[0]!;
+    const [, , , namedRate] = rows[1]!;
+    const [, , , slWalkRate] = rows[2]!;
+    const [, , , slNamedRate] = rows[3]!;
+    console.log(
+      `named / walked: ${(named.wall / walked.wall).toFixed(2)}x the time; vs secretlint (files/s): walked ${(walkRate / slWalkRate).toFixed(1)}x, named ${(namedRate / slNamedRate).toFixed(1)}x (goal >= 5x)`,
+    );
+  } finally {
+    rmSync(tree.root, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

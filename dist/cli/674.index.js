@@ -59,9 +59,14 @@ const run_ = (0,external_node_util_.promisify)(external_node_child_process_.exec
 const spec = {
     name: 'scan',
     summary: 'scan agent configs, policies, workflows and IAM documents for risky settings',
-    usage: 'astl scan [PATH...] [--base REF] [--head REF] [--staged] [--format text|json|sarif|codequality|github] [--output FILE] [--baseline FILE] [--fail-on error|warning|never]',
+    usage: 'astl scan [PATH...] [--scope all|diff] [--base REF] [--head REF] [--staged] [--format text|json|sarif|codequality|github] [--output FILE] [--baseline FILE] [--write-baseline FILE] [--fail-on error|warning|never]',
     positionals: true,
     flags: {
+        scope: {
+            type: 'string',
+            value: 'SCOPE',
+            description: 'all: every finding in the scanned files; diff: only findings on changed lines (needs --base or --staged; their default)',
+        },
         base: {
             type: 'string',
             value: 'REF',
@@ -94,6 +99,11 @@ const spec = {
             value: 'FILE',
             description: 'scan config (pinning exceptions…); default .astl/scan.yaml when present',
         },
+        'write-baseline': {
+            type: 'string',
+            value: 'FILE',
+            description: 'write the fingerprints of every current finding to FILE (the --baseline format) and exit 0',
+        },
         'fail-on': { type: 'string', value: 'LEVEL', description: 'error (default), warning or never' },
     },
     examples: [
@@ -101,12 +111,16 @@ const spec = {
         'astl scan --base origin/main                # only what this branch changed',
         'astl scan policies/ agent-config.yaml --format sarif --output astl.sarif',
         'astl scan --staged                          # in a pre-commit hook',
+        'astl scan --write-baseline astl-baseline.json   # accept what is there today',
+        'astl scan --baseline astl-baseline.json     # then report only new findings',
         'astl scan --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --codequality gl-code-quality-report.json --sarif astl.sarif',
     ],
     notes: [
-        'PATH is a file, a folder (scanned whole) or a glob; default: agent configs, policies/**,',
-        'CI files and IAM JSON. Suppress one finding with `# astl:ignore <rule-id> <reason>`.',
-        'Exit codes: 0 no findings at or above --fail-on, 1 findings, 3 usage or config error.',
+        'PATH is a file or a folder (scanned whole), taken literally; a PATH that does not exist but',
+        'contains * ? [ ] { } is a glob. Default: agent configs, policies/**, CI files and IAM JSON.',
+        'Suppress one finding with `# astl:ignore <rule-id> <reason>`.',
+        'Exit codes: 0 no findings at or above --fail-on, 1 findings, 3 usage or config error',
+        '(a PATH that does not exist is one).',
     ],
 };
 const FORMATS = ['text', 'json', 'sarif', 'codequality', 'github'];
@@ -120,28 +134,32 @@ async function run(args, io) {
         throw new exit/* UsageError */.e('--staged cannot be combined with --base/--head');
     if (head && !base)
         throw new exit/* UsageError */.e('--head needs --base', 'for example --base origin/main --head HEAD');
-    const paths = args.positionals.map((p) => asGlob(io.cwd, p));
-    const baselineFile = (0,cli_args/* str */.gx)(args, 'baseline');
+    const scope = (0,cli_args/* choice */.Yq)(args, 'scope', ['all', 'diff'], base || staged ? 'diff' : 'all');
+    if (scope === 'diff' && !base && !staged)
+        throw new exit/* UsageError */.e('--scope diff needs the changed lines: give --base REF (or --staged)', 'for example --scope diff --base origin/main');
+    const targets = classifyPaths(io.cwd, args.positionals, staged);
+    const writeBaselineFile = (0,cli_args/* str */.gx)(args, 'write-baseline');
+    const baselineFile = writeBaselineFile ? undefined : (0,cli_args/* str */.gx)(args, 'baseline');
     const baselinePath = baselineFile ? (0,external_node_path_.resolve)(io.cwd, baselineFile) : undefined;
     if (baselineFile && !(0,external_node_fs_.existsSync)(baselinePath)) {
         throw new errors/* AstlError */.Ht(`baseline file ${baselineFile} not found`, {
             code: 'BASELINE_NOT_FOUND',
             location: { file: baselineFile },
-            hint: 'write one with `astl scan --format json` fingerprints, or drop --baseline',
+            hint: 'write one with `astl scan --write-baseline FILE`, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(226)]).then(__webpack_require__.bind(__webpack_require__, 5193));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(519)]).then(__webpack_require__.bind(__webpack_require__, 4084));
     const progress = startProgress(io);
     let result;
     let cleanup;
     try {
         // Read from the working tree before --staged swaps the root for a snapshot of the index.
         const configFile = (0,cli_args/* str */.gx)(args, 'config');
-        const options = {
-            root: io.cwd,
-            ...(paths.length ? { paths } : {}),
-            config: engine.loadScanConfig(io.cwd, configFile),
-        };
+        const options = { root: io.cwd, scope, config: engine.loadScanConfig(io.cwd, configFile) };
+        if (targets.files.length)
+            options.files = targets.files;
+        if (targets.globs.length)
+            options.paths = targets.globs;
         if (baselinePath) {
             try {
                 options.baseline = engine.parseBaseline((0,external_node_fs_.readFileSync)(baselinePath, 'utf8'));
@@ -155,17 +173,20 @@ async function run(args, io) {
             }
         }
         if (staged) {
-            // Only staged files the scan would read are copied out of the index.
-            const wanted = engine.globMatcher(paths.length ? paths : engine.DEFAULT_PATHS);
-            const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
-            const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, (f) => wanted(f) && !unwanted(f));
+            // Only staged files the scan would read are copied out of the index; they are then
+            // named one by one (literally) to the engine.
+            const wanted = stagedFilter(engine, targets);
+            const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, wanted);
             cleanup = snapshot.cleanup;
             options.root = snapshot.root;
-            options.changes = snapshot.changes;
-            options.scope = 'diff';
+            options.files = [...snapshot.changes.files.keys()];
+            delete options.paths;
+            if (options.files.length === 0)
+                options.files = ['.'];
+            if (scope === 'diff')
+                options.changes = snapshot.changes;
         }
-        else if (base) {
-            options.scope = 'diff';
+        else if (base && scope === 'diff') {
             options.base = base;
             if (head)
                 options.head = head;
@@ -175,6 +196,13 @@ async function run(args, io) {
     finally {
         progress();
         cleanup?.();
+    }
+    if (!staged)
+        missingPaths(targets, result.skipped);
+    if (writeBaselineFile) {
+        write((0,external_node_path_.resolve)(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
+        const n = new Set(result.findings.map((f) => f.fingerprint)).size;
+        io.err(`astl scan: wrote ${n} fingerprints to ${writeBaselineFile}; scan with --baseline ${writeBaselineFile} to report only new findings`);
     }
     const reports = {
         text: () => colourText(engine.textReport(result), io),
@@ -213,21 +241,87 @@ async function run(args, io) {
         io.err(`astl scan: ${result.stats.filesScanned} files, ${error} errors, ${warning} warnings, ${note} notes`);
     }
     const { error, warning } = result.stats.bySeverity;
-    if (failOn === 'never')
+    if (failOn === 'never' || writeBaselineFile)
         return exit/* EXIT */.d.ok;
     return error > 0 || (failOn === 'warning' && warning > 0) ? exit/* EXIT */.d.findings : exit/* EXIT */.d.ok;
 }
-/** A folder scans whole; a file or glob is taken as written. */
-function asGlob(cwd, p) {
-    const clean = p.replace(/\\/g, '/').replace(/^\.\//, '');
+const GLOB_CHARS = /[*?[\]{}]/;
+/**
+ * Sorts PATH arguments: a plain name is a file or folder, taken literally (`[id].ts`,
+ * `a (1).yml`) and checked by the engine, which costs no extra lookup; a name with glob
+ * characters is taken literally when it exists, else as a glob. A path outside the current
+ * folder is a usage error (exit 3); so is a missing one (see missingPaths).
+ */
+function classifyPaths(cwd, positionals, needFolders) {
+    const targets = { files: [], folders: [], globs: [] };
+    for (const p of positionals) {
+        const rel = insideFolder(cwd, p);
+        if (rel === undefined)
+            throw new exit/* UsageError */.e(`${p} is outside the folder being scanned (${cwd})`, 'run astl scan from the repository root and name paths inside it');
+        const glob = GLOB_CHARS.test(p);
+        const info = glob || needFolders ? lstatOrUndefined((0,external_node_path_.join)(cwd, rel)) : undefined;
+        if (glob && !info) {
+            targets.globs.push(p.replace(/\\/g, '/').replace(/^\.\//, ''));
+            continue;
+        }
+        targets.files.push(rel === '' ? '.' : rel);
+        if (info?.isDirectory())
+            targets.folders.push(rel);
+    }
+    return targets;
+}
+/**
+ * `p` relative to `cwd` in forward slashes ('' for the folder itself), or undefined when it leaves
+ * it. Relative names are normalised segment by segment (path.resolve per name costs ~30 µs, which
+ * thousands of names from a hook would feel).
+ */
+function insideFolder(cwd, p) {
+    if ((0,external_node_path_.isAbsolute)(p)) {
+        const rel = (0,external_node_path_.relative)(cwd, p).split(external_node_path_.sep).join('/');
+        return rel === '..' || rel.startsWith('../') || (0,external_node_path_.isAbsolute)(rel) ? undefined : rel;
+    }
+    const parts = [];
+    for (const part of p.split(/[\\/]/)) {
+        if (part === '' || part === '.')
+            continue;
+        if (part !== '..')
+            parts.push(part);
+        else if (parts.pop() === undefined)
+            return undefined;
+    }
+    return parts.join('/');
+}
+function lstatOrUndefined(path) {
     try {
-        if ((0,external_node_fs_.statSync)((0,external_node_path_.join)(cwd, clean)).isDirectory())
-            return clean === '.' || clean === '' ? '**' : `${clean.replace(/\/+$/, '')}/**`;
+        return (0,external_node_fs_.lstatSync)(path);
     }
     catch {
-        // not a path on disk: a glob
+        return undefined;
     }
-    return clean;
+}
+/** Named paths the engine found missing: a usage error (exit 3), naming them. */
+function missingPaths(targets, skipped) {
+    const named = new Set(targets.files);
+    const missing = skipped
+        .filter((s) => s.reason === 'does not exist' && named.has(s.file))
+        .map((s) => s.file);
+    if (missing.length === 0)
+        return;
+    throw new exit/* UsageError */.e(`${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist`, 'name existing files or folders (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"');
+}
+/** Which staged names the scan reads: the named files, folders and globs, or the default paths. */
+function stagedFilter(engine, targets) {
+    const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
+    const named = targets.files.length + targets.globs.length > 0;
+    if (!named) {
+        const defaults = engine.globMatcher(engine.DEFAULT_PATHS);
+        return (f) => defaults(f) && !unwanted(f);
+    }
+    const files = new Set(targets.files);
+    const everything = targets.folders.includes('');
+    const folders = targets.folders.filter((d) => d !== '').map((d) => `${d}/`);
+    const globs = engine.globMatcher(targets.globs);
+    return (f) => !unwanted(f) && (everything || files.has(f) || folders.some((d) => f.startsWith(d)) || globs(f));
 }
 function write(file, text) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
@@ -269,20 +363,31 @@ async function stagedSnapshot(cwd, rangesFromPatch, include) {
     if (top !== '') {
         throw new exit/* UsageError */.e('run astl scan --staged from the top of the repository', `cd to the repository root (${top} is a subfolder)`);
     }
-    const names = (await git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']))
-        .toString('utf8')
-        .split('\0')
-        .filter((name) => name && include(name));
+    // Three git processes whatever the number of staged files: the staged blob ids, their
+    // contents in one `cat-file --batch`, and one patch for the changed lines.
+    const staged = parseRawDiff(await git(['diff', '--cached', '--raw', '-z', '--no-abbrev', '--diff-filter=ACMR'])).filter((e) => include(e.path));
     const root = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'astl-staged-'));
     const files = new Map();
     try {
-        for (const name of names) {
-            const blob = await git(['show', `:${name}`]);
-            const target = (0,external_node_path_.join)(root, name);
+        const blobs = await catBlobs(cwd, staged.map((e) => e.blob));
+        const patch = (await git([
+            '-c',
+            'core.quotePath=false',
+            'diff',
+            '--cached',
+            '--unified=0',
+            '--no-color',
+            '--no-ext-diff',
+            '--diff-filter=ACMR',
+        ])).toString('utf8');
+        const patches = splitPatch(patch);
+        for (const { path, blob } of staged) {
+            const target = (0,external_node_path_.join)(root, path);
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(target, blob);
-            const patch = (await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', name])).toString('utf8');
-            files.set(name, { file: name, ranges: rangesFromPatch(patch) });
+            (0,external_node_fs_.writeFileSync)(target, blobs.get(blob) ?? Buffer.alloc(0));
+            const own = patches.get(path) ??
+                (await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', path])).toString('utf8');
+            files.set(path, { file: path, ranges: rangesFromPatch(own) });
         }
     }
     catch (err) {
@@ -294,6 +399,108 @@ async function stagedSnapshot(cwd, rangesFromPatch, include) {
         changes: { source: 'git', files },
         cleanup: () => (0,external_node_fs_.rmSync)(root, { recursive: true, force: true }),
     };
+}
+/**
+ * `git diff --raw -z` entries: `:<modes> <old id> <new id> <status>\0<path>\0` (renames and
+ * copies: two paths, the new one last). Submodules (mode 160000) have no blob and are left out.
+ */
+function parseRawDiff(raw) {
+    const fields = raw.toString('utf8').split('\0');
+    const out = [];
+    for (let i = 0; i < fields.length; i++) {
+        const meta = fields[i] ?? '';
+        if (!meta.startsWith(':'))
+            continue;
+        const [, newMode, , blob, status] = meta.slice(1).split(' ');
+        const paths = status?.startsWith('R') || status?.startsWith('C') ? 2 : 1;
+        const path = fields[i + paths] ?? '';
+        i += paths;
+        if (path && blob && newMode !== '160000')
+            out.push({ path, blob });
+    }
+    return out;
+}
+/** Blob contents by id from one `git cat-file --batch` (ids are hex, one a line). */
+function catBlobs(cwd, ids) {
+    return new Promise((resolvePromise, reject) => {
+        if (ids.length === 0) {
+            resolvePromise(new Map());
+            return;
+        }
+        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        const chunks = [];
+        let stderr = '';
+        child.stdout.on('data', (d) => chunks.push(d));
+        child.stderr.on('data', (d) => {
+            stderr += d.toString('utf8');
+        });
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (code !== 0) {
+                reject(new errors/* AstlError */.Ht(`--staged: git cat-file failed: ${stderr.trim()}`, {
+                    code: 'GIT_FAILED',
+                    hint: 'run astl scan --staged inside the repository (a pre-commit hook does)',
+                }));
+                return;
+            }
+            const out = Buffer.concat(chunks);
+            const blobs = new Map();
+            let at = 0;
+            while (at < out.length) {
+                const eol = out.indexOf(10, at);
+                if (eol === -1)
+                    break;
+                const [id = '', type, size] = out.subarray(at, eol).toString('utf8').split(' ');
+                at = eol + 1;
+                if (type === undefined || size === undefined)
+                    continue; // "<id> missing"
+                const n = Number(size);
+                blobs.set(id, out.subarray(at, at + n));
+                at += n + 1;
+            }
+            resolvePromise(blobs);
+        });
+        child.stdin.end(`${ids.join('\n')}\n`);
+    });
+}
+/** One patch for many files, split by file (the `+++ b/<path>` of each section). */
+function splitPatch(patch) {
+    const out = new Map();
+    const sections = patch.split(/^(?=diff --git )/m);
+    for (const section of sections) {
+        const plus = /^\+\+\+ (.*)$/m.exec(section)?.[1];
+        if (!plus || plus === '/dev/null')
+            continue;
+        const path = plus.startsWith('"') ? unquoteGitPath(plus) : plus;
+        if (path?.startsWith('b/'))
+            out.set(path.slice(2), section);
+    }
+    return out;
+}
+/** A C-style quoted path from git (`"b/a\tb"`, octal `\303\251` bytes), or undefined. */
+function unquoteGitPath(quoted) {
+    if (!quoted.endsWith('"') || quoted.length < 2)
+        return undefined;
+    const body = quoted.slice(1, -1);
+    const bytes = [];
+    const simple = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = body[i + 1] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(simple[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
 }
 
 

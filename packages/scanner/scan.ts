@@ -28,8 +28,11 @@ import {
   isSkipped,
   MAX_FILE_BYTES,
   readSource,
+  readWindows,
   type SkippedFile,
   type SourceFile,
+  selectFiles,
+  type WalkResult,
   walk,
 } from './source.js';
 import { applySuppressions, parseBaseline } from './suppress.js';
@@ -43,6 +46,11 @@ export interface ScanOptions {
   root: string;
   /** Globs of files to scan; default DEFAULT_PATHS. `['**']` scans every text file. */
   paths?: string[];
+  /**
+   * Files (root-relative) to scan, taken literally: no glob matching, one `lstat` each; a
+   * folder is scanned whole. With `paths` too, the union; without, nothing else is walked.
+   */
+  files?: string[];
   /** Globs never walked; default `.git/**` and `node_modules/**`. */
   exclude?: string[];
   /** `diff`: only findings on lines the change added or modified. Default `all`. */
@@ -66,7 +74,7 @@ export interface ScanOptions {
    * in the scan config instead; `true` adds those two exceptions and a warning.
    */
   allowFirstPartyTags?: boolean;
-  /** Files larger than this are skipped with a note. Default 1 MiB. */
+  /** Files larger than this get only the secret rules, streamed in windows. Default 1 MiB. */
   maxFileBytes?: number;
   /** Secret detection; default the scanner's own (./secrets). */
   detectSecrets?: (text: string, file: string) => Finding[];
@@ -119,8 +127,9 @@ function kindOf(file: string): Kind {
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const root = resolve(options.root);
-  const userPaths = options.paths && options.paths.length > 0 ? options.paths : undefined;
-  const include = userPaths ?? DEFAULT_PATHS;
+  const named = options.files && options.files.length > 0 ? options.files : undefined;
+  const globs = options.paths && options.paths.length > 0 ? options.paths : undefined;
+  const userPaths = globs ?? named;
   const exclude = options.exclude ?? DEFAULT_EXCLUDE;
   const warnings: string[] = [];
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
@@ -145,7 +154,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
   }
 
-  const walked = walk(root, include, exclude);
+  const walked = selectTargets(root, named, named && !globs ? undefined : (globs ?? DEFAULT_PATHS), exclude);
   const skipped = [...walked.skipped];
 
   // Scope: which files the rules run on.
@@ -193,10 +202,22 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const sessionPolicies = new Map<string, string>();
   const targetSet = new Set(targets);
 
+  let streamedSuppressed = 0;
   const scanOne = (file: string, forceIam?: string) => {
     const source = read(file);
     if (isSkipped(source)) {
       skipped.push(source);
+      if (source.tooLarge !== undefined) {
+        // Over the size cap: no YAML/JSON rules, but the secret rules still run, in windows.
+        const streamed = scanLargeFile(root, file, secrets);
+        if (streamed.skipped) skipped[skipped.length - 1] = streamed.skipped;
+        else {
+          contexts.push(streamed.ctx);
+          scannedFiles.push(file);
+          bytesScanned += source.tooLarge;
+          streamedSuppressed += streamed.suppressed;
+        }
+      }
       return;
     }
     const kind = kindOf(file);
@@ -244,7 +265,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   // Suppressions, diff scope, baseline.
   const baseline = loadBaseline(root, options.baseline);
-  let suppressed = 0;
+  let suppressed = streamedSuppressed;
   let baselined = 0;
   let outsideDiff = 0;
   const findings: Finding[] = [];
@@ -295,6 +316,58 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     rules: ALL_RULES,
   };
+}
+
+/** Named files (literal) and/or a glob walk: the union, sorted. */
+function selectTargets(
+  root: string,
+  named: readonly string[] | undefined,
+  globs: readonly string[] | undefined,
+  exclude: readonly string[],
+): WalkResult {
+  const parts = [
+    ...(named ? [selectFiles(root, named, exclude)] : []),
+    ...(globs ? [walk(root, globs, exclude)] : []),
+  ];
+  if (parts.length === 1) return parts[0]!;
+  return {
+    files: [...new Set(parts.flatMap((p) => p.files))].sort(),
+    skipped: parts.flatMap((p) => p.skipped),
+  };
+}
+
+/**
+ * The secret rules on a file over the size cap, window by window (source.readWindows): memory
+ * stays bounded and the detector's cost linear. Findings keep file coordinates and go through
+ * the file's `astl:ignore` comments here, since no window holds the whole text.
+ */
+function scanLargeFile(
+  root: string,
+  file: string,
+  secrets: (text: string, file: string) => Finding[],
+): { ctx: FileContext; suppressed: number; skipped?: SkippedFile } {
+  const ctx = new FileContext(file, '', RULES_BY_ID);
+  let suppressed = 0;
+  const skipped = readWindows(root, file, (w) => {
+    const local = new FileContext(file, w.text, RULES_BY_ID);
+    for (const f of secrets(w.text, file)) {
+      const at = local.lines.offset(f.line, f.column ?? 1);
+      if (at >= w.from && at < w.to) local.findings.push(f);
+    }
+    const result = applySuppressions(local);
+    suppressed += result.suppressed.length;
+    for (const f of result.kept) ctx.findings.push(shiftFinding(f, w.line, w.column));
+  });
+  return skipped ? { ctx, suppressed, skipped } : { ctx, suppressed };
+}
+
+/** A window-relative finding in file coordinates (the window starts at `line`:`column`). */
+function shiftFinding(f: RawFinding, line: number, column: number): RawFinding {
+  const shifted: RawFinding = { ...f, line: f.line + line - 1 };
+  if (f.column !== undefined) shifted.column = f.line === 1 ? f.column + column - 1 : f.column;
+  if (f.endLine !== undefined) shifted.endLine = f.endLine + line - 1;
+  if (f.endColumn !== undefined) shifted.endColumn = f.endLine === 1 ? f.endColumn + column - 1 : f.endColumn;
+  return shifted;
 }
 
 function publicFinding(f: RawFinding): Finding {

@@ -6,7 +6,9 @@
  */
 import {
   closeSync,
+  constants,
   type Dirent,
+  fstatSync,
   lstatSync,
   openSync,
   readdirSync,
@@ -14,7 +16,7 @@ import {
   realpathSync,
   statSync,
 } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 /** The default `paths`: agent configs, agent/deploy policies, CI workflows, actions, IAM JSON. */
@@ -37,6 +39,8 @@ const BINARY_SNIFF_BYTES = 8192;
 export interface SkippedFile {
   file: string;
   reason: string;
+  /** Set when the file was over the size cap: its size in bytes (the secret rules stream it). */
+  tooLarge?: number;
 }
 
 export interface SourceFile {
@@ -66,6 +70,11 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
+  /** 0-based offset of a 1-based line and column (clamped to the text). */
+  offset(line: number, column: number): number {
+    const start = this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1] ?? 0;
+    return Math.min(this.text.length, start + Math.max(column, 1) - 1);
+  }
   /** The text of a 1-based line without its line break ('' when out of range). */
   lineText(line: number): string {
     const start = this.starts[line - 1];
@@ -90,17 +99,22 @@ export interface WalkResult {
 }
 
 /**
- * Every regular file under `root` matching `include` and not `exclude`, root-relative and
- * sorted, plus what was passed over and why (symlinks that lead out of the root or to a
- * directory, unreadable folders).
+ * Every regular file under `root` (or under its sub-folder `start`) matching `include` and not
+ * `exclude`, root-relative and sorted, plus what was passed over and why (symlinks that lead out
+ * of the root or to a directory, unreadable folders).
  */
-export function walk(root: string, include: readonly string[], exclude: readonly string[]): WalkResult {
+export function walk(
+  root: string,
+  include: readonly string[],
+  exclude: readonly string[],
+  start = '',
+): WalkResult {
   const isIncluded = globMatcher(include);
   const isExcluded = globMatcher(exclude);
   const realRoot = realpathSync(root);
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
-  const pending: string[] = [''];
+  const pending: string[] = [start];
   while (pending.length > 0) {
     const dir = pending.pop()!;
     let entries: Dirent[];
@@ -151,6 +165,68 @@ function symlinkProblem(path: string, realRoot: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Files named one by one (a pre-commit hook's list, the CLI's arguments), taken literally: no
+ * glob matching, so `[id].ts`, `a*b` and `(x).yml` are the files of those names, and each name
+ * costs one `lstat` (a walk's cost per file). A folder is walked whole. Names are root-relative
+ * (`./` and `\` accepted); a name outside the root, excluded, missing, or a symlink that leads
+ * out of the root is listed in `skipped` with the reason.
+ */
+export function selectFiles(root: string, names: readonly string[], exclude: readonly string[]): WalkResult {
+  const isExcluded = globMatcher(exclude);
+  const realRoot = realpathSync(root);
+  const files = new Set<string>();
+  const skipped: SkippedFile[] = [];
+  for (const name of names) {
+    const rel = normaliseName(name);
+    if (rel === undefined) {
+      skipped.push({ file: name, reason: 'outside the workspace; not scanned' });
+      continue;
+    }
+    let info: ReturnType<typeof lstatSync>;
+    try {
+      info = lstatSync(join(root, rel));
+    } catch {
+      skipped.push({ file: rel || '.', reason: 'does not exist' });
+      continue;
+    }
+    if (info.isDirectory()) {
+      if (rel !== '' && (isExcluded(`${rel}/`) || isExcluded(`${rel}/x`))) continue;
+      const walked = walk(root, ['**'], exclude, rel);
+      for (const f of walked.files) files.add(f);
+      skipped.push(...walked.skipped);
+      continue;
+    }
+    if (isExcluded(rel)) continue;
+    if (info.isSymbolicLink()) {
+      const why = symlinkProblem(join(root, rel), realRoot);
+      if (why) {
+        skipped.push({ file: rel, reason: why });
+        continue;
+      }
+    } else if (!info.isFile()) {
+      skipped.push({ file: rel, reason: 'not a regular file' });
+      continue;
+    }
+    files.add(rel);
+  }
+  return { files: [...files].sort(), skipped };
+}
+
+/** A root-relative name in forward slashes without `./`, or undefined when it leaves the root. */
+function normaliseName(name: string): string | undefined {
+  if (isAbsolute(name) || /^[a-zA-Z]:/.test(name)) return undefined;
+  const parts: string[] = [];
+  for (const part of name.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /**
@@ -161,15 +237,18 @@ export function readSource(root: string, file: string, maxBytes = MAX_FILE_BYTES
   const path = join(root, file);
   let fd: number | undefined;
   try {
-    const info = lstatSync(path).isSymbolicLink() ? statSync(path) : lstatSync(path);
+    // One open and an fstat (no separate lstat/stat of the path); O_NONBLOCK so that a FIFO
+    // named by a config cannot block the open. Symlinks are followed, as stat would.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
     if (!info.isFile()) return { file, reason: 'not a regular file' };
     if (info.size > maxBytes) {
       return {
         file,
-        reason: `larger than ${formatBytes(maxBytes)} (${formatBytes(info.size)}); not scanned`,
+        reason: `larger than ${formatBytes(maxBytes)} (${formatBytes(info.size)}); only the secret rules ran on it`,
+        tooLarge: info.size,
       };
     }
-    fd = openSync(path, 'r');
     const buffer = Buffer.allocUnsafe(info.size);
     let filled = 0;
     while (filled < info.size) {
@@ -196,4 +275,73 @@ export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} B`;
+}
+
+/** A piece of a large file's text and where it sits in the file. */
+export interface TextWindow {
+  text: string;
+  /** 1-based line and column of `text[0]` in the file. */
+  line: number;
+  column: number;
+  /** Findings starting in `[from, to)` of `text` belong to this window (the rest to its neighbours). */
+  from: number;
+  to: number;
+}
+
+export const WINDOW_BYTES = 1024 * 1024;
+/** Overlap between windows: any secret up to half of it (32 Ki characters) is seen whole once. */
+export const WINDOW_OVERLAP = 64 * 1024;
+
+/**
+ * Reads a file of any size as overlapping text windows (`WINDOW_BYTES` each, `WINDOW_OVERLAP`
+ * characters shared with the previous one), so that a linear detector can scan it with bounded
+ * memory. Each position belongs to exactly one window's `[from, to)`; a match shorter than half
+ * the overlap lies whole in the window its start belongs to. Returns a SkippedFile when the file
+ * is binary or unreadable, undefined when every window was delivered.
+ */
+export function readWindows(
+  root: string,
+  file: string,
+  onWindow: (window: TextWindow) => void,
+  windowBytes = WINDOW_BYTES,
+  overlap = WINDOW_OVERLAP,
+): SkippedFile | undefined {
+  const stream = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+  const buffer = Buffer.allocUnsafe(windowBytes);
+  let fd: number | undefined;
+  let carry = '';
+  let line = 1;
+  let column = 1;
+  let first = true;
+  try {
+    fd = openSync(join(root, file), 'r');
+    for (;;) {
+      const n = readSync(fd, buffer, 0, windowBytes, null);
+      const bytes = buffer.subarray(0, n);
+      if (first && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0))
+        return { file, reason: 'binary file; not scanned' };
+      const last = n === 0;
+      const text = carry + (last ? stream.decode() : stream.decode(bytes, { stream: true }));
+      const nextCarry = last ? '' : text.slice(Math.max(0, text.length - overlap));
+      const split = Math.ceil(nextCarry.length / 2);
+      const from = first ? 0 : Math.ceil(carry.length / 2);
+      const to = last ? text.length : text.length - nextCarry.length + split;
+      if (text.length > 0 && to > from) onWindow({ text, line, column, from, to });
+      if (last) return undefined;
+      // Where the next window starts: advance line and column over the text that leaves.
+      const leaving = text.length - nextCarry.length;
+      for (let i = 0; i < leaving; i++) {
+        if (text.charCodeAt(i) === 10) {
+          line++;
+          column = 1;
+        } else column++;
+      }
+      carry = nextCarry;
+      first = false;
+    }
+  } catch (err) {
+    return { file, reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

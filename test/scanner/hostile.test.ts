@@ -12,12 +12,16 @@ const unpinned =
   'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: evil/action@v1\n';
 
 describe('hostile inputs', () => {
-  it('a 5 MB single line is skipped by default and, when allowed, scanned without crashing', async () => {
+  it('a 5 MB single line gets only the secret rules by default and, when allowed, all rules', async () => {
     const line = `key: ${'A1b2C3d4'.repeat((5 * 1024 * 1024) / 8)}`;
     const root = workspace({ 'policies/huge.yaml': line, [`${WF}/ok.yml`]: unpinned });
     const result = await scan({ root });
     expect(result.skipped).toEqual([
-      { file: 'policies/huge.yaml', reason: expect.stringMatching(/larger than 1.0 MiB/) },
+      {
+        file: 'policies/huge.yaml',
+        reason: expect.stringMatching(/larger than 1.0 MiB.*only the secret rules ran/),
+        tooLarge: line.length,
+      },
     ]);
     expect(ids(result.findings)).toEqual(['workflow/unpinned-action']);
     const allowed = await scan({ root, maxFileBytes: 8 * 1024 * 1024 });

@@ -10,6 +10,8 @@ export function textReport(result: ScanResult): string {
     out.push(`${where}: ${f.severity} ${f.ruleId}: ${printable(f.message)}`);
   }
   for (const w of result.warnings) out.push(`warning: ${printable(w)}`);
+  // Binary, oversized and unreadable files: named, so that nothing passes unseen.
+  for (const s of result.skipped) out.push(`skipped: ${printable(s.file)}: ${printable(s.reason)}`);
   const { error, warning, note } = result.stats.bySeverity;
   out.push(
     `${result.stats.filesScanned} files scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${error} errors, ${warning} warnings, ${note} notes` +

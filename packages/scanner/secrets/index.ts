@@ -18,6 +18,7 @@ import {
   runCustomPatterns,
 } from './custom.js';
 import { buildDetectors, type Hit } from './detectors.js';
+import { isPlaceholderSecret } from './placeholder.js';
 import {
   RULE_BY_ID,
   RULE_PRIORITY,
@@ -61,7 +62,14 @@ const DOCUMENTATION_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'MWYyZDFlMmU2N2Rm',
+  // The search-only Algolia key published in Yarn's bundle (vendored into many repositories).
+  '6fe4476ee5a1832882e326b506d14126',
 ]);
+
+/** The placeholder test on the random part of a hit (see placeholder.ts). */
+function isPlaceholderHit(h: Hit): boolean {
+  return h.randomFrom !== undefined && isPlaceholderSecret(h.secret.slice(h.randomFrom));
+}
 const OPT_IN_IDS = SECRET_RULE_DETAILS.filter((r) => r.optIn).map((r) => r.id);
 
 interface CompiledOptions {
@@ -191,7 +199,9 @@ export function detectSecrets(text: string, file: string, options?: DetectSecret
     // A detector bug must not take the whole scan down; the file is reported as clean of secrets.
     return [];
   }
-  hits = dropOverlaps(hits).filter(
+  // Placeholders go before overlap removal, so that a real secret overlapping a placeholder of
+  // a more specific rule is still reported.
+  hits = dropOverlaps(hits.filter((h) => !isPlaceholderHit(h))).filter(
     (h) => !DOCUMENTATION_EXAMPLES.has(h.secret) && !opts.allowed(h.secret, text.slice(h.start, h.end)),
   );
   if (hits.length === 0) return [];

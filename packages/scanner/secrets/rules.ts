@@ -55,7 +55,7 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     LIVE,
     'Private key',
     'private key',
-    'A PEM or OpenSSH private key block (`-----BEGIN ... PRIVATE KEY-----`) with real key material, including keys embedded in JSON such as GCP service account files.',
+    'A private key with real key material: PEM blocks of every kind (`-----BEGIN [RSA|EC|DSA|OPENSSH|ENCRYPTED|…] PRIVATE KEY-----`), PGP armour (`-----BEGIN PGP PRIVATE KEY BLOCK-----`), PuTTY `.ppk` files, also inside JSON strings such as GCP service account files.',
     'revoke the key pair and issue a new one; keep keys in a secret store or use OIDC federation instead of long-lived keys',
   ),
   rule(
@@ -64,7 +64,7 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     LIVE,
     'AWS access key ID',
     'AWS access key ID',
-    'An AWS access key ID (`AKIA...` long-term, `ASIA...` temporary, and the other IAM unique-ID prefixes). The secret key is usually next to it.',
+    'An AWS access key ID: `AKIA` (long-term), `ASIA` (STS temporary), `ABIA` (STS service bearer token), `ACCA` (context-specific), `A3T…` (older keys), and the other IAM unique-ID prefixes (`AIDA`, `AROA`, …). The secret key is usually next to it.',
     'deactivate and delete the access key in IAM; use OIDC (`aws-actions/configure-aws-credentials` with `role-to-assume`) instead of stored keys',
   ),
   rule(
@@ -77,12 +77,21 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     'deactivate and delete the access key in IAM; use OIDC (`aws-actions/configure-aws-credentials` with `role-to-assume`) instead of stored keys',
   ),
   rule(
+    'secret/aws-bedrock-api-key',
+    'error',
+    LIVE,
+    'Amazon Bedrock API key',
+    'Amazon Bedrock API key',
+    'An Amazon Bedrock API key: long-term (`ABSK` + base64 of `BedrockAPIKey-…`, an IAM service-specific credential) or short-term (`bedrock-api-key-` + base64 of a presigned `bedrock.amazonaws.com` URL, valid up to 12 hours).',
+    'delete the service-specific credential in IAM (long-term keys) or let the short-term key expire; call Bedrock with role credentials from OIDC instead of API keys',
+  ),
+  rule(
     'secret/github-token',
     'error',
     LIVE,
     'GitHub token',
     'GitHub token',
-    'A GitHub token: classic (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`), fine-grained (`github_pat_`), app installation (`ghs_<id>_<jwt>`), or a token in a git URL (`https://<token>:x-oauth-basic@github.com/`).',
+    'A GitHub token: personal, OAuth, user-to-server, installation and refresh tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`), fine-grained (`github_pat_`), installation tokens with a JWT (`ghs_<id>_<jwt>`) or in the pre-2021 format (`v1.` + 40 hex), or a token in a git URL (`https://<token>:x-oauth-basic@github.com/`).',
     `revoke it in GitHub settings; use \`\${{ secrets.GITHUB_TOKEN }}\` or a GitHub App token minted per job`,
   ),
   rule(
@@ -91,7 +100,7 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     LIVE,
     'GitLab token',
     'GitLab token',
-    'A GitLab token: personal/project/group access (`glpat-`), deploy (`gldt-`), runner (`glrt-`, `GR1348941`), pipeline trigger (`glptt-`), feed, incoming mail, agent, OAuth, CI job, SCIM and feature-flag tokens.',
+    'A GitLab token, every documented prefix: personal/project/group access (`glpat-`, also routable `glpat-….01.…`), deploy (`gldt-`), runner authentication (`glrt-`, `glrtr-`) and registration (`GR1348941`), pipeline trigger (`glptt-`), feed (`glft-`), incoming mail (`glimt-`), Kubernetes agent (`glagent-`), OAuth application secret (`gloas-`), CI/CD job (`glcbt-`), SCIM (`glsoat-`), feature-flag client (`glffct-`), workspace (`glwt-`) tokens, and the `_gitlab_session` cookie.',
     'revoke it in GitLab; use `CI_JOB_TOKEN` or a masked, protected CI/CD variable',
   ),
   rule(
@@ -100,7 +109,7 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     8.0,
     'Slack token',
     'Slack token',
-    'A Slack bot, user, app, workspace or refresh token (`xoxb-`, `xoxp-`, `xapp-`, `xoxa-`, `xoxo-`, `xoxr-`, `xoxe-`, `xoxs-`).',
+    'A Slack token: bot (`xoxb-`), user (`xoxp-`, `xoxe-`), app-level (`xapp-`), configuration access and refresh (`xoxe.xoxp-`, `xoxe-1-`), workspace and legacy (`xoxa-`, `xoxr-`, `xoxo-`, `xoxs-`) and client (`xoxc-`) tokens.',
     'revoke it in the Slack app settings and store the new one as a secret',
   ),
   rule(
@@ -109,7 +118,7 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     7.0,
     'Slack incoming webhook URL',
     'Slack webhook URL',
-    'A Slack incoming webhook or workflow trigger URL (`https://hooks.slack.com/services/T.../B.../...`); anyone holding it can post to the channel.',
+    'A Slack incoming webhook, workflow or trigger URL (`hooks.slack.com/services/T…/B…/…`, `/workflows/…`, `/triggers/…`, with or without the scheme); anyone holding it can post to the channel.',
     'regenerate the webhook in Slack and store the URL as a secret',
   ),
   rule(
@@ -118,7 +127,7 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     LIVE,
     'HashiCorp Vault token',
     'Vault token',
-    'A HashiCorp Vault service, batch or recovery token (`hvs.`, `hvb.`, `hvr.`), or a legacy `s.` token assigned to a Vault/token variable.',
+    'A HashiCorp Vault service, batch or recovery token (`hvs.`, `hvb.`, `hvr.`), or a legacy (pre-1.10) `s.`/`b.` token assigned to a Vault or token name.',
     'revoke it (`vault token revoke`); authenticate with JWT/OIDC (`vault-auth-method: jwt`) instead of a stored token',
   ),
   rule(
@@ -310,6 +319,24 @@ export const SECRET_RULE_DETAILS: SecretRuleMeta[] = [
     'password in a URL',
     `A URL with a real-looking \`user:password@\` part: HTTP(S)/FTP basic auth and database connection strings (MongoDB, MySQL, PostgreSQL, JDBC, Redis, AMQP). Placeholders (\`\${PASSWORD}\`, \`YOUR_PASSWORD\`, \`user:password\`) are ignored.`,
     'change the password; pass it separately from a secret store (an environment variable the client reads), not inside the URL',
+  ),
+  rule(
+    'secret/age-secret-key',
+    'error',
+    LIVE,
+    'age secret key',
+    'age secret key',
+    'An age encryption identity (`AGE-SECRET-KEY-1…`), which decrypts every file encrypted to its recipient (SOPS, chezmoi, backups).',
+    'generate a new identity (`age-keygen`), re-encrypt what the old one protected, and keep identities out of the repository',
+  ),
+  rule(
+    'secret/microsoft-teams-webhook',
+    'error',
+    7.0,
+    'Microsoft Teams webhook URL',
+    'Microsoft Teams webhook URL',
+    'A Microsoft Teams incoming webhook URL (`https://<tenant>.webhook.office.com/webhookb2/…/IncomingWebhook/…`); anyone holding it can post to the channel.',
+    'remove the connector in Teams and create a new one; store the URL as a secret',
   ),
   rule(
     'secret/ethereum-private-key',

@@ -16,7 +16,7 @@ const GITHUB_FINE = j(
 );
 const AWS_ID = j('AKIA', 'Z3MSJV4WSECRET12');
 const AWS_SECRET = j('wJalrXUtnFEMI/K7MDENG/', 'bPxRfiCYSECRETSKEY');
-const GITLAB = j('glpat-', 'aBcDeFgHiJkLmNoPqRsT');
+const GITLAB = j('glpat-', 'q7Hv2KdWm9XzR4cLpT8b');
 const SLACK_BOT = j('xoxb-', '23984754863-2348975623000-AAAAANzjawSSE9krECohd');
 const SLACK_HOOK = j('https://hooks.slack.com/services/', 'T11111AA/BAAAA111A/qKirRWalryBGqKirRWalryBG');
 const VAULT_HVS = j(
@@ -52,13 +52,13 @@ describe('token rules', () => {
     ['secret/github-token', GITHUB_FINE],
     [
       'secret/github-token',
-      j('https://', 'abcdef0123456789abcdef0123456789abcdef01', ':x-oauth-basic@github.com/o/r.git'),
+      j('https://', 'f3a91c07be5d2648a0c7e19b3d5f2a8c64e0b71d', ':x-oauth-basic@github.com/o/r.git'),
     ],
     ['secret/aws-access-key-id', `aws_access_key_id = ${AWS_ID}`],
     ['secret/aws-secret-access-key', `AWS_SECRET_ACCESS_KEY = ${AWS_SECRET}`],
     ['secret/aws-secret-access-key', `"secretAccessKey": "${AWS_SECRET}"`],
     ['secret/gitlab-token', `GITLAB_TOKEN=${GITLAB}`],
-    ['secret/gitlab-token', j('runner_token: glrt-', 't1_aBcDeFgHiJkLmNoPqRsTuV')],
+    ['secret/gitlab-token', j('runner_token: glrt-', 't1_q7Hv2KdWm9XzR4cLpT8bNe')],
     ['secret/slack-token', `bot-token=${SLACK_BOT}`],
     ['secret/slack-webhook', `url: ${SLACK_HOOK}`],
     ['secret/vault-token', `VAULT_TOKEN=${VAULT_HVS}`],
@@ -238,7 +238,7 @@ describe('findings', () => {
       'secret/aws-account-id',
     ]);
     expect(rules(GITLAB, { allow: [GITLAB] })).toEqual([]);
-    expect(rules(GITLAB, { allow: ['/^glpat-aBc/'] })).toEqual([]);
+    expect(rules(GITLAB, { allow: ['/^glpat-q7H/'] })).toEqual([]);
     expect(rules(GITLAB, { allow: ['/^nothing/'] })).toEqual(['secret/gitlab-token']);
   });
 

@@ -1,6 +1,6 @@
 /**
- * Small text helpers for the secret detector: entropy, placeholder recognition, character
- * classes, offsets to line/column, and redaction. Nothing here runs a regular expression over
+ * Small text helpers for the secret detector: entropy, character classes, offsets to
+ * line/column, and redaction (placeholders: placeholder.ts). Nothing here runs a regular expression over
  * caller-controlled input; the detectors do that with re2js.
  */
 
@@ -78,57 +78,6 @@ export function hasWhitespace(value: string): boolean {
 export function isRepetitive(value: string): boolean {
   for (let i = 1; i < value.length; i++) if (value[i] !== value[0]) return false;
   return true;
-}
-
-/** Words that mark a value as a placeholder or documentation, not a credential. */
-const PLACEHOLDER_WORDS = [
-  'example',
-  'placeholder',
-  'changeme',
-  'change_me',
-  'change-me',
-  'dummy',
-  'sample',
-  'your_',
-  'your-',
-  'yourtoken',
-  'yourpassword',
-  'xxxx',
-  '****',
-  '....',
-  '<',
-  '>',
-  'redacted',
-  'insert',
-  'replace',
-  'todo',
-  'fixme',
-  'notreal',
-  'not_real',
-  'not-a-real',
-  'fake',
-];
-
-/**
- * A reference to a value held elsewhere rather than the value itself: `${VAR}`, `${{ secrets.X }}`,
- * `$(cmd)`, `$VAR`, `{{ var }}`, `{var}`, `%VAR%`, `#{var}`.
- */
-export function isReference(value: string): boolean {
-  if (value.startsWith('$')) return true;
-  if (value.includes('${') || value.includes('$(') || value.includes('{{') || value.includes('#{'))
-    return true;
-  if (value.startsWith('{') && value.endsWith('}')) return true;
-  if (value.length > 2 && value.startsWith('%') && value.endsWith('%')) return true;
-  return false;
-}
-
-/** Placeholder, template, or documentation value (case-insensitive word check plus references). */
-export function isPlaceholder(value: string): boolean {
-  if (isReference(value)) return true;
-  if (isRepetitive(value)) return true;
-  const lower = value.toLowerCase();
-  for (const word of PLACEHOLDER_WORDS) if (lower.includes(word)) return true;
-  return false;
 }
 
 /** Offsets to 1-based line and column, built once per text on first use. */

@@ -3,10 +3,10 @@
  * reporters as the scan action; several reports can come out of one run (stdout in --format, plus
  * --sarif / --codequality files) so a CI job scans once.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { AstlError } from '../../../packages/core/errors.js';
 import type { ChangeSet, ScanOptions, ScanResult } from '../../../packages/scanner/index.js';
@@ -21,9 +21,15 @@ export const spec: VerbSpec = {
   name: 'scan',
   summary: 'scan agent configs, policies, workflows and IAM documents for risky settings',
   usage:
-    'astl scan [PATH...] [--base REF] [--head REF] [--staged] [--format text|json|sarif|codequality|github] [--output FILE] [--baseline FILE] [--fail-on error|warning|never]',
+    'astl scan [PATH...] [--scope all|diff] [--base REF] [--head REF] [--staged] [--format text|json|sarif|codequality|github] [--output FILE] [--baseline FILE] [--write-baseline FILE] [--fail-on error|warning|never]',
   positionals: true,
   flags: {
+    scope: {
+      type: 'string',
+      value: 'SCOPE',
+      description:
+        'all: every finding in the scanned files; diff: only findings on changed lines (needs --base or --staged; their default)',
+    },
     base: {
       type: 'string',
       value: 'REF',
@@ -56,6 +62,12 @@ export const spec: VerbSpec = {
       value: 'FILE',
       description: 'scan config (pinning exceptions…); default .astl/scan.yaml when present',
     },
+    'write-baseline': {
+      type: 'string',
+      value: 'FILE',
+      description:
+        'write the fingerprints of every current finding to FILE (the --baseline format) and exit 0',
+    },
     'fail-on': { type: 'string', value: 'LEVEL', description: 'error (default), warning or never' },
   },
   examples: [
@@ -63,12 +75,16 @@ export const spec: VerbSpec = {
     'astl scan --base origin/main                # only what this branch changed',
     'astl scan policies/ agent-config.yaml --format sarif --output astl.sarif',
     'astl scan --staged                          # in a pre-commit hook',
+    'astl scan --write-baseline astl-baseline.json   # accept what is there today',
+    'astl scan --baseline astl-baseline.json     # then report only new findings',
     'astl scan --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --codequality gl-code-quality-report.json --sarif astl.sarif',
   ],
   notes: [
-    'PATH is a file, a folder (scanned whole) or a glob; default: agent configs, policies/**,',
-    'CI files and IAM JSON. Suppress one finding with `# astl:ignore <rule-id> <reason>`.',
-    'Exit codes: 0 no findings at or above --fail-on, 1 findings, 3 usage or config error.',
+    'PATH is a file or a folder (scanned whole), taken literally; a PATH that does not exist but',
+    'contains * ? [ ] { } is a glob. Default: agent configs, policies/**, CI files and IAM JSON.',
+    'Suppress one finding with `# astl:ignore <rule-id> <reason>`.',
+    'Exit codes: 0 no findings at or above --fail-on, 1 findings, 3 usage or config error',
+    '(a PATH that does not exist is one).',
   ],
 };
 
@@ -84,14 +100,21 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (staged && (base || head)) throw new UsageError('--staged cannot be combined with --base/--head');
   if (head && !base)
     throw new UsageError('--head needs --base', 'for example --base origin/main --head HEAD');
-  const paths = args.positionals.map((p) => asGlob(io.cwd, p));
-  const baselineFile = str(args, 'baseline');
+  const scope = choice(args, 'scope', ['all', 'diff'] as const, base || staged ? 'diff' : 'all');
+  if (scope === 'diff' && !base && !staged)
+    throw new UsageError(
+      '--scope diff needs the changed lines: give --base REF (or --staged)',
+      'for example --scope diff --base origin/main',
+    );
+  const targets = classifyPaths(io.cwd, args.positionals, staged);
+  const writeBaselineFile = str(args, 'write-baseline');
+  const baselineFile = writeBaselineFile ? undefined : str(args, 'baseline');
   const baselinePath = baselineFile ? resolve(io.cwd, baselineFile) : undefined;
   if (baselineFile && !existsSync(baselinePath!)) {
     throw new AstlError(`baseline file ${baselineFile} not found`, {
       code: 'BASELINE_NOT_FOUND',
       location: { file: baselineFile },
-      hint: 'write one with `astl scan --format json` fingerprints, or drop --baseline',
+      hint: 'write one with `astl scan --write-baseline FILE`, or drop --baseline',
     });
   }
 
@@ -102,11 +125,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   try {
     // Read from the working tree before --staged swaps the root for a snapshot of the index.
     const configFile = str(args, 'config');
-    const options: ScanOptions = {
-      root: io.cwd,
-      ...(paths.length ? { paths } : {}),
-      config: engine.loadScanConfig(io.cwd, configFile),
-    };
+    const options: ScanOptions = { root: io.cwd, scope, config: engine.loadScanConfig(io.cwd, configFile) };
+    if (targets.files.length) options.files = targets.files;
+    if (targets.globs.length) options.paths = targets.globs;
     if (baselinePath) {
       try {
         options.baseline = engine.parseBaseline(readFileSync(baselinePath, 'utf8'));
@@ -119,16 +140,17 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       }
     }
     if (staged) {
-      // Only staged files the scan would read are copied out of the index.
-      const wanted = engine.globMatcher(paths.length ? paths : engine.DEFAULT_PATHS);
-      const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
-      const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, (f) => wanted(f) && !unwanted(f));
+      // Only staged files the scan would read are copied out of the index; they are then
+      // named one by one (literally) to the engine.
+      const wanted = stagedFilter(engine, targets);
+      const snapshot = await stagedSnapshot(io.cwd, engine.rangesFromPatch, wanted);
       cleanup = snapshot.cleanup;
       options.root = snapshot.root;
-      options.changes = snapshot.changes;
-      options.scope = 'diff';
-    } else if (base) {
-      options.scope = 'diff';
+      options.files = [...snapshot.changes.files.keys()];
+      delete options.paths;
+      if (options.files.length === 0) options.files = ['.'];
+      if (scope === 'diff') options.changes = snapshot.changes;
+    } else if (base && scope === 'diff') {
       options.base = base;
       if (head) options.head = head;
     }
@@ -136,6 +158,15 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   } finally {
     progress();
     cleanup?.();
+  }
+  if (!staged) missingPaths(targets, result.skipped);
+
+  if (writeBaselineFile) {
+    write(resolve(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
+    const n = new Set(result.findings.map((f) => f.fingerprint)).size;
+    io.err(
+      `astl scan: wrote ${n} fingerprints to ${writeBaselineFile}; scan with --baseline ${writeBaselineFile} to report only new findings`,
+    );
   }
 
   const reports: Record<Format, () => string> = {
@@ -175,20 +206,109 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   }
 
   const { error, warning } = result.stats.bySeverity;
-  if (failOn === 'never') return EXIT.ok;
+  if (failOn === 'never' || writeBaselineFile) return EXIT.ok;
   return error > 0 || (failOn === 'warning' && warning > 0) ? EXIT.findings : EXIT.ok;
 }
 
-/** A folder scans whole; a file or glob is taken as written. */
-function asGlob(cwd: string, p: string): string {
-  const clean = p.replace(/\\/g, '/').replace(/^\.\//, '');
-  try {
-    if (statSync(join(cwd, clean)).isDirectory())
-      return clean === '.' || clean === '' ? '**' : `${clean.replace(/\/+$/, '')}/**`;
-  } catch {
-    // not a path on disk: a glob
+interface Targets {
+  /** Files and folders that exist, root-relative, taken literally. */
+  files: string[];
+  /** The folders among them (for --staged). */
+  folders: string[];
+  /** Arguments that do not exist as paths but contain glob characters. */
+  globs: string[];
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * Sorts PATH arguments: a plain name is a file or folder, taken literally (`[id].ts`,
+ * `a (1).yml`) and checked by the engine, which costs no extra lookup; a name with glob
+ * characters is taken literally when it exists, else as a glob. A path outside the current
+ * folder is a usage error (exit 3); so is a missing one (see missingPaths).
+ */
+function classifyPaths(cwd: string, positionals: readonly string[], needFolders: boolean): Targets {
+  const targets: Targets = { files: [], folders: [], globs: [] };
+  for (const p of positionals) {
+    const rel = insideFolder(cwd, p);
+    if (rel === undefined)
+      throw new UsageError(
+        `${p} is outside the folder being scanned (${cwd})`,
+        'run astl scan from the repository root and name paths inside it',
+      );
+    const glob = GLOB_CHARS.test(p);
+    const info = glob || needFolders ? lstatOrUndefined(join(cwd, rel)) : undefined;
+    if (glob && !info) {
+      targets.globs.push(p.replace(/\\/g, '/').replace(/^\.\//, ''));
+      continue;
+    }
+    targets.files.push(rel === '' ? '.' : rel);
+    if (info?.isDirectory()) targets.folders.push(rel);
   }
-  return clean;
+  return targets;
+}
+
+/**
+ * `p` relative to `cwd` in forward slashes ('' for the folder itself), or undefined when it leaves
+ * it. Relative names are normalised segment by segment (path.resolve per name costs ~30 µs, which
+ * thousands of names from a hook would feel).
+ */
+function insideFolder(cwd: string, p: string): string | undefined {
+  if (isAbsolute(p)) {
+    const rel = relative(cwd, p).split(sep).join('/');
+    return rel === '..' || rel.startsWith('../') || isAbsolute(rel) ? undefined : rel;
+  }
+  const parts: string[] = [];
+  for (const part of p.split(/[\\/]/)) {
+    if (part === '' || part === '.') continue;
+    if (part !== '..') parts.push(part);
+    else if (parts.pop() === undefined) return undefined;
+  }
+  return parts.join('/');
+}
+
+function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Named paths the engine found missing: a usage error (exit 3), naming them. */
+function missingPaths(targets: Targets, skipped: readonly { file: string; reason: string }[]): void {
+  const named = new Set(targets.files);
+  const missing = skipped
+    .filter((s) => s.reason === 'does not exist' && named.has(s.file))
+    .map((s) => s.file);
+  if (missing.length === 0) return;
+  throw new UsageError(
+    `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist`,
+    'name existing files or folders (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"',
+  );
+}
+
+/** Which staged names the scan reads: the named files, folders and globs, or the default paths. */
+function stagedFilter(
+  engine: {
+    globMatcher: (globs: readonly string[]) => (f: string) => boolean;
+    DEFAULT_PATHS: string[];
+    DEFAULT_EXCLUDE: string[];
+  },
+  targets: Targets,
+): (file: string) => boolean {
+  const unwanted = engine.globMatcher(engine.DEFAULT_EXCLUDE);
+  const named = targets.files.length + targets.globs.length > 0;
+  if (!named) {
+    const defaults = engine.globMatcher(engine.DEFAULT_PATHS);
+    return (f) => defaults(f) && !unwanted(f);
+  }
+  const files = new Set(targets.files);
+  const everything = targets.folders.includes('');
+  const folders = targets.folders.filter((d) => d !== '').map((d) => `${d}/`);
+  const globs = engine.globMatcher(targets.globs);
+  return (f) =>
+    !unwanted(f) && (everything || files.has(f) || folders.some((d) => f.startsWith(d)) || globs(f));
 }
 
 function write(file: string, text: string): void {
@@ -245,22 +365,41 @@ async function stagedSnapshot(
       `cd to the repository root (${top} is a subfolder)`,
     );
   }
-  const names = (await git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']))
-    .toString('utf8')
-    .split('\0')
-    .filter((name) => name && include(name));
+  // Three git processes whatever the number of staged files: the staged blob ids, their
+  // contents in one `cat-file --batch`, and one patch for the changed lines.
+  const staged = parseRawDiff(
+    await git(['diff', '--cached', '--raw', '-z', '--no-abbrev', '--diff-filter=ACMR']),
+  ).filter((e) => include(e.path));
   const root = mkdtempSync(join(tmpdir(), 'astl-staged-'));
   const files = new Map<string, { file: string; ranges: [number, number][] }>();
   try {
-    for (const name of names) {
-      const blob = await git(['show', `:${name}`]);
-      const target = join(root, name);
+    const blobs = await catBlobs(
+      cwd,
+      staged.map((e) => e.blob),
+    );
+    const patch = (
+      await git([
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '--cached',
+        '--unified=0',
+        '--no-color',
+        '--no-ext-diff',
+        '--diff-filter=ACMR',
+      ])
+    ).toString('utf8');
+    const patches = splitPatch(patch);
+    for (const { path, blob } of staged) {
+      const target = join(root, path);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, blob);
-      const patch = (
-        await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', name])
-      ).toString('utf8');
-      files.set(name, { file: name, ranges: rangesFromPatch(patch) });
+      writeFileSync(target, blobs.get(blob) ?? Buffer.alloc(0));
+      const own =
+        patches.get(path) ??
+        (await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', path])).toString(
+          'utf8',
+        );
+      files.set(path, { file: path, ranges: rangesFromPatch(own) });
     }
   } catch (err) {
     rmSync(root, { recursive: true, force: true });
@@ -271,4 +410,104 @@ async function stagedSnapshot(
     changes: { source: 'git', files },
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * `git diff --raw -z` entries: `:<modes> <old id> <new id> <status>\0<path>\0` (renames and
+ * copies: two paths, the new one last). Submodules (mode 160000) have no blob and are left out.
+ */
+function parseRawDiff(raw: Buffer): { path: string; blob: string }[] {
+  const fields = raw.toString('utf8').split('\0');
+  const out: { path: string; blob: string }[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const meta = fields[i] ?? '';
+    if (!meta.startsWith(':')) continue;
+    const [, newMode, , blob, status] = meta.slice(1).split(' ');
+    const paths = status?.startsWith('R') || status?.startsWith('C') ? 2 : 1;
+    const path = fields[i + paths] ?? '';
+    i += paths;
+    if (path && blob && newMode !== '160000') out.push({ path, blob });
+  }
+  return out;
+}
+
+/** Blob contents by id from one `git cat-file --batch` (ids are hex, one a line). */
+function catBlobs(cwd: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
+  return new Promise((resolvePromise, reject) => {
+    if (ids.length === 0) {
+      resolvePromise(new Map());
+      return;
+    }
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(
+          new AstlError(`--staged: git cat-file failed: ${stderr.trim()}`, {
+            code: 'GIT_FAILED',
+            hint: 'run astl scan --staged inside the repository (a pre-commit hook does)',
+          }),
+        );
+        return;
+      }
+      const out = Buffer.concat(chunks);
+      const blobs = new Map<string, Buffer>();
+      let at = 0;
+      while (at < out.length) {
+        const eol = out.indexOf(10, at);
+        if (eol === -1) break;
+        const [id = '', type, size] = out.subarray(at, eol).toString('utf8').split(' ');
+        at = eol + 1;
+        if (type === undefined || size === undefined) continue; // "<id> missing"
+        const n = Number(size);
+        blobs.set(id, out.subarray(at, at + n));
+        at += n + 1;
+      }
+      resolvePromise(blobs);
+    });
+    child.stdin.end(`${ids.join('\n')}\n`);
+  });
+}
+
+/** One patch for many files, split by file (the `+++ b/<path>` of each section). */
+function splitPatch(patch: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const sections = patch.split(/^(?=diff --git )/m);
+  for (const section of sections) {
+    const plus = /^\+\+\+ (.*)$/m.exec(section)?.[1];
+    if (!plus || plus === '/dev/null') continue;
+    const path = plus.startsWith('"') ? unquoteGitPath(plus) : plus;
+    if (path?.startsWith('b/')) out.set(path.slice(2), section);
+  }
+  return out;
+}
+
+/** A C-style quoted path from git (`"b/a\tb"`, octal `\303\251` bytes), or undefined. */
+function unquoteGitPath(quoted: string): string | undefined {
+  if (!quoted.endsWith('"') || quoted.length < 2) return undefined;
+  const body = quoted.slice(1, -1);
+  const bytes: number[] = [];
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
