@@ -55,8 +55,10 @@ function header(text: string, source: string): Expectation[] {
 export function layOut(): { root: string; cases: CorpusCase[] } {
   const root = mkdtempSync(join(tmpdir(), 'astl-agent-corpus-'));
   const cases: CorpusCase[] = [];
-  cpSync(join(CORPUS, 'agent-config.yaml'), join(root, 'agent-config.yaml'));
-  cpSync(join(CORPUS, 'policies'), join(root, 'policies'), { recursive: true });
+  // Stored under names the repository's own scan does not pick up (its default paths match
+  // agent-config.yaml, policies/** and action.yml anywhere).
+  cpSync(join(CORPUS, 'registry.yaml'), join(root, 'agent-config.yaml'));
+  cpSync(join(CORPUS, 'org-policies'), join(root, 'policies'), { recursive: true });
   const add = (source: string, file: string) => {
     const text = readFileSync(join(CORPUS, source), 'utf8');
     mkdirSync(join(root, file, '..'), { recursive: true });
@@ -68,8 +70,8 @@ export function layOut(): { root: string; cases: CorpusCase[] } {
   for (const name of readdirSync(join(CORPUS, 'gitlab')).sort()) {
     add(`gitlab/${name}`, `gitlab/${name.replace(/\.ya?ml$/, '')}/.gitlab-ci.yml`);
   }
-  for (const dir of readdirSync(join(CORPUS, 'actions')).sort()) {
-    add(`actions/${dir}/action.yml`, `.github/actions/${dir}/action.yml`);
+  for (const name of readdirSync(join(CORPUS, 'actions')).sort()) {
+    add(`actions/${name}`, `.github/actions/${name.replace(/\.ya?ml$/, '')}/action.yml`);
   }
   return { root, cases };
 }
