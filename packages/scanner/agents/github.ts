@@ -376,11 +376,11 @@ function auditJob(
       ? gate.how!
       : stepGate.analysis.gated
         ? `step if: ${stepGate.analysis.checks[0] ?? 'condition'}`
-        : builtIn
-          ? `${inv.entry.name}'s own write-access check`
-          : untrusted.length
-            ? 'none'
-            : 'not needed (no untrusted trigger)';
+        : untrusted.length === 0
+          ? 'not needed (no untrusted trigger)'
+          : builtIn
+            ? `${inv.entry.name}'s own write-access check`
+            : 'none';
     const tools = toolHits(inv, ctx);
     const record: DiscoveredAgent = {
       agent: { id: inv.entry.id, name: inv.entry.name, docs: inv.entry.docs, ...(inv.entry.vendor ? { vendor: inv.entry.vendor } : {}) },

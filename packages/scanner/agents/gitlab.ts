@@ -82,6 +82,7 @@ export function auditGitlab(root: Node | null | undefined, ctx: FileContext, opt
     const files = new Map<string, string>();
     const vars = new Set<string>();
     const jobRecords: DiscoveredAgent[] = [];
+    const binding = bind(jobVars, globalVars, job, component, options);
     for (const [k, line] of lines.entries()) {
       const script = parseShell(line.text);
       const shellEnv: ShellEnvironment = { expressions: [], variable: env };
@@ -106,7 +107,6 @@ export function auditGitlab(root: Node | null | undefined, ctx: FileContext, opt
           .filter((c) => c.flag && !c.input)
           .map((c) => matchFlag(c, args))
           .filter((x): x is NonNullable<typeof x> => !!x);
-        const binding = bind(jobVars, globalVars, job, component, options);
         const shown = agent.command.words.slice(0, agent.argsFrom + 2).map((w) => w.text).join(' ');
         const record: DiscoveredAgent = {
           agent: { id: entry.id, name: entry.name, docs: entry.docs, ...(entry.vendor ? { vendor: entry.vendor } : {}) },
@@ -175,6 +175,9 @@ export function auditGitlab(root: Node | null | undefined, ctx: FileContext, opt
         for (const f of outs.files) files.set(f, entry.name);
         for (const v of outs.vars) vars.add(v);
       }
+    }
+    if (jobRecords.length === 0 && binding.binding.agent && !binding.binding.problem) {
+      options.credentialJobs.push({ agent: binding.binding.agent, file: ctx.file, job: name, line: jobLines[0] });
     }
     // An answer file declared as a dotenv report becomes variables of later jobs.
     for (const report of items(get(get(get(job, 'artifacts'), 'reports'), 'dotenv')).concat(
@@ -298,6 +301,5 @@ function bind(
     if (resolved.entry) binding.agent = resolved.entry.name;
     if (resolved.problem) binding.problem = resolved.problem;
   }
-  if (binding.line === undefined && node) void node;
   return { binding, ...(node ? { node } : {}) };
 }

@@ -6,7 +6,7 @@
  */
 import type { AgentRegistry } from '../../registry/index.js';
 import type { Finding } from '../finding.js';
-import { markdownCell, markdownCode } from '../report/escape.js';
+import { markdownCell, markdownCode, printable } from '../report/escape.js';
 import type { AgentInventory, DiscoveredAgent, RegisteredAgent } from './types.js';
 
 /** Joins discovery records with the findings that survived suppressions, scope and baseline. */
@@ -73,21 +73,26 @@ function where(a: AgentInventory['discovered'][number]): string {
   return `${a.file}:${a.line}${a.job ? ` (job ${a.job})` : ''}`;
 }
 
-/** Plain text for terminals: one block per discovered agent, then the registry. */
+/** Plain text for terminals: one block per discovered agent, then the registry. Control characters are shown escaped. */
 export function inventoryText(inventory: AgentInventory): string {
   const out: string[] = [];
+  const p = printable;
   out.push(`Discovered agents (${inventory.discovered.length})`);
   if (inventory.discovered.length === 0) out.push('  none found in the scanned CI files');
   for (const a of inventory.discovered) {
     out.push('');
-    out.push(`  ${a.agent.name}  ${where(a)}`);
-    out.push(`    runs:        ${a.invocation}`);
-    out.push(`    trigger:     ${a.triggers.join(', ') || '-'}${a.untrustedTriggers.length ? `  (untrusted: ${a.untrustedTriggers.join(', ')})` : ''}`);
-    out.push(`    actor gate:  ${a.gate}`);
-    out.push(`    token:       ${a.permissions}`);
-    out.push(`    secrets:     ${a.secrets.join(', ') || 'none'}${a.modelCredentials.length ? `  (model credential: ${a.modelCredentials.join(', ')})` : ''}`);
-    out.push(`    tools:       ${a.tools}`);
-    out.push(`    runs as:     ${bindingText(a.binding)}`);
+    out.push(`  ${p(a.agent.name)}  ${p(where(a))}`);
+    out.push(`    runs:        ${p(a.invocation)}`);
+    out.push(
+      `    trigger:     ${p(a.triggers.join(', ') || '-')}${a.untrustedTriggers.length ? `  (untrusted: ${p(a.untrustedTriggers.join(', '))})` : ''}`,
+    );
+    out.push(`    actor gate:  ${p(a.gate)}`);
+    out.push(`    token:       ${p(a.permissions)}`);
+    out.push(
+      `    secrets:     ${p(a.secrets.join(', ') || 'none')}${a.modelCredentials.length ? `  (model credential: ${p(a.modelCredentials.join(', '))})` : ''}`,
+    );
+    out.push(`    tools:       ${p(a.tools)}`);
+    out.push(`    runs as:     ${p(bindingText(a.binding))}`);
     out.push(`    findings:    ${findingsText(a.findings)}`);
   }
   out.push('', `Registered agents (${inventory.registered.length})`);
@@ -95,9 +100,9 @@ export function inventoryText(inventory: AgentInventory): string {
   for (const r of inventory.registered) {
     const runs = runsOf(inventory, r.name);
     out.push(
-      `  ${r.name}  type ${r.type}, owner ${r.owner ?? '(none)'}, ${r.permissions.join(', ') || 'no permissions'}  [${r.registry}${r.line ? `:${r.line}` : ''}]`,
+      `  ${p(r.name)}  type ${p(r.type)}, owner ${p(r.owner ?? '(none)')}, ${p(r.permissions.join(', ') || 'no permissions')}  [${p(r.registry)}${r.line ? `:${r.line}` : ''}]`,
     );
-    out.push(`    runs in: ${runs.length ? runs.join('; ') : 'no scanned workflow'}`);
+    out.push(`    runs in: ${runs.length ? p(runs.join('; ')) : 'no scanned workflow'}`);
   }
   return out.join('\n');
 }
@@ -111,10 +116,15 @@ function runsOf(inventory: AgentInventory, name: string): string[] {
 }
 
 /** Markdown tables; every value from the repository is escaped (cells and code spans). */
-export function inventoryMarkdown(inventory: AgentInventory, options: { heading?: string } = {}): string {
+export function inventoryMarkdown(
+  inventory: AgentInventory,
+  options: { heading?: string; discovered?: boolean } = {},
+): string {
   const out: string[] = [];
   out.push(options.heading ?? '### AI agents in CI', '');
-  if (inventory.discovered.length === 0) {
+  if (options.discovered === false) {
+    // Registered agents only (`astl agents list --format markdown` without --discover).
+  } else if (inventory.discovered.length === 0) {
     out.push('No AI agent found in the scanned CI files.', '');
   } else {
     out.push(
