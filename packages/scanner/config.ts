@@ -117,11 +117,14 @@ export function parseScanConfig(text: string, file: string): ScanConfig {
   for (const entry of catalog) {
     const before = ids.get(entry.id);
     if (before) {
-      throw new AstlError(`agent catalog entry '${entry.id}' is given twice (${before} and ${entry.origin})`, {
-        code: 'CONFIG_INVALID',
-        location: { file, line: Number(entry.origin.split(':').pop()) },
-        hint: 'keep one entry per id; an entry with a built-in id replaces the built-in one',
-      });
+      throw new AstlError(
+        `agent catalog entry '${entry.id}' is given twice (${before} and ${entry.origin})`,
+        {
+          code: 'CONFIG_INVALID',
+          location: { file, line: Number(entry.origin.split(':').pop()) },
+          hint: 'keep one entry per id; an entry with a built-in id replaces the built-in one',
+        },
+      );
     }
     ids.set(entry.id, entry.origin);
   }

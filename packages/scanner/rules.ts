@@ -132,7 +132,7 @@ export const SCANNER_RULES: RuleMeta[] = [
     'error',
     7.5,
     'AI agent trusts any bot account',
-    '`allowed_bots: "*"`, or an `if:` such as `endsWith(github.actor, \'[bot]\')` or `github.event.sender.type == \'Bot\'`, admits every bot account, including GitHub Apps an attacker controls or bots that repeat their text.',
+    "`allowed_bots: \"*\"`, or an `if:` such as `endsWith(github.actor, '[bot]')` or `github.event.sender.type == 'Bot'`, admits every bot account, including GitHub Apps an attacker controls or bots that repeat their text.",
     ['agent', 'injection'],
   ),
   rule(
@@ -140,14 +140,14 @@ export const SCANNER_RULES: RuleMeta[] = [
     'error',
     8.5,
     'AI agent with unrestricted tools on an untrusted trigger',
-    'The agent may run any shell command or tool (`--dangerously-skip-permissions`, `Bash` allowed, `--yolo`, `--full-auto`, `sandbox: danger-full-access`, run-gemini-cli without a core-tools allowlist…) on an event anyone can trigger, without an actor gate: injected text turns into commands with the job\'s credentials.',
+    "The agent may run any shell command or tool (`--dangerously-skip-permissions`, `Bash` allowed, `--yolo`, `--full-auto`, `sandbox: danger-full-access`, run-gemini-cli without a core-tools allowlist…) on an event anyone can trigger, without an actor gate: injected text turns into commands with the job's credentials.",
     ['agent', 'injection'],
   ),
   rule(
     'agent/untrusted-prompt',
     'error',
     8.0,
-    'Untrusted text in an AI agent\'s prompt',
+    "Untrusted text in an AI agent's prompt",
     // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
     'Text outsiders write (issue and pull request titles and bodies, comments, branch names, commit messages) reaches the prompt of an agent that holds a write token, secrets or unrestricted tools: through `${{ }}` in a prompt input, or an environment variable, here-document or pipe into the CLI. Instructions hidden in it steer the agent.',
     ['agent', 'injection'],
@@ -158,7 +158,7 @@ export const SCANNER_RULES: RuleMeta[] = [
     8.5,
     'AI agent output used as code',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
-    'The agent\'s answer (`${{ steps.<agent>.outputs.* }}`, a job output carrying it, a file or variable it was written to) is pasted into a later `run:` script, executed, piped into a shell, or written to `$GITHUB_ENV`/`$GITHUB_PATH`/a dotenv report: whoever steers the model chooses the code.',
+    "The agent's answer (`${{ steps.<agent>.outputs.* }}`, a job output carrying it, a file or variable it was written to) is pasted into a later `run:` script, executed, piped into a shell, or written to `$GITHUB_ENV`/`$GITHUB_PATH`/a dotenv report: whoever steers the model chooses the code.",
     ['agent', 'injection'],
   ),
   rule(
@@ -166,7 +166,7 @@ export const SCANNER_RULES: RuleMeta[] = [
     'error',
     9.0,
     'Pull request head checked out before an AI agent',
-    'A `pull_request_target` or `workflow_run` job checks out the pull request\'s code before the agent runs with the base repository\'s token and secrets; the agent then follows the attacker\'s instruction files (CLAUDE.md, AGENTS.md, GEMINI.md, settings, MCP configs) and may run their scripts.',
+    "A `pull_request_target` or `workflow_run` job checks out the pull request's code before the agent runs with the base repository's token and secrets; the agent then follows the attacker's instruction files (CLAUDE.md, AGENTS.md, GEMINI.md, settings, MCP configs) and may run their scripts.",
     ['agent', 'injection'],
   ),
   rule(
@@ -174,7 +174,7 @@ export const SCANNER_RULES: RuleMeta[] = [
     'error',
     7.0,
     'Job gives a registered agent more than the registry declares',
-    'The job of a bound agent grants GITHUB_TOKEN scopes (or a production environment) beyond the agent\'s declared `permissions`, or ones an AgentPolicy for its type denies (`deny: write-access`, `deny: production-access`); an unset `permissions:` gives it the repository default.',
+    "The job of a bound agent grants GITHUB_TOKEN scopes (or a production environment) beyond the agent's declared `permissions`, or ones an AgentPolicy for its type denies (`deny: write-access`, `deny: production-access`); an unset `permissions:` gives it the repository default.",
     ['agent', 'least-privilege', 'policy'],
   ),
   rule(
@@ -182,7 +182,7 @@ export const SCANNER_RULES: RuleMeta[] = [
     'error',
     7.0,
     'Job passes a registered agent secrets it does not declare',
-    'The job of a bound agent reads `secrets.*` (or `secrets: inherit`) although the agent declares no `secrets` access, or an AgentPolicy for its type has `deny: secrets`. The agent\'s own model credential is not counted.',
+    "The job of a bound agent reads `secrets.*` (or `secrets: inherit`) although the agent declares no `secrets` access, or an AgentPolicy for its type has `deny: secrets`. The agent's own model credential is not counted.",
     ['agent', 'secrets', 'policy'],
   ),
   rule(

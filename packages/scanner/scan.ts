@@ -299,7 +299,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   findings.sort(compareFindings);
   // The default registry belongs in the inventory even when no agent is bound to it.
   store.registry(agentOptions.registry);
-  const agents = buildInventory(store.loaded(), agentOptions.discovered, agentOptions.credentialJobs, findings);
+  const agents = buildInventory(
+    store.loaded(),
+    agentOptions.discovered,
+    agentOptions.credentialJobs,
+    findings,
+  );
 
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   const byRule: Record<string, number> = {};

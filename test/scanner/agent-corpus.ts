@@ -42,7 +42,8 @@ export interface CorpusCase {
 
 function header(text: string, source: string): Expectation[] {
   const m = /^# expect: (.*)$/.exec(text.split('\n')[0] ?? '');
-  if (!m) throw new Error(`${source}: the first line must be "# expect: none" or "# expect: rule@line:job, …"`);
+  if (!m)
+    throw new Error(`${source}: the first line must be "# expect: none" or "# expect: rule@line:job, …"`);
   if (m[1]!.trim() === 'none') return [];
   return m[1]!.split(',').map((item) => {
     const e = /^\s*(agent\/[a-z-]+)@(\d+):(\S+)\s*$/.exec(item);
@@ -66,7 +67,8 @@ export function layOut(): { root: string; cases: CorpusCase[] } {
     const name = source.split('/').pop()!;
     cases.push({ file, source, expected: header(text, source), negative: name.startsWith('safe-') });
   };
-  for (const name of readdirSync(join(CORPUS, 'github')).sort()) add(`github/${name}`, `.github/workflows/${name}`);
+  for (const name of readdirSync(join(CORPUS, 'github')).sort())
+    add(`github/${name}`, `.github/workflows/${name}`);
   for (const name of readdirSync(join(CORPUS, 'gitlab')).sort()) {
     add(`gitlab/${name}`, `gitlab/${name.replace(/\.ya?ml$/, '')}/.gitlab-ci.yml`);
   }
@@ -85,7 +87,9 @@ export async function scanCorpus(): Promise<{ root: string; cases: CorpusCase[];
 /** The job a finding is about: the inventory record it is attributed to, else the message. */
 export function jobOf(result: ScanResult, finding: Finding): string {
   const record = result.agents?.discovered.find(
-    (d) => d.file === finding.file && d.findings.some((f) => f.ruleId === finding.ruleId && f.line === finding.line),
+    (d) =>
+      d.file === finding.file &&
+      d.findings.some((f) => f.ruleId === finding.ruleId && f.line === finding.line),
   );
   return record?.job ?? /job '([^']+)'/.exec(finding.message)?.[1] ?? '-';
 }

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { marked } from 'marked';
 import { afterAll, describe, expect, it } from 'vitest';
-import builtin from '../../packages/scanner/agents/catalog.json' with { type: 'json' };
 import { BUILTIN_CATALOG } from '../../packages/scanner/agents/catalog.js';
+import builtin from '../../packages/scanner/agents/catalog.json' with { type: 'json' };
 import { splitList } from '../../packages/scanner/agents/conditions.js';
 import { analyseCondition } from '../../packages/scanner/agents/gate.js';
 import { inventoryMarkdown, inventoryText } from '../../packages/scanner/agents/inventory.js';
@@ -58,7 +58,16 @@ describe('agent catalog', () => {
     ]) {
       expect(BUILTIN_CATALOG.some((e) => e.uses.includes(wanted))).toBe(true);
     }
-    for (const program of ['claude', 'codex', 'gemini', 'aider', 'copilot', 'cursor-agent', 'opencode', 'cn']) {
+    for (const program of [
+      'claude',
+      'codex',
+      'gemini',
+      'aider',
+      'copilot',
+      'cursor-agent',
+      'opencode',
+      'cn',
+    ]) {
       expect(BUILTIN_CATALOG.some((e) => e.commands.some((c) => c.program === program))).toBe(true);
     }
   });
@@ -112,7 +121,10 @@ jobs:
     expect(result.agents?.discovered.map((a) => a.agent.id)).toEqual(['acme-bot']);
     expect(only(result.findings, 'agent/unrestricted-tools').map((f) => f.line)).toEqual([10]);
     expect(() =>
-      parseScanConfig('agents:\n  catalog:\n    - id: x\n      name: x\n      docs: http://insecure\n      uses: [a/b]\n', 'c.yaml'),
+      parseScanConfig(
+        'agents:\n  catalog:\n    - id: x\n      name: x\n      docs: http://insecure\n      uses: [a/b]\n',
+        'c.yaml',
+      ),
     ).toThrow(/c\.yaml|docs/);
     expect(() =>
       parseScanConfig(
@@ -125,8 +137,13 @@ jobs:
 
 describe('actor gates in if:', () => {
   const cases: [string, boolean, number][] = [
-    ["contains(fromJSON('[\"OWNER\",\"MEMBER\",\"COLLABORATOR\"]'), github.event.comment.author_association)", true, 0],
-    ['${{ github.event.issue.author_association == \'MEMBER\' }}', true, 0],
+    [
+      'contains(fromJSON(\'["OWNER","MEMBER","COLLABORATOR"]\'), github.event.comment.author_association)',
+      true,
+      0,
+    ],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression and shell syntax, not templates
+    ["${{ github.event.issue.author_association == 'MEMBER' }}", true, 0],
     ["github.event.comment.author_association == 'CONTRIBUTOR'", false, 0],
     ["contains('OWNER,MEMBER,COLLABORATOR', github.event.comment.author_association)", true, 0],
     ["contains('OWNER,CONTRIBUTOR', github.event.comment.author_association)", false, 0],
@@ -144,6 +161,7 @@ describe('actor gates in if:', () => {
     ["github.event.sender.type == 'Bot'", false, 1],
     ["github.event.sender.type != 'Bot'", false, 0],
     ["!endsWith(github.actor, '[bot]')", false, 0],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression and shell syntax, not templates
     ['${{ github.actor }} == alice', false, 0], // a string with text around ${{ }}: always true
     ['github.actor ==', false, 0], // does not parse: not a gate
   ];
@@ -159,14 +177,23 @@ describe('shell reader', () => {
   it('finds commands in substitutions, pipelines and here-documents, with variables outside single quotes', () => {
     const text = [
       'X=$(claude -p "$PROMPT") && echo "$X" | tee out',
-      "cat <<EOF | gemini -p -",
+      'cat <<EOF | gemini -p -',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression and shell syntax, not templates
       'Body: ${BODY}',
       'EOF',
       "codex exec 'literal $NOT'",
     ].join('\n');
     const commands = allCommands(parseShell(text));
     const words = commands.map((c) => c.words.map((w) => w.text).join(' '));
-    expect(words).toEqual(['', 'claude -p $PROMPT', 'echo $X', 'tee out', 'cat', 'gemini -p -', 'codex exec literal $NOT']);
+    expect(words).toEqual([
+      '',
+      'claude -p $PROMPT',
+      'echo $X',
+      'tee out',
+      'cat',
+      'gemini -p -',
+      'codex exec literal $NOT',
+    ]);
     expect(commands[0]!.assignments[0]!.name).toBe('X');
     expect(commands[2]!.pipeline).toBe(commands[3]!.pipeline);
     expect(commands[4]!.heredocs[0]!.vars.map((v) => v.name)).toEqual(['BODY']);
@@ -174,11 +201,22 @@ describe('shell reader', () => {
   });
 
   it('splits tool lists but keeps Bash(...) patterns whole', () => {
-    expect(splitList('Bash(git diff:*),Read  Grep\nEdit')).toEqual(['Bash(git diff:*)', 'Read', 'Grep', 'Edit']);
+    expect(splitList('Bash(git diff:*),Read  Grep\nEdit')).toEqual([
+      'Bash(git diff:*)',
+      'Read',
+      'Grep',
+      'Edit',
+    ]);
   });
 
   it('survives hostile scripts without throwing', () => {
-    for (const text of ['$(' .repeat(5000), '"'.repeat(10_001), "<<'E'\n".repeat(300), '${'.repeat(3000), '`'.repeat(999)]) {
+    for (const text of [
+      '$('.repeat(5000),
+      '"'.repeat(10_001),
+      "<<'E'\n".repeat(300),
+      '${'.repeat(3000),
+      '`'.repeat(999),
+    ]) {
       expect(() => allCommands(parseShell(text))).not.toThrow();
     }
   });
@@ -201,7 +239,10 @@ describe('binding to the registry', () => {
 `;
 
   it('an unbound agent is agent/unregistered; a bound one is not', async () => {
-    const unbound = await scanFiles({ 'agent-config.yaml': REGISTRY, '.github/workflows/a.yml': workflow(claude) });
+    const unbound = await scanFiles({
+      'agent-config.yaml': REGISTRY,
+      '.github/workflows/a.yml': workflow(claude),
+    });
     expect(only(unbound.findings, 'agent/unregistered').map((f) => f.line)).toEqual([8]);
     expect(unbound.agents?.discovered[0]?.binding.kind).toBe('none');
 
@@ -215,7 +256,10 @@ ${claude}`,
       ),
     });
     expect(only(bound.findings, 'agent/unregistered')).toEqual([]);
-    expect(bound.agents?.discovered[0]?.binding).toMatchObject({ kind: 'credentials step', agent: 'reviewer' });
+    expect(bound.agents?.discovered[0]?.binding).toMatchObject({
+      kind: 'credentials step',
+      agent: 'reviewer',
+    });
 
     const marked = await scanFiles({
       'agent-config.yaml': REGISTRY,
@@ -237,7 +281,10 @@ ${claude}`,
       ),
     });
     expect(only(local.findings, 'agent/unregistered')).toEqual([]);
-    expect(local.agents?.discovered[0]?.binding).toMatchObject({ agent: 'reviewer', registry: 'ci/agents.yaml' });
+    expect(local.agents?.discovered[0]?.binding).toMatchObject({
+      agent: 'reviewer',
+      registry: 'ci/agents.yaml',
+    });
 
     const configured = await scanFiles(
       {
@@ -272,6 +319,7 @@ ${claude}`,
   it('a binding computed at run time is shown in the inventory, not reported as unregistered', async () => {
     const r = await scanFiles({
       'agent-config.yaml': REGISTRY,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression and shell syntax, not templates
       '.github/workflows/a.yml': workflow(claude, '    env:\n      ASTL_AGENT: ${{ vars.AGENT }}\n'),
     });
     expect(only(r.findings, 'agent/unregistered')).toEqual([]);
@@ -311,8 +359,12 @@ jobs:
     ]);
     expect(perms[0]!.message).toContain('`contents: write` at line 6');
     expect(perms[0]!.message).toContain("agent 'reviewer' (agent-config.yaml:2)");
-    expect(perms[0]!.message).toContain('declares `repository: read`, `pull-requests: comment` (agent-config.yaml:7)');
-    expect(perms[0]!.message).toContain("AgentPolicy 'assistants' (policies/assistants.yaml:7) has `deny: write-access`");
+    expect(perms[0]!.message).toContain(
+      'declares `repository: read`, `pull-requests: comment` (agent-config.yaml:7)',
+    );
+    expect(perms[0]!.message).toContain(
+      "AgentPolicy 'assistants' (policies/assistants.yaml:7) has `deny: write-access`",
+    );
     const secrets = only(r.findings, 'agent/secret-beyond-registry');
     expect(secrets.map((f) => f.line)).toEqual([16]);
     expect(secrets[0]!.message).toContain('`secrets.SLACK_WEBHOOK`');

@@ -83,13 +83,21 @@ function matchInput(condition: Condition, step: Step): ConditionHit | undefined 
   if (condition.item) {
     const found = listHas(splitList(value), condition.item);
     if (found === undefined) return undefined;
-    return { condition, what: `${entry.key}: ${found}`, node: entry.value, index: Math.max(0, value.indexOf(found)) };
+    return {
+      condition,
+      what: `${entry.key}: ${found}`,
+      node: entry.value,
+      index: Math.max(0, value.indexOf(found)),
+    };
   }
   return undefined;
 }
 
 /** A flag condition over CLI words; `index` is the flag word's start in the text the words come from. */
-export function matchFlag(condition: Condition, words: readonly Word[]): { what: string; index: number; word: Word } | undefined {
+export function matchFlag(
+  condition: Condition,
+  words: readonly Word[],
+): { what: string; index: number; word: Word } | undefined {
   const flag = condition.flag!;
   const { present, values } = flagValues(words, flag);
   if (!present) return undefined;
@@ -113,7 +121,9 @@ function matchJson(
 ): ConditionHit | undefined {
   const input = condition.input!;
   if (text === undefined || !node) {
-    return condition.absent ? { condition, what: `no \`${input}:\` (no tool allowlist)`, node: stepNode } : undefined;
+    return condition.absent
+      ? { condition, what: `no \`${input}:\` (no tool allowlist)`, node: stepNode }
+      : undefined;
   }
   let parsed: unknown;
   try {
@@ -127,7 +137,11 @@ function matchJson(
   const values = condition.json!.map((p) => at(parsed, p)).filter((v) => v !== undefined);
   if (condition.absent) {
     return values.length === 0
-      ? { condition, what: `\`${input}:\` sets no ${condition.json!.map((p) => `\`${p}\``).join(' or ')}`, node }
+      ? {
+          condition,
+          what: `\`${input}:\` sets no ${condition.json!.map((p) => `\`${p}\``).join(' or ')}`,
+          node,
+        }
       : undefined;
   }
   for (const v of values) {
@@ -135,9 +149,17 @@ function matchJson(
       return { condition, what: `${input}: ${JSON.stringify(v)}`, node, index: Math.max(0, text.indexOf(v)) };
     }
     if (condition.item && Array.isArray(v)) {
-      const found = listHas(v.filter((x): x is string => typeof x === 'string'), condition.item);
+      const found = listHas(
+        v.filter((x): x is string => typeof x === 'string'),
+        condition.item,
+      );
       if (found !== undefined) {
-        return { condition, what: `${input}: "${found}"`, node, index: Math.max(0, text.indexOf(`"${found}"`)) };
+        return {
+          condition,
+          what: `${input}: "${found}"`,
+          node,
+          index: Math.max(0, text.indexOf(`"${found}"`)),
+        };
       }
     }
   }

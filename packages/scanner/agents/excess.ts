@@ -55,7 +55,12 @@ export interface JobView {
 
 type Emit = (draft: Parameters<FileContext['emit']>[0]) => void;
 
-export function checkRegistryExcess(view: JobView, resolved: ResolvedAgent, ctx: FileContext, emit: Emit): void {
+export function checkRegistryExcess(
+  view: JobView,
+  resolved: ResolvedAgent,
+  ctx: FileContext,
+  emit: Emit,
+): void {
   const entry = resolved.entry!;
   const registry = resolved.registry!;
   const declaredAt = `${registry.file}:${entry.keyLocations['permissions']?.line ?? entry.keyLocations['name']?.line ?? entry.location.line ?? 1}`;
@@ -78,29 +83,46 @@ export function checkRegistryExcess(view: JobView, resolved: ResolvedAgent, ctx:
   }
 
   for (const grant of view.token.grants) {
-    if (grant.scope === 'id-token' && (view.credentialsStep || entry.credentials.aws || entry.credentials.vault)) continue;
+    if (
+      grant.scope === 'id-token' &&
+      (view.credentialsStep || entry.credentials.aws || entry.credentials.vault)
+    )
+      continue;
     const problems: string[] = [];
     const best = declaredLevel(entry.permissions, grant.scope);
-    const covered = grant.level === 'read' ? best >= accessRank('read') : best >= accessRank('write') || (best === accessRank('comment') && COMMENT_SCOPES.has(grant.scope));
+    const covered =
+      grant.level === 'read'
+        ? best >= accessRank('read')
+        : best >= accessRank('write') || (best === accessRank('comment') && COMMENT_SCOPES.has(grant.scope));
     if (!covered) {
       problems.push(`the registry declares ${declared} (${declaredAt})`);
     }
     // A write the agent needs only to comment is the `comment` the registry allows, not write access.
-    const commentOnly = grant.level === 'write' && best === accessRank('comment') && COMMENT_SCOPES.has(grant.scope);
+    const commentOnly =
+      grant.level === 'write' && best === accessRank('comment') && COMMENT_SCOPES.has(grant.scope);
     for (const policy of resolved.policies) {
       policy.restrictions.forEach((target, i) => {
         if (target === 'long-lived-credentials' || commentOnly) return;
         if (!restrictionForbids(target, { resource: resourceFor(grant.scope), access: grant.level })) return;
         const at = policy.keyLocations[`spec.restrictions[${i}]`]?.line ?? policy.location.line ?? 1;
-        problems.push(`AgentPolicy '${policy.name}' (${policy.file}:${at}) has \`deny: ${target}\` for type '${entry.type}'`);
+        problems.push(
+          `AgentPolicy '${policy.name}' (${policy.file}:${at}) has \`deny: ${target}\` for type '${entry.type}'`,
+        );
       });
     }
     if (problems.length === 0) continue;
-    const lower = grant.level === 'write' && best >= accessRank('read') ? `\`${grant.scope}: read\`` : `no \`${grant.scope}\``;
+    const lower =
+      grant.level === 'write' && best >= accessRank('read')
+        ? `\`${grant.scope}: read\``
+        : `no \`${grant.scope}\``;
     emit({
       ruleId: 'agent/permission-beyond-registry',
       line: line(grant.node),
-      ...(grant.level === 'read' && covered ? {} : grant.level === 'read' ? { severity: 'warning' as Severity } : {}),
+      ...(grant.level === 'read' && covered
+        ? {}
+        : grant.level === 'read'
+          ? { severity: 'warning' as Severity }
+          : {}),
       message: `Job '${view.job}' gives ${who} \`${grant.scope}: ${grant.level}\`${isScalar(grant.node) && /-all$/.test(String(grant.node.value)) ? ` (through \`${String(grant.node.value)}\`)` : ''} at line ${line(grant.node)}, but ${problems.join(', and ')}. Lower the job to ${lower}, or change the registry entry (and its type's policy) if the agent really needs it.`,
       about: `${view.job} ${entry.name} ${grant.scope}:${grant.level}`,
     });
@@ -117,11 +139,14 @@ export function checkRegistryExcess(view: JobView, resolved: ResolvedAgent, ctx:
       policy.restrictions.forEach((target, i) => {
         if (!restrictionForbids(target, { resource: 'secrets', access: 'read' })) return;
         const at = policy.keyLocations[`spec.restrictions[${i}]`]?.line ?? policy.location.line ?? 1;
-        problems.push(`AgentPolicy '${policy.name}' (${policy.file}:${at}) has \`deny: ${target}\` for type '${entry.type}'`);
+        problems.push(
+          `AgentPolicy '${policy.name}' (${policy.file}:${at}) has \`deny: ${target}\` for type '${entry.type}'`,
+        );
       });
     }
     if (problems.length === 0) continue;
-    const name = use.name === '*' ? 'every secret (`secrets: inherit` / `toJSON(secrets)`)' : `\`secrets.${use.name}\``;
+    const name =
+      use.name === '*' ? 'every secret (`secrets: inherit` / `toJSON(secrets)`)' : `\`secrets.${use.name}\``;
     emit({
       ruleId: 'agent/secret-beyond-registry',
       line: ctx.position(use.offset).line,
@@ -167,7 +192,10 @@ function suggestedPermissions(permissions: readonly { resource: string; access: 
   for (const p of permissions) {
     const scope = RESOURCE_SCOPE[p.resource.toLowerCase()];
     if (!scope) continue;
-    const level = accessRank(p.access) >= accessRank('write') || (p.access === 'comment' && COMMENT_SCOPES.has(scope)) ? 'write' : 'read';
+    const level =
+      accessRank(p.access) >= accessRank('write') || (p.access === 'comment' && COMMENT_SCOPES.has(scope))
+        ? 'write'
+        : 'read';
     if (out.get(scope) !== 'write') out.set(scope, level);
   }
   if (out.size === 0) out.set('contents', 'read');

@@ -4,7 +4,12 @@
  * keeps outsiders out.
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { contextsRead, ExpressionSyntaxError, extractExpressions, parseExpression } from '../workflow/expressions.js';
+import {
+  contextsRead,
+  ExpressionSyntaxError,
+  extractExpressions,
+  parseExpression,
+} from '../workflow/expressions.js';
 import type { Entry, Job, PermissionSet, Step, WorkflowModel } from '../workflow/model.js';
 import { analyseCondition, type GateAnalysis } from './gate.js';
 import { valueOffset } from './positions.js';
@@ -48,9 +53,15 @@ export interface TokenFacts {
 export function tokenFacts(job: Job): TokenFacts {
   const eff = job.effectivePermissions;
   if (eff.source === 'default') {
-    return { source: 'default', grants: [], unknown: true, summary: 'not set (repository default, possibly write-all)' };
+    return {
+      source: 'default',
+      grants: [],
+      unknown: true,
+      summary: 'not set (repository default, possibly write-all)',
+    };
   }
-  if (eff.source === 'caller') return { source: 'caller', grants: [], unknown: true, summary: "the caller's" };
+  if (eff.source === 'caller')
+    return { source: 'caller', grants: [], unknown: true, summary: "the caller's" };
   const declared = eff.declared as PermissionSet;
   const where = eff.source === 'job' ? '' : ' (workflow)';
   if (declared.kind === 'write-all' || declared.kind === 'read-all') {
@@ -92,7 +103,8 @@ export function secretsOfJob(text: string, model: WorkflowModel, job: Job): Secr
     for (const e of entries) {
       if (!e.value) continue;
       seen.add(e.value);
-      for (const s of secretRefs(text, e.value)) out.push({ ...s, kind, key: e.key, ...(step ? { step } : {}) });
+      for (const s of secretRefs(text, e.value))
+        out.push({ ...s, kind, key: e.key, ...(step ? { step } : {}) });
     }
   };
   fromEntries(model.env, 'env');
@@ -101,7 +113,8 @@ export function secretsOfJob(text: string, model: WorkflowModel, job: Job): Secr
     fromEntries(step.env, 'env', step);
     fromEntries(step.with, 'with', step);
   }
-  if (job.secrets?.inherit) out.push({ name: '*', node: job.secrets.node, offset: job.secrets.node.range?.[0] ?? 0, kind: 'other' });
+  if (job.secrets?.inherit)
+    out.push({ name: '*', node: job.secrets.node, offset: job.secrets.node.range?.[0] ?? 0, kind: 'other' });
   walk(job.node, (node) => {
     if (seen.has(node)) return;
     for (const s of secretRefs(text, node)) out.push({ ...s, kind: 'other' });
@@ -135,7 +148,11 @@ function secretRefs(text: string, node: Node): { name: string; node: Node; offse
       if (name === 'github_token') continue; // the job's own token: its permissions are checked instead
       // Report the name as written (GitHub matches secret names case-insensitively).
       const written = /secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/i.exec(expr.text.slice(p.start))?.[1] ?? name;
-      out.push({ name: name === '*' ? '*' : written, node, offset: valueOffset(text, node, expr.innerStart + p.start) });
+      out.push({
+        name: name === '*' ? '*' : written,
+        node,
+        offset: valueOffset(text, node, expr.innerStart + p.start),
+      });
     }
   }
   return out;
@@ -151,8 +168,10 @@ export interface CredentialSlots {
 /** Is this secret only an agent's own model credential (an agent step's credential input or env)? */
 export function isModelCredential(use: SecretUse, agents: readonly CredentialSlots[]): boolean {
   const key = use.key ?? '';
-  if (use.kind === 'with') return agents.some((a) => a.step === use.step && a.credentialInputs.includes(key.toLowerCase()));
-  if (use.kind === 'env') return agents.some((a) => a.credentialEnv.some((k) => k.toUpperCase() === key.toUpperCase()));
+  if (use.kind === 'with')
+    return agents.some((a) => a.step === use.step && a.credentialInputs.includes(key.toLowerCase()));
+  if (use.kind === 'env')
+    return agents.some((a) => a.credentialEnv.some((k) => k.toUpperCase() === key.toUpperCase()));
   return false;
 }
 
@@ -185,8 +204,12 @@ export function jobGate(model: WorkflowModel, job: Job, memo = new Map<string, G
   return facts;
 }
 
-export function conditionOf(entry: Entry | undefined): { analysis: GateAnalysis; anyBot: GateFacts['anyBot'] } {
-  if (!entry?.value || entry.text === undefined) return { analysis: { gated: false, checks: [], anyBot: [] }, anyBot: [] };
+export function conditionOf(entry: Entry | undefined): {
+  analysis: GateAnalysis;
+  anyBot: GateFacts['anyBot'];
+} {
+  if (!entry?.value || entry.text === undefined)
+    return { analysis: { gated: false, checks: [], anyBot: [] }, anyBot: [] };
   const analysis = analyseCondition(entry.text);
   const node = entry.value;
   return { analysis, anyBot: analysis.anyBot.map((a) => ({ node, start: a.start, text: a.text })) };

@@ -20,7 +20,7 @@
  * '[bot]')`, `contains(actor, '[bot]')` or `'bot'`, `sender.type == 'Bot'`, `user.type == 'Bot'`.
  * Checks that exclude bots (`sender.type != 'Bot'`) are neither.
  */
-import { type Expr, ExpressionSyntaxError, contextPath, parseExpression } from '../workflow/expressions.js';
+import { contextPath, type Expr, ExpressionSyntaxError, parseExpression } from '../workflow/expressions.js';
 
 /** Events whose payload text and actor outsiders control, and that run with the base repository's token. */
 export const UNTRUSTED_EVENTS = [
@@ -77,7 +77,8 @@ export function analyseCondition(text: string): GateAnalysis {
   try {
     expr = parseExpression(inner);
   } catch (err) {
-    if (err instanceof ExpressionSyntaxError) return { gated: false, checks: [], anyBot: [], syntaxError: err.message };
+    if (err instanceof ExpressionSyntaxError)
+      return { gated: false, checks: [], anyBot: [], syntaxError: err.message };
     throw err;
   }
   const checks: string[] = [];
@@ -95,7 +96,12 @@ function isGate(e: Expr, src: string, checks: string[]): boolean {
     case 'binary': {
       if (e.op === '&&') return isGate(e.left, src, checks) || isGate(e.right, src, checks);
       if (e.op === '||') return isGate(e.left, src, checks) && isGate(e.right, src, checks);
-      const found = e.op === '==' ? equalityGate(e.left, e.right) : e.op === '!=' ? inequalityGate(e.left, e.right) : false;
+      const found =
+        e.op === '=='
+          ? equalityGate(e.left, e.right)
+          : e.op === '!='
+            ? inequalityGate(e.left, e.right)
+            : false;
       if (found) checks.push(src.slice(e.start, e.end).trim());
       return found;
     }
@@ -128,7 +134,8 @@ function equalityGate(a: Expr, b: Expr): boolean {
   const pb = pathOf(b);
   if (pa && pb) {
     const pair = new Set([pa, pb]);
-    if (pair.has('github.repository') && [...pair].some((p) => /\.head\.repo\.full_name$/.test(p))) return true;
+    if (pair.has('github.repository') && [...pair].some((p) => /\.head\.repo\.full_name$/.test(p)))
+      return true;
     if (pair.has('github.repository_owner') && [...pair].some((p) => /\.head\.repo\.owner\.login$/.test(p)))
       return true;
     return false;
@@ -136,12 +143,14 @@ function equalityGate(a: Expr, b: Expr): boolean {
   const path = pa ?? pb;
   const other = pa ? b : a;
   if (!path) return false;
-  if (other.kind === 'literal' && other.value === false) return /\.pull_request\.head\.repo\.fork$/.test(path);
+  if (other.kind === 'literal' && other.value === false)
+    return /\.pull_request\.head\.repo\.fork$/.test(path);
   const value = stringOf(other);
   if (value === undefined || value === '') return false;
   if (path.endsWith('.author_association')) return TRUSTED_ASSOCIATIONS.has(value.toUpperCase());
   if (ACTOR_PATHS.has(path)) return !value.includes('*');
-  if (path === 'github.event_name') return !(UNTRUSTED_EVENTS as readonly string[]).includes(value.toLowerCase());
+  if (path === 'github.event_name')
+    return !(UNTRUSTED_EVENTS as readonly string[]).includes(value.toLowerCase());
   if (path === 'github.event.label.name') return true;
   return false;
 }
@@ -149,7 +158,12 @@ function equalityGate(a: Expr, b: Expr): boolean {
 function inequalityGate(a: Expr, b: Expr): boolean {
   const path = pathOf(a) ?? pathOf(b);
   const other = pathOf(a) ? b : a;
-  return !!path && /\.pull_request\.head\.repo\.fork$/.test(path) && other.kind === 'literal' && other.value === true;
+  return (
+    !!path &&
+    /\.pull_request\.head\.repo\.fork$/.test(path) &&
+    other.kind === 'literal' &&
+    other.value === true
+  );
 }
 
 /** `contains(list, value)` forms that only trusted actors pass. */
@@ -159,7 +173,8 @@ function callGate(e: Extract<Expr, { kind: 'call' }>): boolean {
   const needlePath = pathOf(needle);
   const list = literalList(haystack);
   if ((needlePath?.endsWith('.author_association') || associationChain(needle)) && list) {
-    if (list.kind === 'array') return list.values.length > 0 && list.values.every((v) => TRUSTED_ASSOCIATIONS.has(v.toUpperCase()));
+    if (list.kind === 'array')
+      return list.values.length > 0 && list.values.every((v) => TRUSTED_ASSOCIATIONS.has(v.toUpperCase()));
     // contains('OWNER,MEMBER', x) is a substring test: no untrusted association may be inside.
     const upper = list.text.toUpperCase();
     return upper.trim() !== '' && !UNTRUSTED_ASSOCIATIONS.some((u) => upper.includes(u));
@@ -178,7 +193,9 @@ function associationChain(e: Expr): boolean {
   return !!pathOf(e)?.endsWith('.author_association');
 }
 
-function literalList(e: Expr): { kind: 'array'; values: string[] } | { kind: 'string'; text: string } | undefined {
+function literalList(
+  e: Expr,
+): { kind: 'array'; values: string[] } | { kind: 'string'; text: string } | undefined {
   const text = stringOf(e);
   if (text !== undefined) return { kind: 'string', text };
   if (e.kind === 'call' && e.name === 'fromjson' && e.args.length === 1) {
@@ -186,7 +203,8 @@ function literalList(e: Expr): { kind: 'array'; values: string[] } | { kind: 'st
     if (json === undefined) return undefined;
     try {
       const value: unknown = JSON.parse(json);
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return { kind: 'array', values: value };
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+        return { kind: 'array', values: value };
     } catch {
       return undefined;
     }
@@ -202,7 +220,8 @@ function collectAnyBot(e: Expr, src: string, base: number, out: GateAnalysis['an
     collectAnyBot(e.right, src, base, out);
     return;
   }
-  if (admitsAnyBot(e)) out.push({ start: base + e.start, end: base + e.end, text: src.slice(e.start, e.end).trim() });
+  if (admitsAnyBot(e))
+    out.push({ start: base + e.start, end: base + e.end, text: src.slice(e.start, e.end).trim() });
 }
 
 function admitsAnyBot(e: Expr): boolean {

@@ -22,6 +22,7 @@ import { type ModelOutputs, scopeFor, templateSources, withInput } from '../work
 import { parseResolved } from '../workflow/yaml.js';
 import { type CatalogEntry, entryForUses } from './catalog.js';
 import { type ConditionHit, matchFlag, matchInputConditions } from './conditions.js';
+import { checkRegistryExcess } from './excess.js';
 import {
   conditionOf,
   type GateFacts,
@@ -33,15 +34,14 @@ import {
   tokenFacts,
 } from './facts.js';
 import { UNTRUSTED_EVENTS } from './gate.js';
-import { checkRegistryExcess } from './excess.js';
 import { findInNode, valueOffset } from './positions.js';
 import type { RegistryStore, ResolvedAgent } from './registry.js';
 import {
   type AgentCommand,
   agentOutputs,
+  type Flow,
   fileSinks,
   findAgentCommands,
-  type Flow,
   normaliseFile,
   type PromptFlow,
   promptFlows,
@@ -156,7 +156,10 @@ function discoverSteps(
           promptInputs: [],
           credentialInputs: [],
           offset: valueOffset(ctx.text, step.run.value, agent.command.words[0]?.start ?? 0),
-          label: shown.length > 60 ? `${shown.slice(0, 59)}…` : `${shown}${words.length > agent.argsFrom + 2 ? ' …' : ''}`,
+          label:
+            shown.length > 60
+              ? `${shown.slice(0, 59)}…`
+              : `${shown}${words.length > agent.argsFrom + 2 ? ' …' : ''}`,
           command: { script, agent, text, node: step.run.value },
         });
       }
@@ -187,13 +190,20 @@ function localCompositeAgent(
         const outer = (inputs: readonly string[]) => {
           const names = new Set<string>();
           for (const input of inputs) {
-            for (const m of (withInput(step, input)?.text ?? '').matchAll(/inputs\s*\.\s*([A-Za-z_][\w-]*)/gi)) {
+            for (const m of (withInput(step, input)?.text ?? '').matchAll(
+              /inputs\s*\.\s*([A-Za-z_][\w-]*)/gi,
+            )) {
               names.add(m[1]!.toLowerCase());
             }
           }
           return [...names];
         };
-        return { entry, step, promptInputs: outer(entry.promptInputs), credentialInputs: outer(entry.credentialInputs) };
+        return {
+          entry,
+          step,
+          promptInputs: outer(entry.promptInputs),
+          credentialInputs: outer(entry.credentialInputs),
+        };
       }
     } catch {
       return undefined;
@@ -311,7 +321,9 @@ function resolveBinding(
   const base = { node, ...(credentialsStep ? { credentialsStep } : {}) };
   const values = [selector.agent, selector.agentType, registry, policies].filter((v): v is string => !!v);
   if (values.some((v) => v.includes('${{'))) {
-    binding.problem = 'the binding is computed at run time (a `${{ }}` expression), so the scanner cannot check it';
+    binding.problem =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
+      'the binding is computed at run time (a `${{ }}` expression), so the scanner cannot check it';
     return { ...base, binding };
   }
   if (!selector.agent?.trim() && !selector.agentType?.trim()) {
@@ -357,7 +369,9 @@ function auditJob(
   const privilegeReasons = [
     ...(token.unknown ? [`its token is ${token.summary}`] : []),
     ...(writes.length ? [`it can write ${writes.map((w) => `\`${w.scope}\``).join(', ')}`] : []),
-    ...(extraSecrets.length ? [`it receives ${unique(extraSecrets.map((s) => `\`secrets.${s.name}\``)).join(', ')}`] : []),
+    ...(extraSecrets.length
+      ? [`it receives ${unique(extraSecrets.map((s) => `\`secrets.${s.name}\``)).join(', ')}`]
+      : []),
   ];
   const jobLines: [number, number] = [
     lineAt(ctx, job.keyNode.range?.[0] ?? 0),
@@ -367,9 +381,14 @@ function auditJob(
   const ungated: Invocation[] = [];
   let headCheckoutReported = false;
   for (const inv of invocations) {
-    const jobBinding = inv.step?.env.some((e) => e.key === 'ASTL_AGENT') ? bindJob(job, options, inv.step) : defaultBinding;
+    const jobBinding = inv.step?.env.some((e) => e.key === 'ASTL_AGENT')
+      ? bindJob(job, options, inv.step)
+      : defaultBinding;
     const stepGate = conditionOf(inv.step?.if);
-    const anyUserHits = inv.configStep && inv.how !== 'composite action' ? matchInputConditions(inv.entry.anyUser, inv.configStep) : [];
+    const anyUserHits =
+      inv.configStep && inv.how !== 'composite action'
+        ? matchInputConditions(inv.entry.anyUser, inv.configStep)
+        : [];
     const builtIn = inv.entry.checksWriteAccess && anyUserHits.length === 0;
     const gated = gate.gated || stepGate.analysis.gated || builtIn;
     const gateText = gate.gated
@@ -383,7 +402,12 @@ function auditJob(
             : 'none';
     const tools = toolHits(inv, ctx);
     const record: DiscoveredAgent = {
-      agent: { id: inv.entry.id, name: inv.entry.name, docs: inv.entry.docs, ...(inv.entry.vendor ? { vendor: inv.entry.vendor } : {}) },
+      agent: {
+        id: inv.entry.id,
+        name: inv.entry.name,
+        docs: inv.entry.docs,
+        ...(inv.entry.vendor ? { vendor: inv.entry.vendor } : {}),
+      },
       platform: 'github',
       file: ctx.file,
       ...(model.name ? { workflow: model.name } : {}),
@@ -419,7 +443,10 @@ function auditJob(
       });
     }
     const anyBot = [
-      ...(inv.configStep && inv.how !== 'composite action' ? matchInputConditions(inv.entry.anyBot, inv.configStep) : []).map((hit) => ({
+      ...(inv.configStep && inv.how !== 'composite action'
+        ? matchInputConditions(inv.entry.anyBot, inv.configStep)
+        : []
+      ).map((hit) => ({
         line: hitLine(ctx, hit),
         what: hit.what,
       })),
@@ -540,9 +567,12 @@ function toolHits(inv: Invocation, ctx: FileContext): ToolHit[] {
 }
 
 function toolAdvice(entry: CatalogEntry): string {
-  if (entry.id.startsWith('claude')) return 'for example `--allowedTools "Read,Grep,Bash(npm test)"`, never plain `Bash` or `--dangerously-skip-permissions`';
-  if (entry.id.startsWith('codex')) return '`sandbox: read-only` or `workspace-write` with `safety-strategy: drop-sudo`';
-  if (entry.id.includes('gemini')) return 'a `"tools": {"core": ["read_file", "grep_search"]}` allowlist in `settings`, without `--yolo`';
+  if (entry.id.startsWith('claude'))
+    return 'for example `--allowedTools "Read,Grep,Bash(npm test)"`, never plain `Bash` or `--dangerously-skip-permissions`';
+  if (entry.id.startsWith('codex'))
+    return '`sandbox: read-only` or `workspace-write` with `safety-strategy: drop-sudo`';
+  if (entry.id.includes('gemini'))
+    return 'a `"tools": {"core": ["read_file", "grep_search"]}` allowlist in `settings`, without `--yolo`';
   return `see ${entry.docs}`;
 }
 
@@ -612,7 +642,13 @@ function shellEnvironment(text: string, scope: TaintScope): ShellEnvironment {
     expressions,
     variable(name) {
       if (name === 'GITHUB_HEAD_REF') {
-        return [{ context: 'github.head_ref', capability: 'arbitrary', via: ['$GITHUB_HEAD_REF', 'github.head_ref'] }];
+        return [
+          {
+            context: 'github.head_ref',
+            capability: 'arbitrary',
+            via: ['$GITHUB_HEAD_REF', 'github.head_ref'],
+          },
+        ];
       }
       const flows = scope.lookup?.(['env', name.toLowerCase()]) ?? [];
       return flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] }));
@@ -636,7 +672,10 @@ function checkHeadCheckout(
     if (step.index >= inv.step.index) break;
     let at: number | undefined;
     let what = '';
-    if (step.uses?.kind === 'repository' && `${step.uses.owner}/${step.uses.repo}`.toLowerCase() === 'actions/checkout') {
+    if (
+      step.uses?.kind === 'repository' &&
+      `${step.uses.owner}/${step.uses.repo}`.toLowerCase() === 'actions/checkout'
+    ) {
       for (const key of ['ref', 'repository']) {
         const e = withInput(step, key);
         if (e?.value && e.text && PR_HEAD_REF.test(e.text)) {
@@ -646,7 +685,10 @@ function checkHeadCheckout(
         }
       }
     } else if (step.run?.value && step.run.text) {
-      const m = /\bgh\s+pr\s+checkout\b|\bgit\s+(?:fetch|checkout)\b[^\n]*(?:refs\/pull\/|pull\/\$|head_ref|HEAD_REF|head\.sha|head_sha)/.exec(step.run.text);
+      const m =
+        /\bgh\s+pr\s+checkout\b|\bgit\s+(?:fetch|checkout)\b[^\n]*(?:refs\/pull\/|pull\/\$|head_ref|HEAD_REF|head\.sha|head_sha)/.exec(
+          step.run.text,
+        );
       if (m) {
         at = valueOffset(ctx.text, step.run.value, m.index);
         what = m[0].trim();
@@ -667,7 +709,11 @@ function checkHeadCheckout(
 // ---------------------------------------------------------------------------------------------
 // The model's answer in later code
 
-function checkModelOutputs(model: WorkflowModel, jobAgents: Map<string, Invocation[]>, ctx: FileContext): void {
+function checkModelOutputs(
+  model: WorkflowModel,
+  jobAgents: Map<string, Invocation[]>,
+  ctx: FileContext,
+): void {
   // Job outputs that carry an agent step's output: `outputs: { review: ${{ steps.claude.outputs.x }} }`.
   const needs = new Map<string, Map<string, string>>();
   for (const [jobId, invocations] of jobAgents) {
@@ -695,12 +741,24 @@ function checkModelOutputs(model: WorkflowModel, jobAgents: Map<string, Invocati
         const commands = allCommands(parseShell(step.run.text));
         for (const sink of fileSinks(commands, new Set(files.keys()), step.run.text)) {
           const agent = files.get(sink.file ?? '') ?? [...files.values()][0]!;
-          emitOutput(ctx, job, step.run.value, sink.offset, `${agent.label} wrote its answer to \`${agent.name}\`, and ${sink.what}`, invocations);
+          emitOutput(
+            ctx,
+            job,
+            step.run.value,
+            sink.offset,
+            `${agent.label} wrote its answer to \`${agent.name}\`, and ${sink.what}`,
+            invocations,
+          );
         }
       }
       for (const inv of invocations.filter((i) => i.step === step)) {
         if (inv.command) {
-          const outs = agentOutputs(inv.command.script, inv.command.agent, inv.entry.outputFileFlags, inv.command.text);
+          const outs = agentOutputs(
+            inv.command.script,
+            inv.command.agent,
+            inv.entry.outputFileFlags,
+            inv.command.text,
+          );
           for (const sink of outs.sinks) {
             const what = sink.file
               ? `${inv.entry.name} writes its answer to \`${sink.file}\`, and ${sink.what}`
@@ -735,12 +793,14 @@ function reportExpressions(
   const scope = scopeFor(model, job, step, 0, { modelOutputs: outputs });
   const where = job ? ` in job '${job.id}'` : '';
   const targets: { node: Node; text: string; where: string }[] = [];
-  if (step.run?.value && step.run.text !== undefined) targets.push({ node: step.run.value, text: step.run.text, where: 'a `run:` script' });
+  if (step.run?.value && step.run.text !== undefined)
+    targets.push({ node: step.run.value, text: step.run.text, where: 'a `run:` script' });
   if (step.uses?.kind === 'repository') {
     const name = `${step.uses.owner}/${step.uses.repo}`.toLowerCase();
     for (const input of CODE_INPUTS.get(name) ?? []) {
       const e = withInput(step, input);
-      if (e?.value && e.text !== undefined) targets.push({ node: e.value, text: e.text, where: `\`${e.key}:\` of ${name}, which runs it` });
+      if (e?.value && e.text !== undefined)
+        targets.push({ node: e.value, text: e.text, where: `\`${e.key}:\` of ${name}, which runs it` });
     }
   }
   for (const t of targets) {
@@ -749,7 +809,11 @@ function reportExpressions(
         const answer = s.via.find((v) => v.startsWith('the answer of '));
         if (!answer) continue;
         const offset = valueOffset(ctx.text, t.node, found.expression.innerStart + s.start);
-        const variable = (s.via[0] ?? s.context).split('.').pop()!.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+        const variable = (s.via[0] ?? s.context)
+          .split('.')
+          .pop()!
+          .replace(/[^A-Za-z0-9]+/g, '_')
+          .toUpperCase();
         const chain = s.via.filter((v) => v !== answer);
         ctx.emit({
           ruleId: 'agent/output-in-run',
@@ -776,7 +840,8 @@ function emitOutput(
     message: `${what}${job ? ` in job '${job.id}'` : ''}: whoever steered the model chooses what runs. Treat the answer as data: post or parse it, never execute it or write it to $GITHUB_ENV/$GITHUB_PATH; have the agent return structured output you validate.`,
     about: `${job?.id ?? ''} output-in-run ${what}`,
   });
-  for (const inv of invocations) inv.record?.fingerprints.push(ctx.findings[ctx.findings.length - 1]!.fingerprint);
+  for (const inv of invocations)
+    inv.record?.fingerprints.push(ctx.findings[ctx.findings.length - 1]!.fingerprint);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -787,7 +852,12 @@ function auditAction(model: ActionModel, ctx: FileContext, options: AgentAuditOp
   for (const inv of invocations) {
     const tools = toolHits(inv, ctx);
     const record: DiscoveredAgent = {
-      agent: { id: inv.entry.id, name: inv.entry.name, docs: inv.entry.docs, ...(inv.entry.vendor ? { vendor: inv.entry.vendor } : {}) },
+      agent: {
+        id: inv.entry.id,
+        name: inv.entry.name,
+        docs: inv.entry.docs,
+        ...(inv.entry.vendor ? { vendor: inv.entry.vendor } : {}),
+      },
       platform: 'github',
       file: ctx.file,
       ...(model.name ? { workflow: model.name } : {}),
@@ -819,12 +889,28 @@ function auditAction(model: ActionModel, ctx: FileContext, options: AgentAuditOp
     const ids = agentStepIds(earlier);
     if (ids.size) reportExpressions(model, undefined, step, { steps: ids, needs: new Map() }, ctx);
     for (const inv of invocations.filter((i) => i.step === step && i.command)) {
-      const outs = agentOutputs(inv.command!.script, inv.command!.agent, inv.entry.outputFileFlags, inv.command!.text);
+      const outs = agentOutputs(
+        inv.command!.script,
+        inv.command!.agent,
+        inv.entry.outputFileFlags,
+        inv.command!.text,
+      );
       for (const f of outs.files) files.set(f, inv.entry.name);
     }
     if (files.size && step.run?.value && step.run.text && !invocations.some((i) => i.step === step)) {
-      for (const sink of fileSinks(allCommands(parseShell(step.run.text)), new Set(files.keys()), step.run.text)) {
-        emitOutput(ctx, undefined, step.run.value, sink.offset, `${files.get(sink.file ?? '') ?? 'An agent'} wrote its answer to \`${sink.file}\`, and ${sink.what}`, invocations);
+      for (const sink of fileSinks(
+        allCommands(parseShell(step.run.text)),
+        new Set(files.keys()),
+        step.run.text,
+      )) {
+        emitOutput(
+          ctx,
+          undefined,
+          step.run.value,
+          sink.offset,
+          `${files.get(sink.file ?? '') ?? 'An agent'} wrote its answer to \`${sink.file}\`, and ${sink.what}`,
+          invocations,
+        );
       }
     }
   }

@@ -14,9 +14,9 @@ import type { AgentAuditOptions } from './github.js';
 import { valueOffset } from './positions.js';
 import {
   agentOutputs,
+  type Flow,
   fileSinks,
   findAgentCommands,
-  type Flow,
   promptFlows,
   type ShellEnvironment,
   varSinks,
@@ -60,7 +60,11 @@ interface ScriptLine {
 }
 
 /** Discovers and audits the agents of one GitLab CI file. */
-export function auditGitlab(root: Node | null | undefined, ctx: FileContext, options: AgentAuditOptions): void {
+export function auditGitlab(
+  root: Node | null | undefined,
+  ctx: FileContext,
+  options: AgentAuditOptions,
+): void {
   if (!isMap(root)) return;
   const globalVars = variablesOf(get(root, 'variables'));
   const defaultBefore = scriptLines(get(get(root, 'default'), 'before_script') ?? get(root, 'before_script'));
@@ -74,7 +78,9 @@ export function auditGitlab(root: Node | null | undefined, ctx: FileContext, opt
     const before = get(job, 'before_script') ? scriptLines(get(job, 'before_script')) : defaultBefore;
     const lines = [...before, ...scriptLines(get(job, 'script')), ...scriptLines(get(job, 'after_script'))];
     const env = environment(jobVars, globalVars);
-    const mrPipelines = /merge_request|external_pull_request/.test(ctx.text.slice(job.range?.[0] ?? 0, job.range?.[1] ?? 0));
+    const mrPipelines = /merge_request|external_pull_request/.test(
+      ctx.text.slice(job.range?.[0] ?? 0, job.range?.[1] ?? 0),
+    );
     const jobLines: [number, number] = [
       ctx.position(pair.key.range?.[0] ?? 0).line,
       ctx.position(Math.max(job.range?.[0] ?? 0, (job.range?.[1] ?? 1) - 1)).line,
@@ -94,7 +100,9 @@ export function auditGitlab(root: Node | null | undefined, ctx: FileContext, opt
           ...commands.flatMap((c) => varSinks(c, vars, line.text)),
         ];
         for (const sink of sinks) {
-          const what = sink.file ? `The agent wrote its answer to \`${sink.file}\`, and ${sink.what}` : `The agent's answer ${sink.what}`;
+          const what = sink.file
+            ? `The agent wrote its answer to \`${sink.file}\`, and ${sink.what}`
+            : `The agent's answer ${sink.what}`;
           const fp = emitOutput(ctx, name, line.node, sink.offset, what);
           for (const r of jobRecords) r.fingerprints.push(fp);
         }
@@ -107,9 +115,17 @@ export function auditGitlab(root: Node | null | undefined, ctx: FileContext, opt
           .filter((c) => c.flag && !c.input)
           .map((c) => matchFlag(c, args))
           .filter((x): x is NonNullable<typeof x> => !!x);
-        const shown = agent.command.words.slice(0, agent.argsFrom + 2).map((w) => w.text).join(' ');
+        const shown = agent.command.words
+          .slice(0, agent.argsFrom + 2)
+          .map((w) => w.text)
+          .join(' ');
         const record: DiscoveredAgent = {
-          agent: { id: entry.id, name: entry.name, docs: entry.docs, ...(entry.vendor ? { vendor: entry.vendor } : {}) },
+          agent: {
+            id: entry.id,
+            name: entry.name,
+            docs: entry.docs,
+            ...(entry.vendor ? { vendor: entry.vendor } : {}),
+          },
           platform: 'gitlab',
           file: ctx.file,
           job: name,
@@ -121,8 +137,12 @@ export function auditGitlab(root: Node | null | undefined, ctx: FileContext, opt
           untrustedTriggers: mrPipelines ? ['merge_request_event'] : [],
           gate: mrPipelines ? 'none' : 'not needed (no merge request pipelines)',
           permissions: 'CI_JOB_TOKEN (project settings)',
-          secrets: [...jobVars.keys(), ...globalVars.keys()].filter((v) => /TOKEN|KEY|SECRET|PASSWORD/i.test(v) && !entry.credentialEnv.includes(v)),
-          modelCredentials: [...jobVars.keys(), ...globalVars.keys()].filter((v) => entry.credentialEnv.includes(v)),
+          secrets: [...jobVars.keys(), ...globalVars.keys()].filter(
+            (v) => /TOKEN|KEY|SECRET|PASSWORD/i.test(v) && !entry.credentialEnv.includes(v),
+          ),
+          modelCredentials: [...jobVars.keys(), ...globalVars.keys()].filter((v) =>
+            entry.credentialEnv.includes(v),
+          ),
           tools: tools.length ? `unrestricted (${tools.map((t) => t.what).join('; ')})` : 'restricted',
           binding: binding.binding,
           fingerprints: [],
@@ -133,7 +153,10 @@ export function auditGitlab(root: Node | null | undefined, ctx: FileContext, opt
           ctx.emit(draft);
           record.fingerprints.push(ctx.findings[ctx.findings.length - 1]!.fingerprint);
         };
-        if (binding.binding.kind === 'none' || (binding.binding.problem && !binding.binding.problem.includes('run time'))) {
+        if (
+          binding.binding.kind === 'none' ||
+          (binding.binding.problem && !binding.binding.problem.includes('run time'))
+        ) {
           emit({
             ruleId: 'agent/unregistered',
             line: binding.node ? ctx.position(binding.node.range?.[0] ?? 0).line : record.line,
@@ -177,15 +200,28 @@ export function auditGitlab(root: Node | null | undefined, ctx: FileContext, opt
       }
     }
     if (jobRecords.length === 0 && binding.binding.agent && !binding.binding.problem) {
-      options.credentialJobs.push({ agent: binding.binding.agent, file: ctx.file, job: name, line: jobLines[0] });
+      options.credentialJobs.push({
+        agent: binding.binding.agent,
+        file: ctx.file,
+        job: name,
+        line: jobLines[0],
+      });
     }
     // An answer file declared as a dotenv report becomes variables of later jobs.
     for (const report of items(get(get(get(job, 'artifacts'), 'reports'), 'dotenv')).concat(
-      isScalar(get(get(get(job, 'artifacts'), 'reports'), 'dotenv')) ? [get(get(get(job, 'artifacts'), 'reports'), 'dotenv')!] : [],
+      isScalar(get(get(get(job, 'artifacts'), 'reports'), 'dotenv'))
+        ? [get(get(get(job, 'artifacts'), 'reports'), 'dotenv')!]
+        : [],
     )) {
       const file = str(report);
       if (file && files.has(file.replace(/^\.\//, ''))) {
-        const fp = emitOutput(ctx, name, report, 0, `The file ${file} holding ${files.get(file.replace(/^\.\//, ''))}'s answer is a \`dotenv\` report, so it sets variables for later jobs`);
+        const fp = emitOutput(
+          ctx,
+          name,
+          report,
+          0,
+          `The file ${file} holding ${files.get(file.replace(/^\.\//, ''))}'s answer is a \`dotenv\` report, so it sets variables for later jobs`,
+        );
         for (const r of jobRecords) r.fingerprints.push(fp);
       }
     }
@@ -222,7 +258,10 @@ function variablesOf(node: Node | null | undefined): Map<string, string> {
   return out;
 }
 
-function environment(jobVars: Map<string, string>, globalVars: Map<string, string>): (name: string) => Flow[] {
+function environment(
+  jobVars: Map<string, string>,
+  globalVars: Map<string, string>,
+): (name: string) => Flow[] {
   const lookup = (name: string, depth: number): Flow[] => {
     if (UNTRUSTED_VARIABLES.has(name)) return [{ context: name, capability: 'arbitrary', via: [`$${name}`] }];
     if (depth > 8) return [];
@@ -239,7 +278,9 @@ function environment(jobVars: Map<string, string>, globalVars: Map<string, strin
 }
 
 /** `include: - component: …/agent-credentials@…` and its inputs. */
-function credentialsComponent(root: Node): { agent?: string; agentType?: string; config?: string; policies?: string } | undefined {
+function credentialsComponent(
+  root: Node,
+): { agent?: string; agentType?: string; config?: string; policies?: string } | undefined {
   const include = get(root, 'include');
   const list = isSeq(include) ? items(include) : include ? [include] : [];
   for (const entry of list) {
@@ -279,18 +320,29 @@ function bind(
   let node: Node | undefined;
   if (marker) {
     kind = 'ASTL_AGENT';
-    selector = { agent: marker, ...(jobVars.get('ASTL_AGENT_TYPE') ? { agentType: jobVars.get('ASTL_AGENT_TYPE')! } : {}) };
+    selector = {
+      agent: marker,
+      ...(jobVars.get('ASTL_AGENT_TYPE') ? { agentType: jobVars.get('ASTL_AGENT_TYPE')! } : {}),
+    };
     node = markerNode ?? undefined;
   } else if (extendsComponent) {
     kind = 'GitLab component';
-    selector = { ...(component.agent ? { agent: component.agent } : {}), ...(component.agentType ? { agentType: component.agentType } : {}) };
+    selector = {
+      ...(component.agent ? { agent: component.agent } : {}),
+      ...(component.agentType ? { agentType: component.agentType } : {}),
+    };
     registry = component.config ?? registry;
     policies = component.policies ?? policies;
     node = extendsNode ?? undefined;
   } else {
     return { binding: { kind: 'none' } };
   }
-  const shown = [selector.agent && `agent: ${selector.agent}`, selector.agentType && `agent_type: ${selector.agentType}`].filter(Boolean).join(', ');
+  const shown = [
+    selector.agent && `agent: ${selector.agent}`,
+    selector.agentType && `agent_type: ${selector.agentType}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const binding: AgentBinding = { kind, selector: shown, registry };
   if ([selector.agent, selector.agentType].some((v) => v?.includes('$'))) {
     binding.problem = 'the binding is computed at run time (a variable), so the scanner cannot check it';

@@ -44,7 +44,8 @@ export function buildInventory(
     if (record.jobLines) {
       const [from, to] = record.jobLines;
       for (const f of findings) {
-        if (f.file === record.file && f.line >= from && f.line <= to && !f.ruleId.startsWith('agent/')) own.set(f.fingerprint, f);
+        if (f.file === record.file && f.line >= from && f.line <= to && !f.ruleId.startsWith('agent/'))
+          own.set(f.fingerprint, f);
       }
     }
     const list = [...own.values()]
@@ -110,8 +111,12 @@ export function inventoryText(inventory: AgentInventory): string {
 /** Where a registered agent runs: discovered agents bound to it, and jobs that mint its credentials. */
 function runsOf(inventory: AgentInventory, name: string): string[] {
   return [
-    ...inventory.discovered.filter((a) => a.binding.agent === name).map((a) => `${a.agent.name} in ${where(a)}`),
-    ...inventory.credentialJobs.filter((c) => c.agent === name).map((c) => `credentials for ${c.file}:${c.line} (job ${c.job})`),
+    ...inventory.discovered
+      .filter((a) => a.binding.agent === name)
+      .map((a) => `${a.agent.name} in ${where(a)}`),
+    ...inventory.credentialJobs
+      .filter((c) => c.agent === name)
+      .map((c) => `credentials for ${c.file}:${c.line} (job ${c.job})`),
   ];
 }
 
@@ -142,7 +147,9 @@ export function inventoryMarkdown(
           markdownCell(a.secrets.join(', ') || 'none'),
           markdownCell(a.tools),
           markdownCell(bindingText(a.binding)),
-          a.findings.length ? a.findings.map((f) => `${markdownCode(f.ruleId)} (line ${f.line})`).join('<br>') : 'none',
+          a.findings.length
+            ? a.findings.map((f) => `${markdownCode(f.ruleId)} (line ${f.line})`).join('<br>')
+            : 'none',
         ].join(' | ')} |`,
       );
     }

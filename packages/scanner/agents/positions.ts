@@ -16,8 +16,10 @@ export function valueOffset(text: string, node: Node, index: number): number {
     const mapped = literalOffset(raw, value, index);
     if (mapped !== undefined) return range[0] + mapped;
   }
-  if ((node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE) &&
-    !raw.includes('\n')) {
+  if (
+    (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE) &&
+    !raw.includes('\n')
+  ) {
     const quote = node.type === Scalar.PLAIN ? 0 : 1;
     const direct = range[0] + quote + index;
     // Escapes shift quoted text; trust the direct offset only when the text is there.
@@ -53,7 +55,10 @@ function literalOffset(raw: string, value: string, index: number): number | unde
 /** Finds the text around `index` in `raw`; the n-th occurrence when it repeats. */
 function searchOffset(raw: string, value: string, index: number): number {
   const lineEnd = value.indexOf('\n', index);
-  const token = value.slice(index, lineEnd === -1 ? Math.min(value.length, index + 40) : Math.min(lineEnd, index + 40));
+  const token = value.slice(
+    index,
+    lineEnd === -1 ? Math.min(value.length, index + 40) : Math.min(lineEnd, index + 40),
+  );
   if (!token.trim()) return 0;
   let occurrence = 0;
   for (let i = value.indexOf(token); i !== -1 && i < index; i = value.indexOf(token, i + 1)) occurrence++;

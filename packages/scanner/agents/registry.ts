@@ -91,7 +91,12 @@ export class RegistryStore {
       policies = loadAgentPolicies(join(this.root, rel), { missingOk: true }).map((p) => ({
         ...p,
         file: relative(this.root, p.file).split(sep).join('/'),
-        location: { ...p.location, file: relative(this.root, p.location.file ?? p.file).split(sep).join('/') },
+        location: {
+          ...p.location,
+          file: relative(this.root, p.location.file ?? p.file)
+            .split(sep)
+            .join('/'),
+        },
       }));
     } catch {
       // Invalid policies are reported as config/invalid where they are scanned.
@@ -102,7 +107,11 @@ export class RegistryStore {
   }
 
   /** The registered agent a binding names (by name, or by a type only one agent has). */
-  resolve(selector: { agent?: string; agentType?: string }, registryFile: string, policiesDir: string): ResolvedAgent {
+  resolve(
+    selector: { agent?: string; agentType?: string },
+    registryFile: string,
+    policiesDir: string,
+  ): ResolvedAgent {
     const { registry, problem } = this.registry(registryFile);
     if (!registry) return { policies: [], problem: problem ?? `registry ${registryFile} not found` };
     try {

@@ -6,7 +6,15 @@
  */
 import type { TaintSource } from '../workflow/expressions.js';
 import type { CatalogEntry, CommandSpec } from './catalog.js';
-import { allCommands, basename, type Command, flagValues, type HereDoc, type Script, type Word } from './shell.js';
+import {
+  allCommands,
+  basename,
+  type Command,
+  flagValues,
+  type HereDoc,
+  type Script,
+  type Word,
+} from './shell.js';
 
 export type Flow = Omit<TaintSource, 'start' | 'end'>;
 
@@ -46,7 +54,11 @@ function matchCommand(command: Command, catalog: readonly CatalogEntry[]): Agent
     const w = basename(words[i]!.text);
     if (WRAPPERS.has(w)) {
       i++;
-      while (i < words.length && (words[i]!.text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!.text))) i++;
+      while (
+        i < words.length &&
+        (words[i]!.text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!.text))
+      )
+        i++;
       continue;
     }
     if (w === 'timeout') {
@@ -132,7 +144,8 @@ export function promptFlows(script: Script, agent: AgentCommand, env: ShellEnvir
   const args = cmd.words.slice(agent.argsFrom);
   for (const w of args) {
     spans.push(w);
-    for (const v of w.vars) out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
+    for (const v of w.vars)
+      out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
     for (const s of w.substitutions) out.push(...substitutionFlows(s, commands, env, 0));
   }
   for (const h of cmd.heredocs) {
@@ -154,7 +167,8 @@ export function promptFlows(script: Script, agent: AgentCommand, env: ShellEnvir
 
 function heredocFlows(h: HereDoc, commands: Command[], env: ShellEnvironment): PromptFlow[] {
   const out: PromptFlow[] = [];
-  for (const v of h.vars) out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
+  for (const v of h.vars)
+    out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
   for (const s of h.substitutions) out.push(...substitutionFlows(s, commands, env, 0));
   return out;
 }
@@ -175,7 +189,12 @@ function commandFlows(c: Command, commands: Command[], env: ShellEnvironment, de
   return out;
 }
 
-function substitutionFlows(s: Script, commands: Command[], env: ShellEnvironment, depth: number): PromptFlow[] {
+function substitutionFlows(
+  s: Script,
+  commands: Command[],
+  env: ShellEnvironment,
+  depth: number,
+): PromptFlow[] {
   if (depth > MAX_VAR_DEPTH) return [];
   return s.commands.flatMap((c) => commandFlows(c, commands, env, depth + 1));
 }
@@ -184,17 +203,30 @@ function substitutionFlows(s: Script, commands: Command[], env: ShellEnvironment
 function untrustedFetch(c: Command): Flow | undefined {
   const words = c.words.map((w) => w.text);
   const program = basename(words[0] ?? '');
-  if (c.words.some((w) => w.vars.some((v) => v.name === 'GITHUB_EVENT_PATH')) || c.redirects.some((r) => r.target?.vars.some((v) => v.name === 'GITHUB_EVENT_PATH'))) {
+  if (
+    c.words.some((w) => w.vars.some((v) => v.name === 'GITHUB_EVENT_PATH')) ||
+    c.redirects.some((r) => r.target?.vars.some((v) => v.name === 'GITHUB_EVENT_PATH'))
+  ) {
     return { context: 'github.event', capability: 'arbitrary', via: ['$GITHUB_EVENT_PATH', 'github.event'] };
   }
-  if (program === 'gh' && (((words[1] === 'issue' || words[1] === 'pr') && ['view', 'diff', 'list'].includes(words[2] ?? '')) || words[1] === 'api')) {
+  if (
+    program === 'gh' &&
+    (((words[1] === 'issue' || words[1] === 'pr') && ['view', 'diff', 'list'].includes(words[2] ?? '')) ||
+      words[1] === 'api')
+  ) {
     const what = words.slice(0, 3).join(' ');
     return { context: what, capability: 'arbitrary', via: [what] };
   }
   return undefined;
 }
 
-function resolve(name: string, at: number, commands: Command[], env: ShellEnvironment, depth: number): Flow[] {
+function resolve(
+  name: string,
+  at: number,
+  commands: Command[],
+  env: ShellEnvironment,
+  depth: number,
+): Flow[] {
   if (depth > MAX_VAR_DEPTH) return [];
   let last: Word | undefined;
   for (const c of commands) {
@@ -205,13 +237,24 @@ function resolve(name: string, at: number, commands: Command[], env: ShellEnviro
   const flows: Flow[] = [];
   for (const v of last.vars) {
     if (v.name === 'GITHUB_EVENT_PATH') continue;
-    flows.push(...resolve(v.name, v.start, commands, env, depth + 1).map((f) => ({ ...f, via: [`$${name}`, ...f.via] })));
+    flows.push(
+      ...resolve(v.name, v.start, commands, env, depth + 1).map((f) => ({
+        ...f,
+        via: [`$${name}`, ...f.via],
+      })),
+    );
   }
   for (const s of last.substitutions) {
-    flows.push(...substitutionFlows(s, commands, env, depth + 1).map((p) => ({ ...p.flow, via: [`$${name}`, ...p.flow.via] })));
+    flows.push(
+      ...substitutionFlows(s, commands, env, depth + 1).map((p) => ({
+        ...p.flow,
+        via: [`$${name}`, ...p.flow.via],
+      })),
+    );
   }
   for (const e of env.expressions) {
-    if (e.start >= last.start && e.start < last.end) flows.push(...e.sources.map((f) => ({ ...f, via: [`$${name}`, ...f.via] })));
+    if (e.start >= last.start && e.start < last.end)
+      flows.push(...e.sources.map((f) => ({ ...f, via: [`$${name}`, ...f.via] })));
   }
   return flows;
 }
@@ -247,12 +290,45 @@ export interface AgentOutputs {
   sinks: OutputSink[];
 }
 
-const RUNS_FILE = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'source', '.', 'python', 'python3', 'node', 'pwsh', 'perl', 'ruby', 'deno', 'bun']);
-const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'python', 'python3', 'node', 'pwsh', 'perl', 'ruby']);
+const RUNS_FILE = new Set([
+  'bash',
+  'sh',
+  'zsh',
+  'dash',
+  'ksh',
+  'source',
+  '.',
+  'python',
+  'python3',
+  'node',
+  'pwsh',
+  'perl',
+  'ruby',
+  'deno',
+  'bun',
+]);
+const SHELLS = new Set([
+  'bash',
+  'sh',
+  'zsh',
+  'dash',
+  'ksh',
+  'python',
+  'python3',
+  'node',
+  'pwsh',
+  'perl',
+  'ruby',
+]);
 const ENV_FILE = /\$\{?GITHUB_(?:ENV|PATH)\}?/;
 
 /** The agent command's answer: files, variables, and sinks in the rest of this script. */
-export function agentOutputs(script: Script, agent: AgentCommand, fileFlags: readonly string[], text: string): AgentOutputs {
+export function agentOutputs(
+  script: Script,
+  agent: AgentCommand,
+  fileFlags: readonly string[],
+  text: string,
+): AgentOutputs {
   const commands = allCommands(script);
   const cmd = agent.command;
   const files = new Set<string>();
@@ -261,19 +337,27 @@ export function agentOutputs(script: Script, agent: AgentCommand, fileFlags: rea
   for (const r of cmd.redirects) {
     if (!r.target || !/^>/.test(r.op)) continue;
     if (ENV_FILE.test(text.slice(r.target.start, r.target.end))) {
-      sinks.push({ offset: r.target.start, what: `is written to ${r.target.text} (environment variables for every later step)` });
+      sinks.push({
+        offset: r.target.start,
+        what: `is written to ${r.target.text} (environment variables for every later step)`,
+      });
     } else if (!/^\/dev\//.test(r.target.text)) files.add(normalise(r.target.text));
   }
-  for (const flag of fileFlags) for (const v of flagValues(cmd.words.slice(agent.argsFrom), flag).values) files.add(normalise(v.text));
+  for (const flag of fileFlags)
+    for (const v of flagValues(cmd.words.slice(agent.argsFrom), flag).values) files.add(normalise(v.text));
   for (const next of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex > cmd.pipeIndex)) {
     const program = basename(next.words[0]?.text ?? '');
-    if (program === 'tee') for (const w of next.words.slice(1)) if (!w.text.startsWith('-')) files.add(normalise(w.text));
+    if (program === 'tee')
+      for (const w of next.words.slice(1)) if (!w.text.startsWith('-')) files.add(normalise(w.text));
     if (SHELLS.has(program) || program === 'eval' || program === 'xargs') {
       sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
     }
     for (const r of next.redirects) {
       if (r.target && ENV_FILE.test(text.slice(r.target.start, r.target.end))) {
-        sinks.push({ offset: r.target.start, what: `is written to ${r.target.text} (environment variables for every later step)` });
+        sinks.push({
+          offset: r.target.start,
+          what: `is written to ${r.target.text} (environment variables for every later step)`,
+        });
       }
     }
   }
@@ -281,7 +365,13 @@ export function agentOutputs(script: Script, agent: AgentCommand, fileFlags: rea
     for (const a of c.assignments) if (containsCommand(a.value, cmd)) vars.add(a.name);
   }
   for (const c of commands.filter((c) => c.start > cmd.end)) sinks.push(...varSinks(c, vars, text));
-  sinks.push(...fileSinks(commands.filter((c) => c.start > cmd.end), files, text));
+  sinks.push(
+    ...fileSinks(
+      commands.filter((c) => c.start > cmd.end),
+      files,
+      text,
+    ),
+  );
   return { files, vars, sinks };
 }
 
@@ -300,22 +390,35 @@ export function varSinks(c: Command, vars: Set<string>, text: string): OutputSin
   const program = basename(words[0]?.text ?? '');
   const out: OutputSink[] = [];
   if (words[0] && usesVar(words[0], vars)) out.push({ offset: words[0].start, what: 'runs as a command' });
-  else if (program === 'eval' && words.slice(1).some((w) => usesVar(w, vars))) out.push({ offset: c.start, what: 'is run by `eval`' });
+  else if (program === 'eval' && words.slice(1).some((w) => usesVar(w, vars)))
+    out.push({ offset: c.start, what: 'is run by `eval`' });
   else if (SHELLS.has(program)) {
     const dashC = words.findIndex((w) => w.text === '-c' || w.text === '-e');
     if (dashC !== -1 && words[dashC + 1] && usesVar(words[dashC + 1]!, vars)) {
       out.push({ offset: c.start, what: `is run by \`${program} ${words[dashC]!.text}\`` });
     }
   }
-  const exported = c.redirects.some((r) => r.target && ENV_FILE.test(text.slice(r.target.start, r.target.end)));
-  if (exported && (words.some((w) => usesVar(w, vars)) || c.heredocs.some((h) => h.vars.some((v) => vars.has(v.name))))) {
-    out.push({ offset: c.start, what: 'is written to $GITHUB_ENV/$GITHUB_PATH (environment variables for every later step)' });
+  const exported = c.redirects.some(
+    (r) => r.target && ENV_FILE.test(text.slice(r.target.start, r.target.end)),
+  );
+  if (
+    exported &&
+    (words.some((w) => usesVar(w, vars)) || c.heredocs.some((h) => h.vars.some((v) => vars.has(v.name))))
+  ) {
+    out.push({
+      offset: c.start,
+      what: 'is written to $GITHUB_ENV/$GITHUB_PATH (environment variables for every later step)',
+    });
   }
   return out;
 }
 
 /** A command that runs one of `files` or copies it into `$GITHUB_ENV`. */
-export function fileSinks(commands: readonly Command[], files: ReadonlySet<string>, text: string): OutputSink[] {
+export function fileSinks(
+  commands: readonly Command[],
+  files: ReadonlySet<string>,
+  text: string,
+): OutputSink[] {
   if (files.size === 0) return [];
   const out: OutputSink[] = [];
   const isFile = (w: Word | undefined) => !!w && files.has(normalise(w.text));
@@ -323,22 +426,35 @@ export function fileSinks(commands: readonly Command[], files: ReadonlySet<strin
     const words = c.words;
     const program = basename(words[0]?.text ?? '');
     if (isFile(words[0])) {
-      out.push({ offset: words[0]!.start, what: `\`${words[0]!.text}\` runs it as a program`, file: normalise(words[0]!.text) });
+      out.push({
+        offset: words[0]!.start,
+        what: `\`${words[0]!.text}\` runs it as a program`,
+        file: normalise(words[0]!.text),
+      });
     } else if (RUNS_FILE.has(program)) {
       const target = words.slice(1).find((w) => !w.text.startsWith('-'));
-      if (isFile(target)) out.push({ offset: c.start, what: `\`${program} ${target!.text}\` runs it`, file: normalise(target!.text) });
+      if (isFile(target))
+        out.push({
+          offset: c.start,
+          what: `\`${program} ${target!.text}\` runs it`,
+          file: normalise(target!.text),
+        });
     }
     const inlined = words.flatMap((w) => w.substitutions).flatMap((s) => allCommands(s));
     const read = inlined
       .flatMap((s) => [
         ...(basename(s.words[0]?.text ?? '') === 'cat' ? s.words.slice(1) : []),
-        ...(s.words.length === 0 ? s.redirects.filter((r) => r.op === '<').flatMap((r) => (r.target ? [r.target] : [])) : []),
+        ...(s.words.length === 0
+          ? s.redirects.filter((r) => r.op === '<').flatMap((r) => (r.target ? [r.target] : []))
+          : []),
       ])
       .find(isFile);
     if (read && (program === 'eval' || SHELLS.has(program) || words[0]?.substitutions.length)) {
       out.push({ offset: c.start, what: `\`${program}\` runs its content`, file: normalise(read.text) });
     }
-    const exported = c.redirects.some((r) => r.target && ENV_FILE.test(text.slice(r.target.start, r.target.end)));
+    const exported = c.redirects.some(
+      (r) => r.target && ENV_FILE.test(text.slice(r.target.start, r.target.end)),
+    );
     const copied = program === 'cat' ? words.slice(1).find(isFile) : undefined;
     if (exported && copied) {
       out.push({

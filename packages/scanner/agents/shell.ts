@@ -67,7 +67,21 @@ export interface Script {
 }
 
 const MAX_DEPTH = 24;
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', 'time', '{', '}']);
+const KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  '!',
+  'time',
+  '{',
+  '}',
+]);
 const DECLARE = new Set(['export', 'local', 'readonly', 'declare', 'typeset']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -230,7 +244,11 @@ class Parser {
     if (isEmpty(cmd)) cmd.start = word.start;
     if (cmd.words.length === 0) {
       const eq = word.text.indexOf('=');
-      if (eq > 0 && NAME.test(word.text.slice(0, eq)) && !this.text.slice(word.start, word.end).startsWith('"')) {
+      if (
+        eq > 0 &&
+        NAME.test(word.text.slice(0, eq)) &&
+        !this.text.slice(word.start, word.end).startsWith('"')
+      ) {
         cmd.assignments.push({ name: word.text.slice(0, eq), value: shiftWord(word, eq + 1) });
         return;
       }

@@ -115,14 +115,14 @@ async function discover(args: Parsed, io: Io, format: 'text' | 'json' | 'markdow
   const registry = str(args, 'config');
   const result = await engine.scan({
     root: io.cwd,
-    config: registry
-      ? { ...config, agents: { catalog: [], ...config.agents, registry } }
-      : config,
+    config: registry ? { ...config, agents: { catalog: [], ...config.agents, registry } } : config,
   });
   const inventory = result.agents ?? { registered: [], discovered: [], credentialJobs: [] };
   const registryFile = registry ?? config.agents?.registry ?? 'agent-config.yaml';
   if (!existsSync(join(io.cwd, registryFile))) {
-    io.err(`warning: no agent registry at ${registryFile}; every discovered agent is unregistered (--config names another)`);
+    io.err(
+      `warning: no agent registry at ${registryFile}; every discovered agent is unregistered (--config names another)`,
+    );
   }
   for (const w of result.warnings) io.err(`warning: ${w}`);
   if (format === 'json') io.out(inventoryJson(inventory).replace(/\n$/, ''));
