@@ -1,5 +1,5 @@
 export const id = 205;
-export const ids = [205,166];
+export const ids = [205,114,166];
 export const modules = {
 
 /***/ 5166:

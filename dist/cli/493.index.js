@@ -1,5 +1,5 @@
 export const id = 493;
-export const ids = [493,166];
+export const ids = [493,114,166];
 export const modules = {
 
 /***/ 5166:

@@ -1,5 +1,5 @@
 export const id = 593;
-export const ids = [593,166];
+export const ids = [593,114,166];
 export const modules = {
 
 /***/ 5166:
@@ -338,7 +338,7 @@ async function run(args, io) {
         },
     };
     // The engine (AWS SDK and all) loads only now, so --help and usage errors stay fast.
-    const { applyAuditLevel, createProviderBackends, githubIdTokenSource, MintFailure, mintCredentials, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 5657));
+    const { applyAuditLevel, createProviderBackends, githubIdTokenSource, MintFailure, mintCredentials, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(332), __webpack_require__.e(359), __webpack_require__.e(657)]).then(__webpack_require__.bind(__webpack_require__, 5657));
     const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(967)]).then(__webpack_require__.bind(__webpack_require__, 967));
     const appendAudit = (file, events) => {
         if (events.length === 0)

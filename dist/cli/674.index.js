@@ -130,7 +130,7 @@ async function run(args, io) {
             hint: 'write one with `astl scan --format json` fingerprints, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(844)]).then(__webpack_require__.bind(__webpack_require__, 8903));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(332), __webpack_require__.e(359), __webpack_require__.e(29), __webpack_require__.e(114)]).then(__webpack_require__.bind(__webpack_require__, 8029));
     const progress = startProgress(io);
     let result;
     let cleanup;

@@ -1,5 +1,5 @@
 export const id = 839;
-export const ids = [839,166];
+export const ids = [839,114,166];
 export const modules = {
 
 /***/ 5166:

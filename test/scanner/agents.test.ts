@@ -72,6 +72,11 @@ describe('agent catalog', () => {
     }
   });
 
+  it('docs/agents.md lists every built-in entry', () => {
+    const doc = readFileSync(join(repoRoot, 'docs/agents.md'), 'utf8');
+    for (const e of BUILTIN_CATALOG) expect(doc).toContain(`| \`${e.id}\` |`);
+  });
+
   it('the scan config takes catalog entries in exactly the catalog schema', () => {
     const catalog = schema('agent-catalog.schema.json').definitions;
     const config = schema('scan-config.schema.json').definitions;
