@@ -5,6 +5,7 @@
  * an input (`claude_args`) as shell words, settings as JSON with `${{ }}` read as null.
  */
 import type { Node } from 'yaml';
+import { extractExpressions } from '../workflow/expressions.js';
 import type { Step } from '../workflow/model.js';
 import { withInput } from '../workflow/taint.js';
 import type { Condition } from './catalog.js';
@@ -128,7 +129,7 @@ function matchJson(
   let parsed: unknown;
   try {
     // `${{ }}` expressions are not JSON until GitHub expands them; read them as null.
-    parsed = JSON.parse(text.replace(/\$\{\{[\s\S]*?\}\}/g, 'null'));
+    parsed = JSON.parse(withoutExpressions(text));
   } catch {
     return condition.absent
       ? { condition, what: `\`${input}:\` is not JSON the scanner can read`, node, unverified: true }
@@ -164,6 +165,17 @@ function matchJson(
     }
   }
   return undefined;
+}
+
+/** The text with every `${{ … }}` replaced by `null` (one linear pass, string-literal aware). */
+function withoutExpressions(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const e of extractExpressions(text)) {
+    out += `${text.slice(from, e.start)}null`;
+    from = e.end;
+  }
+  return out + text.slice(from);
 }
 
 function at(value: unknown, dotted: string): unknown {

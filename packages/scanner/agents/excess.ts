@@ -75,6 +75,7 @@ export function checkRegistryExcess(
     const wanted = suggestedPermissions(entry.permissions);
     emit({
       ruleId: 'agent/permission-beyond-registry',
+      fileLevel: true,
       line: line(view.jobNode),
       message: `Job '${view.job}' sets no \`permissions:\`, so ${who} gets the repository's default token (possibly write access to everything), while the registry declares ${declared} (${declaredAt}). Add \`permissions: { ${wanted} }\` to the job.`,
       about: `${view.job} ${entry.name} default-permissions`,
@@ -117,6 +118,7 @@ export function checkRegistryExcess(
         : `no \`${grant.scope}\``;
     emit({
       ruleId: 'agent/permission-beyond-registry',
+      fileLevel: true,
       line: line(grant.node),
       ...(grant.level === 'read' && covered
         ? {}
@@ -149,6 +151,7 @@ export function checkRegistryExcess(
       use.name === '*' ? 'every secret (`secrets: inherit` / `toJSON(secrets)`)' : `\`secrets.${use.name}\``;
     emit({
       ruleId: 'agent/secret-beyond-registry',
+      fileLevel: true,
       line: ctx.position(use.offset).line,
       message: `Job '${view.job}' passes ${name} to ${who}, but ${problems.join(', and ')}. Remove it from the job (let the credentials action fetch what the registry allows), or declare the access in the registry if the policy permits it.`,
       about: `${view.job} ${entry.name} secret ${use.name}`,
@@ -164,6 +167,7 @@ export function checkRegistryExcess(
         const at = policy.keyLocations[`spec.restrictions[${i}]`]?.line ?? policy.location.line ?? 1;
         emit({
           ruleId: 'agent/permission-beyond-registry',
+          fileLevel: true,
           line: line(environment),
           message: `Job '${view.job}' runs ${who} in the \`${envName}\` environment, but AgentPolicy '${policy.name}' (${policy.file}:${at}) has \`deny: ${target}\` for type '${entry.type}'. Run the agent in a non-production job and deploy through a deployment agent that passes the gate.`,
           about: `${view.job} ${entry.name} environment ${envName}`,

@@ -159,6 +159,7 @@ export function auditGitlab(
         ) {
           emit({
             ruleId: 'agent/unregistered',
+            fileLevel: true,
             line: binding.node ? ctx.position(binding.node.range?.[0] ?? 0).line : record.line,
             message:
               binding.binding.kind === 'none'
@@ -171,6 +172,7 @@ export function auditGitlab(
           const certain = p.flow.capability === 'arbitrary';
           emit({
             ruleId: 'agent/untrusted-prompt',
+            fileLevel: true,
             line: ctx.position(valueOffset(ctx.text, line.node, p.offset)).line,
             ...(certain ? {} : { severity: 'warning' as Severity }),
             message: `Text ${certain ? 'merge request or commit authors write' : 'collaborators choose'} (\`${p.flow.via.length > 1 ? p.flow.via.join(' ← ') : p.flow.context}\`) becomes part of ${entry.name}'s prompt in job '${name}', which gets the project's CI/CD variables and CI_JOB_TOKEN: instructions hidden in it can steer the agent. Keep it out of the prompt (the prompt can name a file or variable the agent reads as data), and restrict the agent's tools.`,
@@ -181,6 +183,7 @@ export function auditGitlab(
           for (const t of tools) {
             emit({
               ruleId: 'agent/unrestricted-tools',
+              fileLevel: true,
               line: ctx.position(valueOffset(ctx.text, line.node, t.index)).line,
               message: `${entry.name} in job '${name}' runs without tool restrictions (${t.what}) in merge request pipelines, where the merge request's text and files can steer it to run any command with the job's variables and token. Drop the flag and allow only the tools it needs (see ${entry.docs}), or run the job only on protected branches.`,
               about: `${name} ${entry.id} unrestricted ${t.what}`,
@@ -231,6 +234,7 @@ export function auditGitlab(
 function emitOutput(ctx: FileContext, job: string, node: Node, offset: number, what: string): string {
   ctx.emit({
     ruleId: 'agent/output-in-run',
+    fileLevel: true,
     line: ctx.position(valueOffset(ctx.text, node, offset)).line,
     message: `${what} in job '${job}': whoever steered the model chooses what runs. Treat the answer as data: post or parse it, never execute it or load it as variables.`,
     about: `${job} output-in-run ${what}`,

@@ -102,7 +102,9 @@ function matchCommand(command: Command, catalog: readonly CatalogEntry[]): Agent
 }
 
 function packageMatches(pkg: string, spec: CommandSpec): boolean {
-  const bare = pkg.replace(/(.)@[^/]*$/, '$1');
+  // `@scope/name@1.2.3`, `name@latest`: drop a version after the last `@` (not a scope's).
+  const at = pkg.lastIndexOf('@');
+  const bare = at > 0 && !pkg.slice(at).includes('/') ? pkg.slice(0, at) : pkg;
   return spec.packages.includes(bare) || bare === spec.program;
 }
 
