@@ -9,7 +9,7 @@ import { isScalar, type Node } from 'yaml';
 import type { FileContext } from '../context.js';
 import type { Severity } from '../finding.js';
 import { accessRank, restrictionForbids } from '../rules/agent.js';
-import type { ScopeGrant, SecretUse, TokenFacts } from './facts.js';
+import type { SecretUse, TokenFacts } from './facts.js';
 import type { ResolvedAgent } from './registry.js';
 
 /** Registry resources (`agent-config.yaml` permissions) and the token scope each one is. */
@@ -205,5 +205,3 @@ function suggestedPermissions(permissions: readonly { resource: string; access: 
   if (out.size === 0) out.set('contents', 'read');
   return [...out].map(([s, l]) => `${s}: ${l}`).join(', ');
 }
-
-export type { ScopeGrant };

@@ -30,11 +30,10 @@ import {
   jobGate,
   type SecretUse,
   secretsOfJob,
-  type TokenFacts,
   tokenFacts,
 } from './facts.js';
 import { UNTRUSTED_EVENTS } from './gate.js';
-import { findInNode, valueOffset } from './positions.js';
+import { valueOffset } from './positions.js';
 import type { RegistryStore, ResolvedAgent } from './registry.js';
 import {
   type AgentCommand,
@@ -43,10 +42,8 @@ import {
   fileSinks,
   findAgentCommands,
   normaliseFile,
-  type PromptFlow,
   promptFlows,
   type ShellEnvironment,
-  varSinks,
 } from './run.js';
 import { allCommands, parseShell, type Script } from './shell.js';
 import type { AgentBinding, DiscoveredAgent } from './types.js';
@@ -102,7 +99,6 @@ export function auditDefinition(model: DefinitionModel, ctx: FileContext, option
 // Discovery
 
 function discoverSteps(
-  model: DefinitionModel,
   steps: readonly Step[],
   ctx: FileContext,
   options: AgentAuditOptions,
@@ -165,7 +161,6 @@ function discoverSteps(
       }
     }
   }
-  void model;
   return out;
 }
 
@@ -220,7 +215,7 @@ function auditWorkflow(model: WorkflowModel, ctx: FileContext, options: AgentAud
   const gateMemo = new Map<string, GateFacts>();
   const jobAgents = new Map<string, Invocation[]>();
   for (const job of model.jobs) {
-    const invocations = discoverSteps(model, job.steps, ctx, options);
+    const invocations = discoverSteps(job.steps, ctx, options);
     const hosted = options.catalog.find((e) => e.hostedJob && e.hostedJob === job.id);
     if (hosted) {
       invocations.unshift({
@@ -285,14 +280,11 @@ function bindJob(job: Job, options: AgentAuditOptions, agentStep?: Step): JobBin
       credentials,
     );
   }
-  for (const [entries, at] of [
-    [agentStep?.env ?? [], 'step'],
-    [job.env, 'job'],
-  ] as const) {
+  // ASTL_AGENT on the agent step, else on the job.
+  for (const entries of [agentStep?.env ?? [], job.env]) {
     const marker = entries.find((e) => e.key === 'ASTL_AGENT');
     if (marker?.value) {
       const type = entries.find((e) => e.key === 'ASTL_AGENT_TYPE');
-      void at;
       return resolveBinding(
         'ASTL_AGENT',
         { agent: marker.text, agentType: type?.text },
@@ -872,7 +864,7 @@ function emitOutput(
 // Composite actions
 
 function auditAction(model: ActionModel, ctx: FileContext, options: AgentAuditOptions): void {
-  const invocations = discoverSteps(model, model.steps, ctx, options, 1);
+  const invocations = discoverSteps(model.steps, ctx, options, 1);
   for (const inv of invocations) {
     const tools = toolHits(inv, ctx);
     const record: DiscoveredAgent = {
@@ -938,7 +930,6 @@ function auditAction(model: ActionModel, ctx: FileContext, options: AgentAuditOp
       }
     }
   }
-  void varSinks;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -959,6 +950,3 @@ function hitLine(ctx: FileContext, hit: ConditionHit): number {
 function unique<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
-
-export type { PromptFlow, TokenFacts };
-export { findInNode };
