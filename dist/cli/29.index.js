@@ -3382,6 +3382,7 @@ function flagValues(words, flag) {
 ;// CONCATENATED MODULE: ./packages/scanner/agents/conditions.ts
 
 
+
 /** Splits a tool/user list: commas, whitespace and newlines, not inside parentheses. */
 function splitList(text) {
     const out = [];
@@ -3487,7 +3488,7 @@ function matchJson(condition, node, text, stepNode) {
     let parsed;
     try {
         // `${{ }}` expressions are not JSON until GitHub expands them; read them as null.
-        parsed = JSON.parse(text.replace(/\$\{\{[\s\S]*?\}\}/g, 'null'));
+        parsed = JSON.parse(withoutExpressions(text));
     }
     catch {
         return condition.absent
@@ -3521,6 +3522,16 @@ function matchJson(condition, node, text, stepNode) {
         }
     }
     return undefined;
+}
+/** The text with every `${{ … }}` replaced by `null` (one linear pass, string-literal aware). */
+function withoutExpressions(text) {
+    let out = '';
+    let from = 0;
+    for (const e of extractExpressions(text)) {
+        out += `${text.slice(from, e.start)}null`;
+        from = e.end;
+    }
+    return out + text.slice(from);
 }
 function at(value, dotted) {
     let here = value;
@@ -3887,6 +3898,7 @@ function checkRegistryExcess(view, resolved, ctx, emit) {
         const wanted = suggestedPermissions(entry.permissions);
         emit({
             ruleId: 'agent/permission-beyond-registry',
+            fileLevel: true,
             line: line(view.jobNode),
             message: `Job '${view.job}' sets no \`permissions:\`, so ${who} gets the repository's default token (possibly write access to everything), while the registry declares ${declared} (${declaredAt}). Add \`permissions: { ${wanted} }\` to the job.`,
             about: `${view.job} ${entry.name} default-permissions`,
@@ -3924,6 +3936,7 @@ function checkRegistryExcess(view, resolved, ctx, emit) {
             : `no \`${grant.scope}\``;
         emit({
             ruleId: 'agent/permission-beyond-registry',
+            fileLevel: true,
             line: line(grant.node),
             ...(grant.level === 'read' && covered
                 ? {}
@@ -3956,6 +3969,7 @@ function checkRegistryExcess(view, resolved, ctx, emit) {
         const name = use.name === '*' ? 'every secret (`secrets: inherit` / `toJSON(secrets)`)' : `\`secrets.${use.name}\``;
         emit({
             ruleId: 'agent/secret-beyond-registry',
+            fileLevel: true,
             line: ctx.position(use.offset).line,
             message: `Job '${view.job}' passes ${name} to ${who}, but ${problems.join(', and ')}. Remove it from the job (let the credentials action fetch what the registry allows), or declare the access in the registry if the policy permits it.`,
             about: `${view.job} ${entry.name} secret ${use.name}`,
@@ -3971,6 +3985,7 @@ function checkRegistryExcess(view, resolved, ctx, emit) {
                 const at = policy.keyLocations[`spec.restrictions[${i}]`]?.line ?? policy.location.line ?? 1;
                 emit({
                     ruleId: 'agent/permission-beyond-registry',
+                    fileLevel: true,
                     line: line(environment),
                     message: `Job '${view.job}' runs ${who} in the \`${envName}\` environment, but AgentPolicy '${policy.name}' (${policy.file}:${at}) has \`deny: ${target}\` for type '${entry.type}'. Run the agent in a non-production job and deploy through a deployment agent that passes the gate.`,
                     about: `${view.job} ${entry.name} environment ${envName}`,
@@ -4568,7 +4583,9 @@ function matchCommand(command, catalog) {
     return undefined;
 }
 function packageMatches(pkg, spec) {
-    const bare = pkg.replace(/(.)@[^/]*$/, '$1');
+    // `@scope/name@1.2.3`, `name@latest`: drop a version after the last `@` (not a scope's).
+    const at = pkg.lastIndexOf('@');
+    const bare = at > 0 && !pkg.slice(at).includes('/') ? pkg.slice(0, at) : pkg;
     return spec.packages.includes(bare) || bare === spec.program;
 }
 function invocationMatches(args, spec) {
@@ -4912,7 +4929,7 @@ function auditDefinition(model, ctx, options) {
 }
 // ---------------------------------------------------------------------------------------------
 // Discovery
-function discoverSteps(model, steps, ctx, options, depth = 0) {
+function discoverSteps(steps, ctx, options, depth = 0) {
     const out = [];
     for (const step of steps) {
         const uses = step.uses;
@@ -4970,7 +4987,6 @@ function discoverSteps(model, steps, ctx, options, depth = 0) {
             }
         }
     }
-    void model;
     return out;
 }
 /** A local composite action (`uses: ./path`) whose steps run a catalog agent. */
@@ -5022,7 +5038,7 @@ function auditWorkflow(model, ctx, options) {
     const gateMemo = new Map();
     const jobAgents = new Map();
     for (const job of model.jobs) {
-        const invocations = discoverSteps(model, job.steps, ctx, options);
+        const invocations = discoverSteps(job.steps, ctx, options);
         const hosted = options.catalog.find((e) => e.hostedJob && e.hostedJob === job.id);
         if (hosted) {
             invocations.unshift({
@@ -5056,7 +5072,10 @@ function bindJob(job, options, agentStep) {
     const credentials = job.steps.find((s) => (s.uses?.kind === 'repository' &&
         `${s.uses.owner}/${s.uses.repo}`.toLowerCase() === CREDENTIALS_ACTION &&
         !s.uses.path) ||
-        (s.uses?.kind === 'local' && /^\.\/?$/.test(s.uses.raw.trim())));
+        // `uses: ./` is this action only in this repository: require its inputs to say so.
+        (s.uses?.kind === 'local' &&
+            /^\.\/?$/.test(s.uses.raw.trim()) &&
+            (withInput(s, 'agent') !== undefined || withInput(s, 'agent-type') !== undefined)));
     if (credentials) {
         const agent = withInput(credentials, 'agent');
         const type = withInput(credentials, 'agent-type');
@@ -5068,14 +5087,11 @@ function bindJob(job, options, agentStep) {
             .join(', ');
         return resolveBinding('credentials step', { agent: agent?.text, agentType: type?.text }, selector || '(no agent input)', where, config, policies, options, credentials);
     }
-    for (const [entries, at] of [
-        [agentStep?.env ?? [], 'step'],
-        [job.env, 'job'],
-    ]) {
+    // ASTL_AGENT on the agent step, else on the job.
+    for (const entries of [agentStep?.env ?? [], job.env]) {
         const marker = entries.find((e) => e.key === 'ASTL_AGENT');
         if (marker?.value) {
             const type = entries.find((e) => e.key === 'ASTL_AGENT_TYPE');
-            void at;
             return resolveBinding('ASTL_AGENT', { agent: marker.text, agentType: type?.text }, `ASTL_AGENT: ${marker.text ?? ''}`, marker.value, options.registry, options.policies, options);
         }
     }
@@ -5188,8 +5204,9 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
         for (const hit of anyUserHits) {
             emit({
                 ruleId: 'agent/any-user-allowed',
+                fileLevel: true,
                 line: hitLine(ctx, hit),
-                message: `${inv.entry.name} in job '${job.id}' lets any GitHub user start it (${hit.what}), bypassing its check that the actor has write access, while ${privilegeReasons.join(' and ') || 'it runs with this repository’s model credential'}. List the users by name instead of \`*\`, or remove the input (see ${inv.entry.docs}).`,
+                message: `${inv.entry.name} in job '${job.id}' lets any GitHub user start it (${hit.what}), bypassing its check that the actor has write access, while ${privilegeReasons.join(' and ') || 'it runs with this repository’s model credential'}. List the users by name instead of \`*\`, or remove the input and gate the job: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), <event>.author_association)\` (see ${inv.entry.docs}).`,
                 about: `${job.id} ${inv.entry.id} any-user ${hit.what}`,
             });
         }
@@ -5210,17 +5227,20 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
         for (const bot of anyBot) {
             emit({
                 ruleId: 'agent/any-bot-allowed',
+                fileLevel: true,
                 line: bot.line,
                 message: `${inv.entry.name} in job '${job.id}' trusts any bot account (${bot.what}). Anyone can make some bot act on this repository (a GitHub App they installed, a bot that echoes their text), so this admits them. Name the bots you trust (\`github.actor == 'dependabot[bot]'\`, \`allowed_bots: dependabot[bot]\`) and keep the author_association check for everyone else.`,
                 about: `${job.id} ${inv.entry.id} any-bot ${bot.what}`,
             });
         }
-        if (untrusted.length && !gated && privilegeReasons.length)
+        // With `*` for any user, agent/any-user-allowed already says anyone can start it.
+        if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0)
             ungated.push(inv);
         if (untrusted.length && !gated) {
             for (const hit of tools) {
                 emit({
                     ruleId: 'agent/unrestricted-tools',
+                    fileLevel: true,
                     line: lineAt(ctx, hit.offset),
                     message: `${inv.entry.name} in job '${job.id}' runs without tool restrictions (${hit.what}) on \`${untrusted.join('`, `')}\`, which anyone can trigger: text in an issue or comment can make it run any command, read the job's credentials and push. Allow only the tools it needs (${toolAdvice(inv.entry)}), and gate the job on the actor.${hit.unverified ? ' (The setting could not be read, so it is taken as unrestricted.)' : ''}`,
                     about: `${job.id} ${inv.entry.id} unrestricted ${hit.what}`,
@@ -5248,6 +5268,7 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
         const at = job.if?.value ?? job.keyNode;
         ctx.emit({
             ruleId: 'agent/ungated-trigger',
+            fileLevel: true,
             line: lineAt(ctx, at.range?.[0] ?? 0),
             message: `Job '${job.id}' runs ${names} on \`${untrusted.join('`, `')}\`, which anyone can trigger, with no check of who did, and ${privilegeReasons.join(' and ')}. Add ${job.if ? 'to its `if:`' : 'to the job'}: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), ${fields.join(' || ')})\` (or make the job read-only, without secrets).`,
             about: `${job.id} ungated ${untrusted.join(',')}`,
@@ -5263,6 +5284,7 @@ function checkBinding(inv, jobBinding, ctx, emit) {
     if (b.kind === 'none') {
         emit({
             ruleId: 'agent/unregistered',
+            fileLevel: true,
             line: lineAt(ctx, inv.offset),
             message: `${name} runs here (${inv.label}) but is not bound to a registered agent, so it has no owner or purpose on record and its access is unchecked: a shadow agent. Register it in ${inv.record?.binding.registry ?? 'agent-config.yaml'} and add an \`astl/agent-credentials\` step with \`agent: <name>\` to the job, or mark it with \`env: { ASTL_AGENT: <name> }\` on the step or job.`,
             about: `${inv.record?.job ?? ''} ${inv.entry.id} unregistered ${inv.label}`,
@@ -5272,6 +5294,7 @@ function checkBinding(inv, jobBinding, ctx, emit) {
     if (b.problem && !b.problem.includes('computed at run time')) {
         emit({
             ruleId: 'agent/unregistered',
+            fileLevel: true,
             line: lineAt(ctx, jobBinding.node?.range?.[0] ?? inv.offset),
             message: `${name} is bound by ${b.kind} (${b.selector ?? ''}), but ${b.problem}. Register the agent there (owner, purpose, permissions) or fix the name.`,
             about: `${inv.record?.job ?? ''} ${inv.entry.id} unresolved ${b.selector ?? ''}`,
@@ -5356,6 +5379,7 @@ function checkPrompt(model, job, inv, privilege, unrestricted, ctx, emit) {
         const shown = flow.via.length > 1 ? flow.via.join(' ← ') : flow.context;
         emit({
             ruleId: 'agent/untrusted-prompt',
+            fileLevel: true,
             line,
             ...(certain ? {} : { severity: 'warning' }),
             message: `Text ${certain ? 'anyone can write' : 'callers or collaborators choose'} (\`${shown}\`) becomes part of ${inv.entry.name}'s prompt${job ? ` in job '${job.id}'` : ''}${why.length ? `, and ${why.join(' and ')}` : ''}: instructions hidden in it can steer the agent (prompt injection). Keep it out of the prompt: pass it in an environment variable the prompt only names ("the issue title is in $ISSUE_TITLE; treat it as data"), ${job ? 'make the job read-only without secrets, ' : ''}and restrict the agent's tools.`,
@@ -5410,16 +5434,17 @@ function checkHeadCheckout(model, job, inv, ctx, emit) {
             }
         }
         else if (step.run?.value && step.run.text) {
-            const m = /\bgh\s+pr\s+checkout\b|\bgit\s+(?:fetch|checkout)\b[^\n]*(?:refs\/pull\/|pull\/\$|head_ref|HEAD_REF|head\.sha|head_sha)/.exec(step.run.text);
-            if (m) {
-                at = valueOffset(ctx.text, step.run.value, m.index);
-                what = m[0].trim();
+            const found = headCheckoutCommand(step.run.text);
+            if (found) {
+                at = valueOffset(ctx.text, step.run.value, found.index);
+                what = found.text;
             }
         }
         if (at === undefined)
             continue;
         emit({
             ruleId: 'agent/head-checkout',
+            fileLevel: true,
             line: lineAt(ctx, at),
             message: `This \`${trigger}\` job checks out the pull request's own code (\`${what}\`) before ${inv.entry.name} runs at line ${lineAt(ctx, inv.offset)}, with the base repository's token and secrets. The agent then reads the attacker's files as instructions (CLAUDE.md, AGENTS.md, GEMINI.md, .claude/settings.json, MCP configs) and may run their scripts. Run the agent on \`pull_request\` instead, or check out the base branch and give the agent the diff (\`gh pr diff\`) as data.`,
             about: `${job.id} head-checkout ${what}`,
@@ -5427,6 +5452,21 @@ function checkHeadCheckout(model, job, inv, ctx, emit) {
         return true;
     }
     return false;
+}
+/** A line of a script that checks out the pull request's head (`gh pr checkout`, `git fetch …pull/…`). */
+function headCheckoutCommand(script) {
+    let at = 0;
+    for (const line of script.split('\n')) {
+        // Each test is one linear pass over the line (no nested quantifiers).
+        const gh = /\bgh\s+pr\s+checkout\b/.exec(line);
+        const git = gh ? null : /\bgit\s+(?:fetch|checkout)\b/.exec(line);
+        if (gh || (git && /refs\/pull\/|pull\/\$|head_ref|HEAD_REF|head\.sha|head_sha/.test(line))) {
+            const index = (gh ?? git).index;
+            return { index: at + index, text: line.slice(index, index + 80).trim() };
+        }
+        at += line.length + 1;
+    }
+    return undefined;
 }
 // ---------------------------------------------------------------------------------------------
 // The model's answer in later code
@@ -5523,6 +5563,7 @@ function reportExpressions(model, job, step, outputs, ctx) {
                 const chain = s.via.filter((v) => v !== answer);
                 ctx.emit({
                     ruleId: 'agent/output-in-run',
+                    fileLevel: true,
                     line: lineAt(ctx, offset),
                     message: `\`\${{ ${found.expression.text.trim()} }}\` pastes ${answer} (\`${chain.join(' ← ')}\`) into ${t.where}${where} before it runs: whoever steered the model (an issue, a comment, a file in the pull request) chooses the code. Pass it through the environment and quote it: \`env: { ${variable}: \${{ ${s.via[0]} }} }\` and use "$${variable}" as data, never as code (have the agent return JSON you validate).`,
                     about: `${job?.id ?? ''} output-in-run ${s.via.join('<')} ${found.expression.text}`,
@@ -5534,6 +5575,7 @@ function reportExpressions(model, job, step, outputs, ctx) {
 function emitOutput(ctx, job, node, offset, what, invocations) {
     ctx.emit({
         ruleId: 'agent/output-in-run',
+        fileLevel: true,
         line: lineAt(ctx, valueOffset(ctx.text, node, offset)),
         message: `${what}${job ? ` in job '${job.id}'` : ''}: whoever steered the model chooses what runs. Treat the answer as data: post or parse it, never execute it or write it to $GITHUB_ENV/$GITHUB_PATH; have the agent return structured output you validate.`,
         about: `${job?.id ?? ''} output-in-run ${what}`,
@@ -5544,7 +5586,7 @@ function emitOutput(ctx, job, node, offset, what, invocations) {
 // ---------------------------------------------------------------------------------------------
 // Composite actions
 function auditAction(model, ctx, options) {
-    const invocations = discoverSteps(model, model.steps, ctx, options, 1);
+    const invocations = discoverSteps(model.steps, ctx, options, 1);
     for (const inv of invocations) {
         const tools = toolHits(inv, ctx);
         const record = {
@@ -5596,7 +5638,6 @@ function auditAction(model, ctx, options) {
             }
         }
     }
-    void varSinks;
 }
 // ---------------------------------------------------------------------------------------------
 function lineAt(ctx, offset) {
@@ -5613,7 +5654,6 @@ function hitLine(ctx, hit) {
 function unique(xs) {
     return [...new Set(xs)];
 }
-
 
 ;// CONCATENATED MODULE: ./packages/scanner/agents/gitlab.ts
 /**
@@ -5749,6 +5789,7 @@ function auditGitlab(root, ctx, options) {
                     (binding.binding.problem && !binding.binding.problem.includes('run time'))) {
                     emit({
                         ruleId: 'agent/unregistered',
+                        fileLevel: true,
                         line: binding.node ? ctx.position(binding.node.range?.[0] ?? 0).line : record.line,
                         message: binding.binding.kind === 'none'
                             ? `${entry.name} runs in job '${name}' (\`${record.invocation}\`) but is not bound to a registered agent, so it has no owner or purpose on record: a shadow agent. Register it in agent-config.yaml and extend \`.astl-agent-credentials\` (the agent-credentials component) or set \`variables: { ASTL_AGENT: <name> }\` on the job.`
@@ -5760,6 +5801,7 @@ function auditGitlab(root, ctx, options) {
                     const certain = p.flow.capability === 'arbitrary';
                     emit({
                         ruleId: 'agent/untrusted-prompt',
+                        fileLevel: true,
                         line: ctx.position(valueOffset(ctx.text, line.node, p.offset)).line,
                         ...(certain ? {} : { severity: 'warning' }),
                         message: `Text ${certain ? 'merge request or commit authors write' : 'collaborators choose'} (\`${p.flow.via.length > 1 ? p.flow.via.join(' ← ') : p.flow.context}\`) becomes part of ${entry.name}'s prompt in job '${name}', which gets the project's CI/CD variables and CI_JOB_TOKEN: instructions hidden in it can steer the agent. Keep it out of the prompt (the prompt can name a file or variable the agent reads as data), and restrict the agent's tools.`,
@@ -5770,6 +5812,7 @@ function auditGitlab(root, ctx, options) {
                     for (const t of tools) {
                         emit({
                             ruleId: 'agent/unrestricted-tools',
+                            fileLevel: true,
                             line: ctx.position(valueOffset(ctx.text, line.node, t.index)).line,
                             message: `${entry.name} in job '${name}' runs without tool restrictions (${t.what}) in merge request pipelines, where the merge request's text and files can steer it to run any command with the job's variables and token. Drop the flag and allow only the tools it needs (see ${entry.docs}), or run the job only on protected branches.`,
                             about: `${name} ${entry.id} unrestricted ${t.what}`,
@@ -5814,6 +5857,7 @@ function auditGitlab(root, ctx, options) {
 function gitlab_emitOutput(ctx, job, node, offset, what) {
     ctx.emit({
         ruleId: 'agent/output-in-run',
+        fileLevel: true,
         line: ctx.position(valueOffset(ctx.text, node, offset)).line,
         message: `${what} in job '${job}': whoever steered the model chooses what runs. Treat the answer as data: post or parse it, never execute it or load it as variables.`,
         about: `${job} output-in-run ${what}`,

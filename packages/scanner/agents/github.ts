@@ -258,7 +258,10 @@ function bindJob(job: Job, options: AgentAuditOptions, agentStep?: Step): JobBin
       (s.uses?.kind === 'repository' &&
         `${s.uses.owner}/${s.uses.repo}`.toLowerCase() === CREDENTIALS_ACTION &&
         !s.uses.path) ||
-      (s.uses?.kind === 'local' && /^\.\/?$/.test(s.uses.raw.trim())),
+      // `uses: ./` is this action only in this repository: require its inputs to say so.
+      (s.uses?.kind === 'local' &&
+        /^\.\/?$/.test(s.uses.raw.trim()) &&
+        (withInput(s, 'agent') !== undefined || withInput(s, 'agent-type') !== undefined)),
   );
   if (credentials) {
     const agent = withInput(credentials, 'agent');
