@@ -202,7 +202,12 @@ export function auditGitlab(
         for (const v of outs.vars) vars.add(v);
       }
     }
-    if (jobRecords.length === 0 && binding.binding.agent && !binding.binding.problem) {
+    if (
+      jobRecords.length === 0 &&
+      !name.startsWith('.') &&
+      binding.binding.agent &&
+      !binding.binding.problem
+    ) {
       options.credentialJobs.push({
         agent: binding.binding.agent,
         file: ctx.file,
