@@ -5833,7 +5833,10 @@ function auditGitlab(root, ctx, options) {
                     vars.add(v);
             }
         }
-        if (jobRecords.length === 0 && binding.binding.agent && !binding.binding.problem) {
+        if (jobRecords.length === 0 &&
+            !name.startsWith('.') &&
+            binding.binding.agent &&
+            !binding.binding.problem) {
             options.credentialJobs.push({
                 agent: binding.binding.agent,
                 file: ctx.file,
