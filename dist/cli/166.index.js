@@ -1,5 +1,5 @@
 export const id = 166;
-export const ids = [166];
+export const ids = [166,785];
 export const modules = {
 
 /***/ 5166:

@@ -1,5 +1,5 @@
 export const id = 279;
-export const ids = [279,166];
+export const ids = [279,166,785];
 export const modules = {
 
 /***/ 5166:

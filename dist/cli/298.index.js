@@ -1,5 +1,5 @@
 export const id = 298;
-export const ids = [298,166];
+export const ids = [298,166,785];
 export const modules = {
 
 /***/ 5166:

@@ -1,5 +1,5 @@
 export const id = 593;
-export const ids = [593,166];
+export const ids = [593,166,785];
 export const modules = {
 
 /***/ 5166:

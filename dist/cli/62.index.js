@@ -1,5 +1,5 @@
 export const id = 62;
-export const ids = [62,166];
+export const ids = [62,166,785];
 export const modules = {
 
 /***/ 5166:
@@ -76,12 +76,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   run: () => (/* binding */ run),
 /* harmony export */   spec: () => (/* binding */ spec)
 /* harmony export */ });
-/* harmony import */ var _packages_core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5166);
-/* harmony import */ var _packages_registry_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1005);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7593);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7632);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
-/** `astl agents list`: the registered agents, one a line (or JSON). */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _packages_core_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5166);
+/* harmony import */ var _packages_registry_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1005);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7593);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7632);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1604);
+/**
+ * `astl agents list`: the registered agents, one a line (or JSON / Markdown). With `--discover`
+ * it also scans the CI files (GitHub workflows, composite actions, .gitlab-ci.yml) for the AI
+ * agents that actually run and shows both side by side: where each runs, what starts it, its
+ * token and secrets, whose name it runs under, and its open findings (docs/agents.md).
+ */
+
+
 
 
 
@@ -89,17 +100,37 @@ __webpack_require__.r(__webpack_exports__);
 
 const spec = {
     name: 'agents list',
-    summary: 'list the registered agents',
-    usage: 'astl agents list [--config F] [--format text|json]',
+    summary: 'list the registered agents, and with --discover the AI agents that run in CI',
+    usage: 'astl agents list [--discover] [--config F] [--scan-config F] [--format text|json|markdown]',
     flags: {
+        discover: {
+            type: 'boolean',
+            description: 'also find the AI agents in CI files and show where and as whom they run',
+        },
         config: { type: 'string', value: 'FILE', description: 'agent registry (default agent-config.yaml)' },
-        format: { type: 'string', value: 'FORMAT', description: 'text (default) or json' },
+        'scan-config': {
+            type: 'string',
+            value: 'FILE',
+            description: 'scan config with extra agents to discover (default .astl/scan.yaml when present)',
+        },
+        format: { type: 'string', value: 'FORMAT', description: 'text (default), json or markdown' },
     },
-    examples: ['astl agents list', 'astl agents list --config ci/agent-config.yaml --format json'],
+    examples: [
+        'astl agents list',
+        'astl agents list --config ci/agent-config.yaml --format json',
+        'astl agents list --discover',
+        'astl agents list --discover --format markdown >> "$GITHUB_STEP_SUMMARY"',
+    ],
+    notes: [
+        '--discover scans the default CI paths of the current folder (see astl scan) with the agent',
+        'catalog plus the scan config`s `agents.catalog`, and lists open findings of each agent.',
+    ],
 };
 async function run(args, io) {
-    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .choice */ .Yq)(args, 'format', ['text', 'json'], 'text');
-    const registry = (0,_packages_registry_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .loadRegistry */ .Ag)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'config') || 'agent-config.yaml');
+    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .choice */ .Yq)(args, 'format', ['text', 'json', 'markdown'], 'text');
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)(args, 'discover'))
+        return discover(args, io, format);
+    const registry = (0,_packages_registry_registry_js__WEBPACK_IMPORTED_MODULE_3__/* .loadRegistry */ .Ag)((0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'config') || 'agent-config.yaml');
     const rows = registry.agents.map((a) => ({
         name: a.name,
         type: a.type,
@@ -107,17 +138,33 @@ async function run(args, io) {
         purpose: a.purpose ?? null,
         permissions: a.permissions.map((p) => `${p.resource}:${p.access}`),
         credentialPolicy: a.credentialPolicy,
-        maxTtl: a.maxTtlSeconds === undefined ? null : (0,_packages_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(a.maxTtlSeconds),
+        maxTtl: a.maxTtlSeconds === undefined ? null : (0,_packages_core_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(a.maxTtlSeconds),
         auditLevel: a.auditLevel,
         providers: [a.credentials.aws ? 'aws' : '', a.credentials.vault ? 'vault' : ''].filter(Boolean),
     }));
     if (format === 'json') {
         io.out(JSON.stringify(rows, null, 2));
-        return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+    }
+    if (format === 'markdown') {
+        const { inventoryMarkdown } = await __webpack_require__.e(/* import() */ 401).then(__webpack_require__.bind(__webpack_require__, 9782));
+        io.out(inventoryMarkdown({
+            registered: registry.agents.map((a) => ({
+                name: a.name,
+                type: a.type,
+                ...(a.owner ? { owner: a.owner } : {}),
+                permissions: a.permissions.map((p) => `${p.resource}: ${p.access}`),
+                registry: registry.file,
+                ...(a.keyLocations['name']?.line !== undefined ? { line: a.keyLocations['name'].line } : {}),
+            })),
+            discovered: [],
+            credentialJobs: [],
+        }, { heading: '### Registered agents', discovered: false }));
+        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
     }
     if (rows.length === 0) {
         io.out('no agents registered');
-        return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
     }
     const table = [
         ['NAME', 'TYPE', 'OWNER', 'MAX-TTL', 'AUDIT', 'CLOUDS', 'PURPOSE'],
@@ -134,9 +181,34 @@ async function run(args, io) {
     const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
     table.forEach((row, n) => {
         const line = row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
-        io.out(n === 0 ? (0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'bold', line) : line);
+        io.out(n === 0 ? (0,_io_js__WEBPACK_IMPORTED_MODULE_6__/* .paint */ .n)(io, 'bold', line) : line);
     });
-    return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
+    return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+}
+/** `--discover`: one scan of the CI files with every finding kept, then the inventory. */
+async function discover(args, io, format) {
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(332), __webpack_require__.e(749)]).then(__webpack_require__.bind(__webpack_require__, 3749));
+    const { inventoryJson, inventoryMarkdown, inventoryText } = await __webpack_require__.e(/* import() */ 401).then(__webpack_require__.bind(__webpack_require__, 9782));
+    const config = engine.loadScanConfig(io.cwd, (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'scan-config'));
+    const registry = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'config');
+    const result = await engine.scan({
+        root: io.cwd,
+        config: registry ? { ...config, agents: { catalog: [], ...config.agents, registry } } : config,
+    });
+    const inventory = result.agents ?? { registered: [], discovered: [], credentialJobs: [] };
+    const registryFile = registry ?? config.agents?.registry ?? 'agent-config.yaml';
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(io.cwd, registryFile))) {
+        io.err(`warning: no agent registry at ${registryFile}; every discovered agent is unregistered (--config names another)`);
+    }
+    for (const w of result.warnings)
+        io.err(`warning: ${w}`);
+    if (format === 'json')
+        io.out(inventoryJson(inventory).replace(/\n$/, ''));
+    else if (format === 'markdown')
+        io.out(inventoryMarkdown(inventory, { heading: '### AI agents in CI' }));
+    else
+        io.out(inventoryText(inventory));
+    return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
 }
 
 

@@ -148,7 +148,7 @@ async function run(args, io) {
             hint: 'write one with `astl scan --write-baseline FILE`, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(519)]).then(__webpack_require__.bind(__webpack_require__, 4084));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(749), __webpack_require__.e(166)]).then(__webpack_require__.bind(__webpack_require__, 3749));
     const progress = startProgress(io);
     let result;
     let cleanup;

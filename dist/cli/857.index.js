@@ -1,5 +1,5 @@
 export const id = 857;
-export const ids = [857,166];
+export const ids = [857,166,785];
 export const modules = {
 
 /***/ 5166:

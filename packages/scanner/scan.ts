@@ -9,6 +9,12 @@ import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { isMap, type Node } from 'yaml';
 import { AstlError, AstlErrors, formatDuration, parseYaml, type YamlDoc } from '../core/index.js';
 import { parseAgentPolicies, parseRegistry } from '../registry/index.js';
+import { mergeCatalog } from './agents/catalog.js';
+import { type AgentAuditOptions, auditDefinition } from './agents/github.js';
+import { auditGitlab } from './agents/gitlab.js';
+import { buildInventory } from './agents/inventory.js';
+import { DEFAULT_POLICIES, DEFAULT_REGISTRY, RegistryStore } from './agents/registry.js';
+import type { AgentInventory } from './agents/types.js';
 import { type ChangeSet, computeChangeSet, type GitHubPullRequest, isChangedLine } from './changeset.js';
 import { loadScanConfig, type PinningRule, type ScanConfig } from './config.js';
 import { FileContext, type RawFinding } from './context.js';
@@ -108,6 +114,11 @@ export interface ScanResult {
   stats: ScanStats;
   /** Every rule the scanner knows, for SARIF's tool.driver.rules. */
   rules: RuleMeta[];
+  /**
+   * AI agents discovered in the scanned CI files beside the registered ones (docs/agents.md).
+   * Optional so results built by hand (tests, other front ends) need not carry one.
+   */
+  agents?: AgentInventory;
 }
 
 export const ALL_RULES: RuleMeta[] = [...SCANNER_RULES, ...SECRET_RULES];
@@ -195,6 +206,22 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const yaml = new YamlCache();
   const policies = loadPolicyContext(walked.files, read, targets, yaml);
+  const store = new RegistryStore(root, (file) => {
+    const got = read(file);
+    return isSkipped(got) ? undefined : got.text;
+  });
+  const agentOptions: AgentAuditOptions = {
+    catalog: mergeCatalog(config.agents?.catalog ?? []),
+    store,
+    registry: config.agents?.registry ?? DEFAULT_REGISTRY,
+    policies: config.agents?.policies ?? DEFAULT_POLICIES,
+    readText: (file) => {
+      const got = read(file);
+      return isSkipped(got) ? undefined : got.text;
+    },
+    discovered: [],
+    credentialJobs: [],
+  };
 
   const contexts: FileContext[] = [];
   const scannedFiles: string[] = [];
@@ -235,6 +262,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
           yaml,
           policies,
           pinning,
+          agents: agentOptions,
           root,
           onSessionPolicy: (path, agent) => {
             if (!sessionPolicies.has(path)) sessionPolicies.set(path, agent);
@@ -290,6 +318,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
   }
   findings.sort(compareFindings);
+  // The default registry belongs in the inventory even when no agent is bound to it.
+  store.registry(agentOptions.registry);
+  const agents = buildInventory(
+    store.loaded(),
+    agentOptions.discovered,
+    agentOptions.credentialJobs,
+    findings,
+  );
 
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   const byRule: Record<string, number> = {};
@@ -315,6 +351,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       outsideDiff,
     },
     rules: ALL_RULES,
+    agents,
   };
 }
 
@@ -470,6 +507,7 @@ interface YamlScanOptions {
   yaml: YamlCache;
   policies: AgentPolicyView[];
   pinning: readonly PinningRule[];
+  agents: AgentAuditOptions;
   root: string;
   onSessionPolicy: (path: string, agent: string) => void;
 }
@@ -514,16 +552,29 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
     // still an action, and a workflow anywhere is a workflow.
     const actionShaped = isActionShape(rootNode) && !isWorkflowShape(rootNode);
     if ((kind === 'workflow' && !actionShaped) || (kind !== 'action' && isWorkflowShape(rootNode))) {
-      if (isMap(rootNode)) checkDefinition(readWorkflow(rootNode), ctx, { pinning: options.pinning });
+      if (isMap(rootNode)) {
+        const model = readWorkflow(rootNode);
+        checkDefinition(model, ctx, { pinning: options.pinning });
+        auditDefinition(model, ctx, options.agents);
+      }
       continue;
     }
     if (kind === 'action' || isActionShape(rootNode)) {
-      if (isMap(rootNode)) checkDefinition(readAction(rootNode), ctx, { pinning: options.pinning });
+      if (isMap(rootNode)) {
+        const model = readAction(rootNode);
+        checkDefinition(model, ctx, { pinning: options.pinning });
+        auditDefinition(model, ctx, options.agents);
+      }
       continue;
     }
-    if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(ctx.file)) checkGitlabCi(rootNode, ctx);
+    if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(ctx.file)) {
+      checkGitlabCi(rootNode, ctx);
+      auditGitlab(rootNode, ctx, options.agents);
+    }
     if (isSeq(get(rootNode, 'agents'))) {
       hasRegistry = true;
+      // A scanned registry belongs in the agent inventory (when it is valid).
+      options.agents.store.registry(ctx.file);
       checkRegistry(rootNode, ctx, {
         policies: options.policies,
         fileExists: (file) => {
