@@ -42,7 +42,11 @@ import type {
 
 export const DEFAULT_DURATION_SECONDS = 900;
 export const DEFAULT_DEADLINE_MS = 60_000;
+// Audience defaults (issue 14): one per provider, the same in the GitHub action, the GitLab
+// component (which must fix the audience when the pipeline is created, so it cannot follow a URL),
+// the registry docs and the error messages.
 export const DEFAULT_AWS_AUDIENCE = 'sts.amazonaws.com';
+export const DEFAULT_VAULT_AUDIENCE = 'vault';
 /** STS refuses AssumeRoleWithWebIdentity shorter than 15 minutes. */
 export const STS_MIN_DURATION_SECONDS = 900;
 export const STS_MAX_DURATION_SECONDS = 43_200;
@@ -151,8 +155,8 @@ export async function mintCredentials(
     // Provider code loads while the first token request is in flight.
     backends.preload?.(providerNames(providers));
     const idTokens = new Map<string, Promise<string>>();
-    const fetchIdToken = async (audience: string): Promise<string> => {
-      const token = await deps.getIdToken(audience, deadline);
+    const fetchIdToken = async (audience: string, provider: ProviderName): Promise<string> => {
+      const token = await deps.getIdToken(audience, deadline, provider);
       deps.registerSecret(token);
       // The job's real environment is in the signed token; re-check restrictions against it.
       const claims = decodeTokenClaims(token);
@@ -160,11 +164,11 @@ export async function mintCredentials(
       if (tokenEnv && tokenEnv !== request.run.environment) checkFor(tokenEnv);
       return token;
     };
-    const idTokenFor = (audience: string): Promise<string> => {
+    const idTokenFor = (audience: string, provider: ProviderName): Promise<string> => {
       tokensRequested = true;
       let pending = idTokens.get(audience);
       if (!pending) {
-        pending = fetchIdToken(audience);
+        pending = fetchIdToken(audience, provider);
         idTokens.set(audience, pending);
       }
       return pending;
@@ -194,7 +198,7 @@ export async function mintCredentials(
     const awsAudit: AuditEvent[] = [];
     const awsCredentials: IssuedCredential[] = [];
     const awsFlow = async (p: AwsPlan): Promise<void> => {
-      const jwt = await idTokenFor(p.audience);
+      const jwt = await idTokenFor(p.audience, 'aws');
       // Refusals come back diagnosed (token claims beside the request) from the provider.
       const session = await backends.assumeRole({
         roleArn: p.roleArn,
@@ -274,7 +278,7 @@ export async function mintCredentials(
     const vaultAudit: AuditEvent[] = [];
     const vaultCredentials: IssuedCredential[] = [];
     const vaultFlow = async (p: VaultPlan): Promise<void> => {
-      const jwt = await idTokenFor(p.audience);
+      const jwt = await idTokenFor(p.audience, 'vault');
       const issuedAt = now();
       const login = await backends.vaultLogin({
         url: p.url,
@@ -516,7 +520,7 @@ function planProviders(request: CredentialRequest, agent: AgentEntry): { aws?: A
       url: url.replace(/\/+$/, ''),
       role,
       authPath: (request.vault?.authPath ?? regVault?.authPath ?? 'jwt').replace(/^\/+|\/+$/g, ''),
-      audience: request.vault?.audience ?? regVault?.audience ?? url.replace(/\/+$/, ''),
+      audience: request.vault?.audience ?? regVault?.audience ?? DEFAULT_VAULT_AUDIENCE,
       secrets,
       ...((request.vault?.namespace ?? regVault?.namespace)
         ? { namespace: request.vault?.namespace ?? regVault?.namespace }
