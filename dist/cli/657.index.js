@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
   toJsonLines: () => (/* reexport */ toJsonLines)
 });
 
-// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, cell, createRevokeBackend, envIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary
+// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, DEFAULT_VAULT_AUDIENCE, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, cell, createRevokeBackend, envIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary
 
 ;// CONCATENATED MODULE: ./packages/credentials/audit.ts
 const AUDIT_FILE_NAME = 'astl-audit.jsonl';
@@ -119,7 +119,11 @@ var packages_registry = __webpack_require__(3268);
 
 const DEFAULT_DURATION_SECONDS = 900;
 const DEFAULT_DEADLINE_MS = 60_000;
+// Audience defaults (issue 14): one per provider, the same in the GitHub action, the GitLab
+// component (which must fix the audience when the pipeline is created, so it cannot follow a URL),
+// the registry docs and the error messages.
 const DEFAULT_AWS_AUDIENCE = 'sts.amazonaws.com';
+const DEFAULT_VAULT_AUDIENCE = 'vault';
 /** STS refuses AssumeRoleWithWebIdentity shorter than 15 minutes. */
 const STS_MIN_DURATION_SECONDS = 900;
 const STS_MAX_DURATION_SECONDS = 43_200;
@@ -202,8 +206,8 @@ async function mintCredentials(request, deps, backends) {
         // Provider code loads while the first token request is in flight.
         backends.preload?.(providerNames(providers));
         const idTokens = new Map();
-        const fetchIdToken = async (audience) => {
-            const token = await deps.getIdToken(audience, deadline);
+        const fetchIdToken = async (audience, provider) => {
+            const token = await deps.getIdToken(audience, deadline, provider);
             deps.registerSecret(token);
             // The job's real environment is in the signed token; re-check restrictions against it.
             const claims = (0,oidc.decodeTokenClaims)(token);
@@ -212,11 +216,11 @@ async function mintCredentials(request, deps, backends) {
                 checkFor(tokenEnv);
             return token;
         };
-        const idTokenFor = (audience) => {
+        const idTokenFor = (audience, provider) => {
             tokensRequested = true;
             let pending = idTokens.get(audience);
             if (!pending) {
-                pending = fetchIdToken(audience);
+                pending = fetchIdToken(audience, provider);
                 idTokens.set(audience, pending);
             }
             return pending;
@@ -244,7 +248,7 @@ async function mintCredentials(request, deps, backends) {
         const awsAudit = [];
         const awsCredentials = [];
         const awsFlow = async (p) => {
-            const jwt = await idTokenFor(p.audience);
+            const jwt = await idTokenFor(p.audience, 'aws');
             // Refusals come back diagnosed (token claims beside the request) from the provider.
             const session = await backends.assumeRole({
                 roleArn: p.roleArn,
@@ -321,7 +325,7 @@ async function mintCredentials(request, deps, backends) {
         const vaultAudit = [];
         const vaultCredentials = [];
         const vaultFlow = async (p) => {
-            const jwt = await idTokenFor(p.audience);
+            const jwt = await idTokenFor(p.audience, 'vault');
             const issuedAt = now();
             const login = await backends.vaultLogin({
                 url: p.url,
@@ -547,7 +551,7 @@ function planProviders(request, agent) {
             url: url.replace(/\/+$/, ''),
             role,
             authPath: (request.vault?.authPath ?? regVault?.authPath ?? 'jwt').replace(/^\/+|\/+$/g, ''),
-            audience: request.vault?.audience ?? regVault?.audience ?? url.replace(/\/+$/, ''),
+            audience: request.vault?.audience ?? regVault?.audience ?? DEFAULT_VAULT_AUDIENCE,
             secrets,
             ...((request.vault?.namespace ?? regVault?.namespace)
                 ? { namespace: request.vault?.namespace ?? regVault?.namespace }

@@ -254,7 +254,9 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
       return {
         error: input.gitlab
           ? 'no GitLab API client was given, so deploys cannot be counted'
-          : 'no github-token was given (or GITHUB_REPOSITORY is not set), so deploys cannot be counted',
+          : input.github
+            ? 'no github-token was given (or GITHUB_REPOSITORY is not set), so deploys cannot be counted'
+            : 'this run is neither a GitHub Actions nor a GitLab job, so deploys cannot be counted',
       };
     }
     const t = performance.now();
@@ -282,7 +284,9 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   if (agentType !== undefined) request.agentType = agentType;
   if (input.replicas !== undefined) request.replicas = input.replicas;
 
-  const context: DecideContext = { platform: platform?.name ?? (input.gitlab ? 'gitlab' : 'github') };
+  const context: DecideContext = {
+    platform: platform?.name ?? (input.gitlab ? 'gitlab' : input.github ? 'github' : 'none'),
+  };
   if (budget) context.budget = budget;
   let evalMs = 0;
   const timedDecide = () => {
@@ -294,7 +298,10 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   let decision = timedDecide();
 
   if (decision.decision === 'approval_needed') {
-    if (!platform || platform.approvalsUnavailable) {
+    if (!platform && !input.github && !input.gitlab) {
+      // Neither platform (a laptop): no approval can exist, so the answer is approval_needed.
+      context.approval = {};
+    } else if (!platform || platform.approvalsUnavailable) {
       context.approval = {
         error:
           platform?.approvalsUnavailable ??

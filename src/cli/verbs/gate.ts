@@ -126,20 +126,6 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const { GitHubClient, GitLabClient, runGate } = await import('../../../packages/gate/index.js');
   const gitlab = gitlabContext(env);
   const github = gitlab ? undefined : githubContext(env);
-  // Without either API there is no approval to find: the answer is approval_needed (exit 2).
-  // Budgets cannot be counted and fail closed.
-  const offline = {
-    findApproval: async () => undefined,
-    countRecentDeploys: async (): Promise<number> => {
-      throw new AstlError(
-        'max_per_day budgets need the GitHub Deployments API (GITHUB_TOKEN and GITHUB_REPOSITORY)',
-        {
-          code: 'BUDGET_UNAVAILABLE',
-        },
-      );
-    },
-    recordDeployment: async () => undefined,
-  };
   let result: GateResult;
   try {
     result = await runGate(
@@ -155,9 +141,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         params,
         mode: shadow ? 'shadow' : 'enforce',
         ci: ciInfo(env),
-        ...(gitlab
-          ? { gitlab }
-          : { github: github?.repo ?? { owner: 'local', repo: 'local', runId: 'local' } }),
+        // Neither platform (a laptop): approvals answer approval_needed, budgets fail closed.
+        ...(gitlab ? { gitlab } : github ? { github: github.repo } : {}),
         resolve: { log: (m) => io.err(m) },
       },
       {
@@ -169,11 +154,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
                 tokenVariable,
               }),
             }
-          : {
-              github: github
-                ? new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL })
-                : offline,
-            }),
+          : github
+            ? { github: new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) }
+            : {}),
         onWarning: (m) => io.err(`${paint(io, 'yellow', 'warning')}: ${m}`),
       },
     );
