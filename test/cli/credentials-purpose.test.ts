@@ -74,7 +74,7 @@ describe('astl credentials --purpose', () => {
     const events = audit
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { purpose?: string });
+      .map((l) => JSON.parse(l) as { intent?: string });
     expect(events.some((e) => e.intent === expanded)).toBe(true);
     for (const text of [r.stdout, r.stderr, audit]) expect(text).not.toMatch(/s3cret/);
   });
