@@ -129,7 +129,7 @@ async function run(args, io) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
         throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
     }
-    const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 698));
+    const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 5067));
     const gitlab = gitlabContext(env);
     const github = gitlab ? undefined : githubContext(env);
     let result;
@@ -357,7 +357,7 @@ function junit(r, checkedRules = []) {
 }
 /** `file:line key` of every rule key in the policy entries that apply to this request. */
 async function checkedRules(r) {
-    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 698));
+    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 5067));
     try {
         const set = loadPolicies(r.policy.path);
         return matchingRules({ agent: r.request.agent, action: r.request.action }, set).flatMap((rule) => Object.entries(rule.keyAt)

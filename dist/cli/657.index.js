@@ -55,8 +55,8 @@ function toJsonLines(events) {
     return events.map((e) => `${JSON.stringify(e)}\n`).join('');
 }
 
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 // EXTERNAL MODULE: ./packages/providers/oidc.ts + 5 modules
 var oidc = __webpack_require__(967);
 ;// CONCATENATED MODULE: ./packages/credentials/id-token.ts
@@ -1389,8 +1389,8 @@ function decodeJwt(jwt) {
 }
 
 
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 // EXTERNAL MODULE: ./packages/providers/retry-policy.ts
 var retry_policy = __webpack_require__(5036);
 ;// CONCATENATED MODULE: ./packages/providers/oidc.ts
@@ -1545,7 +1545,7 @@ function shortMessage(text) {
 /* harmony export */   uW: () => (/* binding */ exhausted),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5724);
 /**
  * The retry settings every provider call shares, and the conversion of an exhausted retry into
  * an AstlError whose message names the provider and the last fault.
@@ -1622,8 +1622,8 @@ var check = __webpack_require__(8332);
 var policy_files = __webpack_require__(7950);
 // EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
 var registry_registry = __webpack_require__(1359);
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/registry/resolve.ts
 /** Which registered agent a credential or gate request is for. */
 

@@ -21,11 +21,13 @@
  */
 import {
   AstlError,
+  BodyTooLargeError,
   Deadline,
   describeFault,
   isNetworkFault,
   isRetryableStatus,
   RetryExhaustedError,
+  readTextCapped,
   withRetry,
 } from '../core/index.js';
 
@@ -106,6 +108,8 @@ const OPERATION: Record<Operation, { code: string; what: string; needs: string }
 };
 
 const PER_PAGE = 100;
+/** The most one GitLab API answer may hold (100 deployments are far less). */
+export const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_COUNT_PAGES = 10;
 const MAX_LOOKUP_PAGES = 5;
 
@@ -178,7 +182,7 @@ export class GitLabClient {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const text = await res.text();
+    const text = await readTextCapped(res, MAX_API_BODY_BYTES, `the answer to ${method} ${path}`);
     if (!res.ok) throw new GitLabHttpError(res.status, apiMessage(text));
     let data: unknown;
     try {
@@ -215,7 +219,15 @@ export class GitLabClient {
         isRetryable,
       });
     } catch (err) {
-      if (err instanceof AstlError) throw err;
+      if (err instanceof BodyTooLargeError) {
+        throw new AstlError(`${err.message} while ${meta.what}`, {
+          code: meta.code,
+          cause: err,
+          hint: 'a GitLab API answer this large is not GitLab as the gate knows it; check CI_API_V4_URL. The gate fails closed',
+        });
+      }
+      if (err instanceof AstlError)
+        throw new AstlError(err.message, { code: meta.code, hint: err.hint, cause: err });
       const last = err instanceof RetryExhaustedError ? err.lastError : err;
       const status = last instanceof GitLabHttpError ? last.status : undefined;
       const jobToken = this.options.tokenVariable === 'CI_JOB_TOKEN';
@@ -281,7 +293,7 @@ export class GitLabClient {
       const { data, nextPage } = await this.call('approvals', what, (signal) =>
         this.request('GET', `${base}?${query}`, signal),
       );
-      const list = Array.isArray(data) ? (data as ApiDeployment[]) : [];
+      const list = deploymentList(data, 'approvals', what);
       deploymentId = list.find((d) => String(d.deployable?.id ?? '') === q.jobId)?.id;
       if (!nextPage) break;
     }
@@ -338,7 +350,8 @@ export class GitLabClient {
         `GET ${base}?environment=${environment}`,
         (signal) => this.request('GET', `${base}?${query}`, signal),
       );
-      for (const d of Array.isArray(data) ? (data as ApiDeployment[]) : []) {
+      // A garbled answer must not count as "no deployments": that would reopen the budget.
+      for (const d of deploymentList(data, 'deployments-read', `GET ${base}?environment=${environment}`)) {
         const created = Date.parse(d.created_at ?? '');
         if (Number.isNaN(created) || created < q.since.getTime()) continue;
         if (d.status === 'success' || d.status === 'running' || d.status === 'created') count++;
@@ -366,6 +379,15 @@ export class GitLabClient {
     const id = (data as { id?: unknown } | null)?.id;
     return typeof id === 'number' ? id : undefined;
   }
+}
+
+/** The answer of a list endpoint, or a fail-closed error when it is not a list. */
+function deploymentList(data: unknown, operation: Operation, what: string): ApiDeployment[] {
+  if (Array.isArray(data)) return data as ApiDeployment[];
+  throw new AstlError(`${what} did not answer with a list of deployments`, {
+    code: OPERATION[operation].code,
+    hint: 'the gate cannot trust an answer it cannot read and fails closed; check CI_API_V4_URL',
+  });
 }
 
 function apiMessage(body: string): string {

@@ -267,6 +267,17 @@ describe('countRecentDeploys and recordDeployment', () => {
     expect(err.hint).toContain('Developer');
   });
 
+  it('a garbled or oversized answer fails closed instead of counting as no deployments', async () => {
+    api.inject('/deployments', { status: 200, body: { deployments: [] } });
+    const garbled = await failure(count());
+    expect(garbled.code).toBe('BUDGET_CHECK_FAILED');
+    expect(garbled.message).toContain('did not answer with a list');
+    api.inject('/deployments', { status: 200, body: ['x'.repeat(9 * 1024 * 1024)] });
+    const huge = await failure(count());
+    expect(huge.code).toBe('BUDGET_CHECK_FAILED');
+    expect(huge.message).toContain('larger than 8 MiB');
+  });
+
   it('a failed count is BUDGET_CHECK_FAILED after bounded retries', async () => {
     api.inject('/deployments', { status: 503 }, 10);
     const err = await failure(count(client({ attempts: 3 })));
