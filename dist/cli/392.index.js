@@ -81,6 +81,11 @@ const spec = {
             description: 'also write a dotenv report: decision, id, policy digest, pinned images',
         },
         record: { type: 'string', value: 'FILE', description: 'also write the decision record (JSON)' },
+        'gitlab-token-env': {
+            type: 'string',
+            value: 'VAR',
+            description: 'in a GitLab job: variable holding the API token for approvals and budgets (default CI_JOB_TOKEN)',
+        },
     },
     examples: [
         'astl gate --policy policies --agent deploy-bot --environment staging --image ghcr.io/acme/app:1.4.2',
@@ -90,8 +95,10 @@ const spec = {
     notes: [
         'Exit codes: 0 allow (or --shadow), 1 deny, 2 approval_needed, 3 usage error.',
         'Fail closed: a policy that does not load, an unreachable registry or an expression error is a deny.',
-        'Approvals and max_per_day budgets use the GitHub API when GITHUB_TOKEN and GITHUB_REPOSITORY are',
-        "set; elsewhere they cannot be checked and fail closed (use GitLab's protected environments for approvals).",
+        'Approvals and max_per_day budgets use the GitLab Deployments API in a GitLab job (token: --gitlab-token-env,',
+        "default CI_JOB_TOKEN; approvals are the deployment approvals of the job's own protected environment),",
+        'or the GitHub API when GITHUB_TOKEN and GITHUB_REPOSITORY are set; elsewhere budgets fail closed and',
+        'approval_needed exits 2.',
     ],
 };
 const FORMATS = ['text', 'json', 'junit', 'dotenv'];
@@ -118,20 +125,13 @@ async function run(args, io) {
         .flatMap((i) => i.split(/\s+/))
         .filter(Boolean);
     const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(args, 'shadow');
-    const { GitHubClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(298)]).then(__webpack_require__.bind(__webpack_require__, 2495));
-    const github = githubContext(env);
-    // Without the GitHub API there is no approval to find: the answer is approval_needed (exit 2),
-    // for the pipeline to route through its own approval (GitLab protected environments). Budgets
-    // cannot be counted and fail closed.
-    const offline = {
-        findApproval: async () => undefined,
-        countRecentDeploys: async () => {
-            throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht('max_per_day budgets need the GitHub Deployments API (GITHUB_TOKEN and GITHUB_REPOSITORY)', {
-                code: 'BUDGET_UNAVAILABLE',
-            });
-        },
-        recordDeployment: async () => undefined,
-    };
+    const tokenVariable = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
+    }
+    const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 267));
+    const gitlab = gitlabContext(env);
+    const github = gitlab ? undefined : githubContext(env);
     let result;
     try {
         result = await runGate({
@@ -146,10 +146,21 @@ async function run(args, io) {
             params,
             mode: shadow ? 'shadow' : 'enforce',
             ci: ciInfo(env),
-            github: github?.repo ?? { owner: 'local', repo: 'local', runId: 'local' },
+            // Neither platform (a laptop): approvals answer approval_needed, budgets fail closed.
+            ...(gitlab ? { gitlab } : github ? { github: github.repo } : {}),
             resolve: { log: (m) => io.err(m) },
         }, {
-            github: github ? new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) : offline,
+            ...(gitlab
+                ? {
+                    gitlab: new GitLabClient({
+                        apiUrl: env.CI_API_V4_URL,
+                        token: env[tokenVariable]?.trim(),
+                        tokenVariable,
+                    }),
+                }
+                : github
+                    ? { github: new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) }
+                    : {}),
             onWarning: (m) => io.err(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
         });
     }
@@ -174,8 +185,8 @@ async function run(args, io) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'record'), `${JSON.stringify(record, null, 2)}\n`);
     if (format !== 'text' || output)
         io.err(headline(record, io));
-    if (record.decision === 'approval_needed' && !github) {
-        io.err('Outside GitHub the gate cannot see approvals: exit 2 means "approval needed". In GitLab, deploy through a protected environment with required approvals, or a manual job that only an approver can run.');
+    if (record.decision === 'approval_needed' && !github && !gitlab) {
+        io.err('Outside GitHub Actions and GitLab jobs the gate cannot see approvals: exit 2 means "approval needed".');
     }
     if (record.decision === 'allow' || shadow)
         return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
@@ -191,6 +202,20 @@ async function parseParams(text) {
         throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e('--params must be one JSON or YAML mapping', `for example --params '{"amount": 250}'`);
     }
     return value;
+}
+/** In a GitLab job: the project, job and commit the GitLab Deployments API calls are about. */
+function gitlabContext(env) {
+    if (env.GITLAB_CI !== 'true' || !env.CI_API_V4_URL || !env.CI_PROJECT_ID)
+        return undefined;
+    return {
+        projectId: env.CI_PROJECT_ID,
+        ...(env.CI_JOB_ID ? { jobId: env.CI_JOB_ID } : {}),
+        sha: env.CI_COMMIT_SHA ?? '',
+        ref: env.CI_COMMIT_TAG || env.CI_COMMIT_BRANCH || env.CI_COMMIT_REF_NAME || '',
+        tag: Boolean(env.CI_COMMIT_TAG),
+        // Four eyes: the user who started the pipeline does not approve their own deploy.
+        excludedUsers: env.GITLAB_USER_LOGIN ? [env.GITLAB_USER_LOGIN] : [],
+    };
 }
 function githubContext(env) {
     const token = env.GITHUB_TOKEN?.trim();
@@ -332,7 +357,7 @@ function junit(r, checkedRules = []) {
 }
 /** `file:line key` of every rule key in the policy entries that apply to this request. */
 async function checkedRules(r) {
-    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(298)]).then(__webpack_require__.bind(__webpack_require__, 2495));
+    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 267));
     try {
         const set = loadPolicies(r.policy.path);
         return matchingRules({ agent: r.request.agent, action: r.request.action }, set).flatMap((rule) => Object.entries(rule.keyAt)

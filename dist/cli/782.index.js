@@ -19,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
   toJsonLines: () => (/* reexport */ toJsonLines)
 });
 
-// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, cell, envIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
+// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, DEFAULT_VAULT_AUDIENCE, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, cell, envIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
 
 ;// CONCATENATED MODULE: ./packages/credentials/audit.ts
 const AUDIT_FILE_NAME = 'astl-audit.jsonl';
@@ -1315,6 +1315,11 @@ async function lookupSelf(req) {
 
 
 
+/**
+ * Vault's default OIDC audience, the same in the GitHub action, the GitLab component (which fixes
+ * the audience when the pipeline is created, so it cannot follow a URL), the docs and the errors.
+ */
+const DEFAULT_VAULT_AUDIENCE = 'vault';
 const trimSlashes = (s) => s.replace(/^\/+|\/+$/g, '');
 function vaultProvider(client = { login: vaultJwtLogin, readSecret: readKvSecret, revokeSelf: revokeSelf }) {
     return {
@@ -1350,7 +1355,7 @@ function vaultProvider(client = { login: vaultJwtLogin, readSecret: readKvSecret
                 url: base,
                 role,
                 authPath: trimSlashes(request.vault?.authPath ?? reg?.authPath ?? 'jwt'),
-                audience: request.vault?.audience ?? reg?.audience ?? base,
+                audience: request.vault?.audience ?? reg?.audience ?? DEFAULT_VAULT_AUDIENCE,
                 secrets,
                 ...(namespace ? { namespace } : {}),
             };
@@ -1619,8 +1624,9 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
         deps.onPhase?.('checked');
         // ---- 2. Tokens and credentials: every provider side by side. ----
         const idTokens = new Map();
-        const fetchIdToken = async (audience) => {
-            const token = await deps.getIdToken(audience, deadline);
+        // `provider` only names whose token variable an error should point at (GitLab mints one each).
+        const fetchIdToken = async (audience, provider) => {
+            const token = await deps.getIdToken(audience, deadline, provider);
             deps.registerSecret(token);
             deps.onPhase?.('token');
             // The job's real environment is in the signed token; re-check restrictions against it.
@@ -1630,11 +1636,11 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
                 checkFor(tokenEnv);
             return token;
         };
-        const idToken = (audience) => {
+        const idToken = (audience, provider) => {
             tokensRequested = true;
             let pending = idTokens.get(audience);
             if (!pending) {
-                pending = fetchIdToken(audience);
+                pending = fetchIdToken(audience, provider);
                 idTokens.set(audience, pending);
             }
             return pending;
@@ -1666,7 +1672,7 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
                 log,
                 now,
                 runDetail,
-                idToken,
+                idToken: (audience) => idToken(audience, provider.name),
                 secret: (value) => {
                     deps.registerSecret(value);
                     secrets.push(value);

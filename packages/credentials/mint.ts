@@ -39,6 +39,7 @@ import type {
   IssuedCredential,
   MintDeps,
   MintResult,
+  ProviderName,
   RevocationState,
 } from './types.js';
 
@@ -139,8 +140,9 @@ export async function mintCredentials(
 
     // ---- 2. Tokens and credentials: every provider side by side. ----
     const idTokens = new Map<string, Promise<string>>();
-    const fetchIdToken = async (audience: string): Promise<string> => {
-      const token = await deps.getIdToken(audience, deadline);
+    // `provider` only names whose token variable an error should point at (GitLab mints one each).
+    const fetchIdToken = async (audience: string, provider: ProviderName): Promise<string> => {
+      const token = await deps.getIdToken(audience, deadline, provider);
       deps.registerSecret(token);
       deps.onPhase?.('token');
       // The job's real environment is in the signed token; re-check restrictions against it.
@@ -149,11 +151,11 @@ export async function mintCredentials(
       if (tokenEnv && tokenEnv !== request.run.environment) checkFor(tokenEnv);
       return token;
     };
-    const idToken = (audience: string): Promise<string> => {
+    const idToken = (audience: string, provider: ProviderName): Promise<string> => {
       tokensRequested = true;
       let pending = idTokens.get(audience);
       if (!pending) {
-        pending = fetchIdToken(audience);
+        pending = fetchIdToken(audience, provider);
         idTokens.set(audience, pending);
       }
       return pending;
@@ -187,7 +189,7 @@ export async function mintCredentials(
         log,
         now,
         runDetail,
-        idToken,
+        idToken: (audience) => idToken(audience, provider.name),
         secret: (value) => {
           deps.registerSecret(value);
           secrets.push(value);

@@ -64,8 +64,11 @@ export interface Logger {
 }
 
 export interface MintDeps {
-  /** An OIDC ID token for `audience` (the runner's protocol in the action; an env var on GitLab). */
-  getIdToken(audience: string, deadline: Deadline): Promise<string>;
+  /**
+   * An OIDC ID token for `audience` (the runner's protocol in the action; an env var on GitLab).
+   * `provider` says which provider asks, so an error can name that provider's token variable.
+   */
+  getIdToken(audience: string, deadline: Deadline, provider?: ProviderName): Promise<string>;
   /** Called with every secret value the moment it is received, before anything can print it. */
   registerSecret(value: string): void;
   /** Called whenever the revocation state changes, so a crash later still leaves it saved. */

@@ -17,6 +17,12 @@ import {
 import type { CredentialProvider } from '../provider.js';
 import type { RevocationEntry, VaultRevocationState, VaultSecretRead } from '../types.js';
 
+/**
+ * Vault's default OIDC audience, the same in the GitHub action, the GitLab component (which fixes
+ * the audience when the pipeline is created, so it cannot follow a URL), the docs and the errors.
+ */
+export const DEFAULT_VAULT_AUDIENCE = 'vault';
+
 export interface VaultPlan {
   url: string;
   role: string;
@@ -78,7 +84,7 @@ export function vaultProvider(
         url: base,
         role,
         authPath: trimSlashes(request.vault?.authPath ?? reg?.authPath ?? 'jwt'),
-        audience: request.vault?.audience ?? reg?.audience ?? base,
+        audience: request.vault?.audience ?? reg?.audience ?? DEFAULT_VAULT_AUDIENCE,
         secrets,
         ...(namespace ? { namespace } : {}),
       };

@@ -8,10 +8,12 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 // Core modules one by one: the index would load the YAML and schema stack before --help.
+import { expandGitLabVariables } from '../../../packages/core/ci-variables.js';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
 import { AstlError, describeError } from '../../../packages/core/errors.js';
 import { Redactor } from '../../../packages/core/redact.js';
 import type { Deadline } from '../../../packages/core/retry.js';
+import { findControlCharacter } from '../../../packages/core/untrusted-text.js';
 import type {
   AuditEvent,
   CredentialRequest,
@@ -49,12 +51,13 @@ export const spec: VerbSpec = {
     'aws-id-token-env': {
       type: 'string',
       value: 'VAR',
-      description: 'variable holding the ID token for AWS (aud sts.amazonaws.com)',
+      description:
+        "variable holding the ID token for AWS (aud: the registry's audience, default sts.amazonaws.com)",
     },
     'vault-id-token-env': {
       type: 'string',
       value: 'VAR',
-      description: "variable holding the ID token for Vault (aud = the role's bound audience)",
+      description: "variable holding the ID token for Vault (aud: the registry's audience, default vault)",
     },
     duration: {
       type: 'string',
@@ -141,10 +144,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const durationSeconds = durationText ? parseDuration(durationText, '--duration') : undefined;
 
   const env = io.env;
+  const purpose = purposeText(oneLine(args, 'purpose'), env, (m) =>
+    say(`${paint(io, 'yellow', 'warning')}: ${m}`),
+  );
   const request: CredentialRequest = {
     ...(agent ? { agent } : {}),
     ...(agentType ? { agentType } : {}),
-    ...(oneLine(args, 'purpose') ? { purpose: oneLine(args, 'purpose')! } : {}),
+    ...(purpose ? { purpose } : {}),
     ...(durationSeconds !== undefined ? { durationSeconds } : {}),
     configPath: str(args, 'config') || 'agent-config.yaml',
     policiesDir: str(args, 'policies') || 'policies',
@@ -254,6 +260,32 @@ function summary(r: MintResult, envFile: string, io: Io): string {
   return lines.join('\n');
 }
 
+/**
+ * The --purpose text. In a GitLab job, `$CI_COMMIT_SHORT_SHA`-style references to GitLab's
+ * predefined, non-secret variables are expanded here (the component passes the text with
+ * `expand: false`, so GitLab never puts a masked variable into it); see packages/core/ci-variables.
+ */
+function purposeText(
+  raw: string | undefined,
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
+): string | undefined {
+  const text = raw?.trim();
+  if (!text) return undefined;
+  if (env.GITLAB_CI !== 'true') return text;
+  const expansion = expandGitLabVariables(text, env);
+  for (const w of expansion.warnings) warn(`--purpose: ${w}`);
+  // A variable's value (a commit or merge request title) must not bring a line break in.
+  const bad = findControlCharacter(expansion.text);
+  if (bad) {
+    throw new UsageError(
+      `--purpose expands to text with the control character ${bad.codePoint} at position ${bad.index + 1}`,
+      'name variables that hold one line of plain text in --purpose (such as $CI_COMMIT_SHORT_SHA)',
+    );
+  }
+  return expansion.text.trim() || undefined;
+}
+
 /** CI context for session names and audit records (GitLab's, else GitHub's, variables). */
 function ciRun(env: NodeJS.ProcessEnv): CredentialRequest['run'] {
   const github = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
@@ -286,18 +318,29 @@ function ciRun(env: NodeJS.ProcessEnv): CredentialRequest['run'] {
   return run;
 }
 
+/** Where each provider's audience is set, for the fix of an audience mismatch. */
+const AUDIENCE_SETTING = {
+  aws: { variable: 'AWS_ID_TOKEN', input: 'aws_audience', registry: 'credentials.aws.audience' },
+  vault: { variable: 'VAULT_ID_TOKEN', input: 'vault_audience', registry: 'credentials.vault.audience' },
+} as const;
+
 /**
  * GitLab mints each ID token for a fixed audience, so a provider's token is the configured
  * variable whose `aud` claim includes the audience the provider expects. Picking by claim (not
- * by position) turns an audience mismatch into a clear error here instead of a refusal there.
+ * by position) turns an audience mismatch into a clear error here instead of a refusal there;
+ * the error names the asking provider's own variable and component input.
  */
 export function idTokenFromEnv(
   vars: { any?: string; aws?: string; vault?: string },
   env: NodeJS.ProcessEnv,
   decodeTokenClaims: (jwt: string) => { aud?: unknown } | undefined,
-): (audience: string, deadline: Deadline) => Promise<string> {
-  return async (audience) => {
-    const candidates = [...new Set([vars.aws, vars.vault, vars.any].filter((v): v is string => Boolean(v)))];
+): (audience: string, deadline: Deadline, provider?: 'aws' | 'vault') => Promise<string> {
+  return async (audience, _deadline, provider) => {
+    // The asking provider's own variable first, then the others (one token may serve both).
+    const own = provider ? vars[provider] : undefined;
+    const candidates = [
+      ...new Set([own, vars.aws, vars.vault, vars.any].filter((v): v is string => Boolean(v))),
+    ];
     const seen: string[] = [];
     for (const name of candidates) {
       const token = env[name]?.trim();
@@ -313,11 +356,16 @@ export function idTokenFromEnv(
     if (candidates.length === 1 && env[candidates[0]!]?.trim() && seen[0]?.includes('(none)')) {
       return env[candidates[0]!]!.trim(); // not a JWT we can read: let the provider judge it
     }
-    const suggested = candidates.find((c) => !env[c]?.trim()) ?? candidates[0] ?? 'ID_TOKEN';
-    throw new AstlError(`no ID token with audience '${audience}': ${seen.join('; ')}`, {
+    const setting = provider ? AUDIENCE_SETTING[provider] : undefined;
+    const variable = own ?? vars.any ?? setting?.variable ?? candidates[0] ?? 'ID_TOKEN';
+    const who = provider === 'aws' ? 'AWS' : provider === 'vault' ? 'Vault' : 'the provider';
+    const flag = provider ? `--${provider}-id-token-env` : '--id-token-env';
+    throw new AstlError(`no ID token with audience '${audience}' for ${who}: ${seen.join('; ')}`, {
       code: 'OIDC_AUDIENCE_MISMATCH',
-      hint: `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
-      fix: `id_tokens:\n  ${suggested}:\n    aud: ${audience}\n`,
+      hint: setting
+        ? `${who} expects aud '${audience}' (the registry's ${setting.registry}, or the default). Mint ${variable} with that audience: in the agent-credentials component set the input \`${setting.input}: ${audience}\` (or set ${setting.registry} to the audience ${variable} has), and name the variable with ${flag}`
+        : `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
+      fix: `id_tokens:\n  ${variable}:\n    aud: ${audience}\n`,
     });
   };
 }

@@ -1,5 +1,5 @@
-export const id = 298;
-export const ids = [298,166,785];
+export const id = 434;
+export const ids = [434,166,785];
 export const modules = {
 
 /***/ 5166:
@@ -68,19 +68,20 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 2495:
+/***/ 267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   GitHubClient: () => (/* reexport */ GitHubClient),
+  GitLabClient: () => (/* reexport */ GitLabClient),
   loadPolicies: () => (/* reexport */ loadPolicies),
   matchingRules: () => (/* reexport */ matchingRules),
   runGate: () => (/* reexport */ runGate)
 });
 
-// UNUSED EXPORTS: EXPRESSION_LIMITS, budgetLimit, compileExpression, decide, deployPolicySchema, exitCodeFor, expressionVars, hostGlobProblem, hostMatches, hostsInParams, hostsInString, normalizeRepository, parseDeployPolicies, policySha256, redactParams, renderMarkdown, toGateImage
+// UNUSED EXPORTS: EXPRESSION_LIMITS, budgetEnvironment, budgetLimit, compileExpression, decide, deployPolicySchema, exitCodeFor, expressionVars, hostGlobProblem, hostMatches, hostsInParams, hostsInString, normalizeRepository, parseDeployPolicies, policySha256, redactParams, renderMarkdown, toGateImage
 
 // EXTERNAL MODULE: ./packages/registry/check.ts
 var check = __webpack_require__(8332);
@@ -1120,6 +1121,28 @@ function expressionVars(request) {
         params: request.params,
     };
 }
+/**
+ * How to fix a failed approval or budget check, in the terms of the platform the gate runs on
+ * (DecideContext.platform): GitHub token permissions and environments, or GitLab tokens and
+ * protected environments with deployment approvals.
+ */
+const PLATFORM_FIX = {
+    github: {
+        budget: "Give the job's token `deployments: read` and `deployments: write` (permissions: deployments: write)",
+        approvalCheck: "Give the job's token `actions: read` (permissions: actions: read)",
+        approvalRequired: (env) => `run the job in a GitHub environment named '${env}' with required reviewers (Settings > Environments > Deployment protection rules), and have a reviewer approve the run`,
+    },
+    gitlab: {
+        budget: 'On GitLab the gate counts and records its allowed deploys as deployments of the environment astl-gate/<agent>: the token (agent-gate input token_variable, default CI_JOB_TOKEN; --gitlab-token-env on the CLI) must read and create deployments (CI_JOB_TOKEN of a Developer on GitLab 16.2+, or a project access token with the api scope)',
+        approvalCheck: 'On GitLab the token (agent-gate input token_variable, default CI_JOB_TOKEN) must read deployments (a Reporter, or an access token with read_api)',
+        approvalRequired: (env) => `on GitLab, protect the environment '${env}' with required deployment approvals (Settings > CI/CD > Protected environments), run the gate in the job that deploys to it (environment: ${env}; see the agent-gate component's approvals section), and have someone other than the agent and the pipeline's user approve the deployment`,
+    },
+    none: {
+        budget: 'max_per_day needs the GitHub Deployments API (a github-token) or, in a GitLab job, the GitLab Deployments API; elsewhere budgets cannot be counted',
+        approvalCheck: 'approvals need the GitHub API (a github-token) or, in a GitLab job, the GitLab Deployments API',
+        approvalRequired: (env) => `have a human approve the deploy to '${env}': on GitHub through an environment with required reviewers, on GitLab through a protected environment with deployment approvals`,
+    },
+};
 function ruleName(rule, key) {
     return `${rule.keyAt[key] ?? rule.at} ${key}`;
 }
@@ -1213,7 +1236,7 @@ function checkRule(rule, request, vars, context, reasons, hosts, cost) {
             reasons.push({
                 code: 'BUDGET_CHECK_FAILED',
                 rule: ruleName(rule, 'max_per_day'),
-                message: `could not count this agent's deploys of the last 24 h${budget?.error ? `: ${budget.error}` : ''}; the gate fails closed. Give the job's token \`deployments: read\` and \`deployments: write\` (permissions: deployments: write)`,
+                message: `could not count this agent's deploys of the last 24 h${budget?.error ? `: ${budget.error}` : ''}; the gate fails closed. ${PLATFORM_FIX[context.platform ?? 'github'].budget}`,
             });
         }
         else if (budget.used >= rule.maxPerDay) {
@@ -1376,7 +1399,7 @@ function decide(request, policies, context = {}) {
         reasons.push({
             code: 'APPROVAL_CHECK_FAILED',
             rule,
-            message: `this request needs approval, and the run's approvals could not be read: ${approval.error}; the gate fails closed. Give the job's token \`actions: read\` (permissions: actions: read)`,
+            message: `this request needs approval, and the run's approvals could not be read: ${approval.error}; the gate fails closed. ${PLATFORM_FIX[context.platform ?? 'github'].approvalCheck}`,
         });
         return decision;
     }
@@ -1384,7 +1407,7 @@ function decide(request, policies, context = {}) {
     reasons.push({
         code: 'APPROVAL_REQUIRED',
         rule,
-        message: `this request needs approval by someone other than the agent: run the job in a GitHub environment named '${request.environment}' with required reviewers (Settings > Environments > Deployment protection rules), and have a reviewer approve the run`,
+        message: `this request needs approval by someone other than the agent: ${PLATFORM_FIX[context.platform ?? 'github'].approvalRequired(request.environment)}${approval?.note ? ` (${approval.note})` : ''}`,
     });
     return decision;
 }
@@ -3064,6 +3087,65 @@ function agentTypeFromRegistry(input, warn) {
         return undefined;
     }
 }
+function platformFor(input, deps) {
+    const gl = input.gitlab;
+    const gitlab = deps.gitlab;
+    if (gl && gitlab) {
+        return {
+            name: 'gitlab',
+            findApproval: (environment, agent) => gitlab
+                .findApproval({
+                projectId: gl.projectId,
+                ...(gl.jobId ? { jobId: gl.jobId } : {}),
+                environment,
+                excludedUsers: [agent, `${agent}[bot]`, ...(gl.excludedUsers ?? [])],
+            })
+                .then((r) => ({
+                ...(r.approvedBy ? { approvedBy: r.approvedBy } : {}),
+                ...(r.why ? { note: r.why } : {}),
+            })),
+            countRecentDeploys: (agent, since) => gitlab.countRecentDeploys({ projectId: gl.projectId, agent, since }),
+            recordDeployment: (r) => gitlab.recordDeployment({
+                projectId: gl.projectId,
+                agent: r.agent,
+                sha: gl.sha,
+                ref: gl.ref,
+                tag: gl.tag ?? false,
+            }),
+            recordFix: 'Give the gate a token that can create deployments (CI_JOB_TOKEN of a Developer on GitLab 16.2+, or a project access token with the api scope in the agent-gate input token_variable)',
+            recordOnlyForBudgets: true,
+        };
+    }
+    const gh = input.github;
+    const github = deps.github;
+    if (gh && github) {
+        return {
+            name: 'github',
+            ...(gh.runId
+                ? {}
+                : { approvalsUnavailable: "GITHUB_RUN_ID is not set, so the run's approvals cannot be read" }),
+            findApproval: async (environment, agent) => {
+                const approvedBy = await github.findApproval({
+                    owner: gh.owner,
+                    repo: gh.repo,
+                    runId: gh.runId ?? '',
+                    environment,
+                    agentLogins: [agent, `${agent}[bot]`],
+                });
+                return approvedBy ? { approvedBy } : {};
+            },
+            countRecentDeploys: (agent, since) => github.countRecentDeploys({ owner: gh.owner, repo: gh.repo, agent, since }),
+            recordDeployment: (r) => github.recordDeployment({
+                owner: gh.owner,
+                repo: gh.repo,
+                ...r,
+                ref: gh.sha ?? input.ci.sha ?? 'main',
+            }),
+            recordFix: "Give the job's token `deployments: write`",
+        };
+    }
+    return undefined;
+}
 async function runGate(input, deps = {}) {
     const started = performance.now();
     const now = deps.now ?? (() => new Date());
@@ -3099,23 +3181,23 @@ async function runGate(input, deps = {}) {
     const set = policies ?? { path: input.policyPath, deploy: [], agent: [] };
     const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
     const limit = policies ? budgetLimit({ agent: input.agent, action: input.action }, set) : undefined;
+    const platform = platformFor(input, deps);
     let githubMs = 0;
     const counting = (async () => {
         if (limit === undefined)
             return undefined;
-        if (!deps.github || !input.github) {
+        if (!platform) {
             return {
-                error: 'no github-token was given (or GITHUB_REPOSITORY is not set), so deploys cannot be counted',
+                error: input.gitlab
+                    ? 'no GitLab API client was given, so deploys cannot be counted'
+                    : input.github
+                        ? 'no github-token was given (or GITHUB_REPOSITORY is not set), so deploys cannot be counted'
+                        : 'this run is neither a GitHub Actions nor a GitLab job, so deploys cannot be counted',
             };
         }
         const t = performance.now();
         try {
-            const used = await deps.github.countRecentDeploys({
-                owner: input.github.owner,
-                repo: input.github.repo,
-                agent: input.agent,
-                since: new Date(timestamp.getTime() - 24 * 3600 * 1000),
-            });
+            const used = await platform.countRecentDeploys(input.agent, new Date(timestamp.getTime() - 24 * 3600 * 1000));
             return { used };
         }
         catch (err) {
@@ -3137,7 +3219,9 @@ async function runGate(input, deps = {}) {
         request.agentType = agentType;
     if (input.replicas !== undefined)
         request.replicas = input.replicas;
-    const context = {};
+    const context = {
+        platform: platform?.name ?? (input.gitlab ? 'gitlab' : input.github ? 'github' : 'none'),
+    };
     if (budget)
         context.budget = budget;
     let evalMs = 0;
@@ -3149,22 +3233,22 @@ async function runGate(input, deps = {}) {
     };
     let decision = timedDecide();
     if (decision.decision === 'approval_needed') {
-        if (!deps.github || !input.github?.runId) {
+        if (!platform && !input.github && !input.gitlab) {
+            // Neither platform (a laptop): no approval can exist, so the answer is approval_needed.
+            context.approval = {};
+        }
+        else if (!platform || platform.approvalsUnavailable) {
             context.approval = {
-                error: 'no github-token was given (or GITHUB_REPOSITORY / GITHUB_RUN_ID are not set), so approvals cannot be read',
+                error: platform?.approvalsUnavailable ??
+                    (input.gitlab
+                        ? 'no GitLab API client was given, so approvals cannot be read'
+                        : 'no github-token was given (or GITHUB_REPOSITORY / GITHUB_RUN_ID are not set), so approvals cannot be read'),
             };
         }
         else {
             const t = performance.now();
             try {
-                const approvedBy = await deps.github.findApproval({
-                    owner: input.github.owner,
-                    repo: input.github.repo,
-                    runId: input.github.runId,
-                    environment: input.environment,
-                    agentLogins: [input.agent, `${input.agent}[bot]`],
-                });
-                context.approval = approvedBy ? { approvedBy } : {};
+                context.approval = await platform.findApproval(input.environment, input.agent);
             }
             catch (err) {
                 context.approval = { error: errorText(err) };
@@ -3179,16 +3263,16 @@ async function runGate(input, deps = {}) {
         decision.reasons.splice(0, decision.reasons.length, ...policyFailure.reasons, ...others);
         decision.decision = 'deny';
     }
-    if (decision.decision === 'allow' && input.mode === 'enforce' && deps.github && input.github) {
+    if (decision.decision === 'allow' &&
+        input.mode === 'enforce' &&
+        platform &&
+        (decision.needsBudget || !platform.recordOnlyForBudgets)) {
         const t = performance.now();
         try {
-            await deps.github.recordDeployment({
-                owner: input.github.owner,
-                repo: input.github.repo,
+            await platform.recordDeployment({
                 agent: input.agent,
                 action: input.action,
                 environment: input.environment,
-                ref: input.github.sha ?? input.ci.sha ?? 'main',
                 decisionId,
                 images: images.map((i) => i.pinned ?? i.input),
             });
@@ -3200,11 +3284,11 @@ async function runGate(input, deps = {}) {
                 decision.reasons.push({
                     code: 'DEPLOYMENT_RECORD_FAILED',
                     rule: `${matchingRules(request, set).find((r) => r.maxPerDay !== undefined)?.keyAt.max_per_day ?? input.policyPath} max_per_day`,
-                    message: `the allowed deploy could not be recorded, so the budget could not count it: ${errorText(err)}. Give the job's token \`deployments: write\``,
+                    message: `the allowed deploy could not be recorded, so the budget could not count it: ${errorText(err)}. ${platform.recordFix}`,
                 });
             }
             else {
-                warn(`the allowed deploy was not recorded as a GitHub deployment: ${errorText(err)}`);
+                warn(`the allowed deploy was not recorded as a ${platform.name === 'gitlab' ? 'GitLab' : 'GitHub'} deployment: ${errorText(err)}`);
             }
         }
         githubMs += performance.now() - t;
@@ -3465,7 +3549,306 @@ function parsePayload(payload) {
     return payload && typeof payload === 'object' ? payload : undefined;
 }
 
+;// CONCATENATED MODULE: ./packages/gate/gitlab.ts
+/**
+ * The GitLab side of the gate, on GitLab's REST API v4 (https://docs.gitlab.com/api/deployments/):
+ *
+ * - approvals (approval_needed): deployment approvals of a protected environment. GitLab blocks a
+ *   job that deploys to such an environment (`status: blocked`) until the required approvals are
+ *   given; when the gate then runs inside that job, it reads its own deployment (the one whose
+ *   `deployable.id` is CI_JOB_ID) with GET /projects/:id/deployments/:deployment_id, whose
+ *   `approvals` name the approvers.
+ * - budgets (max_per_day): every allowed decision is recorded as a deployment the gate creates
+ *   itself (POST /projects/:id/deployments, status `success`) in the environment
+ *   `astl-gate/<agent>`; the budget counts that environment's deployments created in the last
+ *   24 h (GET …/deployments?environment=…&updated_after=…&order_by=updated_at, GitLab pairs the
+ *   filter with that order). GitLab deployments carry no payload, so the environment name is what
+ *   ties a record to its agent.
+ *
+ * Auth: CI_JOB_TOKEN (header JOB-TOKEN; GitLab 16.2+ lets it read and create deployments with the
+ * pipeline user's role: Reporter to read, Developer to create) or an access token (header
+ * PRIVATE-TOKEN; `read_api` to read, `api` to create). Every call has a per-attempt timeout and
+ * an overall deadline, and is retried with jitter on 5xx, 429 and network faults only. Failures
+ * are AstlErrors with the gate's reason codes and a GitLab-specific fix; nothing is guessed.
+ */
+
+/** The environment whose deployments are the gate's records of allowed decisions for `agent`. */
+function budgetEnvironment(agent) {
+    return `astl-gate/${agent}`;
+}
+const OPERATION = {
+    approvals: {
+        code: 'APPROVAL_CHECK_FAILED',
+        what: "reading this job's deployment approvals",
+        needs: 'read deployments (CI_JOB_TOKEN of a Reporter, or an access token with read_api)',
+    },
+    'deployments-read': {
+        code: 'BUDGET_CHECK_FAILED',
+        what: "counting the agent's recorded deploys",
+        needs: 'read deployments (CI_JOB_TOKEN of a Reporter, or an access token with read_api)',
+    },
+    'deployments-write': {
+        code: 'DEPLOYMENT_RECORD_FAILED',
+        what: 'recording the allowed deploy as a deployment',
+        needs: 'create deployments and environments (CI_JOB_TOKEN of a Developer, or an access token with the api scope)',
+    },
+};
+const PER_PAGE = 100;
+/** The most one GitLab API answer may hold (100 deployments are far less). */
+const gitlab_MAX_API_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_COUNT_PAGES = 10;
+const MAX_LOOKUP_PAGES = 5;
+/** An HTTP answer other than 2xx, with GitLab's `message` (or `error`) text. */
+class GitLabHttpError extends Error {
+    status;
+    apiMessage;
+    constructor(status, apiMessage) {
+        super(`HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`);
+        this.status = status;
+        this.apiMessage = apiMessage;
+        this.name = 'GitLabHttpError';
+    }
+}
+function gitlab_isRetryable(err) {
+    if (err instanceof GitLabHttpError)
+        return (0,core/* isRetryableStatus */.PS)(err.status);
+    return (0,core/* isNetworkFault */.d$)(err);
+}
+class GitLabClient {
+    options;
+    o;
+    fetch;
+    apiUrl;
+    constructor(options) {
+        this.options = options;
+        this.o = {
+            deadlineMs: options.deadlineMs ?? 30_000,
+            attemptTimeoutMs: options.attemptTimeoutMs ?? 10_000,
+            attempts: options.attempts ?? 4,
+            baseDelayMs: options.baseDelayMs ?? 250,
+        };
+        this.fetch = options.fetch ?? fetch;
+        this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+    }
+    get authHeader() {
+        const token = this.options.token ?? '';
+        return this.options.tokenVariable === 'CI_JOB_TOKEN'
+            ? { 'JOB-TOKEN': token }
+            : { 'PRIVATE-TOKEN': token };
+    }
+    /** One request: JSON in, JSON out; a non-2xx answer is a GitLabHttpError. */
+    async request(method, path, signal, body) {
+        const res = await this.fetch(`${this.apiUrl}${path}`, {
+            method,
+            signal,
+            headers: {
+                accept: 'application/json',
+                'user-agent': 'astl-agent-credentials-gate',
+                ...this.authHeader,
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        const text = await (0,core/* readTextCapped */.XS)(res, gitlab_MAX_API_BODY_BYTES, `the answer to ${method} ${path}`);
+        if (!res.ok)
+            throw new GitLabHttpError(res.status, apiMessage(text));
+        let data;
+        try {
+            data = text ? JSON.parse(text) : null;
+        }
+        catch {
+            // A proxy's HTML page, not GitLab: not retryable, and not something to trust.
+            throw new core/* AstlError */.Ht(`${method} ${path} answered ${res.status} with a body that is not JSON`, {
+                code: 'GITLAB_API_INVALID',
+            });
+        }
+        return { data, nextPage: res.headers.get('x-next-page') || undefined };
+    }
+    async call(operation, what, op) {
+        const meta = OPERATION[operation];
+        if (!this.options.token) {
+            throw new core/* AstlError */.Ht(`no GitLab API token while ${meta.what}: ${this.options.tokenVariable} is empty`, {
+                code: meta.code,
+                hint: `the gate needs a token that can ${meta.needs}. Keep the agent-gate input \`token_variable: CI_JOB_TOKEN\` (GitLab 16.2+), or name a masked CI/CD variable that holds a project access token (--gitlab-token-env on the CLI)`,
+            });
+        }
+        try {
+            return await (0,core/* withRetry */.bD)((signal) => op(signal), {
+                attempts: this.o.attempts,
+                baseDelayMs: this.o.baseDelayMs,
+                maxDelayMs: 4_000,
+                attemptTimeoutMs: this.o.attemptTimeoutMs,
+                deadline: new core/* Deadline */.B2(this.o.deadlineMs),
+                what,
+                isRetryable: gitlab_isRetryable,
+            });
+        }
+        catch (err) {
+            if (err instanceof core/* BodyTooLargeError */.Au) {
+                throw new core/* AstlError */.Ht(`${err.message} while ${meta.what}`, {
+                    code: meta.code,
+                    cause: err,
+                    hint: 'a GitLab API answer this large is not GitLab as the gate knows it; check CI_API_V4_URL. The gate fails closed',
+                });
+            }
+            if (err instanceof core/* AstlError */.Ht)
+                throw new core/* AstlError */.Ht(err.message, { code: meta.code, hint: err.hint, cause: err });
+            const last = err instanceof core/* RetryExhaustedError */.aB ? err.lastError : err;
+            const status = last instanceof GitLabHttpError ? last.status : undefined;
+            const jobToken = this.options.tokenVariable === 'CI_JOB_TOKEN';
+            if (status === 401 || status === 403) {
+                throw new core/* AstlError */.Ht(`${what} was refused (HTTP ${status}) while ${meta.what}`, {
+                    code: meta.code,
+                    cause: err,
+                    hint: jobToken
+                        ? `CI_JOB_TOKEN acts with the role of the user who started the pipeline and must ${meta.needs}; on GitLab before 16.2, or with fine-grained job token permissions that leave deployments out, give the gate a project access token instead (agent-gate input token_variable)`
+                        : `the token in ${this.options.tokenVariable} must ${meta.needs}; check that it has not expired`,
+                });
+            }
+            if (status === 404) {
+                throw new core/* AstlError */.Ht(`${what} answered 404 Not Found while ${meta.what}`, {
+                    code: meta.code,
+                    cause: err,
+                    hint: `check CI_PROJECT_ID and CI_API_V4_URL; GitLab also answers 404 when the token (${this.options.tokenVariable}) cannot see the project`,
+                });
+            }
+            if (status === 400) {
+                throw new core/* AstlError */.Ht(`${what} was rejected as a bad request while ${meta.what}: ${(0,core/* describeFault */.Qx)(last)}`, {
+                    code: meta.code,
+                    cause: err,
+                    hint: 'the GitLab instance may be older than the API this gate uses (GitLab 16.2+); the gate fails closed',
+                });
+            }
+            const message = err instanceof core/* RetryExhaustedError */.aB ? err.message : `${what} failed: ${(0,core/* describeFault */.Qx)(err)}`;
+            throw new core/* AstlError */.Ht(message, {
+                code: meta.code,
+                cause: err,
+                hint: 'the GitLab API could not be reached; the gate fails closed. Re-run the job; check CI_API_V4_URL on a self-managed instance',
+            });
+        }
+    }
+    project(id) {
+        return `/projects/${encodeURIComponent(id)}`;
+    }
+    /**
+     * The approval on this job's own deployment to `environment`. The job must deploy to that
+     * environment (`environment:` in the job), which GitLab held until the approvals were given.
+     * A rejection wins over any approval; a deployment still `blocked` has none.
+     */
+    async findApproval(q) {
+        if (!q.jobId)
+            return { why: 'CI_JOB_ID is not set, so this job has no deployment to read approvals from' };
+        const base = `${this.project(q.projectId)}/deployments`;
+        let deploymentId;
+        for (let page = 1; page <= MAX_LOOKUP_PAGES && deploymentId === undefined; page++) {
+            const query = new URLSearchParams({
+                environment: q.environment,
+                order_by: 'id',
+                sort: 'desc',
+                per_page: String(PER_PAGE),
+                page: String(page),
+            });
+            const what = `GET ${base}?environment=${q.environment}`;
+            const { data, nextPage } = await this.call('approvals', what, (signal) => this.request('GET', `${base}?${query}`, signal));
+            const list = deploymentList(data, 'approvals', what);
+            deploymentId = list.find((d) => String(d.deployable?.id ?? '') === q.jobId)?.id;
+            if (!nextPage)
+                break;
+        }
+        if (deploymentId === undefined) {
+            return {
+                why: `job ${q.jobId} has no deployment to '${q.environment}': run the gate in the job that deploys to '${q.environment}' (environment: ${q.environment}), so GitLab holds it for the environment's deployment approvals`,
+            };
+        }
+        const what = `GET ${base}/${deploymentId}`;
+        const { data } = await this.call('approvals', what, (signal) => this.request('GET', `${base}/${deploymentId}`, signal));
+        const d = (data ?? {});
+        if (d.status === 'blocked') {
+            return { deploymentId, why: `deployment ${deploymentId} is still blocked, waiting for approval` };
+        }
+        const approvals = [
+            ...(d.approvals ?? []),
+            ...(d.approval_summary?.rules ?? []).flatMap((r) => r.deployment_approvals ?? []),
+        ];
+        if (approvals.some((a) => a.status === 'rejected')) {
+            return { deploymentId, why: `deployment ${deploymentId} was rejected` };
+        }
+        const excluded = new Set(q.excludedUsers.map((u) => u.toLowerCase()));
+        const approver = approvals.find((a) => a.status === 'approved' && a.user?.username && !excluded.has(a.user.username.toLowerCase()))?.user?.username;
+        if (approver)
+            return { deploymentId, approvedBy: approver };
+        return {
+            deploymentId,
+            why: approvals.length > 0
+                ? `deployment ${deploymentId} is approved only by the agent or the pipeline's own user`
+                : `deployment ${deploymentId} has no approvals: '${q.environment}' is not a protected environment with required deployment approvals`,
+        };
+    }
+    /** Allowed decisions recorded for `agent` since `since` (deployments of astl-gate/<agent>). */
+    async countRecentDeploys(q) {
+        const base = `${this.project(q.projectId)}/deployments`;
+        const environment = budgetEnvironment(q.agent);
+        let count = 0;
+        for (let page = 1; page <= MAX_COUNT_PAGES; page++) {
+            const query = new URLSearchParams({
+                environment,
+                updated_after: q.since.toISOString(),
+                order_by: 'updated_at',
+                sort: 'desc',
+                per_page: String(PER_PAGE),
+                page: String(page),
+            });
+            const { data, nextPage } = await this.call('deployments-read', `GET ${base}?environment=${environment}`, (signal) => this.request('GET', `${base}?${query}`, signal));
+            // A garbled answer must not count as "no deployments": that would reopen the budget.
+            for (const d of deploymentList(data, 'deployments-read', `GET ${base}?environment=${environment}`)) {
+                const created = Date.parse(d.created_at ?? '');
+                if (Number.isNaN(created) || created < q.since.getTime())
+                    continue;
+                if (d.status === 'success' || d.status === 'running' || d.status === 'created')
+                    count++;
+            }
+            if (!nextPage)
+                return count;
+        }
+        throw new core/* AstlError */.Ht(`more than ${MAX_COUNT_PAGES * PER_PAGE} recorded deploys in 24 h in ${environment}; the gate stops counting and fails closed`, { code: 'BUDGET_CHECK_FAILED', hint: 'lower the deploy rate, or lower max_per_day' });
+    }
+    /** Records an allowed decision as a `success` deployment of astl-gate/<agent>; returns its id. */
+    async recordDeployment(q) {
+        const base = `${this.project(q.projectId)}/deployments`;
+        const { data } = await this.call('deployments-write', `POST ${base}`, (signal) => this.request('POST', base, signal, {
+            environment: budgetEnvironment(q.agent),
+            sha: q.sha,
+            ref: q.ref,
+            tag: q.tag,
+            status: 'success',
+        }));
+        const id = data?.id;
+        return typeof id === 'number' ? id : undefined;
+    }
+}
+/** The answer of a list endpoint, or a fail-closed error when it is not a list. */
+function deploymentList(data, operation, what) {
+    if (Array.isArray(data))
+        return data;
+    throw new core/* AstlError */.Ht(`${what} did not answer with a list of deployments`, {
+        code: OPERATION[operation].code,
+        hint: 'the gate cannot trust an answer it cannot read and fails closed; check CI_API_V4_URL',
+    });
+}
+function apiMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const m = parsed.message ?? parsed.error;
+        const text = typeof m === 'string' ? m : m === undefined ? '' : JSON.stringify(m);
+        return text.slice(0, 300);
+    }
+    catch {
+        return '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/gate/index.ts
+
 
 
 

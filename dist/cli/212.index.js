@@ -1,5 +1,5 @@
-export const id = 593;
-export const ids = [593,166,785];
+export const id = 212;
+export const ids = [212,166,785];
 export const modules = {
 
 /***/ 5166:
@@ -143,7 +143,7 @@ class Redactor {
 
 /***/ }),
 
-/***/ 4593:
+/***/ 4212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -160,12 +160,149 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./packages/core/ci-variables.ts
+/**
+ * Expansion of GitLab CI/CD variables in text the user wrote for a log or audit record (the
+ * credentials purpose), without a shell and without any way to pull a secret in.
+ *
+ * GitLab's own `expand: true` would expand every variable, masked and protected ones included
+ * (and nested references inside them), into text that is printed in job logs, summaries and audit
+ * records. So the component passes the text raw (`expand: false`) and this module expands only
+ * `$NAME` / `${NAME}` where NAME is one of GitLab's predefined variables that carry no secret
+ * (https://docs.gitlab.com/ci/variables/predefined_variables/). Everything else stays literal, and
+ * `$$` is a literal `$` as in GitLab. A value is inserted verbatim once: it is never expanded
+ * again, control characters become spaces and it is cut to MAX_VALUE_LENGTH.
+ */
+/** GitLab predefined variables that hold no secret, for purposes such as "Deploy $CI_COMMIT_SHORT_SHA". */
+const GITLAB_EXPANDABLE_VARIABLES = new Set([
+    'CI',
+    'GITLAB_CI',
+    'CI_SERVER_FQDN',
+    'CI_SERVER_HOST',
+    'CI_SERVER_URL',
+    'CI_SERVER_NAME',
+    'CI_SERVER_VERSION',
+    'CI_API_V4_URL',
+    'CI_PROJECT_ID',
+    'CI_PROJECT_NAME',
+    'CI_PROJECT_TITLE',
+    'CI_PROJECT_PATH',
+    'CI_PROJECT_PATH_SLUG',
+    'CI_PROJECT_NAMESPACE',
+    'CI_PROJECT_ROOT_NAMESPACE',
+    'CI_PROJECT_URL',
+    'CI_DEFAULT_BRANCH',
+    'CI_CONFIG_PATH',
+    'CI_COMMIT_SHA',
+    'CI_COMMIT_SHORT_SHA',
+    'CI_COMMIT_BEFORE_SHA',
+    'CI_COMMIT_REF_NAME',
+    'CI_COMMIT_REF_SLUG',
+    'CI_COMMIT_REF_PROTECTED',
+    'CI_COMMIT_BRANCH',
+    'CI_COMMIT_TAG',
+    'CI_COMMIT_TITLE',
+    'CI_COMMIT_TIMESTAMP',
+    'CI_COMMIT_AUTHOR',
+    'CI_PIPELINE_ID',
+    'CI_PIPELINE_IID',
+    'CI_PIPELINE_NAME',
+    'CI_PIPELINE_SOURCE',
+    'CI_PIPELINE_URL',
+    'CI_PIPELINE_CREATED_AT',
+    'CI_JOB_ID',
+    'CI_JOB_NAME',
+    'CI_JOB_NAME_SLUG',
+    'CI_JOB_STAGE',
+    'CI_JOB_URL',
+    'CI_JOB_STARTED_AT',
+    'CI_JOB_MANUAL',
+    'CI_ENVIRONMENT_NAME',
+    'CI_ENVIRONMENT_SLUG',
+    'CI_ENVIRONMENT_TIER',
+    'CI_ENVIRONMENT_ACTION',
+    'CI_ENVIRONMENT_URL',
+    'CI_DEPLOY_FREEZE',
+    'CI_MERGE_REQUEST_ID',
+    'CI_MERGE_REQUEST_IID',
+    'CI_MERGE_REQUEST_TITLE',
+    'CI_MERGE_REQUEST_LABELS',
+    'CI_MERGE_REQUEST_MILESTONE',
+    'CI_MERGE_REQUEST_EVENT_TYPE',
+    'CI_MERGE_REQUEST_PROJECT_PATH',
+    'CI_MERGE_REQUEST_REF_PATH',
+    'CI_MERGE_REQUEST_SOURCE_BRANCH_NAME',
+    'CI_MERGE_REQUEST_SOURCE_BRANCH_SHA',
+    'CI_MERGE_REQUEST_TARGET_BRANCH_NAME',
+    'CI_MERGE_REQUEST_TARGET_BRANCH_SHA',
+    'CI_MERGE_REQUEST_DIFF_BASE_SHA',
+    'CI_EXTERNAL_PULL_REQUEST_IID',
+    'GITLAB_USER_ID',
+    'GITLAB_USER_LOGIN',
+    'GITLAB_USER_NAME',
+]);
+/**
+ * Predefined variables that are or contain credentials. Never expanded (nor is any name that
+ * looks like a credential); named in the warning so the user sees why.
+ * CI_REPOSITORY_URL embeds the job token (`https://gitlab-ci-token:<token>@…`).
+ */
+const GITLAB_SECRET_VARIABLES = new Set([
+    'CI_JOB_TOKEN',
+    'CI_BUILD_TOKEN',
+    'CI_JOB_JWT',
+    'CI_JOB_JWT_V1',
+    'CI_JOB_JWT_V2',
+    'CI_REGISTRY_PASSWORD',
+    'CI_DEPLOY_PASSWORD',
+    'CI_DEPENDENCY_PROXY_PASSWORD',
+    'CI_REPOSITORY_URL',
+    'CI_RUNNER_SHORT_TOKEN',
+]);
+const SECRET_LOOKING = /TOKEN|PASSWORD|PASSWD|SECRET|JWT|PRIVATE|CREDENTIAL|API_?KEY|(^|_)KEY($|_)/i;
+/** Longest value inserted for one reference (characters). */
+const MAX_VALUE_LENGTH = 200;
+const REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+function cleanValue(value) {
+    const flat = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    return flat.length > MAX_VALUE_LENGTH ? `${flat.slice(0, MAX_VALUE_LENGTH - 1)}…` : flat;
+}
+/**
+ * Expands GitLab predefined, non-secret variables in `text` from `env`.
+ * `$NAME` and `${NAME}` with NAME in GITLAB_EXPANDABLE_VARIABLES become the variable's value
+ * (an unset one becomes empty, as in GitLab); `$$` becomes `$`; any other reference stays as
+ * written and gets a warning. No shell, no recursion: a value containing `$X` stays `$X`.
+ */
+function expandGitLabVariables(text, env) {
+    const expanded = [];
+    const warnings = [];
+    const out = text.replace(REFERENCE, (whole, braced, bare) => {
+        if (whole === '$$')
+            return '$';
+        const name = (braced ?? bare);
+        if (GITLAB_SECRET_VARIABLES.has(name) ||
+            (SECRET_LOOKING.test(name) && !GITLAB_EXPANDABLE_VARIABLES.has(name))) {
+            warnings.push(`${whole} was not expanded: it names a credential, and the purpose is printed in logs and audit records`);
+            return whole;
+        }
+        if (!GITLAB_EXPANDABLE_VARIABLES.has(name)) {
+            warnings.push(`${whole} was not expanded: only GitLab's predefined, non-secret variables are (such as $CI_COMMIT_SHORT_SHA, $CI_PIPELINE_ID, $CI_ENVIRONMENT_NAME); write $$ for a literal $`);
+            return whole;
+        }
+        if (!expanded.includes(name))
+            expanded.push(name);
+        return cleanValue(env[name] ?? '');
+    });
+    return { text: out, expanded, warnings };
+}
+
 // EXTERNAL MODULE: ./packages/core/duration.ts
 var duration = __webpack_require__(5166);
 // EXTERNAL MODULE: ./packages/core/errors.ts
 var errors = __webpack_require__(425);
 // EXTERNAL MODULE: ./packages/core/redact.ts
 var redact = __webpack_require__(3591);
+// EXTERNAL MODULE: ./packages/core/untrusted-text.ts
+var untrusted_text = __webpack_require__(1372);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/exit.ts
@@ -223,6 +360,8 @@ var cli_io = __webpack_require__(1604);
 
 
 
+
+
 const spec = {
     name: 'credentials',
     summary: "mint short-lived credentials for a registered agent from the job's ID token",
@@ -247,12 +386,12 @@ const spec = {
         'aws-id-token-env': {
             type: 'string',
             value: 'VAR',
-            description: 'variable holding the ID token for AWS (aud sts.amazonaws.com)',
+            description: "variable holding the ID token for AWS (aud: the registry's audience, default sts.amazonaws.com)",
         },
         'vault-id-token-env': {
             type: 'string',
             value: 'VAR',
-            description: "variable holding the ID token for Vault (aud = the role's bound audience)",
+            description: "variable holding the ID token for Vault (aud: the registry's audience, default vault)",
         },
         duration: {
             type: 'string',
@@ -331,10 +470,11 @@ async function run(args, io) {
     const durationText = (0,cli_args/* str */.gx)(args, 'duration')?.trim();
     const durationSeconds = durationText ? (0,duration/* parseDuration */.E)(durationText, '--duration') : undefined;
     const env = io.env;
+    const purpose = purposeText((0,cli_args/* oneLine */.TN)(args, 'purpose'), env, (m) => say(`${(0,cli_io/* paint */.n)(io, 'yellow', 'warning')}: ${m}`));
     const request = {
         ...(agent ? { agent } : {}),
         ...(agentType ? { agentType } : {}),
-        ...((0,cli_args/* oneLine */.TN)(args, 'purpose') ? { purpose: (0,cli_args/* oneLine */.TN)(args, 'purpose') } : {}),
+        ...(purpose ? { purpose } : {}),
         ...(durationSeconds !== undefined ? { durationSeconds } : {}),
         configPath: (0,cli_args/* str */.gx)(args, 'config') || 'agent-config.yaml',
         policiesDir: (0,cli_args/* str */.gx)(args, 'policies') || 'policies',
@@ -439,6 +579,27 @@ function summary(r, envFile, io) {
     lines.push(`  env file:       ${envFile} (${names.join(', ') || 'no variables'}, ASTL_AGENT, ASTL_AGENT_TYPE, ASTL_CORRELATION_ID, ASTL_EXPIRES_AT)`);
     return lines.join('\n');
 }
+/**
+ * The --purpose text. In a GitLab job, `$CI_COMMIT_SHORT_SHA`-style references to GitLab's
+ * predefined, non-secret variables are expanded here (the component passes the text with
+ * `expand: false`, so GitLab never puts a masked variable into it); see packages/core/ci-variables.
+ */
+function purposeText(raw, env, warn) {
+    const text = raw?.trim();
+    if (!text)
+        return undefined;
+    if (env.GITLAB_CI !== 'true')
+        return text;
+    const expansion = expandGitLabVariables(text, env);
+    for (const w of expansion.warnings)
+        warn(`--purpose: ${w}`);
+    // A variable's value (a commit or merge request title) must not bring a line break in.
+    const bad = (0,untrusted_text/* findControlCharacter */.Am)(expansion.text);
+    if (bad) {
+        throw new exit/* UsageError */.e(`--purpose expands to text with the control character ${bad.codePoint} at position ${bad.index + 1}`, 'name variables that hold one line of plain text in --purpose (such as $CI_COMMIT_SHORT_SHA)');
+    }
+    return expansion.text.trim() || undefined;
+}
 /** CI context for session names and audit records (GitLab's, else GitHub's, variables). */
 function ciRun(env) {
     const github = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
@@ -471,14 +632,24 @@ function ciRun(env) {
     }
     return run;
 }
+/** Where each provider's audience is set, for the fix of an audience mismatch. */
+const AUDIENCE_SETTING = {
+    aws: { variable: 'AWS_ID_TOKEN', input: 'aws_audience', registry: 'credentials.aws.audience' },
+    vault: { variable: 'VAULT_ID_TOKEN', input: 'vault_audience', registry: 'credentials.vault.audience' },
+};
 /**
  * GitLab mints each ID token for a fixed audience, so a provider's token is the configured
  * variable whose `aud` claim includes the audience the provider expects. Picking by claim (not
- * by position) turns an audience mismatch into a clear error here instead of a refusal there.
+ * by position) turns an audience mismatch into a clear error here instead of a refusal there;
+ * the error names the asking provider's own variable and component input.
  */
 function idTokenFromEnv(vars, env, decodeTokenClaims) {
-    return async (audience) => {
-        const candidates = [...new Set([vars.aws, vars.vault, vars.any].filter((v) => Boolean(v)))];
+    return async (audience, _deadline, provider) => {
+        // The asking provider's own variable first, then the others (one token may serve both).
+        const own = provider ? vars[provider] : undefined;
+        const candidates = [
+            ...new Set([own, vars.aws, vars.vault, vars.any].filter((v) => Boolean(v))),
+        ];
         const seen = [];
         for (const name of candidates) {
             const token = env[name]?.trim();
@@ -495,11 +666,16 @@ function idTokenFromEnv(vars, env, decodeTokenClaims) {
         if (candidates.length === 1 && env[candidates[0]]?.trim() && seen[0]?.includes('(none)')) {
             return env[candidates[0]].trim(); // not a JWT we can read: let the provider judge it
         }
-        const suggested = candidates.find((c) => !env[c]?.trim()) ?? candidates[0] ?? 'ID_TOKEN';
-        throw new errors/* AstlError */.Ht(`no ID token with audience '${audience}': ${seen.join('; ')}`, {
+        const setting = provider ? AUDIENCE_SETTING[provider] : undefined;
+        const variable = own ?? vars.any ?? setting?.variable ?? candidates[0] ?? 'ID_TOKEN';
+        const who = provider === 'aws' ? 'AWS' : provider === 'vault' ? 'Vault' : 'the provider';
+        const flag = provider ? `--${provider}-id-token-env` : '--id-token-env';
+        throw new errors/* AstlError */.Ht(`no ID token with audience '${audience}' for ${who}: ${seen.join('; ')}`, {
             code: 'OIDC_AUDIENCE_MISMATCH',
-            hint: `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
-            fix: `id_tokens:\n  ${suggested}:\n    aud: ${audience}\n`,
+            hint: setting
+                ? `${who} expects aud '${audience}' (the registry's ${setting.registry}, or the default). Mint ${variable} with that audience: in the agent-credentials component set the input \`${setting.input}: ${audience}\` (or set ${setting.registry} to the audience ${variable} has), and name the variable with ${flag}`
+                : `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
+            fix: `id_tokens:\n  ${variable}:\n    aud: ${audience}\n`,
         });
     };
 }
