@@ -673,7 +673,7 @@ function idTokenFromEnv(vars, env, decodeTokenClaims) {
         throw new errors/* AstlError */.Ht(`no ID token with audience '${audience}' for ${who}: ${seen.join('; ')}`, {
             code: 'OIDC_AUDIENCE_MISMATCH',
             hint: setting
-                ? `${who} expects aud '${audience}' (the registry's ${setting.registry}, or the default). Mint ${variable} with that audience: in the agent-credentials component set the input \`${setting.input}: ${audience}\` (or set ${setting.registry} to the audience ${variable} has), and name the variable with ${flag}`
+                ? `${who} expects aud '${audience}' (the registry's ${setting.registry}, or the default${provider === 'vault' ? ': the Vault URL' : ''}). Mint ${variable} with that audience: ${provider === 'vault' ? `the agent-credentials component's default is $VAULT_SERVER_URL, so set the CI/CD variable VAULT_SERVER_URL to ${audience}, or ` : 'in the agent-credentials component '}set the input \`${setting.input}: ${audience}\` (or set ${setting.registry} to the audience ${variable} has), and name the variable with ${flag}`
                 : `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
             fix: `id_tokens:\n  ${variable}:\n    aud: ${audience}\n`,
         });

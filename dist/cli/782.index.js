@@ -19,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
   toJsonLines: () => (/* reexport */ toJsonLines)
 });
 
-// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, DEFAULT_VAULT_AUDIENCE, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, cell, envIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
+// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, cell, envIdTokenSource, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
 
 ;// CONCATENATED MODULE: ./packages/credentials/audit.ts
 const AUDIT_FILE_NAME = 'astl-audit.jsonl';
@@ -1315,11 +1315,6 @@ async function lookupSelf(req) {
 
 
 
-/**
- * Vault's default OIDC audience, the same in the GitHub action, the GitLab component (which fixes
- * the audience when the pipeline is created, so it cannot follow a URL), the docs and the errors.
- */
-const DEFAULT_VAULT_AUDIENCE = 'vault';
 const trimSlashes = (s) => s.replace(/^\/+|\/+$/g, '');
 function vaultProvider(client = { login: vaultJwtLogin, readSecret: readKvSecret, revokeSelf: revokeSelf }) {
     return {
@@ -1355,7 +1350,9 @@ function vaultProvider(client = { login: vaultJwtLogin, readSecret: readKvSecret
                 url: base,
                 role,
                 authPath: trimSlashes(request.vault?.authPath ?? reg?.authPath ?? 'jwt'),
-                audience: request.vault?.audience ?? reg?.audience ?? DEFAULT_VAULT_AUDIENCE,
+                // The default audience is the Vault URL (DESIGN.md; GitLab's and Vault's own guides bind
+                // the Vault URL too). The GitLab component mints it from $VAULT_SERVER_URL.
+                audience: request.vault?.audience ?? reg?.audience ?? base,
                 secrets,
                 ...(namespace ? { namespace } : {}),
             };

@@ -40,24 +40,24 @@ describe.skipIf(!available)('audience defaults under gitlab-ci-local', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
     sandbox = await startSandbox({
-      // As docs/providers.md writes them: aud sts.amazonaws.com, bound_audiences vault.
+      // As the docs write them: aud sts.amazonaws.com; bound_audiences the Vault URL.
       awsRoles: { [ROLE]: { audience: 'sts.amazonaws.com', sub: 'project_path:acme/app:*' } },
-      vaultRoles: [
-        {
-          name: 'astl-ci',
-          boundAudiences: ['vault'],
-          boundClaims: { sub: 'project_path:acme/app:*' },
-          userClaim: 'sub',
-          policies: ['ci-read'],
-          ttlSeconds: 900,
-        },
-      ],
+    });
+    sandbox.vault.setRole({
+      name: 'astl-ci',
+      boundAudiences: [sandbox.vaultUrl],
+      boundClaims: { sub: 'project_path:acme/app:*' },
+      userClaim: 'sub',
+      policies: ['ci-read'],
+      ttlSeconds: 900,
     });
   });
   afterAll(async () => {
     await sandbox?.close();
   });
   const mint = (audience: string) => sandbox.issuer.mintGitLabToken({ audience });
+  // The CI/CD variable the component's vault_audience default expands (GitLab 16.1+).
+  const gitlabVariables = () => ({ VAULT_SERVER_URL: sandbox.vaultUrl });
 
   it('a Vault-only agent works with all defaults', async () => {
     const p = componentProject({
@@ -77,7 +77,7 @@ describe.skipIf(!available)('audience defaults under gitlab-ci-local', () => {
       (sha) =>
         `${pipeline(sha, 'vault-only-bot')}    - test "$(printf %s "$DEPLOY_TOKEN" | sha256sum | cut -d' ' -f1)" = "${sha256(SANDBOX_SECRET.token)}" && echo "secret delivered"\n`,
     );
-    const tokens = await idTokensFor(p, 'deploy', mint);
+    const tokens = await idTokensFor(p, 'deploy', mint, gitlabVariables());
     expect(Object.keys(tokens).sort()).toEqual(['AWS_ID_TOKEN', 'VAULT_ID_TOKEN']);
     const r = await runPipeline(p, ['deploy'], tokens);
     expect(r.code, r.output).toBe(0);
@@ -99,7 +99,7 @@ describe.skipIf(!available)('audience defaults under gitlab-ci-local', () => {
     p.pipeline(
       (sha) => `${pipeline(sha, 'aws-only-bot')}    - test -n "$AWS_SESSION_TOKEN" && echo "aws ready"\n`,
     );
-    const tokens = await idTokensFor(p, 'deploy', mint);
+    const tokens = await idTokensFor(p, 'deploy', mint, gitlabVariables());
     const r = await runPipeline(p, ['deploy'], {
       ...tokens,
       AWS_ENDPOINT_URL_STS: sandbox.env.AWS_ENDPOINT_URL_STS,
@@ -121,12 +121,28 @@ describe.skipIf(!available)('audience defaults under gitlab-ci-local', () => {
       ),
     });
     p.pipeline((sha) => pipeline(sha, 'vault-only-bot'));
-    const r = await runPipeline(p, ['deploy'], await idTokensFor(p, 'deploy', mint));
+    const r = await runPipeline(p, ['deploy'], await idTokensFor(p, 'deploy', mint, gitlabVariables()));
     expect(r.code).toBe(1);
     expect(r.output).toContain("no ID token with audience 'https://vault.example.com' for Vault");
     expect(r.output).toContain('vault_audience: https://vault.example.com');
     expect(r.output).toContain('VAULT_ID_TOKEN:');
     expect(r.output).not.toMatch(/AWS_ID_TOKEN:\s*\n\s*aud: https:\/\/vault/);
+    expect(sandbox.vault.requestCount('login')).toBe(0);
+  });
+
+  it('an unset VAULT_SERVER_URL is named in the error, before Vault is called', async () => {
+    sandbox.reset();
+    const p = componentProject({
+      'agent-config.yaml': agent(
+        'vault-only-bot',
+        `      vault:\n        url: ${sandbox.vaultUrl}\n        role: astl-ci\n`,
+      ),
+    });
+    p.pipeline((sha) => pipeline(sha, 'vault-only-bot'));
+    const r = await runPipeline(p, ['deploy'], await idTokensFor(p, 'deploy', mint, {}));
+    expect(r.code).toBe(1);
+    expect(r.output).toContain(`no ID token with audience '${sandbox.vaultUrl}' for Vault`);
+    expect(r.output).toContain('VAULT_SERVER_URL');
     expect(sandbox.vault.requestCount('login')).toBe(0);
   });
 });

@@ -67,17 +67,26 @@ export async function previewJob(
 
 /**
  * The ID tokens GitLab would give `job`: for each `id_tokens` entry of the rendered job, a token
- * from the local issuer with exactly the audience the component declared. gitlab-ci-local does
- * not mint ID tokens, so this is where the component's audience defaults meet the providers'.
+ * from the local issuer with exactly the audience the component declared, after expanding CI/CD
+ * variables in it as GitLab 16.1+ does (`$VAULT_SERVER_URL`; an unset variable becomes empty).
+ * gitlab-ci-local does not mint ID tokens, so this is where the component's audience defaults
+ * meet the providers'.
  */
 export async function idTokensFor(
   project: ComponentProject,
   job: string,
   mint: (audience: string) => Promise<string>,
+  variables: Record<string, string> = {},
 ): Promise<Record<string, string>> {
   const rendered = (await previewJob(project, job)) as { id_tokens?: Record<string, { aud: string }> };
   const out: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(rendered.id_tokens ?? {})) out[name] = await mint(spec.aud);
+  for (const [name, spec] of Object.entries(rendered.id_tokens ?? {})) {
+    const aud = String(spec.aud).replace(
+      /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+      (_, braced: string | undefined, bare: string | undefined) => variables[(braced ?? bare)!] ?? '',
+    );
+    out[name] = await mint(aud);
+  }
   return out;
 }
 

@@ -43,7 +43,8 @@ describe.skipIf(!available)('documented GitLab pipelines under gitlab-ci-local',
       },
       vaultRoles: ['deploy-manager', 'deploy-bot'].map((name) => ({
         name,
-        boundAudiences: ['vault'],
+        // Bound to the Vault URL (the default audience) once the server has one, below.
+        boundAudiences: [] as string[],
         boundClaims: { sub: 'project_path:acme/app:*' },
         userClaim: 'sub',
         policies: ['ci-read'],
@@ -56,6 +57,16 @@ describe.skipIf(!available)('documented GitLab pipelines under gitlab-ci-local',
         },
       ],
     });
+    for (const name of ['deploy-manager', 'deploy-bot']) {
+      sandbox.vault.setRole({
+        name,
+        boundAudiences: [sandbox.vaultUrl],
+        boundClaims: { sub: 'project_path:acme/app:*' },
+        userClaim: 'sub',
+        policies: ['ci-read'],
+        ttlSeconds: 900,
+      });
+    }
     registry = await startRegistry();
     api = await startGitLabApi({ projectId: 1217, projectPath: 'astl/agent-credentials' });
     path = `${astlOnPath()}:${awsCliOnPath()}:${process.env.PATH}`;
@@ -118,7 +129,14 @@ echo "deploy.sh deploys $1"
     p.pipeline(() =>
       quickStart.replaceAll('@1.0.0', `@${sha}`).replaceAll('registry.example.com', registry.host),
     );
-    const tokens = await idTokensFor(p, 'deploy', (aud) => sandbox.issuer.mintGitLabToken({ audience: aud }));
+    const tokens = await idTokensFor(
+      p,
+      'deploy',
+      (aud) => sandbox.issuer.mintGitLabToken({ audience: aud }),
+      {
+        VAULT_SERVER_URL: sandbox.vaultUrl,
+      },
+    );
     const r = await runPipeline(p, [], jobVariables(tokens), { PATH: path }, 180_000);
     expect(r.code, r.output).toBe(0);
     for (const job of ['agent-scan', 'agent-gate', 'deploy'])
@@ -163,8 +181,13 @@ echo "deploy.sh deploys $1"
       requiredApprovals: 1,
       approvals: [{ username: 'alice', status: 'approved', comment: 'release 1.4.2' }],
     });
-    const tokens = await idTokensFor(p, 'deploy-staging', (aud) =>
-      sandbox.issuer.mintGitLabToken({ audience: aud }),
+    const tokens = await idTokensFor(
+      p,
+      'deploy-staging',
+      (aud) => sandbox.issuer.mintGitLabToken({ audience: aud }),
+      {
+        VAULT_SERVER_URL: sandbox.vaultUrl,
+      },
     );
     const r = await runPipeline(p, [], jobVariables(tokens), { PATH: path }, 180_000);
     expect(r.code, r.output).toBe(0);

@@ -17,11 +17,6 @@ import {
 import type { CredentialProvider } from '../provider.js';
 import type { RevocationEntry, VaultRevocationState, VaultSecretRead } from '../types.js';
 
-/**
- * Vault's default OIDC audience, the same in the GitHub action, the GitLab component (which fixes
- * the audience when the pipeline is created, so it cannot follow a URL), the docs and the errors.
- */
-export const DEFAULT_VAULT_AUDIENCE = 'vault';
 
 export interface VaultPlan {
   url: string;
@@ -84,7 +79,9 @@ export function vaultProvider(
         url: base,
         role,
         authPath: trimSlashes(request.vault?.authPath ?? reg?.authPath ?? 'jwt'),
-        audience: request.vault?.audience ?? reg?.audience ?? DEFAULT_VAULT_AUDIENCE,
+        // The default audience is the Vault URL (DESIGN.md; GitLab's and Vault's own guides bind
+        // the Vault URL too). The GitLab component mints it from $VAULT_SERVER_URL.
+        audience: request.vault?.audience ?? reg?.audience ?? base,
         secrets,
         ...(namespace ? { namespace } : {}),
       };
