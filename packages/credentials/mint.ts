@@ -17,6 +17,8 @@ import {
   formatDuration,
   formatLocation,
   RetryExhaustedError,
+  resolveWorkspacePath,
+  type WorkspaceScope,
 } from '../core/index.js';
 import { decodeTokenClaims } from '../providers/oidc.js';
 import {
@@ -29,6 +31,7 @@ import {
 } from '../registry/index.js';
 import { auditEvent } from './audit.js';
 import type { ProviderBackends } from './backends.js';
+import { preflightChecks } from './preflight.js';
 import type {
   AuditEvent,
   CredentialRequest,
@@ -100,14 +103,22 @@ export async function mintCredentials(
 
   try {
     // ---- 1. Everything that can refuse, with no network at all. ----
+    // Every file named by the request or the registry stays inside the workspace, out of .git/.
+    const workspace: WorkspaceScope = {
+      root: request.workspaceRoot ?? request.workspace,
+      base: request.workspace,
+    };
     const registryFile = displayPath(request.configPath, request.workspace);
-    const registry = loadRegistry(registryFile);
+    const registry = loadRegistry(registryFile, { workspace, use: { what: 'config' } });
     const agent = resolveAgent(registry, { agent: request.agent, agentType: request.agentType });
     agentName = agent.name;
     const policies: AgentPolicy[] = loadAgentPolicies(displayPath(request.policiesDir, request.workspace), {
       missingOk: true,
+      workspace,
+      use: { what: 'policies' },
     });
     const providers = planProviders(request, agent);
+    const transportWarnings = preflightChecks(request, agent, providers, env);
     const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
     const checkFor = (environment: string | undefined) =>
       checkCredentialRequest(
@@ -136,11 +147,14 @@ export async function mintCredentials(
     if (providers.aws?.sessionPolicyPath) {
       // Loaded on demand: the AWS provider module brings the SDK with it.
       const { readSessionPolicy } = await import('../providers/aws.js');
-      providers.aws.sessionPolicy = readSessionPolicy(
-        displayPath(providers.aws.sessionPolicyPath, request.workspace),
-      );
+      // Read by its real path, once checked: a link out of the workspace or into .git/ is refused.
+      const checked = resolveWorkspacePath(providers.aws.sessionPolicyPath, workspace, {
+        what: 'session-policy',
+        location: agent.keyLocations['credentials.aws.session-policy'] ?? agent.location,
+      });
+      providers.aws.sessionPolicy = readSessionPolicy(displayPath(checked.real, request.workspace));
     }
-    const warnings = [...check.warnings];
+    const warnings = [...check.warnings, ...transportWarnings];
 
     log.info(
       `Agent ${agent.name} (type ${agent.type}, owner ${agent.owner}) requests ${providerNames(providers).join(' + ')} credentials for ${formatDuration(check.durationSeconds)}: ${purpose}`,

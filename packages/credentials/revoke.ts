@@ -16,6 +16,8 @@ export const DEFAULT_REVOKE_DEADLINE_MS = 20_000;
 export interface RevokeOptions {
   /** The action's `revoke` input: false records why nothing was revoked. */
   revoke: boolean;
+  /** Why the Vault token must not be sent (revoke-guard.ts): recorded as failed, no request made. */
+  vaultRefusal?: string;
 }
 
 export async function revokeCredentials(
@@ -44,6 +46,10 @@ export async function revokeCredentials(
         expiresAt: v.expiresAt,
       });
       log.info(`Vault: not revoking (revoke: false); the token expires at ${v.expiresAt}`);
+    } else if (options.vaultRefusal) {
+      const message = `${options.vaultRefusal}; the token stays valid until it expires at ${v.expiresAt}`;
+      entries.push({ provider: 'vault', identity, outcome: 'failed', message, expiresAt: v.expiresAt });
+      warnings.push(`Vault: ${message}`);
     } else if (expired) {
       entries.push({
         provider: 'vault',

@@ -8,6 +8,7 @@ import { describeError } from '../../../packages/core/errors.js';
 // Direct module imports (not the package index) keep the AWS SDK out of the post bundle.
 import { parseRevocationState, revokeCredentials } from '../../../packages/credentials/revoke.js';
 import { createRevokeBackend } from '../../../packages/credentials/revoke-backend.js';
+import { vaultRevocationRefusal } from '../../../packages/credentials/revoke-guard.js';
 import { renderRevokeSummary } from '../../../packages/credentials/summary.js';
 import { Masker, STATE_KEY, writeAudit, writeSummary } from './report.js';
 
@@ -22,6 +23,12 @@ export async function run(): Promise<void> {
     // Only `revoke` matters here, and a typo in it must not stop a revocation: anything but
     // an explicit false revokes.
     const revoke = !/^false$/i.test(core.getInput('revoke').trim());
+    // The runner keeps this state for this action alone, so it is trusted; the transport rule
+    // is re-checked because it costs nothing (no registry is re-read here: see revoke-guard.ts).
+    const vaultRefusal = vaultRevocationRefusal(state, {
+      allowInsecureHttp: /^true$/i.test(core.getInput('allow-insecure-http').trim()),
+      optIn: 'the input allow-insecure-http: true',
+    });
     const result = await revokeCredentials(
       state,
       {
@@ -33,7 +40,7 @@ export async function run(): Promise<void> {
         },
       },
       createRevokeBackend(),
-      { revoke },
+      { revoke, ...(vaultRefusal ? { vaultRefusal } : {}) },
     );
     for (const w of result.warnings) core.warning(masker.scrub(w));
     await writeSummary(renderRevokeSummary(result), masker);

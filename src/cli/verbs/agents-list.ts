@@ -1,5 +1,6 @@
 /** `astl agents list`: the registered agents, one a line (or JSON). */
 import { formatDuration } from '../../../packages/core/duration.js';
+import { workspaceScope } from '../../../packages/core/workspace-path.js';
 import { loadRegistry } from '../../../packages/registry/registry.js';
 import { choice, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT } from '../exit.js';
@@ -18,7 +19,10 @@ export const spec: VerbSpec = {
 
 export async function run(args: Parsed, io: Io): Promise<number> {
   const format = choice(args, 'format', ['text', 'json'] as const, 'text');
-  const registry = loadRegistry(str(args, 'config') || 'agent-config.yaml');
+  const registry = loadRegistry(str(args, 'config') || 'agent-config.yaml', {
+    workspace: workspaceScope(io.env, io.cwd),
+    use: { what: '--config' },
+  });
   const rows = registry.agents.map((a) => ({
     name: a.name,
     type: a.type,

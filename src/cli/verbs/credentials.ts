@@ -12,13 +12,15 @@ import { formatDuration, parseDuration } from '../../../packages/core/duration.j
 import { AstlError, describeError } from '../../../packages/core/errors.js';
 import { Redactor } from '../../../packages/core/redact.js';
 import type { Deadline } from '../../../packages/core/retry.js';
+import { checkCredentialTransport } from '../../../packages/core/transport.js';
+import { resolveWorkspacePath, workspaceScope } from '../../../packages/core/workspace-path.js';
 import type {
   AuditEvent,
   CredentialRequest,
   MintResult,
   RevocationState,
 } from '../../../packages/credentials/index.js';
-import { choice, type Parsed, str, type VerbSpec } from '../args.js';
+import { bool, choice, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
 import { envFileText, writePrivateFile } from '../files.js';
 import { type Io, paint } from '../io.js';
@@ -91,6 +93,11 @@ export const spec: VerbSpec = {
       value: 'FORMAT',
       description: 'text (default) or json: the non-secret facts (agent, credentials, expiry, file)',
     },
+    'allow-insecure-http': {
+      type: 'boolean',
+      description:
+        'allow a plain http:// Vault URL or AWS_ENDPOINT_URL_STS to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
+    },
   },
   examples: [
     'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
@@ -102,6 +109,8 @@ export const spec: VerbSpec = {
     '0600 env file only; never list it as an artifact or a dotenv report.',
     'Exit codes: 0 credentials ready, 1 a provider refused or failed, 3 refused by the registry or',
     'policy before any token was used, or a usage error.',
+    'Every file flag names a path inside the workspace (CI_PROJECT_DIR, GITHUB_WORKSPACE or the',
+    'working directory), never in .git/.',
   ],
 };
 
@@ -110,10 +119,27 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const say = (text: string) => io.err(redactor.redact(text));
   // Relative to the working directory: GitLab runs every script in the project directory.
   const base = io.cwd;
-  const inBase = (p: string) => (isAbsolute(p) ? p : join(base, p));
-  const envFile = inBase(str(args, 'export-file') || '.astl/credentials.env');
-  const stateFile = inBase(str(args, 'state') || '.astl/state.json');
-  const auditFile = inBase(str(args, 'audit') || '.astl/audit.jsonl');
+  // Every file this command reads or writes stays inside the workspace and out of .git/.
+  const scope = workspaceScope(io.env, base);
+  const inBase = (flag: string, fallback: string) => {
+    const given = str(args, flag) || fallback;
+    resolveWorkspacePath(given, scope, { what: `--${flag}` });
+    return isAbsolute(given) ? given : join(base, given);
+  };
+  const envFile = inBase('export-file', '.astl/credentials.env');
+  const stateFile = inBase('state', '.astl/state.json');
+  const auditFile = inBase('audit', '.astl/audit.jsonl');
+  inBase('config', 'agent-config.yaml');
+  inBase('policies', 'policies');
+  const allowInsecureHttp = bool(args, 'allow-insecure-http');
+  if (str(args, 'vault-url')) {
+    checkCredentialTransport(str(args, 'vault-url')!, {
+      what: '--vault-url',
+      allowInsecure: allowInsecureHttp,
+      optIn: '--allow-insecure-http',
+      sends: 'the OIDC token and the Vault token',
+    });
+  }
 
   const format = choice(args, 'format', ['text', 'json'] as const, 'text');
   const tokenVars = {
@@ -149,6 +175,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     configPath: str(args, 'config') || 'agent-config.yaml',
     policiesDir: str(args, 'policies') || 'policies',
     workspace: base,
+    workspaceRoot: scope.root,
+    transport: { allowInsecureHttp, optIn: '--allow-insecure-http' },
     run: ciRun(env),
   };
   const aws = { roleArn: str(args, 'aws-role-arn'), region: str(args, 'aws-region') };

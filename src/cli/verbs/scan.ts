@@ -6,9 +6,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { AstlError } from '../../../packages/core/errors.js';
+import { resolveWorkspacePath, workspaceScope } from '../../../packages/core/workspace-path.js';
 import type { ChangeSet, ScanOptions, ScanResult } from '../../../packages/scanner/index.js';
 import { SCANNER_VERSION } from '../../../packages/scanner/version.js';
 import { bool, choice, type Parsed, str, type VerbSpec } from '../args.js';
@@ -81,7 +82,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     throw new UsageError('--head needs --base', 'for example --base origin/main --head HEAD');
   const paths = args.positionals.map((p) => asGlob(io.cwd, p));
   const baselineFile = str(args, 'baseline');
-  const baselinePath = baselineFile ? resolve(io.cwd, baselineFile) : undefined;
+  // Inside the workspace and out of .git/, or refused without showing the file (core/workspace-path).
+  const baselinePath = baselineFile
+    ? resolveWorkspacePath(baselineFile, workspaceScope(io.env, io.cwd), { what: '--baseline' }).real
+    : undefined;
   if (baselineFile && !existsSync(baselinePath!)) {
     throw new AstlError(`baseline file ${baselineFile} not found`, {
       code: 'BASELINE_NOT_FOUND',
