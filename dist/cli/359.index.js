@@ -6,29 +6,43 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B2: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.B2),
-/* harmony export */   CW: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__.CW),
+/* harmony export */   $n: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.$n),
+/* harmony export */   B2: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.B2),
+/* harmony export */   CW: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__.CW),
 /* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.E),
-/* harmony export */   Ht: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.Ht),
-/* harmony export */   JG: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.JG),
-/* harmony export */   PS: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.PS),
-/* harmony export */   Qx: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.Qx),
+/* harmony export */   Ht: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.Ht),
+/* harmony export */   JG: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.JG),
+/* harmony export */   Ld: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.Ld),
+/* harmony export */   O9: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.O9),
+/* harmony export */   PS: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.PS),
+/* harmony export */   Qx: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.Qx),
+/* harmony export */   TO: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.TO),
+/* harmony export */   XI: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.XI),
 /* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a),
-/* harmony export */   aB: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.aB),
-/* harmony export */   bD: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.bD),
-/* harmony export */   ci: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.ci),
-/* harmony export */   d$: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.d$),
-/* harmony export */   hN: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__.parseYaml),
-/* harmony export */   j$: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.j$),
-/* harmony export */   kp: () => (/* reexport safe */ _suggest_js__WEBPACK_IMPORTED_MODULE_4__.k),
-/* harmony export */   pO: () => (/* reexport safe */ _redact_js__WEBPACK_IMPORTED_MODULE_2__.p)
+/* harmony export */   aB: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.aB),
+/* harmony export */   bD: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.bD),
+/* harmony export */   ci: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.ci),
+/* harmony export */   d$: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.d$),
+/* harmony export */   hN: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__.parseYaml),
+/* harmony export */   j$: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.j$),
+/* harmony export */   jg: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.jg),
+/* harmony export */   kp: () => (/* reexport safe */ _suggest_js__WEBPACK_IMPORTED_MODULE_5__.k),
+/* harmony export */   lX: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.lX),
+/* harmony export */   pO: () => (/* reexport safe */ _redact_js__WEBPACK_IMPORTED_MODULE_3__.p),
+/* harmony export */   sL: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.sL)
 /* harmony export */ });
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5166);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3591);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4066);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3142);
-/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(167);
+/* harmony import */ var _env_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3362);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3591);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4066);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3142);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2873);
+/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2073);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(167);
+
+
+
 
 
 
@@ -422,7 +436,7 @@ function typeName(v) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Ag: () => (/* binding */ loadRegistry),
+  loadRegistry: () => (/* binding */ loadRegistry),
   l5: () => (/* binding */ parseRegistry),
   fK: () => (/* binding */ registryEntrySnippet)
 });
@@ -431,8 +445,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./schemas/agent-config.schema.json
-const agent_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/agent-config.schema.json","title":"Agent registry (agent-config.yaml)","description":"The registry of every AI agent or bot allowed to obtain credentials in CI/CD. Keys are kebab-case.","type":"object","additionalProperties":false,"required":["agents"],"properties":{"agents":{"description":"Every registered agent; each name must be unique.","type":"array","items":{"description":"one registered agent","$ref":"#/definitions/agent"}}},"definitions":{"agent":{"description":"One registered agent.","type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"description":"unique agent name: lowercase letters, digits and \'-\', starting with a letter or digit","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":63,"examples":["code-review-assistant"]},"type":{"description":"the agent\'s type; AgentPolicy documents apply by type (spec.agentTypes)","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","examples":["coding-assistant","deploy-manager"]},"owner":{"description":"the human or team accountable for the agent; credentials are refused without one","examples":["platform-team","@acme/platform"],"if":{"type":"null"},"else":{"description":"the human or team accountable for the agent; credentials are refused without one","type":"string"}},"purpose":{"description":"why the agent exists; used when a credential request gives no purpose of its own","examples":["Automated code review and suggestions"],"if":{"type":"null"},"else":{"description":"why the agent exists; used when a credential request gives no purpose of its own","type":"string"}},"permissions":{"description":"declared needs, each a single `resource: access` pair","type":"array","items":{"description":"one `resource: access` pair, e.g. `repository: read`","type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"patternProperties":{"^[A-Za-z0-9*][A-Za-z0-9_.:/*-]*$":{"description":"access level: read, write, comment, admin, delete, ...","type":"string","pattern":"^[a-z*][a-z0-9_*-]*$","examples":["read","write","comment"]}},"examples":[{"repository":"read"},{"pull-requests":"comment"}]},"examples":[[{"repository":"read"},{"pull-requests":"comment"}]]},"credential-policy":{"description":"ephemeral or long-lived; this product only mints ephemeral credentials","type":"string","enum":["ephemeral","long-lived"]},"max-ttl":{"description":"optional cap on the lifetime of any credential minted for this agent: seconds (900), \\"15m\\", \\"1h\\", \\"1h30m\\"","examples":["1h","15m",3600],"if":{"type":"string"},"then":{"type":"string","description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","pattern":"^\\\\s*(\\\\d+|(\\\\d+[smhd])+)\\\\s*$","examples":["15m","1h","1h30m","900"]},"else":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","type":"integer","minimum":1}},"audit-level":{"description":"how much is recorded about the agent\'s credential use (anything but full is flagged by the scanner)","type":"string","enum":["full","minimal","none"]},"credentials":{"description":"how the agent reaches clouds","type":"object","additionalProperties":false,"properties":{"aws":{"description":"AWS: STS AssumeRoleWithWebIdentity settings (action inputs override them key by key)","$ref":"#/definitions/aws"},"vault":{"description":"HashiCorp Vault: JWT auth settings and secret reads (action inputs override them key by key)","$ref":"#/definitions/vault"}}}}},"aws":{"description":"AWS STS AssumeRoleWithWebIdentity settings","type":"object","additionalProperties":false,"required":["role-arn"],"properties":{"role-arn":{"description":"an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>","type":"string","pattern":"^arn:aws[a-z-]*:iam::\\\\d{12}:role/[\\\\w+=,.@/-]{1,512}$","examples":["arn:aws:iam::111122223333:role/review-bot"]},"region":{"description":"AWS region of the STS endpoint and exported AWS_REGION","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\\\d+$","examples":["us-east-1","eu-west-2"]},"session-policy":{"description":"path (from the repository root) of an IAM policy JSON document that scopes the session down","type":"string","minLength":1,"examples":["policies/iam/review-bot-scope.json"]},"audience":{"description":"audience of the OIDC token presented to STS (default sts.amazonaws.com)","type":"string","minLength":1,"examples":["sts.amazonaws.com"]}}},"vault":{"description":"HashiCorp Vault JWT auth settings and secret reads","type":"object","additionalProperties":false,"required":["url","role"],"properties":{"url":{"description":"Vault address, http(s)://host[:port]","type":"string","pattern":"^https?://[^\\\\s/]+(/\\\\S*)?$","examples":["https://vault.example.com:8200"]},"role":{"description":"the JWT auth role to log in as","type":"string","minLength":1,"examples":["review-bot"]},"auth-path":{"description":"mount path of the JWT auth method (default jwt)","type":"string","pattern":"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$","examples":["jwt","jwt-github"]},"namespace":{"description":"Vault Enterprise namespace (empty for none)","type":"string","examples":["","admin/ci"]},"audience":{"description":"audience of the OIDC token presented to Vault (default the url)","type":"string","minLength":1,"examples":["vault"]},"secrets":{"description":"secrets to read after login","type":"array","items":{"description":"one secret read: the KV path as the HTTP API spells it, the key, and the environment variable to export it as","type":"object","additionalProperties":false,"required":["path","key","env"],"properties":{"path":{"description":"secret path as the HTTP API spells it (KV v2: <mount>/data/<path>)","type":"string","pattern":"^[^\\\\s/][^\\\\s]*$","examples":["secret/data/ci/review"]},"key":{"description":"key within the secret\'s data","type":"string","minLength":1,"examples":["token"]},"env":{"description":"environment variable (and output) name for the value","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","examples":["REVIEW_TOKEN"]}}}}}}}}');
+const agent_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/agent-config.schema.json","title":"Agent registry (agent-config.yaml)","description":"The registry of every AI agent or bot allowed to obtain credentials in CI/CD. Keys are kebab-case.","type":"object","additionalProperties":false,"required":["agents"],"properties":{"agents":{"description":"Every registered agent; each name must be unique.","type":"array","items":{"description":"one registered agent","$ref":"#/definitions/agent"}}},"definitions":{"agent":{"description":"One registered agent.","type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"description":"unique agent name: lowercase letters, digits and \'-\', starting with a letter or digit","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":63,"examples":["code-review-assistant"]},"type":{"description":"the agent\'s type; AgentPolicy documents apply by type (spec.agentTypes)","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","examples":["coding-assistant","deploy-manager"]},"owner":{"description":"the human or team accountable for the agent; credentials are refused without one","examples":["platform-team","@acme/platform"],"if":{"type":"null"},"else":{"description":"the human or team accountable for the agent; credentials are refused without one","type":"string"}},"purpose":{"description":"why the agent exists; used when a credential request gives no purpose of its own","examples":["Automated code review and suggestions"],"if":{"type":"null"},"else":{"description":"why the agent exists; used when a credential request gives no purpose of its own","type":"string"}},"permissions":{"description":"declared needs, each a single `resource: access` pair","type":"array","items":{"description":"one `resource: access` pair, e.g. `repository: read`","type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"patternProperties":{"^[A-Za-z0-9*][A-Za-z0-9_.:/*-]*$":{"description":"access level: read, write, comment, admin, delete, ...","type":"string","pattern":"^[a-z*][a-z0-9_*-]*$","examples":["read","write","comment"]}},"examples":[{"repository":"read"},{"pull-requests":"comment"}]},"examples":[[{"repository":"read"},{"pull-requests":"comment"}]]},"credential-policy":{"description":"ephemeral or long-lived; this product only mints ephemeral credentials","type":"string","enum":["ephemeral","long-lived"]},"max-ttl":{"description":"optional cap on the lifetime of any credential minted for this agent: seconds (900), \\"15m\\", \\"1h\\", \\"1h30m\\"","examples":["1h","15m",3600],"if":{"type":"string"},"then":{"type":"string","description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","pattern":"^\\\\s*(\\\\d+|(\\\\d+[smhd])+)\\\\s*$","examples":["15m","1h","1h30m","900"]},"else":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","type":"integer","minimum":1}},"audit-level":{"description":"how much is recorded about the agent\'s credential use (anything but full is flagged by the scanner)","type":"string","enum":["full","minimal","none"]},"credentials":{"description":"how the agent reaches clouds","type":"object","additionalProperties":false,"properties":{"aws":{"description":"AWS: STS AssumeRoleWithWebIdentity settings (action inputs override them key by key)","$ref":"#/definitions/aws"},"vault":{"description":"HashiCorp Vault: JWT auth settings and secret reads (action inputs override them key by key)","$ref":"#/definitions/vault"}}}}},"aws":{"description":"AWS STS AssumeRoleWithWebIdentity settings","type":"object","additionalProperties":false,"required":["role-arn"],"properties":{"role-arn":{"description":"an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>","type":"string","pattern":"^arn:aws[a-z-]*:iam::\\\\d{12}:role/[\\\\w+=,.@/-]{1,512}$","examples":["arn:aws:iam::111122223333:role/review-bot"]},"region":{"description":"AWS region of the STS endpoint and exported AWS_REGION","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\\\d+$","examples":["us-east-1","eu-west-2"]},"session-policy":{"description":"path (from the repository root) of an IAM policy JSON document that scopes the session down","type":"string","minLength":1,"examples":["policies/iam/review-bot-scope.json"]},"audience":{"description":"audience of the OIDC token presented to STS (default sts.amazonaws.com)","type":"string","minLength":1,"examples":["sts.amazonaws.com"]}}},"vault":{"description":"HashiCorp Vault JWT auth settings and secret reads","type":"object","additionalProperties":false,"required":["url","role"],"properties":{"url":{"description":"Vault address, http(s)://host[:port]","type":"string","pattern":"^https?://[^\\\\s/]+(/\\\\S*)?$","examples":["https://vault.example.com:8200"]},"role":{"description":"the JWT auth role to log in as","type":"string","minLength":1,"examples":["review-bot"]},"auth-path":{"description":"mount path of the JWT auth method (default jwt)","type":"string","pattern":"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$","examples":["jwt","jwt-github"]},"namespace":{"description":"Vault Enterprise namespace (empty for none)","type":"string","examples":["","admin/ci"]},"audience":{"description":"audience of the OIDC token presented to Vault (default the url)","type":"string","minLength":1,"examples":["vault"]},"secrets":{"description":"secrets to read after login","type":"array","items":{"description":"one secret read: the KV path as the HTTP API spells it, the key, and the environment variable to export it as","type":"object","additionalProperties":false,"required":["path","key","env"],"properties":{"path":{"description":"secret path as the HTTP API spells it (KV v2: <mount>/data/<path>)","type":"string","pattern":"^[^\\\\s/][^\\\\s]*$","examples":["secret/data/ci/review"]},"key":{"description":"key within the secret\'s data","type":"string","minLength":1,"examples":["token"]},"env":{"description":"environment variable name for the value: upper-case letters, digits and _; names that change how later programs run (PATH, LD_*, NODE_OPTIONS, GIT_*, GITHUB_*, AWS_*, ...) are refused, see docs/security.md","type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","examples":["REVIEW_TOKEN"]}}}}}}}}');
 // EXTERNAL MODULE: ./packages/core/index.ts
 var core = __webpack_require__(5824);
 ;// CONCATENATED MODULE: ./packages/registry/registry.ts
@@ -440,6 +456,7 @@ var core = __webpack_require__(5824);
  * The agent registry (`agent-config.yaml`, kebab-case): parsed with positions, validated against
  * schemas/agent-config.schema.json, turned into typed entries that remember where each key is.
  */
+
 
 
 
@@ -458,12 +475,16 @@ const MINIMAL_REGISTRY = `agents:
     audit-level: full
 `;
 /** Reads and validates a registry file; a missing file says how to create one. */
-function loadRegistry(path) {
+function loadRegistry(path, options = {}) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        text = options.workspace
+            ? (0,core/* readWorkspaceFile */.sL)((0,external_node_path_.resolve)(path), options.workspace, options.use ?? { what: 'config' }).toString('utf8')
+            : (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (err) {
+        if (err instanceof core/* AstlError */.Ht)
+            throw err;
         const code = err.code;
         if (code === 'ENOENT' || code === 'ENOTDIR') {
             throw new core/* AstlError */.Ht(`agent registry ${path} not found`, {
@@ -520,6 +541,7 @@ function parseRegistry(text, file) {
     }
     errors.push(...(0,core/* validateWithSchema */.CW)(doc, agent_config_schema_namespaceObject, WHAT, REGISTRY_INVALID));
     errors.push(...duplicateNames(doc));
+    errors.push(...envNameProblems(doc));
     if (errors.length === 0)
         errors.push(...durationProblems(doc));
     if (errors.length > 0)
@@ -550,6 +572,48 @@ function duplicateNames(doc) {
             location: doc.locate(['agents', i, 'name']),
             hint: 'agent names must be unique: rename one of the two entries or merge them',
         }));
+    });
+    return errors;
+}
+/**
+ * `secrets[].env` names are exported into the job: each must be a plain upper-case name that is
+ * not reserved (core/env-names), and unique within the agent. Names that only fail the schema's
+ * pattern are left to the schema's error; reserved names are reported in any case.
+ */
+function envNameProblems(doc) {
+    const agents = doc.value?.agents;
+    if (!Array.isArray(agents))
+        return [];
+    const errors = [];
+    agents.forEach((a, i) => {
+        const secrets = a?.credentials?.vault
+            ?.secrets;
+        if (!Array.isArray(secrets))
+            return;
+        const seen = new Map();
+        secrets.forEach((s, j) => {
+            const env = s?.env;
+            if (typeof env !== 'string')
+                return;
+            const location = doc.locate(['agents', i, 'credentials', 'vault', 'secrets', j, 'env']);
+            if (!core/* ENV_NAME_PATTERN */.jg.test(env) && !(0,core/* reservedEnvGroup */.TO)(env))
+                return; // the schema says so
+            const problem = (0,core/* checkEnvName */.$n)(env, { location, code: REGISTRY_INVALID, prefix: 'secrets[].env ' });
+            if (problem) {
+                errors.push(problem);
+                return;
+            }
+            const first = seen.get(env);
+            if (first !== undefined) {
+                errors.push(new core/* AstlError */.Ht(`secrets[].env ${env} is already used by secrets[${first}] of this agent`, {
+                    code: REGISTRY_INVALID,
+                    location,
+                    hint: 'give each secret its own variable name',
+                }));
+            }
+            else
+                seen.set(env, j);
+        });
     });
     return errors;
 }

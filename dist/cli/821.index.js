@@ -2,6 +2,218 @@ export const id = 821;
 export const ids = [821];
 export const modules = {
 
+/***/ 3362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $n: () => (/* binding */ checkEnvName),
+/* harmony export */   TO: () => (/* binding */ reservedEnvGroup),
+/* harmony export */   jg: () => (/* binding */ ENV_NAME_PATTERN)
+/* harmony export */ });
+/* unused harmony exports RESERVED_ENV_GROUPS, envNameProblem, suggestEnvName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
+/**
+ * The one check for every environment variable name the product exports from text a user
+ * controls (registry `secrets[].env`, the `vault-secrets` input, the CLI's env file): the name
+ * must be a plain upper-case identifier, and must not be one that changes how later programs in
+ * the job run (loaders, interpreters' option and path variables, shells' startup hooks, git's
+ * command hooks, TLS trust and proxies, the runner's own variables, and the names this product
+ * exports itself). A value is data; a name like LD_PRELOAD or BASH_ENV turns it into code.
+ *
+ * The list and the reason for each group are documented in docs/security.md ("Environment
+ * names"); test/security/env-names.test.ts keeps the two in step.
+ */
+
+/** What an exported name must look like: POSIX portable, upper case, not starting with a digit. */
+const ENV_NAME_PATTERN = /^[A-Z_][A-Z0-9_]*$/;
+const RESERVED_ENV_GROUPS = [
+    {
+        label: 'program search path',
+        why: 'decides which binary runs for every command name',
+        names: ['PATH', 'PATHEXT', 'COMSPEC', 'SHELL', 'PSMODULEPATH'],
+        prefixes: [],
+    },
+    {
+        label: 'dynamic loader',
+        why: 'loads a library of the attacker’s choosing into every program',
+        names: ['GCONV_PATH', 'GLIBC_TUNABLES'],
+        prefixes: ['LD_', 'DYLD_'],
+    },
+    {
+        label: 'shell startup and tracing',
+        why: 'shells source or evaluate these before or while running a script',
+        names: [
+            'ENV',
+            'SHELLOPTS',
+            'BASHOPTS',
+            'PS4',
+            'PROMPT_COMMAND',
+            'IFS',
+            'CDPATH',
+            'GLOBIGNORE',
+            'ZDOTDIR',
+        ],
+        prefixes: ['BASH_'],
+    },
+    {
+        label: 'Node.js',
+        why: 'preloads code (--require/--import), adds module paths or CA certificates, or turns off TLS checks',
+        names: [
+            'NODE_OPTIONS',
+            'NODE_PATH',
+            'NODE_EXTRA_CA_CERTS',
+            'NODE_TLS_REJECT_UNAUTHORIZED',
+            'NODE_REPL_EXTERNAL_MODULE',
+        ],
+        prefixes: ['NPM_CONFIG_', 'YARN_'],
+    },
+    {
+        label: 'JVM and its build tools',
+        why: 'add -javaagent or classpath entries to every JVM the job starts',
+        names: [
+            'JAVA_TOOL_OPTIONS',
+            '_JAVA_OPTIONS',
+            'JDK_JAVA_OPTIONS',
+            'JAVA_OPTS',
+            'CLASSPATH',
+            'MAVEN_OPTS',
+            'GRADLE_OPTS',
+        ],
+        prefixes: [],
+    },
+    {
+        label: 'Python',
+        why: 'PYTHONPATH, PYTHONSTARTUP, PYTHONHOME, PYTHONWARNINGS and kin import code of the attacker’s choosing',
+        names: ['BROWSER'],
+        prefixes: ['PYTHON', 'PIP_'],
+    },
+    {
+        label: 'Perl, Ruby, Lua, PHP, .NET',
+        why: 'interpreter option and library-path variables load code at start',
+        names: [
+            'RUBYOPT',
+            'RUBYLIB',
+            'BUNDLE_GEMFILE',
+            'PHPRC',
+            'PHP_INI_SCAN_DIR',
+            'DOTNET_STARTUP_HOOKS',
+            'DOTNET_ADDITIONAL_DEPS',
+            'COR_ENABLE_PROFILING',
+        ],
+        prefixes: ['PERL', 'GEM_', 'LUA_', 'CORECLR_', 'COR_PROFILER'],
+    },
+    {
+        label: 'Go and Rust toolchains',
+        why: 'choose a wrapper or a module proxy, so the build runs or downloads other code',
+        names: ['GOFLAGS', 'GOPROXY', 'GOINSECURE', 'GONOSUMDB', 'GONOSUMCHECK', 'GOSUMDB', 'GOTOOLCHAIN'],
+        prefixes: ['RUSTC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CARGO_HOME'],
+    },
+    {
+        label: 'git and ssh',
+        why: 'GIT_SSH_COMMAND, GIT_ASKPASS, GIT_CONFIG_* and kin run commands or rewrite git’s configuration',
+        names: ['SSH_ASKPASS', 'SSH_AUTH_SOCK', 'EDITOR', 'VISUAL', 'PAGER'],
+        prefixes: ['GIT_'],
+    },
+    {
+        label: 'container and cluster clients',
+        why: 'point docker or kubectl at another daemon, or at a config that runs credential helpers',
+        names: [
+            'DOCKER_HOST',
+            'DOCKER_CONFIG',
+            'DOCKER_CERT_PATH',
+            'DOCKER_TLS_VERIFY',
+            'DOCKER_CONTEXT',
+            'KUBECONFIG',
+        ],
+        prefixes: [],
+    },
+    {
+        label: 'TLS trust and proxies',
+        why: 'let a third party read or alter every HTTPS request (trusted CAs, key logs, proxies)',
+        names: [
+            'CURL_CA_BUNDLE',
+            'REQUESTS_CA_BUNDLE',
+            'SSLKEYLOGFILE',
+            'HTTP_PROXY',
+            'HTTPS_PROXY',
+            'ALL_PROXY',
+            'NO_PROXY',
+            'FTP_PROXY',
+        ],
+        prefixes: ['SSL_CERT_'],
+    },
+    {
+        label: 'home, temp and config folders',
+        why: 'move where programs read their configuration (~/.gitconfig, ~/.npmrc) and write temp files',
+        names: ['HOME', 'TMPDIR', 'TMP', 'TEMP', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA'],
+        prefixes: ['XDG_'],
+    },
+    {
+        label: 'GitHub Actions runner',
+        why: 'the runner and later actions trust these (GITHUB_ENV, GITHUB_PATH, ACTIONS_RUNTIME_TOKEN, inputs, state)',
+        names: ['CI'],
+        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_'],
+    },
+    {
+        label: 'GitLab CI',
+        why: 'predefined job variables later scripts and tools trust (refused on every platform: a registry serves both)',
+        names: [],
+        prefixes: ['CI_', 'GITLAB_'],
+    },
+    {
+        label: 'names this product exports',
+        why: 'AWS_*, VAULT_* and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
+        names: [],
+        prefixes: ['AWS_', 'VAULT_', 'ASTL_'],
+    },
+];
+/** The group that reserves `name` (compared upper-cased), if any. */
+function reservedEnvGroup(name) {
+    const upper = name.toUpperCase();
+    return RESERVED_ENV_GROUPS.find((g) => g.names.includes(upper) || g.prefixes.some((p) => upper.startsWith(p)));
+}
+/** What is wrong with `name` as an exported variable, or undefined when it may be exported. */
+function envNameProblem(name) {
+    const group = reservedEnvGroup(name);
+    if (group) {
+        return {
+            message: `${JSON.stringify(name)} cannot be exported: it is reserved (${group.label}: ${group.why})`,
+            hint: `choose a name of your own, e.g. ${suggestEnvName(name)}; see "Environment names" in docs/security.md for the reserved names`,
+        };
+    }
+    if (!ENV_NAME_PATTERN.test(name)) {
+        return {
+            message: `${JSON.stringify(name)} is not an environment variable name this product exports`,
+            hint: `use upper-case letters, digits and _, not starting with a digit (${ENV_NAME_PATTERN.source}), e.g. ${suggestEnvName(name)}`,
+        };
+    }
+    return undefined;
+}
+/**
+ * Checks one exported name: undefined when fine, else an AstlError located at the registry
+ * line or the input/flag (`location`), code `code` (default ENV_NAME_INVALID).
+ */
+function checkEnvName(name, where) {
+    const problem = envNameProblem(name);
+    if (!problem)
+        return undefined;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where.prefix ?? ''}${problem.message}`, {
+        code: where.code ?? 'ENV_NAME_INVALID',
+        location: where.location,
+        hint: problem.hint,
+    });
+}
+/** A safe name close to `name`: upper-cased, other characters `_`, prefixed when reserved. */
+function suggestEnvName(name) {
+    let s = name.toUpperCase().replace(/[^A-Z0-9_]/g, '_') || 'SECRET';
+    if (/^[0-9]/.test(s))
+        s = `_${s}`;
+    return reservedEnvGroup(s) ? `SECRET_${s}` : s;
+}
+
+
+/***/ }),
+
 /***/ 3591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -54,6 +266,253 @@ class Redactor {
 
 /***/ }),
 
+/***/ 2073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ld: () => (/* binding */ isPathProblem),
+/* harmony export */   O9: () => (/* binding */ workspaceScope),
+/* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
+/* harmony export */   lX: () => (/* binding */ inspectWorkspacePath),
+/* harmony export */   oW: () => (/* binding */ hasGitSegment),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
+/* harmony export */ });
+/* unused harmony export PATH_OUTSIDE_WORKSPACE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
+/**
+ * The one gate for every path the product reads (or writes for a job) because an input, a flag,
+ * a registry, a policy or a state file names it: the path must lead, after every symbolic link
+ * is resolved, to a place inside the workspace, and never into `.git/` (which holds the
+ * checkout's token in `.git/config`, hooks, and other people's history). A path that fails is
+ * refused with an AstlError that names the path and the setting, never the file's content.
+ *
+ * TOCTOU: callers open the *resolved* path (`real`, free of symbolic links when checked), and
+ * `readWorkspaceFile` opens it with O_NOFOLLOW and then asks the kernel which file the
+ * descriptor really is (`/proc/self/fd/N` on Linux), checking that name again. A link swapped in
+ * between the check and the open is thus either not followed or caught after the open.
+ */
+
+
+
+const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';
+/** The workspace of this process: GITHUB_WORKSPACE, else CI_PROJECT_DIR, else `cwd`. */
+function workspaceScope(env = process.env, cwd = process.cwd()) {
+    const root = env.GITHUB_WORKSPACE?.trim() || env.CI_PROJECT_DIR?.trim() || cwd;
+    return { root: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, root), base: cwd };
+}
+/** True when any segment of `path` is `.git`, whatever its case (case-insensitive file systems). */
+function hasGitSegment(path) {
+    return path.split(/[\\/]+/).some((s) => s.toLowerCase() === '.git');
+}
+/**
+ * Resolves `path` (relative to `scope.base`, else `scope.root`) and checks it without throwing:
+ * inside the real workspace root after symbolic links, no `.git` segment, no control characters.
+ * The file need not exist (callers report a missing file their own way).
+ */
+function inspectWorkspacePath(path, scope) {
+    const shown = JSON.stringify(path);
+    // A NUL makes Node throw a TypeError (a crash); other control characters are never a file name
+    // anyone meant, and would reach logs.
+    if (path === '' || /[\u0000-\u001f\u007f]/.test(path)) {
+        return {
+            kind: 'invalid',
+            message: path === '' ? 'is an empty path' : `${shown} contains a control character`,
+            hint: 'name a file in the repository, relative to its root',
+        };
+    }
+    const rootReal = realOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root));
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.base ?? scope.root, path);
+    const resolved = realpathLoose(absolute);
+    if ('problem' in resolved) {
+        return {
+            kind: 'invalid',
+            message: `${shown} ${resolved.problem}`,
+            hint: 'point the path at a real file',
+        };
+    }
+    const { real, exists } = resolved;
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(rootReal, real);
+    if (rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
+        return {
+            kind: 'outside',
+            message: `${shown} is outside the workspace ${rootReal}${real === absolute ? '' : ` (it resolves to ${real})`}`,
+            hint: 'astl reads only files inside the repository checkout: name a file there (relative to the repository root), not an absolute path, a ../ path or a symbolic link that leads out of it',
+        };
+    }
+    if (hasGitSegment(rel) || hasGitSegment((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root), absolute))) {
+        return {
+            kind: 'git-dir',
+            message: `${shown} is inside .git/${real === absolute ? '' : ` (it resolves to ${rel})`}`,
+            hint: '.git/ holds the checkout’s credentials and hooks, and nothing astl reads lives there: name a file in the working tree',
+        };
+    }
+    return { absolute, real, relative: rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'), exists };
+}
+function isPathProblem(x) {
+    return 'kind' in x;
+}
+/**
+ * inspectWorkspacePath, throwing the problem as an AstlError (PATH_OUTSIDE_WORKSPACE or
+ * `use.code`) located at `use.location`, else at `use.what`.
+ */
+function resolveWorkspacePath(path, scope, use) {
+    const result = inspectWorkspacePath(path, scope);
+    if (!isPathProblem(result))
+        return result;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
+        code: use.code ?? PATH_OUTSIDE_WORKSPACE,
+        location: use.location ?? { file: use.what },
+        hint: result.hint,
+    });
+}
+/**
+ * Reads a file named by an input, flag, registry or policy: checked by resolveWorkspacePath, opened
+ * by its real path without following a last-moment link, and the opened descriptor checked again.
+ * File-system errors (ENOENT, EISDIR, EACCES, ELOOP) are thrown as Node's errors so that callers
+ * keep their own "not found" messages; refusals are AstlErrors.
+ */
+function readWorkspaceFile(path, scope, use) {
+    const checked = resolveWorkspacePath(path, scope, use);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+    try {
+        const opened = openedPath(fd);
+        if (opened !== undefined && opened !== checked.real) {
+            resolveWorkspacePath(opened, { root: scope.root }, use);
+        }
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isDirectory()) {
+            throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
+                code: 'EISDIR',
+            });
+        }
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
+function openedPath(fd) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(`/proc/self/fd/${fd}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+function realOrSelf(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+/** realpath, or for a missing path the real path of its nearest existing ancestor plus the rest. */
+function realpathLoose(absolute) {
+    try {
+        return { real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute), exists: true };
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ELOOP')
+            return { problem: 'is a loop of symbolic links' };
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+            return { problem: `cannot be resolved (${code ?? err.message})` };
+        }
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
+        if (parent === absolute)
+            return { real: absolute, exists: false };
+        const up = realpathLoose(parent);
+        return 'problem' in up ? up : { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)), exists: false };
+    }
+}
+
+
+/***/ }),
+
+/***/ 9141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
+/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
+/* harmony export */   T1: () => (/* binding */ envFileText)
+/* harmony export */ });
+/* unused harmony export shellQuote */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3362);
+/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(425);
+/** Files the CLI writes for a job: private (0600) and replaced atomically. */
+
+
+
+
+/** Writes `text` so that no other user can read it at any moment, replacing any old file. */
+function writePrivateFile(path, text) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+            // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${dir}/.gitignore`, '*\n');
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, path);
+    }
+    catch (err) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        }
+        catch {
+            // nothing was written there
+        }
+        const code = err.code ?? err.message;
+        throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`cannot write ${path} (${code})`, {
+            code: 'FILE_WRITE_FAILED',
+            location: { file: path },
+            hint: code === 'EISDIR' || code === 'ENOTDIR'
+                ? 'a folder is in the way: name a file path, e.g. .astl/state.json'
+                : 'check that the folder exists and is writable by the job',
+        });
+    }
+}
+/** `'value'` for POSIX shells: the only character that needs care inside single quotes is `'`. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** First line of every env file; `astl revoke` deletes only files that start with it. */
+const ENV_FILE_HEADER = '# Written by astl credentials; removed by astl revoke. Do not upload as an artifact.';
+/**
+ * `export KEY='value'` lines for `source`/`.`; refuses names a shell would misread. Names from
+ * user text were already checked against the reserved list (core/env-names) by the registry,
+ * the input parser and the engine; this holds the syntax for every name, ours included.
+ */
+function envFileText(vars) {
+    const lines = [ENV_FILE_HEADER];
+    for (const [name, value] of Object.entries(vars)) {
+        if (!_packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME_PATTERN */ .jg.test(name)) {
+            throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`not an environment variable name: ${JSON.stringify(name)}`, {
+                code: 'ENV_NAME_INVALID',
+                hint: 'exported names are upper-case letters, digits and _',
+            });
+        }
+        lines.push(`export ${name}=${shellQuote(value)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
 /***/ 3821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -67,16 +526,25 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
-/* harmony import */ var _packages_core_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3591);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7632);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1604);
+/* harmony import */ var _packages_core_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3591);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2073);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7593);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7632);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9141);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1604);
 /**
  * `astl revoke`: the after_script half of `astl credentials`. Revokes the Vault token (child
  * tokens and leases go with it), says when the AWS session expires (STS sessions cannot be
  * revoked one by one), then deletes the env and state files. A revocation problem is a warning:
  * it never fails the job, since after_script runs when the job's outcome is already decided.
+ *
+ * The state file is data anyone with write access to the workspace could have forged, so it
+ * chooses nothing: the Vault token goes only to an address the registry names for the agent (or
+ * one given to this command with --vault-url), over https unless allowed, and the only files
+ * deleted are the state file itself and an env file this CLI wrote next to it.
  */
+
+
 
 
 
@@ -87,9 +555,24 @@ __webpack_require__.r(__webpack_exports__);
 const spec = {
     name: 'revoke',
     summary: 'revoke what `astl credentials` minted and delete its files',
-    usage: 'astl revoke --state FILE [--audit FILE]',
+    usage: 'astl revoke --state FILE [--config FILE] [--vault-url URL] [--audit FILE]',
     flags: {
         state: { type: 'string', value: 'FILE', description: 'state file written by astl credentials' },
+        config: {
+            type: 'string',
+            value: 'FILE',
+            description: 'agent registry naming the Vault the token may be sent to (default agent-config.yaml)',
+        },
+        'vault-url': {
+            type: 'string',
+            value: 'URL',
+            multiple: true,
+            description: 'a Vault address astl credentials was given with --vault-url (the token may go there too)',
+        },
+        'allow-insecure-http': {
+            type: 'boolean',
+            description: 'allow a plain http:// Vault address to a non-loopback host (as astl credentials was)',
+        },
         audit: {
             type: 'string',
             value: 'FILE',
@@ -99,72 +582,185 @@ const spec = {
     examples: [
         'astl revoke --state .astl/state.json   # in after_script, which runs even when the script fails',
     ],
-    notes: ['Exit code 0 unless the command line is wrong (3): a failed revocation is a warning.'],
+    notes: [
+        'The token is sent only to a Vault the registry names for the agent (or a --vault-url given',
+        'here); only the state file and the env file astl credentials wrote next to it are deleted.',
+        'Exit code 0 unless the command line is wrong (3): a failed revocation is a warning.',
+    ],
 };
 async function run(args, io) {
     // Relative to the working directory: GitLab runs every script in the project directory.
-    const base = io.cwd;
-    const inBase = (p) => ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(p) ? p : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, p));
-    const stateFile = inBase((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .required */ .mw)(args, spec, 'state'));
-    const auditFile = inBase((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'audit') || '.astl/audit.jsonl');
-    const redactor = new _packages_core_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .Redactor */ .p();
+    const scope = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceScope */ .O9)(io.env, io.cwd);
+    const stateArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)(args, spec, 'state');
+    const redactor = new _packages_core_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .Redactor */ .p();
     const say = (text) => io.err(redactor.redact(text));
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(stateFile)) {
-        io.out(`nothing to revoke: ${(0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'state')} does not exist (no credentials were issued)`);
-        return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
+    const warn = (text) => say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .paint */ .n)(io, 'yellow', 'warning')}: ${text}`);
+    const statePath = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(stateArg, scope, { what: '--state' });
+    const auditArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'audit') || '.astl/audit.jsonl';
+    const auditFile = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(auditArg, scope, { what: '--audit' }).absolute;
+    const configArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'config') || 'agent-config.yaml';
+    (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(configArg, scope, { what: '--config' });
+    if (!statePath.exists) {
+        io.out(`nothing to revoke: ${stateArg} does not exist (no credentials were issued)`);
+        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
     }
-    const { applyAuditLevel, createProviderBackends, parseRevocationState, revokeCredentials, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(657), __webpack_require__.e(166)]).then(__webpack_require__.bind(__webpack_require__, 5657));
-    const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(stateFile, 'utf8');
+    const text = readStateText(stateArg, scope);
+    const { applyAuditLevel, createProviderBackends, parseRevocationState, revokeCredentials, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(372), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 6372));
     const state = parseRevocationState(text);
-    const envFile = (() => {
-        try {
-            const f = JSON.parse(text).cli?.envFile;
-            return typeof f === 'string' ? f : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    })();
-    if (state?.vault?.token)
+    if (!state) {
+        // Not ours: nothing is revoked and nothing deleted (it may be any file of the project).
+        warn(`${stateArg} is not an astl state file; nothing revoked, nothing deleted`);
+        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+    }
+    if (state.vault?.token)
         redactor.add(state.vault.token);
     try {
-        if (!state) {
-            say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${(0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'state')} is not an astl state file; nothing revoked`);
-            return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
-        }
+        const vaultRefusal = await vaultGuard(state, args, io, configArg, scope);
         const result = await revokeCredentials(state, {
             registerSecret: (v) => redactor.add(v),
             logger: {
                 info: (m) => say(m),
-                warning: (m) => say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
+                warning: (m) => warn(m),
                 debug: (m) => {
                     if (io.env.ASTL_DEBUG)
                         say(`debug: ${m}`);
                 },
             },
-        }, createProviderBackends());
+        }, createProviderBackends(), { revoke: true, ...(vaultRefusal ? { vaultRefusal } : {}) });
         for (const w of result.warnings)
-            say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${w}`);
-        const events = applyAuditLevel(result.audit, state.auditLevel);
-        if (events.length > 0)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(auditFile), { recursive: true, mode: 0o700 });
-        if (events.length > 0)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(auditFile, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+            warn(w);
+        appendAudit(auditFile, redactor.redact(toJsonLines(applyAuditLevel(result.audit, state.auditLevel))), warn);
         const lines = [`revocation for agent ${result.agent} (correlation id ${result.correlationId})`];
         for (const e of result.entries)
             lines.push(`  ${e.provider.padEnd(6)} ${e.outcome}: ${e.message}`);
         io.out(redactor.redact(lines.join('\n')));
     }
     catch (err) {
-        say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: revocation failed: ${(0,_packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}`);
+        warn(`revocation failed: ${(0,_packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}`);
     }
     finally {
         // The files hold the secrets; they go whatever happened above.
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(stateFile, { force: true });
-        if (envFile)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(envFile, { force: true });
+        removeFiles(statePath.real, envFileOf(text), io.cwd, scope, warn);
     }
-    return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
+    return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+}
+/** The state's text; a folder or an unreadable file is a usage error with the fix, not a stack. */
+function readStateText(stateArg, scope) {
+    try {
+        return (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspaceFile */ .sL)(stateArg, scope, { what: '--state' }).toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht)
+            throw err;
+        const code = err.code ?? err.message;
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(code === 'EISDIR'
+            ? `--state ${stateArg} is a folder, not a state file`
+            : `cannot read --state ${stateArg} (${code})`, 'pass the file astl credentials wrote with --state (default .astl/state.json)');
+    }
+}
+/** Why the Vault token must not be sent: the registry's addresses for the agent, and transport. */
+async function vaultGuard(state, args, io, configArg, scope) {
+    if (!state.vault)
+        return undefined;
+    const { vaultRevocationRefusal } = await __webpack_require__.e(/* import() */ 5).then(__webpack_require__.bind(__webpack_require__, 5005));
+    const { loadRegistry } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(359), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 1359));
+    const guard = {
+        allowInsecureHttp: (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)(args, 'allow-insecure-http'),
+        optIn: '--allow-insecure-http',
+        override: '--vault-url to astl revoke',
+        source: configArg,
+    };
+    let allowed;
+    try {
+        const registry = loadRegistry((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(configArg) ? configArg : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(io.cwd, configArg), {
+            workspace: scope,
+            use: { what: '--config' },
+        });
+        const url = registry.agents.find((a) => a.name === state.agent)?.credentials.vault?.url;
+        allowed = [...(url ? [url] : []), ...(0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(args, 'vault-url')];
+    }
+    catch (err) {
+        const overrides = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .list */ .p_)(args, 'vault-url');
+        if (overrides.length === 0) {
+            const reason = err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht ? err.message : (0,_packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err);
+            return `not sent: the registry could not be read to confirm the Vault address (${reason}); pass --config with the registry astl credentials used`;
+        }
+        allowed = overrides;
+    }
+    return vaultRevocationRefusal(state, { ...guard, allowedVaultUrls: allowed });
+}
+/** The env file the state names, if it is a string. */
+function envFileOf(text) {
+    try {
+        const f = JSON.parse(text).cli?.envFile;
+        return typeof f === 'string' && f !== '' ? f : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Deletes the state file, and the env file only when it is a regular file in the same folder,
+ * inside the workspace, that starts with the header astl credentials writes. Every problem is
+ * one warning line with the path and what to do.
+ */
+function removeFiles(stateReal, envFile, cwd, scope, warn) {
+    removeOne(stateReal, warn);
+    if (!envFile)
+        return;
+    const leave = (why) => warn(`left ${envFile} in place: ${why}; delete it yourself if astl wrote it`);
+    let real;
+    try {
+        real = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(envFile, { root: scope.root, base: cwd }, { what: 'the env file in the state' }).real;
+    }
+    catch (err) {
+        leave(err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht ? err.message : String(err));
+        return;
+    }
+    if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(real) !== (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(stateReal)) {
+        leave(`it is not in the state file's folder ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(stateReal)}`);
+        return;
+    }
+    try {
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(real);
+        if (!info.isFile()) {
+            leave('it is not a regular file');
+            return;
+        }
+        const head = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real, 'utf8').slice(0, _files_js__WEBPACK_IMPORTED_MODULE_6__/* .ENV_FILE_HEADER */ .Dx.length);
+        if (head !== _files_js__WEBPACK_IMPORTED_MODULE_6__/* .ENV_FILE_HEADER */ .Dx) {
+            leave('it was not written by astl credentials');
+            return;
+        }
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'ENOENT')
+            leave(`cannot read it (${code ?? String(err)})`);
+        return;
+    }
+    removeOne(real, warn);
+}
+function removeOne(path, warn) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(path, { force: true });
+    }
+    catch (err) {
+        const code = err.code ?? String(err);
+        warn(`could not delete ${path} (${code}); delete it by hand: it holds credentials`);
+    }
+}
+function appendAudit(file, text, warn) {
+    if (text === '')
+        return;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, text, { mode: 0o600 });
+    }
+    catch (err) {
+        const code = err.code ?? String(err);
+        warn(`could not append the audit events to ${file} (${code}); pass --audit with a writable file path`);
+    }
 }
 
 

@@ -6,29 +6,43 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B2: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.B2),
-/* harmony export */   CW: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__.CW),
+/* harmony export */   $n: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.$n),
+/* harmony export */   B2: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.B2),
+/* harmony export */   CW: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__.CW),
 /* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.E),
-/* harmony export */   Ht: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.Ht),
-/* harmony export */   JG: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.JG),
-/* harmony export */   PS: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.PS),
-/* harmony export */   Qx: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.Qx),
+/* harmony export */   Ht: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.Ht),
+/* harmony export */   JG: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.JG),
+/* harmony export */   Ld: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.Ld),
+/* harmony export */   O9: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.O9),
+/* harmony export */   PS: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.PS),
+/* harmony export */   Qx: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.Qx),
+/* harmony export */   TO: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.TO),
+/* harmony export */   XI: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.XI),
 /* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a),
-/* harmony export */   aB: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.aB),
-/* harmony export */   bD: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.bD),
-/* harmony export */   ci: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.ci),
-/* harmony export */   d$: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_3__.d$),
-/* harmony export */   hN: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__.parseYaml),
-/* harmony export */   j$: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_1__.j$),
-/* harmony export */   kp: () => (/* reexport safe */ _suggest_js__WEBPACK_IMPORTED_MODULE_4__.k),
-/* harmony export */   pO: () => (/* reexport safe */ _redact_js__WEBPACK_IMPORTED_MODULE_2__.p)
+/* harmony export */   aB: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.aB),
+/* harmony export */   bD: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.bD),
+/* harmony export */   ci: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.ci),
+/* harmony export */   d$: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.d$),
+/* harmony export */   hN: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__.parseYaml),
+/* harmony export */   j$: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.j$),
+/* harmony export */   jg: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.jg),
+/* harmony export */   kp: () => (/* reexport safe */ _suggest_js__WEBPACK_IMPORTED_MODULE_5__.k),
+/* harmony export */   lX: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.lX),
+/* harmony export */   pO: () => (/* reexport safe */ _redact_js__WEBPACK_IMPORTED_MODULE_3__.p),
+/* harmony export */   sL: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.sL)
 /* harmony export */ });
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5166);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3591);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4066);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3142);
-/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(167);
+/* harmony import */ var _env_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3362);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3591);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4066);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3142);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2873);
+/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2073);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(167);
+
+
+
 
 
 

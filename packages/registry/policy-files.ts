@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import {
   AstlError,
   AstlErrors,
@@ -47,7 +47,11 @@ const isYamlName = (name: string) => /\.ya?ml$/i.test(name);
 export function listPolicyFiles(pathOrDir: string, options: PolicyFileOptions = {}): string[] {
   // Loaders read paths as given (relative to the process's directory); the scope only checks them.
   if (options.workspace)
-    resolveWorkspacePath(resolve(pathOrDir), options.workspace, options.use ?? { what: 'policies' });
+    resolveWorkspacePath(
+      pathOrDir,
+      { root: options.workspace.root, base: process.cwd() },
+      options.use ?? { what: 'policies' },
+    );
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(pathOrDir);
@@ -154,10 +158,14 @@ export function readPolicySet(
         continue;
       }
       const bytes = options.workspace
-        ? readWorkspaceFile(resolve(path), options.workspace, {
-            what: `policy file ${path}`,
-            code: 'POLICY_INVALID',
-          })
+        ? readWorkspaceFile(
+            path,
+            { root: options.workspace.root, base: process.cwd() },
+            {
+              what: `policy file ${path}`,
+              code: 'POLICY_INVALID',
+            },
+          )
         : readFileSync(path);
       // The size may have changed between stat and read; the cap holds on what was read.
       if (bytes.length > MAX_POLICY_FILE_BYTES) {

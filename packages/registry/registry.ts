@@ -3,7 +3,6 @@
  * schemas/agent-config.schema.json, turned into typed entries that remember where each key is.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import registrySchema from '../../schemas/agent-config.schema.json' with { type: 'json' };
 import {
   AstlError,
@@ -113,9 +112,11 @@ export function loadRegistry(path: string, options: LoadRegistryOptions = {}): A
   let text: string;
   try {
     text = options.workspace
-      ? readWorkspaceFile(resolve(path), options.workspace, options.use ?? { what: 'config' }).toString(
-          'utf8',
-        )
+      ? readWorkspaceFile(
+          path,
+          { root: options.workspace.root, base: process.cwd() },
+          options.use ?? { what: 'config' },
+        ).toString('utf8')
       : readFileSync(path, 'utf8');
   } catch (err) {
     if (err instanceof AstlError) throw err;

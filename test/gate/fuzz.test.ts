@@ -141,6 +141,7 @@ describe('fuzz: policies', () => {
         }
         const result = await runGate({
           policyPath: dir,
+          workspace: { root: dir },
           agent: 'deploy-manager',
           action: 'deploy',
           environment: 'staging',

@@ -5,7 +5,7 @@
  * for the job's script to source. A state file lets `astl revoke` (after_script) revoke them.
  * Nothing secret is ever printed: every value is registered with a redactor the moment it exists.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 // Core modules one by one: the index would load the YAML and schema stack before --help.
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
@@ -121,16 +121,20 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const base = io.cwd;
   // Every file this command reads or writes stays inside the workspace and out of .git/.
   const scope = workspaceScope(io.env, base);
-  const inBase = (flag: string, fallback: string) => {
+  const inBase = (flag: string, fallback: string, file = true) => {
     const given = str(args, flag) || fallback;
-    resolveWorkspacePath(given, scope, { what: `--${flag}` });
+    const checked = resolveWorkspacePath(given, scope, { what: `--${flag}` });
+    // A folder where a file goes would fail only after a token was issued: say so now.
+    if (file && checked.exists && statSync(checked.real).isDirectory()) {
+      throw new UsageError(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+    }
     return isAbsolute(given) ? given : join(base, given);
   };
   const envFile = inBase('export-file', '.astl/credentials.env');
   const stateFile = inBase('state', '.astl/state.json');
   const auditFile = inBase('audit', '.astl/audit.jsonl');
   inBase('config', 'agent-config.yaml');
-  inBase('policies', 'policies');
+  inBase('policies', 'policies', false);
   const allowInsecureHttp = bool(args, 'allow-insecure-http');
   if (str(args, 'vault-url')) {
     checkCredentialTransport(str(args, 'vault-url')!, {

@@ -1,8 +1,8 @@
-export const id = 657;
-export const ids = [657];
+export const id = 372;
+export const ids = [372];
 export const modules = {
 
-/***/ 5657:
+/***/ 6372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -100,6 +100,77 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./packages/registry/index.ts + 1 modules
 var packages_registry = __webpack_require__(3268);
+// EXTERNAL MODULE: ./packages/core/env-names.ts
+var env_names = __webpack_require__(3362);
+// EXTERNAL MODULE: ./packages/core/transport.ts
+var transport = __webpack_require__(2873);
+;// CONCATENATED MODULE: ./packages/credentials/preflight.ts
+/**
+ * Checks of a credentials plan that need no network and run before any token is requested:
+ * every endpoint a credential is sent to passes core/transport (https, or http to loopback, or
+ * an explicit opt-in), and every environment variable name a secret is exported under passes
+ * core/env-names. The front ends check their own inputs first (in their own terms); this is the
+ * engine's backstop, so that no front end can skip it, and it names the registry line when the
+ * value came from the registry.
+ */
+// Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+
+
+/** The transport opt-in of a request, with the default wording of the action's input. */
+function transportOptions(request) {
+    return {
+        allowInsecure: request.transport?.allowInsecureHttp === true,
+        optIn: request.transport?.optIn ?? 'allow-insecure-http: true',
+    };
+}
+/**
+ * Throws the first problem (an AstlError located at the registry line or the input); returns
+ * warnings for plain-http endpoints the user explicitly allowed.
+ */
+function preflightChecks(request, agent, plan, env) {
+    const warnings = [];
+    const { allowInsecure, optIn } = transportOptions(request);
+    const endpoint = (url, what, sends, location) => {
+        const checked = (0,transport/* checkCredentialTransport */.tD)(url, {
+            what,
+            allowInsecure,
+            optIn,
+            sends,
+            ...(location ? { location } : {}),
+        });
+        if (checked.insecure) {
+            warnings.push(`${what} ${checked.url.origin} uses plain http (allowed by the opt-in): ${sends} cross the network unencrypted`);
+        }
+    };
+    if (plan.vault) {
+        const fromInput = request.vault?.url !== undefined;
+        endpoint(plan.vault.url, fromInput ? 'vault-url' : 'credentials.vault.url', 'the OIDC token and the Vault token', fromInput ? undefined : agent.keyLocations['credentials.vault.url']);
+        const problem = plan.vault.secrets
+            .map((s) => (0,env_names/* checkEnvName */.$n)(s.env, { location: secretLocation(agent, request, s), prefix: 'secret env ' }))
+            .find((e) => e !== undefined);
+        if (problem)
+            throw problem;
+    }
+    if (plan.aws) {
+        // The AWS SDK's endpoint conventions: the service-specific variable wins over the global one.
+        const name = env.AWS_ENDPOINT_URL_STS
+            ? 'AWS_ENDPOINT_URL_STS'
+            : env.AWS_ENDPOINT_URL
+                ? 'AWS_ENDPOINT_URL'
+                : '';
+        if (name)
+            endpoint(env[name], name, 'the OIDC token and the AWS session keys');
+    }
+    return warnings;
+}
+/** Where a secret read was written: its registry line, else the `vault-secrets` input. */
+function secretLocation(agent, request, read) {
+    if (request.vault?.secrets?.some((s) => s.env === read.env))
+        return { file: "input 'vault-secrets'" };
+    const i = agent.credentials.vault?.secrets.findIndex((s) => s.env === read.env) ?? -1;
+    return agent.keyLocations[`credentials.vault.secrets[${i}]`] ?? agent.location;
+}
+
 ;// CONCATENATED MODULE: ./packages/credentials/mint.ts
 /**
  * mintCredentials: from a request to short-lived, masked, recorded credentials.
@@ -111,6 +182,7 @@ var packages_registry = __webpack_require__(3268);
  * 3. the revocation state is published (`onState`) right after each login, so that a failure
  *    later (a KV read, the deadline) still leaves the post step able to revoke what was issued.
  */
+
 
 
 
@@ -160,14 +232,22 @@ async function mintCredentials(request, deps, backends) {
     let policyLabel = '';
     try {
         // ---- 1. Everything that can refuse, with no network at all. ----
+        // Every file named by the request or the registry stays inside the workspace, out of .git/.
+        const workspace = {
+            root: request.workspaceRoot ?? request.workspace,
+            base: request.workspace,
+        };
         const registryFile = displayPath(request.configPath, request.workspace);
-        const registry = (0,packages_registry/* loadRegistry */.Ag)(registryFile);
+        const registry = (0,packages_registry/* loadRegistry */.Ag)(registryFile, { workspace, use: { what: 'config' } });
         const agent = (0,packages_registry/* resolveAgent */.cT)(registry, { agent: request.agent, agentType: request.agentType });
         agentName = agent.name;
         const policies = (0,packages_registry/* loadAgentPolicies */.gN)(displayPath(request.policiesDir, request.workspace), {
             missingOk: true,
+            workspace,
+            use: { what: 'policies' },
         });
         const providers = planProviders(request, agent);
+        const transportWarnings = preflightChecks(request, agent, providers, env);
         const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
         const checkFor = (environment) => (0,packages_registry/* checkCredentialRequest */.Hm)({
             agent,
@@ -193,9 +273,14 @@ async function mintCredentials(request, deps, backends) {
         if (providers.aws?.sessionPolicyPath) {
             // Loaded on demand: the AWS provider module brings the SDK with it.
             const { readSessionPolicy } = await Promise.all(/* import() */[__webpack_require__.e(695), __webpack_require__.e(502)]).then(__webpack_require__.bind(__webpack_require__, 502));
-            providers.aws.sessionPolicy = readSessionPolicy(displayPath(providers.aws.sessionPolicyPath, request.workspace));
+            // Read by its real path, once checked: a link out of the workspace or into .git/ is refused.
+            const checked = (0,core/* resolveWorkspacePath */.XI)(providers.aws.sessionPolicyPath, workspace, {
+                what: 'session-policy',
+                location: agent.keyLocations['credentials.aws.session-policy'] ?? agent.location,
+            });
+            providers.aws.sessionPolicy = readSessionPolicy(displayPath(checked.real, request.workspace));
         }
-        const warnings = [...check.warnings];
+        const warnings = [...check.warnings, ...transportWarnings];
         log.info(`Agent ${agent.name} (type ${agent.type}, owner ${agent.owner}) requests ${providerNames(providers).join(' + ')} credentials for ${(0,core/* formatDuration */.a3)(check.durationSeconds)}: ${purpose}`);
         log.info(`Correlation id ${correlationId}; policies: ${policyLabel}`);
         // ---- 2. Tokens and credentials: AWS and Vault side by side. ----
@@ -763,6 +848,11 @@ async function revokeCredentials(state, deps, backends, options = { revoke: true
                 expiresAt: v.expiresAt,
             });
             log.info(`Vault: not revoking (revoke: false); the token expires at ${v.expiresAt}`);
+        }
+        else if (options.vaultRefusal) {
+            const message = `${options.vaultRefusal}; the token stays valid until it expires at ${v.expiresAt}`;
+            entries.push({ provider: 'vault', identity, outcome: 'failed', message, expiresAt: v.expiresAt });
+            warnings.push(`Vault: ${message}`);
         }
         else if (expired) {
             entries.push({
@@ -1601,7 +1691,7 @@ function exhausted(err, code, hint) {
 __webpack_require__.d(__webpack_exports__, {
   Hm: () => (/* reexport */ check/* checkCredentialRequest */.Hm),
   gN: () => (/* reexport */ agent_policy/* loadAgentPolicies */.gN),
-  Ag: () => (/* reexport */ registry_registry/* loadRegistry */.Ag),
+  Ag: () => (/* reexport */ registry_registry.loadRegistry),
   Hw: () => (/* reexport */ agent_policy/* parseAgentPolicies */.Hw),
   l5: () => (/* reexport */ registry_registry/* parseRegistry */.l5),
   Ac: () => (/* reexport */ agent_policy/* policiesForType */.Ac),
