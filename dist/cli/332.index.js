@@ -435,7 +435,7 @@ const isYamlName = (name) => /\.ya?ml$/i.test(name);
 function listPolicyFiles(pathOrDir, options = {}) {
     // Loaders read paths as given (relative to the process's directory); the scope only checks them.
     if (options.workspace)
-        (0,_core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(pathOrDir), options.workspace, options.use ?? { what: 'policies' });
+        (0,_core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(pathOrDir, { root: options.workspace.root, base: process.cwd() }, options.use ?? { what: 'policies' });
     let stat;
     try {
         stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(pathOrDir);
@@ -536,7 +536,7 @@ function readPolicySet(pathOrDir, options = {}) {
                 continue;
             }
             const bytes = options.workspace
-                ? (0,_core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspaceFile */ .sL)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path), options.workspace, {
+                ? (0,_core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspaceFile */ .sL)(path, { root: options.workspace.root, base: process.cwd() }, {
                     what: `policy file ${path}`,
                     code: 'POLICY_INVALID',
                 })

@@ -171,8 +171,19 @@ const RESERVED_ENV_GROUPS = [
     {
         label: 'Go and Rust toolchains',
         why: 'choose a wrapper or a module proxy, so the build runs or downloads other code',
-        names: ['GOFLAGS', 'GOPROXY', 'GOINSECURE', 'GONOSUMDB', 'GONOSUMCHECK', 'GOSUMDB', 'GOTOOLCHAIN'],
-        prefixes: ['RUSTC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CARGO_HOME'],
+        names: [
+            'GOFLAGS',
+            'GOPROXY',
+            'GOINSECURE',
+            'GONOSUMDB',
+            'GONOSUMCHECK',
+            'GOSUMDB',
+            'GOTOOLCHAIN',
+            'RUSTFLAGS',
+            'RUSTDOCFLAGS',
+            'CARGO_HOME',
+        ],
+        prefixes: ['RUSTC', 'CARGO_BUILD_', 'CARGO_TARGET_'],
     },
     {
         label: 'git and ssh',
@@ -781,16 +792,20 @@ async function run(args, io) {
     const base = io.cwd;
     // Every file this command reads or writes stays inside the workspace and out of .git/.
     const scope = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__/* .workspaceScope */ .O9)(io.env, base);
-    const inBase = (flag, fallback) => {
+    const inBase = (flag, fallback, file = true) => {
         const given = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .str */ .gx)(args, flag) || fallback;
-        (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveWorkspacePath */ .XI)(given, scope, { what: `--${flag}` });
+        const checked = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveWorkspacePath */ .XI)(given, scope, { what: `--${flag}` });
+        // A folder where a file goes would fail only after a token was issued: say so now.
+        if (file && checked.exists && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(checked.real).isDirectory()) {
+            throw new _exit_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .e(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+        }
         return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(given) ? given : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, given);
     };
     const envFile = inBase('export-file', '.astl/credentials.env');
     const stateFile = inBase('state', '.astl/state.json');
     const auditFile = inBase('audit', '.astl/audit.jsonl');
     inBase('config', 'agent-config.yaml');
-    inBase('policies', 'policies');
+    inBase('policies', 'policies', false);
     const allowInsecureHttp = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .bool */ .lc)(args, 'allow-insecure-http');
     if ((0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .str */ .gx)(args, 'vault-url')) {
         (0,_packages_core_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .checkCredentialTransport */ .tD)((0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .str */ .gx)(args, 'vault-url'), {

@@ -850,7 +850,7 @@ async function revokeCredentials(state, deps, backends, options = { revoke: true
             log.info(`Vault: not revoking (revoke: false); the token expires at ${v.expiresAt}`);
         }
         else if (options.vaultRefusal) {
-            const message = `${options.vaultRefusal}; the token stays valid until it expires at ${v.expiresAt}`;
+            const message = `${options.vaultRefusal}; the token stays valid until it expires at ${v.expiresAt} (revoke it by accessor: vault token revoke -accessor ${v.accessor ?? '<accessor>'})`;
             entries.push({ provider: 'vault', identity, outcome: 'failed', message, expiresAt: v.expiresAt });
             warnings.push(`Vault: ${message}`);
         }

@@ -171,8 +171,19 @@ const RESERVED_ENV_GROUPS = [
     {
         label: 'Go and Rust toolchains',
         why: 'choose a wrapper or a module proxy, so the build runs or downloads other code',
-        names: ['GOFLAGS', 'GOPROXY', 'GOINSECURE', 'GONOSUMDB', 'GONOSUMCHECK', 'GOSUMDB', 'GOTOOLCHAIN'],
-        prefixes: ['RUSTC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CARGO_HOME'],
+        names: [
+            'GOFLAGS',
+            'GOPROXY',
+            'GOINSECURE',
+            'GONOSUMDB',
+            'GONOSUMCHECK',
+            'GOSUMDB',
+            'GOTOOLCHAIN',
+            'RUSTFLAGS',
+            'RUSTDOCFLAGS',
+            'CARGO_HOME',
+        ],
+        prefixes: ['RUSTC', 'CARGO_BUILD_', 'CARGO_TARGET_'],
     },
     {
         label: 'git and ssh',

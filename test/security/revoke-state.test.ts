@@ -350,7 +350,13 @@ describe("the action's post step", () => {
     expect(warnings.join('\n')).toMatch(
       /not sent: .*uses plain http:\/\/, so the Vault token would cross the network/,
     );
-    expect(r.stdout).not.toContain('hvs.forged-token-value');
+    // Masked first (the post step registers the token it holds), and shown nowhere else.
+    expect(r.masks).toContain('hvs.forged-token-value');
+    const visible = r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    expect(visible).not.toContain('hvs.forged-token-value');
     expect(r.summary).toMatch(/not sent/);
   });
 

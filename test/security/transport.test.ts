@@ -286,19 +286,14 @@ describe('end to end', () => {
     const registry = registryYaml(sb).replaceAll(sb.vaultUrl, vault!.url);
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'agent-config.yaml'), registry);
+    // The runner's token endpoint (a GitHub step), whose tokens the sandbox Vault role trusts.
     const env = {
-      VAULT_ID_TOKEN: await sb.issuer.mintGitLabToken({ audience: 'vault' }),
+      ACTIONS_ID_TOKEN_REQUEST_URL: sb.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: sb.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      GITHUB_ACTIONS: 'true',
       CI_PROJECT_DIR: dir,
     };
-    const args = [
-      'credentials',
-      '--agent',
-      'review-bot',
-      '--purpose',
-      'Review',
-      '--vault-id-token-env',
-      'VAULT_ID_TOKEN',
-    ];
+    const args = ['credentials', '--agent', 'review-bot', '--purpose', 'Review'];
     const before = vault!.connections;
     const refused = await runCli(args, { cwd: dir, env });
     expect(refused.code).toBe(3);
