@@ -10,7 +10,16 @@
  * descriptor really is (`/proc/self/fd/N` on Linux), checking that name again. A link swapped in
  * between the check and the open is thus either not followed or caught after the open.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AstlError, type SourceLocation } from './errors.js';
 
@@ -46,13 +55,29 @@ export interface WorkspacePath {
   exists: boolean;
 }
 
-/** The workspace of this process: GITHUB_WORKSPACE, else CI_PROJECT_DIR, else `cwd`. */
+/**
+ * The workspace of this process: the first of GITHUB_WORKSPACE and CI_PROJECT_DIR that names an
+ * existing folder, else `cwd`. (Emulators such as gitlab-ci-local set CI_PROJECT_DIR to a
+ * `/builds/...` path that does not exist on the machine; no file can be read inside it anyway.)
+ */
 export function workspaceScope(
   env: Record<string, string | undefined> = process.env,
   cwd: string = process.cwd(),
 ): WorkspaceScope {
-  const root = env.GITHUB_WORKSPACE?.trim() || env.CI_PROJECT_DIR?.trim() || cwd;
-  return { root: resolve(cwd, root), base: cwd };
+  const candidates = [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]
+    .map((v) => v?.trim())
+    .filter((v): v is string => Boolean(v))
+    .map((v) => resolve(cwd, v));
+  const root = candidates.find(isDirectory) ?? cwd;
+  return { root, base: cwd };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** True when any segment of `path` is `.git`, whatever its case (case-insensitive file systems). */

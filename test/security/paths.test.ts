@@ -15,6 +15,7 @@ import {
   isPathProblem,
   readWorkspaceFile,
   resolveWorkspacePath,
+  workspaceScope,
 } from '../../packages/core/index.js';
 import { loadRegistry, readPolicySet } from '../../packages/registry/index.js';
 import { scan } from '../../packages/scanner/index.js';
@@ -115,6 +116,15 @@ describe('core: resolveWorkspacePath', () => {
   ])('refuses %j (%s)', (path, kind) => {
     const r = inspectWorkspacePath(path, scope());
     expect(isPathProblem(r) && r.kind).toBe(kind);
+  });
+
+  it('the workspace is GITHUB_WORKSPACE, else CI_PROJECT_DIR, else the working directory', () => {
+    const other = mkdtempSync(join(tmpdir(), 'astl-other-'));
+    expect(workspaceScope({ GITHUB_WORKSPACE: ws, CI_PROJECT_DIR: other }, other).root).toBe(ws);
+    expect(workspaceScope({ CI_PROJECT_DIR: ws }, other)).toEqual({ root: ws, base: other });
+    expect(workspaceScope({}, other).root).toBe(other);
+    // A variable naming no folder (gitlab-ci-local's /builds/...) cannot hold a file: the cwd is used.
+    expect(workspaceScope({ CI_PROJECT_DIR: '/builds/acme/app' }, other).root).toBe(other);
   });
 
   it('names the setting and the path, never the content', () => {

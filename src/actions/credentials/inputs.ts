@@ -10,7 +10,6 @@ import {
   checkEnvName,
   parseDuration,
   resolveWorkspacePath,
-  workspaceScope,
 } from '../../../packages/core/index.js';
 import type { CredentialRequest, VaultSecretRead } from '../../../packages/credentials/index.js';
 import { parseVaultSecrets } from '../../../packages/providers/vault-secrets.js';
@@ -213,7 +212,8 @@ export function parseInputs(
   // Paths must stay inside the workspace and out of .git/ (core/workspace-path); existence is the
   // engine's to report, with a snippet that creates the file.
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const scope = { ...workspaceScope(env), base: workspace };
+  // On a runner GITHUB_WORKSPACE is the checkout, whatever the step's working directory.
+  const scope = { root: workspace, base: workspace };
   for (const [name, fallback] of [
     ['config', 'agent-config.yaml'],
     ['policies', 'policies'],
