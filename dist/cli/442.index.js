@@ -445,10 +445,26 @@ function isLoopbackHost(hostname) {
 
 
 const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';
-/** The workspace of this process: GITHUB_WORKSPACE, else CI_PROJECT_DIR, else `cwd`. */
+/**
+ * The workspace of this process: the first of GITHUB_WORKSPACE and CI_PROJECT_DIR that names an
+ * existing folder, else `cwd`. (Emulators such as gitlab-ci-local set CI_PROJECT_DIR to a
+ * `/builds/...` path that does not exist on the machine; no file can be read inside it anyway.)
+ */
 function workspaceScope(env = process.env, cwd = process.cwd()) {
-    const root = env.GITHUB_WORKSPACE?.trim() || env.CI_PROJECT_DIR?.trim() || cwd;
-    return { root: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, root), base: cwd };
+    const candidates = [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]
+        .map((v) => v?.trim())
+        .filter((v) => Boolean(v))
+        .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
+    const root = candidates.find(isDirectory) ?? cwd;
+    return { root, base: cwd };
+}
+function isDirectory(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 /** True when any segment of `path` is `.git`, whatever its case (case-insensitive file systems). */
 function hasGitSegment(path) {
