@@ -15,11 +15,13 @@ export const modules = {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3142);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1372);
 /**
  * YAML with positions: parse a file into documents that remember where every value came from,
  * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
  * what was expected, and (for unknown keys) the closest known key.
  */
+
 
 
 
@@ -210,7 +212,7 @@ function toAstlError(doc, e, what, code) {
         }
         case 'pattern':
         case 'format':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${JSON.stringify(e.data)}, which is not valid${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`, {
                 code,
                 location: doc.locate(path),
                 hint: parent?.examples?.length

@@ -2,44 +2,146 @@ export const id = 359;
 export const ids = [359,167];
 export const modules = {
 
-/***/ 5824:
+/***/ 5724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $n: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.$n),
-/* harmony export */   B2: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.B2),
-/* harmony export */   CW: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__.CW),
-/* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.E),
-/* harmony export */   Ht: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.Ht),
-/* harmony export */   JG: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.JG),
-/* harmony export */   Ld: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.Ld),
-/* harmony export */   O9: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.O9),
-/* harmony export */   PS: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.PS),
-/* harmony export */   Qx: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.Qx),
-/* harmony export */   TO: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.TO),
-/* harmony export */   XI: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.XI),
-/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a),
-/* harmony export */   aB: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.aB),
-/* harmony export */   bD: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.bD),
-/* harmony export */   ci: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.ci),
-/* harmony export */   d$: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.d$),
-/* harmony export */   hN: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__.parseYaml),
-/* harmony export */   j$: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.j$),
-/* harmony export */   jg: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.jg),
-/* harmony export */   kp: () => (/* reexport safe */ _suggest_js__WEBPACK_IMPORTED_MODULE_5__.k),
-/* harmony export */   lX: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.lX),
-/* harmony export */   pO: () => (/* reexport safe */ _redact_js__WEBPACK_IMPORTED_MODULE_3__.p),
-/* harmony export */   sL: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.sL)
-/* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5166);
-/* harmony import */ var _env_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3362);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3591);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4066);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3142);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2873);
-/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2073);
-/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(167);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ht: () => (/* reexport */ errors/* AstlError */.Ht),
+  ci: () => (/* reexport */ errors/* AstlErrors */.ci),
+  Au: () => (/* reexport */ BodyTooLargeError),
+  B2: () => (/* reexport */ retry/* Deadline */.B2),
+  jg: () => (/* reexport */ env_names/* ENV_NAME_PATTERN */.jg),
+  pO: () => (/* reexport */ redact/* Redactor */.pO),
+  aB: () => (/* reexport */ retry/* RetryExhaustedError */.aB),
+  Ul: () => (/* reexport */ cappedFetch),
+  $n: () => (/* reexport */ env_names/* checkEnvName */.$n),
+  kp: () => (/* reexport */ suggest/* closest */.k),
+  JG: () => (/* reexport */ retry/* defaultSleep */.JG),
+  Qx: () => (/* reexport */ retry/* describeFault */.Qx),
+  a3: () => (/* reexport */ duration/* formatDuration */.a),
+  j$: () => (/* reexport */ errors/* formatLocation */.j$),
+  lX: () => (/* reexport */ workspace_path/* inspectWorkspacePath */.lX),
+  d$: () => (/* reexport */ retry/* isNetworkFault */.d$),
+  Ld: () => (/* reexport */ workspace_path/* isPathProblem */.Ld),
+  PS: () => (/* reexport */ retry/* isRetryableStatus */.PS),
+  E9: () => (/* reexport */ duration/* parseDuration */.E),
+  hN: () => (/* reexport */ yaml_source.parseYaml),
+  oV: () => (/* reexport */ readBodyCapped),
+  XS: () => (/* reexport */ readTextCapped),
+  sL: () => (/* reexport */ workspace_path/* readWorkspaceFile */.sL),
+  TO: () => (/* reexport */ env_names/* reservedEnvGroup */.TO),
+  XI: () => (/* reexport */ workspace_path/* resolveWorkspacePath */.XI),
+  CW: () => (/* reexport */ yaml_source/* validateWithSchema */.CW),
+  bD: () => (/* reexport */ retry/* withRetry */.bD),
+  O9: () => (/* reexport */ workspace_path/* workspaceScope */.O9)
+});
+
+// UNUSED EXPORTS: CONTROL_CHARACTERS, CREDENTIAL_URL_INVALID, PATH_OUTSIDE_WORKSPACE, RESERVED_ENV_GROUPS, TRANSPORT_INSECURE, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, checkCredentialTransport, describeError, editDistance, envNameProblem, escapeCommandData, escapeCommandProperty, findControlCharacter, hasGitSegment, isLoopbackHost, isNonSecretLine, markdownCode, markdownFence, markdownMessage, markdownText, printable, safeLine, safeLines, secretForms, suggestEnvName, typeName, workflowCommand
+
+// EXTERNAL MODULE: ./packages/core/duration.ts
+var duration = __webpack_require__(5166);
+// EXTERNAL MODULE: ./packages/core/env-names.ts
+var env_names = __webpack_require__(3362);
+// EXTERNAL MODULE: ./packages/core/errors.ts
+var errors = __webpack_require__(425);
+;// CONCATENATED MODULE: ./packages/core/http-body.ts
+/**
+ * Response bodies read with a size cap while they stream: a hostile or broken server cannot make
+ * the product hold more than the cap in memory, whatever its Content-Length says (absent, wrong
+ * or huge). At the cap the stream is cancelled, which closes the connection.
+ */
+
+/** A body was larger than the cap (by its Content-Length, or by the bytes that arrived). */
+class BodyTooLargeError extends errors/* AstlError */.Ht {
+    what;
+    maxBytes;
+    constructor(what, maxBytes) {
+        super(`${what} is larger than ${formatBytes(maxBytes)}; the answer was cut off and refused`, {
+            code: 'BODY_TOO_LARGE',
+        });
+        this.what = what;
+        this.maxBytes = maxBytes;
+    }
+}
+function formatBytes(n) {
+    if (n >= 1024 * 1024 && n % (1024 * 1024) === 0)
+        return `${n / 1024 / 1024} MiB`;
+    if (n >= 1024 && n % 1024 === 0)
+        return `${n / 1024} KiB`;
+    return `${n} bytes`;
+}
+/**
+ * Reads the whole body of `res`, at most `maxBytes` of it. Throws BodyTooLargeError (after
+ * cancelling the body) when Content-Length announces more, or as soon as more has arrived.
+ * `what` names the body in the error ("the manifest of ghcr.io/acme/app:1").
+ */
+async function readBodyCapped(res, maxBytes, what) {
+    const announced = Number(res.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(announced) && announced > maxBytes) {
+        await res.body?.cancel().catch(() => { });
+        throw new BodyTooLargeError(what, maxBytes);
+    }
+    if (!res.body)
+        return Buffer.alloc(0);
+    const reader = res.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel().catch(() => { });
+            throw new BodyTooLargeError(what, maxBytes);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks, total);
+}
+/** readBodyCapped as UTF-8 text. */
+async function readTextCapped(res, maxBytes, what) {
+    return (await readBodyCapped(res, maxBytes, what)).toString('utf8');
+}
+/**
+ * A fetch for libraries that read bodies themselves (Octokit, which turns a failed body read
+ * into an empty answer): it reads each body, at most `maxBytes`, before returning, and throws
+ * BodyTooLargeError from fetch itself when there is more. Status, headers and url stay as the
+ * server sent them. For JSON APIs only: it holds the whole body, as the library would.
+ */
+function cappedFetch(inner, maxBytes, what) {
+    return async (input, init) => {
+        const res = await inner(input, init);
+        if (!res.body || [101, 204, 205, 304].includes(res.status))
+            return res;
+        const bytes = await readBodyCapped(res, maxBytes, `${what} (${res.url || 'response'})`);
+        const copy = new Response(new Uint8Array(bytes), {
+            status: res.status,
+            statusText: res.statusText,
+            headers: res.headers,
+        });
+        Object.defineProperty(copy, 'url', { value: res.url });
+        return copy;
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/redact.ts
+var redact = __webpack_require__(3591);
+// EXTERNAL MODULE: ./packages/core/retry.ts
+var retry = __webpack_require__(4066);
+// EXTERNAL MODULE: ./packages/core/suggest.ts
+var suggest = __webpack_require__(3142);
+// EXTERNAL MODULE: ./packages/core/transport.ts
+var transport = __webpack_require__(2873);
+// EXTERNAL MODULE: ./packages/core/workspace-path.ts
+var workspace_path = __webpack_require__(2073);
+// EXTERNAL MODULE: ./packages/core/yaml-source.ts
+var yaml_source = __webpack_require__(167);
+;// CONCATENATED MODULE: ./packages/core/index.ts
+
+
 
 
 
@@ -203,11 +305,13 @@ function isRetryableStatus(status) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3142);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1372);
 /**
  * YAML with positions: parse a file into documents that remember where every value came from,
  * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
  * what was expected, and (for unknown keys) the closest known key.
  */
+
 
 
 
@@ -398,7 +502,7 @@ function toAstlError(doc, e, what, code) {
         }
         case 'pattern':
         case 'format':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${JSON.stringify(e.data)}, which is not valid${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`, {
                 code,
                 location: doc.locate(path),
                 hint: parent?.examples?.length
@@ -446,9 +550,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./schemas/agent-config.schema.json
-const agent_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/agent-config.schema.json","title":"Agent registry (agent-config.yaml)","description":"The registry of every AI agent or bot allowed to obtain credentials in CI/CD. Keys are kebab-case.","type":"object","additionalProperties":false,"required":["agents"],"properties":{"agents":{"description":"Every registered agent; each name must be unique.","type":"array","items":{"description":"one registered agent","$ref":"#/definitions/agent"}}},"definitions":{"agent":{"description":"One registered agent.","type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"description":"unique agent name: lowercase letters, digits and \'-\', starting with a letter or digit","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":63,"examples":["code-review-assistant"]},"type":{"description":"the agent\'s type; AgentPolicy documents apply by type (spec.agentTypes)","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","examples":["coding-assistant","deploy-manager"]},"owner":{"description":"the human or team accountable for the agent; credentials are refused without one","examples":["platform-team","@acme/platform"],"if":{"type":"null"},"else":{"description":"the human or team accountable for the agent; credentials are refused without one","type":"string"}},"purpose":{"description":"why the agent exists; used when a credential request gives no purpose of its own","examples":["Automated code review and suggestions"],"if":{"type":"null"},"else":{"description":"why the agent exists; used when a credential request gives no purpose of its own","type":"string"}},"permissions":{"description":"declared needs, each a single `resource: access` pair","type":"array","items":{"description":"one `resource: access` pair, e.g. `repository: read`","type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"patternProperties":{"^[A-Za-z0-9*][A-Za-z0-9_.:/*-]*$":{"description":"access level: read, write, comment, admin, delete, ...","type":"string","pattern":"^[a-z*][a-z0-9_*-]*$","examples":["read","write","comment"]}},"examples":[{"repository":"read"},{"pull-requests":"comment"}]},"examples":[[{"repository":"read"},{"pull-requests":"comment"}]]},"credential-policy":{"description":"ephemeral or long-lived; this product only mints ephemeral credentials","type":"string","enum":["ephemeral","long-lived"]},"max-ttl":{"description":"optional cap on the lifetime of any credential minted for this agent: seconds (900), \\"15m\\", \\"1h\\", \\"1h30m\\"","examples":["1h","15m",3600],"if":{"type":"string"},"then":{"type":"string","description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","pattern":"^\\\\s*(\\\\d+|(\\\\d+[smhd])+)\\\\s*$","examples":["15m","1h","1h30m","900"]},"else":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","type":"integer","minimum":1}},"audit-level":{"description":"how much is recorded about the agent\'s credential use (anything but full is flagged by the scanner)","type":"string","enum":["full","minimal","none"]},"credentials":{"description":"how the agent reaches clouds","type":"object","additionalProperties":false,"properties":{"aws":{"description":"AWS: STS AssumeRoleWithWebIdentity settings (action inputs override them key by key)","$ref":"#/definitions/aws"},"vault":{"description":"HashiCorp Vault: JWT auth settings and secret reads (action inputs override them key by key)","$ref":"#/definitions/vault"}}}}},"aws":{"description":"AWS STS AssumeRoleWithWebIdentity settings","type":"object","additionalProperties":false,"required":["role-arn"],"properties":{"role-arn":{"description":"an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>","type":"string","pattern":"^arn:aws[a-z-]*:iam::\\\\d{12}:role/[\\\\w+=,.@/-]{1,512}$","examples":["arn:aws:iam::111122223333:role/review-bot"]},"region":{"description":"AWS region of the STS endpoint and exported AWS_REGION","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\\\d+$","examples":["us-east-1","eu-west-2"]},"session-policy":{"description":"path (from the repository root) of an IAM policy JSON document that scopes the session down","type":"string","minLength":1,"examples":["policies/iam/review-bot-scope.json"]},"audience":{"description":"audience of the OIDC token presented to STS (default sts.amazonaws.com)","type":"string","minLength":1,"examples":["sts.amazonaws.com"]}}},"vault":{"description":"HashiCorp Vault JWT auth settings and secret reads","type":"object","additionalProperties":false,"required":["url","role"],"properties":{"url":{"description":"Vault address, http(s)://host[:port]","type":"string","pattern":"^https?://[^\\\\s/]+(/\\\\S*)?$","examples":["https://vault.example.com:8200"]},"role":{"description":"the JWT auth role to log in as","type":"string","minLength":1,"examples":["review-bot"]},"auth-path":{"description":"mount path of the JWT auth method (default jwt)","type":"string","pattern":"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$","examples":["jwt","jwt-github"]},"namespace":{"description":"Vault Enterprise namespace (empty for none)","type":"string","examples":["","admin/ci"]},"audience":{"description":"audience of the OIDC token presented to Vault (default the url)","type":"string","minLength":1,"examples":["vault"]},"secrets":{"description":"secrets to read after login","type":"array","items":{"description":"one secret read: the KV path as the HTTP API spells it, the key, and the environment variable to export it as","type":"object","additionalProperties":false,"required":["path","key","env"],"properties":{"path":{"description":"secret path as the HTTP API spells it (KV v2: <mount>/data/<path>)","type":"string","pattern":"^[^\\\\s/][^\\\\s]*$","examples":["secret/data/ci/review"]},"key":{"description":"key within the secret\'s data","type":"string","minLength":1,"examples":["token"]},"env":{"description":"environment variable name for the value: upper-case letters, digits and _; names that change how later programs run (PATH, LD_*, NODE_OPTIONS, GIT_*, GITHUB_*, AWS_*, ...) are refused, see docs/security.md","type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","examples":["REVIEW_TOKEN"]}}}}}}}}');
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+const agent_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/agent-config.schema.json","title":"Agent registry (agent-config.yaml)","description":"The registry of every AI agent or bot allowed to obtain credentials in CI/CD. Keys are kebab-case.","type":"object","additionalProperties":false,"required":["agents"],"properties":{"agents":{"description":"Every registered agent; each name must be unique.","type":"array","items":{"description":"one registered agent","$ref":"#/definitions/agent"}}},"definitions":{"agent":{"description":"One registered agent.","type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"description":"unique agent name: lowercase letters, digits and \'-\', starting with a letter or digit","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":63,"examples":["code-review-assistant"]},"type":{"description":"the agent\'s type; AgentPolicy documents apply by type (spec.agentTypes)","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","examples":["coding-assistant","deploy-manager"]},"owner":{"description":"the human or team accountable for the agent; credentials are refused without one","examples":["platform-team","@acme/platform"],"if":{"type":"null"},"else":{"description":"the human or team accountable for the agent, one line of text without control characters; credentials are refused without one","type":"string","pattern":"^[^\\\\u0000-\\\\u001F\\\\u007F-\\\\u009F\\\\u2028\\\\u2029]*\\\\n?$"}},"purpose":{"description":"why the agent exists; used when a credential request gives no purpose of its own","examples":["Automated code review and suggestions"],"if":{"type":"null"},"else":{"description":"why the agent exists, one line of text without control characters; used when a credential request gives no purpose of its own","type":"string","pattern":"^[^\\\\u0000-\\\\u001F\\\\u007F-\\\\u009F\\\\u2028\\\\u2029]*\\\\n?$"}},"permissions":{"description":"declared needs, each a single `resource: access` pair","type":"array","items":{"description":"one `resource: access` pair, e.g. `repository: read`","type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"patternProperties":{"^[A-Za-z0-9*][A-Za-z0-9_.:/*-]*$":{"description":"access level: read, write, comment, admin, delete, ...","type":"string","pattern":"^[a-z*][a-z0-9_*-]*$","examples":["read","write","comment"]}},"examples":[{"repository":"read"},{"pull-requests":"comment"}]},"examples":[[{"repository":"read"},{"pull-requests":"comment"}]]},"credential-policy":{"description":"ephemeral or long-lived; this product only mints ephemeral credentials","type":"string","enum":["ephemeral","long-lived"]},"max-ttl":{"description":"optional cap on the lifetime of any credential minted for this agent: seconds (900), \\"15m\\", \\"1h\\", \\"1h30m\\"","examples":["1h","15m",3600],"if":{"type":"string"},"then":{"type":"string","description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","pattern":"^\\\\s*(\\\\d+|(\\\\d+[smhd])+)\\\\s*$","examples":["15m","1h","1h30m","900"]},"else":{"description":"a duration: seconds (900 or \\"900s\\"), minutes (\\"15m\\"), hours (\\"1h\\"), days (\\"1d\\") or a combination (\\"1h30m\\")","type":"integer","minimum":1}},"audit-level":{"description":"how much is recorded about the agent\'s credential use (anything but full is flagged by the scanner)","type":"string","enum":["full","minimal","none"]},"credentials":{"description":"how the agent reaches clouds","type":"object","additionalProperties":false,"properties":{"aws":{"description":"AWS: STS AssumeRoleWithWebIdentity settings (action inputs override them key by key)","$ref":"#/definitions/aws"},"vault":{"description":"HashiCorp Vault: JWT auth settings and secret reads (action inputs override them key by key)","$ref":"#/definitions/vault"}}}}},"aws":{"description":"AWS STS AssumeRoleWithWebIdentity settings","type":"object","additionalProperties":false,"required":["role-arn"],"properties":{"role-arn":{"description":"an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>","type":"string","pattern":"^arn:aws[a-z-]*:iam::\\\\d{12}:role/[\\\\w+=,.@/-]{1,512}$","examples":["arn:aws:iam::111122223333:role/review-bot"]},"region":{"description":"AWS region of the STS endpoint and exported AWS_REGION","type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\\\d+$","examples":["us-east-1","eu-west-2"]},"session-policy":{"description":"path (from the repository root) of an IAM policy JSON document that scopes the session down","type":"string","minLength":1,"examples":["policies/iam/review-bot-scope.json"]},"audience":{"description":"audience of the OIDC token presented to STS (default sts.amazonaws.com)","type":"string","minLength":1,"examples":["sts.amazonaws.com"]}}},"vault":{"description":"HashiCorp Vault JWT auth settings and secret reads","type":"object","additionalProperties":false,"required":["url","role"],"properties":{"url":{"description":"Vault address, http(s)://host[:port]","type":"string","pattern":"^https?://[^\\\\s/]+(/\\\\S*)?$","examples":["https://vault.example.com:8200"]},"role":{"description":"the JWT auth role to log in as","type":"string","minLength":1,"examples":["review-bot"]},"auth-path":{"description":"mount path of the JWT auth method (default jwt)","type":"string","pattern":"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$","examples":["jwt","jwt-github"]},"namespace":{"description":"Vault Enterprise namespace (empty for none)","type":"string","examples":["","admin/ci"]},"audience":{"description":"audience of the OIDC token presented to Vault (default the url)","type":"string","minLength":1,"examples":["vault"]},"secrets":{"description":"secrets to read after login","type":"array","items":{"description":"one secret read: the KV path as the HTTP API spells it, the key, and the environment variable to export it as","type":"object","additionalProperties":false,"required":["path","key","env"],"properties":{"path":{"description":"secret path as the HTTP API spells it (KV v2: <mount>/data/<path>)","type":"string","pattern":"^[^\\\\s/][^\\\\s]*$","examples":["secret/data/ci/review"]},"key":{"description":"key within the secret\'s data","type":"string","minLength":1,"examples":["token"]},"env":{"description":"environment variable name for the value: upper-case letters, digits and _; names that change how later programs run (PATH, LD_*, NODE_OPTIONS, GIT_*, GITHUB_*, AWS_*, ...) are refused, see docs/security.md","type":"string","pattern":"^[A-Z_][A-Z0-9_]*$","examples":["REVIEW_TOKEN"]}}}}}}}}');
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/registry/registry.ts
 /**
  * The agent registry (`agent-config.yaml`, kebab-case): parsed with positions, validated against

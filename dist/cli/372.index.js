@@ -55,8 +55,8 @@ function toJsonLines(events) {
     return events.map((e) => `${JSON.stringify(e)}\n`).join('');
 }
 
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 // EXTERNAL MODULE: ./packages/providers/oidc.ts + 5 modules
 var oidc = __webpack_require__(967);
 ;// CONCATENATED MODULE: ./packages/credentials/id-token.ts
@@ -1022,19 +1022,17 @@ function createRevokeBackend() {
  * Markdown for auditors reading the job summary: who (agent, owner, type), why (purpose), under
  * which policies, each credential's identity and lifetime, and after the post step what became
  * of it. Never a secret: only identities, accessors, session names and times.
+ *
+ * Every value that comes from an input, the registry, the run context or a provider is escaped
+ * by packages/core/untrusted-text.ts (`cell`, `code`, `markdownMessage`, `markdownFence`), so a
+ * purpose like `![x](https://…)` or `<img>` renders as the characters typed, never as an image.
  */
 
-/** Table-cell safe: no pipes, newlines or HTML from user-written text. */
-function cell(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, ' ');
-}
+
+/** Literal text in a table cell or a paragraph (markdownText). */
+const cell = (/* unused pure expression or super */ null && (markdownText));
 function code(text) {
-    return text ? `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\`` : '';
+    return text ? markdownCode(text) : '';
 }
 const PROVIDER_LABEL = { aws: 'AWS STS', vault: 'HashiCorp Vault' };
 function runLine(run) {
@@ -1069,10 +1067,10 @@ function renderMintSummary(r, run) {
         const extra = Object.entries(c.details)
             .map(([k, v]) => `${cell(k)}: ${code(v)}`)
             .join('<br>');
-        lines.push(`| ${PROVIDER_LABEL[c.provider] ?? c.provider} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`);
+        lines.push(`| ${PROVIDER_LABEL[c.provider] ?? cell(c.provider)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${cell(c.issuedAt)} | ${cell(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`);
     }
     if (r.warnings.length > 0) {
-        lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${cell(w)}`));
+        lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${markdownMessage(w)}`));
     }
     lines.push('', `The post step revokes what can be revoked when the job ends.`, '');
     return lines.join('\n');
@@ -1090,14 +1088,12 @@ function renderFailureSummary(f) {
         `| Correlation id | ${code(f.correlationId)} |`,
         `| Outcome | ${f.refused ? 'refused before any token was requested' : 'failed'} |`,
         '',
-        '```text',
-        f.message.replace(/```/g, "'''"),
-        '```',
+        markdownFence(f.message, 'text'),
     ];
     if (f.hint)
-        lines.push('', `**How to fix:** ${cell(f.hint)}`);
+        lines.push('', `**How to fix:** ${markdownMessage(f.hint)}`);
     if (f.fix)
-        lines.push('', 'For example:', '', '```yaml', f.fix.replace(/\n$/, ''), '```');
+        lines.push('', 'For example:', '', markdownFence(f.fix.replace(/\n$/, ''), 'yaml'));
     lines.push('');
     return lines.join('\n');
 }
@@ -1121,7 +1117,7 @@ function renderRevokeSummary(r) {
     }
     lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
     for (const e of r.entries) {
-        lines.push(`| ${PROVIDER_LABEL[e.provider] ?? e.provider} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`);
+        lines.push(`| ${PROVIDER_LABEL[e.provider] ?? cell(e.provider)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${cell(e.expiresAt)} | ${markdownMessage(e.message)} |`);
     }
     lines.push('');
     return lines.join('\n');
@@ -1475,8 +1471,8 @@ function decodeJwt(jwt) {
 }
 
 
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 // EXTERNAL MODULE: ./packages/providers/retry-policy.ts
 var retry_policy = __webpack_require__(5036);
 ;// CONCATENATED MODULE: ./packages/providers/oidc.ts
@@ -1631,7 +1627,7 @@ function shortMessage(text) {
 /* harmony export */   uW: () => (/* binding */ exhausted),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5724);
 /**
  * The retry settings every provider call shares, and the conversion of an exhausted retry into
  * an AstlError whose message names the provider and the last fault.
@@ -1708,8 +1704,8 @@ var check = __webpack_require__(8332);
 var policy_files = __webpack_require__(7950);
 // EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
 var registry_registry = __webpack_require__(1359);
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/registry/resolve.ts
 /** Which registered agent a credential or gate request is for. */
 

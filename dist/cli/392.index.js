@@ -304,7 +304,7 @@ async function run(args, io) {
         .flatMap((i) => i.split(/\s+/))
         .filter(Boolean);
     const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .bool */ .lc)(args, 'shadow');
-    const { GitHubClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 6562));
+    const { GitHubClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(988)]).then(__webpack_require__.bind(__webpack_require__, 1634));
     const github = githubContext(env);
     // Without the GitHub API there is no approval to find: the answer is approval_needed (exit 2),
     // for the pipeline to route through its own approval (GitLab protected environments). Budgets
@@ -520,7 +520,7 @@ function junit(r, checkedRules = []) {
 }
 /** `file:line key` of every rule key in the policy entries that apply to this request. */
 async function checkedRules(r) {
-    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 6562));
+    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(988)]).then(__webpack_require__.bind(__webpack_require__, 1634));
     try {
         const set = loadPolicies(r.policy.path);
         return matchingRules({ agent: r.request.agent, action: r.request.action }, set).flatMap((rule) => Object.entries(rule.keyAt)

@@ -295,30 +295,53 @@ function suggestEnvName(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export secretForms */
+/* unused harmony exports secretForms, isNonSecretLine */
 /**
  * Every form in which a secret could leak into text we print: the raw value and the encodings
  * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
  * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
  * front ends register each form with the runner and scrub engine text with `Redactor`.
+ *
+ * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
+ * the runner masks each log line on its own and a multi-line mask never matches: every line,
+ * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
+ * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
+ * common text and hide nothing a reader could use.
  */
 function secretForms(value) {
     if (value.length === 0)
         return [];
-    const forms = new Set([value]);
+    const forms = new Set();
     const b64 = Buffer.from(value, 'utf8').toString('base64');
     forms.add(b64);
     forms.add(b64.replace(/=+$/, ''));
     forms.add(Buffer.from(value, 'utf8').toString('base64url'));
     forms.add(encodeURIComponent(value));
     forms.add(JSON.stringify(value).slice(1, -1));
-    // Values with newlines (private keys) are masked line by line, as the runner does.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.add(line);
-    return [...forms].filter((f) => f.length >= 4);
+    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
+    const lines = value.split(/\r?\n|\r/);
+    if (lines.length > 1) {
+        for (const line of lines) {
+            const t = line.trim();
+            if (!isNonSecretLine(t) && !out.includes(t))
+                out.push(t);
+        }
+    }
+    return out;
+}
+/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+/**
+ * A line of a multi-line secret that carries no secret material and so stays visible: blank,
+ * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
+ * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
+ * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ */
+function isNonSecretLine(line) {
+    const t = line.trim();
+    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
 }
 class Redactor {
     forms = new Set();
@@ -621,8 +644,8 @@ var check = __webpack_require__(8332);
 var policy_files = __webpack_require__(7950);
 // EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
 var registry_registry = __webpack_require__(1359);
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/registry/resolve.ts
 /** Which registered agent a credential or gate request is for. */
 
@@ -730,6 +753,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _packages_core_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5166);
 /* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(425);
+/* harmony import */ var _packages_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1372);
 /* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2073);
 /* harmony import */ var _packages_registry_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3268);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7593);
@@ -740,6 +764,7 @@ __webpack_require__.r(__webpack_exports__);
  * editing the YAML document in place so the file's comments and layout survive, and refuses what
  * the organisation's AgentPolicy forbids before anything is written.
  */
+
 
 
 
@@ -791,8 +816,8 @@ async function run(args, io) {
     const draft = {
         name: (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(args, 'name')?.trim() || undefined,
         type: (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(args, 'type')?.trim() || undefined,
-        owner: (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(args, 'owner')?.trim() || undefined,
-        purpose: (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(args, 'purpose')?.trim() || undefined,
+        owner: (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(args, 'owner'),
+        purpose: (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLine */ .TN)(args, 'purpose'),
         maxTtl: (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(args, 'max-ttl')?.trim() || undefined,
     };
     const perms = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .list */ .p_)(args, 'permission');
@@ -963,10 +988,15 @@ async function ask(draft, io, capFor) {
             }
         };
         const nonEmpty = (v) => (v ? undefined : 'required');
+        const oneLineText = (v) => !v
+            ? 'required'
+            : (0,_packages_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .findControlCharacter */ .Am)(v)
+                ? 'one line of plain text, please (no control characters)'
+                : undefined;
         draft.name ??= await question('Agent name (lowercase letters, digits, -)', (v) => /^[a-z0-9][a-z0-9-]*$/.test(v) ? undefined : 'use lowercase letters, digits and -');
         draft.type ??= await question('Agent type (e.g. coding-assistant)', nonEmpty);
-        draft.owner ??= await question('Owner (team or person accountable)', nonEmpty);
-        draft.purpose ??= await question('Purpose (why it needs credentials)', nonEmpty);
+        draft.owner ??= await question('Owner (team or person accountable)', oneLineText);
+        draft.purpose ??= await question('Purpose (why it needs credentials)', oneLineText);
         if (draft.permissions === undefined) {
             const answer = await question('Permissions (resource:access, comma-separated; empty for none)', (v) => {
                 try {

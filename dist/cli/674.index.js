@@ -276,6 +276,11 @@ const spec = {
             description: 'also write a GitLab Code Quality report to FILE',
         },
         baseline: { type: 'string', value: 'FILE', description: 'file of accepted finding fingerprints' },
+        config: {
+            type: 'string',
+            value: 'FILE',
+            description: 'scan config (pinning exceptions…); default .astl/scan.yaml when present',
+        },
         'fail-on': { type: 'string', value: 'LEVEL', description: 'error (default), warning or never' },
     },
     examples: [
@@ -315,12 +320,18 @@ async function run(args, io) {
             hint: 'write one with `astl scan --format json` fingerprints, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(799)]).then(__webpack_require__.bind(__webpack_require__, 1649));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(225), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(359), __webpack_require__.e(332), __webpack_require__.e(838)]).then(__webpack_require__.bind(__webpack_require__, 2248));
     const progress = startProgress(io);
     let result;
     let cleanup;
     try {
-        const options = { root: io.cwd, ...(paths.length ? { paths } : {}) };
+        // Read from the working tree before --staged swaps the root for a snapshot of the index.
+        const configFile = (0,cli_args/* str */.gx)(args, 'config');
+        const options = {
+            root: io.cwd,
+            ...(paths.length ? { paths } : {}),
+            config: engine.loadScanConfig(io.cwd, configFile),
+        };
         if (baselinePath) {
             try {
                 options.baseline = engine.parseBaseline((0,external_node_fs_.readFileSync)(baselinePath, 'utf8'));
@@ -371,6 +382,10 @@ async function run(args, io) {
     const output = (0,cli_args/* str */.gx)(args, 'output');
     if (output)
         write(output, reports[format]());
+    else if (format === 'github') {
+        // Annotation lines are commands on purpose; their parts are escaped by annotationCommand.
+        io.commands(engine.annotationLines(result.findings, { rules: result.rules, maxPerType: Number.MAX_SAFE_INTEGER }));
+    }
     else {
         const text = reports[format]();
         if (text)

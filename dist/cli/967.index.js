@@ -2,44 +2,146 @@ export const id = 967;
 export const ids = [967,167];
 export const modules = {
 
-/***/ 5824:
+/***/ 5724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $n: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.$n),
-/* harmony export */   B2: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.B2),
-/* harmony export */   CW: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__.CW),
-/* harmony export */   E9: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.E),
-/* harmony export */   Ht: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.Ht),
-/* harmony export */   JG: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.JG),
-/* harmony export */   Ld: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.Ld),
-/* harmony export */   O9: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.O9),
-/* harmony export */   PS: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.PS),
-/* harmony export */   Qx: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.Qx),
-/* harmony export */   TO: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.TO),
-/* harmony export */   XI: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.XI),
-/* harmony export */   a3: () => (/* reexport safe */ _duration_js__WEBPACK_IMPORTED_MODULE_0__.a),
-/* harmony export */   aB: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.aB),
-/* harmony export */   bD: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.bD),
-/* harmony export */   ci: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.ci),
-/* harmony export */   d$: () => (/* reexport safe */ _retry_js__WEBPACK_IMPORTED_MODULE_4__.d$),
-/* harmony export */   hN: () => (/* reexport safe */ _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__.parseYaml),
-/* harmony export */   j$: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.j$),
-/* harmony export */   jg: () => (/* reexport safe */ _env_names_js__WEBPACK_IMPORTED_MODULE_1__.jg),
-/* harmony export */   kp: () => (/* reexport safe */ _suggest_js__WEBPACK_IMPORTED_MODULE_5__.k),
-/* harmony export */   lX: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.lX),
-/* harmony export */   pO: () => (/* reexport safe */ _redact_js__WEBPACK_IMPORTED_MODULE_3__.p),
-/* harmony export */   sL: () => (/* reexport safe */ _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__.sL)
-/* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5166);
-/* harmony import */ var _env_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3362);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3591);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4066);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3142);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2873);
-/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2073);
-/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(167);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ht: () => (/* reexport */ errors/* AstlError */.Ht),
+  ci: () => (/* reexport */ errors/* AstlErrors */.ci),
+  Au: () => (/* reexport */ BodyTooLargeError),
+  B2: () => (/* reexport */ retry/* Deadline */.B2),
+  jg: () => (/* reexport */ env_names/* ENV_NAME_PATTERN */.jg),
+  pO: () => (/* reexport */ redact/* Redactor */.pO),
+  aB: () => (/* reexport */ retry/* RetryExhaustedError */.aB),
+  Ul: () => (/* reexport */ cappedFetch),
+  $n: () => (/* reexport */ env_names/* checkEnvName */.$n),
+  kp: () => (/* reexport */ suggest/* closest */.k),
+  JG: () => (/* reexport */ retry/* defaultSleep */.JG),
+  Qx: () => (/* reexport */ retry/* describeFault */.Qx),
+  a3: () => (/* reexport */ duration/* formatDuration */.a),
+  j$: () => (/* reexport */ errors/* formatLocation */.j$),
+  lX: () => (/* reexport */ workspace_path/* inspectWorkspacePath */.lX),
+  d$: () => (/* reexport */ retry/* isNetworkFault */.d$),
+  Ld: () => (/* reexport */ workspace_path/* isPathProblem */.Ld),
+  PS: () => (/* reexport */ retry/* isRetryableStatus */.PS),
+  E9: () => (/* reexport */ duration/* parseDuration */.E),
+  hN: () => (/* reexport */ yaml_source.parseYaml),
+  oV: () => (/* reexport */ readBodyCapped),
+  XS: () => (/* reexport */ readTextCapped),
+  sL: () => (/* reexport */ workspace_path/* readWorkspaceFile */.sL),
+  TO: () => (/* reexport */ env_names/* reservedEnvGroup */.TO),
+  XI: () => (/* reexport */ workspace_path/* resolveWorkspacePath */.XI),
+  CW: () => (/* reexport */ yaml_source/* validateWithSchema */.CW),
+  bD: () => (/* reexport */ retry/* withRetry */.bD),
+  O9: () => (/* reexport */ workspace_path/* workspaceScope */.O9)
+});
+
+// UNUSED EXPORTS: CONTROL_CHARACTERS, CREDENTIAL_URL_INVALID, PATH_OUTSIDE_WORKSPACE, RESERVED_ENV_GROUPS, TRANSPORT_INSECURE, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, checkCredentialTransport, describeError, editDistance, envNameProblem, escapeCommandData, escapeCommandProperty, findControlCharacter, hasGitSegment, isLoopbackHost, isNonSecretLine, markdownCode, markdownFence, markdownMessage, markdownText, printable, safeLine, safeLines, secretForms, suggestEnvName, typeName, workflowCommand
+
+// EXTERNAL MODULE: ./packages/core/duration.ts
+var duration = __webpack_require__(5166);
+// EXTERNAL MODULE: ./packages/core/env-names.ts
+var env_names = __webpack_require__(3362);
+// EXTERNAL MODULE: ./packages/core/errors.ts
+var errors = __webpack_require__(425);
+;// CONCATENATED MODULE: ./packages/core/http-body.ts
+/**
+ * Response bodies read with a size cap while they stream: a hostile or broken server cannot make
+ * the product hold more than the cap in memory, whatever its Content-Length says (absent, wrong
+ * or huge). At the cap the stream is cancelled, which closes the connection.
+ */
+
+/** A body was larger than the cap (by its Content-Length, or by the bytes that arrived). */
+class BodyTooLargeError extends errors/* AstlError */.Ht {
+    what;
+    maxBytes;
+    constructor(what, maxBytes) {
+        super(`${what} is larger than ${formatBytes(maxBytes)}; the answer was cut off and refused`, {
+            code: 'BODY_TOO_LARGE',
+        });
+        this.what = what;
+        this.maxBytes = maxBytes;
+    }
+}
+function formatBytes(n) {
+    if (n >= 1024 * 1024 && n % (1024 * 1024) === 0)
+        return `${n / 1024 / 1024} MiB`;
+    if (n >= 1024 && n % 1024 === 0)
+        return `${n / 1024} KiB`;
+    return `${n} bytes`;
+}
+/**
+ * Reads the whole body of `res`, at most `maxBytes` of it. Throws BodyTooLargeError (after
+ * cancelling the body) when Content-Length announces more, or as soon as more has arrived.
+ * `what` names the body in the error ("the manifest of ghcr.io/acme/app:1").
+ */
+async function readBodyCapped(res, maxBytes, what) {
+    const announced = Number(res.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(announced) && announced > maxBytes) {
+        await res.body?.cancel().catch(() => { });
+        throw new BodyTooLargeError(what, maxBytes);
+    }
+    if (!res.body)
+        return Buffer.alloc(0);
+    const reader = res.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel().catch(() => { });
+            throw new BodyTooLargeError(what, maxBytes);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks, total);
+}
+/** readBodyCapped as UTF-8 text. */
+async function readTextCapped(res, maxBytes, what) {
+    return (await readBodyCapped(res, maxBytes, what)).toString('utf8');
+}
+/**
+ * A fetch for libraries that read bodies themselves (Octokit, which turns a failed body read
+ * into an empty answer): it reads each body, at most `maxBytes`, before returning, and throws
+ * BodyTooLargeError from fetch itself when there is more. Status, headers and url stay as the
+ * server sent them. For JSON APIs only: it holds the whole body, as the library would.
+ */
+function cappedFetch(inner, maxBytes, what) {
+    return async (input, init) => {
+        const res = await inner(input, init);
+        if (!res.body || [101, 204, 205, 304].includes(res.status))
+            return res;
+        const bytes = await readBodyCapped(res, maxBytes, `${what} (${res.url || 'response'})`);
+        const copy = new Response(new Uint8Array(bytes), {
+            status: res.status,
+            statusText: res.statusText,
+            headers: res.headers,
+        });
+        Object.defineProperty(copy, 'url', { value: res.url });
+        return copy;
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/redact.ts
+var redact = __webpack_require__(3591);
+// EXTERNAL MODULE: ./packages/core/retry.ts
+var retry = __webpack_require__(4066);
+// EXTERNAL MODULE: ./packages/core/suggest.ts
+var suggest = __webpack_require__(3142);
+// EXTERNAL MODULE: ./packages/core/transport.ts
+var transport = __webpack_require__(2873);
+// EXTERNAL MODULE: ./packages/core/workspace-path.ts
+var workspace_path = __webpack_require__(2073);
+// EXTERNAL MODULE: ./packages/core/yaml-source.ts
+var yaml_source = __webpack_require__(167);
+;// CONCATENATED MODULE: ./packages/core/index.ts
+
+
 
 
 
@@ -203,11 +305,13 @@ function isRetryableStatus(status) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
 /* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3142);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1372);
 /**
  * YAML with positions: parse a file into documents that remember where every value came from,
  * and validate them against the JSON Schemas in schemas/ so that every error names file:line,
  * what was expected, and (for unknown keys) the closest known key.
  */
+
 
 
 
@@ -398,7 +502,7 @@ function toAstlError(doc, e, what, code) {
         }
         case 'pattern':
         case 'format':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${JSON.stringify(e.data)}, which is not valid${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`, {
                 code,
                 location: doc.locate(path),
                 hint: parent?.examples?.length
@@ -760,8 +864,8 @@ function decodeJwt(jwt) {
 }
 
 
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 // EXTERNAL MODULE: ./packages/providers/retry-policy.ts
 var retry_policy = __webpack_require__(5036);
 ;// CONCATENATED MODULE: ./packages/providers/oidc.ts
@@ -916,7 +1020,7 @@ function shortMessage(text) {
 /* harmony export */   uW: () => (/* binding */ exhausted),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5824);
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5724);
 /**
  * The retry settings every provider call shares, and the conversion of an exhausted retry into
  * an AstlError whose message names the provider and the last fault.

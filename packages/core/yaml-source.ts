@@ -16,6 +16,7 @@ import {
 } from 'yaml';
 import { AstlError, type SourceLocation } from './errors.js';
 import { closest } from './suggest.js';
+import { printable } from './untrusted-text.js';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -220,13 +221,16 @@ function toAstlError(doc: YamlDoc, e: ErrorObject, what: string, code: string): 
     }
     case 'pattern':
     case 'format':
-      return new AstlError(`${here} is ${JSON.stringify(e.data)}, which is not valid${expected}`, {
-        code,
-        location: doc.locate(path),
-        hint: parent?.examples?.length
-          ? `for example: ${parent.examples.map((x) => JSON.stringify(x)).join(', ')}`
-          : undefined,
-      });
+      return new AstlError(
+        `${here} is ${printable(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`,
+        {
+          code,
+          location: doc.locate(path),
+          hint: parent?.examples?.length
+            ? `for example: ${parent.examples.map((x) => JSON.stringify(x)).join(', ')}`
+            : undefined,
+        },
+      );
     default:
       return new AstlError(`${here} ${e.message ?? 'is invalid'}${expected}`, {
         code,

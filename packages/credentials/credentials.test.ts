@@ -313,7 +313,7 @@ describe('audit and summary', () => {
   });
 
   it('escapes user text in the summary table', () => {
-    expect(cell('a | b\n<script>')).toBe('a \\| b &lt;script&gt;');
+    expect(cell('a | b\n<script>')).toBe('a \\| b\\\\u000a\\<script\\>');
     const md = renderMintSummary({
       agent: 'a',
       owner: 'o',
@@ -331,6 +331,6 @@ describe('audit and summary', () => {
       audit: [],
       state: { version: 1, agent: 'a', correlationId: 'c', auditLevel: 'full', purpose: 'p', policy: '' },
     });
-    expect(md).toContain('| Purpose | deploy \\| prod now |');
+    expect(md).toContain('| Purpose | deploy \\| prod\\\\u000anow |');
   });
 });

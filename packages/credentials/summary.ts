@@ -2,22 +2,20 @@
  * Markdown for auditors reading the job summary: who (agent, owner, type), why (purpose), under
  * which policies, each credential's identity and lifetime, and after the post step what became
  * of it. Never a secret: only identities, accessors, session names and times.
+ *
+ * Every value that comes from an input, the registry, the run context or a provider is escaped
+ * by packages/core/untrusted-text.ts (`cell`, `code`, `markdownMessage`, `markdownFence`), so a
+ * purpose like `![x](https://…)` or `<img>` renders as the characters typed, never as an image.
  */
 import { formatDuration } from '../core/duration.js';
+import { markdownCode, markdownFence, markdownMessage, markdownText } from '../core/untrusted-text.js';
 import type { MintResult, RevocationEntry, RevokeResult, RunContext } from './types.js';
 
-/** Table-cell safe: no pipes, newlines or HTML from user-written text. */
-export function cell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
-}
+/** Literal text in a table cell or a paragraph (markdownText). */
+export const cell = markdownText;
 
 function code(text: string): string {
-  return text ? `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\`` : '';
+  return text ? markdownCode(text) : '';
 }
 
 const PROVIDER_LABEL: Record<string, string> = { aws: 'AWS STS', vault: 'HashiCorp Vault' };
@@ -54,11 +52,11 @@ export function renderMintSummary(r: MintResult, run?: RunContext): string {
       .map(([k, v]) => `${cell(k)}: ${code(v)}`)
       .join('<br>');
     lines.push(
-      `| ${PROVIDER_LABEL[c.provider] ?? c.provider} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${c.issuedAt} | ${c.expiresAt} | ${formatDuration(c.ttlSeconds)} |`,
+      `| ${PROVIDER_LABEL[c.provider] ?? cell(c.provider)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${cell(c.issuedAt)} | ${cell(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`,
     );
   }
   if (r.warnings.length > 0) {
-    lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${cell(w)}`));
+    lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${markdownMessage(w)}`));
   }
   lines.push('', `The post step revokes what can be revoked when the job ends.`, '');
   return lines.join('\n');
@@ -85,12 +83,10 @@ export function renderFailureSummary(f: {
     `| Correlation id | ${code(f.correlationId)} |`,
     `| Outcome | ${f.refused ? 'refused before any token was requested' : 'failed'} |`,
     '',
-    '```text',
-    f.message.replace(/```/g, "'''"),
-    '```',
+    markdownFence(f.message, 'text'),
   ];
-  if (f.hint) lines.push('', `**How to fix:** ${cell(f.hint)}`);
-  if (f.fix) lines.push('', 'For example:', '', '```yaml', f.fix.replace(/\n$/, ''), '```');
+  if (f.hint) lines.push('', `**How to fix:** ${markdownMessage(f.hint)}`);
+  if (f.fix) lines.push('', 'For example:', '', markdownFence(f.fix.replace(/\n$/, ''), 'yaml'));
   lines.push('');
   return lines.join('\n');
 }
@@ -117,7 +113,7 @@ export function renderRevokeSummary(r: RevokeResult): string {
   lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
   for (const e of r.entries) {
     lines.push(
-      `| ${PROVIDER_LABEL[e.provider] ?? e.provider} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${e.expiresAt} | ${cell(e.message)} |`,
+      `| ${PROVIDER_LABEL[e.provider] ?? cell(e.provider)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${cell(e.expiresAt)} | ${markdownMessage(e.message)} |`,
     );
   }
   lines.push('');

@@ -7,7 +7,9 @@
  * agent's own and `agent: "*"`), any deny wins; precedence is deny > approval_needed > allow.
  */
 import { isProductionEnvironment } from '../registry/check.js';
-import { hostMatches, hostsInParams } from './hosts.js';
+import { CostBudget } from './cost.js';
+import { type HostForm, type HostMention, hostsInParams, matchNormalized } from './hosts.js';
+import { paramsProblems, replicasProblem } from './params.js';
 import type {
   ActionRule,
   CompiledExpression,
@@ -84,10 +86,26 @@ function ruleName(rule: ActionRule, key: string): string {
   return `${rule.keyAt[key] ?? rule.at} ${key}`;
 }
 
-/** Evaluates a CEL rule; an evaluation error is a deny reason (EXPRESSION_ERROR). */
-function evaluate(expr: CompiledExpression, vars: ExpressionVars, reasons: Reason[]): boolean | undefined {
-  const result = expr.evaluate(vars);
+/**
+ * Evaluates a CEL rule; an evaluation error is a deny reason (EXPRESSION_ERROR), and so is a
+ * spent cost budget (EXPRESSION_COST).
+ */
+function evaluate(
+  expr: CompiledExpression,
+  vars: ExpressionVars,
+  reasons: Reason[],
+  budget: CostBudget,
+): boolean | undefined {
+  const result = expr.evaluate(vars, budget);
   if (typeof result === 'boolean') return result;
+  if (result.code === 'EXPRESSION_COST') {
+    reasons.push({
+      code: 'EXPRESSION_COST',
+      rule: expr.rule,
+      message: `the expression \`${truncate(expr.source, 200)}\` was stopped: ${result.error}; an expression that cannot finish denies`,
+    });
+    return undefined;
+  }
   reasons.push({
     code: 'EXPRESSION_ERROR',
     rule: expr.rule,
@@ -121,7 +139,8 @@ function checkRule(
   vars: ExpressionVars,
   context: DecideContext,
   reasons: Reason[],
-  hosts: () => { host: string; path: string }[],
+  hosts: (textParams: readonly string[] | undefined) => HostMention[],
+  cost: CostBudget,
 ): boolean {
   let approvalRequired = false;
 
@@ -133,7 +152,7 @@ function checkRule(
     });
   }
 
-  if (rule.denyWhen && evaluate(rule.denyWhen, vars, reasons) === true) {
+  if (rule.denyWhen && evaluate(rule.denyWhen, vars, reasons, cost) === true) {
     reasons.push({
       code: 'DENY_WHEN',
       rule: rule.denyWhen.rule,
@@ -189,27 +208,59 @@ function checkRule(
     }
   }
 
-  if (rule.allowedHosts) {
-    const globs = rule.allowedHosts;
-    let reported = 0;
-    const seen = new Set<string>();
-    for (const { host, path } of hosts()) {
-      if (seen.has(host) || globs.some((g) => hostMatches(host, g))) continue;
-      seen.add(host);
-      if (reported++ >= MAX_HOST_REASONS) break;
-      reasons.push({
-        code: 'HOST_NOT_ALLOWED',
-        rule: ruleName(rule, 'allowed_hosts'),
-        message: `${path} names host '${host}', which matches none of allowed_hosts [${globs.join(', ')}]; remove it from the request, or add it to allowed_hosts ("*" is one DNS label, "**" one or more)`,
-      });
-    }
-  }
+  if (rule.allowedHosts) hostReasons(rule, hosts(rule.textParams), reasons);
 
   if (rule.approvalNeeded !== undefined) {
     if (typeof rule.approvalNeeded === 'boolean') approvalRequired = rule.approvalNeeded;
-    else approvalRequired = evaluate(rule.approvalNeeded, vars, reasons) === true;
+    else approvalRequired = evaluate(rule.approvalNeeded, vars, reasons, cost) === true;
   }
   return approvalRequired;
+}
+
+const FORM_WORDS: Record<HostForm, string> = {
+  url: 'the host of a URL',
+  'user@host': 'the host of user@host',
+  'host:port': 'the host of host:port',
+  'host/path': 'the host of host/path or host:path (as curl, scp and git read them)',
+  ipv4: 'an IPv4 address (inet_aton reads 1 to 4 decimal, octal or hex parts)',
+  ipv6: 'an IPv6 address',
+  'dotted name': 'a dotted name (any last label may be a TLD: .sh, .pl, .md and .zip are)',
+  'single label':
+    'a single-label name given as a whole value (hosts files and DNS search domains resolve those)',
+  'local name': 'a name of the machine itself or of its cloud metadata service',
+  number: 'a number under a key that names a destination (an IPv4 address as one integer)',
+  unscanned: 'params nested too deep to scan',
+};
+
+/** The param a mention sits in, as text_params names it (`release.notes`, no list indices). */
+function paramName(path: string): string {
+  return path
+    .replace(/^params\.?/, '')
+    .replace(/\[\d+\]/g, '')
+    .replace(/\["((?:[^"\\]|\\.)*)"\]/g, (_, k: string) => `.${k}`)
+    .replace(/^\./, '');
+}
+
+function hostReasons(rule: ActionRule, mentions: HostMention[], reasons: Reason[]): void {
+  const globs = rule.allowedHosts ?? [];
+  let reported = 0;
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    if (seen.has(m.host) || globs.some((g) => matchNormalized(m.host, g))) continue;
+    seen.add(m.host);
+    if (reported++ >= MAX_HOST_REASONS) break;
+    const ipv4 = m.ipv4 ? ` (it embeds the IPv4 address ${m.ipv4})` : '';
+    const param = paramName(m.path);
+    const asText =
+      m.textSensitive && param
+        ? `. If ${m.path} holds text or an identifier rather than a host, list "${param}" under text_params`
+        : '';
+    reasons.push({
+      code: 'HOST_NOT_ALLOWED',
+      rule: ruleName(rule, 'allowed_hosts'),
+      message: `${m.path} names host '${m.host}'${ipv4} in ${JSON.stringify(m.token)}, read as ${FORM_WORDS[m.form]}; it matches none of allowed_hosts [${globs.join(', ')}]. Remove it from the request, or add "${m.host}" to allowed_hosts ("*" is one DNS label, "**" one or more)${asText}`,
+    });
+  }
 }
 
 function agentPolicyReasons(
@@ -257,6 +308,13 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
   };
   if (limit !== undefined) decision.budget = { limit, used: context.budget?.used };
 
+  // Untrusted numbers and params first: a value no rule can judge (NaN, oversized) is a deny,
+  // and the rules below never see it.
+  const inputProblems = paramsProblems(request.params);
+  const replicas = replicasProblem(request.replicas);
+  if (replicas) inputProblems.push(replicas);
+  reasons.push(...inputProblems);
+
   imageReasons(request, reasons);
   agentPolicyReasons(request, policies, context, reasons);
 
@@ -273,16 +331,23 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
     });
     return decision;
   }
+  if (inputProblems.length > 0) return decision;
 
   const vars = expressionVars(request);
-  let hostCache: { host: string; path: string }[] | undefined;
-  const hosts = () => {
-    hostCache ??= hostsInParams(request.params);
-    return hostCache;
+  const cost = new CostBudget();
+  const hostCache = new Map<string, HostMention[]>();
+  const hosts = (textParams: readonly string[] | undefined) => {
+    const key = JSON.stringify(textParams ?? []);
+    let found = hostCache.get(key);
+    if (!found) {
+      found = hostsInParams(request.params, { textParams });
+      hostCache.set(key, found);
+    }
+    return found;
   };
   let approvalRequired = false;
   for (const rule of rules) {
-    if (checkRule(rule, request, vars, context, reasons, hosts)) approvalRequired = true;
+    if (checkRule(rule, request, vars, context, reasons, hosts, cost)) approvalRequired = true;
   }
   decision.approval.required = approvalRequired;
 

@@ -3,9 +3,11 @@
  * sandboxed, non-Turing-complete evaluator). Expressions are parsed and type-checked once at
  * policy load; evaluation is a call on the compiled function.
  *
- * Guards against hostile policies:
+ * Guards against hostile policies and params:
  * - length, AST-size and nesting caps at parse time, and at most two nested comprehensions
- *   (map/filter/all/exists), so evaluation time stays bounded for bounded params;
+ *   (map/filter/all/exists);
+ * - a cost limit at run time (./cost.ts), in the spirit of cel-go's runtime cost tracking: every
+ *   evaluation step is metered, and a breach stops evaluation and denies (EXPRESSION_COST);
  * - `matches()` runs on RE2 (re2js, linear time), never on JavaScript's backtracking RegExp. The
  *   library will not let its built-in `string.matches` be overridden, so the receiver form
  *   `x.matches(p)` is rewritten to the global form `matches(x, p)`, which we register on RE2.
@@ -13,6 +15,10 @@
 import { Environment, type ParseError } from '@marcbachmann/cel-js';
 import { RE2JS } from 're2js';
 import { AstlError, closest, formatLocation, type SourceLocation } from '../core/index.js';
+import { CostBudget, chargeActive, markFreeOperands, meterEvaluator, runMetered } from './cost.js';
+
+export { CostBudget, EXPRESSION_COST } from './cost.js';
+
 import type { CompiledExpression, ExpressionFailure, ExpressionVars } from './types.js';
 
 export const EXPRESSION_LIMITS = {
@@ -49,7 +55,8 @@ function re2(pattern: string): RE2JS {
 
 /** One environment for every policy: creating one is the expensive part. */
 export function expressionEnvironment(): Environment {
-  sharedEnv ??= new Environment({
+  if (sharedEnv) return sharedEnv;
+  const env = new Environment({
     unlistedVariablesAreDyn: false,
     limits: {
       maxAstNodes: EXPRESSION_LIMITS.maxAstNodes,
@@ -67,10 +74,16 @@ export function expressionEnvironment(): Environment {
     })
     .registerVariable('replicas', 'dyn', { description: 'requested replicas (int) or null' })
     .registerVariable('params', 'map', { description: "the request's parameters" })
-    .registerFunction('matches(string, string): bool', (text: string, pattern: string) =>
-      re2(pattern).matcher(text).find(),
-    );
-  return sharedEnv;
+    .registerFunction('matches(string, string): bool', (text: string, pattern: string) => {
+      // RE2 is linear in the text, with a factor that grows with the pattern (its automaton).
+      chargeActive(((pattern.length + 1) * text.length) / 10);
+      return re2(pattern).matcher(text).find();
+    });
+  // Throws when the library's evaluator cannot be metered: then no expression compiles, and every
+  // policy with one denies (POLICY_INVALID) rather than running unbounded.
+  meterEvaluator(env);
+  sharedEnv = env;
+  return env;
 }
 
 type AstNode = { op: string; args: unknown; start?: number; end?: number };
@@ -149,8 +162,9 @@ export function compileExpression(source: string, key: string, location: SourceL
   if (source.trim() === '') throw fail('the expression is empty');
   const env = expressionEnvironment();
   let evaluate: (vars: Record<string, unknown>) => unknown;
+  let text = source;
   try {
-    const text = rewriteMatches(source, env);
+    text = rewriteMatches(source, env);
     const parsed = env.parse(text);
     const nesting = comprehensionNesting(parsed.ast as unknown as AstNode);
     if (nesting > EXPRESSION_LIMITS.maxComprehensionNesting) {
@@ -181,6 +195,7 @@ export function compileExpression(source: string, key: string, location: SourceL
       );
     }
     for (const pattern of literalPatterns(parsed.ast as unknown as AstNode)) re2(pattern);
+    markFreeOperands(parsed.ast);
     evaluate = parsed as unknown as (vars: Record<string, unknown>) => unknown;
   } catch (err) {
     if (err instanceof AstlError) throw err;
@@ -189,12 +204,15 @@ export function compileExpression(source: string, key: string, location: SourceL
   return {
     source,
     rule,
-    evaluate(vars: ExpressionVars): boolean | ExpressionFailure {
-      let result: unknown;
-      try {
-        result = evaluate(vars as unknown as Record<string, unknown>);
-      } catch (err) {
-        return { error: firstLine(err instanceof Error ? err.message : String(err)) };
+    evaluate(vars: ExpressionVars, budget: CostBudget = new CostBudget()): boolean | ExpressionFailure {
+      const run = runMetered(budget, () => evaluate(vars as unknown as Record<string, unknown>));
+      if (budget.exceeded) return { code: 'EXPRESSION_COST', error: budget.describe() };
+      if (!run.ok) return { error: firstLine(run.error) };
+      const result = run.value;
+      if (run.nonFinite) {
+        return {
+          error: `\`${truncateSource(text, run.nonFinite)}\` yields ${run.nonFiniteValue}; an expression that computes NaN or Infinity cannot be compared (every comparison with NaN is false). Guard the division, e.g. params.count != 0.0 && params.total / params.count > 10.0`,
+        };
       }
       if (typeof result !== 'boolean') {
         return { error: `yielded ${describeValue(result)}, not true or false` };
@@ -202,6 +220,11 @@ export function compileExpression(source: string, key: string, location: SourceL
       return result;
     },
   };
+}
+
+function truncateSource(text: string, span: { start?: number; end?: number }): string {
+  const piece = text.slice(span.start ?? 0, span.end ?? text.length);
+  return piece.length > 120 ? `${piece.slice(0, 120)}…` : piece;
 }
 
 /** String literals given to matches(): checked at load so a bad regex is a policy error. */

@@ -7,6 +7,8 @@
 import type { Octokit } from '@octokit/rest';
 import {
   AstlError,
+  BodyTooLargeError,
+  cappedFetch,
   Deadline,
   describeFault,
   isNetworkFault,
@@ -76,13 +78,23 @@ const PERMISSION: Record<Operation, { code: string; permission: string; what: st
 };
 
 const MAX_DEPLOYMENT_PAGES = 10;
+/** The most one GitHub API answer may hold (100 deployments with payloads are far less). */
+export const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 
 function statusOf(err: unknown): number | undefined {
   const status = (err as { status?: unknown })?.status;
   return typeof status === 'number' ? status : undefined;
 }
 
+function bodyTooLarge(err: unknown): BodyTooLargeError | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof BodyTooLargeError) return e;
+  }
+  return undefined;
+}
+
 function isRetryable(err: unknown): boolean {
+  if (bodyTooLarge(err)) return false;
   const status = statusOf(err);
   if (status !== undefined && status !== 500) return isRetryableStatus(status);
   // Octokit reports transport faults as status 500 with the fetch error as cause.
@@ -111,7 +123,10 @@ export class GitHubClient {
           baseUrl: (this.options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
           userAgent: 'astl-agent-credentials-gate',
           log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-          request: this.options.fetch ? { fetch: this.options.fetch } : {},
+          // Every answer is capped while it streams, so a hostile API cannot fill memory.
+          request: {
+            fetch: cappedFetch(this.options.fetch ?? fetch, MAX_API_BODY_BYTES, 'the GitHub API answer'),
+          },
         }),
     );
     return this.octokitPromise;
@@ -135,6 +150,14 @@ export class GitHubClient {
       });
     } catch (err) {
       const last = err instanceof RetryExhaustedError ? err.lastError : err;
+      const tooLarge = bodyTooLarge(last);
+      if (tooLarge) {
+        throw new AstlError(`${what}: ${tooLarge.message}`, {
+          code: meta.code,
+          hint: 'the GitHub API (GITHUB_API_URL) sent an answer far larger than any it should; the gate fails closed. Check GITHUB_API_URL',
+          cause: err,
+        });
+      }
       const status = statusOf(last);
       if (status === 401 || status === 403) {
         throw new AstlError(`${what} was refused (HTTP ${status}) while ${meta.what}`, {
@@ -180,9 +203,11 @@ export class GitHubClient {
           })
         ).data,
     );
+    if (!Array.isArray(reviews))
+      throw notAList('approvals', `GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`);
     const excluded = new Set(q.agentLogins.map((l) => l.toLowerCase()));
     let approvedBy: string | undefined;
-    for (const review of Array.isArray(reviews) ? reviews : []) {
+    for (const review of reviews) {
       const names = (review.environments ?? []).map((e: { name?: string }) => e.name);
       if (!names.includes(q.environment)) continue;
       const login = review.user?.login;
@@ -213,6 +238,9 @@ export class GitHubClient {
             })
           ).data,
       );
+      // A garbled answer must not count as "no deployments": that would reopen the budget.
+      if (!Array.isArray(deployments))
+        throw notAList('deployments-read', `GET /repos/${q.owner}/${q.repo}/deployments`);
       let older = false;
       for (const d of deployments) {
         if (new Date(d.created_at).getTime() < q.since.getTime()) {
@@ -261,6 +289,14 @@ export class GitHubClient {
     );
     return (created as { id?: number }).id;
   }
+}
+
+function notAList(operation: Operation, what: string): AstlError {
+  const meta = PERMISSION[operation];
+  return new AstlError(`${what} did not answer a JSON list while ${meta.what}`, {
+    code: meta.code,
+    hint: 'the GitHub API (GITHUB_API_URL) answered something unexpected; the gate fails closed. Re-run the job; check GITHUB_API_URL',
+  });
 }
 
 function parsePayload(payload: unknown): Record<string, unknown> | undefined {

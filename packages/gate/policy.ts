@@ -19,7 +19,7 @@ import { parseImageReference } from '../oci/reference.js';
 import { parseAgentPolicies } from '../registry/agent-policy.js';
 import { type PolicyFileOptions, type PolicySource, readPolicySet } from '../registry/policy-files.js';
 import { compileExpression } from './expressions.js';
-import { hostGlobProblem } from './hosts.js';
+import { hostGlobProblem, normalizeGlob, textParamProblem } from './hosts.js';
 import type { ActionRule, AllowedImage, DeployPolicy, GateAgentPolicy, LoadedPolicies } from './types.js';
 
 export { deployPolicySchema };
@@ -35,6 +35,7 @@ interface RawAction {
   max_replicas?: number;
   max_per_day?: number;
   allowed_hosts?: string[];
+  text_params?: string[];
   deny_when?: string;
 }
 
@@ -140,9 +141,39 @@ function compileAction(
           }),
         );
       } else {
-        rule.allowedHosts!.push(glob.toLowerCase().replace(/\.$/, ''));
+        rule.allowedHosts!.push(normalizeGlob(glob));
       }
     });
+  }
+
+  if (action.text_params) {
+    rule.textParams = [];
+    action.text_params.forEach((entry, j) => {
+      const problem = textParamProblem(entry);
+      if (problem) {
+        errors.push(
+          new AstlError(`text_params[${j}] ${JSON.stringify(entry)} is not a param name: ${problem}`, {
+            code: CODE,
+            location: doc.locate(['actions', i, 'text_params', j]),
+            hint: 'list the params whose values are text or identifiers, e.g. text_params: [ticket, release.notes]',
+          }),
+        );
+      } else {
+        rule.textParams!.push(entry);
+      }
+    });
+    if (!action.allowed_hosts) {
+      errors.push(
+        new AstlError(
+          'text_params only changes how allowed_hosts reads params, and this action has no allowed_hosts',
+          {
+            code: CODE,
+            location: doc.locate(['actions', i, 'text_params']),
+            hint: 'add allowed_hosts, or remove text_params',
+          },
+        ),
+      );
+    }
   }
 
   if (action.allowed_images) {

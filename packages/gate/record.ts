@@ -3,6 +3,7 @@
  * The record holds no secrets: the request is what the workflow passed (no token), images are
  * references and digests.
  */
+import { markdownCode, markdownFence, markdownMessage, markdownText } from '../core/untrusted-text.js';
 import type { DecisionValue, GateImage, Mode, Reason } from './types.js';
 
 export interface CiInfo {
@@ -73,14 +74,10 @@ const STATUS: Record<DecisionValue, string> = {
   approval_needed: '⏳ approval needed',
 };
 
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
-
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
+// Agent, action, environment, images, params and reasons come from the workflow's inputs, the
+// registry and the policy: every value is escaped by packages/core/untrusted-text.ts.
+const cell = markdownText;
+const code = markdownCode;
 
 export function renderMarkdown(record: DecisionRecord): string {
   const lines: string[] = [];
@@ -107,13 +104,13 @@ export function renderMarkdown(record: DecisionRecord): string {
     );
   }
   lines.push(`| Decision id | ${code(record.decision_id)} |`);
-  lines.push(`| Time | ${record.timestamp} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
+  lines.push(`| Time | ${cell(record.timestamp)} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
   lines.push('');
 
   if (record.images.length > 0) {
     lines.push('#### Images', '', '| | Image | Pinned as |', '|---|---|---|');
     for (const i of record.images) {
-      const status = i.error ? `❌ ${i.error}` : i.pinned ? '✅' : '❌';
+      const status = i.error ? `❌ ${cell(i.error)}` : i.pinned ? '✅' : '❌';
       lines.push(`| ${status} | ${code(i.input)} | ${i.pinned ? code(i.pinned) : '—'} |`);
     }
     lines.push('');
@@ -121,16 +118,15 @@ export function renderMarkdown(record: DecisionRecord): string {
 
   if (record.reasons.length > 0) {
     lines.push('#### Reasons', '', '| Code | Rule | What to change |', '|---|---|---|');
-    for (const r of record.reasons) lines.push(`| ${code(r.code)} | ${code(r.rule)} | ${cell(r.message)} |`);
+    for (const r of record.reasons)
+      lines.push(`| ${code(r.code)} | ${code(r.rule)} | ${markdownMessage(r.message)} |`);
     lines.push('');
   }
 
   lines.push(
     '<details><summary>Decision record (JSON)</summary>',
     '',
-    '```json',
-    JSON.stringify(record, null, 2).replace(/```/g, '`\u200b``'),
-    '```',
+    markdownFence(JSON.stringify(record, null, 2), 'json'),
     '',
     '</details>',
     '',

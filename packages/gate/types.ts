@@ -3,6 +3,7 @@
  * Engine code only; no Actions I/O.
  */
 import type { SourceLocation } from '../core/index.js';
+import type { CostBudget } from './cost.js';
 
 export type DecisionValue = 'allow' | 'deny' | 'approval_needed';
 export type Mode = 'enforce' | 'shadow';
@@ -45,11 +46,17 @@ export interface CompiledExpression {
   source: string;
   /** `file:line` plus the key, e.g. `policies/deploy.yaml:9 deny_when`. */
   rule: string;
-  evaluate(vars: ExpressionVars): boolean | ExpressionFailure;
+  /**
+   * true/false, or why there is no answer. `budget` is shared by every expression of one decision
+   * (a fresh one when absent); once it is spent, evaluation stops with code EXPRESSION_COST.
+   */
+  evaluate(vars: ExpressionVars, budget?: CostBudget): boolean | ExpressionFailure;
 }
 
 export interface ExpressionFailure {
   error: string;
+  /** EXPRESSION_COST when the cost or time limit stopped evaluation; absent for other errors. */
+  code?: 'EXPRESSION_COST';
 }
 
 export interface ExpressionVars {
@@ -75,7 +82,10 @@ export interface ActionRule {
   allowedImages?: AllowedImage[];
   maxReplicas?: number;
   maxPerDay?: number;
+  /** Normalised host globs. */
   allowedHosts?: string[];
+  /** Params whose values are text or identifiers, not destinations (for allowed_hosts). */
+  textParams?: string[];
   denyWhen?: CompiledExpression;
 }
 

@@ -8,11 +8,14 @@
 import { createHash } from 'node:crypto';
 import {
   AstlError,
+  BodyTooLargeError,
   Deadline,
   defaultSleep,
   isNetworkFault,
   isRetryableStatus,
   RetryExhaustedError,
+  readBodyCapped,
+  readTextCapped,
   withRetry,
 } from '../core/index.js';
 import {
@@ -48,7 +51,9 @@ const INDEX_MEDIA_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** The distribution spec's limit for a manifest a registry must accept; anything larger is refused. */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** A token answer is a small JSON document (a JWT and a lifetime); anything larger is refused. */
+export const MAX_TOKEN_BODY_BYTES = 1024 * 1024;
 
 export type ResolveErrorCode =
   | 'IMAGE_REFERENCE_INVALID'
@@ -56,7 +61,8 @@ export type ResolveErrorCode =
   | 'REGISTRY_AUTH'
   | 'RATE_LIMITED'
   | 'REGISTRY_UNREACHABLE'
-  | 'DIGEST_MISMATCH';
+  | 'DIGEST_MISMATCH'
+  | 'MANIFEST_TOO_LARGE';
 
 export interface ResolveError {
   code: ResolveErrorCode;
@@ -390,14 +396,17 @@ export class RegistryClient {
         await res.body?.cancel();
         return { found: true, digest: headerDigest, mediaType };
       }
-      const length = Number(res.headers.get('content-length') ?? '0');
-      if (length > MAX_MANIFEST_BYTES) {
-        await res.body?.cancel();
-        throw new RegistryProtocolError(`the manifest of ${reference.canonical} is larger than 4 MiB`);
-      }
-      const bytes = Buffer.from(await res.arrayBuffer());
-      if (bytes.length > MAX_MANIFEST_BYTES) {
-        throw new RegistryProtocolError(`the manifest of ${reference.canonical} is larger than 4 MiB`);
+      // Capped while streaming: a registry that sends an endless body, or lies in
+      // Content-Length, is cut off at 4 MiB instead of being read whole.
+      let bytes: Buffer;
+      try {
+        bytes = await readBodyCapped(res, MAX_MANIFEST_BYTES, `the manifest of ${reference.canonical}`);
+      } catch (err) {
+        if (!(err instanceof BodyTooLargeError)) throw err;
+        throw new AstlError(
+          `registry ${reference.registry} answered ${reference.canonical} with a manifest larger than 4 MiB (the OCI distribution spec's limit); the gate stopped reading and refuses it`,
+          { code: 'MANIFEST_TOO_LARGE' },
+        );
       }
       // Hash only what is really a v2 manifest: a proxy's HTML page must not become a "digest".
       let parsed: { schemaVersion?: unknown; mediaType?: unknown } | undefined;
@@ -660,7 +669,14 @@ export class RegistryClient {
           `the token service of ${reference.registry} (${realmUrl.host}) answered HTTP ${res.status}`,
         );
       }
-      return res.text();
+      try {
+        return await readTextCapped(res, MAX_TOKEN_BODY_BYTES, `the token answer of ${realmUrl.host}`);
+      } catch (err) {
+        if (!(err instanceof BodyTooLargeError)) throw err;
+        throw new RegistryProtocolError(
+          `the token service of ${reference.registry} (${realmUrl.host}) answered more than 1 MiB; the gate stopped reading and refuses it`,
+        );
+      }
     });
 
     let parsed: { token?: unknown; access_token?: unknown; expires_in?: unknown };

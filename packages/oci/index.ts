@@ -1,5 +1,7 @@
 export {
   MANIFEST_ACCEPT,
+  MAX_MANIFEST_BYTES,
+  MAX_TOKEN_BODY_BYTES,
   MEDIA_TYPES,
   RegistryClient,
   type ResolvedImage,

@@ -3,7 +3,7 @@
  * what the finding is about); `FileContext.finish` turns them into Findings with the rule's
  * severity, a fingerprint from the normalised content (never the line number) and a snippet.
  */
-import { type Finding, fingerprint, type RuleMeta } from './finding.js';
+import { type Finding, fingerprint, type RuleMeta, type Severity } from './finding.js';
 import { LineIndex } from './source.js';
 
 export interface Draft {
@@ -19,6 +19,11 @@ export interface Draft {
   fileLevel?: boolean;
   /** False when the line may hold a secret and must not be shown. */
   showSnippet?: boolean;
+  /**
+   * This finding's severity when it differs from the rule's (a tag pin a scan config accepts is
+   * a note; untrusted text only a collaborator can write is a warning).
+   */
+  severity?: Severity;
 }
 
 /** A finding plus what the engine needs before handing it out. */
@@ -59,7 +64,7 @@ export class FileContext {
     if (seen > 0) about += ` #${seen + 1}`;
     const finding: RawFinding = {
       ruleId: draft.ruleId,
-      severity: meta.severity,
+      severity: draft.severity ?? meta.severity,
       file: this.file,
       line: draft.line,
       message: draft.message,

@@ -1,5 +1,6 @@
 /** The scanner: engine, change sets, suppressions and baselines, reporters. No Actions I/O. */
 export * from './changeset.js';
+export * from './config.js';
 export * from './finding.js';
 export * from './report/index.js';
 export * from './rules.js';

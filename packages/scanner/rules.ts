@@ -159,7 +159,7 @@ export const SCANNER_RULES: RuleMeta[] = [
     '`"Effect": "Allow"` with `NotAction` grants everything except the listed actions, including every action AWS adds later.',
     ['iam', 'least-privilege'],
   ),
-  // GitHub Actions workflows
+  // GitHub Actions workflows and action definitions
   rule(
     'workflow/write-all',
     'error',
@@ -169,11 +169,27 @@ export const SCANNER_RULES: RuleMeta[] = [
     ['workflow', 'least-privilege'],
   ),
   rule(
+    'workflow/read-all',
+    'warning',
+    4.5,
+    'Workflow grants read-all permissions',
+    '`permissions: read-all` gives the GITHUB_TOKEN read access to every scope (actions, security events, packages, deployments...), far more than most jobs need.',
+    ['workflow', 'least-privilege'],
+  ),
+  rule(
     'workflow/missing-permissions',
     'warning',
     5.0,
-    'Workflow without a permissions block',
-    'Without `permissions:` at the workflow level or in every job, the GITHUB_TOKEN gets the repository or organisation default, which may be write access to everything.',
+    'Job without a permissions block',
+    'A job with no `permissions:` in a workflow with none gets the repository or organisation default GITHUB_TOKEN, which may be write access to everything; a reusable workflow it calls gets the same.',
+    ['workflow', 'least-privilege'],
+  ),
+  rule(
+    'workflow/workflow-wide-write',
+    'warning',
+    5.0,
+    'Write permission granted to the whole workflow',
+    'A `<scope>: write` at the workflow level reaches every job that does not set its own `permissions:`; grant it only in the job that needs it.',
     ['workflow', 'least-privilege'],
   ),
   rule(
@@ -188,9 +204,17 @@ export const SCANNER_RULES: RuleMeta[] = [
     'workflow/unpinned-action',
     'error',
     7.0,
-    'Third-party action not pinned to a commit SHA',
-    'A tag or branch can be moved to malicious code at any time (tj-actions/changed-files, 2025); only a full 40-character commit SHA is immutable.',
+    'Action or reusable workflow not pinned to a commit SHA',
+    'A tag or branch can be moved to malicious code at any time (tj-actions/changed-files, 2025); only a full 40-character commit SHA (or an image digest) is immutable. Exceptions per owner go in .astl/scan.yaml with a reason, and are then reported as notes.',
     ['workflow', 'supply-chain'],
+  ),
+  rule(
+    'workflow/dangerous-trigger',
+    'warning',
+    6.0,
+    'pull_request_target or workflow_run trigger',
+    'These triggers run in the base repository, with its secrets and a write token, on events outsiders can cause; they are almost always used insecurely.',
+    ['workflow', 'injection'],
   ),
   rule(
     'workflow/untrusted-checkout',
@@ -204,10 +228,26 @@ export const SCANNER_RULES: RuleMeta[] = [
     'workflow/template-injection',
     'error',
     8.5,
-    'Untrusted input expanded into a script',
+    'Untrusted input expanded into code',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
-    '`${{ github.event.issue.title }}` and similar attacker-controlled values are pasted into the script before it runs, so a crafted title or branch name executes commands. Pass them through `env:` and use the variable.',
+    '`${{ github.event.issue.title }}` and similar attacker-controlled values (directly, through `env:`, a matrix or a function) are pasted into a `run:` script or an action input that runs code before it runs, so a crafted title or branch name executes commands. Pass them through `env:` and use the variable.',
     ['workflow', 'injection'],
+  ),
+  rule(
+    'workflow/persisted-credentials',
+    'warning',
+    5.0,
+    'Checkout keeps the token in .git/config',
+    '`actions/checkout` without `persist-credentials: false` leaves the GITHUB_TOKEN in .git/config for every later step; an uploaded workspace or a compromised tool can take it (zizmor: artipacked).',
+    ['workflow', 'credentials'],
+  ),
+  rule(
+    'workflow/secrets-inherit',
+    'warning',
+    5.0,
+    'Reusable workflow inherits every secret',
+    "`secrets: inherit` passes all of the repository's secrets to the called workflow, including those it does not use.",
+    ['workflow', 'secrets', 'least-privilege'],
   ),
   rule(
     'workflow/hardcoded-container-credentials',
@@ -230,10 +270,10 @@ export const SCANNER_RULES: RuleMeta[] = [
   // The scanner itself
   rule(
     'scan/parse-error',
-    'warning',
-    2.0,
-    'File could not be parsed',
-    'The file is not valid YAML/JSON (or too deeply nested), so only the secret rules ran on it.',
+    'error',
+    7.0,
+    'Workflow, action, agent config or policy could not be checked',
+    'The file is a workflow, an action definition, an agent config, a policy or an IAM document, but it is not valid YAML/JSON, expands too far through aliases, or a rule failed on it; only the secret rules ran, so the scanner fails closed with an error.',
     ['config'],
   ),
   rule(

@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import {
   AstlError,
   AstlErrors,
@@ -19,13 +19,14 @@ import {
 } from '../core/index.js';
 import { parseAgentPolicies, parseRegistry } from '../registry/index.js';
 import { type ChangeSet, computeChangeSet, type GitHubPullRequest, isChangedLine } from './changeset.js';
+import { loadScanConfig, type PinningRule, type ScanConfig } from './config.js';
 import { FileContext, type RawFinding } from './context.js';
 import type { Finding, RuleMeta, Severity } from './finding.js';
 import { compareFindings } from './order.js';
 import { type AgentPolicyView, checkRegistry, readAgentPolicy } from './rules/agent.js';
 import { checkGitlabCi } from './rules/gitlab.js';
 import { checkIamPolicy, JsonSyntaxError, looksLikeIamPolicy, parseJsonTree } from './rules/iam.js';
-import { checkWorkflow } from './rules/workflow.js';
+import { checkDefinition } from './rules/workflow.js';
 import { get, isSeq, str } from './rules/yaml-nodes.js';
 import { SCANNER_RULES } from './rules.js';
 import { detectSecrets, SECRET_RULES } from './secrets/index.js';
@@ -41,6 +42,8 @@ import {
   walk,
 } from './source.js';
 import { applySuppressions, parseBaseline } from './suppress.js';
+import { isActionShape, isWorkflowShape, readAction, readWorkflow } from './workflow/model.js';
+import { parseResolved, type ResolvedDocument, toPlain, YamlProblem } from './workflow/yaml.js';
 
 export type Scope = 'all' | 'diff';
 
@@ -62,7 +65,15 @@ export interface ScanOptions {
   changes?: ChangeSet;
   /** Baseline: a file path (relative to root) or the fingerprints themselves. */
   baseline?: string | ReadonlySet<string>;
-  /** Accept `actions/*` and `github/*` pinned by tag. Default true. */
+  /**
+   * The scan configuration: a path relative to root, the parsed config, or undefined to read
+   * `.astl/scan.yaml` (or `.yml`) when it exists. See ./config.ts.
+   */
+  config?: string | ScanConfig;
+  /**
+   * Deprecated: accept `actions/*` and `github/*` pinned by tag. Use a `pinning.policies` entry
+   * in the scan config instead; `true` adds those two exceptions and a warning.
+   */
   allowFirstPartyTags?: boolean;
   /** Files larger than this are skipped with a note. Default 1 MiB. */
   maxFileBytes?: number;
@@ -103,10 +114,12 @@ export interface ScanResult {
 export const ALL_RULES: RuleMeta[] = [...SCANNER_RULES, ...SECRET_RULES];
 const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
 
-type Kind = 'workflow' | 'yaml' | 'json' | 'other';
+type Kind = 'workflow' | 'action' | 'yaml' | 'json' | 'other';
 
+/** What a file is by its path alone; YAML files are also classified by shape (scanYaml). */
 function kindOf(file: string): Kind {
   if (/(^|\/)\.github\/workflows\/.+\.ya?ml$/is.test(file)) return 'workflow';
+  if (/(^|\/)action\.ya?ml$/i.test(file)) return 'action';
   if (/\.ya?ml$/i.test(file)) return 'yaml';
   if (/\.json$/i.test(file)) return 'json';
   return 'other';
@@ -121,7 +134,25 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const warnings: string[] = [];
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   const secrets = options.detectSecrets ?? detectSecrets;
-  const allowFirstPartyTags = options.allowFirstPartyTags ?? true;
+  const config = typeof options.config === 'object' ? options.config : loadScanConfig(root, options.config);
+  const pinning: PinningRule[] = [...config.pinning.policies];
+  if (options.allowFirstPartyTags !== undefined) {
+    warnings.push(
+      `allow-first-party-tags is deprecated and will be removed: the default now requires SHA pins for every action, as zizmor does. To keep accepting tags, add to .astl/scan.yaml: pinning: { policies: [{ uses: "actions/*", policy: ref-pin, reason: "..." }, { uses: "github/*", policy: ref-pin, reason: "..." }] }`,
+    );
+    if (options.allowFirstPartyTags) {
+      for (const owner of ['actions', 'github']) {
+        if (!pinning.some((p) => p.uses === `${owner}/*`)) {
+          pinning.push({
+            uses: `${owner}/*`,
+            policy: 'ref-pin',
+            reason: 'GitHub-owned action (the deprecated allow-first-party-tags switch)',
+            origin: 'allow-first-party-tags',
+          });
+        }
+      }
+    }
+  }
 
   const walked = walk(root, include, exclude);
   const skipped = [...walked.skipped];
@@ -187,11 +218,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     bytesScanned += source.bytes;
     try {
       if (iamCandidate) scanIam(ctx, forceIam);
-      else if (kind === 'workflow' || kind === 'yaml') {
+      else if (kind === 'workflow' || kind === 'action' || kind === 'yaml') {
         scanYaml(ctx, kind, {
           yaml,
           policies,
-          allowFirstPartyTags,
+          pinning,
           root,
           onSessionPolicy: (path, agent) => {
             if (!sessionPolicies.has(path)) sessionPolicies.set(path, agent);
@@ -199,12 +230,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         });
       }
     } catch (err) {
-      // A rule must never abort the scan; a crash in one is reported and the file still gets
-      // its secret check.
+      // A rule must never abort the scan; a crash in one is reported (an error: the file was
+      // not checked, so the scan fails closed) and the file still gets its secret check.
       ctx.emit({
         ruleId: 'scan/parse-error',
         line: 1,
-        message: `The scanner could not check ${file}: ${(err as Error).message}. Only the secret rules ran on it.`,
+        message: `The scanner could not check ${file}: ${(err as Error).message}. Only the secret rules ran on it; please report this.`,
         about: 'internal-error',
         fileLevel: true,
       });
@@ -377,25 +408,56 @@ class YamlCache {
 interface YamlScanOptions {
   yaml: YamlCache;
   policies: AgentPolicyView[];
-  allowFirstPartyTags: boolean;
+  pinning: readonly PinningRule[];
   root: string;
   onSessionPolicy: (path: string, agent: string) => void;
 }
 
+/** The kinds of YAML file whose rules must run: one that cannot be parsed is an error. */
+type ConfigKind = 'workflow' | 'action' | 'agent config' | 'policy' | 'GitLab CI configuration';
+
+/**
+ * What an unparseable YAML file was meant to be, from its path and its text: a workflow or
+ * action by path or by top-level keys, a registry or policy likewise. Undefined for any other
+ * YAML, which is then only scanned as text for secrets.
+ */
+function configKindOf(file: string, kind: Kind, text: string): ConfigKind | undefined {
+  if (kind === 'workflow') return 'workflow';
+  if (kind === 'action') return 'action';
+  if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(file)) return 'GitLab CI configuration';
+  if (/(^|\/)agent-config\.ya?ml$/i.test(file)) return 'agent config';
+  const top = (key: string) => new RegExp(`^["']?${key}["']?[ \\t]*:`, 'm').test(text);
+  if (top('jobs') && (top('on') || top('true'))) return 'workflow';
+  if (top('runs') && (top('name') || top('description'))) return 'action';
+  if (top('agents')) return 'agent config';
+  if (/^["']?kind["']?[ \t]*:[ \t]*["']?\w*Policy\b/m.test(text) || top('agentTypes')) return 'policy';
+  if (/(^|\/)policies\//i.test(file)) return 'policy';
+  return undefined;
+}
+
 function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void {
-  let docs: YamlDoc[];
+  let resolved: ResolvedDocument[];
   try {
-    docs = options.yaml.parse(ctx.text, ctx.file, false);
+    resolved = parseResolved(ctx.text);
   } catch (err) {
-    reportParseError(ctx, err);
+    if (!(err instanceof YamlProblem)) throw err;
+    const what = configKindOf(ctx.file, kind, ctx.text);
+    if (what) reportParseError(ctx, err, what);
     return;
   }
   let hasRegistry = false;
   let hasPolicy = false;
-  for (const doc of docs) {
-    const rootNode = doc.doc.contents as Node | null;
-    if (kind === 'workflow') {
-      checkWorkflow(rootNode, ctx, { allowFirstPartyTags: options.allowFirstPartyTags });
+  for (const doc of resolved) {
+    const rootNode = doc.root;
+    // By shape first, then by path: an action definition kept under .github/workflows/ is
+    // still an action, and a workflow anywhere is a workflow.
+    const actionShaped = isActionShape(rootNode) && !isWorkflowShape(rootNode);
+    if ((kind === 'workflow' && !actionShaped) || (kind !== 'action' && isWorkflowShape(rootNode))) {
+      if (isMap(rootNode)) checkDefinition(readWorkflow(rootNode), ctx, { pinning: options.pinning });
+      continue;
+    }
+    if (kind === 'action' || isActionShape(rootNode)) {
+      if (isMap(rootNode)) checkDefinition(readAction(rootNode), ctx, { pinning: options.pinning });
       continue;
     }
     if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(ctx.file)) checkGitlabCi(rootNode, ctx);
@@ -424,7 +486,7 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
           }
         },
       });
-      for (const agent of (doc.value as { agents?: unknown[] }).agents ?? []) {
+      for (const agent of (toPlain(rootNode) as { agents?: unknown[] }).agents ?? []) {
         const a = agent as { name?: unknown; credentials?: { aws?: { 'session-policy'?: unknown } } };
         const path = a?.credentials?.aws?.['session-policy'];
         if (typeof path !== 'string') continue;
@@ -439,22 +501,27 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
   }
   // A file named like the registry is validated even when `agents:` is missing or misspelled.
   if (hasRegistry || /(^|\/)agent-config\.ya?ml$/i.test(ctx.file)) {
-    schemaFindings(ctx, () => parseRegistry(ctx.text, ctx.file));
+    schemaFindings(ctx, 'agent config', () => parseRegistry(ctx.text, ctx.file));
   }
   // The policy loader also recognises a misspelled `kind:` and a missing one.
   if (hasPolicy || /\bagentTypes\b|\bkind:\s*\S*policy/i.test(ctx.text)) {
-    schemaFindings(ctx, () => parseAgentPolicies(docs));
+    schemaFindings(ctx, 'policy', () => parseAgentPolicies(options.yaml.parse(ctx.text, ctx.file, false)));
   }
 }
 
 /** The registry/policy loaders' validation errors, as `config/invalid` findings. */
-function schemaFindings(ctx: FileContext, validate: () => unknown): void {
+function schemaFindings(ctx: FileContext, what: ConfigKind, validate: () => unknown): void {
   try {
     validate();
   } catch (err) {
     const errors = err instanceof AstlErrors ? err.errors : err instanceof AstlError ? [err] : [];
     for (const e of errors) {
-      if (e.code === 'YAML_SYNTAX') continue; // already a scan/parse-error
+      if (e.code === 'YAML_SYNTAX') {
+        // The scanner's own parse succeeded but the product's loader refuses the file (more
+        // aliases than it accepts, say): the actions would refuse it too.
+        reportParseError(ctx, e, what);
+        continue;
+      }
       const line = e.location?.file === ctx.file || !e.location?.file ? (e.location?.line ?? 1) : 1;
       ctx.emit({
         ruleId: 'config/invalid',
@@ -487,19 +554,22 @@ function scanIam(ctx: FileContext, origin?: string): void {
   checkIamPolicy(tree, ctx, origin);
 }
 
-function reportParseError(ctx: FileContext, err: unknown): void {
+function reportParseError(ctx: FileContext, err: unknown, what: ConfigKind): void {
   const located = err instanceof AstlError ? err : undefined;
-  const message =
-    err instanceof RangeError
+  const problem = err instanceof YamlProblem ? err : undefined;
+  const message = problem
+    ? problem.message
+    : err instanceof RangeError
       ? 'it is nested too deeply to parse'
       : located
         ? located.message
         : ((err as Error)?.message ?? String(err));
+  const line = problem ? ctx.position(problem.offset).line : (located?.location?.line ?? 1);
   ctx.emit({
     ruleId: 'scan/parse-error',
-    line: located?.location?.line ?? 1,
-    message: `${ctx.file} could not be parsed (${message}); only the secret rules ran on it. Fix the YAML so the other rules can check it.`,
-    about: 'yaml-syntax',
+    line,
+    message: `${ctx.file} looks like a${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} but could not be parsed (${message}), so none of its rules ran: the scan fails closed. Fix the YAML at this line${problem?.kind === 'limit' ? ' (or expand the aliases it uses)' : ''}.`,
+    about: `parse-error ${what}`,
     fileLevel: true,
   });
 }

@@ -18,12 +18,13 @@ import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { hasGitSegment } from '../core/workspace-path.js';
 
-/** The default `paths`: agent configs, agent/deploy policies, CI workflows, IAM JSON. */
+/** The default `paths`: agent configs, agent/deploy policies, CI workflows, actions, IAM JSON. */
 export const DEFAULT_PATHS = [
   '**/agent-config.y?(a)ml',
   '**/*agent*.y?(a)ml',
   '**/policies/**',
   '.github/workflows/**/*.y?(a)ml',
+  '**/action.y?(a)ml',
   '**/.gitlab-ci.y?(a)ml',
   '**/*.json',
 ];

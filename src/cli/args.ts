@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { closest } from '../../packages/core/suggest.js';
+import { findControlCharacter } from '../../packages/core/untrusted-text.js';
 import { UsageError } from './exit.js';
 
 export interface FlagSpec {
@@ -92,6 +93,24 @@ function translate(spec: VerbSpec, err: Error & { code?: string }): UsageError {
 export function str(p: Parsed, name: string): string | undefined {
   const v = p.values[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * A flag that is one line of text (`--purpose`, `--owner`), trimmed; undefined when unset or
+ * blank. Control characters (line breaks, tabs, C1, U+2028/9) are refused: the value is printed
+ * in logs and summaries and kept in audit records.
+ */
+export function oneLine(p: Parsed, name: string): string | undefined {
+  const value = str(p, name)?.trim();
+  if (!value) return undefined;
+  const bad = findControlCharacter(value);
+  if (bad) {
+    throw new UsageError(
+      `--${name} contains the control character ${bad.codePoint} at position ${bad.index + 1}`,
+      `write --${name} as one line of plain text (no line breaks, tabs or other control characters)`,
+    );
+  }
+  return value;
 }
 
 export function list(p: Parsed, name: string): string[] {

@@ -1,9 +1,19 @@
-/** What a verb may touch of the outside world, so tests and the real process see the same thing. */
+import { safeLines } from '../../packages/core/untrusted-text.js';
+
+/**
+ * What a verb may touch of the outside world, so tests and the real process see the same thing.
+ * `out` and `err` pass every line through `safeLines` (packages/core/untrusted-text.ts): CI
+ * runners read a job's stdout and stderr for workflow commands, and much of what the CLI prints
+ * (file names, registry values, findings) comes from the repository. The escapes are valid JSON
+ * string escapes, so JSON and SARIF on stdout stay the same documents.
+ */
 export interface Io {
   env: NodeJS.ProcessEnv;
   cwd: string;
   out(text: string): void;
   err(text: string): void;
+  /** Workflow-command lines built by `workflowCommand`/`annotationCommand`, written as they are. */
+  commands(lines: string[]): void;
   /** stdout is a terminal and NO_COLOR is unset. */
   color: boolean;
   /** stderr is a terminal: progress may be shown there. */
@@ -22,12 +32,22 @@ export function processIo(env: NodeJS.ProcessEnv): Io {
   // job log it is noise. (Respects a user who set the variable either way.)
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const color = Boolean(process.stdout.isTTY) && !noColor && env.TERM !== 'dumb';
+  const lines = (text: string) => `${safeLines(text.replace(/\r?\n$/, ''), { ansi: color }).join('\n')}\n`;
   return {
     env,
     cwd: process.cwd(),
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    color: Boolean(process.stdout.isTTY) && !noColor && env.TERM !== 'dumb',
+    out: (text) => process.stdout.write(lines(text)),
+    err: (text) => process.stderr.write(lines(text)),
+    commands: (cmds) => {
+      for (const c of cmds) {
+        // Only what the command builders produce: one line that starts a command.
+        if (!c.startsWith('::') || /[\r\n]/.test(c))
+          throw new Error(`not a workflow command line: ${JSON.stringify(c)}`);
+        process.stdout.write(`${c}\n`);
+      }
+    },
+    color,
     interactive: Boolean(process.stderr.isTTY),
     stdinTTY: Boolean(process.stdin.isTTY),
   };

@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { secretForms } from '../../packages/core/index.js';
 import type { Sandbox } from '../servers/sandbox.js';
-import { runMainThenPost, runStep, type StepOptions, type StepResult } from '../support/runner.js';
+import {
+  commandProblems,
+  runMainThenPost,
+  runStep,
+  type StepOptions,
+  type StepResult,
+} from '../support/runner.js';
 
 export const MAIN = 'dist/credentials/main/index.js';
 export const POST = 'dist/credentials/post/index.js';
@@ -242,6 +248,8 @@ export interface HygieneOptions {
  * and state.
  */
 export function assertSecretHygiene(r: StepResult, secrets: string[], o: HygieneOptions = {}): void {
+  // The runner read every line as we meant it: no stop-commands, no command but ours.
+  expect(commandProblems(r.runner), 'the runner saw commands this product never issues').toEqual([]);
   const lines = r.stdout.split('\n');
   const isMaskLine = (l: string) => l.startsWith('::add-mask::');
   const visibleStdout = lines.filter((l) => !isMaskLine(l)).join('\n');
@@ -254,6 +262,8 @@ export function assertSecretHygiene(r: StepResult, secrets: string[], o: Hygiene
       if (o.masked !== false) expect(r.masks, 'every form of a secret is masked').toContain(form);
       const where = {
         stdout: visibleStdout.includes(form),
+        // What the runner renders for anyone with read access, after its masking.
+        log: r.log.includes(form),
         stderr: r.stderr.includes(form),
         summary: r.summary.includes(form),
         audit: audit.includes(form),
@@ -264,6 +274,7 @@ export function assertSecretHygiene(r: StepResult, secrets: string[], o: Hygiene
       };
       expect(where, `a form of a secret leaked`).toEqual({
         stdout: false,
+        log: false,
         stderr: false,
         summary: false,
         audit: false,
@@ -314,6 +325,7 @@ export function assertMaskedValuesHidden(
   r: StepResult,
   o: { envMayHold?: boolean; stateMayHold?: boolean } = {},
 ): void {
+  expect(commandProblems(r.runner), 'the runner saw commands this product never issues').toEqual([]);
   const visibleStdout = r.stdout
     .split('\n')
     .filter((l) => !l.startsWith('::add-mask::'))
@@ -323,6 +335,7 @@ export function assertMaskedValuesHidden(
     expect(visibleStdout.includes(m), 'masked value in stdout').toBe(false);
     expect(r.stderr.includes(m), 'masked value in stderr').toBe(false);
     expect(r.summary.includes(m), 'masked value in the summary').toBe(false);
+    expect(r.log.includes(m), 'masked value in the rendered log').toBe(false);
     expect(audit.includes(m), 'masked value in the audit log').toBe(false);
     expect(
       Object.values(r.outputs).some((v) => v.includes(m)),

@@ -83,10 +83,10 @@ describe('examples/', () => {
     const findings = result.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
     expect(findings.sort()).toEqual(
       [
-        'workflow/unpinned-action .github/workflows/agent-deploy.yml:24',
-        'workflow/unpinned-action .github/workflows/agent-deploy.yml:29',
-        'workflow/unpinned-action .github/workflows/agent-pr-scan.yml:17',
-        'workflow/unpinned-action .github/workflows/code-review-agent.yml:15',
+        'workflow/unpinned-action .github/workflows/agent-deploy.yml:26',
+        'workflow/unpinned-action .github/workflows/agent-deploy.yml:31',
+        'workflow/unpinned-action .github/workflows/agent-pr-scan.yml:18',
+        'workflow/unpinned-action .github/workflows/code-review-agent.yml:17',
       ].sort(),
     );
     for (const f of result.findings) expect(f.message).toContain('astl/agent-credentials');

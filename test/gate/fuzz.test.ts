@@ -8,8 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { AstlError } from '../../packages/core/index.js';
-import { decide } from '../../packages/gate/decide.js';
+import { CostBudget } from '../../packages/gate/cost.js';
+import { decide, expressionVars } from '../../packages/gate/decide.js';
 import { runGate } from '../../packages/gate/gate.js';
+import { hostsInParams } from '../../packages/gate/hosts.js';
 import { loadPolicies } from '../../packages/gate/policy.js';
 import { DIGEST_A, policyDir, request } from '../../packages/gate/test-helpers.js';
 
@@ -326,5 +328,229 @@ actions:
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('fuzz: host forms that dodge allowed_hosts (issue 9 kind 5)', () => {
+  const loaded = loadPolicies(
+    policyDir({
+      'p.yaml': 'agent: deploy-manager\nactions:\n  - name: deploy\n    allowed_hosts: ["*.acme.internal"]\n',
+    }),
+  );
+  /** A domain outside the allowlist, in forms parsers accept. */
+  const outside = fc.domain().filter((d) => !/(^|\.)acme\.internal$/i.test(d));
+  const scheme = fc.constantFrom(
+    'http',
+    'https',
+    'HTTPS',
+    'ws',
+    'ftp',
+    'ssh',
+    'git+ssh',
+    'postgres',
+    'redis',
+    's3',
+  );
+  const hostForm = (host: string) =>
+    fc.oneof(
+      fc.constant(host),
+      fc.constant(host.toUpperCase()),
+      fc.constant(`${host}.`),
+      fc.constant(host.replace(/\./g, '。')),
+      fc.constant(`%${host.charCodeAt(0).toString(16)}${host.slice(1)}`),
+      fc
+        .tuple(
+          scheme,
+          fc.constantFrom(
+            '://',
+            ':\\\\',
+            ':/\\',
+            '://u:p@',
+            '://db.acme.internal@',
+            '://db.acme.internal\\@',
+          ),
+        )
+        .map(([s, sep]) => `${s}${sep}${host}/x`),
+      fc.constantFrom('https:', 'http:/', '//', '\\\\', '/\\').map((p) => `${p}${host}`),
+      fc.integer({ min: 1, max: 65535 }).map((port) => `${host}:${port}`),
+      fc.constantFrom('deploy@', 'git@', 'a@db.acme.internal@').map((u) => `${u}${host}`),
+      fc.constant(`${host}:/etc/passwd`),
+      fc.constant(`https://db.acme.internal/login?next=https%3A%2F%2F${host}%2F`),
+      fc.constant(`https://db.acme.internal/r?to=${host}`),
+      fc.constant(`--url=${host}`),
+    );
+  const prose = (token: string) =>
+    fc
+      .tuple(
+        fc.constantFrom('', 'curl ', 'see (', 'run: ', 'then "'),
+        fc.constantFrom('', ' now', ')', '.', '",'),
+      )
+      .map(([before, after]) => `${before}${token}${after}`);
+  const place = (value: string) =>
+    fc.constantFrom<Record<string, unknown>>(
+      { v: value },
+      { nested: [{ deep: value }] },
+      { [value]: true },
+      { list: ['db.acme.internal', value] },
+    );
+
+  it('a host outside the allowlist is denied in any form, any position', () => {
+    fc.assert(
+      fc.property(
+        outside
+          .chain((h) => hostForm(h))
+          .chain(prose)
+          .chain(place),
+        (params) => {
+          const d = decide(request({ params }), loaded);
+          expect(d.decision).toBe('deny');
+          expect(d.reasons.map((r) => r.code)).toContain('HOST_NOT_ALLOWED');
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  /** An IPv4 address in a random inet_aton form: 1 to 4 parts, each decimal, octal or hex. */
+  const inetAton = fc
+    .tuple(
+      fc.ipV4(),
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.constantFrom('dec', 'oct', 'hex'), { minLength: 4, maxLength: 4 }),
+    )
+    .map(([ip, parts, bases]) => {
+      const b = ip.split('.').map(Number) as [number, number, number, number];
+      const values =
+        parts === 4
+          ? b
+          : parts === 3
+            ? [b[0], b[1], b[2] * 256 + b[3]]
+            : parts === 2
+              ? [b[0], (b[1] << 16) + b[2] * 256 + b[3]]
+              : [((b[0] << 24) >>> 0) + (b[1] << 16) + b[2] * 256 + b[3]];
+      const text = values
+        .map((v, i) =>
+          bases[i] === 'hex' ? `0x${v.toString(16)}` : bases[i] === 'oct' ? `0${v.toString(8)}` : String(v),
+        )
+        .join('.');
+      return { ip, text };
+    });
+
+  it('IPv4 in every inet_aton form is read as the address it is, and denied', () => {
+    fc.assert(
+      fc.property(inetAton, fc.constantFrom('', 'http://', 'u@'), ({ ip, text }, prefix) => {
+        const value = `${prefix}${text}`;
+        const hosts = hostsInParams({ v: value }).map((m) => m.host);
+        expect(hosts).toContain(ip);
+        expect(decide(request({ params: { v: value } }), loaded).decision).toBe('deny');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('IPv6, bracketed or not, with or without a port, is denied', () => {
+    fc.assert(
+      fc.property(
+        fc.ipV6(),
+        fc.constantFrom('%s', '[%s]', '[%s]:443', 'http://[%s]/', 'connect %s now'),
+        (ip, form) => {
+          const d = decide(request({ params: { v: form.replace('%s', ip) } }), loaded);
+          expect(d.decision).toBe('deny');
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('fuzz: numbers no rule can judge (issue 9 kind 5)', () => {
+  const loaded = loadPolicies(
+    policyDir({
+      'p.yaml':
+        'agent: deploy-manager\nactions:\n  - name: deploy\n    deny_when: has(params.amount) && params.amount > 1000\n',
+    }),
+  );
+  it('NaN or ±Infinity anywhere in params is INPUT_INVALID naming where', () => {
+    fc.assert(
+      fc.property(
+        value,
+        fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+        fc.constantFrom('amount', 'x', 'deep'),
+        (noise, bad, key) => {
+          const params: Record<string, unknown> = {
+            noise,
+            [key]: key === 'deep' ? { a: [1, { b: bad }] } : bad,
+          };
+          const d = decide(request({ params }), loaded);
+          expect(d.decision).toBe('deny');
+          expect(d.reasons.map((r) => r.code)).toContain('INPUT_INVALID');
+          const where = key === 'deep' ? 'params.deep.a[1].b' : `params.${key}`;
+          expect(d.reasons.some((r) => r.rule === where)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('fuzz: expression cost (issue 9 kind 5)', () => {
+  const comprehension = fc.constantFrom('map', 'filter', 'all', 'exists', 'exists_one');
+  const body = (outer: string, inner: string) =>
+    fc
+      .constantFrom(
+        `params.l.${inner}(b, a == b + "x")`,
+        `params.l.${inner}(b, a + b == "")`,
+        `a in params.l`,
+        `params.l.${inner}(b, size(params.l) > 0)`,
+      )
+      .map((b) => `params.l.${outer}(a, ${b})`);
+  const wrap = (expr: string) =>
+    fc
+      .constantFrom(`${expr}`, `size(${expr}) > 0`, `!(${expr} == true)`, `false || ${expr} == true`)
+      .map((e) => e.replace(/\.(map|filter)\(a, ([^)]*\))\)(?!\.size)/, '.$1(a, $2).size() > 0'));
+  it('hostile nesting over large params never allows by accident: cost denies or it evaluates', () => {
+    let stopped = 0;
+    const big = { l: Array.from({ length: 6000 }, (_, i) => `v${i}`) };
+    fc.assert(
+      fc.property(
+        fc
+          .tuple(comprehension, comprehension)
+          .chain(([o, i]) => body(o, i))
+          .chain(wrap),
+        (expr) => {
+          let loaded: ReturnType<typeof loadPolicies> | undefined;
+          expectOnlyAstlErrors(() => {
+            loaded = loadPolicies(
+              policyDir({
+                'p.yaml': stringify({
+                  agent: 'deploy-manager',
+                  actions: [{ name: 'deploy', deny_when: expr }],
+                }),
+              }),
+            );
+          });
+          if (!loaded) return;
+          const d = decide(request({ params: big }), loaded);
+          // The same evaluation on its own budget: when it was stopped, the decision must be a
+          // cost deny; when it finished (all/exists short-circuit), the answer stands.
+          const budget = new CostBudget();
+          const raw = loaded.deploy[0]!.actions[0]!.denyWhen!.evaluate(
+            expressionVars(request({ params: big })),
+            budget,
+          );
+          if (budget.exceeded) {
+            expect(d.decision).toBe('deny');
+            expect(d.reasons.map((r) => r.code)).toEqual(['EXPRESSION_COST']);
+          } else if (typeof raw === 'boolean') {
+            expect(d.decision).toBe(raw ? 'deny' : 'allow');
+          } else {
+            expect(d.decision).toBe('deny');
+          }
+          stopped += budget.exceeded ? 1 : 0;
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect(stopped).toBeGreaterThan(10);
   });
 });

@@ -25,7 +25,8 @@ function defaults(): Record<string, string> {
   return out;
 }
 
-const ALLOWED_COMMANDS = new Set(['error', 'warning', 'notice', 'group', 'endgroup']);
+// add-mask: the github-token input is masked before anything else is printed.
+const ALLOWED_COMMANDS = new Set(['add-mask', 'error', 'warning', 'notice', 'group', 'endgroup']);
 
 function assertOnlyExpectedCommands(step: StepResult): void {
   for (const c of step.commands) expect(ALLOWED_COMMANDS, `unexpected ::${c.command}::`).toContain(c.command);
@@ -82,7 +83,7 @@ describe('scan action end to end', () => {
       'error undefined:undefined',
     ]);
     expect(annotations[0]!.properties.title).toBe(
-      'workflow/unpinned-action: Third-party action not pinned to a commit SHA',
+      'workflow/unpinned-action: Action or reusable workflow not pinned to a commit SHA',
     );
     expect(annotations.at(-1)!.message).toMatch(/astl scan found 2 errors \(fail-on: error\)/);
     expect(step.outputs).toEqual({

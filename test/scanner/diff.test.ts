@@ -63,7 +63,7 @@ describe('diff scope on a real git repository', () => {
     expect(summary).toEqual(
       [
         // The workflow changed, so its missing permissions block counts (file level).
-        `workflow/missing-permissions ${WF}:4`,
+        `workflow/missing-permissions ${WF}:5`, // the job key
         `workflow/unpinned-action ${WF}:10`,
         'agent/missing-purpose agent-config.yaml:7',
       ].sort(),

@@ -1,10 +1,9 @@
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { escapeCommandProperty, markdownCode, markdownMessage } from '../../packages/core/untrusted-text.js';
 import type { Finding } from '../../packages/scanner/finding.js';
 import {
   annotationLines,
-  escapeCommandProperty,
-  markdownCell,
-  markdownCode,
   summaryMarkdown,
   textReport,
   toCodeQuality,
@@ -97,7 +96,7 @@ describe('annotations', () => {
       rules: ALL_RULES,
     });
     expect(line).toBe(
-      '::notice file=.github/workflows/ci.yml,line=4,endLine=9,col=2,title=workflow/unpinned-action%3A Third-party action not pinned to a commit SHA::Pin it',
+      '::notice file=.github/workflows/ci.yml,line=4,endLine=9,col=2,title=workflow/unpinned-action%3A Action or reusable workflow not pinned to a commit SHA::Pin it',
     );
   });
 });
@@ -159,25 +158,33 @@ describe('job summary', () => {
     expect(md).toContain('## ❌ astl scan: 120 errors, 0 warnings');
     const rows = md.split('\n').filter((l) => l.startsWith('| 🔴'));
     expect(rows).toHaveLength(100);
-    expect(rows[0]).toContain('bad \\| &lt;script&gt;alert(0)&lt;/script&gt;\\u000anext');
+    const html = marked.parse(md, { async: false, gfm: true });
+    expect(html).not.toContain('<script');
+    expect(html).toContain('bad | &lt;script&gt;alert(0)&lt;/script&gt;\\u000anext');
     expect(md).toContain('Showing the first 100 of 120 findings');
-    expect(md).toContain('`big\\|<b>.yml`');
+    expect(html).toContain('<code>big|&lt;b&gt;.yml</code>');
   });
 
   it('no findings', () => {
     expect(summaryMarkdown(result([]))).toContain('## ✅ astl scan: no findings');
   });
 
+  const inline = (md: string) => marked.parseInline(md, { async: false, gfm: true });
+
   it('inline code survives backticks', () => {
-    expect(markdownCode('a`b')).toBe('``a`b``');
-    expect(markdownCode('<b>')).toBe('`<b>`');
+    expect(inline(markdownCode('a`b'))).toBe('<code>a`b</code>');
+    expect(inline(markdownCode('`x'))).toBe('<code>`x</code>');
+    expect(inline(markdownCode('a|b'))).toBe('<code>a|b</code>');
+    expect(inline(markdownCode('<b>'))).toBe('<code>&lt;b&gt;</code>');
   });
 
-  it('cells: HTML escaped outside code spans, literal inside them', () => {
-    expect(markdownCell('use `uses: x@<sha>` not <b>')).toBe('use `uses: x@<sha>` not &lt;b&gt;');
+  it('cells: code spans of a message stay code, everything else literal text', () => {
+    expect(inline(markdownMessage('use `uses: x@<sha>` not <b>'))).toBe(
+      'use <code>uses: x@&lt;sha&gt;</code> not &lt;b&gt;',
+    );
     // An unbalanced backtick does not open a span that swallows the rest.
-    expect(markdownCell('a ` <i> `` b')).toBe('a ` &lt;i&gt; `` b');
-    expect(markdownCell('``x ` <y>`` <z>')).toBe('``x ` <y>`` &lt;z&gt;');
+    expect(inline(markdownMessage('a ` <i> `` b'))).toBe('a ` &lt;i&gt; `` b');
+    expect(inline(markdownMessage('``x ` <y>`` <z>'))).toBe('<code>x ` &lt;y&gt;</code> &lt;z&gt;');
   });
 });
 

@@ -34,7 +34,7 @@ describe('workflow rules', () => {
     const none = await scanFiles(workflow('  a:\n    runs-on: x\n    steps: [{run: echo}]\n', 'on: push\n'));
     const missing = only(none.findings, 'workflow/missing-permissions');
     expect(missing).toHaveLength(1);
-    expect(missing[0]!.line).toBe(3); // the jobs: key
+    expect(missing[0]!.line).toBe(4); // the job's key, as zizmor's excessive-permissions
     expect(missing[0]!.message).toContain("'a'");
     const perJob = await scanFiles(
       workflow(
@@ -66,7 +66,7 @@ describe('workflow rules', () => {
     expect(perJob.findings).toEqual([]);
   });
 
-  it('unpinned actions: tags and branches of third parties, unpinned images; SHAs, local and first-party tags pass', async () => {
+  it('unpinned actions: every remote tag or branch (first-party too, as zizmor), unpinned images; SHAs and local pass', async () => {
     const sha = 'a'.repeat(40);
     const steps = [
       'tj-actions/changed-files@v45', // 9
@@ -81,14 +81,16 @@ describe('workflow rules', () => {
     const body = `  a:\n    runs-on: x\n    steps:\n${steps.map((u) => `      - uses: ${u}\n`).join('')}  reuse:\n    uses: org/repo/.github/workflows/x.yml@main\n`;
     const result = await scanFiles(workflow(body));
     const lines = only(result.findings, 'workflow/unpinned-action').map((f) => f.line);
-    expect(lines).toEqual([9, 13, 15, 18]);
+    expect(lines).toEqual([9, 11, 13, 15, 16, 18]);
     expect(only(result.findings, 'workflow/unpinned-action')[0]!.message).toContain(
       'uses: tj-actions/changed-files@<40-hex sha> # v45',
     );
-    const strict = await scanFiles(workflow(body), { allowFirstPartyTags: false });
-    expect(only(strict.findings, 'workflow/unpinned-action').map((f) => f.line)).toEqual([
-      9, 11, 13, 15, 16, 18,
-    ]);
+    // The deprecated switch still accepts GitHub's own tags, as notes, with a warning.
+    const legacy = await scanFiles(workflow(body), { allowFirstPartyTags: true });
+    const legacyFound = only(legacy.findings, 'workflow/unpinned-action');
+    expect(legacyFound.filter((f) => f.severity === 'error').map((f) => f.line)).toEqual([9, 13, 15, 18]);
+    expect(legacyFound.filter((f) => f.severity === 'note').map((f) => f.line)).toEqual([11, 16]);
+    expect(legacy.warnings.join('\n')).toContain('allow-first-party-tags is deprecated');
   });
 
   it('pull_request_target / workflow_run checking out the PR head', async () => {
@@ -149,12 +151,13 @@ describe('workflow rules', () => {
     ].join('\n');
     const result = await scanFiles(workflow(body));
     const found = only(result.findings, 'workflow/template-injection');
+    // Reported at the untrusted context inside the expression.
     expect(found.map((f) => [f.line, f.column])).toEqual([
-      [11, 17],
-      [12, 20],
-      [19, 26],
-      [20, 20],
-      [20, 59],
+      [11, 21],
+      [12, 24],
+      [19, 30],
+      [20, 24],
+      [20, 63],
     ]);
     expect(found[0]!.message).toContain('env: { ISSUE_TITLE: ${{ github.event.issue.title }} }');
     expect(found[2]!.message).toContain('process.env');

@@ -2,7 +2,7 @@ export const id = 4;
 export const ids = [4];
 export const modules = {
 
-/***/ 15648:
+/***/ 5648:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -41,7 +41,7 @@ exports.createNoopLogger = createNoopLogger;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NOOP_LOGGER_PROVIDER = exports.NoopLoggerProvider = void 0;
-const NoopLogger_1 = __webpack_require__(15648);
+const NoopLogger_1 = __webpack_require__(5648);
 class NoopLoggerProvider {
     getLogger(_name, _version, _options) {
         return new NoopLogger_1.NoopLogger();
@@ -53,7 +53,7 @@ exports.NOOP_LOGGER_PROVIDER = new NoopLoggerProvider();
 
 /***/ }),
 
-/***/ 28066:
+/***/ 8066:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -63,7 +63,7 @@ exports.NOOP_LOGGER_PROVIDER = new NoopLoggerProvider();
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProxyLogger = void 0;
-const NoopLogger_1 = __webpack_require__(15648);
+const NoopLogger_1 = __webpack_require__(5648);
 class ProxyLogger {
     constructor(provider, name, version, options) {
         this._provider = provider;
@@ -103,7 +103,7 @@ exports.ProxyLogger = ProxyLogger;
 
 /***/ }),
 
-/***/ 38463:
+/***/ 844:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -114,7 +114,7 @@ exports.ProxyLogger = ProxyLogger;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProxyLoggerProvider = void 0;
 const NoopLoggerProvider_1 = __webpack_require__(7133);
-const ProxyLogger_1 = __webpack_require__(28066);
+const ProxyLogger_1 = __webpack_require__(8066);
 class ProxyLoggerProvider {
     getLogger(name, version, options) {
         var _a;
@@ -149,7 +149,7 @@ exports.ProxyLoggerProvider = ProxyLoggerProvider;
 
 /***/ }),
 
-/***/ 32422:
+/***/ 2422:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -159,9 +159,9 @@ exports.ProxyLoggerProvider = ProxyLoggerProvider;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LogsAPI = void 0;
-const global_utils_1 = __webpack_require__(21367);
+const global_utils_1 = __webpack_require__(1367);
 const NoopLoggerProvider_1 = __webpack_require__(7133);
-const ProxyLoggerProvider_1 = __webpack_require__(38463);
+const ProxyLoggerProvider_1 = __webpack_require__(844);
 class LogsAPI {
     constructor() {
         this._proxyLoggerProvider = new ProxyLoggerProvider_1.ProxyLoggerProvider();
@@ -216,7 +216,7 @@ exports.LogsAPI = LogsAPI;
 
 /***/ }),
 
-/***/ 79334:
+/***/ 9334:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -226,17 +226,17 @@ exports.LogsAPI = LogsAPI;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.logs = exports.createNoopLogger = exports.SeverityNumber = void 0;
-var LogRecord_1 = __webpack_require__(92579);
+var LogRecord_1 = __webpack_require__(2579);
 Object.defineProperty(exports, "SeverityNumber", ({ enumerable: true, get: function () { return LogRecord_1.SeverityNumber; } }));
-var NoopLogger_1 = __webpack_require__(15648);
+var NoopLogger_1 = __webpack_require__(5648);
 Object.defineProperty(exports, "createNoopLogger", ({ enumerable: true, get: function () { return NoopLogger_1.createNoopLogger; } }));
-const logs_1 = __webpack_require__(32422);
+const logs_1 = __webpack_require__(2422);
 exports.logs = logs_1.LogsAPI.getInstance();
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 21367:
+/***/ 1367:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -272,7 +272,7 @@ exports.API_BACKWARDS_COMPATIBILITY_VERSION = 1;
 
 /***/ }),
 
-/***/ 92579:
+/***/ 2579:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -314,7 +314,7 @@ var SeverityNumber;
 
 /***/ }),
 
-/***/ 86004:
+/***/ 6004:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -324,13 +324,13 @@ var SeverityNumber;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPTraceExporter = void 0;
-var platform_1 = __webpack_require__(80498);
+var platform_1 = __webpack_require__(498);
 Object.defineProperty(exports, "OTLPTraceExporter", ({ enumerable: true, get: function () { return platform_1.OTLPTraceExporter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 80498:
+/***/ 498:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -340,13 +340,13 @@ Object.defineProperty(exports, "OTLPTraceExporter", ({ enumerable: true, get: fu
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPTraceExporter = void 0;
-var node_1 = __webpack_require__(99295);
+var node_1 = __webpack_require__(9295);
 Object.defineProperty(exports, "OTLPTraceExporter", ({ enumerable: true, get: function () { return node_1.OTLPTraceExporter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 91050:
+/***/ 1050:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -356,10 +356,10 @@ Object.defineProperty(exports, "OTLPTraceExporter", ({ enumerable: true, get: fu
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPTraceExporter = void 0;
-const otlp_exporter_base_1 = __webpack_require__(66909);
-const otlp_transformer_1 = __webpack_require__(69107);
-const node_http_1 = __webpack_require__(52207);
-const semconv_1 = __webpack_require__(92877);
+const otlp_exporter_base_1 = __webpack_require__(6909);
+const otlp_transformer_1 = __webpack_require__(9107);
+const node_http_1 = __webpack_require__(2207);
+const semconv_1 = __webpack_require__(2877);
 /**
  * Collector Trace Exporter for Node
  */
@@ -375,7 +375,7 @@ exports.OTLPTraceExporter = OTLPTraceExporter;
 
 /***/ }),
 
-/***/ 99295:
+/***/ 9295:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -385,13 +385,13 @@ exports.OTLPTraceExporter = OTLPTraceExporter;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPTraceExporter = void 0;
-var OTLPTraceExporter_1 = __webpack_require__(91050);
+var OTLPTraceExporter_1 = __webpack_require__(1050);
 Object.defineProperty(exports, "OTLPTraceExporter", ({ enumerable: true, get: function () { return OTLPTraceExporter_1.OTLPTraceExporter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 92877:
+/***/ 2877:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -428,10 +428,10 @@ exports.OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_SPAN_EXPORTER = 'otlp_http_span_expo
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExporterMetrics = void 0;
-const api_1 = __webpack_require__(63914);
-const core_1 = __webpack_require__(24637);
-const semconv_1 = __webpack_require__(76072);
-const version_1 = __webpack_require__(49461);
+const api_1 = __webpack_require__(3914);
+const core_1 = __webpack_require__(4637);
+const semconv_1 = __webpack_require__(6072);
+const version_1 = __webpack_require__(9461);
 const componentCounter = new Map();
 /**
  * Generates `otel.sdk.exporter.*` metrics.
@@ -532,7 +532,7 @@ exports.ExporterMetrics = ExporterMetrics;
 
 /***/ }),
 
-/***/ 22970:
+/***/ 2970:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -570,7 +570,7 @@ exports.OTLPExporterBase = OTLPExporterBase;
 
 /***/ }),
 
-/***/ 77064:
+/***/ 7064:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -619,7 +619,7 @@ exports.createBoundedQueueExportPromiseHandler = createBoundedQueueExportPromise
 
 /***/ }),
 
-/***/ 27259:
+/***/ 7259:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -629,7 +629,7 @@ exports.createBoundedQueueExportPromiseHandler = createBoundedQueueExportPromise
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.convertLegacyHeaders = void 0;
-const shared_configuration_1 = __webpack_require__(34636);
+const shared_configuration_1 = __webpack_require__(4636);
 function convertLegacyHeaders(config) {
     if (typeof config.headers === 'function') {
         return config.headers;
@@ -641,17 +641,17 @@ exports.convertLegacyHeaders = convertLegacyHeaders;
 
 /***/ }),
 
-/***/ 85038:
+/***/ 2657:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.convertLegacyHttpOptions = void 0;
-const api_1 = __webpack_require__(63914);
-const otlp_node_http_configuration_1 = __webpack_require__(49472);
-const index_node_http_1 = __webpack_require__(52207);
-const otlp_node_http_env_configuration_1 = __webpack_require__(26494);
-const convert_legacy_http_options_1 = __webpack_require__(27259);
+const api_1 = __webpack_require__(3914);
+const otlp_node_http_configuration_1 = __webpack_require__(9472);
+const index_node_http_1 = __webpack_require__(2207);
+const otlp_node_http_env_configuration_1 = __webpack_require__(6494);
+const convert_legacy_http_options_1 = __webpack_require__(7259);
 function convertLegacyAgentOptions(config) {
     if (typeof config.httpAgentOptions === 'function') {
         return config.httpAgentOptions;
@@ -694,7 +694,7 @@ exports.convertLegacyHttpOptions = convertLegacyHttpOptions;
 
 /***/ }),
 
-/***/ 54125:
+/***/ 4125:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -723,8 +723,8 @@ var CompressionAlgorithm;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getHttpConfigurationDefaults = exports.mergeOtlpHttpConfigurationWithDefaults = void 0;
-const shared_configuration_1 = __webpack_require__(34636);
-const util_1 = __webpack_require__(52653);
+const shared_configuration_1 = __webpack_require__(4636);
+const util_1 = __webpack_require__(2653);
 function mergeHeaders(userProvidedHeaders, fallbackHeaders, defaultHeaders) {
     return async () => {
         const requiredHeaders = {
@@ -783,7 +783,7 @@ exports.getHttpConfigurationDefaults = getHttpConfigurationDefaults;
 
 /***/ }),
 
-/***/ 49472:
+/***/ 9472:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -793,7 +793,7 @@ const otlp_http_configuration_1 = __webpack_require__(5081);
 function httpAgentFactoryFromOptions(options) {
     return async (protocol) => {
         const isInsecure = protocol === 'http:';
-        const module = isInsecure ? Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 58611, 23)) : Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 65692, 23));
+        const module = isInsecure ? Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8611, 23)) : Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5692, 23));
         const { Agent } = await module;
         if (isInsecure) {
             // eslint-disable-next-line @typescript-eslint/no-unused-vars -- these props should not be used in agent options
@@ -830,7 +830,7 @@ exports.getNodeHttpConfigurationDefaults = getNodeHttpConfigurationDefaults;
 
 /***/ }),
 
-/***/ 26494:
+/***/ 6494:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -840,13 +840,13 @@ exports.getNodeHttpConfigurationFromEnvironment = void 0;
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const fs = __webpack_require__(79896);
-const path = __webpack_require__(16928);
-const core_1 = __webpack_require__(24637);
-const api_1 = __webpack_require__(63914);
-const shared_env_configuration_1 = __webpack_require__(44394);
-const shared_configuration_1 = __webpack_require__(34636);
-const otlp_node_http_configuration_1 = __webpack_require__(49472);
+const fs = __webpack_require__(9896);
+const path = __webpack_require__(6928);
+const core_1 = __webpack_require__(4637);
+const api_1 = __webpack_require__(3914);
+const shared_env_configuration_1 = __webpack_require__(4394);
+const shared_configuration_1 = __webpack_require__(4636);
+const otlp_node_http_configuration_1 = __webpack_require__(9472);
 function getStaticHeadersFromEnv(signalIdentifier) {
     const signalSpecificRawHeaders = (0, core_1.getStringFromEnv)(`OTEL_EXPORTER_OTLP_${signalIdentifier}_HEADERS`);
     const nonSignalSpecificRawHeaders = (0, core_1.getStringFromEnv)('OTEL_EXPORTER_OTLP_HEADERS');
@@ -959,7 +959,7 @@ exports.getNodeHttpConfigurationFromEnvironment = getNodeHttpConfigurationFromEn
 
 /***/ }),
 
-/***/ 34636:
+/***/ 4636:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1014,7 +1014,7 @@ exports.getSharedConfigurationDefaults = getSharedConfigurationDefaults;
 
 /***/ }),
 
-/***/ 44394:
+/***/ 4394:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1024,8 +1024,8 @@ exports.getSharedConfigurationFromEnvironment = void 0;
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const core_1 = __webpack_require__(24637);
-const api_1 = __webpack_require__(63914);
+const core_1 = __webpack_require__(4637);
+const api_1 = __webpack_require__(3914);
 function parseAndValidateTimeoutFromEnv(timeoutEnvVar) {
     const envTimeout = (0, core_1.getNumberFromEnv)(timeoutEnvVar);
     if (envTimeout != null) {
@@ -1065,7 +1065,7 @@ exports.getSharedConfigurationFromEnvironment = getSharedConfigurationFromEnviro
 
 /***/ }),
 
-/***/ 52207:
+/***/ 2207:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1075,20 +1075,20 @@ exports.getSharedConfigurationFromEnvironment = getSharedConfigurationFromEnviro
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.convertLegacyHttpOptions = exports.getSharedConfigurationFromEnvironment = exports.createOtlpHttpExporterMetrics = exports.createOtlpHttpExportDelegate = exports.httpAgentFactoryFromOptions = void 0;
-var otlp_node_http_configuration_1 = __webpack_require__(49472);
+var otlp_node_http_configuration_1 = __webpack_require__(9472);
 Object.defineProperty(exports, "httpAgentFactoryFromOptions", ({ enumerable: true, get: function () { return otlp_node_http_configuration_1.httpAgentFactoryFromOptions; } }));
-var otlp_http_export_delegate_1 = __webpack_require__(91704);
+var otlp_http_export_delegate_1 = __webpack_require__(1704);
 Object.defineProperty(exports, "createOtlpHttpExportDelegate", ({ enumerable: true, get: function () { return otlp_http_export_delegate_1.createOtlpHttpExportDelegate; } }));
 Object.defineProperty(exports, "createOtlpHttpExporterMetrics", ({ enumerable: true, get: function () { return otlp_http_export_delegate_1.createOtlpHttpExporterMetrics; } }));
-var shared_env_configuration_1 = __webpack_require__(44394);
+var shared_env_configuration_1 = __webpack_require__(4394);
 Object.defineProperty(exports, "getSharedConfigurationFromEnvironment", ({ enumerable: true, get: function () { return shared_env_configuration_1.getSharedConfigurationFromEnvironment; } }));
-var convert_legacy_node_http_options_1 = __webpack_require__(85038);
+var convert_legacy_node_http_options_1 = __webpack_require__(2657);
 Object.defineProperty(exports, "convertLegacyHttpOptions", ({ enumerable: true, get: function () { return convert_legacy_node_http_options_1.convertLegacyHttpOptions; } }));
 //# sourceMappingURL=index-node-http.js.map
 
 /***/ }),
 
-/***/ 66909:
+/***/ 6909:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1098,16 +1098,16 @@ Object.defineProperty(exports, "convertLegacyHttpOptions", ({ enumerable: true, 
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExporterMetrics = exports.createOtlpNetworkExportDelegate = exports.CompressionAlgorithm = exports.getSharedConfigurationDefaults = exports.mergeOtlpSharedConfigurationWithDefaults = exports.OTLPExporterError = exports.OTLPExporterBase = void 0;
-var OTLPExporterBase_1 = __webpack_require__(22970);
+var OTLPExporterBase_1 = __webpack_require__(2970);
 Object.defineProperty(exports, "OTLPExporterBase", ({ enumerable: true, get: function () { return OTLPExporterBase_1.OTLPExporterBase; } }));
-var types_1 = __webpack_require__(65860);
+var types_1 = __webpack_require__(5860);
 Object.defineProperty(exports, "OTLPExporterError", ({ enumerable: true, get: function () { return types_1.OTLPExporterError; } }));
-var shared_configuration_1 = __webpack_require__(34636);
+var shared_configuration_1 = __webpack_require__(4636);
 Object.defineProperty(exports, "mergeOtlpSharedConfigurationWithDefaults", ({ enumerable: true, get: function () { return shared_configuration_1.mergeOtlpSharedConfigurationWithDefaults; } }));
 Object.defineProperty(exports, "getSharedConfigurationDefaults", ({ enumerable: true, get: function () { return shared_configuration_1.getSharedConfigurationDefaults; } }));
-var legacy_node_configuration_1 = __webpack_require__(54125);
+var legacy_node_configuration_1 = __webpack_require__(4125);
 Object.defineProperty(exports, "CompressionAlgorithm", ({ enumerable: true, get: function () { return legacy_node_configuration_1.CompressionAlgorithm; } }));
-var otlp_network_export_delegate_1 = __webpack_require__(80494);
+var otlp_network_export_delegate_1 = __webpack_require__(494);
 Object.defineProperty(exports, "createOtlpNetworkExportDelegate", ({ enumerable: true, get: function () { return otlp_network_export_delegate_1.createOtlpNetworkExportDelegate; } }));
 var ExporterMetrics_1 = __webpack_require__(5091);
 Object.defineProperty(exports, "ExporterMetrics", ({ enumerable: true, get: function () { return ExporterMetrics_1.ExporterMetrics; } }));
@@ -1115,7 +1115,7 @@ Object.defineProperty(exports, "ExporterMetrics", ({ enumerable: true, get: func
 
 /***/ }),
 
-/***/ 38175:
+/***/ 8175:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1152,7 +1152,7 @@ exports.parseRetryAfterToMills = parseRetryAfterToMills;
 
 /***/ }),
 
-/***/ 57391:
+/***/ 7391:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1162,7 +1162,7 @@ exports.createLoggingPartialSuccessResponseHandler = void 0;
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 function isPartialSuccessResponse(response) {
     return Object.prototype.hasOwnProperty.call(response, 'partialSuccess');
 }
@@ -1199,10 +1199,10 @@ exports.createLoggingPartialSuccessResponseHandler = createLoggingPartialSuccess
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createOtlpExportDelegate = void 0;
-const core_1 = __webpack_require__(24637);
-const types_1 = __webpack_require__(65860);
-const logging_response_handler_1 = __webpack_require__(57391);
-const api_1 = __webpack_require__(63914);
+const core_1 = __webpack_require__(4637);
+const types_1 = __webpack_require__(5860);
+const logging_response_handler_1 = __webpack_require__(7391);
+const api_1 = __webpack_require__(3914);
 class OTLPExportDelegate {
     _metrics;
     _diagLogger;
@@ -1313,7 +1313,7 @@ exports.createOtlpExportDelegate = createOtlpExportDelegate;
 
 /***/ }),
 
-/***/ 91704:
+/***/ 1704:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1324,11 +1324,11 @@ exports.createOtlpExportDelegate = createOtlpExportDelegate;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createOtlpHttpExportDelegate = exports.createOtlpHttpExporterMetrics = void 0;
 const otlp_export_delegate_1 = __webpack_require__(5013);
-const http_exporter_transport_1 = __webpack_require__(90949);
-const bounded_queue_export_promise_handler_1 = __webpack_require__(77064);
-const retrying_transport_1 = __webpack_require__(40991);
-const types_1 = __webpack_require__(65860);
-const semconv_1 = __webpack_require__(76072);
+const http_exporter_transport_1 = __webpack_require__(949);
+const bounded_queue_export_promise_handler_1 = __webpack_require__(7064);
+const retrying_transport_1 = __webpack_require__(991);
+const types_1 = __webpack_require__(5860);
+const semconv_1 = __webpack_require__(6072);
 const ExporterMetrics_1 = __webpack_require__(5091);
 function createOtlpHttpExporterMetrics(metricsComponentType, exporterMetricsHelper, url, meterProvider) {
     return new ExporterMetrics_1.ExporterMetrics({
@@ -1367,7 +1367,7 @@ exports.createOtlpHttpExportDelegate = createOtlpHttpExportDelegate;
 
 /***/ }),
 
-/***/ 80494:
+/***/ 494:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1377,7 +1377,7 @@ exports.createOtlpHttpExportDelegate = createOtlpHttpExportDelegate;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createOtlpNetworkExportDelegate = void 0;
-const bounded_queue_export_promise_handler_1 = __webpack_require__(77064);
+const bounded_queue_export_promise_handler_1 = __webpack_require__(7064);
 const otlp_export_delegate_1 = __webpack_require__(5013);
 function createOtlpNetworkExportDelegate(options, serializer, metrics, transport) {
     return (0, otlp_export_delegate_1.createOtlpExportDelegate)({
@@ -1392,7 +1392,7 @@ exports.createOtlpNetworkExportDelegate = createOtlpNetworkExportDelegate;
 
 /***/ }),
 
-/***/ 40991:
+/***/ 991:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1402,7 +1402,7 @@ exports.createOtlpNetworkExportDelegate = createOtlpNetworkExportDelegate;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createRetryingTransport = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 const MAX_ATTEMPTS = 5;
 const INITIAL_BACKOFF = 1000;
 const MAX_BACKOFF = 5000;
@@ -1472,7 +1472,7 @@ exports.createRetryingTransport = createRetryingTransport;
 
 /***/ }),
 
-/***/ 76072:
+/***/ 6072:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1581,7 +1581,7 @@ exports.ATTR_ERROR_TYPE = 'error.type';
 
 /***/ }),
 
-/***/ 90949:
+/***/ 949:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1591,7 +1591,7 @@ exports.ATTR_ERROR_TYPE = 'error.type';
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createHttpExporterTransport = void 0;
-const http_transport_utils_1 = __webpack_require__(20271);
+const http_transport_utils_1 = __webpack_require__(271);
 class HttpExporterTransport {
     _utils = null;
     _parameters;
@@ -1620,7 +1620,7 @@ class HttpExporterTransport {
     }
 }
 async function requestFunctionFactory(protocol) {
-    const module = protocol === 'http:' ? Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 58611, 23)) : Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 65692, 23));
+    const module = protocol === 'http:' ? Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8611, 23)) : Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5692, 23));
     const { request } = await module;
     return request;
 }
@@ -1632,17 +1632,17 @@ exports.createHttpExporterTransport = createHttpExporterTransport;
 
 /***/ }),
 
-/***/ 20271:
+/***/ 271:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.compressAndSend = exports.sendWithHttp = exports.MAX_RESPONSE_BODY_SIZE = void 0;
-const zlib = __webpack_require__(43106);
+const zlib = __webpack_require__(3106);
 const stream_1 = __webpack_require__(2203);
-const is_export_retryable_1 = __webpack_require__(38175);
-const types_1 = __webpack_require__(65860);
-const version_1 = __webpack_require__(49461);
+const is_export_retryable_1 = __webpack_require__(8175);
+const types_1 = __webpack_require__(5860);
+const version_1 = __webpack_require__(9461);
 const DEFAULT_USER_AGENT = `OTel-OTLP-Exporter-JavaScript/${version_1.VERSION}`;
 /**
  * Maximum response body size (4 MB) that the HTTP transport will read.
@@ -1810,7 +1810,7 @@ function isHttpTransportNetworkErrorRetryable(error) {
 
 /***/ }),
 
-/***/ 65860:
+/***/ 5860:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1838,7 +1838,7 @@ exports.OTLPExporterError = OTLPExporterError;
 
 /***/ }),
 
-/***/ 52653:
+/***/ 2653:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1848,7 +1848,7 @@ exports.OTLPExporterError = OTLPExporterError;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAndNormalizeHeaders = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 /**
  * Parses headers from config leaving only those that have defined values
  * @param partialHeaders
@@ -1870,7 +1870,7 @@ exports.validateAndNormalizeHeaders = validateAndNormalizeHeaders;
 
 /***/ }),
 
-/***/ 49461:
+/***/ 9461:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1886,7 +1886,7 @@ exports.VERSION = '0.223.1';
 
 /***/ }),
 
-/***/ 50100:
+/***/ 100:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1923,7 +1923,7 @@ exports.hexToBinary = hexToBinary;
 
 /***/ }),
 
-/***/ 19308:
+/***/ 9308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2001,7 +2001,7 @@ exports.toAnyValue = toAnyValue;
 
 /***/ }),
 
-/***/ 60549:
+/***/ 549:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2225,7 +2225,7 @@ exports.writeResource = writeResource;
 
 /***/ }),
 
-/***/ 81828:
+/***/ 1828:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2330,7 +2330,7 @@ exports.ProtobufReader = ProtobufReader;
 
 /***/ }),
 
-/***/ 85537:
+/***/ 5537:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2340,7 +2340,7 @@ exports.ProtobufReader = ProtobufReader;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProtobufSizeEstimator = void 0;
-const utils_1 = __webpack_require__(54368);
+const utils_1 = __webpack_require__(4368);
 /**
  * Calculate UTF-8 byte length without encoding
  * @param str valid UTF-16 string
@@ -2428,8 +2428,8 @@ exports.ProtobufWriter = exports.GROWING_BUFFER_DEBUG_MESSAGE = void 0;
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const api_1 = __webpack_require__(63914);
-const utils_1 = __webpack_require__(54368);
+const api_1 = __webpack_require__(3914);
+const utils_1 = __webpack_require__(4368);
 exports.GROWING_BUFFER_DEBUG_MESSAGE = 'ProtobufWriter: estimated size was too small, growing buffer.';
 /**
  * bytes reserved for length in length-delimited fields
@@ -2702,7 +2702,7 @@ exports.ProtobufWriter = ProtobufWriter;
 
 /***/ }),
 
-/***/ 54368:
+/***/ 4368:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2743,7 +2743,7 @@ exports.estimateVarintSize = estimateVarintSize;
 
 /***/ }),
 
-/***/ 66052:
+/***/ 6052:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2753,8 +2753,8 @@ exports.estimateVarintSize = estimateVarintSize;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSON_ENCODER = exports.PROTOBUF_ENCODER = exports.encodeAsString = exports.encodeAsLongBits = exports.toLongBits = exports.hrTimeToNanos = void 0;
-const core_1 = __webpack_require__(24637);
-const hex_to_binary_1 = __webpack_require__(50100);
+const core_1 = __webpack_require__(4637);
+const hex_to_binary_1 = __webpack_require__(100);
 function hrTimeToNanos(hrTime) {
     const NANOSECONDS = BigInt(1000000000);
     return (BigInt(Math.trunc(hrTime[0])) * NANOSECONDS + BigInt(Math.trunc(hrTime[1])));
@@ -2820,7 +2820,7 @@ exports.JSON_ENCODER = {
 
 /***/ }),
 
-/***/ 69107:
+/***/ 9107:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2830,29 +2830,29 @@ exports.JSON_ENCODER = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonTraceSerializer = exports.JsonMetricsSerializer = exports.JsonLogsSerializer = exports.ProtobufTraceSerializer = exports.ProtobufMetricsSerializer = exports.ProtobufLogsSerializer = exports.LogsExporterMetricsHelper = exports.TraceExporterMetricsHelper = exports.MetricsExporterMetricsHelper = void 0;
-var metrics_1 = __webpack_require__(32805);
+var metrics_1 = __webpack_require__(2805);
 Object.defineProperty(exports, "MetricsExporterMetricsHelper", ({ enumerable: true, get: function () { return metrics_1.MetricsExporterMetricsHelper; } }));
-var trace_1 = __webpack_require__(13417);
+var trace_1 = __webpack_require__(3417);
 Object.defineProperty(exports, "TraceExporterMetricsHelper", ({ enumerable: true, get: function () { return trace_1.TraceExporterMetricsHelper; } }));
-var logs_1 = __webpack_require__(42455);
+var logs_1 = __webpack_require__(2455);
 Object.defineProperty(exports, "LogsExporterMetricsHelper", ({ enumerable: true, get: function () { return logs_1.LogsExporterMetricsHelper; } }));
-var protobuf_1 = __webpack_require__(96687);
+var protobuf_1 = __webpack_require__(6687);
 Object.defineProperty(exports, "ProtobufLogsSerializer", ({ enumerable: true, get: function () { return protobuf_1.ProtobufLogsSerializer; } }));
-var protobuf_2 = __webpack_require__(63193);
+var protobuf_2 = __webpack_require__(3193);
 Object.defineProperty(exports, "ProtobufMetricsSerializer", ({ enumerable: true, get: function () { return protobuf_2.ProtobufMetricsSerializer; } }));
 var protobuf_3 = __webpack_require__(6085);
 Object.defineProperty(exports, "ProtobufTraceSerializer", ({ enumerable: true, get: function () { return protobuf_3.ProtobufTraceSerializer; } }));
-var json_1 = __webpack_require__(34770);
+var json_1 = __webpack_require__(4770);
 Object.defineProperty(exports, "JsonLogsSerializer", ({ enumerable: true, get: function () { return json_1.JsonLogsSerializer; } }));
-var json_2 = __webpack_require__(59952);
+var json_2 = __webpack_require__(9952);
 Object.defineProperty(exports, "JsonMetricsSerializer", ({ enumerable: true, get: function () { return json_2.JsonMetricsSerializer; } }));
-var json_3 = __webpack_require__(42900);
+var json_3 = __webpack_require__(2900);
 Object.defineProperty(exports, "JsonTraceSerializer", ({ enumerable: true, get: function () { return json_3.JsonTraceSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 42455:
+/***/ 2455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2883,7 +2883,7 @@ exports.LogsExporterMetricsHelper = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createExportLogsServiceRequest = void 0;
-const internal_1 = __webpack_require__(19308);
+const internal_1 = __webpack_require__(9308);
 function createExportLogsServiceRequest(logRecords, encoder) {
     return {
         resourceLogs: logRecordsToResourceLogs(logRecords, encoder),
@@ -2947,7 +2947,7 @@ function toSeverityNumber(severityNumber) {
 
 /***/ }),
 
-/***/ 34770:
+/***/ 4770:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2958,21 +2958,21 @@ function toSeverityNumber(severityNumber) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonLogsSerializer = void 0;
 // IMPORTANT: exports added here are public
-var logs_1 = __webpack_require__(94087);
+var logs_1 = __webpack_require__(4087);
 Object.defineProperty(exports, "JsonLogsSerializer", ({ enumerable: true, get: function () { return logs_1.JsonLogsSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 94087:
+/***/ 4087:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonLogsSerializer = void 0;
 const internal_1 = __webpack_require__(3886);
-const utils_1 = __webpack_require__(66052);
-const api_1 = __webpack_require__(63914);
+const utils_1 = __webpack_require__(6052);
+const api_1 = __webpack_require__(3914);
 /**
  * @experimental this serializer may receive breaking changes in minor versions, pin this package's version when using this constant
  */
@@ -3000,7 +3000,7 @@ exports.JsonLogsSerializer = {
 
 /***/ }),
 
-/***/ 96687:
+/***/ 6687:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3010,23 +3010,23 @@ exports.JsonLogsSerializer = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProtobufLogsSerializer = void 0;
-var logs_1 = __webpack_require__(36260);
+var logs_1 = __webpack_require__(6260);
 Object.defineProperty(exports, "ProtobufLogsSerializer", ({ enumerable: true, get: function () { return logs_1.ProtobufLogsSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 41253:
+/***/ 1253:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serializeLogsExportRequest = void 0;
 const protobuf_writer_1 = __webpack_require__(4912);
-const hex_to_binary_1 = __webpack_require__(50100);
-const api_logs_1 = __webpack_require__(79334);
-const common_serializer_1 = __webpack_require__(60549);
-const protobuf_size_estimator_1 = __webpack_require__(85537);
+const hex_to_binary_1 = __webpack_require__(100);
+const api_logs_1 = __webpack_require__(9334);
+const common_serializer_1 = __webpack_require__(549);
+const protobuf_size_estimator_1 = __webpack_require__(5537);
 /**
  * Serialize a single LogRecord directly from ReadableLogRecord
  */
@@ -3174,7 +3174,7 @@ exports.serializeLogsExportRequest = serializeLogsExportRequest;
 
 /***/ }),
 
-/***/ 36260:
+/***/ 6260:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3184,7 +3184,7 @@ exports.serializeLogsExportRequest = serializeLogsExportRequest;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProtobufLogsSerializer = void 0;
-const logs_serializer_1 = __webpack_require__(41253);
+const logs_serializer_1 = __webpack_require__(1253);
 const response_deserializer_1 = __webpack_require__(1394);
 /**
  * @experimental this serializer may receive breaking changes in minor versions, pin this package's version when using this constant
@@ -3211,7 +3211,7 @@ exports.ProtobufLogsSerializer = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.deserializeExportLogsServiceResponse = void 0;
-const protobuf_reader_1 = __webpack_require__(81828);
+const protobuf_reader_1 = __webpack_require__(1828);
 /**
  * Parse an ExportLogsPartialSuccess embedded message from raw bytes.
  *
@@ -3286,7 +3286,7 @@ exports.deserializeExportLogsServiceResponse = deserializeExportLogsServiceRespo
 
 /***/ }),
 
-/***/ 32805:
+/***/ 2805:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3312,7 +3312,7 @@ exports.MetricsExporterMetricsHelper = {
 
 /***/ }),
 
-/***/ 48224:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3393,7 +3393,7 @@ var EAggregationTemporality;
 
 /***/ }),
 
-/***/ 29520:
+/***/ 9520:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3403,10 +3403,10 @@ exports.createExportMetricsServiceRequest = exports.toMetric = exports.toScopeMe
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const api_1 = __webpack_require__(63914);
-const sdk_metrics_1 = __webpack_require__(89174);
-const internal_types_1 = __webpack_require__(48224);
-const internal_1 = __webpack_require__(19308);
+const api_1 = __webpack_require__(3914);
+const sdk_metrics_1 = __webpack_require__(9174);
+const internal_types_1 = __webpack_require__(8224);
+const internal_1 = __webpack_require__(9308);
 function toResourceMetrics(resourceMetrics, encoder) {
     const processedResource = (0, internal_1.createResource)(resourceMetrics.resource, encoder);
     return {
@@ -3539,7 +3539,7 @@ exports.createExportMetricsServiceRequest = createExportMetricsServiceRequest;
 
 /***/ }),
 
-/***/ 59952:
+/***/ 9952:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3550,21 +3550,21 @@ exports.createExportMetricsServiceRequest = createExportMetricsServiceRequest;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonMetricsSerializer = void 0;
 // IMPORTANT: exports added here are public
-var metrics_1 = __webpack_require__(36817);
+var metrics_1 = __webpack_require__(6817);
 Object.defineProperty(exports, "JsonMetricsSerializer", ({ enumerable: true, get: function () { return metrics_1.JsonMetricsSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 36817:
+/***/ 6817:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonMetricsSerializer = void 0;
-const internal_1 = __webpack_require__(29520);
-const utils_1 = __webpack_require__(66052);
-const api_1 = __webpack_require__(63914);
+const internal_1 = __webpack_require__(9520);
+const utils_1 = __webpack_require__(6052);
+const api_1 = __webpack_require__(3914);
 exports.JsonMetricsSerializer = {
     serializeRequest: (arg) => {
         const request = (0, internal_1.createExportMetricsServiceRequest)([arg], utils_1.JSON_ENCODER);
@@ -3589,7 +3589,7 @@ exports.JsonMetricsSerializer = {
 
 /***/ }),
 
-/***/ 63193:
+/***/ 3193:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3600,13 +3600,13 @@ exports.JsonMetricsSerializer = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProtobufMetricsSerializer = void 0;
 // IMPORTANT: exports added here are public
-var metrics_1 = __webpack_require__(50788);
+var metrics_1 = __webpack_require__(788);
 Object.defineProperty(exports, "ProtobufMetricsSerializer", ({ enumerable: true, get: function () { return metrics_1.ProtobufMetricsSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 17573:
+/***/ 7573:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3616,10 +3616,10 @@ exports.serializeMetricsExportRequest = void 0;
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const api_1 = __webpack_require__(63914);
-const sdk_metrics_1 = __webpack_require__(89174);
-const common_serializer_1 = __webpack_require__(60549);
-const protobuf_size_estimator_1 = __webpack_require__(85537);
+const api_1 = __webpack_require__(3914);
+const sdk_metrics_1 = __webpack_require__(9174);
+const common_serializer_1 = __webpack_require__(549);
+const protobuf_size_estimator_1 = __webpack_require__(5537);
 const protobuf_writer_1 = __webpack_require__(4912);
 /**
  * Serialize a NumberDataPoint directly from SDK DataPoint<number>
@@ -4029,7 +4029,7 @@ exports.serializeMetricsExportRequest = serializeMetricsExportRequest;
 
 /***/ }),
 
-/***/ 50788:
+/***/ 788:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4039,8 +4039,8 @@ exports.serializeMetricsExportRequest = serializeMetricsExportRequest;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProtobufMetricsSerializer = void 0;
-const metrics_serializer_1 = __webpack_require__(17573);
-const response_deserializer_1 = __webpack_require__(16548);
+const metrics_serializer_1 = __webpack_require__(7573);
+const response_deserializer_1 = __webpack_require__(6548);
 /*
  * @experimental this serializer may receive breaking changes in minor versions, pin this package's version when using this constant
  */
@@ -4056,7 +4056,7 @@ exports.ProtobufMetricsSerializer = {
 
 /***/ }),
 
-/***/ 16548:
+/***/ 6548:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4066,7 +4066,7 @@ exports.ProtobufMetricsSerializer = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.deserializeExportMetricsServiceResponse = void 0;
-const protobuf_reader_1 = __webpack_require__(81828);
+const protobuf_reader_1 = __webpack_require__(1828);
 /**
  * Parse an ExportMetricsPartialSuccess embedded message from raw bytes.
  *
@@ -4135,7 +4135,7 @@ exports.deserializeExportMetricsServiceResponse = deserializeExportMetricsServic
 
 /***/ }),
 
-/***/ 13417:
+/***/ 3417:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4153,13 +4153,13 @@ exports.TraceExporterMetricsHelper = {
 
 /***/ }),
 
-/***/ 74796:
+/***/ 4796:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createExportTraceServiceRequest = exports.toOtlpSpanEvent = exports.toOtlpLink = exports.sdkSpanToOtlpSpan = void 0;
-const internal_1 = __webpack_require__(19308);
+const internal_1 = __webpack_require__(9308);
 // Span flags constants matching the OTLP specification
 const SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE_MASK = 0x100;
 const SPAN_FLAGS_CONTEXT_IS_REMOTE_MASK = 0x200;
@@ -4290,7 +4290,7 @@ function spanRecordsToResourceSpans(readableSpans, encoder) {
 
 /***/ }),
 
-/***/ 42900:
+/***/ 2900:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4301,21 +4301,21 @@ function spanRecordsToResourceSpans(readableSpans, encoder) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonTraceSerializer = void 0;
 // IMPORTANT: exports added here are public
-var trace_1 = __webpack_require__(76765);
+var trace_1 = __webpack_require__(6765);
 Object.defineProperty(exports, "JsonTraceSerializer", ({ enumerable: true, get: function () { return trace_1.JsonTraceSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 76765:
+/***/ 6765:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonTraceSerializer = void 0;
-const internal_1 = __webpack_require__(74796);
-const utils_1 = __webpack_require__(66052);
-const api_1 = __webpack_require__(63914);
+const internal_1 = __webpack_require__(4796);
+const utils_1 = __webpack_require__(6052);
+const api_1 = __webpack_require__(3914);
 exports.JsonTraceSerializer = {
     serializeRequest: (arg) => {
         const request = (0, internal_1.createExportTraceServiceRequest)(arg, utils_1.JSON_ENCODER);
@@ -4351,13 +4351,13 @@ exports.JsonTraceSerializer = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProtobufTraceSerializer = void 0;
 // IMPORTANT: exports added here are public
-var trace_1 = __webpack_require__(32816);
+var trace_1 = __webpack_require__(2816);
 Object.defineProperty(exports, "ProtobufTraceSerializer", ({ enumerable: true, get: function () { return trace_1.ProtobufTraceSerializer; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 39992:
+/***/ 9992:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4367,7 +4367,7 @@ Object.defineProperty(exports, "ProtobufTraceSerializer", ({ enumerable: true, g
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.deserializeExportTraceServiceResponse = void 0;
-const protobuf_reader_1 = __webpack_require__(81828);
+const protobuf_reader_1 = __webpack_require__(1828);
 /**
  * Parse an ExportTracePartialSuccess embedded message from raw bytes.
  *
@@ -4436,16 +4436,16 @@ exports.deserializeExportTraceServiceResponse = deserializeExportTraceServiceRes
 
 /***/ }),
 
-/***/ 78329:
+/***/ 8329:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serializeTraceExportRequest = void 0;
 const protobuf_writer_1 = __webpack_require__(4912);
-const hex_to_binary_1 = __webpack_require__(50100);
-const common_serializer_1 = __webpack_require__(60549);
-const protobuf_size_estimator_1 = __webpack_require__(85537);
+const hex_to_binary_1 = __webpack_require__(100);
+const common_serializer_1 = __webpack_require__(549);
+const protobuf_size_estimator_1 = __webpack_require__(5537);
 // Span flags constants matching the OTLP specification
 const SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE_MASK = 0x100;
 const SPAN_FLAGS_CONTEXT_IS_REMOTE_MASK = 0x200;
@@ -4725,7 +4725,7 @@ exports.serializeTraceExportRequest = serializeTraceExportRequest;
 
 /***/ }),
 
-/***/ 32816:
+/***/ 2816:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4735,8 +4735,8 @@ exports.serializeTraceExportRequest = serializeTraceExportRequest;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProtobufTraceSerializer = void 0;
-const trace_serializer_1 = __webpack_require__(78329);
-const response_deserializer_1 = __webpack_require__(39992);
+const trace_serializer_1 = __webpack_require__(8329);
+const response_deserializer_1 = __webpack_require__(9992);
 exports.ProtobufTraceSerializer = {
     serializeRequest: (arg) => {
         return (0, trace_serializer_1.serializeTraceExportRequest)(arg);
@@ -4749,7 +4749,7 @@ exports.ProtobufTraceSerializer = {
 
 /***/ }),
 
-/***/ 77596:
+/***/ 7596:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4759,8 +4759,8 @@ exports.ProtobufTraceSerializer = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isValidName = exports.isDescriptorCompatibleWith = exports.createInstrumentDescriptorWithView = exports.createInstrumentDescriptor = void 0;
-const api_1 = __webpack_require__(63914);
-const utils_1 = __webpack_require__(34743);
+const api_1 = __webpack_require__(3914);
+const utils_1 = __webpack_require__(4743);
 function createInstrumentDescriptor(name, type, options) {
     if (!isValidName(name)) {
         api_1.diag.warn(`Invalid metric name: "${name}". The metric name should be a ASCII string with a length no greater than 255 characters.`);
@@ -4805,7 +4805,7 @@ exports.isValidName = isValidName;
 
 /***/ }),
 
-/***/ 94824:
+/***/ 4824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4815,7 +4815,7 @@ exports.isValidName = isValidName;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isObservableInstrument = exports.ObservableUpDownCounterInstrument = exports.ObservableGaugeInstrument = exports.ObservableCounterInstrument = exports.ObservableInstrument = exports.HistogramInstrument = exports.GaugeInstrument = exports.CounterInstrument = exports.UpDownCounterInstrument = exports.SyncInstrument = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 class SyncInstrument {
     _writableMetricStorage;
     _descriptor;
@@ -4939,7 +4939,7 @@ exports.isObservableInstrument = isObservableInstrument;
 
 /***/ }),
 
-/***/ 17947:
+/***/ 7947:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4949,9 +4949,9 @@ exports.isObservableInstrument = isObservableInstrument;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Meter = void 0;
-const InstrumentDescriptor_1 = __webpack_require__(77596);
-const Instruments_1 = __webpack_require__(94824);
-const MetricData_1 = __webpack_require__(77909);
+const InstrumentDescriptor_1 = __webpack_require__(7596);
+const Instruments_1 = __webpack_require__(4824);
+const MetricData_1 = __webpack_require__(7909);
 /**
  * This class implements the {@link IMeter} interface.
  */
@@ -5034,7 +5034,7 @@ exports.Meter = Meter;
 
 /***/ }),
 
-/***/ 70762:
+/***/ 762:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5044,12 +5044,12 @@ exports.Meter = Meter;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MeterProvider = void 0;
-const api_1 = __webpack_require__(63914);
-const resources_1 = __webpack_require__(75647);
-const MetricReader_1 = __webpack_require__(27398);
-const MeterProviderSharedState_1 = __webpack_require__(45936);
-const MetricCollector_1 = __webpack_require__(66587);
-const View_1 = __webpack_require__(21037);
+const api_1 = __webpack_require__(3914);
+const resources_1 = __webpack_require__(5647);
+const MetricReader_1 = __webpack_require__(7398);
+const MeterProviderSharedState_1 = __webpack_require__(5936);
+const MetricCollector_1 = __webpack_require__(6587);
+const View_1 = __webpack_require__(1037);
 /**
  * This class implements the {@link MeterProvider} interface.
  */
@@ -5126,7 +5126,7 @@ exports.MeterProvider = MeterProvider;
 
 /***/ }),
 
-/***/ 61504:
+/***/ 1504:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5136,9 +5136,9 @@ exports.MeterProvider = MeterProvider;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BatchObservableResultImpl = exports.ObservableResultImpl = void 0;
-const api_1 = __webpack_require__(63914);
-const HashMap_1 = __webpack_require__(17478);
-const Instruments_1 = __webpack_require__(94824);
+const api_1 = __webpack_require__(3914);
+const HashMap_1 = __webpack_require__(7478);
+const Instruments_1 = __webpack_require__(4824);
 /**
  * The class implements {@link ObservableResult} interface.
  */
@@ -5214,7 +5214,7 @@ exports.BatchObservableResultImpl = BatchObservableResultImpl;
 
 /***/ }),
 
-/***/ 96901:
+/***/ 6901:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5224,7 +5224,7 @@ exports.BatchObservableResultImpl = BatchObservableResultImpl;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DropAggregator = void 0;
-const types_1 = __webpack_require__(26599);
+const types_1 = __webpack_require__(6599);
 /** Basic aggregator for None which keeps no recorded value. */
 class DropAggregator {
     kind = types_1.AggregatorKind.DROP;
@@ -5246,7 +5246,7 @@ exports.DropAggregator = DropAggregator;
 
 /***/ }),
 
-/***/ 67483:
+/***/ 7483:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5256,12 +5256,12 @@ exports.DropAggregator = DropAggregator;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExponentialHistogramAggregator = exports.ExponentialHistogramAccumulation = void 0;
-const types_1 = __webpack_require__(26599);
-const MetricData_1 = __webpack_require__(77909);
-const api_1 = __webpack_require__(63914);
-const Buckets_1 = __webpack_require__(95546);
-const getMapping_1 = __webpack_require__(17512);
-const util_1 = __webpack_require__(82661);
+const types_1 = __webpack_require__(6599);
+const MetricData_1 = __webpack_require__(7909);
+const api_1 = __webpack_require__(3914);
+const Buckets_1 = __webpack_require__(5546);
+const getMapping_1 = __webpack_require__(7512);
+const util_1 = __webpack_require__(2661);
 // HighLow is a utility class used for computing a common scale for
 // two exponential histogram accumulations
 class HighLow {
@@ -5721,7 +5721,7 @@ exports.ExponentialHistogramAggregator = ExponentialHistogramAggregator;
 
 /***/ }),
 
-/***/ 51832:
+/***/ 1832:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5731,9 +5731,9 @@ exports.ExponentialHistogramAggregator = ExponentialHistogramAggregator;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HistogramAggregator = exports.HistogramAccumulation = void 0;
-const types_1 = __webpack_require__(26599);
-const MetricData_1 = __webpack_require__(77909);
-const utils_1 = __webpack_require__(34743);
+const types_1 = __webpack_require__(6599);
+const MetricData_1 = __webpack_require__(7909);
+const utils_1 = __webpack_require__(4743);
 function createNewEmptyCheckpoint(boundaries) {
     const counts = boundaries.map(() => 0);
     counts.push(0);
@@ -5903,7 +5903,7 @@ exports.HistogramAggregator = HistogramAggregator;
 
 /***/ }),
 
-/***/ 45967:
+/***/ 5967:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5913,9 +5913,9 @@ exports.HistogramAggregator = HistogramAggregator;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LastValueAggregator = exports.LastValueAccumulation = void 0;
-const types_1 = __webpack_require__(26599);
-const core_1 = __webpack_require__(24637);
-const MetricData_1 = __webpack_require__(77909);
+const types_1 = __webpack_require__(6599);
+const core_1 = __webpack_require__(4637);
+const MetricData_1 = __webpack_require__(7909);
 class LastValueAccumulation {
     startTime;
     _current;
@@ -5991,7 +5991,7 @@ exports.LastValueAggregator = LastValueAggregator;
 
 /***/ }),
 
-/***/ 92305:
+/***/ 2305:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6001,8 +6001,8 @@ exports.LastValueAggregator = LastValueAggregator;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SumAggregator = exports.SumAccumulation = void 0;
-const types_1 = __webpack_require__(26599);
-const MetricData_1 = __webpack_require__(77909);
+const types_1 = __webpack_require__(6599);
+const MetricData_1 = __webpack_require__(7909);
 class SumAccumulation {
     startTime;
     monotonic;
@@ -6087,7 +6087,7 @@ exports.SumAggregator = SumAggregator;
 
 /***/ }),
 
-/***/ 95546:
+/***/ 5546:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6359,7 +6359,7 @@ class BucketsBacking {
 
 /***/ }),
 
-/***/ 67791:
+/***/ 7791:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6369,9 +6369,9 @@ exports.ExponentMapping = void 0;
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const ieee754 = __webpack_require__(96820);
-const util = __webpack_require__(82661);
-const types_1 = __webpack_require__(83965);
+const ieee754 = __webpack_require__(6820);
+const util = __webpack_require__(2661);
+const types_1 = __webpack_require__(3965);
 /**
  * ExponentMapping implements exponential mapping functions for
  * scales <=0. For scales > 0 LogarithmMapping should be used.
@@ -6439,7 +6439,7 @@ exports.ExponentMapping = ExponentMapping;
 
 /***/ }),
 
-/***/ 82933:
+/***/ 2933:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6449,9 +6449,9 @@ exports.LogarithmMapping = void 0;
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const ieee754 = __webpack_require__(96820);
-const util = __webpack_require__(82661);
-const types_1 = __webpack_require__(83965);
+const ieee754 = __webpack_require__(6820);
+const util = __webpack_require__(2661);
+const types_1 = __webpack_require__(3965);
 /**
  * LogarithmMapping implements exponential mapping functions for scale > 0.
  * For scales <= 0 the exponent mapping should be used.
@@ -6532,7 +6532,7 @@ exports.LogarithmMapping = LogarithmMapping;
 
 /***/ }),
 
-/***/ 17512:
+/***/ 7512:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6542,9 +6542,9 @@ exports.getMapping = void 0;
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const ExponentMapping_1 = __webpack_require__(67791);
-const LogarithmMapping_1 = __webpack_require__(82933);
-const types_1 = __webpack_require__(83965);
+const ExponentMapping_1 = __webpack_require__(7791);
+const LogarithmMapping_1 = __webpack_require__(2933);
+const types_1 = __webpack_require__(3965);
 const MIN_SCALE = -10;
 const MAX_SCALE = 20;
 const PREBUILT_MAPPINGS = Array.from({ length: 31 }, (_, i) => {
@@ -6572,7 +6572,7 @@ exports.getMapping = getMapping;
 
 /***/ }),
 
-/***/ 96820:
+/***/ 6820:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6662,7 +6662,7 @@ exports.isPowerOfTwo = isPowerOfTwo;
 
 /***/ }),
 
-/***/ 83965:
+/***/ 3965:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6679,7 +6679,7 @@ exports.MappingError = MappingError;
 
 /***/ }),
 
-/***/ 82661:
+/***/ 2661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6747,25 +6747,25 @@ exports.nextGreaterSquare = nextGreaterSquare;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SumAggregator = exports.SumAccumulation = exports.LastValueAggregator = exports.LastValueAccumulation = exports.ExponentialHistogramAggregator = exports.ExponentialHistogramAccumulation = exports.HistogramAggregator = exports.HistogramAccumulation = exports.DropAggregator = void 0;
-var Drop_1 = __webpack_require__(96901);
+var Drop_1 = __webpack_require__(6901);
 Object.defineProperty(exports, "DropAggregator", ({ enumerable: true, get: function () { return Drop_1.DropAggregator; } }));
-var Histogram_1 = __webpack_require__(51832);
+var Histogram_1 = __webpack_require__(1832);
 Object.defineProperty(exports, "HistogramAccumulation", ({ enumerable: true, get: function () { return Histogram_1.HistogramAccumulation; } }));
 Object.defineProperty(exports, "HistogramAggregator", ({ enumerable: true, get: function () { return Histogram_1.HistogramAggregator; } }));
-var ExponentialHistogram_1 = __webpack_require__(67483);
+var ExponentialHistogram_1 = __webpack_require__(7483);
 Object.defineProperty(exports, "ExponentialHistogramAccumulation", ({ enumerable: true, get: function () { return ExponentialHistogram_1.ExponentialHistogramAccumulation; } }));
 Object.defineProperty(exports, "ExponentialHistogramAggregator", ({ enumerable: true, get: function () { return ExponentialHistogram_1.ExponentialHistogramAggregator; } }));
-var LastValue_1 = __webpack_require__(45967);
+var LastValue_1 = __webpack_require__(5967);
 Object.defineProperty(exports, "LastValueAccumulation", ({ enumerable: true, get: function () { return LastValue_1.LastValueAccumulation; } }));
 Object.defineProperty(exports, "LastValueAggregator", ({ enumerable: true, get: function () { return LastValue_1.LastValueAggregator; } }));
-var Sum_1 = __webpack_require__(92305);
+var Sum_1 = __webpack_require__(2305);
 Object.defineProperty(exports, "SumAccumulation", ({ enumerable: true, get: function () { return Sum_1.SumAccumulation; } }));
 Object.defineProperty(exports, "SumAggregator", ({ enumerable: true, get: function () { return Sum_1.SumAggregator; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 26599:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6788,7 +6788,7 @@ var AggregatorKind;
 
 /***/ }),
 
-/***/ 22634:
+/***/ 2634:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6798,8 +6798,8 @@ var AggregatorKind;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_AGGREGATION_TEMPORALITY_SELECTOR = exports.DEFAULT_AGGREGATION_SELECTOR = void 0;
-const AggregationTemporality_1 = __webpack_require__(73861);
-const AggregationOption_1 = __webpack_require__(34729);
+const AggregationTemporality_1 = __webpack_require__(3861);
+const AggregationOption_1 = __webpack_require__(4729);
 const DEFAULT_AGGREGATION_SELECTOR = _instrumentType => {
     return {
         type: AggregationOption_1.AggregationType.DEFAULT,
@@ -6812,7 +6812,7 @@ exports.DEFAULT_AGGREGATION_TEMPORALITY_SELECTOR = DEFAULT_AGGREGATION_TEMPORALI
 
 /***/ }),
 
-/***/ 73861:
+/***/ 3861:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6834,14 +6834,14 @@ var AggregationTemporality;
 
 /***/ }),
 
-/***/ 41669:
+/***/ 1669:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ConsoleMetricExporter = void 0;
-const core_1 = __webpack_require__(24637);
-const AggregationSelector_1 = __webpack_require__(22634);
+const core_1 = __webpack_require__(4637);
+const AggregationSelector_1 = __webpack_require__(2634);
 /**
  * This is an implementation of {@link PushMetricExporter} that prints metrics to the
  * console. This class can be used for diagnostic purposes.
@@ -6892,7 +6892,7 @@ exports.ConsoleMetricExporter = ConsoleMetricExporter;
 
 /***/ }),
 
-/***/ 46664:
+/***/ 6664:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6902,7 +6902,7 @@ exports.ConsoleMetricExporter = ConsoleMetricExporter;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InMemoryMetricExporter = void 0;
-const core_1 = __webpack_require__(24637);
+const core_1 = __webpack_require__(4637);
 /**
  * In-memory Metrics Exporter is a Push Metric Exporter
  * which accumulates metrics data in the local memory and
@@ -6953,7 +6953,7 @@ exports.InMemoryMetricExporter = InMemoryMetricExporter;
 
 /***/ }),
 
-/***/ 77909:
+/***/ 7909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7008,7 +7008,7 @@ var DataPointType;
 
 /***/ }),
 
-/***/ 38550:
+/***/ 8550:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7096,7 +7096,7 @@ exports.splitMetricData = splitMetricData;
 
 /***/ }),
 
-/***/ 27398:
+/***/ 7398:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7106,12 +7106,12 @@ exports.splitMetricData = splitMetricData;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MetricReader = void 0;
-const api = __webpack_require__(63914);
-const utils_1 = __webpack_require__(34743);
-const AggregationSelector_1 = __webpack_require__(22634);
+const api = __webpack_require__(3914);
+const utils_1 = __webpack_require__(4743);
+const AggregationSelector_1 = __webpack_require__(2634);
 const MetricReaderMetrics_1 = __webpack_require__(5281);
-const version_1 = __webpack_require__(77698);
-const core_1 = __webpack_require__(24637);
+const version_1 = __webpack_require__(7698);
+const core_1 = __webpack_require__(4637);
 /**
  * A registered reader of metrics that, when linked to a {@link MetricProducer}, offers global
  * control over metrics.
@@ -7255,7 +7255,7 @@ exports.MetricReader = MetricReader;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MetricReaderMetrics = void 0;
-const semconv_1 = __webpack_require__(75439);
+const semconv_1 = __webpack_require__(5439);
 const componentCounter = new Map();
 /**
  * Generates `otel.sdk.metric_reader.*` self-observability metrics.
@@ -7291,7 +7291,7 @@ exports.MetricReaderMetrics = MetricReaderMetrics;
 
 /***/ }),
 
-/***/ 97611:
+/***/ 7611:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7301,13 +7301,13 @@ exports.MetricReaderMetrics = MetricReaderMetrics;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PeriodicExportingMetricReader = void 0;
-const api = __webpack_require__(63914);
-const core_1 = __webpack_require__(24637);
-const MetricReader_1 = __webpack_require__(27398);
-const utils_1 = __webpack_require__(34743);
-const MetricData_1 = __webpack_require__(77909);
-const MetricDataSplitter_1 = __webpack_require__(38550);
-const semconv_1 = __webpack_require__(75439);
+const api = __webpack_require__(3914);
+const core_1 = __webpack_require__(4637);
+const MetricReader_1 = __webpack_require__(7398);
+const utils_1 = __webpack_require__(4743);
+const MetricData_1 = __webpack_require__(7909);
+const MetricDataSplitter_1 = __webpack_require__(8550);
+const semconv_1 = __webpack_require__(5439);
 /**
  * {@link MetricReader} which collects metrics based on a user-configurable time interval, and passes the metrics to
  * the configured {@link PushMetricExporter}
@@ -7501,7 +7501,7 @@ exports.PeriodicExportingMetricReader = PeriodicExportingMetricReader;
 
 /***/ }),
 
-/***/ 89174:
+/***/ 9174:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7511,33 +7511,33 @@ exports.PeriodicExportingMetricReader = PeriodicExportingMetricReader;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TimeoutError = exports.createDenyListAttributesProcessor = exports.createAllowListAttributesProcessor = exports.AggregationType = exports.MeterProvider = exports.ConsoleMetricExporter = exports.InMemoryMetricExporter = exports.PeriodicExportingMetricReader = exports.MetricReader = exports.InstrumentType = exports.DataPointType = exports.AggregationTemporality = void 0;
-var AggregationTemporality_1 = __webpack_require__(73861);
+var AggregationTemporality_1 = __webpack_require__(3861);
 Object.defineProperty(exports, "AggregationTemporality", ({ enumerable: true, get: function () { return AggregationTemporality_1.AggregationTemporality; } }));
-var MetricData_1 = __webpack_require__(77909);
+var MetricData_1 = __webpack_require__(7909);
 Object.defineProperty(exports, "DataPointType", ({ enumerable: true, get: function () { return MetricData_1.DataPointType; } }));
 Object.defineProperty(exports, "InstrumentType", ({ enumerable: true, get: function () { return MetricData_1.InstrumentType; } }));
-var MetricReader_1 = __webpack_require__(27398);
+var MetricReader_1 = __webpack_require__(7398);
 Object.defineProperty(exports, "MetricReader", ({ enumerable: true, get: function () { return MetricReader_1.MetricReader; } }));
-var PeriodicExportingMetricReader_1 = __webpack_require__(97611);
+var PeriodicExportingMetricReader_1 = __webpack_require__(7611);
 Object.defineProperty(exports, "PeriodicExportingMetricReader", ({ enumerable: true, get: function () { return PeriodicExportingMetricReader_1.PeriodicExportingMetricReader; } }));
-var InMemoryMetricExporter_1 = __webpack_require__(46664);
+var InMemoryMetricExporter_1 = __webpack_require__(6664);
 Object.defineProperty(exports, "InMemoryMetricExporter", ({ enumerable: true, get: function () { return InMemoryMetricExporter_1.InMemoryMetricExporter; } }));
-var ConsoleMetricExporter_1 = __webpack_require__(41669);
+var ConsoleMetricExporter_1 = __webpack_require__(1669);
 Object.defineProperty(exports, "ConsoleMetricExporter", ({ enumerable: true, get: function () { return ConsoleMetricExporter_1.ConsoleMetricExporter; } }));
-var MeterProvider_1 = __webpack_require__(70762);
+var MeterProvider_1 = __webpack_require__(762);
 Object.defineProperty(exports, "MeterProvider", ({ enumerable: true, get: function () { return MeterProvider_1.MeterProvider; } }));
-var AggregationOption_1 = __webpack_require__(34729);
+var AggregationOption_1 = __webpack_require__(4729);
 Object.defineProperty(exports, "AggregationType", ({ enumerable: true, get: function () { return AggregationOption_1.AggregationType; } }));
-var AttributesProcessor_1 = __webpack_require__(14433);
+var AttributesProcessor_1 = __webpack_require__(4433);
 Object.defineProperty(exports, "createAllowListAttributesProcessor", ({ enumerable: true, get: function () { return AttributesProcessor_1.createAllowListAttributesProcessor; } }));
 Object.defineProperty(exports, "createDenyListAttributesProcessor", ({ enumerable: true, get: function () { return AttributesProcessor_1.createDenyListAttributesProcessor; } }));
-var utils_1 = __webpack_require__(34743);
+var utils_1 = __webpack_require__(4743);
 Object.defineProperty(exports, "TimeoutError", ({ enumerable: true, get: function () { return utils_1.TimeoutError; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 75439:
+/***/ 5439:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7637,7 +7637,7 @@ exports.ATTR_ERROR_TYPE = 'error.type';
 
 /***/ }),
 
-/***/ 45639:
+/***/ 5639:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7647,10 +7647,10 @@ exports.ATTR_ERROR_TYPE = 'error.type';
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsyncMetricStorage = void 0;
-const MetricStorage_1 = __webpack_require__(44789);
-const DeltaMetricProcessor_1 = __webpack_require__(25340);
-const TemporalMetricProcessor_1 = __webpack_require__(29938);
-const HashMap_1 = __webpack_require__(17478);
+const MetricStorage_1 = __webpack_require__(4789);
+const DeltaMetricProcessor_1 = __webpack_require__(5340);
+const TemporalMetricProcessor_1 = __webpack_require__(9938);
+const HashMap_1 = __webpack_require__(7478);
 /**
  * Internal interface.
  *
@@ -7696,7 +7696,7 @@ exports.AsyncMetricStorage = AsyncMetricStorage;
 
 /***/ }),
 
-/***/ 25340:
+/***/ 5340:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7706,9 +7706,9 @@ exports.AsyncMetricStorage = AsyncMetricStorage;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DeltaMetricProcessor = void 0;
-const core_1 = __webpack_require__(24637);
-const utils_1 = __webpack_require__(34743);
-const HashMap_1 = __webpack_require__(17478);
+const core_1 = __webpack_require__(4637);
+const utils_1 = __webpack_require__(4743);
+const HashMap_1 = __webpack_require__(7478);
 /**
  * Internal interface.
  *
@@ -7795,7 +7795,7 @@ exports.DeltaMetricProcessor = DeltaMetricProcessor;
 
 /***/ }),
 
-/***/ 17478:
+/***/ 7478:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7805,7 +7805,7 @@ exports.DeltaMetricProcessor = DeltaMetricProcessor;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttributeHashMap = exports.HashMap = void 0;
-const utils_1 = __webpack_require__(34743);
+const utils_1 = __webpack_require__(4743);
 class HashMap {
     _valueMap = new Map();
     _keyMap = new Map();
@@ -7872,7 +7872,7 @@ exports.AttributeHashMap = AttributeHashMap;
 
 /***/ }),
 
-/***/ 45936:
+/***/ 5936:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -7882,10 +7882,10 @@ exports.AttributeHashMap = AttributeHashMap;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MeterProviderSharedState = void 0;
-const utils_1 = __webpack_require__(34743);
-const ViewRegistry_1 = __webpack_require__(41218);
+const utils_1 = __webpack_require__(4743);
+const ViewRegistry_1 = __webpack_require__(1218);
 const MeterSharedState_1 = __webpack_require__(6519);
-const AggregationOption_1 = __webpack_require__(34729);
+const AggregationOption_1 = __webpack_require__(4729);
 /**
  * An internal record for shared meter provider states.
  */
@@ -7932,12 +7932,12 @@ exports.MeterProviderSharedState = MeterProviderSharedState;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MeterSharedState = void 0;
-const InstrumentDescriptor_1 = __webpack_require__(77596);
-const Meter_1 = __webpack_require__(17947);
-const AsyncMetricStorage_1 = __webpack_require__(45639);
+const InstrumentDescriptor_1 = __webpack_require__(7596);
+const Meter_1 = __webpack_require__(7947);
+const AsyncMetricStorage_1 = __webpack_require__(5639);
 const MetricStorageRegistry_1 = __webpack_require__(9386);
-const MultiWritableMetricStorage_1 = __webpack_require__(28844);
-const ObservableRegistry_1 = __webpack_require__(20772);
+const MultiWritableMetricStorage_1 = __webpack_require__(8844);
+const ObservableRegistry_1 = __webpack_require__(772);
 const SyncMetricStorage_1 = __webpack_require__(4208);
 /**
  * An internal record for shared meter provider states.
@@ -8037,7 +8037,7 @@ exports.MeterSharedState = MeterSharedState;
 
 /***/ }),
 
-/***/ 66587:
+/***/ 6587:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8047,7 +8047,7 @@ exports.MeterSharedState = MeterSharedState;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MetricCollector = void 0;
-const core_1 = __webpack_require__(24637);
+const core_1 = __webpack_require__(4637);
 /**
  * An internal opaque interface that the MetricReader receives as
  * MetricProducer. It acts as the storage key to the internal metric stream
@@ -8115,7 +8115,7 @@ exports.MetricCollector = MetricCollector;
 
 /***/ }),
 
-/***/ 44789:
+/***/ 4789:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8125,7 +8125,7 @@ exports.MetricCollector = MetricCollector;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MetricStorage = void 0;
-const InstrumentDescriptor_1 = __webpack_require__(77596);
+const InstrumentDescriptor_1 = __webpack_require__(7596);
 /**
  * Internal interface.
  *
@@ -8163,9 +8163,9 @@ exports.MetricStorage = MetricStorage;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MetricStorageRegistry = void 0;
-const InstrumentDescriptor_1 = __webpack_require__(77596);
-const api = __webpack_require__(63914);
-const RegistrationConflicts_1 = __webpack_require__(79026);
+const InstrumentDescriptor_1 = __webpack_require__(7596);
+const api = __webpack_require__(3914);
+const RegistrationConflicts_1 = __webpack_require__(9026);
 /**
  * Internal class for storing {@link MetricStorage}
  */
@@ -8260,7 +8260,7 @@ exports.MetricStorageRegistry = MetricStorageRegistry;
 
 /***/ }),
 
-/***/ 28844:
+/***/ 8844:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8270,7 +8270,7 @@ exports.MetricStorageRegistry = MetricStorageRegistry;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MultiMetricStorage = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 /**
  * Internal interface.
  */
@@ -8296,7 +8296,7 @@ exports.MultiMetricStorage = MultiMetricStorage;
 
 /***/ }),
 
-/***/ 20772:
+/***/ 772:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8306,10 +8306,10 @@ exports.MultiMetricStorage = MultiMetricStorage;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObservableRegistry = void 0;
-const api_1 = __webpack_require__(63914);
-const Instruments_1 = __webpack_require__(94824);
-const ObservableResult_1 = __webpack_require__(61504);
-const utils_1 = __webpack_require__(34743);
+const api_1 = __webpack_require__(3914);
+const Instruments_1 = __webpack_require__(4824);
+const ObservableResult_1 = __webpack_require__(1504);
+const utils_1 = __webpack_require__(4743);
 /**
  * An internal interface for managing ObservableCallbacks.
  *
@@ -8429,10 +8429,10 @@ exports.ObservableRegistry = ObservableRegistry;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SyncMetricStorage = void 0;
-const api_1 = __webpack_require__(63914);
-const MetricStorage_1 = __webpack_require__(44789);
-const DeltaMetricProcessor_1 = __webpack_require__(25340);
-const TemporalMetricProcessor_1 = __webpack_require__(29938);
+const api_1 = __webpack_require__(3914);
+const MetricStorage_1 = __webpack_require__(4789);
+const DeltaMetricProcessor_1 = __webpack_require__(5340);
+const TemporalMetricProcessor_1 = __webpack_require__(9938);
 /**
  * Internal interface.
  *
@@ -8474,7 +8474,7 @@ exports.SyncMetricStorage = SyncMetricStorage;
 
 /***/ }),
 
-/***/ 29938:
+/***/ 9938:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8484,8 +8484,8 @@ exports.SyncMetricStorage = SyncMetricStorage;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TemporalMetricProcessor = void 0;
-const AggregationTemporality_1 = __webpack_require__(73861);
-const HashMap_1 = __webpack_require__(17478);
+const AggregationTemporality_1 = __webpack_require__(3861);
+const HashMap_1 = __webpack_require__(7478);
 /**
  * Internal interface.
  *
@@ -8623,7 +8623,7 @@ function AttributesMapToAccumulationRecords(map) {
 
 /***/ }),
 
-/***/ 34743:
+/***/ 4743:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8734,7 +8734,7 @@ exports.equalsCaseInsensitive = equalsCaseInsensitive;
 
 /***/ }),
 
-/***/ 77698:
+/***/ 7698:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8750,7 +8750,7 @@ exports.VERSION = '2.12.1';
 
 /***/ }),
 
-/***/ 18424:
+/***/ 8424:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8760,9 +8760,9 @@ exports.VERSION = '2.12.1';
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_AGGREGATION = exports.EXPONENTIAL_HISTOGRAM_AGGREGATION = exports.HISTOGRAM_AGGREGATION = exports.LAST_VALUE_AGGREGATION = exports.SUM_AGGREGATION = exports.DROP_AGGREGATION = exports.DefaultAggregation = exports.ExponentialHistogramAggregation = exports.ExplicitBucketHistogramAggregation = exports.HistogramAggregation = exports.LastValueAggregation = exports.SumAggregation = exports.DropAggregation = void 0;
-const api = __webpack_require__(63914);
+const api = __webpack_require__(3914);
 const aggregator_1 = __webpack_require__(7114);
-const MetricData_1 = __webpack_require__(77909);
+const MetricData_1 = __webpack_require__(7909);
 /**
  * The default drop aggregation.
  */
@@ -8901,13 +8901,13 @@ exports.DEFAULT_AGGREGATION = new DefaultAggregation();
 
 /***/ }),
 
-/***/ 34729:
+/***/ 4729:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toAggregation = exports.AggregationType = void 0;
-const Aggregation_1 = __webpack_require__(18424);
+const Aggregation_1 = __webpack_require__(8424);
 var AggregationType;
 (function (AggregationType) {
     AggregationType[AggregationType["DEFAULT"] = 0] = "DEFAULT";
@@ -8949,7 +8949,7 @@ exports.toAggregation = toAggregation;
 
 /***/ }),
 
-/***/ 14433:
+/***/ 4433:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9049,7 +9049,7 @@ const NOOP = new NoopAttributesProcessor();
 
 /***/ }),
 
-/***/ 21260:
+/***/ 1260:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9059,7 +9059,7 @@ const NOOP = new NoopAttributesProcessor();
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InstrumentSelector = void 0;
-const Predicate_1 = __webpack_require__(50763);
+const Predicate_1 = __webpack_require__(763);
 class InstrumentSelector {
     _nameFilter;
     _type;
@@ -9084,7 +9084,7 @@ exports.InstrumentSelector = InstrumentSelector;
 
 /***/ }),
 
-/***/ 14874:
+/***/ 4874:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9094,7 +9094,7 @@ exports.InstrumentSelector = InstrumentSelector;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MeterSelector = void 0;
-const Predicate_1 = __webpack_require__(50763);
+const Predicate_1 = __webpack_require__(763);
 class MeterSelector {
     _nameFilter;
     _versionFilter;
@@ -9122,7 +9122,7 @@ exports.MeterSelector = MeterSelector;
 
 /***/ }),
 
-/***/ 50763:
+/***/ 763:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9188,7 +9188,7 @@ exports.ExactPredicate = ExactPredicate;
 
 /***/ }),
 
-/***/ 79026:
+/***/ 9026:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9268,7 +9268,7 @@ exports.getConflictResolutionRecipe = getConflictResolutionRecipe;
 
 /***/ }),
 
-/***/ 21037:
+/***/ 1037:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -9278,11 +9278,11 @@ exports.getConflictResolutionRecipe = getConflictResolutionRecipe;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.View = void 0;
-const Predicate_1 = __webpack_require__(50763);
-const AttributesProcessor_1 = __webpack_require__(14433);
-const InstrumentSelector_1 = __webpack_require__(21260);
-const MeterSelector_1 = __webpack_require__(14874);
-const AggregationOption_1 = __webpack_require__(34729);
+const Predicate_1 = __webpack_require__(763);
+const AttributesProcessor_1 = __webpack_require__(4433);
+const InstrumentSelector_1 = __webpack_require__(1260);
+const MeterSelector_1 = __webpack_require__(4874);
+const AggregationOption_1 = __webpack_require__(4729);
 function isSelectorNotProvided(options) {
     return (options.instrumentName == null &&
         options.instrumentType == null &&
@@ -9402,7 +9402,7 @@ exports.View = View;
 
 /***/ }),
 
-/***/ 41218:
+/***/ 1218:
 /***/ ((__unused_webpack_module, exports) => {
 
 

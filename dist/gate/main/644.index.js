@@ -2,7 +2,7 @@ export const id = 644;
 export const ids = [644];
 export const modules = {
 
-/***/ 77254:
+/***/ 7254:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -12,10 +12,10 @@ export const modules = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BasicTracerProvider = void 0;
-const core_1 = __webpack_require__(24637);
-const config_1 = __webpack_require__(29884);
-const utility_1 = __webpack_require__(29228);
-const sdk_trace_1 = __webpack_require__(16410);
+const core_1 = __webpack_require__(4637);
+const config_1 = __webpack_require__(9884);
+const utility_1 = __webpack_require__(9228);
+const sdk_trace_1 = __webpack_require__(6410);
 /**
  * A TracerProvider implementation that reads configuration defaults from
  * OTEL_* environment variables per
@@ -33,7 +33,7 @@ exports.BasicTracerProvider = BasicTracerProvider;
 
 /***/ }),
 
-/***/ 98462:
+/***/ 8462:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -43,8 +43,8 @@ exports.BasicTracerProvider = BasicTracerProvider;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BatchSpanProcessor = void 0;
-const core_1 = __webpack_require__(24637);
-const sdk_trace_1 = __webpack_require__(16410);
+const core_1 = __webpack_require__(4637);
+const sdk_trace_1 = __webpack_require__(6410);
 /**
  * A BatchSpanProcessor that applies `OTEL_*` environment variable fallbacks per
  * https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/
@@ -76,7 +76,7 @@ exports.BatchSpanProcessor = BatchSpanProcessor;
 
 /***/ }),
 
-/***/ 46162:
+/***/ 6162:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -86,7 +86,7 @@ exports.BatchSpanProcessor = BatchSpanProcessor;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SimpleSpanProcessor = void 0;
-const sdk_trace_1 = __webpack_require__(16410);
+const sdk_trace_1 = __webpack_require__(6410);
 /**
  * A SimpleSpanProcessor with the old constructor call signature that
  * takes just a single exporter argument. This version does not support
@@ -102,7 +102,7 @@ exports.SimpleSpanProcessor = SimpleSpanProcessor;
 
 /***/ }),
 
-/***/ 29884:
+/***/ 9884:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -112,9 +112,9 @@ exports.SimpleSpanProcessor = SimpleSpanProcessor;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.buildSamplerFromEnv = exports.loadDefaultConfig = void 0;
-const api_1 = __webpack_require__(63914);
-const core_1 = __webpack_require__(24637);
-const sdk_trace_1 = __webpack_require__(16410);
+const api_1 = __webpack_require__(3914);
+const core_1 = __webpack_require__(4637);
+const sdk_trace_1 = __webpack_require__(6410);
 var TracesSamplerValues;
 (function (TracesSamplerValues) {
     TracesSamplerValues["AlwaysOff"] = "always_off";
@@ -201,7 +201,7 @@ function getSamplerProbabilityFromEnv() {
 
 /***/ }),
 
-/***/ 19644:
+/***/ 9644:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -211,13 +211,13 @@ function getSamplerProbabilityFromEnv() {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SamplingDecision = exports.TraceIdRatioBasedSampler = exports.ParentBasedSampler = exports.AlwaysOnSampler = exports.AlwaysOffSampler = exports.NoopSpanProcessor = exports.InMemorySpanExporter = exports.RandomIdGenerator = exports.ConsoleSpanExporter = exports.SimpleSpanProcessor = exports.BatchSpanProcessor = exports.BasicTracerProvider = void 0;
-var BasicTracerProvider_shim_1 = __webpack_require__(77254);
+var BasicTracerProvider_shim_1 = __webpack_require__(7254);
 Object.defineProperty(exports, "BasicTracerProvider", ({ enumerable: true, get: function () { return BasicTracerProvider_shim_1.BasicTracerProvider; } }));
-var BatchSpanProcessor_shim_1 = __webpack_require__(98462);
+var BatchSpanProcessor_shim_1 = __webpack_require__(8462);
 Object.defineProperty(exports, "BatchSpanProcessor", ({ enumerable: true, get: function () { return BatchSpanProcessor_shim_1.BatchSpanProcessor; } }));
-var SimpleSpanProcessor_shim_1 = __webpack_require__(46162);
+var SimpleSpanProcessor_shim_1 = __webpack_require__(6162);
 Object.defineProperty(exports, "SimpleSpanProcessor", ({ enumerable: true, get: function () { return SimpleSpanProcessor_shim_1.SimpleSpanProcessor; } }));
-var sdk_trace_1 = __webpack_require__(16410);
+var sdk_trace_1 = __webpack_require__(6410);
 Object.defineProperty(exports, "ConsoleSpanExporter", ({ enumerable: true, get: function () { return sdk_trace_1.ConsoleSpanExporter; } }));
 Object.defineProperty(exports, "RandomIdGenerator", ({ enumerable: true, get: function () { return sdk_trace_1.RandomIdGenerator; } }));
 Object.defineProperty(exports, "InMemorySpanExporter", ({ enumerable: true, get: function () { return sdk_trace_1.InMemorySpanExporter; } }));
@@ -231,7 +231,7 @@ Object.defineProperty(exports, "SamplingDecision", ({ enumerable: true, get: fun
 
 /***/ }),
 
-/***/ 29228:
+/***/ 9228:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -241,7 +241,7 @@ Object.defineProperty(exports, "SamplingDecision", ({ enumerable: true, get: fun
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reconfigureLimits = exports.DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT = exports.DEFAULT_ATTRIBUTE_COUNT_LIMIT = void 0;
-const core_1 = __webpack_require__(24637);
+const core_1 = __webpack_require__(4637);
 exports.DEFAULT_ATTRIBUTE_COUNT_LIMIT = 128;
 exports.DEFAULT_ATTRIBUTE_VALUE_LENGTH_LIMIT = Infinity;
 /**
@@ -276,7 +276,7 @@ exports.reconfigureLimits = reconfigureLimits;
 
 /***/ }),
 
-/***/ 94975:
+/***/ 4975:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -286,7 +286,7 @@ exports.reconfigureLimits = reconfigureLimits;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MultiSpanProcessor = void 0;
-const core_1 = __webpack_require__(24637);
+const core_1 = __webpack_require__(4637);
 /**
  * Implementation of the {@link SpanProcessor} that simply forwards all
  * received events to a list of {@link SpanProcessor}s.
@@ -382,7 +382,7 @@ var SamplingDecision;
 
 /***/ }),
 
-/***/ 19236:
+/***/ 9236:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -392,11 +392,11 @@ var SamplingDecision;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SpanImpl = void 0;
-const api_1 = __webpack_require__(63914);
-const core_1 = __webpack_require__(24637);
-const semantic_conventions_1 = __webpack_require__(31085);
-const enums_1 = __webpack_require__(56592);
-const inspect_1 = __webpack_require__(15062);
+const api_1 = __webpack_require__(3914);
+const core_1 = __webpack_require__(4637);
+const semantic_conventions_1 = __webpack_require__(1085);
+const enums_1 = __webpack_require__(6592);
+const inspect_1 = __webpack_require__(5062);
 /**
  * This class represents a span.
  */
@@ -799,7 +799,7 @@ exports.SpanImpl = SpanImpl;
 
 /***/ }),
 
-/***/ 38856:
+/***/ 8856:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -809,7 +809,7 @@ exports.SpanImpl = SpanImpl;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.StackContextManager = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 /**
  * StackContextManager can track context for synchronous code (the call
  * "stack"). It does not track context for asynchronous code (Promises,
@@ -914,7 +914,7 @@ exports.StackContextManager = StackContextManager;
 
 /***/ }),
 
-/***/ 15649:
+/***/ 5649:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -924,12 +924,12 @@ exports.StackContextManager = StackContextManager;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Tracer = void 0;
-const api = __webpack_require__(63914);
-const core_1 = __webpack_require__(24637);
-const Span_1 = __webpack_require__(19236);
-const TracerMetrics_1 = __webpack_require__(82152);
-const version_1 = __webpack_require__(65102);
-const inspect_1 = __webpack_require__(15062);
+const api = __webpack_require__(3914);
+const core_1 = __webpack_require__(4637);
+const Span_1 = __webpack_require__(9236);
+const TracerMetrics_1 = __webpack_require__(2152);
+const version_1 = __webpack_require__(5102);
+const inspect_1 = __webpack_require__(5062);
 /**
  * This class represents a basic tracer.
  */
@@ -1064,7 +1064,7 @@ exports.Tracer = Tracer;
 
 /***/ }),
 
-/***/ 82152:
+/***/ 2152:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1131,7 +1131,7 @@ function samplingDecisionToString(decision) {
 
 /***/ }),
 
-/***/ 21656:
+/***/ 1656:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1141,14 +1141,14 @@ function samplingDecisionToString(decision) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TracerProvider = void 0;
-const api_1 = __webpack_require__(63914);
-const resources_1 = __webpack_require__(75647);
-const Tracer_1 = __webpack_require__(15649);
-const MultiSpanProcessor_1 = __webpack_require__(94975);
-const ParentBasedSampler_1 = __webpack_require__(53544);
-const AlwaysOnSampler_1 = __webpack_require__(37937);
-const platform_1 = __webpack_require__(86140);
-const inspect_1 = __webpack_require__(15062);
+const api_1 = __webpack_require__(3914);
+const resources_1 = __webpack_require__(5647);
+const Tracer_1 = __webpack_require__(5649);
+const MultiSpanProcessor_1 = __webpack_require__(4975);
+const ParentBasedSampler_1 = __webpack_require__(3544);
+const AlwaysOnSampler_1 = __webpack_require__(7937);
+const platform_1 = __webpack_require__(6140);
+const inspect_1 = __webpack_require__(5062);
 var ForceFlushState;
 (function (ForceFlushState) {
     ForceFlushState[ForceFlushState["resolved"] = 0] = "resolved";
@@ -1257,7 +1257,7 @@ exports.TracerProvider = TracerProvider;
 
 /***/ }),
 
-/***/ 56592:
+/***/ 6592:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1273,7 +1273,7 @@ exports.ExceptionEventName = 'exception';
 
 /***/ }),
 
-/***/ 74900:
+/***/ 4900:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1283,8 +1283,8 @@ exports.ExceptionEventName = 'exception';
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BatchSpanProcessorBase = void 0;
-const api_1 = __webpack_require__(63914);
-const core_1 = __webpack_require__(24637);
+const api_1 = __webpack_require__(3914);
+const core_1 = __webpack_require__(4637);
 const SpanProcessorMetrics_1 = __webpack_require__(8416);
 const semconv_1 = __webpack_require__(995);
 /**
@@ -1502,7 +1502,7 @@ exports.BatchSpanProcessorBase = BatchSpanProcessorBase;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ConsoleSpanExporter = void 0;
-const core_1 = __webpack_require__(24637);
+const core_1 = __webpack_require__(4637);
 /**
  * This is implementation of {@link SpanExporter} that prints spans to the
  * console. This class can be used for diagnostic purposes.
@@ -1575,7 +1575,7 @@ exports.ConsoleSpanExporter = ConsoleSpanExporter;
 
 /***/ }),
 
-/***/ 65176:
+/***/ 5176:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1585,7 +1585,7 @@ exports.ConsoleSpanExporter = ConsoleSpanExporter;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InMemorySpanExporter = void 0;
-const core_1 = __webpack_require__(24637);
+const core_1 = __webpack_require__(4637);
 /**
  * This class can be used for testing purposes. It stores the exported spans
  * in a list in memory that can be retrieved using the `getFinishedSpans()`
@@ -1630,7 +1630,7 @@ exports.InMemorySpanExporter = InMemorySpanExporter;
 
 /***/ }),
 
-/***/ 28573:
+/***/ 8573:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1656,7 +1656,7 @@ exports.NoopSpanProcessor = NoopSpanProcessor;
 
 /***/ }),
 
-/***/ 19491:
+/***/ 9491:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1666,8 +1666,8 @@ exports.NoopSpanProcessor = NoopSpanProcessor;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SimpleSpanProcessor = void 0;
-const api_1 = __webpack_require__(63914);
-const core_1 = __webpack_require__(24637);
+const api_1 = __webpack_require__(3914);
+const core_1 = __webpack_require__(4637);
 const SpanProcessorMetrics_1 = __webpack_require__(8416);
 const semconv_1 = __webpack_require__(995);
 /**
@@ -1762,7 +1762,7 @@ exports.SimpleSpanProcessor = SimpleSpanProcessor;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SpanProcessorMetrics = void 0;
-const semantic_conventions_1 = __webpack_require__(31085);
+const semantic_conventions_1 = __webpack_require__(1085);
 const semconv_1 = __webpack_require__(995);
 const componentCounter = new Map();
 class SpanProcessorMetrics {
@@ -1826,7 +1826,7 @@ exports.SpanProcessorMetrics = SpanProcessorMetrics;
 
 /***/ }),
 
-/***/ 16410:
+/***/ 6410:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1836,30 +1836,30 @@ exports.SpanProcessorMetrics = SpanProcessorMetrics;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SamplingDecision = exports.TraceIdRatioBasedSampler = exports.ParentBasedSampler = exports.createAlwaysRecordSampler = exports.AlwaysOnSampler = exports.AlwaysOffSampler = exports.NoopSpanProcessor = exports.SimpleSpanProcessor = exports.InMemorySpanExporter = exports.ConsoleSpanExporter = exports.RandomIdGenerator = exports.BatchSpanProcessor = exports.TracerProvider = exports.StackContextManager = void 0;
-var StackContextManager_1 = __webpack_require__(38856);
+var StackContextManager_1 = __webpack_require__(8856);
 Object.defineProperty(exports, "StackContextManager", ({ enumerable: true, get: function () { return StackContextManager_1.StackContextManager; } }));
-var TracerProvider_1 = __webpack_require__(21656);
+var TracerProvider_1 = __webpack_require__(1656);
 Object.defineProperty(exports, "TracerProvider", ({ enumerable: true, get: function () { return TracerProvider_1.TracerProvider; } }));
-var platform_1 = __webpack_require__(86140);
+var platform_1 = __webpack_require__(6140);
 Object.defineProperty(exports, "BatchSpanProcessor", ({ enumerable: true, get: function () { return platform_1.BatchSpanProcessor; } }));
 Object.defineProperty(exports, "RandomIdGenerator", ({ enumerable: true, get: function () { return platform_1.RandomIdGenerator; } }));
 var ConsoleSpanExporter_1 = __webpack_require__(3569);
 Object.defineProperty(exports, "ConsoleSpanExporter", ({ enumerable: true, get: function () { return ConsoleSpanExporter_1.ConsoleSpanExporter; } }));
-var InMemorySpanExporter_1 = __webpack_require__(65176);
+var InMemorySpanExporter_1 = __webpack_require__(5176);
 Object.defineProperty(exports, "InMemorySpanExporter", ({ enumerable: true, get: function () { return InMemorySpanExporter_1.InMemorySpanExporter; } }));
-var SimpleSpanProcessor_1 = __webpack_require__(19491);
+var SimpleSpanProcessor_1 = __webpack_require__(9491);
 Object.defineProperty(exports, "SimpleSpanProcessor", ({ enumerable: true, get: function () { return SimpleSpanProcessor_1.SimpleSpanProcessor; } }));
-var NoopSpanProcessor_1 = __webpack_require__(28573);
+var NoopSpanProcessor_1 = __webpack_require__(8573);
 Object.defineProperty(exports, "NoopSpanProcessor", ({ enumerable: true, get: function () { return NoopSpanProcessor_1.NoopSpanProcessor; } }));
 var AlwaysOffSampler_1 = __webpack_require__(2227);
 Object.defineProperty(exports, "AlwaysOffSampler", ({ enumerable: true, get: function () { return AlwaysOffSampler_1.AlwaysOffSampler; } }));
-var AlwaysOnSampler_1 = __webpack_require__(37937);
+var AlwaysOnSampler_1 = __webpack_require__(7937);
 Object.defineProperty(exports, "AlwaysOnSampler", ({ enumerable: true, get: function () { return AlwaysOnSampler_1.AlwaysOnSampler; } }));
-var AlwaysRecordSampler_1 = __webpack_require__(79101);
+var AlwaysRecordSampler_1 = __webpack_require__(9101);
 Object.defineProperty(exports, "createAlwaysRecordSampler", ({ enumerable: true, get: function () { return AlwaysRecordSampler_1.createAlwaysRecordSampler; } }));
-var ParentBasedSampler_1 = __webpack_require__(53544);
+var ParentBasedSampler_1 = __webpack_require__(3544);
 Object.defineProperty(exports, "ParentBasedSampler", ({ enumerable: true, get: function () { return ParentBasedSampler_1.ParentBasedSampler; } }));
-var TraceIdRatioBasedSampler_1 = __webpack_require__(58119);
+var TraceIdRatioBasedSampler_1 = __webpack_require__(8119);
 Object.defineProperty(exports, "TraceIdRatioBasedSampler", ({ enumerable: true, get: function () { return TraceIdRatioBasedSampler_1.TraceIdRatioBasedSampler; } }));
 var Sampler_1 = __webpack_require__(274);
 Object.defineProperty(exports, "SamplingDecision", ({ enumerable: true, get: function () { return Sampler_1.SamplingDecision; } }));
@@ -1867,7 +1867,7 @@ Object.defineProperty(exports, "SamplingDecision", ({ enumerable: true, get: fun
 
 /***/ }),
 
-/***/ 15062:
+/***/ 5062:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1931,7 +1931,7 @@ exports.formatInspect = formatInspect;
 
 /***/ }),
 
-/***/ 86140:
+/***/ 6140:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1941,14 +1941,14 @@ exports.formatInspect = formatInspect;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RandomIdGenerator = exports.BatchSpanProcessor = void 0;
-var node_1 = __webpack_require__(20489);
+var node_1 = __webpack_require__(489);
 Object.defineProperty(exports, "BatchSpanProcessor", ({ enumerable: true, get: function () { return node_1.BatchSpanProcessor; } }));
 Object.defineProperty(exports, "RandomIdGenerator", ({ enumerable: true, get: function () { return node_1.RandomIdGenerator; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 46382:
+/***/ 6382:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1997,7 +1997,7 @@ function getIdGenerator(bytes) {
 
 /***/ }),
 
-/***/ 14330:
+/***/ 4330:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2007,7 +2007,7 @@ function getIdGenerator(bytes) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BatchSpanProcessor = void 0;
-const BatchSpanProcessorBase_1 = __webpack_require__(74900);
+const BatchSpanProcessorBase_1 = __webpack_require__(4900);
 class BatchSpanProcessor extends BatchSpanProcessorBase_1.BatchSpanProcessorBase {
     onShutdown() { }
 }
@@ -2016,7 +2016,7 @@ exports.BatchSpanProcessor = BatchSpanProcessor;
 
 /***/ }),
 
-/***/ 20489:
+/***/ 489:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2026,9 +2026,9 @@ exports.BatchSpanProcessor = BatchSpanProcessor;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RandomIdGenerator = exports.BatchSpanProcessor = void 0;
-var BatchSpanProcessor_1 = __webpack_require__(14330);
+var BatchSpanProcessor_1 = __webpack_require__(4330);
 Object.defineProperty(exports, "BatchSpanProcessor", ({ enumerable: true, get: function () { return BatchSpanProcessor_1.BatchSpanProcessor; } }));
-var RandomIdGenerator_1 = __webpack_require__(46382);
+var RandomIdGenerator_1 = __webpack_require__(6382);
 Object.defineProperty(exports, "RandomIdGenerator", ({ enumerable: true, get: function () { return RandomIdGenerator_1.RandomIdGenerator; } }));
 //# sourceMappingURL=index.js.map
 
@@ -2061,7 +2061,7 @@ exports.AlwaysOffSampler = AlwaysOffSampler;
 
 /***/ }),
 
-/***/ 37937:
+/***/ 7937:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2088,7 +2088,7 @@ exports.AlwaysOnSampler = AlwaysOnSampler;
 
 /***/ }),
 
-/***/ 79101:
+/***/ 9101:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2129,7 +2129,7 @@ exports.createAlwaysRecordSampler = createAlwaysRecordSampler;
 
 /***/ }),
 
-/***/ 53544:
+/***/ 3544:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2139,10 +2139,10 @@ exports.createAlwaysRecordSampler = createAlwaysRecordSampler;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ParentBasedSampler = void 0;
-const api_1 = __webpack_require__(63914);
-const core_1 = __webpack_require__(24637);
+const api_1 = __webpack_require__(3914);
+const core_1 = __webpack_require__(4637);
 const AlwaysOffSampler_1 = __webpack_require__(2227);
-const AlwaysOnSampler_1 = __webpack_require__(37937);
+const AlwaysOnSampler_1 = __webpack_require__(7937);
 /**
  * A composite sampler that either respects the parent span's sampling decision
  * or delegates to `delegateSampler` for root spans.
@@ -2193,7 +2193,7 @@ exports.ParentBasedSampler = ParentBasedSampler;
 
 /***/ }),
 
-/***/ 58119:
+/***/ 8119:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2203,7 +2203,7 @@ exports.ParentBasedSampler = ParentBasedSampler;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TraceIdRatioBasedSampler = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 const Sampler_1 = __webpack_require__(274);
 /** Sampler that samples a given fraction of traces based of trace id deterministically. */
 class TraceIdRatioBasedSampler {
@@ -2370,7 +2370,7 @@ exports.OTEL_COMPONENT_TYPE_VALUE_SIMPLE_SPAN_PROCESSOR = 'simple_span_processor
 
 /***/ }),
 
-/***/ 65102:
+/***/ 5102:
 /***/ ((__unused_webpack_module, exports) => {
 
 

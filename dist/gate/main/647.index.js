@@ -21,7 +21,7 @@ var ExportResultCode;
 
 /***/ }),
 
-/***/ 76217:
+/***/ 6217:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -46,7 +46,7 @@ exports.BAGGAGE_MAX_TOTAL_LENGTH = 8192;
 
 /***/ }),
 
-/***/ 52827:
+/***/ 2827:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -56,10 +56,10 @@ exports.BAGGAGE_MAX_TOTAL_LENGTH = 8192;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.W3CBaggagePropagator = void 0;
-const api_1 = __webpack_require__(63914);
-const suppress_tracing_1 = __webpack_require__(97963);
-const constants_1 = __webpack_require__(76217);
-const utils_1 = __webpack_require__(67613);
+const api_1 = __webpack_require__(3914);
+const suppress_tracing_1 = __webpack_require__(7963);
+const constants_1 = __webpack_require__(6217);
+const utils_1 = __webpack_require__(7613);
 /**
  * Propagates {@link Baggage} through Context format propagation.
  *
@@ -111,14 +111,14 @@ exports.W3CBaggagePropagator = W3CBaggagePropagator;
 
 /***/ }),
 
-/***/ 67613:
+/***/ 7613:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseKeyPairsIntoRecord = exports.parseBaggageHeaderString = exports.parsePairKeyValue = exports.getKeyPairs = exports.serializeKeyPairs = void 0;
-const api_1 = __webpack_require__(63914);
-const constants_1 = __webpack_require__(76217);
+const api_1 = __webpack_require__(3914);
+const constants_1 = __webpack_require__(6217);
 function serializeKeyPairs(keyPairs) {
     return keyPairs.reduce((hValue, current) => {
         const value = `${hValue}${hValue !== '' ? constants_1.BAGGAGE_ITEMS_SEPARATOR : ''}${current}`;
@@ -223,7 +223,7 @@ exports.parseKeyPairsIntoRecord = parseKeyPairsIntoRecord;
 
 /***/ }),
 
-/***/ 28920:
+/***/ 8920:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -279,7 +279,7 @@ exports.AnchoredClock = AnchoredClock;
 
 /***/ }),
 
-/***/ 45306:
+/***/ 5306:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -289,7 +289,7 @@ exports.AnchoredClock = AnchoredClock;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isAttributeValue = exports.isAttributeKey = exports.sanitizeAttributes = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 function sanitizeAttributes(attributes) {
     const out = {};
     if (typeof attributes !== 'object' || attributes == null) {
@@ -367,7 +367,7 @@ function isValidPrimitiveAttributeValueType(valType) {
 
 /***/ }),
 
-/***/ 26354:
+/***/ 6354:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -377,7 +377,7 @@ function isValidPrimitiveAttributeValueType(valType) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.globalErrorHandler = exports.setGlobalErrorHandler = void 0;
-const logging_error_handler_1 = __webpack_require__(56512);
+const logging_error_handler_1 = __webpack_require__(6512);
 /** The global error handler delegate */
 let delegateHandler = (0, logging_error_handler_1.loggingErrorHandler)();
 /**
@@ -403,7 +403,7 @@ exports.globalErrorHandler = globalErrorHandler;
 
 /***/ }),
 
-/***/ 68284:
+/***/ 8284:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -421,7 +421,7 @@ exports._globalThis = globalThis;
 
 /***/ }),
 
-/***/ 56512:
+/***/ 6512:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -431,7 +431,7 @@ exports._globalThis = globalThis;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.loggingErrorHandler = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 /**
  * Returns a function that logs an error using the provided logger, or a
  * console logger if one was not provided.
@@ -479,7 +479,7 @@ function flattenException(ex) {
 
 /***/ }),
 
-/***/ 84826:
+/***/ 4826:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -489,7 +489,7 @@ function flattenException(ex) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.addHrTimes = exports.isTimeInput = exports.isTimeInputHrTime = exports.hrTimeToSeconds = exports.hrTimeToMilliseconds = exports.hrTimeToMicroseconds = exports.hrTimeToNanoseconds = exports.hrTimeToTimeStamp = exports.hrTimeDuration = exports.timeInputToHrTime = exports.hrTime = exports.getTimeOrigin = exports.millisToHrTime = void 0;
-const platform_1 = __webpack_require__(60509);
+const platform_1 = __webpack_require__(509);
 const NANOSECOND_DIGITS = 9;
 const NANOSECOND_DIGITS_IN_MILLIS = 6;
 const MILLISECONDS_TO_NANOSECONDS = Math.pow(10, NANOSECOND_DIGITS_IN_MILLIS);
@@ -665,7 +665,7 @@ exports.addHrTimes = addHrTimes;
 
 /***/ }),
 
-/***/ 69359:
+/***/ 9359:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -689,7 +689,7 @@ exports.unrefTimer = unrefTimer;
 
 /***/ }),
 
-/***/ 24637:
+/***/ 4637:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -700,19 +700,19 @@ exports.unrefTimer = unrefTimer;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.diagLogLevelFromString = exports.BindOnceFuture = exports.urlMatches = exports.isUrlIgnored = exports.callWithTimeout = exports.TimeoutError = exports.merge = exports.TraceState = exports.unsuppressTracing = exports.suppressTracing = exports.isTracingSuppressed = exports.setRPCMetadata = exports.getRPCMetadata = exports.deleteRPCMetadata = exports.RPCType = exports.parseTraceParent = exports.W3CTraceContextPropagator = exports.TRACE_STATE_HEADER = exports.TRACE_PARENT_HEADER = exports.CompositePropagator = exports.otperformance = exports.getStringListFromEnv = exports.getNumberFromEnv = exports.getBooleanFromEnv = exports.getStringFromEnv = exports._globalThis = exports.SDK_INFO = exports.parseKeyPairsIntoRecord = exports.ExportResultCode = exports.unrefTimer = exports.timeInputToHrTime = exports.millisToHrTime = exports.isTimeInputHrTime = exports.isTimeInput = exports.hrTimeToTimeStamp = exports.hrTimeToSeconds = exports.hrTimeToNanoseconds = exports.hrTimeToMilliseconds = exports.hrTimeToMicroseconds = exports.hrTimeDuration = exports.hrTime = exports.getTimeOrigin = exports.addHrTimes = exports.loggingErrorHandler = exports.setGlobalErrorHandler = exports.globalErrorHandler = exports.sanitizeAttributes = exports.isAttributeValue = exports.AnchoredClock = exports.W3CBaggagePropagator = void 0;
 exports.internal = void 0;
-var W3CBaggagePropagator_1 = __webpack_require__(52827);
+var W3CBaggagePropagator_1 = __webpack_require__(2827);
 Object.defineProperty(exports, "W3CBaggagePropagator", ({ enumerable: true, get: function () { return W3CBaggagePropagator_1.W3CBaggagePropagator; } }));
-var anchored_clock_1 = __webpack_require__(28920);
+var anchored_clock_1 = __webpack_require__(8920);
 Object.defineProperty(exports, "AnchoredClock", ({ enumerable: true, get: function () { return anchored_clock_1.AnchoredClock; } }));
-var attributes_1 = __webpack_require__(45306);
+var attributes_1 = __webpack_require__(5306);
 Object.defineProperty(exports, "isAttributeValue", ({ enumerable: true, get: function () { return attributes_1.isAttributeValue; } }));
 Object.defineProperty(exports, "sanitizeAttributes", ({ enumerable: true, get: function () { return attributes_1.sanitizeAttributes; } }));
-var global_error_handler_1 = __webpack_require__(26354);
+var global_error_handler_1 = __webpack_require__(6354);
 Object.defineProperty(exports, "globalErrorHandler", ({ enumerable: true, get: function () { return global_error_handler_1.globalErrorHandler; } }));
 Object.defineProperty(exports, "setGlobalErrorHandler", ({ enumerable: true, get: function () { return global_error_handler_1.setGlobalErrorHandler; } }));
-var logging_error_handler_1 = __webpack_require__(56512);
+var logging_error_handler_1 = __webpack_require__(6512);
 Object.defineProperty(exports, "loggingErrorHandler", ({ enumerable: true, get: function () { return logging_error_handler_1.loggingErrorHandler; } }));
-var time_1 = __webpack_require__(84826);
+var time_1 = __webpack_require__(4826);
 Object.defineProperty(exports, "addHrTimes", ({ enumerable: true, get: function () { return time_1.addHrTimes; } }));
 Object.defineProperty(exports, "getTimeOrigin", ({ enumerable: true, get: function () { return time_1.getTimeOrigin; } }));
 Object.defineProperty(exports, "hrTime", ({ enumerable: true, get: function () { return time_1.hrTime; } }));
@@ -726,13 +726,13 @@ Object.defineProperty(exports, "isTimeInput", ({ enumerable: true, get: function
 Object.defineProperty(exports, "isTimeInputHrTime", ({ enumerable: true, get: function () { return time_1.isTimeInputHrTime; } }));
 Object.defineProperty(exports, "millisToHrTime", ({ enumerable: true, get: function () { return time_1.millisToHrTime; } }));
 Object.defineProperty(exports, "timeInputToHrTime", ({ enumerable: true, get: function () { return time_1.timeInputToHrTime; } }));
-var timer_util_1 = __webpack_require__(69359);
+var timer_util_1 = __webpack_require__(9359);
 Object.defineProperty(exports, "unrefTimer", ({ enumerable: true, get: function () { return timer_util_1.unrefTimer; } }));
 var ExportResult_1 = __webpack_require__(5038);
 Object.defineProperty(exports, "ExportResultCode", ({ enumerable: true, get: function () { return ExportResult_1.ExportResultCode; } }));
-var utils_1 = __webpack_require__(67613);
+var utils_1 = __webpack_require__(7613);
 Object.defineProperty(exports, "parseKeyPairsIntoRecord", ({ enumerable: true, get: function () { return utils_1.parseKeyPairsIntoRecord; } }));
-var platform_1 = __webpack_require__(60509);
+var platform_1 = __webpack_require__(509);
 Object.defineProperty(exports, "SDK_INFO", ({ enumerable: true, get: function () { return platform_1.SDK_INFO; } }));
 Object.defineProperty(exports, "_globalThis", ({ enumerable: true, get: function () { return platform_1._globalThis; } }));
 Object.defineProperty(exports, "getStringFromEnv", ({ enumerable: true, get: function () { return platform_1.getStringFromEnv; } }));
@@ -740,37 +740,37 @@ Object.defineProperty(exports, "getBooleanFromEnv", ({ enumerable: true, get: fu
 Object.defineProperty(exports, "getNumberFromEnv", ({ enumerable: true, get: function () { return platform_1.getNumberFromEnv; } }));
 Object.defineProperty(exports, "getStringListFromEnv", ({ enumerable: true, get: function () { return platform_1.getStringListFromEnv; } }));
 Object.defineProperty(exports, "otperformance", ({ enumerable: true, get: function () { return platform_1.otperformance; } }));
-var composite_1 = __webpack_require__(50415);
+var composite_1 = __webpack_require__(415);
 Object.defineProperty(exports, "CompositePropagator", ({ enumerable: true, get: function () { return composite_1.CompositePropagator; } }));
-var W3CTraceContextPropagator_1 = __webpack_require__(48769);
+var W3CTraceContextPropagator_1 = __webpack_require__(8769);
 Object.defineProperty(exports, "TRACE_PARENT_HEADER", ({ enumerable: true, get: function () { return W3CTraceContextPropagator_1.TRACE_PARENT_HEADER; } }));
 Object.defineProperty(exports, "TRACE_STATE_HEADER", ({ enumerable: true, get: function () { return W3CTraceContextPropagator_1.TRACE_STATE_HEADER; } }));
 Object.defineProperty(exports, "W3CTraceContextPropagator", ({ enumerable: true, get: function () { return W3CTraceContextPropagator_1.W3CTraceContextPropagator; } }));
 Object.defineProperty(exports, "parseTraceParent", ({ enumerable: true, get: function () { return W3CTraceContextPropagator_1.parseTraceParent; } }));
-var rpc_metadata_1 = __webpack_require__(43832);
+var rpc_metadata_1 = __webpack_require__(3832);
 Object.defineProperty(exports, "RPCType", ({ enumerable: true, get: function () { return rpc_metadata_1.RPCType; } }));
 Object.defineProperty(exports, "deleteRPCMetadata", ({ enumerable: true, get: function () { return rpc_metadata_1.deleteRPCMetadata; } }));
 Object.defineProperty(exports, "getRPCMetadata", ({ enumerable: true, get: function () { return rpc_metadata_1.getRPCMetadata; } }));
 Object.defineProperty(exports, "setRPCMetadata", ({ enumerable: true, get: function () { return rpc_metadata_1.setRPCMetadata; } }));
-var suppress_tracing_1 = __webpack_require__(97963);
+var suppress_tracing_1 = __webpack_require__(7963);
 Object.defineProperty(exports, "isTracingSuppressed", ({ enumerable: true, get: function () { return suppress_tracing_1.isTracingSuppressed; } }));
 Object.defineProperty(exports, "suppressTracing", ({ enumerable: true, get: function () { return suppress_tracing_1.suppressTracing; } }));
 Object.defineProperty(exports, "unsuppressTracing", ({ enumerable: true, get: function () { return suppress_tracing_1.unsuppressTracing; } }));
-var TraceState_1 = __webpack_require__(31001);
+var TraceState_1 = __webpack_require__(1001);
 Object.defineProperty(exports, "TraceState", ({ enumerable: true, get: function () { return TraceState_1.TraceState; } }));
-var merge_1 = __webpack_require__(31615);
+var merge_1 = __webpack_require__(1615);
 Object.defineProperty(exports, "merge", ({ enumerable: true, get: function () { return merge_1.merge; } }));
-var timeout_1 = __webpack_require__(61988);
+var timeout_1 = __webpack_require__(1988);
 Object.defineProperty(exports, "TimeoutError", ({ enumerable: true, get: function () { return timeout_1.TimeoutError; } }));
 Object.defineProperty(exports, "callWithTimeout", ({ enumerable: true, get: function () { return timeout_1.callWithTimeout; } }));
-var url_1 = __webpack_require__(12326);
+var url_1 = __webpack_require__(2326);
 Object.defineProperty(exports, "isUrlIgnored", ({ enumerable: true, get: function () { return url_1.isUrlIgnored; } }));
 Object.defineProperty(exports, "urlMatches", ({ enumerable: true, get: function () { return url_1.urlMatches; } }));
-var callback_1 = __webpack_require__(96940);
+var callback_1 = __webpack_require__(6940);
 Object.defineProperty(exports, "BindOnceFuture", ({ enumerable: true, get: function () { return callback_1.BindOnceFuture; } }));
 var configuration_1 = __webpack_require__(9233);
 Object.defineProperty(exports, "diagLogLevelFromString", ({ enumerable: true, get: function () { return configuration_1.diagLogLevelFromString; } }));
-const exporter_1 = __webpack_require__(85702);
+const exporter_1 = __webpack_require__(5702);
 exports.internal = {
     _export: exporter_1._export,
 };
@@ -778,7 +778,7 @@ exports.internal = {
 
 /***/ }),
 
-/***/ 85702:
+/***/ 5702:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -788,8 +788,8 @@ exports.internal = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports._export = void 0;
-const api_1 = __webpack_require__(63914);
-const suppress_tracing_1 = __webpack_require__(97963);
+const api_1 = __webpack_require__(3914);
+const suppress_tracing_1 = __webpack_require__(7963);
 /**
  * @internal
  * Shared functionality used by Exporters while exporting data, including suppression of Traces.
@@ -807,7 +807,7 @@ exports._export = _export;
 
 /***/ }),
 
-/***/ 35168:
+/***/ 5168:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -848,7 +848,7 @@ exports.validateValue = validateValue;
 
 /***/ }),
 
-/***/ 60509:
+/***/ 509:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -858,7 +858,7 @@ exports.getStringListFromEnv = exports.getNumberFromEnv = exports.getStringFromE
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-var node_1 = __webpack_require__(74158);
+var node_1 = __webpack_require__(4158);
 Object.defineProperty(exports, "SDK_INFO", ({ enumerable: true, get: function () { return node_1.SDK_INFO; } }));
 Object.defineProperty(exports, "_globalThis", ({ enumerable: true, get: function () { return node_1._globalThis; } }));
 Object.defineProperty(exports, "otperformance", ({ enumerable: true, get: function () { return node_1.otperformance; } }));
@@ -870,7 +870,7 @@ Object.defineProperty(exports, "getStringListFromEnv", ({ enumerable: true, get:
 
 /***/ }),
 
-/***/ 20447:
+/***/ 447:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -880,8 +880,8 @@ Object.defineProperty(exports, "getStringListFromEnv", ({ enumerable: true, get:
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getStringListFromEnv = exports.getBooleanFromEnv = exports.getStringFromEnv = exports.getNumberFromEnv = void 0;
-const api_1 = __webpack_require__(63914);
-const util_1 = __webpack_require__(39023);
+const api_1 = __webpack_require__(3914);
+const util_1 = __webpack_require__(9023);
 /**
  * Retrieves a number from an environment variable.
  * - Returns `undefined` if the environment variable is empty, unset, contains only whitespace, or is not a number.
@@ -969,7 +969,7 @@ exports.getStringListFromEnv = getStringListFromEnv;
 
 /***/ }),
 
-/***/ 74158:
+/***/ 4158:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -979,14 +979,14 @@ exports.getStringListFromEnv = getStringListFromEnv;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.otperformance = exports.SDK_INFO = exports._globalThis = exports.getStringListFromEnv = exports.getNumberFromEnv = exports.getBooleanFromEnv = exports.getStringFromEnv = void 0;
-var environment_1 = __webpack_require__(20447);
+var environment_1 = __webpack_require__(447);
 Object.defineProperty(exports, "getStringFromEnv", ({ enumerable: true, get: function () { return environment_1.getStringFromEnv; } }));
 Object.defineProperty(exports, "getBooleanFromEnv", ({ enumerable: true, get: function () { return environment_1.getBooleanFromEnv; } }));
 Object.defineProperty(exports, "getNumberFromEnv", ({ enumerable: true, get: function () { return environment_1.getNumberFromEnv; } }));
 Object.defineProperty(exports, "getStringListFromEnv", ({ enumerable: true, get: function () { return environment_1.getStringListFromEnv; } }));
-var globalThis_1 = __webpack_require__(68284);
+var globalThis_1 = __webpack_require__(8284);
 Object.defineProperty(exports, "_globalThis", ({ enumerable: true, get: function () { return globalThis_1._globalThis; } }));
-var sdk_info_1 = __webpack_require__(36375);
+var sdk_info_1 = __webpack_require__(6375);
 Object.defineProperty(exports, "SDK_INFO", ({ enumerable: true, get: function () { return sdk_info_1.SDK_INFO; } }));
 /**
  * @deprecated Use performance directly.
@@ -996,7 +996,7 @@ exports.otperformance = performance;
 
 /***/ }),
 
-/***/ 36375:
+/***/ 6375:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1006,9 +1006,9 @@ exports.otperformance = performance;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SDK_INFO = void 0;
-const version_1 = __webpack_require__(52597);
-const semantic_conventions_1 = __webpack_require__(31085);
-const semconv_1 = __webpack_require__(98984);
+const version_1 = __webpack_require__(2597);
+const semantic_conventions_1 = __webpack_require__(1085);
+const semconv_1 = __webpack_require__(8984);
 /** Constants describing the SDK in use */
 exports.SDK_INFO = {
     [semantic_conventions_1.ATTR_TELEMETRY_SDK_NAME]: 'opentelemetry',
@@ -1020,7 +1020,7 @@ exports.SDK_INFO = {
 
 /***/ }),
 
-/***/ 50415:
+/***/ 415:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1030,7 +1030,7 @@ exports.SDK_INFO = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CompositePropagator = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 /** Combines multiple propagators into a single propagator. */
 class CompositePropagator {
     _propagators;
@@ -1101,7 +1101,7 @@ exports.CompositePropagator = CompositePropagator;
 
 /***/ }),
 
-/***/ 98984:
+/***/ 8984:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1128,7 +1128,7 @@ exports.ATTR_PROCESS_RUNTIME_NAME = 'process.runtime.name';
 
 /***/ }),
 
-/***/ 31001:
+/***/ 1001:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1138,7 +1138,7 @@ exports.ATTR_PROCESS_RUNTIME_NAME = 'process.runtime.name';
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TraceState = void 0;
-const validators_1 = __webpack_require__(35168);
+const validators_1 = __webpack_require__(5168);
 const MAX_TRACE_STATE_ITEMS = 32;
 const MAX_TRACE_STATE_LEN = 512;
 const LIST_MEMBERS_SEPARATOR = ',';
@@ -1276,7 +1276,7 @@ exports.TraceState = TraceState;
 
 /***/ }),
 
-/***/ 48769:
+/***/ 8769:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1286,9 +1286,9 @@ exports.TraceState = TraceState;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.W3CTraceContextPropagator = exports.parseTraceParent = exports.TRACE_STATE_HEADER = exports.TRACE_PARENT_HEADER = void 0;
-const api_1 = __webpack_require__(63914);
-const suppress_tracing_1 = __webpack_require__(97963);
-const TraceState_1 = __webpack_require__(31001);
+const api_1 = __webpack_require__(3914);
+const suppress_tracing_1 = __webpack_require__(7963);
+const TraceState_1 = __webpack_require__(1001);
 exports.TRACE_PARENT_HEADER = 'traceparent';
 exports.TRACE_STATE_HEADER = 'tracestate';
 const VERSION = '00';
@@ -1375,7 +1375,7 @@ exports.W3CTraceContextPropagator = W3CTraceContextPropagator;
 
 /***/ }),
 
-/***/ 43832:
+/***/ 3832:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1385,7 +1385,7 @@ exports.W3CTraceContextPropagator = W3CTraceContextPropagator;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getRPCMetadata = exports.deleteRPCMetadata = exports.setRPCMetadata = exports.RPCType = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 const RPC_METADATA_KEY = (0, api_1.createContextKey)('OpenTelemetry SDK Context Key RPC_METADATA');
 var RPCType;
 (function (RPCType) {
@@ -1407,7 +1407,7 @@ exports.getRPCMetadata = getRPCMetadata;
 
 /***/ }),
 
-/***/ 97963:
+/***/ 7963:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1417,7 +1417,7 @@ exports.getRPCMetadata = getRPCMetadata;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isTracingSuppressed = exports.unsuppressTracing = exports.suppressTracing = void 0;
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 const SUPPRESS_TRACING_KEY = (0, api_1.createContextKey)('OpenTelemetry SDK Context Key SUPPRESS_TRACING');
 function suppressTracing(context) {
     return context.setValue(SUPPRESS_TRACING_KEY, true);
@@ -1435,7 +1435,7 @@ exports.isTracingSuppressed = isTracingSuppressed;
 
 /***/ }),
 
-/***/ 96940:
+/***/ 6940:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1445,7 +1445,7 @@ exports.isTracingSuppressed = isTracingSuppressed;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BindOnceFuture = void 0;
-const promise_1 = __webpack_require__(80670);
+const promise_1 = __webpack_require__(670);
 /**
  * Bind the callback and only invoke the callback once regardless how many times `BindOnceFuture.call` is invoked.
  */
@@ -1492,7 +1492,7 @@ exports.diagLogLevelFromString = void 0;
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-const api_1 = __webpack_require__(63914);
+const api_1 = __webpack_require__(3914);
 const logLevelMap = {
     ALL: api_1.DiagLogLevel.ALL,
     VERBOSE: api_1.DiagLogLevel.VERBOSE,
@@ -1523,7 +1523,7 @@ exports.diagLogLevelFromString = diagLogLevelFromString;
 
 /***/ }),
 
-/***/ 71136:
+/***/ 1136:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1675,7 +1675,7 @@ function objectToString(value) {
 
 /***/ }),
 
-/***/ 31615:
+/***/ 1615:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1686,7 +1686,7 @@ function objectToString(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.merge = void 0;
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const lodash_merge_1 = __webpack_require__(71136);
+const lodash_merge_1 = __webpack_require__(1136);
 const MAX_LEVEL = 20;
 /**
  * Merges objects together
@@ -1842,7 +1842,7 @@ function shouldMerge(one, two) {
 
 /***/ }),
 
-/***/ 80670:
+/***/ 670:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1877,7 +1877,7 @@ exports.Deferred = Deferred;
 
 /***/ }),
 
-/***/ 61988:
+/***/ 1988:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1928,7 +1928,7 @@ exports.callWithTimeout = callWithTimeout;
 
 /***/ }),
 
-/***/ 12326:
+/***/ 2326:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1968,7 +1968,7 @@ exports.isUrlIgnored = isUrlIgnored;
 
 /***/ }),
 
-/***/ 52597:
+/***/ 2597:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1984,7 +1984,7 @@ exports.VERSION = '2.12.1';
 
 /***/ }),
 
-/***/ 96785:
+/***/ 6785:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -1994,11 +1994,11 @@ exports.VERSION = '2.12.1';
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defaultResource = exports.emptyResource = exports.resourceFromDetectedResource = exports.resourceFromAttributes = void 0;
-const api_1 = __webpack_require__(63914);
-const core_1 = __webpack_require__(24637);
-const semantic_conventions_1 = __webpack_require__(31085);
-const default_service_name_1 = __webpack_require__(37062);
-const utils_1 = __webpack_require__(39322);
+const api_1 = __webpack_require__(3914);
+const core_1 = __webpack_require__(4637);
+const semantic_conventions_1 = __webpack_require__(1085);
+const default_service_name_1 = __webpack_require__(7062);
+const utils_1 = __webpack_require__(9322);
 class ResourceImpl {
     _rawAttributes;
     _asyncAttributesPending = false;
@@ -2146,7 +2146,7 @@ function mergeSchemaUrl(old, updating) {
 
 /***/ }),
 
-/***/ 37062:
+/***/ 7062:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2184,7 +2184,7 @@ exports._clearDefaultServiceNameCache = _clearDefaultServiceNameCache;
 
 /***/ }),
 
-/***/ 43504:
+/***/ 3504:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2194,8 +2194,8 @@ exports._clearDefaultServiceNameCache = _clearDefaultServiceNameCache;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.detectResources = void 0;
-const api_1 = __webpack_require__(63914);
-const ResourceImpl_1 = __webpack_require__(96785);
+const api_1 = __webpack_require__(3914);
+const ResourceImpl_1 = __webpack_require__(6785);
 /**
  * Runs all resource detectors and returns the results merged into a single Resource.
  *
@@ -2220,7 +2220,7 @@ exports.detectResources = detectResources;
 
 /***/ }),
 
-/***/ 60930:
+/***/ 930:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2230,9 +2230,9 @@ exports.detectResources = detectResources;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.envDetector = void 0;
-const api_1 = __webpack_require__(63914);
-const semantic_conventions_1 = __webpack_require__(31085);
-const core_1 = __webpack_require__(24637);
+const api_1 = __webpack_require__(3914);
+const semantic_conventions_1 = __webpack_require__(1085);
+const core_1 = __webpack_require__(4637);
 /**
  * EnvDetector can be used to detect the presence of and create a Resource
  * from the OTEL_RESOURCE_ATTRIBUTES environment variable.
@@ -2354,7 +2354,7 @@ exports.noopDetector = new NoopDetector();
 
 /***/ }),
 
-/***/ 68463:
+/***/ 8463:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2364,9 +2364,9 @@ exports.noopDetector = new NoopDetector();
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.noopDetector = exports.serviceInstanceIdDetector = exports.processDetector = exports.osDetector = exports.hostDetector = exports.envDetector = void 0;
-var EnvDetector_1 = __webpack_require__(60930);
+var EnvDetector_1 = __webpack_require__(930);
 Object.defineProperty(exports, "envDetector", ({ enumerable: true, get: function () { return EnvDetector_1.envDetector; } }));
-var platform_1 = __webpack_require__(27875);
+var platform_1 = __webpack_require__(7875);
 Object.defineProperty(exports, "hostDetector", ({ enumerable: true, get: function () { return platform_1.hostDetector; } }));
 Object.defineProperty(exports, "osDetector", ({ enumerable: true, get: function () { return platform_1.osDetector; } }));
 Object.defineProperty(exports, "processDetector", ({ enumerable: true, get: function () { return platform_1.processDetector; } }));
@@ -2377,7 +2377,7 @@ Object.defineProperty(exports, "noopDetector", ({ enumerable: true, get: functio
 
 /***/ }),
 
-/***/ 27875:
+/***/ 7875:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2387,7 +2387,7 @@ exports.serviceInstanceIdDetector = exports.processDetector = exports.osDetector
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-var node_1 = __webpack_require__(66700);
+var node_1 = __webpack_require__(6700);
 Object.defineProperty(exports, "hostDetector", ({ enumerable: true, get: function () { return node_1.hostDetector; } }));
 Object.defineProperty(exports, "osDetector", ({ enumerable: true, get: function () { return node_1.osDetector; } }));
 Object.defineProperty(exports, "processDetector", ({ enumerable: true, get: function () { return node_1.processDetector; } }));
@@ -2396,7 +2396,7 @@ Object.defineProperty(exports, "serviceInstanceIdDetector", ({ enumerable: true,
 
 /***/ }),
 
-/***/ 62018:
+/***/ 2018:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2406,10 +2406,10 @@ Object.defineProperty(exports, "serviceInstanceIdDetector", ({ enumerable: true,
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.hostDetector = void 0;
-const semconv_1 = __webpack_require__(92946);
-const os_1 = __webpack_require__(70857);
-const getMachineId_1 = __webpack_require__(47634);
-const utils_1 = __webpack_require__(36517);
+const semconv_1 = __webpack_require__(2946);
+const os_1 = __webpack_require__(857);
+const getMachineId_1 = __webpack_require__(7634);
+const utils_1 = __webpack_require__(6517);
 /**
  * HostDetector detects the resources related to the host current process is
  * running on. Currently only non-cloud-based attributes are included.
@@ -2429,7 +2429,7 @@ exports.hostDetector = new HostDetector();
 
 /***/ }),
 
-/***/ 80954:
+/***/ 954:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2439,9 +2439,9 @@ exports.hostDetector = new HostDetector();
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.osDetector = void 0;
-const semconv_1 = __webpack_require__(92946);
-const os_1 = __webpack_require__(70857);
-const utils_1 = __webpack_require__(36517);
+const semconv_1 = __webpack_require__(2946);
+const os_1 = __webpack_require__(857);
+const utils_1 = __webpack_require__(6517);
 /**
  * OSDetector detects the resources related to the operating system (OS) on
  * which the process represented by this resource is running.
@@ -2460,7 +2460,7 @@ exports.osDetector = new OSDetector();
 
 /***/ }),
 
-/***/ 77535:
+/***/ 7535:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2470,9 +2470,9 @@ exports.osDetector = new OSDetector();
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.processDetector = void 0;
-const api_1 = __webpack_require__(63914);
-const semconv_1 = __webpack_require__(92946);
-const os = __webpack_require__(70857);
+const api_1 = __webpack_require__(3914);
+const semconv_1 = __webpack_require__(2946);
+const os = __webpack_require__(857);
 /**
  * ProcessDetector will be used to detect the resources related current process running
  * and being instrumented from the NodeJS Process module.
@@ -2510,7 +2510,7 @@ exports.processDetector = new ProcessDetector();
 
 /***/ }),
 
-/***/ 38599:
+/***/ 8599:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2520,8 +2520,8 @@ exports.processDetector = new ProcessDetector();
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serviceInstanceIdDetector = void 0;
-const semconv_1 = __webpack_require__(92946);
-const crypto_1 = __webpack_require__(76982);
+const semconv_1 = __webpack_require__(2946);
+const crypto_1 = __webpack_require__(6982);
 /**
  * ServiceInstanceIdDetector detects the resources related to the service instance ID.
  */
@@ -2547,7 +2547,7 @@ exports.serviceInstanceIdDetector = new ServiceInstanceIdDetector();
 
 /***/ }),
 
-/***/ 66700:
+/***/ 6700:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2557,19 +2557,19 @@ exports.serviceInstanceIdDetector = new ServiceInstanceIdDetector();
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serviceInstanceIdDetector = exports.processDetector = exports.osDetector = exports.hostDetector = void 0;
-var HostDetector_1 = __webpack_require__(62018);
+var HostDetector_1 = __webpack_require__(2018);
 Object.defineProperty(exports, "hostDetector", ({ enumerable: true, get: function () { return HostDetector_1.hostDetector; } }));
-var OSDetector_1 = __webpack_require__(80954);
+var OSDetector_1 = __webpack_require__(954);
 Object.defineProperty(exports, "osDetector", ({ enumerable: true, get: function () { return OSDetector_1.osDetector; } }));
-var ProcessDetector_1 = __webpack_require__(77535);
+var ProcessDetector_1 = __webpack_require__(7535);
 Object.defineProperty(exports, "processDetector", ({ enumerable: true, get: function () { return ProcessDetector_1.processDetector; } }));
-var ServiceInstanceIdDetector_1 = __webpack_require__(38599);
+var ServiceInstanceIdDetector_1 = __webpack_require__(8599);
 Object.defineProperty(exports, "serviceInstanceIdDetector", ({ enumerable: true, get: function () { return ServiceInstanceIdDetector_1.serviceInstanceIdDetector; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 47634:
+/***/ 7634:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2585,21 +2585,21 @@ async function getMachineId() {
     if (!getMachineIdImpl) {
         switch (process.platform) {
             case 'darwin':
-                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 272).then(__webpack_require__.bind(__webpack_require__, 37272)))
+                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 272).then(__webpack_require__.bind(__webpack_require__, 7272)))
                     .getMachineId;
                 break;
             case 'linux':
-                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 421).then(__webpack_require__.bind(__webpack_require__, 10421)))
+                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 421).then(__webpack_require__.bind(__webpack_require__, 421)))
                     .getMachineId;
                 break;
             case 'freebsd':
-                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 878).then(__webpack_require__.bind(__webpack_require__, 30878))).getMachineId;
+                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 878).then(__webpack_require__.bind(__webpack_require__, 878))).getMachineId;
                 break;
             case 'win32':
-                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 13).then(__webpack_require__.bind(__webpack_require__, 80013))).getMachineId;
+                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 13).then(__webpack_require__.bind(__webpack_require__, 13))).getMachineId;
                 break;
             default:
-                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 320).then(__webpack_require__.bind(__webpack_require__, 74320)))
+                getMachineIdImpl = (await __webpack_require__.e(/* import() */ 320).then(__webpack_require__.bind(__webpack_require__, 4320)))
                     .getMachineId;
                 break;
         }
@@ -2611,7 +2611,7 @@ exports.getMachineId = getMachineId;
 
 /***/ }),
 
-/***/ 36517:
+/***/ 6517:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2653,7 +2653,7 @@ exports.normalizeType = normalizeType;
 
 /***/ }),
 
-/***/ 75647:
+/***/ 5647:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2663,25 +2663,25 @@ exports.normalizeType = normalizeType;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defaultServiceName = exports.emptyResource = exports.defaultResource = exports.resourceFromAttributes = exports.serviceInstanceIdDetector = exports.processDetector = exports.osDetector = exports.hostDetector = exports.envDetector = exports.detectResources = void 0;
-var detect_resources_1 = __webpack_require__(43504);
+var detect_resources_1 = __webpack_require__(3504);
 Object.defineProperty(exports, "detectResources", ({ enumerable: true, get: function () { return detect_resources_1.detectResources; } }));
-var detectors_1 = __webpack_require__(68463);
+var detectors_1 = __webpack_require__(8463);
 Object.defineProperty(exports, "envDetector", ({ enumerable: true, get: function () { return detectors_1.envDetector; } }));
 Object.defineProperty(exports, "hostDetector", ({ enumerable: true, get: function () { return detectors_1.hostDetector; } }));
 Object.defineProperty(exports, "osDetector", ({ enumerable: true, get: function () { return detectors_1.osDetector; } }));
 Object.defineProperty(exports, "processDetector", ({ enumerable: true, get: function () { return detectors_1.processDetector; } }));
 Object.defineProperty(exports, "serviceInstanceIdDetector", ({ enumerable: true, get: function () { return detectors_1.serviceInstanceIdDetector; } }));
-var ResourceImpl_1 = __webpack_require__(96785);
+var ResourceImpl_1 = __webpack_require__(6785);
 Object.defineProperty(exports, "resourceFromAttributes", ({ enumerable: true, get: function () { return ResourceImpl_1.resourceFromAttributes; } }));
 Object.defineProperty(exports, "defaultResource", ({ enumerable: true, get: function () { return ResourceImpl_1.defaultResource; } }));
 Object.defineProperty(exports, "emptyResource", ({ enumerable: true, get: function () { return ResourceImpl_1.emptyResource; } }));
-var default_service_name_1 = __webpack_require__(37062);
+var default_service_name_1 = __webpack_require__(7062);
 Object.defineProperty(exports, "defaultServiceName", ({ enumerable: true, get: function () { return default_service_name_1.defaultServiceName; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 92946:
+/***/ 2946:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3011,7 +3011,7 @@ exports.ATTR_WEBENGINE_VERSION = 'webengine.version';
 
 /***/ }),
 
-/***/ 39322:
+/***/ 9322:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3031,15 +3031,15 @@ exports.isPromiseLike = isPromiseLike;
 
 /***/ }),
 
-/***/ 31085:
+/***/ 1085:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" });
-const require_SemanticAttributes = __webpack_require__(34934);
-const require_SemanticResourceAttributes = __webpack_require__(31053);
-const require_stable_attributes = __webpack_require__(76110);
-const require_stable_metrics = __webpack_require__(75024);
-const require_stable_events = __webpack_require__(58710);
+const require_SemanticAttributes = __webpack_require__(4934);
+const require_SemanticResourceAttributes = __webpack_require__(1053);
+const require_stable_attributes = __webpack_require__(6110);
+const require_stable_metrics = __webpack_require__(5024);
+const require_stable_events = __webpack_require__(8710);
 exports.ASPNETCORE_DIAGNOSTICS_EXCEPTION_RESULT_VALUE_ABORTED = require_stable_attributes.ASPNETCORE_DIAGNOSTICS_EXCEPTION_RESULT_VALUE_ABORTED;
 exports.ASPNETCORE_DIAGNOSTICS_EXCEPTION_RESULT_VALUE_HANDLED = require_stable_attributes.ASPNETCORE_DIAGNOSTICS_EXCEPTION_RESULT_VALUE_HANDLED;
 exports.ASPNETCORE_DIAGNOSTICS_EXCEPTION_RESULT_VALUE_SKIPPED = require_stable_attributes.ASPNETCORE_DIAGNOSTICS_EXCEPTION_RESULT_VALUE_SKIPPED;
@@ -3708,7 +3708,7 @@ exports.TelemetrySdkLanguageValues = require_SemanticResourceAttributes.Telemetr
 
 /***/ }),
 
-/***/ 86806:
+/***/ 6806:
 /***/ ((__unused_webpack_module, exports) => {
 
 //#region src/internal/utils.ts
@@ -3734,10 +3734,10 @@ exports.createConstMap = createConstMap;
 
 /***/ }),
 
-/***/ 31053:
+/***/ 1053:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const require_utils = __webpack_require__(86806);
+const require_utils = __webpack_require__(6806);
 //#region src/resource/SemanticResourceAttributes.ts
 const TMP_CLOUD_PROVIDER = "cloud.provider";
 const TMP_CLOUD_ACCOUNT_ID = "cloud.account.id";
@@ -5066,7 +5066,7 @@ exports.TelemetrySdkLanguageValues = TelemetrySdkLanguageValues;
 
 /***/ }),
 
-/***/ 76110:
+/***/ 6110:
 /***/ ((__unused_webpack_module, exports) => {
 
 //#region src/stable_attributes.ts
@@ -7110,7 +7110,7 @@ exports.TELEMETRY_SDK_LANGUAGE_VALUE_WEBJS = TELEMETRY_SDK_LANGUAGE_VALUE_WEBJS;
 
 /***/ }),
 
-/***/ 58710:
+/***/ 8710:
 /***/ ((__unused_webpack_module, exports) => {
 
 //#region src/stable_events.ts
@@ -7125,7 +7125,7 @@ exports.EVENT_EXCEPTION = EVENT_EXCEPTION;
 
 /***/ }),
 
-/***/ 75024:
+/***/ 5024:
 /***/ ((__unused_webpack_module, exports) => {
 
 //#region src/stable_metrics.ts
@@ -7509,10 +7509,10 @@ exports.METRIC_SIGNALR_SERVER_CONNECTION_DURATION = METRIC_SIGNALR_SERVER_CONNEC
 
 /***/ }),
 
-/***/ 34934:
+/***/ 4934:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const require_utils = __webpack_require__(86806);
+const require_utils = __webpack_require__(6806);
 //#region src/trace/SemanticAttributes.ts
 const TMP_AWS_LAMBDA_INVOKED_ARN = "aws.lambda.invoked_arn";
 const TMP_DB_SYSTEM = "db.system";

@@ -2,7 +2,7 @@ export const id = 771;
 export const ids = [771];
 export const modules = {
 
-/***/ 22771:
+/***/ 2771:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -42,10 +42,10 @@ function spanAttributes(record) {
 /** Sends one span for the decision; resolves false (never rejects) when the export failed. */
 async function exportDecisionSpan(record, options = {}) {
     const [{ BasicTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }, api,] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 19644)),
-        Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 86004)),
-        Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647)]).then(__webpack_require__.bind(__webpack_require__, 75647)),
-        __webpack_require__.e(/* import() */ 914).then(__webpack_require__.bind(__webpack_require__, 63914)),
+        Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647), __webpack_require__.e(644)]).then(__webpack_require__.bind(__webpack_require__, 9644)),
+        Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 6004)),
+        Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647)]).then(__webpack_require__.bind(__webpack_require__, 5647)),
+        __webpack_require__.e(/* import() */ 914).then(__webpack_require__.bind(__webpack_require__, 3914)),
     ]);
     const timeout = options.flushTimeoutMs ?? 3000;
     // The exporter's own deadline (retries included), so no request outlives the flush below.

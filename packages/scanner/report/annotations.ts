@@ -1,14 +1,21 @@
 /**
- * Findings as workflow-command annotations (`::error file=…,line=…::message`), returned as
- * lines for the front end to print. GitHub shows only 10 annotations of each type per step, so
+ * Findings as annotations (`::error file=…,line=…::message`): structured for the action's runner
+ * module, or as command lines for the CLI's `--format github`, both escaped by
+ * packages/core/untrusted-text.ts. GitHub shows only 10 annotations of each type per step, so
  * the most severe come first and a final notice says how many more are in the SARIF file and
  * the job summary.
  */
+import { type AnnotationProperties, annotationCommand } from '../../core/untrusted-text.js';
 import type { Finding, RuleMeta, Severity } from '../finding.js';
 import { compareFindings } from '../order.js';
-import { escapeCommandData, escapeCommandProperty } from './escape.js';
 
-const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
+const COMMAND: Record<Severity, Annotation['kind']> = { error: 'error', warning: 'warning', note: 'notice' };
+
+export interface Annotation {
+  kind: 'error' | 'warning' | 'notice';
+  message: string;
+  properties: AnnotationProperties;
+}
 
 export interface AnnotationOptions {
   /** Per annotation type; GitHub displays 10. */
@@ -20,12 +27,17 @@ export interface AnnotationOptions {
   reserveErrors?: number;
 }
 
+/** The annotations as `::` command lines (the CLI's `--format github`). */
 export function annotationLines(findings: readonly Finding[], options: AnnotationOptions = {}): string[] {
+  return annotations(findings, options).map((a) => annotationCommand(a.kind, a.message, a.properties));
+}
+
+export function annotations(findings: readonly Finding[], options: AnnotationOptions = {}): Annotation[] {
   const max = options.maxPerType ?? 10;
   const titles = new Map((options.rules ?? []).map((r) => [r.id, r.title]));
   const shown: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   const hidden: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
-  const lines: string[] = [];
+  const lines: Annotation[] = [];
   const sorted = [...findings].sort(compareFindings);
   const count: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   for (const f of sorted) count[f.severity]++;
@@ -53,24 +65,24 @@ export function annotationLines(findings: readonly Finding[], options: Annotatio
     const where = options.sarifFile
       ? `the SARIF file (${options.sarifFile}) and the job summary`
       : 'the job summary';
-    lines.push(
-      `::notice title=${escapeCommandProperty('astl scan: more findings')}::${escapeCommandData(
-        `${more} more finding${more === 1 ? '' : 's'} (${parts.join(', ')}) not shown as annotations: GitHub displays ${max} per type and step. See ${where}.`,
-      )}`,
-    );
+    lines.push({
+      kind: 'notice',
+      message: `${more} more finding${more === 1 ? '' : 's'} (${parts.join(', ')}) not shown as annotations: GitHub displays ${max} per type and step. See ${where}.`,
+      properties: { title: 'astl scan: more findings' },
+    });
   }
   return lines;
 }
 
-export function annotation(f: Finding, title?: string): string {
-  const props = [`file=${escapeCommandProperty(f.file)}`, `line=${f.line}`];
-  if (f.endLine !== undefined && f.endLine !== f.line) props.push(`endLine=${f.endLine}`);
+export function annotation(f: Finding, title?: string): Annotation {
+  const properties: AnnotationProperties = { file: f.file, startLine: f.line };
+  if (f.endLine !== undefined && f.endLine !== f.line) properties.endLine = f.endLine;
   if (f.column !== undefined) {
-    props.push(`col=${f.column}`);
+    properties.startColumn = f.column;
     if (f.endColumn !== undefined && (f.endLine === undefined || f.endLine === f.line)) {
-      props.push(`endColumn=${f.endColumn}`);
+      properties.endColumn = f.endColumn;
     }
   }
-  props.push(`title=${escapeCommandProperty(`${f.ruleId}${title ? `: ${title}` : ''}`)}`);
-  return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(f.message)}`;
+  properties.title = `${f.ruleId}${title ? `: ${title}` : ''}`;
+  return { kind: COMMAND[f.severity], message: f.message, properties };
 }

@@ -1,6 +1,5 @@
 export * from './annotations.js';
 export * from './codequality.js';
-export * from './escape.js';
 export * from './sarif.js';
 export * from './summary.js';
 export * from './text.js';

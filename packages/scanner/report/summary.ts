@@ -1,9 +1,15 @@
-/** The job summary (Markdown) for reviewers and auditors: counts, then a table of findings. */
+/**
+ * The job summary (Markdown) for reviewers and auditors: counts, then a table of findings. File
+ * names, messages and warnings come from the scanned repository: every one is escaped by
+ * packages/core/untrusted-text.ts (`markdownMessage`, `markdownCode`), so none renders as a link,
+ * image, HTML or table break.
+ */
+
+import { markdownCode, markdownMessage } from '../../core/untrusted-text.js';
 import type { Finding, Severity } from '../finding.js';
 import { compareFindings } from '../order.js';
 import { helpUriFor } from '../rules.js';
 import type { ScanResult } from '../scan.js';
-import { markdownCell, markdownCode } from './escape.js';
 
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', note: '🔵' };
 
@@ -40,7 +46,7 @@ export function summaryMarkdown(result: ScanResult, options: SummaryOptions = {}
       : '',
   ].filter(Boolean);
   out.push(facts.join(' · '), '');
-  for (const w of result.warnings) out.push(`> [!WARNING]\n> ${markdownCell(w)}`, '');
+  for (const w of result.warnings) out.push(`> [!WARNING]\n> ${markdownMessage(w)}`, '');
 
   if (result.findings.length > 0) {
     out.push('| | Rule | Location | Message |', '|---|---|---|---|');
@@ -70,7 +76,7 @@ export function summaryMarkdown(result: ScanResult, options: SummaryOptions = {}
   if (result.skipped.length > 0) {
     out.push(`<details><summary>Skipped files (${result.skipped.length})</summary>`, '');
     for (const s of result.skipped.slice(0, maxRows))
-      out.push(`- ${markdownCode(s.file)}: ${markdownCell(s.reason)}`);
+      out.push(`- ${markdownCode(s.file)}: ${markdownMessage(s.reason)}`);
     if (result.skipped.length > maxRows) out.push(`- … and ${result.skipped.length - maxRows} more`);
     out.push('', '</details>', '');
   }
@@ -84,7 +90,7 @@ export function summaryMarkdown(result: ScanResult, options: SummaryOptions = {}
 function row(f: Finding, link: boolean): string {
   const code = markdownCode(f.ruleId);
   const rule = link ? `[${code}](${helpUriFor({ id: f.ruleId, helpAnchor: '' })})` : code;
-  return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${markdownCode(`${f.file}:${f.line}`)} | ${markdownCell(f.message)} |`;
+  return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${markdownCode(`${f.file}:${f.line}`)} | ${markdownMessage(f.message)} |`;
 }
 
 function plural(n: number, word: string): string {

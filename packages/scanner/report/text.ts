@@ -1,6 +1,7 @@
 /** Plain text for terminals and the CLI's default format, and JSON for machines. */
+
+import { printable } from '../../core/untrusted-text.js';
 import type { ScanResult } from '../scan.js';
-import { printable } from './escape.js';
 
 export function textReport(result: ScanResult): string {
   const out: string[] = [];

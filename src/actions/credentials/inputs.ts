@@ -2,17 +2,18 @@
  * Every input of the root action, read and validated in one place. A bad value is an AstlError
  * naming the input, what was expected and how to fix it; nothing past this file reads inputs.
  */
-import * as core from '@actions/core';
 import {
   AstlError,
   AstlErrors,
   checkCredentialTransport,
   checkEnvName,
+  findControlCharacter,
   parseDuration,
   resolveWorkspacePath,
 } from '../../../packages/core/index.js';
 import type { CredentialRequest, VaultSecretRead } from '../../../packages/credentials/index.js';
 import { parseVaultSecrets } from '../../../packages/providers/vault-secrets.js';
+import { getInput } from '../runner.js';
 
 export interface CredentialsInputs {
   request: CredentialRequest;
@@ -80,6 +81,19 @@ export function parseInputs(
         'neither agent nor agent-type is set',
         'name the registered agent this job acts as (or its type, when only one agent has it)',
         'with:\n  agent: code-review-assistant\n  purpose: "Review pull requests"',
+      ),
+    );
+  }
+
+  // The purpose is printed in logs and summaries and kept in audit records: one line of text.
+  const purposeControl = findControlCharacter(opt('purpose') ?? '');
+  if (purposeControl) {
+    errors.push(
+      inputError(
+        'purpose',
+        `the purpose contains the control character ${purposeControl.codePoint} at position ${purposeControl.index + 1}`,
+        'write the purpose as one line of plain text (no line breaks, tabs or other control characters)',
+        'purpose: "Review pull requests"',
       ),
     );
   }
@@ -266,5 +280,5 @@ export function parseInputs(
 
 /** The action's inputs as the runner passes them. */
 export function getInputs(): CredentialsInputs {
-  return parseInputs((name) => core.getInput(name));
+  return parseInputs((name) => getInput(name));
 }

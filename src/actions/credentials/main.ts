@@ -4,7 +4,6 @@
  * (raw and encoded forms) by the engine's `registerSecret` callback the moment it arrives, so
  * nothing printed afterwards can reveal it.
  */
-import * as core from '@actions/core';
 import { AstlError, AstlErrors, describeError } from '../../../packages/core/index.js';
 // Module by module, not the package index: provider code must stay in its lazily loaded chunks.
 import { githubIdTokenSource } from '../../../packages/credentials/id-token.js';
@@ -12,16 +11,14 @@ import { MintFailure, mintCredentials } from '../../../packages/credentials/mint
 import { createProviderBackends } from '../../../packages/credentials/provider-backends.js';
 import { renderFailureSummary, renderMintSummary } from '../../../packages/credentials/summary.js';
 import type { MintResult, RevocationState } from '../../../packages/credentials/types.js';
+import * as runner from '../runner.js';
 import { getInputs } from './inputs.js';
-import { Masker, STATE_KEY, writeAudit, writeSummary } from './report.js';
+import { STATE_KEY, writeAudit } from './report.js';
 
 export async function run(): Promise<void> {
-  const masker = new Masker();
-  const logger = {
-    info: (m: string) => core.info(masker.scrub(m)),
-    warning: (m: string) => core.warning(masker.scrub(m)),
-    debug: (m: string) => core.debug(masker.scrub(m)),
-  };
+  const masker = runner.masker;
+  // The runner module scrubs every line with the masker and makes it command-neutral.
+  const logger = { info: runner.info, warning: (m: string) => runner.warning(m), debug: runner.debug };
   try {
     const inputs = getInputs();
     const backends = createProviderBackends();
@@ -32,7 +29,7 @@ export async function run(): Promise<void> {
         {
           getIdToken: githubIdTokenSource(process.env),
           registerSecret: masker.register,
-          onState: (state: RevocationState) => saveState(state, masker),
+          onState: (state: RevocationState) => saveState(state),
           logger,
           deadlineMs: inputs.deadlineMs,
         },
@@ -40,12 +37,12 @@ export async function run(): Promise<void> {
       );
     } catch (err) {
       if (!(err instanceof MintFailure)) throw err;
-      if (err.state) saveState(err.state, masker);
-      writeAudit(err.audit, err.state?.auditLevel ?? 'full', masker);
+      if (err.state) saveState(err.state);
+      writeAudit(err.audit, err.state?.auditLevel ?? 'full');
       const e = err.error;
       // Several problems at once (AstlErrors) print whole; one problem shows its hint and fix apart.
       const single = e instanceof AstlError && !(e instanceof AstlErrors) ? e : undefined;
-      await writeSummary(
+      runner.appendSummary(
         renderFailureSummary({
           agent: err.context.agent,
           purpose: err.context.purpose,
@@ -57,49 +54,48 @@ export async function run(): Promise<void> {
           hint: single?.hint,
           fix: single?.fix,
         }),
-        masker,
       );
       if (err.state?.vault) {
-        core.info('A Vault token was issued before the failure; the post step revokes it.');
+        runner.info('A Vault token was issued before the failure; the post step revokes it.');
       }
-      core.setOutput('correlation-id', err.correlationId);
+      runner.setOutput('correlation-id', err.correlationId);
       throw err.error;
     }
 
     // Masks are registered; from here on values may be written to files the runner reads.
     if (inputs.exportEnv) {
-      for (const [name, value] of Object.entries(result.env)) core.exportVariable(name, value);
+      for (const [name, value] of Object.entries(result.env)) runner.exportVariable(name, value);
     }
     // Not secret, and what the gate reads by default, so always exported.
-    core.exportVariable('ASTL_AGENT', result.agent);
-    core.exportVariable('ASTL_AGENT_TYPE', result.type);
-    core.exportVariable('ASTL_CORRELATION_ID', result.correlationId);
+    runner.exportVariable('ASTL_AGENT', result.agent);
+    runner.exportVariable('ASTL_AGENT_TYPE', result.type);
+    runner.exportVariable('ASTL_CORRELATION_ID', result.correlationId);
 
-    core.setOutput('agent', result.outputs.agent);
-    core.setOutput('correlation-id', result.outputs.correlationId);
-    core.setOutput('expires-at', result.outputs.expiresAt);
-    core.setOutput('aws-session-name', result.outputs.awsSessionName ?? '');
-    core.setOutput('vault-token-accessor', result.outputs.vaultTokenAccessor ?? '');
+    runner.setOutput('agent', result.outputs.agent);
+    runner.setOutput('correlation-id', result.outputs.correlationId);
+    runner.setOutput('expires-at', result.outputs.expiresAt);
+    runner.setOutput('aws-session-name', result.outputs.awsSessionName ?? '');
+    runner.setOutput('vault-token-accessor', result.outputs.vaultTokenAccessor ?? '');
     if (inputs.outputCredentials) {
       const s = result.secretOutputs;
-      if (s.awsAccessKeyId) core.setOutput('aws-access-key-id', s.awsAccessKeyId);
-      if (s.awsSecretAccessKey) core.setOutput('aws-secret-access-key', s.awsSecretAccessKey);
-      if (s.awsSessionToken) core.setOutput('aws-session-token', s.awsSessionToken);
-      if (s.vaultToken) core.setOutput('vault-token', s.vaultToken);
+      if (s.awsAccessKeyId) runner.setOutput('aws-access-key-id', s.awsAccessKeyId);
+      if (s.awsSecretAccessKey) runner.setOutput('aws-secret-access-key', s.awsSecretAccessKey);
+      if (s.awsSessionToken) runner.setOutput('aws-session-token', s.awsSessionToken);
+      if (s.vaultToken) runner.setOutput('vault-token', s.vaultToken);
     }
 
     for (const w of result.warnings) logger.warning(w);
-    await writeSummary(renderMintSummary(result, inputs.request.run), masker);
-    writeAudit(result.audit, result.auditLevel, masker);
+    runner.appendSummary(renderMintSummary(result, inputs.request.run));
+    writeAudit(result.audit, result.auditLevel);
     const expiries = result.credentials.map((c) => `${c.provider} until ${c.expiresAt}`).join(', ');
-    core.info(`Credentials ready for ${result.agent}: ${expiries}.`);
+    runner.info(`Credentials ready for ${result.agent}: ${expiries}.`);
   } catch (err) {
     // A user's mistake prints its formatted message and fix; a bug prints its stack.
-    core.setFailed(masker.scrub(describeError(err)));
+    runner.setFailed(describeError(err));
   }
 }
 
-function saveState(state: RevocationState, masker: Masker): void {
-  if (state.vault?.token) masker.register(state.vault.token);
-  core.saveState(STATE_KEY, JSON.stringify(state));
+function saveState(state: RevocationState): void {
+  if (state.vault?.token) runner.setSecret(state.vault.token);
+  runner.saveState(STATE_KEY, JSON.stringify(state));
 }

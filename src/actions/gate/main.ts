@@ -5,8 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as core from '@actions/core';
-import { AstlError, AstlErrors, describeError } from '../../../packages/core/index.js';
+import { AstlError, AstlErrors, describeError, markdownText } from '../../../packages/core/index.js';
 import {
   type DecisionRecord,
   GitHubClient,
@@ -15,11 +14,12 @@ import {
   renderMarkdown,
   runGate,
 } from '../../../packages/gate/index.js';
+import * as runner from '../runner.js';
 import { parseInputs, readMode } from './inputs.js';
 
 /** `file:line rest` -> annotation properties, so the reason shows on the policy line. */
-function annotationFor(reason: Reason): core.AnnotationProperties {
-  const props: core.AnnotationProperties = { title: reason.code };
+function annotationFor(reason: Reason): runner.AnnotationProperties {
+  const props: runner.AnnotationProperties = { title: reason.code };
   const m = /^([^\s:]+\.ya?ml):(\d+)\b/.exec(reason.rule);
   if (m) {
     props.file = m[1];
@@ -31,8 +31,8 @@ function annotationFor(reason: Reason): core.AnnotationProperties {
 function annotate(reasons: Reason[], mode: Mode): void {
   for (const r of reasons) {
     const text = `${r.rule}: ${r.message}`;
-    if (mode === 'shadow') core.warning(text, annotationFor(r));
-    else core.error(text, annotationFor(r));
+    if (mode === 'shadow') runner.warning(text, annotationFor(r));
+    else runner.error(text, annotationFor(r));
   }
 }
 
@@ -41,11 +41,11 @@ function setOutputs(
   images: string[],
   sha: string,
 ) {
-  core.setOutput('decision', record.decision);
-  core.setOutput('reasons', JSON.stringify(record.reasons));
-  core.setOutput('images', images.join('\n'));
-  core.setOutput('policy-sha256', sha);
-  core.setOutput('decision-id', record.decision_id);
+  runner.setOutput('decision', record.decision);
+  runner.setOutput('reasons', JSON.stringify(record.reasons));
+  runner.setOutput('images', images.join('\n'));
+  runner.setOutput('policy-sha256', sha);
+  runner.setOutput('decision-id', record.decision_id);
 }
 
 /** Invalid inputs: a deny with one INPUT_INVALID reason each, reported in the requested mode. */
@@ -58,23 +58,22 @@ async function reportInputErrors(err: AstlError, mode: Mode): Promise<void> {
   }));
   annotate(reasons, mode);
   setOutputs({ decision: 'deny', reasons, decision_id: '' }, [], '');
-  await core.summary
-    .addRaw(
-      `### Deploy gate: ❌ deny\n\nThe gate's inputs are invalid:\n\n${reasons.map((r) => `- ${r.message}`).join('\n')}\n`,
-    )
-    .write()
-    .catch(() => {});
-  if (mode === 'enforce') core.setFailed(`deploy gate: invalid inputs\n${err.format()}`);
+  runner.appendSummary(
+    `### Deploy gate: ❌ deny\n\nThe gate's inputs are invalid:\n\n${reasons.map((r) => `- ${markdownText(r.message)}`).join('\n')}\n`,
+  );
+  if (mode === 'enforce') runner.setFailed(`deploy gate: invalid inputs\n${err.format()}`);
 }
 
 export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
-  const mode = readMode(core.getInput) ?? 'enforce';
+  // The token is masked before anything derived from an input is printed.
+  runner.setSecret(runner.getInput('github-token'));
+  const mode = readMode((name) => runner.getInput(name)) ?? 'enforce';
   let inputs: ReturnType<typeof parseInputs>;
   try {
-    inputs = parseInputs((name) => core.getInput(name), env);
+    inputs = parseInputs((name) => runner.getInput(name), env);
   } catch (err) {
     if (err instanceof AstlError) return reportInputErrors(err, mode);
-    core.setFailed(describeError(err));
+    runner.setFailed(describeError(err));
     return;
   }
 
@@ -100,9 +99,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
         github: inputs.repository
           ? { ...inputs.repository, runId: inputs.runId, sha: inputs.sha }
           : undefined,
-        resolve: { log: (m) => core.info(m) },
+        resolve: { log: (m) => runner.info(m) },
       },
-      { github, onWarning: (m) => core.warning(m) },
+      { github, onWarning: (m) => runner.warning(m) },
     );
     const { record } = result;
 
@@ -113,46 +112,42 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const recordJson = `${JSON.stringify(record, null, 2)}\n`;
     if (env.RUNNER_TEMP)
       writeFileSync(join(env.RUNNER_TEMP, 'astl-decision.json'), recordJson, { mode: 0o600 });
-    core.startGroup('Decision record');
-    core.info(recordJson);
-    core.endGroup();
-    try {
-      await core.summary.addRaw(renderMarkdown(record)).write();
-    } catch (err) {
-      // No GITHUB_STEP_SUMMARY (a local run): the record is in the log and the file above.
-      core.warning(`could not write the job summary: ${(err as Error).message}`);
-    }
+    runner.startGroup('Decision record');
+    runner.info(recordJson);
+    runner.endGroup();
+    // Without GITHUB_STEP_SUMMARY (a local run) the record is in the log and the file above.
+    runner.appendSummary(renderMarkdown(record));
 
     if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
       const { exportDecisionSpan } = await import('../../../packages/gate/telemetry.js');
       const ok = await exportDecisionSpan(record);
-      if (!ok) core.warning(`could not send the decision span to ${env.OTEL_EXPORTER_OTLP_ENDPOINT}`);
+      if (!ok) runner.warning(`could not send the decision span to ${env.OTEL_EXPORTER_OTLP_ENDPOINT}`);
     }
 
     const summaryLine = `deploy gate: ${record.decision} (${inputs.agent} ${inputs.action} -> ${inputs.environment}, decision ${record.decision_id})`;
     if (record.decision === 'allow') {
-      core.info(summaryLine);
+      runner.info(summaryLine);
       return;
     }
     const codes = [...new Set(record.reasons.map((r) => r.code))].join(', ');
     if (inputs.mode === 'shadow') {
-      core.warning(`${summaryLine}; shadow mode: not enforced (${codes})`, { title: 'shadow mode' });
+      runner.warning(`${summaryLine}; shadow mode: not enforced (${codes})`, { title: 'shadow mode' });
       return;
     }
     if (record.decision === 'approval_needed') {
       const how = record.reasons.find((r) => r.code === 'APPROVAL_REQUIRED');
-      core.setFailed(`${summaryLine}\n${how ? `${how.rule}: ${how.message}` : ''}`);
+      runner.setFailed(`${summaryLine}\n${how ? `${how.rule}: ${how.message}` : ''}`);
       return;
     }
-    core.setFailed(`${summaryLine}: ${codes}`);
+    runner.setFailed(`${summaryLine}: ${codes}`);
   } catch (err) {
     // A bug or an unexpected fault: still a deny (fail closed), with the error for the report.
-    core.setOutput('decision', 'deny');
-    core.setOutput(
+    runner.setOutput('decision', 'deny');
+    runner.setOutput(
       'reasons',
       JSON.stringify([{ code: 'GATE_ERROR', rule: 'gate', message: String((err as Error)?.message ?? err) }]),
     );
-    if (inputs.mode === 'shadow') core.warning(`deploy gate failed: ${describeError(err)}`);
-    else core.setFailed(`deploy gate failed (denied): ${describeError(err)}`);
+    if (inputs.mode === 'shadow') runner.warning(`deploy gate failed: ${describeError(err)}`);
+    else runner.setFailed(`deploy gate failed (denied): ${describeError(err)}`);
   }
 }

@@ -20,7 +20,10 @@ export interface ScanInputs {
   /** Workspace-relative SARIF path; undefined when disabled with an empty input. */
   sarif?: string;
   baseline?: string;
-  allowFirstPartyTags: boolean;
+  /** Scan config path (workspace-relative); undefined: `.astl/scan.yaml` when present. */
+  config?: string;
+  /** Deprecated input; undefined when not set. */
+  allowFirstPartyTags?: boolean;
   github?: GitHubPullRequest;
   eventName: string;
 }
@@ -125,8 +128,18 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     if (isPathProblem(checked)) errors.push(inputError('baseline', checked.message, checked.hint));
   }
 
-  const tagsRaw = read('allow-first-party-tags').trim().toLowerCase() || 'true';
-  if (tagsRaw !== 'true' && tagsRaw !== 'false') {
+  const config = read('config').trim() || undefined;
+  if (config && (config.startsWith('/') || config.split('/').includes('..'))) {
+    errors.push(
+      inputError(
+        'config',
+        `'${config}' leaves the workspace`,
+        'use a path relative to the workspace, e.g. .astl/scan.yaml',
+      ),
+    );
+  }
+  const tagsRaw = read('allow-first-party-tags').trim().toLowerCase();
+  if (tagsRaw !== '' && tagsRaw !== 'true' && tagsRaw !== 'false') {
     errors.push(
       inputError('allow-first-party-tags', `'${tagsRaw}' is not a boolean`, "use 'true' or 'false'"),
     );
@@ -138,9 +151,10 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     root: env.GITHUB_WORKSPACE || process.cwd(),
     scope,
     failOn,
-    allowFirstPartyTags: tagsRaw !== 'false',
     eventName,
   };
+  if (tagsRaw !== '') inputs.allowFirstPartyTags = tagsRaw === 'true';
+  if (config) inputs.config = config;
   if (paths.length > 0) inputs.paths = paths;
   if (base) inputs.base = base;
   if (head) inputs.head = head;

@@ -4,28 +4,31 @@
  * clones, the pull request's file list), so it works on forks with a read-only token.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { EOL } from 'node:os';
 import { dirname, join } from 'node:path';
-import * as core from '@actions/core';
-import { AstlError, describeError } from '../../../packages/core/index.js';
+import { AstlError, describeError, printable } from '../../../packages/core/index.js';
 import {
-  annotationLines,
-  printable,
+  annotations,
   type ScanResult,
   scan,
   summaryMarkdown,
   toSarif,
 } from '../../../packages/scanner/index.js';
 import { SCANNER_VERSION } from '../../../packages/scanner/version.js';
+import * as runner from '../runner.js';
 import { type FailOn, parseInputs } from './inputs.js';
 
 export async function run(): Promise<void> {
   try {
-    const inputs = parseInputs((name) => core.getInput(name));
+    // The token is masked before anything derived from an input is printed.
+    runner.setSecret(runner.getInput('github-token'));
+    const inputs = parseInputs((name) => runner.getInput(name));
     const result = await scan({
       root: inputs.root,
       scope: inputs.scope,
-      allowFirstPartyTags: inputs.allowFirstPartyTags,
+      ...(inputs.allowFirstPartyTags !== undefined
+        ? { allowFirstPartyTags: inputs.allowFirstPartyTags }
+        : {}),
+      ...(inputs.config ? { config: inputs.config } : {}),
       ...(inputs.paths ? { paths: inputs.paths } : {}),
       ...(inputs.base ? { base: inputs.base } : {}),
       ...(inputs.head ? { head: inputs.head } : {}),
@@ -33,17 +36,19 @@ export async function run(): Promise<void> {
       ...(inputs.github ? { github: inputs.github } : {}),
     });
 
-    for (const w of result.warnings) core.warning(w);
+    for (const w of result.warnings) runner.warning(w);
     log(result);
     const { error, warning } = result.stats.bySeverity;
     const failure = failureMessage(inputs.failOn, error, warning);
-    for (const line of annotationLines(result.findings, {
+    for (const a of annotations(result.findings, {
       rules: result.rules,
       ...(inputs.sarif ? { sarifFile: inputs.sarif } : {}),
       // Keep one of GitHub's 10 error annotations for the failure message itself.
       reserveErrors: failure ? 1 : 0,
     })) {
-      process.stdout.write(line + EOL);
+      const annotate =
+        a.kind === 'error' ? runner.error : a.kind === 'warning' ? runner.warning : runner.notice;
+      annotate(a.message, a.properties);
     }
 
     if (inputs.sarif) {
@@ -53,21 +58,17 @@ export async function run(): Promise<void> {
         path,
         `${JSON.stringify(toSarif(result.findings, { rules: result.rules, toolVersion: SCANNER_VERSION }), null, 2)}\n`,
       );
-      core.setOutput('sarif-file', inputs.sarif);
+      runner.setOutput('sarif-file', inputs.sarif);
     } else {
-      core.setOutput('sarif-file', '');
+      runner.setOutput('sarif-file', '');
     }
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary
-        .addRaw(summaryMarkdown(result, inputs.sarif ? { sarifFile: inputs.sarif } : {}))
-        .write();
-    }
-    core.setOutput('findings', String(result.findings.length));
-    core.setOutput('errors', String(error));
-    core.setOutput('warnings', String(warning));
-    if (failure) core.setFailed(failure);
+    runner.appendSummary(summaryMarkdown(result, inputs.sarif ? { sarifFile: inputs.sarif } : {}));
+    runner.setOutput('findings', String(result.findings.length));
+    runner.setOutput('errors', String(error));
+    runner.setOutput('warnings', String(warning));
+    if (failure) runner.setFailed(failure);
   } catch (err) {
-    core.setFailed(err instanceof AstlError ? err.format() : describeError(err));
+    runner.setFailed(err instanceof AstlError ? err.format() : describeError(err));
   }
 }
 
@@ -81,23 +82,23 @@ export function failureMessage(failOn: FailOn, errors: number, warnings: number)
   return undefined;
 }
 
-/** A plain log of everything (annotations show only 10 of a kind), indented so no line can start a command. */
+/** A plain log of everything (annotations show only 10 of a kind); runner.info keeps every line command-neutral. */
 function log(result: ScanResult): void {
   const { error, warning, note } = result.stats.bySeverity;
-  core.info(
+  runner.info(
     `astl scan: ${result.stats.filesScanned} files, scope ${result.scope}: ${error} errors, ${warning} warnings, ${note} notes` +
       ` (${result.stats.suppressed} suppressed, ${result.stats.baselined} in baseline, ${Math.round(result.stats.durationMs)} ms)`,
   );
   if (result.findings.length > 0) {
-    core.startGroup(`Findings (${result.findings.length})`);
+    runner.startGroup(`Findings (${result.findings.length})`);
     for (const f of result.findings) {
-      core.info(`  ${printable(f.file)}:${f.line}: ${f.severity} ${f.ruleId}: ${printable(f.message)}`);
+      runner.info(`  ${printable(f.file)}:${f.line}: ${f.severity} ${f.ruleId}: ${printable(f.message)}`);
     }
-    core.endGroup();
+    runner.endGroup();
   }
   if (result.skipped.length > 0) {
-    core.startGroup(`Skipped files (${result.skipped.length})`);
-    for (const s of result.skipped) core.info(`  ${printable(s.file)}: ${s.reason}`);
-    core.endGroup();
+    runner.startGroup(`Skipped files (${result.skipped.length})`);
+    for (const s of result.skipped) runner.info(`  ${printable(s.file)}: ${s.reason}`);
+    runner.endGroup();
   }
 }

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
 import { AstlError } from '../../../packages/core/errors.js';
+import { findControlCharacter } from '../../../packages/core/untrusted-text.js';
 import {
   readWorkspaceFile,
   resolveWorkspacePath,
@@ -19,7 +20,7 @@ import {
   parseRegistry,
   policiesForType,
 } from '../../../packages/registry/index.js';
-import { bool, list, type Parsed, str, type VerbSpec } from '../args.js';
+import { bool, list, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
 import { type Io, paint } from '../io.js';
 
@@ -76,8 +77,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const draft: Draft = {
     name: str(args, 'name')?.trim() || undefined,
     type: str(args, 'type')?.trim() || undefined,
-    owner: str(args, 'owner')?.trim() || undefined,
-    purpose: str(args, 'purpose')?.trim() || undefined,
+    owner: oneLine(args, 'owner'),
+    purpose: oneLine(args, 'purpose'),
     maxTtl: str(args, 'max-ttl')?.trim() || undefined,
   };
   const perms = list(args, 'permission');
@@ -288,12 +289,18 @@ async function ask(
       }
     };
     const nonEmpty = (v: string) => (v ? undefined : 'required');
+    const oneLineText = (v: string) =>
+      !v
+        ? 'required'
+        : findControlCharacter(v)
+          ? 'one line of plain text, please (no control characters)'
+          : undefined;
     draft.name ??= await question('Agent name (lowercase letters, digits, -)', (v) =>
       /^[a-z0-9][a-z0-9-]*$/.test(v) ? undefined : 'use lowercase letters, digits and -',
     );
     draft.type ??= await question('Agent type (e.g. coding-assistant)', nonEmpty);
-    draft.owner ??= await question('Owner (team or person accountable)', nonEmpty);
-    draft.purpose ??= await question('Purpose (why it needs credentials)', nonEmpty);
+    draft.owner ??= await question('Owner (team or person accountable)', oneLineText);
+    draft.purpose ??= await question('Purpose (why it needs credentials)', oneLineText);
     if (draft.permissions === undefined) {
       const answer = await question(
         'Permissions (resource:access, comma-separated; empty for none)',

@@ -20,7 +20,7 @@ import type {
   MintResult,
   RevocationState,
 } from '../../../packages/credentials/index.js';
-import { bool, choice, type Parsed, str, type VerbSpec } from '../args.js';
+import { bool, choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
 import { envFileText, writePrivateFile } from '../files.js';
 import { type Io, paint } from '../io.js';
@@ -174,7 +174,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const request: CredentialRequest = {
     ...(agent ? { agent } : {}),
     ...(agentType ? { agentType } : {}),
-    ...(str(args, 'purpose')?.trim() ? { purpose: str(args, 'purpose')!.trim() } : {}),
+    ...(oneLine(args, 'purpose') ? { purpose: oneLine(args, 'purpose')! } : {}),
     ...(durationSeconds !== undefined ? { durationSeconds } : {}),
     configPath: str(args, 'config') || 'agent-config.yaml',
     policiesDir: str(args, 'policies') || 'policies',

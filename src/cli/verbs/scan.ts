@@ -52,6 +52,11 @@ export const spec: VerbSpec = {
       description: 'also write a GitLab Code Quality report to FILE',
     },
     baseline: { type: 'string', value: 'FILE', description: 'file of accepted finding fingerprints' },
+    config: {
+      type: 'string',
+      value: 'FILE',
+      description: 'scan config (pinning exceptions…); default .astl/scan.yaml when present',
+    },
     'fail-on': { type: 'string', value: 'LEVEL', description: 'error (default), warning or never' },
   },
   examples: [
@@ -99,7 +104,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   let result: ScanResult;
   let cleanup: (() => void) | undefined;
   try {
-    const options: ScanOptions = { root: io.cwd, ...(paths.length ? { paths } : {}) };
+    // Read from the working tree before --staged swaps the root for a snapshot of the index.
+    const configFile = str(args, 'config');
+    const options: ScanOptions = {
+      root: io.cwd,
+      ...(paths.length ? { paths } : {}),
+      config: engine.loadScanConfig(io.cwd, configFile),
+    };
     if (baselinePath) {
       try {
         options.baseline = engine.parseBaseline(readFileSync(baselinePath, 'utf8'));
@@ -147,7 +158,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   };
   const output = str(args, 'output');
   if (output) write(output, reports[format]());
-  else {
+  else if (format === 'github') {
+    // Annotation lines are commands on purpose; their parts are escaped by annotationCommand.
+    io.commands(
+      engine.annotationLines(result.findings, { rules: result.rules, maxPerType: Number.MAX_SAFE_INTEGER }),
+    );
+  } else {
     const text = reports[format]();
     if (text) io.out(text.replace(/\n$/, ''));
   }

@@ -1,5 +1,5 @@
-export const id = 799;
-export const ids = [799,170,789];
+export const id = 838;
+export const ids = [838,170,789];
 export const modules = {
 
 /***/ 5166:
@@ -295,30 +295,53 @@ function suggestEnvName(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export secretForms */
+/* unused harmony exports secretForms, isNonSecretLine */
 /**
  * Every form in which a secret could leak into text we print: the raw value and the encodings
  * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
  * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
  * front ends register each form with the runner and scrub engine text with `Redactor`.
+ *
+ * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
+ * the runner masks each log line on its own and a multi-line mask never matches: every line,
+ * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
+ * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
+ * common text and hide nothing a reader could use.
  */
 function secretForms(value) {
     if (value.length === 0)
         return [];
-    const forms = new Set([value]);
+    const forms = new Set();
     const b64 = Buffer.from(value, 'utf8').toString('base64');
     forms.add(b64);
     forms.add(b64.replace(/=+$/, ''));
     forms.add(Buffer.from(value, 'utf8').toString('base64url'));
     forms.add(encodeURIComponent(value));
     forms.add(JSON.stringify(value).slice(1, -1));
-    // Values with newlines (private keys) are masked line by line, as the runner does.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.add(line);
-    return [...forms].filter((f) => f.length >= 4);
+    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
+    const lines = value.split(/\r?\n|\r/);
+    if (lines.length > 1) {
+        for (const line of lines) {
+            const t = line.trim();
+            if (!isNonSecretLine(t) && !out.includes(t))
+                out.push(t);
+        }
+    }
+    return out;
+}
+/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+/**
+ * A line of a multi-line secret that carries no secret material and so stays visible: blank,
+ * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
+ * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
+ * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ */
+function isNonSecretLine(line) {
+    const t = line.trim();
+    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
 }
 class Redactor {
     forms = new Set();
@@ -437,8 +460,8 @@ var check = __webpack_require__(8332);
 var policy_files = __webpack_require__(7950);
 // EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
 var registry_registry = __webpack_require__(1359);
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/registry/resolve.ts
 /** Which registered agent a credential or gate request is for. */
 
@@ -530,7 +553,7 @@ function knownAgents(registry) {
 
 /***/ }),
 
-/***/ 1649:
+/***/ 2248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -541,7 +564,9 @@ __webpack_require__.d(__webpack_exports__, {
   ALL_RULES: () => (/* reexport */ ALL_RULES),
   DEFAULT_EXCLUDE: () => (/* reexport */ DEFAULT_EXCLUDE),
   DEFAULT_PATHS: () => (/* reexport */ DEFAULT_PATHS),
+  DEFAULT_SCAN_CONFIG_FILES: () => (/* reexport */ DEFAULT_SCAN_CONFIG_FILES),
   DOCS_URL: () => (/* reexport */ DOCS_URL),
+  EMPTY_SCAN_CONFIG: () => (/* reexport */ EMPTY_SCAN_CONFIG),
   INFORMATION_URI: () => (/* reexport */ INFORMATION_URI),
   MAX_FILE_BYTES: () => (/* reexport */ MAX_FILE_BYTES),
   SCANNER_RULES: () => (/* reexport */ SCANNER_RULES),
@@ -550,10 +575,9 @@ __webpack_require__.d(__webpack_exports__, {
   anchorFor: () => (/* reexport */ anchorFor),
   annotation: () => (/* reexport */ annotation),
   annotationLines: () => (/* reexport */ annotationLines),
+  annotations: () => (/* reexport */ annotations),
   compareFindings: () => (/* reexport */ compareFindings),
   computeChangeSet: () => (/* reexport */ computeChangeSet),
-  escapeCommandData: () => (/* reexport */ escapeCommandData),
-  escapeCommandProperty: () => (/* reexport */ escapeCommandProperty),
   fileUri: () => (/* reexport */ fileUri),
   fingerprint: () => (/* reexport */ fingerprint),
   gitChangeSet: () => (/* reexport */ gitChangeSet),
@@ -562,10 +586,10 @@ __webpack_require__.d(__webpack_exports__, {
   hunkHeadRange: () => (/* reexport */ hunkHeadRange),
   isChangedLine: () => (/* reexport */ isChangedLine),
   jsonReport: () => (/* reexport */ jsonReport),
-  markdownCell: () => (/* reexport */ markdownCell),
-  markdownCode: () => (/* reexport */ markdownCode),
+  loadScanConfig: () => (/* reexport */ loadScanConfig),
   parseBaseline: () => (/* reexport */ parseBaseline),
-  printable: () => (/* reexport */ printable),
+  parseScanConfig: () => (/* reexport */ parseScanConfig),
+  pinningPolicyFor: () => (/* reexport */ pinningPolicyFor),
   rangesFromPatch: () => (/* reexport */ rangesFromPatch),
   scan: () => (/* reexport */ scan),
   summaryMarkdown: () => (/* reexport */ summaryMarkdown),
@@ -580,8 +604,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
 var dist_src = __webpack_require__(891);
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/scanner/changeset.ts
 /**
  * What a pull request changed, as head-side line ranges per file: from `git diff base...head`
@@ -823,6 +847,121 @@ function firstLine(s) {
     return s.split('\n')[0] ?? s;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./schemas/scan-config.schema.json
+const scan_config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/scan-config.schema.json","title":"astl scan configuration","description":"Repository settings for `astl scan` and the scan action (.astl/scan.yaml). Read from the checked-out tree; review changes to it like code (CODEOWNERS).","type":"object","additionalProperties":false,"properties":{"version":{"description":"format version, 1","const":1},"pinning":{"description":"how `uses:` references must be pinned (default: every remote action and reusable workflow to a full commit SHA, docker:// images to a digest)","type":"object","additionalProperties":false,"properties":{"policies":{"description":"exceptions to the SHA-pinning default; the most specific `uses` pattern wins","type":"array","items":{"type":"object","additionalProperties":false,"required":["uses","policy","reason"],"properties":{"uses":{"description":"`owner/repo/path`, `owner/repo` (any path in it), `owner/*` or `*`; case-insensitive","type":"string","pattern":"^(\\\\*|[A-Za-z0-9_.-]+/(\\\\*|[A-Za-z0-9_.-]+(/[^@\\\\s]+)?))$","examples":["actions/*","my-org/deploy-action","*"]},"policy":{"description":"`hash-pin` (a full commit SHA), `ref-pin` (any tag, branch or SHA) or `any` (also no ref at all)","enum":["hash-pin","ref-pin","any"]},"reason":{"description":"why this exception is acceptable; shown in every finding it affects","type":"string","minLength":3}}}}}}}}');
+;// CONCATENATED MODULE: ./packages/scanner/config.ts
+/**
+ * The scan configuration file (`.astl/scan.yaml`, schema schemas/scan-config.schema.json):
+ * repository settings for the scanner. Today its `pinning:` section relaxes the SHA-pinning
+ * default per `uses:` pattern, each exception with a reason that findings show; other sections
+ * are added beside it. Validated with positions like the registry; a bad file is an error naming
+ * file:line, never ignored (a typo must not silently relax or tighten a rule).
+ */
+
+
+
+
+/** Looked for at the workspace root, in this order, when no path is given. */
+const DEFAULT_SCAN_CONFIG_FILES = ['.astl/scan.yaml', '.astl/scan.yml'];
+const EMPTY_SCAN_CONFIG = { pinning: { policies: [] } };
+/**
+ * Reads the scan configuration: `path` (relative to `root`) when given, else the first of
+ * DEFAULT_SCAN_CONFIG_FILES that exists, else the defaults. Throws AstlError(s) for a named
+ * file that is missing, outside the workspace or invalid.
+ */
+function loadScanConfig(root, path) {
+    let file = path;
+    if (file === undefined) {
+        file = DEFAULT_SCAN_CONFIG_FILES.find((f) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, f)));
+        if (file === undefined)
+            return EMPTY_SCAN_CONFIG;
+    }
+    const full = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.join)(root, file);
+    const rel = (0,external_node_path_.relative)(root, full).split('\\').join('/');
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
+        throw new core/* AstlError */.Ht(`scan config ${file} is outside the workspace`, {
+            code: 'CONFIG_INVALID',
+            location: { file },
+            hint: 'keep the scan configuration in the repository, e.g. .astl/scan.yaml',
+        });
+    }
+    if (!(0,external_node_fs_.existsSync)(full) || !(0,external_node_fs_.statSync)(full).isFile()) {
+        throw new core/* AstlError */.Ht(`scan config ${rel} not found`, {
+            code: 'CONFIG_NOT_FOUND',
+            location: { file: rel },
+            hint: `create it or drop the option; without one the defaults apply (${DEFAULT_SCAN_CONFIG_FILES[0]} is read when present)`,
+        });
+    }
+    return parseScanConfig((0,external_node_fs_.readFileSync)(full, 'utf8'), rel);
+}
+/** Parses and validates the text of a scan configuration file named `file` (for messages). */
+function parseScanConfig(text, file) {
+    const docs = (0,core/* parseYaml */.hN)(text, file);
+    if (docs.length > 1) {
+        throw new core/* AstlError */.Ht(`${file} holds ${docs.length} YAML documents; the scan config is one`, {
+            code: 'CONFIG_INVALID',
+            location: { file },
+        });
+    }
+    const doc = docs[0];
+    if (!doc || doc.value === null || doc.value === undefined)
+        return { ...EMPTY_SCAN_CONFIG, file };
+    const errors = (0,core/* validateWithSchema */.CW)(doc, scan_config_schema_namespaceObject, 'scan config');
+    if (errors.length > 0)
+        throw new core/* AstlErrors */.ci(errors, 'CONFIG_INVALID');
+    const value = doc.value;
+    const policies = (value.pinning?.policies ?? []).map((p, i) => ({
+        uses: p.uses.toLowerCase(),
+        policy: p.policy,
+        reason: p.reason.trim(),
+        origin: `${file}:${doc.locate(['pinning', 'policies', i]).line ?? 1}`,
+    }));
+    const seen = new Map();
+    for (const p of policies) {
+        const before = seen.get(p.uses);
+        if (before) {
+            throw new core/* AstlError */.Ht(`pinning policy for '${p.uses}' is given twice (${before} and ${p.origin})`, {
+                code: 'CONFIG_INVALID',
+                location: { file, line: Number(p.origin.split(':').pop()) },
+                hint: 'keep one entry per pattern',
+            });
+        }
+        seen.set(p.uses, p.origin);
+    }
+    return { file, pinning: { policies } };
+}
+/**
+ * The pinning policy for a repository `uses:` and the rule that set it (undefined: the default,
+ * `hash-pin`, as zizmor's). The most specific pattern wins: `owner/repo/path` over `owner/repo`
+ * over `owner/*` over `*`.
+ */
+function pinningPolicyFor(uses, rules) {
+    if (uses.kind !== 'repository')
+        return { policy: 'hash-pin' };
+    const owner = (uses.owner ?? '').toLowerCase();
+    const repo = `${owner}/${(uses.repo ?? '').toLowerCase()}`;
+    const full = uses.path ? `${repo}/${uses.path.toLowerCase()}` : repo;
+    let best;
+    for (const rule of rules) {
+        let rank = -1;
+        if (rule.uses === full && uses.path)
+            rank = 3;
+        else if (rule.uses === repo)
+            rank = 2;
+        else if (rule.uses === `${owner}/*`)
+            rank = 1;
+        else if (rule.uses === '*')
+            rank = 0;
+        if (rank >= 0 && (!best || rank > best.rank))
+            best = { rule, rank };
+    }
+    return best ? { policy: best.rule.policy, rule: best.rule } : { policy: 'hash-pin' };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./packages/scanner/finding.ts
@@ -837,6 +976,8 @@ function fingerprint(ruleId, file, content) {
     return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${file}\0${normalised}`).digest('hex').slice(0, 32);
 }
 
+// EXTERNAL MODULE: ./packages/core/untrusted-text.ts
+var untrusted_text = __webpack_require__(1372);
 ;// CONCATENATED MODULE: ./packages/scanner/order.ts
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 /** Most severe first, then by file, line, column and rule. */
@@ -848,81 +989,22 @@ function compareFindings(a, b) {
         a.ruleId.localeCompare(b.ruleId));
 }
 
-;// CONCATENATED MODULE: ./packages/scanner/report/escape.ts
-/**
- * Escaping for everything the scanner prints. File names and messages come from the scanned
- * repository, so a hostile name ("x\n::set-env ...", "a,b::c", "%0A") must never start a new
- * workflow command, break a property list, or inject Markdown/HTML into the job summary.
- */
-/** Workflow command message: the runner decodes %25, %0D, %0A. */
-function escapeCommandData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Workflow command property value: additionally `:` and `,`, which delimit properties. */
-function escapeCommandProperty(text) {
-    return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** A file name or message for a log line: control characters shown as escapes, one line. */
-function printable(text) {
-    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/**
- * One Markdown table cell: no line breaks, pipes escaped, no raw HTML. Code spans are found
- * as CommonMark finds them (a backtick run closed by the next run of the same length) and left
- * as they are, because entities are not decoded inside them; everything else is HTML-escaped.
- */
-function markdownCell(text) {
-    const clean = printable(text);
-    let out = '';
-    let i = 0;
-    while (i < clean.length) {
-        const open = clean.indexOf('`', i);
-        if (open === -1) {
-            out += escapeHtml(clean.slice(i));
-            break;
-        }
-        out += escapeHtml(clean.slice(i, open));
-        let runEnd = open;
-        while (clean[runEnd] === '`')
-            runEnd++;
-        const run = clean.slice(open, runEnd);
-        let close = -1;
-        for (let j = clean.indexOf(run, runEnd); j !== -1; j = clean.indexOf(run, j + 1)) {
-            const exact = clean[j - 1] !== '`' && clean[j + run.length] !== '`';
-            if (exact) {
-                close = j;
-                break;
-            }
-            while (clean[j + 1] === '`')
-                j++;
-        }
-        if (close === -1) {
-            out += run; // a literal backtick run
-            i = runEnd;
-            continue;
-        }
-        out += clean.slice(open, close + run.length);
-        i = close + run.length;
-    }
-    return out.replace(/\|/g, '\\|');
-}
-/** Inline code that cannot be closed early by a backtick in the content (shown literally). */
-function markdownCode(text) {
-    const clean = printable(text).replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
 ;// CONCATENATED MODULE: ./packages/scanner/report/annotations.ts
+/**
+ * Findings as annotations (`::error file=…,line=…::message`): structured for the action's runner
+ * module, or as command lines for the CLI's `--format github`, both escaped by
+ * packages/core/untrusted-text.ts. GitHub shows only 10 annotations of each type per step, so
+ * the most severe come first and a final notice says how many more are in the SARIF file and
+ * the job summary.
+ */
 
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' };
+/** The annotations as `::` command lines (the CLI's `--format github`). */
 function annotationLines(findings, options = {}) {
+    return annotations(findings, options).map((a) => (0,untrusted_text/* annotationCommand */.jx)(a.kind, a.message, a.properties));
+}
+function annotations(findings, options = {}) {
     const max = options.maxPerType ?? 10;
     const titles = new Map((options.rules ?? []).map((r) => [r.id, r.title]));
     const shown = { error: 0, warning: 0, note: 0 };
@@ -956,22 +1038,26 @@ function annotationLines(findings, options = {}) {
         const where = options.sarifFile
             ? `the SARIF file (${options.sarifFile}) and the job summary`
             : 'the job summary';
-        lines.push(`::notice title=${escapeCommandProperty('astl scan: more findings')}::${escapeCommandData(`${more} more finding${more === 1 ? '' : 's'} (${parts.join(', ')}) not shown as annotations: GitHub displays ${max} per type and step. See ${where}.`)}`);
+        lines.push({
+            kind: 'notice',
+            message: `${more} more finding${more === 1 ? '' : 's'} (${parts.join(', ')}) not shown as annotations: GitHub displays ${max} per type and step. See ${where}.`,
+            properties: { title: 'astl scan: more findings' },
+        });
     }
     return lines;
 }
 function annotation(f, title) {
-    const props = [`file=${escapeCommandProperty(f.file)}`, `line=${f.line}`];
+    const properties = { file: f.file, startLine: f.line };
     if (f.endLine !== undefined && f.endLine !== f.line)
-        props.push(`endLine=${f.endLine}`);
+        properties.endLine = f.endLine;
     if (f.column !== undefined) {
-        props.push(`col=${f.column}`);
+        properties.startColumn = f.column;
         if (f.endColumn !== undefined && (f.endLine === undefined || f.endLine === f.line)) {
-            props.push(`endColumn=${f.endColumn}`);
+            properties.endColumn = f.endColumn;
         }
     }
-    props.push(`title=${escapeCommandProperty(`${f.ruleId}${title ? `: ${title}` : ''}`)}`);
-    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeCommandData(f.message)}`;
+    properties.title = `${f.ruleId}${title ? `: ${title}` : ''}`;
+    return { kind: COMMAND[f.severity], message: f.message, properties };
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/codequality.ts
@@ -1039,22 +1125,27 @@ const SCANNER_RULES = [
     rule('iam/wildcard-resource', 'error', 7.5, 'IAM write actions on every resource', '`"Resource": "*"` with actions that change things (anything but Get/List/Describe/Head) lets the holder change every resource of that kind in the account.', ['iam', 'least-privilege']),
     rule('iam/passrole-wildcard', 'error', 8.8, 'iam:PassRole or sts:AssumeRole on every resource', '`iam:PassRole` or `sts:AssumeRole` on `"Resource": "*"` lets the holder hand any role to a service or become any role that trusts the account: privilege escalation.', ['iam', 'privilege-escalation']),
     rule('iam/notaction-allow', 'warning', 6.5, 'Allow with NotAction', '`"Effect": "Allow"` with `NotAction` grants everything except the listed actions, including every action AWS adds later.', ['iam', 'least-privilege']),
-    // GitHub Actions workflows
+    // GitHub Actions workflows and action definitions
     rule('workflow/write-all', 'error', 7.0, 'Workflow grants write-all permissions', '`permissions: write-all` gives the GITHUB_TOKEN write access to every scope: contents, packages, deployments, id-token...', ['workflow', 'least-privilege']),
-    rule('workflow/missing-permissions', 'warning', 5.0, 'Workflow without a permissions block', 'Without `permissions:` at the workflow level or in every job, the GITHUB_TOKEN gets the repository or organisation default, which may be write access to everything.', ['workflow', 'least-privilege']),
+    rule('workflow/read-all', 'warning', 4.5, 'Workflow grants read-all permissions', '`permissions: read-all` gives the GITHUB_TOKEN read access to every scope (actions, security events, packages, deployments...), far more than most jobs need.', ['workflow', 'least-privilege']),
+    rule('workflow/missing-permissions', 'warning', 5.0, 'Job without a permissions block', 'A job with no `permissions:` in a workflow with none gets the repository or organisation default GITHUB_TOKEN, which may be write access to everything; a reusable workflow it calls gets the same.', ['workflow', 'least-privilege']),
+    rule('workflow/workflow-wide-write', 'warning', 5.0, 'Write permission granted to the whole workflow', 'A `<scope>: write` at the workflow level reaches every job that does not set its own `permissions:`; grant it only in the job that needs it.', ['workflow', 'least-privilege']),
     rule('workflow/id-token-workflow-wide', 'warning', 5.5, 'id-token: write granted to the whole workflow', '`id-token: write` at the workflow level lets every job mint OIDC tokens for your cloud roles; grant it only in the jobs that need credentials.', ['workflow', 'oidc', 'least-privilege']),
-    rule('workflow/unpinned-action', 'error', 7.0, 'Third-party action not pinned to a commit SHA', 'A tag or branch can be moved to malicious code at any time (tj-actions/changed-files, 2025); only a full 40-character commit SHA is immutable.', ['workflow', 'supply-chain']),
+    rule('workflow/unpinned-action', 'error', 7.0, 'Action or reusable workflow not pinned to a commit SHA', 'A tag or branch can be moved to malicious code at any time (tj-actions/changed-files, 2025); only a full 40-character commit SHA (or an image digest) is immutable. Exceptions per owner go in .astl/scan.yaml with a reason, and are then reported as notes.', ['workflow', 'supply-chain']),
+    rule('workflow/dangerous-trigger', 'warning', 6.0, 'pull_request_target or workflow_run trigger', 'These triggers run in the base repository, with its secrets and a write token, on events outsiders can cause; they are almost always used insecurely.', ['workflow', 'injection']),
     rule('workflow/untrusted-checkout', 'error', 9.0, 'pull_request_target / workflow_run checks out the pull request head', 'These triggers run with the base repository secrets and a write token; checking out the pull request head then runs attacker-controlled code with them ("pwn request").', ['workflow', 'injection']),
-    rule('workflow/template-injection', 'error', 8.5, 'Untrusted input expanded into a script', 
+    rule('workflow/template-injection', 'error', 8.5, 'Untrusted input expanded into code', 
     // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
-    '`${{ github.event.issue.title }}` and similar attacker-controlled values are pasted into the script before it runs, so a crafted title or branch name executes commands. Pass them through `env:` and use the variable.', ['workflow', 'injection']),
+    '`${{ github.event.issue.title }}` and similar attacker-controlled values (directly, through `env:`, a matrix or a function) are pasted into a `run:` script or an action input that runs code before it runs, so a crafted title or branch name executes commands. Pass them through `env:` and use the variable.', ['workflow', 'injection']),
+    rule('workflow/persisted-credentials', 'warning', 5.0, 'Checkout keeps the token in .git/config', '`actions/checkout` without `persist-credentials: false` leaves the GITHUB_TOKEN in .git/config for every later step; an uploaded workspace or a compromised tool can take it (zizmor: artipacked).', ['workflow', 'credentials']),
+    rule('workflow/secrets-inherit', 'warning', 5.0, 'Reusable workflow inherits every secret', "`secrets: inherit` passes all of the repository's secrets to the called workflow, including those it does not use.", ['workflow', 'secrets', 'least-privilege']),
     rule('workflow/hardcoded-container-credentials', 'error', 8.0, 'Hardcoded container registry password', 
     // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expression syntax, not a template
     "A job container's or service's `credentials.password` is written in the workflow instead of coming from `${{ secrets.* }}`.", ['workflow', 'secrets']),
     // GitLab CI
     rule('gitlab/unpinned-include', 'warning', 6.5, 'GitLab CI include not pinned', 'A project include without a pinned `ref:`, a component on a branch or `~latest`, or a remote include without `integrity:` pulls configuration that can change without review.', ['gitlab', 'supply-chain']),
     // The scanner itself
-    rule('scan/parse-error', 'warning', 2.0, 'File could not be parsed', 'The file is not valid YAML/JSON (or too deeply nested), so only the secret rules ran on it.', ['config']),
+    rule('scan/parse-error', 'error', 7.0, 'Workflow, action, agent config or policy could not be checked', 'The file is a workflow, an action definition, an agent config, a policy or an IAM document, but it is not valid YAML/JSON, expands too far through aliases, or a rule failed on it; only the secret rules ran, so the scanner fails closed with an error.', ['config']),
     rule('scan/suppression-without-reason', 'warning', 3.0, 'Suppression without a reason', '`# astl:ignore <rule-id>` must say why the finding is acceptable, so reviewers can judge it: `# astl:ignore <rule-id> <reason>`.', ['governance']),
 ];
 const SCANNER_RULES_BY_ID = new Map(SCANNER_RULES.map((r) => [r.id, r]));
@@ -1164,6 +1255,12 @@ function pascal(id) {
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/summary.ts
+/**
+ * The job summary (Markdown) for reviewers and auditors: counts, then a table of findings. File
+ * names, messages and warnings come from the scanned repository: every one is escaped by
+ * packages/core/untrusted-text.ts (`markdownMessage`, `markdownCode`), so none renders as a link,
+ * image, HTML or table break.
+ */
 
 
 
@@ -1193,23 +1290,23 @@ function summaryMarkdown(result, options = {}) {
     ].filter(Boolean);
     out.push(facts.join(' · '), '');
     for (const w of result.warnings)
-        out.push(`> [!WARNING]\n> ${markdownCell(w)}`, '');
+        out.push(`> [!WARNING]\n> ${(0,untrusted_text/* markdownMessage */.ju)(w)}`, '');
     if (result.findings.length > 0) {
         out.push('| | Rule | Location | Message |', '|---|---|---|---|');
         const sorted = [...result.findings].sort(compareFindings);
         for (const f of sorted.slice(0, maxRows))
             out.push(row(f, options.linkRules ?? true));
         if (sorted.length > maxRows) {
-            out.push('', `> Showing the first ${maxRows} of ${sorted.length} findings (most severe first)${options.sarifFile ? `; all of them are in ${markdownCode(options.sarifFile)}` : ''}.`);
+            out.push('', `> Showing the first ${maxRows} of ${sorted.length} findings (most severe first)${options.sarifFile ? `; all of them are in ${(0,untrusted_text/* markdownCode */.D9)(options.sarifFile)}` : ''}.`);
         }
         out.push('');
         const byRule = Object.entries(result.stats.byRule).sort((a, b) => b[1] - a[1]);
-        out.push('<details><summary>Findings by rule</summary>', '', '| Rule | Count |', '|---|---|', ...byRule.map(([rule, n]) => `| ${markdownCode(rule)} | ${n} |`), '', '</details>', '');
+        out.push('<details><summary>Findings by rule</summary>', '', '| Rule | Count |', '|---|---|', ...byRule.map(([rule, n]) => `| ${(0,untrusted_text/* markdownCode */.D9)(rule)} | ${n} |`), '', '</details>', '');
     }
     if (result.skipped.length > 0) {
         out.push(`<details><summary>Skipped files (${result.skipped.length})</summary>`, '');
         for (const s of result.skipped.slice(0, maxRows))
-            out.push(`- ${markdownCode(s.file)}: ${markdownCell(s.reason)}`);
+            out.push(`- ${(0,untrusted_text/* markdownCode */.D9)(s.file)}: ${(0,untrusted_text/* markdownMessage */.ju)(s.reason)}`);
         if (result.skipped.length > maxRows)
             out.push(`- … and ${result.skipped.length - maxRows} more`);
         out.push('', '</details>', '');
@@ -1218,24 +1315,25 @@ function summaryMarkdown(result, options = {}) {
     return out.join('\n');
 }
 function row(f, link) {
-    const code = markdownCode(f.ruleId);
+    const code = (0,untrusted_text/* markdownCode */.D9)(f.ruleId);
     const rule = link ? `[${code}](${helpUriFor({ id: f.ruleId, helpAnchor: '' })})` : code;
-    return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${markdownCode(`${f.file}:${f.line}`)} | ${markdownCell(f.message)} |`;
+    return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${(0,untrusted_text/* markdownCode */.D9)(`${f.file}:${f.line}`)} | ${(0,untrusted_text/* markdownMessage */.ju)(f.message)} |`;
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/text.ts
+/** Plain text for terminals and the CLI's default format, and JSON for machines. */
 
 function textReport(result) {
     const out = [];
     for (const f of result.findings) {
-        const where = `${printable(f.file)}:${f.line}${f.column ? `:${f.column}` : ''}`;
-        out.push(`${where}: ${f.severity} ${f.ruleId}: ${printable(f.message)}`);
+        const where = `${(0,untrusted_text/* printable */.g$)(f.file)}:${f.line}${f.column ? `:${f.column}` : ''}`;
+        out.push(`${where}: ${f.severity} ${f.ruleId}: ${(0,untrusted_text/* printable */.g$)(f.message)}`);
     }
     for (const w of result.warnings)
-        out.push(`warning: ${printable(w)}`);
+        out.push(`warning: ${(0,untrusted_text/* printable */.g$)(w)}`);
     const { error, warning, note } = result.stats.bySeverity;
     out.push(`${result.stats.filesScanned} files scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${error} errors, ${warning} warnings, ${note} notes` +
         (result.skipped.length ? `, ${result.skipped.length} files skipped` : '') +
@@ -1255,11 +1353,8 @@ function jsonReport(result) {
 
 
 
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./packages/registry/index.ts + 1 modules
 var registry = __webpack_require__(3268);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -1278,12 +1373,13 @@ var workspace_path = __webpack_require__(2073);
 
 
 
-/** The default `paths`: agent configs, agent/deploy policies, CI workflows, IAM JSON. */
+/** The default `paths`: agent configs, agent/deploy policies, CI workflows, actions, IAM JSON. */
 const DEFAULT_PATHS = [
     '**/agent-config.y?(a)ml',
     '**/*agent*.y?(a)ml',
     '**/policies/**',
     '.github/workflows/**/*.y?(a)ml',
+    '**/action.y?(a)ml',
     '**/.gitlab-ci.y?(a)ml',
     '**/*.json',
 ];
@@ -1494,7 +1590,7 @@ class FileContext {
             about += ` #${seen + 1}`;
         const finding = {
             ruleId: draft.ruleId,
-            severity: meta.severity,
+            severity: draft.severity ?? meta.severity,
             file: this.file,
             line: draft.line,
             message: draft.message,
@@ -1517,8 +1613,6 @@ function clip(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./packages/scanner/rules/yaml-nodes.ts
 /** Small accessors over `yaml`'s node tree: rules need values and where they are written. */
 
@@ -2024,202 +2118,1601 @@ function cap(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-;// CONCATENATED MODULE: ./packages/scanner/rules/workflow.ts
-
+;// CONCATENATED MODULE: ./packages/scanner/workflow/model.ts
 /**
- * Contexts an outsider controls: titles, bodies, branch names, commit messages, page names.
- * (GitHub Security Lab's list of untrusted inputs.)
+ * A parsed GitHub Actions workflow or action definition, built from a resolved YAML tree
+ * (./yaml.ts: aliases and merge keys already expanded), with the YAML node of every value so
+ * rules can report positions. Shapes follow GitHub's "Workflow syntax" and "Metadata syntax"
+ * references; anything of an unexpected type is kept as its node and left for rules to judge,
+ * never thrown on.
  */
-const UNTRUSTED = /\bgithub\s*\.\s*(?:head_ref\b|event\s*\.\s*(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.(?:ref|label|repo\.default_branch))|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|pages(?:\.\*|\[[^\]]*\])\.page_name|commits(?:\.\*|\[[^\]]*\])\.(?:message|author\.(?:email|name))|head_commit\.(?:message|author\.(?:email|name))|workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name)))|merge_group\.head_commit\.message))/;
-/** Checkout refs that mean "the pull request's own code". */
-const PR_HEAD_REF = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\/|github\.event\.pull_request\.merge_commit_sha|github\.event\.number/;
-const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
-function checkWorkflow(root, ctx, options) {
-    if (!(0,dist/* isMap */.jh)(root))
-        return;
-    const jobs = entries(get(root, 'jobs'));
-    const triggers = triggersOf(get(root, 'on'));
-    // Permissions
-    const topPermissions = pairOf(root, 'permissions');
-    checkPermissionsValue(topPermissions?.value, ctx, true);
-    // A reusable workflow runs with its caller's token: the caller is where permissions belong.
-    const reusableOnly = triggers.size > 0 && [...triggers].every((t) => t === 'workflow_call');
-    if (!topPermissions && !reusableOnly) {
-        const without = jobs.filter((j) => !pairOf(j.value, 'permissions')).map((j) => j.key);
-        if (without.length > 0) {
-            const jobsKey = pairOf(root, 'jobs')?.key;
-            const line = jobsKey ? ctx.position(start(jobsKey) ?? 0).line : 1;
-            ctx.emit({
-                ruleId: 'workflow/missing-permissions',
-                line,
-                message: `No \`permissions:\` block at the workflow level and none in job${without.length > 1 ? 's' : ''} ${list(without)}: the GITHUB_TOKEN gets the repository default, possibly write access to everything. Add \`permissions: { contents: read }\` at the top and grant more only in the jobs that need it.`,
-                about: 'missing-permissions',
-                fileLevel: true,
-            });
+
+// ---------------------------------------------------------------------------------------------
+// Node helpers
+function entriesOf(node) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return [];
+    const out = [];
+    for (const item of node.items) {
+        if (!(0,dist/* isPair */.tO)(item) || !(0,dist/* isScalar */.jn)(item.key))
+            continue;
+        const value = item.value ?? null;
+        const entry = { key: String(item.key.value), keyNode: item.key, value };
+        const text = scalarText(value);
+        if (text !== undefined)
+            entry.text = text;
+        out.push(entry);
+    }
+    return out;
+}
+function entry(node, key) {
+    return entriesOf(node).find((e) => e.key === key);
+}
+function valueAt(node, key) {
+    return entry(node, key)?.value;
+}
+function scalarText(node) {
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    return String(node.value);
+}
+function itemsOf(node) {
+    return (0,dist/* isSeq */.oP)(node) ? node.items.filter((n) => n && typeof n === 'object') : [];
+}
+// ---------------------------------------------------------------------------------------------
+// Shapes
+/** A mapping with `on:` and `jobs:` is a workflow wherever it is stored. */
+function isWorkflowShape(root) {
+    return ((0,dist/* isMap */.jh)(root) && entry(root, 'jobs') !== undefined && (entry(root, 'on') !== undefined || hasTrueKey(root)));
+}
+/** A mapping with `runs:` and a `name:` or `description:` is an action definition. */
+function isActionShape(root) {
+    return ((0,dist/* isMap */.jh)(root) &&
+        (0,dist/* isMap */.jh)(valueAt(root, 'runs')) &&
+        (entry(root, 'name') !== undefined || entry(root, 'description') !== undefined) &&
+        entry(root, 'jobs') === undefined);
+}
+/** YAML 1.1 readers turn an unquoted `on` into `true`; accept that spelling too. */
+function hasTrueKey(root) {
+    return root.items.some((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && p.key.value === true);
+}
+// ---------------------------------------------------------------------------------------------
+// uses:
+const model_SHA = /^[0-9a-f]{40}$/i;
+const SHA256 = /^[0-9a-f]{64}$/i;
+/** Parses `owner/repo[/path]@ref`, `./local`, `docker://image[:tag][@sha256:…]`. */
+function parseUses(raw, node, reusableWorkflow = false) {
+    const text = raw.trim();
+    const base = { raw: text, node, reusableWorkflow };
+    if (text.startsWith('./') || text.startsWith('.\\') || text === '.') {
+        return { ...base, kind: 'local', pinned: true };
+    }
+    if (/^docker:\/\//i.test(text)) {
+        const image = text.slice('docker://'.length);
+        const at = image.indexOf('@');
+        const digest = at === -1 ? undefined : image.slice(at + 1);
+        const nameTag = at === -1 ? image : image.slice(0, at);
+        const slash = nameTag.lastIndexOf('/');
+        const colon = nameTag.lastIndexOf(':');
+        const tag = colon > slash ? nameTag.slice(colon + 1) : undefined;
+        const name = colon > slash ? nameTag.slice(0, colon) : nameTag;
+        const pinned = !!digest && /^sha256:[0-9a-f]{64}$/i.test(digest);
+        return {
+            ...base,
+            kind: 'docker',
+            image: name,
+            ...(tag !== undefined ? { tag } : {}),
+            ...(digest !== undefined ? { digest } : {}),
+            pinned,
+        };
+    }
+    const at = text.lastIndexOf('@');
+    const name = at === -1 ? text : text.slice(0, at);
+    const ref = at === -1 ? '' : text.slice(at + 1);
+    const parts = name.split('/');
+    if (parts.length < 2 || !parts[0] || !parts[1])
+        return { ...base, kind: 'invalid', ref, pinned: false };
+    const path = parts.slice(2).join('/');
+    return {
+        ...base,
+        kind: 'repository',
+        owner: parts[0],
+        repo: parts[1],
+        ...(path ? { path } : {}),
+        ref,
+        pinned: model_SHA.test(ref) || SHA256.test(ref),
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// permissions:
+function readPermissions(node) {
+    if (node === null || node === undefined)
+        return undefined;
+    const scopes = new Map();
+    const text = scalarText(node);
+    if (text !== undefined) {
+        const lower = text.trim().toLowerCase();
+        if (lower === 'read-all' || lower === 'write-all')
+            return { node, kind: lower, scopes };
+        if (text.includes('${{'))
+            return { node, kind: 'expression', scopes };
+        return { node, kind: 'invalid', scopes };
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const e of entriesOf(node)) {
+            if (e.value)
+                scopes.set(e.key.toLowerCase(), { level: (e.text ?? '').trim().toLowerCase(), node: e.value });
+        }
+        return { node, kind: 'scopes', scopes };
+    }
+    if ((0,dist/* isScalar */.jn)(node) && node.value === null)
+        return { node, kind: 'scopes', scopes };
+    return { node, kind: 'invalid', scopes };
+}
+function effective(source, declared) {
+    return {
+        source,
+        ...(declared ? { declared } : {}),
+        level(scope) {
+            if (!declared)
+                return 'unknown';
+            if (declared.kind === 'write-all')
+                return 'write';
+            if (declared.kind === 'read-all')
+                return 'read';
+            if (declared.kind !== 'scopes')
+                return 'unknown';
+            const got = declared.scopes.get(scope.toLowerCase())?.level;
+            if (got === 'read' || got === 'write' || got === 'none')
+                return got;
+            return 'none';
+        },
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Steps and jobs
+function readSteps(node, job) {
+    return itemsOf(node).map((stepNode, index) => readStep(stepNode, index, job));
+}
+function readStep(node, index, job) {
+    const step = { index, node, with: [], env: [] };
+    if (job)
+        step.job = job;
+    for (const e of entriesOf(node)) {
+        switch (e.key) {
+            case 'id':
+                if (e.text !== undefined)
+                    step.id = e.text;
+                break;
+            case 'name':
+                if (e.text !== undefined)
+                    step.name = e.text;
+                break;
+            case 'if':
+                step.if = e;
+                break;
+            case 'uses':
+                if (e.text !== undefined && e.value)
+                    step.uses = parseUses(e.text, e.value);
+                break;
+            case 'run':
+                step.run = e;
+                break;
+            case 'shell':
+                if (e.text !== undefined)
+                    step.shell = e.text;
+                break;
+            case 'with':
+                step.with = entriesOf(e.value);
+                break;
+            case 'env':
+                if ((0,dist/* isMap */.jh)(e.value))
+                    step.env = entriesOf(e.value);
+                else if (e.text !== undefined)
+                    step.envExpression = e;
+                break;
+            case 'working-directory':
+                if (e.text !== undefined)
+                    step.workingDirectory = e.text;
+                break;
+            default:
+                break;
         }
     }
-    for (const job of jobs) {
-        checkPermissionsValue(get(job.value, 'permissions'), ctx, false);
-        const reusable = get(job.value, 'uses');
-        if (reusable)
-            checkUses(reusable, ctx, options);
-        checkCredentials(getPath(job.value, ['container', 'credentials', 'password']), `jobs.${job.key}.container`, ctx);
-        for (const service of entries(get(job.value, 'services'))) {
-            checkCredentials(getPath(service.value, ['credentials', 'password']), `jobs.${job.key}.services.${service.key}`, ctx);
-        }
-        for (const step of items(get(job.value, 'steps'))) {
-            const uses = get(step, 'uses');
-            const usesText = str(uses) ?? '';
-            if (uses)
-                checkUses(uses, ctx, options);
-            const run = get(step, 'run');
-            if (run)
-                checkInjection(run, 'the `run:` script', ctx);
-            if (/^actions\/github-script@/i.test(usesText)) {
-                const script = getPath(step, ['with', 'script']);
-                if (script)
-                    checkInjection(script, 'the github-script `script:`', ctx);
+    return step;
+}
+function readJob(e, workflowPermissions, reusableOnly) {
+    const node = e.value ?? e.keyNode;
+    const job = {
+        id: e.key,
+        keyNode: e.keyNode,
+        node,
+        effectivePermissions: effective('default', undefined),
+        env: [],
+        with: [],
+        services: [],
+        needs: [],
+        steps: [],
+    };
+    let stepsNode;
+    for (const f of entriesOf(node)) {
+        switch (f.key) {
+            case 'name':
+                if (f.text !== undefined)
+                    job.name = f.text;
+                break;
+            case 'if':
+                job.if = f;
+                break;
+            case 'runs-on':
+                if (f.value)
+                    job.runsOn = f.value;
+                break;
+            case 'permissions': {
+                const p = readPermissions(f.value ?? f.keyNode);
+                if (p)
+                    job.permissions = p;
+                break;
             }
-            if (/^actions\/checkout@/i.test(usesText) &&
-                (triggers.has('pull_request_target') || triggers.has('workflow_run'))) {
-                for (const key of ['ref', 'repository']) {
-                    const value = getPath(step, ['with', key]);
-                    const text = str(value);
-                    if (value && text && PR_HEAD_REF.test(text)) {
-                        const trigger = triggers.has('pull_request_target') ? 'pull_request_target' : 'workflow_run';
-                        ctx.emit({
-                            ruleId: 'workflow/untrusted-checkout',
-                            line: ctx.position(start(value) ?? 0).line,
-                            message: `This \`${trigger}\` workflow checks out the pull request head (\`${key}: ${text.trim()}\`) and runs with the base repository's secrets and a write token. Use \`on: pull_request\` for code from forks, or keep this trigger and never check out or run the head's code (split into an unprivileged \`pull_request\` workflow plus a privileged \`workflow_run\` that only reads its artifacts).`,
-                            about: `${trigger} ${key}: ${text}`,
-                        });
+            case 'env':
+                if ((0,dist/* isMap */.jh)(f.value))
+                    job.env = entriesOf(f.value);
+                else if (f.text !== undefined)
+                    job.envExpression = f;
+                break;
+            case 'uses':
+                if (f.text !== undefined && f.value)
+                    job.uses = parseUses(f.text, f.value, true);
+                break;
+            case 'with':
+                job.with = entriesOf(f.value);
+                break;
+            case 'secrets':
+                if (f.value) {
+                    job.secrets = {
+                        inherit: (f.text ?? '').trim() === 'inherit',
+                        node: f.value,
+                        entries: entriesOf(f.value),
+                    };
+                }
+                break;
+            case 'strategy': {
+                if (f.value) {
+                    const matrix = valueAt(f.value, 'matrix');
+                    job.strategy = { node: f.value, ...(matrix ? { matrix } : {}) };
+                }
+                break;
+            }
+            case 'container':
+                if (f.value)
+                    job.container = f.value;
+                break;
+            case 'services':
+                job.services = entriesOf(f.value);
+                break;
+            case 'needs':
+                job.needs = f.text !== undefined ? [f.text] : itemsOf(f.value).map(scalarText).filter(isString);
+                break;
+            case 'environment':
+                if (f.value)
+                    job.environment = f.value;
+                break;
+            case 'steps':
+                stepsNode = f.value;
+                break;
+            default:
+                break;
+        }
+    }
+    job.effectivePermissions = job.permissions
+        ? effective('job', job.permissions)
+        : workflowPermissions
+            ? effective('workflow', workflowPermissions)
+            : effective(reusableOnly ? 'caller' : 'default', undefined);
+    job.steps = readSteps(stepsNode, job);
+    return job;
+}
+function isString(x) {
+    return x !== undefined;
+}
+function readTriggers(on) {
+    if (!on)
+        return [];
+    const text = scalarText(on);
+    if (text !== undefined)
+        return [{ event: text.trim().toLowerCase(), node: on, config: null }];
+    if ((0,dist/* isSeq */.oP)(on)) {
+        return itemsOf(on)
+            .map((n) => ({ event: (scalarText(n) ?? '').trim().toLowerCase(), node: n, config: null }))
+            .filter((t) => t.event);
+    }
+    return entriesOf(on).map((e) => ({ event: e.key.toLowerCase(), node: e.keyNode, config: e.value }));
+}
+function readInputs(node, source, into) {
+    for (const e of entriesOf(node)) {
+        const type = scalarText(valueAt(e.value, 'type'))?.toLowerCase();
+        into.set(e.key.toLowerCase(), { name: e.key, node: e.keyNode, source, ...(type ? { type } : {}) });
+    }
+}
+/** Reads a workflow from its resolved root mapping (see isWorkflowShape). */
+function readWorkflow(root) {
+    const onEntry = entry(root, 'on') ?? entriesOfAnyKey(root).find((e) => e.keyValue === true)?.entry;
+    const triggers = readTriggers(onEntry?.value);
+    const events = new Set(triggers.map((t) => t.event));
+    const model = {
+        kind: 'workflow',
+        root,
+        triggers,
+        events,
+        env: [],
+        inputs: new Map(),
+        jobs: [],
+    };
+    if (onEntry)
+        model.onNode = onEntry.keyNode;
+    const name = scalarText(valueAt(root, 'name'));
+    if (name !== undefined)
+        model.name = name;
+    const perms = entry(root, 'permissions');
+    if (perms) {
+        const p = readPermissions(perms.value ?? perms.keyNode);
+        if (p)
+            model.permissions = p;
+        model.permissionsKey = perms.keyNode;
+    }
+    const env = entry(root, 'env');
+    if (env && (0,dist/* isMap */.jh)(env.value))
+        model.env = entriesOf(env.value);
+    else if (env?.text !== undefined)
+        model.envExpression = env;
+    for (const t of triggers) {
+        if (t.event === 'workflow_dispatch' || t.event === 'workflow_call') {
+            readInputs(valueAt(t.config, 'inputs'), t.event, model.inputs);
+        }
+    }
+    const reusableOnly = events.size > 0 && [...events].every((e) => e === 'workflow_call');
+    const jobs = entry(root, 'jobs');
+    if (jobs)
+        model.jobsKey = jobs.keyNode;
+    model.jobs = entriesOf(jobs?.value).map((e) => readJob(e, model.permissions, reusableOnly));
+    return model;
+}
+function entriesOfAnyKey(root) {
+    const out = [];
+    for (const item of root.items) {
+        if (!(0,dist/* isPair */.tO)(item) || !(0,dist/* isScalar */.jn)(item.key))
+            continue;
+        out.push({
+            keyValue: item.key.value,
+            entry: {
+                key: String(item.key.value),
+                keyNode: item.key,
+                value: item.value ?? null,
+            },
+        });
+    }
+    return out;
+}
+/** Reads an action definition (`action.yml`) from its resolved root mapping. */
+function readAction(root) {
+    const model = { kind: 'action', root, inputs: new Map(), env: [], steps: [] };
+    const name = scalarText(valueAt(root, 'name'));
+    if (name !== undefined)
+        model.name = name;
+    const description = scalarText(valueAt(root, 'description'));
+    if (description !== undefined)
+        model.description = description;
+    readInputs(valueAt(root, 'inputs'), 'action', model.inputs);
+    const runs = valueAt(root, 'runs');
+    if (runs) {
+        model.runs = runs;
+        const using = scalarText(valueAt(runs, 'using'));
+        if (using !== undefined)
+            model.using = using.trim().toLowerCase();
+        const image = entry(runs, 'image');
+        if (image)
+            model.image = image;
+        model.env = entriesOf(valueAt(runs, 'env'));
+        model.steps = readSteps(valueAt(runs, 'steps'));
+    }
+    return model;
+}
+/** Every step of a workflow or action, with its job (workflows). */
+function allSteps(model) {
+    return model.kind === 'action' ? model.steps : model.jobs.flatMap((j) => j.steps);
+}
+
+;// CONCATENATED MODULE: ./packages/scanner/workflow/expressions.ts
+/**
+ * GitHub Actions expressions (`${{ … }}`): a parser for the documented grammar and a taint
+ * evaluator that answers "which untrusted values can become this expression's result?".
+ *
+ * Grammar (docs.github.com, "Evaluate expressions in workflows and actions"): literals (`null`,
+ * booleans, numbers, 'strings' with '' as the escaped quote), context access with `.name`,
+ * `['name']`, `[expr]` and the `.*` / `[*]` object filter, function calls, parentheses and the
+ * operators `!`, `< <= > >=`, `== !=`, `&&`, `||` (that precedence, left-associative). Property
+ * and function names are case-insensitive.
+ *
+ * Taint follows GitHub's value semantics: `a && b` is `a` when `a` is falsy, else `b`, so an
+ * untrusted `a` can only ever be returned as a falsy value (empty string, 0, null) and only `b`
+ * reaches the result; `a || b` can be either operand; comparisons, `!`, `contains`,
+ * `startsWith`, `endsWith`, `hashFiles` and the status functions return booleans or hex digests;
+ * `format`, `join`, `toJSON` and `fromJSON` pass their arguments' text through.
+ */
+/** A syntax error at `offset` (0-based, in the expression text given to the parser). */
+class ExpressionSyntaxError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+/** Bound on nesting so a hostile expression cannot exhaust the stack. */
+const MAX_DEPTH = 100;
+function tokenize(text) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        const start = i;
+        if (c === "'") {
+            let value = '';
+            i++;
+            for (;;) {
+                if (i >= text.length)
+                    throw new ExpressionSyntaxError('unterminated string', start);
+                if (text[i] === "'") {
+                    if (text[i + 1] === "'") {
+                        value += "'";
+                        i += 2;
+                        continue;
                     }
+                    i++;
+                    break;
+                }
+                value += text[i];
+                i++;
+            }
+            out.push({ type: 'str', value, start, end: i });
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (['&&', '||', '==', '!=', '<=', '>='].includes(two)) {
+            out.push({ type: 'punct', value: two, start, end: i + 2 });
+            i += 2;
+            continue;
+        }
+        if ('()[].,!<>*'.includes(c)) {
+            // `.5` is a number, not a dereference.
+            if (c === '.' && /[0-9]/.test(text[i + 1] ?? '') && !/[\w\])*]/.test(prevNonSpace(text, i))) {
+                // falls through to number parsing below
+            }
+            else {
+                out.push({ type: 'punct', value: c, start, end: i + 1 });
+                i++;
+                continue;
+            }
+        }
+        const num = /^(?:0x[0-9a-f]+|0o[0-7]+|[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|[-+]?Infinity|NaN)/i.exec(text.slice(i));
+        if (num && (c !== '-' && c !== '+' ? true : /[\d.I]/.test(text[i + 1] ?? ''))) {
+            out.push({ type: 'num', value: Number(num[0]), start, end: i + num[0].length });
+            i += num[0].length;
+            continue;
+        }
+        const ident = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(text.slice(i));
+        if (ident) {
+            out.push({ type: 'ident', value: ident[0], start, end: i + ident[0].length });
+            i += ident[0].length;
+            continue;
+        }
+        throw new ExpressionSyntaxError(`unexpected character '${c}'`, i);
+    }
+    out.push({ type: 'eof', start: text.length, end: text.length });
+    return out;
+}
+function prevNonSpace(text, i) {
+    for (let j = i - 1; j >= 0; j--)
+        if (!/\s/.test(text[j]))
+            return text[j];
+    return '';
+}
+/** Parses one expression (the text between `${{` and `}}`, or an `if:` condition). */
+function parseExpression(text) {
+    const tokens = tokenize(text);
+    let pos = 0;
+    let depth = 0;
+    const peek = () => tokens[pos];
+    const next = () => tokens[pos++];
+    const isPunct = (v) => {
+        const t = peek();
+        return t.type === 'punct' && t.value === v;
+    };
+    const expect = (v) => {
+        const t = next();
+        if (t.type !== 'punct' || t.value !== v)
+            throw new ExpressionSyntaxError(`expected '${v}'`, t.start);
+        return t;
+    };
+    const enter = (at) => {
+        if (++depth > MAX_DEPTH)
+            throw new ExpressionSyntaxError('expression nested too deeply', at);
+    };
+    const binary = (ops, sub) => () => {
+        let left = sub();
+        for (;;) {
+            const t = peek();
+            if (t.type !== 'punct' || !ops.includes(t.value))
+                return left;
+            next();
+            const right = sub();
+            left = { kind: 'binary', op: t.value, left, right, start: left.start, end: right.end };
+        }
+    };
+    const primary = () => {
+        const t = next();
+        if (t.type === 'num')
+            return { kind: 'literal', value: t.value, start: t.start, end: t.end };
+        if (t.type === 'str')
+            return { kind: 'literal', value: t.value, start: t.start, end: t.end };
+        if (t.type === 'punct' && t.value === '(') {
+            enter(t.start);
+            const inner = or();
+            const close = expect(')');
+            depth--;
+            return { ...inner, start: t.start, end: close.end };
+        }
+        if (t.type === 'ident') {
+            const lower = t.value.toLowerCase();
+            if (lower === 'true' || lower === 'false')
+                return { kind: 'literal', value: lower === 'true', start: t.start, end: t.end };
+            if (lower === 'null')
+                return { kind: 'literal', value: null, start: t.start, end: t.end };
+            if (isPunct('(')) {
+                next();
+                enter(t.start);
+                const args = [];
+                if (!isPunct(')')) {
+                    args.push(or());
+                    while (isPunct(',')) {
+                        next();
+                        args.push(or());
+                    }
+                }
+                const close = expect(')');
+                depth--;
+                return { kind: 'call', name: lower, args, start: t.start, end: close.end };
+            }
+            return { kind: 'context', name: lower, start: t.start, end: t.end };
+        }
+        throw new ExpressionSyntaxError(t.type === 'eof' ? 'unexpected end of expression' : 'unexpected token', t.start);
+    };
+    const postfix = () => {
+        let e = primary();
+        for (;;) {
+            if (isPunct('.')) {
+                next();
+                const t = next();
+                if (t.type === 'punct' && t.value === '*')
+                    e = { kind: 'star', object: e, start: e.start, end: t.end };
+                else if (t.type === 'ident') {
+                    e = { kind: 'property', object: e, name: t.value.toLowerCase(), start: e.start, end: t.end };
+                }
+                else if (t.type === 'num' && Number.isInteger(t.value)) {
+                    // `a.0` is not valid GitHub syntax, but be lenient: it can only narrow.
+                    e = { kind: 'property', object: e, name: String(t.value), start: e.start, end: t.end };
+                }
+                else
+                    throw new ExpressionSyntaxError("expected a property name after '.'", t.start);
+            }
+            else if (isPunct('[')) {
+                const open = next();
+                enter(open.start);
+                if (isPunct('*')) {
+                    next();
+                    const close = expect(']');
+                    e = { kind: 'star', object: e, start: e.start, end: close.end };
+                }
+                else {
+                    const index = or();
+                    const close = expect(']');
+                    e = { kind: 'index', object: e, index, start: e.start, end: close.end };
+                }
+                depth--;
+            }
+            else
+                return e;
+        }
+    };
+    const unary = () => {
+        const t = peek();
+        if (t.type === 'punct' && t.value === '!') {
+            next();
+            enter(t.start);
+            const operand = unary();
+            depth--;
+            return { kind: 'not', operand, start: t.start, end: operand.end };
+        }
+        return postfix();
+    };
+    const comparison = binary(['<', '<=', '>', '>='], unary);
+    const equality = binary(['==', '!='], comparison);
+    const and = binary(['&&'], equality);
+    const or = binary(['||'], and);
+    const result = or();
+    const rest = peek();
+    if (rest.type !== 'eof')
+        throw new ExpressionSyntaxError('unexpected text after the expression', rest.start);
+    return result;
+}
+/**
+ * Every `${{ … }}` in a string, string-literal aware (`'}}'` inside an expression does not end
+ * it). An unterminated `${{` yields one expression to the end of the string, so a typo cannot
+ * hide a context from the checks.
+ */
+function extractExpressions(template) {
+    const out = [];
+    let i = template.indexOf('${{');
+    while (i !== -1) {
+        const innerStart = i + 3;
+        let j = innerStart;
+        let inString = false;
+        let end = -1;
+        while (j < template.length) {
+            const c = template[j];
+            if (inString) {
+                if (c === "'") {
+                    if (template[j + 1] === "'")
+                        j++;
+                    else
+                        inString = false;
+                }
+            }
+            else if (c === "'")
+                inString = true;
+            else if (c === '}' && template[j + 1] === '}') {
+                end = j;
+                break;
+            }
+            j++;
+        }
+        const innerEnd = end === -1 ? template.length : end;
+        out.push({
+            text: template.slice(innerStart, innerEnd),
+            start: i,
+            end: end === -1 ? template.length : end + 2,
+            innerStart,
+        });
+        if (end === -1)
+            break;
+        i = template.indexOf('${{', end + 2);
+    }
+    return out;
+}
+/**
+ * Leaf names under `github.event` whose text an outsider chooses: GitHub's documented list
+ * ("contexts ending in body, default_branch, email, head_ref, label, message, name, page_name,
+ * ref, title"), plus login, description and display_title, which the same webhook payloads
+ * carry from user input.
+ */
+const ARBITRARY_LEAVES = new Set([
+    'body',
+    'default_branch',
+    'email',
+    'head_ref',
+    'base_ref',
+    'label',
+    'message',
+    'name',
+    'page_name',
+    'ref',
+    'title',
+    'login',
+    'description',
+    'display_title',
+    'head_branch',
+    'text',
+    'slug',
+    'user_view_type',
+    'gravatar_id',
+    'node_id',
+]);
+/** `github.*` outside `github.event` that carry outsider-chosen text. */
+const GITHUB_ARBITRARY = new Set(['github.head_ref']);
+/**
+ * `github.*` contexts that only people with write access can shape (branch and tag names they
+ * push): reported, but as less certain than outsider text.
+ */
+const GITHUB_STRUCTURED = new Set(['github.ref', 'github.ref_name', 'github.base_ref']);
+/**
+ * `github.*` contexts an outsider cannot shape (numbers, SHAs, names of things the repository
+ * owner chose, the runner's own paths). Other `github.*` contexts are treated as untrusted.
+ */
+const GITHUB_FIXED = new Set([
+    'github.action',
+    'github.action_path',
+    'github.action_ref',
+    'github.action_repository',
+    'github.action_status',
+    'github.actor_id',
+    'github.api_url',
+    'github.env',
+    'github.event_name',
+    'github.event_path',
+    'github.graphql_url',
+    'github.job',
+    'github.output',
+    'github.path',
+    'github.ref_protected',
+    'github.ref_type',
+    'github.repository',
+    'github.repository_id',
+    'github.repository_owner',
+    'github.repository_owner_id',
+    'github.repositoryurl',
+    'github.retention_days',
+    'github.run_attempt',
+    'github.run_id',
+    'github.run_number',
+    'github.secret_source',
+    'github.server_url',
+    'github.sha',
+    'github.state',
+    'github.step_summary',
+    'github.token',
+    'github.workflow',
+    'github.workflow_ref',
+    'github.workflow_sha',
+    'github.workspace',
+    'github.actor',
+    'github.triggering_actor',
+]);
+/** Leaves of `github.event` that are numbers, SHAs, dates or booleans whatever their parent. */
+const FIXED_LEAF = /^(?:id|number|sha|head_sha|before|after|.*_at|.*_count|.*_id|count|size|draft|merged|locked|private|fork|site_admin|default|protected|state|action|type|author_association|additions|deletions|changed_files|commits|comments|review_comments|run_number|run_attempt|check_suite_id|workflow_id|installation|distinct|forced|deleted|created)$/;
+const STRUCTURED_LEAF = /(?:^|_)url$/;
+/**
+ * Capability of a lower-cased context path (`['github','event','issue','title']`; `*` for an
+ * array element or filter, `?` for a computed key). Undefined when the path is not a `github`
+ * context (callers decide for env/matrix/inputs/steps/needs).
+ */
+function classifyContext(path) {
+    if (path[0] !== 'github')
+        return undefined;
+    const joined = path.join('.');
+    if (path.length === 1)
+        return 'arbitrary'; // the whole context, e.g. toJSON(github)
+    if (path[1] !== 'event') {
+        if (GITHUB_ARBITRARY.has(joined))
+            return 'arbitrary';
+        if (GITHUB_STRUCTURED.has(joined))
+            return 'structured';
+        if (GITHUB_FIXED.has(joined) || GITHUB_FIXED.has(path.slice(0, 2).join('.')))
+            return 'fixed';
+        return 'arbitrary';
+    }
+    if (path.length === 2)
+        return 'arbitrary'; // github.event: the whole payload
+    // repository_dispatch payloads: whatever the caller sent; workflow_dispatch inputs: whatever
+    // someone with write access typed.
+    if (path[2] === 'client_payload')
+        return 'arbitrary';
+    if (path[2] === 'inputs')
+        return 'structured';
+    const leaf = path[path.length - 1];
+    if (leaf === '*' || leaf === '?') {
+        // An object or a computed member: it may hold text.
+        return 'arbitrary';
+    }
+    if (ARBITRARY_LEAVES.has(leaf))
+        return 'arbitrary';
+    if (FIXED_LEAF.test(leaf))
+        return 'fixed';
+    if (STRUCTURED_LEAF.test(leaf))
+        return 'structured';
+    // An intermediate object (github.event.issue, github.event.pull_request.head): it holds text.
+    if (OBJECT_NODES.has(leaf))
+        return 'arbitrary';
+    return 'fixed';
+}
+/** Webhook payload objects that contain outsider-chosen text somewhere below them. */
+const OBJECT_NODES = new Set([
+    'issue',
+    'pull_request',
+    'comment',
+    'review',
+    'review_comment',
+    'discussion',
+    'answer',
+    'head',
+    'base',
+    'repo',
+    'head_commit',
+    'commits',
+    'commit',
+    'author',
+    'committer',
+    'user',
+    'sender',
+    'pages',
+    'workflow_run',
+    'check_run',
+    'check_suite',
+    'release',
+    'milestone',
+    'labels',
+    'assignee',
+    'assignees',
+    'pusher',
+    'changes',
+    'merge_group',
+    'inputs',
+    'client_payload',
+    'repository',
+    'organization',
+    'deployment',
+    'deployment_status',
+    'workflow_job',
+    'registry_package',
+    'package',
+    'head_repository',
+    'pull_requests',
+    'requested_reviewer',
+    'requested_team',
+    'team',
+    'project',
+    'project_card',
+    'project_column',
+    'alert',
+    'blocking_issue',
+    'forkee',
+    'ref',
+    'from',
+    'to',
+]);
+/** Functions whose result an argument cannot shape into code: booleans and hashes. */
+const OPAQUE_FUNCTIONS = new Set([
+    'contains',
+    'startswith',
+    'endswith',
+    'hashfiles',
+    'success',
+    'always',
+    'cancelled',
+    'failure',
+]);
+/**
+ * The untrusted values that can become the result of `expression` (the text inside `${{ }}`),
+ * each with its offsets in `expression`. Throws ExpressionSyntaxError on invalid syntax (callers
+ * treat an unparseable expression as untrusted: fail closed).
+ */
+function untrustedSources(expression, scope = {}) {
+    return dedupe(taintOf(parseExpression(expression), scope));
+}
+/** As untrustedSources, for an already parsed expression. */
+function taintOf(expr, scope = {}) {
+    switch (expr.kind) {
+        case 'literal':
+            return [];
+        case 'not':
+            return [];
+        case 'binary':
+            if (expr.op === '&&')
+                return taintOf(expr.right, scope);
+            if (expr.op === '||')
+                return [...taintOf(expr.left, scope), ...taintOf(expr.right, scope)];
+            return []; // comparisons are booleans
+        case 'call': {
+            if (OPAQUE_FUNCTIONS.has(expr.name))
+                return [];
+            // format, join, toJSON, fromJSON and unknown functions: the result carries the arguments' text.
+            return expr.args.flatMap((a) => taintOf(a, scope));
+        }
+        default: {
+            const path = contextPath(expr);
+            if (path)
+                return taintOfPath(path, expr, scope);
+            // A member of a computed value: `fromJSON(x).title`, `(a || b).c`: the base's taint flows.
+            const base = baseOf(expr);
+            return base ? taintOf(base, scope) : [];
+        }
+    }
+}
+function baseOf(expr) {
+    if (expr.kind === 'property' || expr.kind === 'index' || expr.kind === 'star')
+        return expr.object;
+    return undefined;
+}
+/**
+ * The lower-cased path of a context access (`github.event['issue'].title` ->
+ * github/event/issue/title), or undefined when the access starts from a call.
+ * Numeric indexes and filters become `*`, computed keys `?`.
+ */
+function contextPath(expr) {
+    switch (expr.kind) {
+        case 'context':
+            return [expr.name];
+        case 'property': {
+            const base = contextPath(expr.object);
+            return base ? [...base, expr.name] : undefined;
+        }
+        case 'star': {
+            const base = contextPath(expr.object);
+            return base ? [...base, '*'] : undefined;
+        }
+        case 'index': {
+            const base = contextPath(expr.object);
+            if (!base)
+                return undefined;
+            const i = expr.index;
+            if (i.kind === 'literal' && typeof i.value === 'string')
+                return [...base, i.value.toLowerCase()];
+            if (i.kind === 'literal' && typeof i.value === 'number')
+                return [...base, '*'];
+            return [...base, '?'];
+        }
+        default:
+            return undefined;
+    }
+}
+function taintOfPath(path, expr, scope) {
+    const context = path.join('.');
+    const found = scope.lookup?.(path);
+    if (found)
+        return found.map((s) => ({ ...s, start: expr.start, end: expr.end }));
+    const capability = classifyContext(path);
+    if (capability && capability !== 'fixed') {
+        return [{ context, start: expr.start, end: expr.end, capability, via: [context] }];
+    }
+    return [];
+}
+function dedupe(sources) {
+    const seen = new Set();
+    return sources.filter((s) => {
+        const key = `${s.start}:${s.end}:${s.via.join('>')}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** Every context path an expression reads, wherever it is (for `if:` analysis and discovery). */
+function contextsRead(expr) {
+    const out = [];
+    const visit = (e) => {
+        const path = contextPath(e);
+        if (path) {
+            out.push({ path, start: e.start, end: e.end });
+            if (e.kind === 'index')
+                visit(e.index);
+            return;
+        }
+        switch (e.kind) {
+            case 'property':
+            case 'star':
+                visit(e.object);
+                break;
+            case 'index':
+                visit(e.object);
+                visit(e.index);
+                break;
+            case 'call':
+                for (const a of e.args)
+                    visit(a);
+                break;
+            case 'not':
+                visit(e.operand);
+                break;
+            case 'binary':
+                visit(e.left);
+                visit(e.right);
+                break;
+            default:
+                break;
+        }
+    };
+    visit(expr);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/scanner/workflow/taint.ts
+/**
+ * Where untrusted values flow inside one workflow or action: the TaintScope for a place (a
+ * step, a job, the workflow) that resolves `env.X` through step, job and workflow `env:`,
+ * `matrix.X` through `strategy.matrix` (including matrices built by `fromJSON(…)`), and
+ * `inputs.X` through the declared inputs; plus `templateSources`, the untrusted values of every
+ * `${{ }}` in a string.
+ */
+
+
+
+/** Input types whose values cannot carry code. */
+const SAFE_INPUT_TYPES = new Set(['boolean', 'number', 'choice', 'environment']);
+/** Contexts an outsider cannot write (or that this analysis does not follow; see docs/scan.md). */
+const TRUSTED_ROOTS = new Set(['secrets', 'vars', 'runner', 'job', 'jobs', 'strategy', 'steps', 'needs']);
+const MAX_FLOW_DEPTH = 8;
+/**
+ * Each `${{ }}` of `text` with the untrusted values that can become its result (offsets of the
+ * sources are relative to the expression's inner text). An expression that does not parse but
+ * names an untrusted-looking context is returned with `syntaxError` and one source per match.
+ */
+function templateSources(text, scope) {
+    const out = [];
+    for (const expression of extractExpressions(text)) {
+        try {
+            const sources = untrustedSources(expression.text, scope);
+            if (sources.length > 0)
+                out.push({ expression, sources });
+        }
+        catch (err) {
+            if (!(err instanceof ExpressionSyntaxError))
+                throw err;
+            const m = /github\s*\.\s*(?:event|head_ref)[\w.[\]'*-]*/i.exec(expression.text);
+            if (m) {
+                out.push({
+                    expression,
+                    sources: [
+                        {
+                            context: m[0].replace(/\s+/g, ''),
+                            start: m.index,
+                            end: m.index + m[0].length,
+                            capability: 'arbitrary',
+                            via: [m[0]],
+                        },
+                    ],
+                    syntaxError: err.message,
+                });
+            }
+        }
+    }
+    return out;
+}
+/** The taint scope of a step (or of a job's own keys when `step` is omitted). */
+function scopeFor(model, job, step, depth = 0) {
+    return {
+        lookup(path) {
+            const root = path[0];
+            if (!root)
+                return undefined;
+            if (TRUSTED_ROOTS.has(root))
+                return [];
+            if (depth > MAX_FLOW_DEPTH)
+                return [];
+            if (root === 'env')
+                return envFlow(model, job, step, path, depth);
+            if (root === 'matrix')
+                return job ? matrixFlow(model, job, path, depth) : [];
+            if (root === 'inputs')
+                return inputFlow(model, path);
+            return undefined;
+        },
+    };
+}
+/** `env.X`: the step's env, then the job's, then the workflow's (GitHub's precedence). */
+function envFlow(model, job, step, path, depth) {
+    const levels = [];
+    if (step) {
+        levels.push({
+            entries: step.env,
+            ...(step.envExpression ? { expression: step.envExpression } : {}),
+            // A step's env may read the job's and the workflow's env, not its own.
+            scope: scopeFor(model, job, undefined, depth + 1),
+        });
+    }
+    if (job) {
+        levels.push({
+            entries: job.env,
+            ...(job.envExpression ? { expression: job.envExpression } : {}),
+            scope: scopeFor(model, undefined, undefined, depth + 1),
+        });
+    }
+    if (model.kind === 'workflow') {
+        levels.push({
+            entries: model.env,
+            ...(model.envExpression ? { expression: model.envExpression } : {}),
+            scope: {
+                lookup: (p) => p[0] === 'env' || p[0] === 'matrix'
+                    ? []
+                    : scopeFor(model, undefined, undefined, depth + 1).lookup?.(p),
+            },
+        });
+    }
+    if (path.length === 1) {
+        // The whole env object (toJSON(env)): everything any level defines.
+        return levels.flatMap((l) => [
+            ...l.entries.flatMap((e) => valueFlows(e, l.scope, `env.${e.key}`)),
+            ...(l.expression ? valueFlows(l.expression, l.scope, 'env') : []),
+        ]);
+    }
+    const name = path[1];
+    for (const level of levels) {
+        const found = level.entries.find((e) => e.key.toLowerCase() === name);
+        if (found)
+            return valueFlows(found, level.scope, `env.${found.key}`);
+        if (level.expression)
+            return valueFlows(level.expression, level.scope, `env.${path[1]}`);
+    }
+    return [];
+}
+function valueFlows(e, scope, via) {
+    return nodeFlows(e.value, scope).map((s) => ({ ...s, via: [via, ...s.via] }));
+}
+/** Untrusted flows of every scalar under a node (a matrix value may be a list or a map). */
+function nodeFlows(node, scope, budget = { left: 10_000 }) {
+    if (!node || budget.left-- <= 0)
+        return [];
+    if ((0,dist/* isScalar */.jn)(node)) {
+        const text = scalarText(node);
+        if (!text?.includes('${{'))
+            return [];
+        return templateSources(text, scope).flatMap((t) => t.sources.map(({ start: _s, end: _e, ...flow }) => flow));
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.flatMap((n) => nodeFlows(n, scope, budget));
+    if ((0,dist/* isMap */.jh)(node))
+        return entriesOf(node).flatMap((e) => nodeFlows(e.value, scope, budget));
+    return [];
+}
+/** `matrix.X`: the values of X in `strategy.matrix`, its `include:`, or a computed matrix. */
+function matrixFlow(model, job, path, depth) {
+    const matrix = job.strategy?.matrix;
+    if (!matrix)
+        return [];
+    // The matrix may read only workflow-level contexts (github, inputs, vars, needs…).
+    const scope = scopeFor(model, undefined, undefined, depth + 1);
+    const via = `matrix${path.length > 1 ? `.${path[1]}` : ''}`;
+    const tag = (flows) => flows.map((s) => ({ ...s, via: [via, ...s.via] }));
+    if ((0,dist/* isScalar */.jn)(matrix))
+        return tag(nodeFlows(matrix, scope));
+    if (path.length === 1)
+        return tag(nodeFlows(matrix, scope));
+    const name = path[1];
+    const flows = [];
+    for (const e of entriesOf(matrix)) {
+        const key = e.key.toLowerCase();
+        if (key === 'include') {
+            if ((0,dist/* isScalar */.jn)(e.value))
+                flows.push(...nodeFlows(e.value, scope));
+            for (const item of (0,dist/* isSeq */.oP)(e.value) ? e.value.items : []) {
+                if ((0,dist/* isScalar */.jn)(item))
+                    flows.push(...nodeFlows(item, scope));
+                for (const f of entriesOf(item))
+                    if (f.key.toLowerCase() === name)
+                        flows.push(...nodeFlows(f.value, scope));
+            }
+        }
+        else if (key === name) {
+            flows.push(...nodeFlows(e.value, scope));
+        }
+    }
+    return tag(flows);
+}
+function inputFlow(model, path) {
+    const inputs = model.inputs;
+    const tag = (name, decl) => decl?.type && SAFE_INPUT_TYPES.has(decl.type)
+        ? []
+        : [
+            {
+                context: `inputs.${decl?.name ?? name}`,
+                capability: 'structured',
+                via: [`inputs.${decl?.name ?? name}`],
+            },
+        ];
+    if (path.length === 1)
+        return [...inputs.values()].flatMap((d) => tag(d.name, d));
+    const name = path[1];
+    const decl = inputs.get(name);
+    if (decl)
+        return tag(name, decl);
+    // An undeclared input: a composite action's caller or a workflow_call/dispatch may still pass it.
+    if (model.kind === 'action' || model.events.has('workflow_call') || model.events.has('workflow_dispatch')) {
+        return tag(name);
+    }
+    return [];
+}
+/** The node of `with.<name>` (case-insensitive, as GitHub matches inputs). */
+function withInput(step, name) {
+    const lower = name.toLowerCase();
+    return step.with.find((e) => e.key.toLowerCase() === lower);
+}
+
+
+;// CONCATENATED MODULE: ./packages/scanner/rules/workflow.ts
+
+
+
+/**
+ * Action inputs whose value is run as code (JavaScript, shell, PowerShell, Python, jq/yq
+ * programs, templates evaluated as code). From CodeQL's `actions` models of code-injection sinks
+ * and zizmor's additions; see docs/scan.md#workflowtemplate-injection.
+ */
+const CODE_INPUTS = new Map([
+    ['actions/github-script', ['script']],
+    ['azure/cli', ['inlinescript']],
+    ['azure/powershell', ['inlinescript']],
+    ['appleboy/ssh-action', ['script']],
+    ['amadevus/pwsh-script', ['script']],
+    ['jannekem/run-python-script-action', ['script']],
+    ['cardinalby/js-eval-action', ['expression']],
+    ['mikefarah/yq', ['cmd']],
+    ['devorbitus/yq-action-output', ['cmd']],
+    ['sergeysova/jq-action', ['cmd']],
+    ['gautamkrishnar/blog-post-workflow', ['item_exec']],
+    ['8398a7/action-slack', ['custom_payload']],
+    ['skitionek/notify-microsoft-teams', ['overwrite']],
+    ['tibdex/backport', ['body_template', 'head_template', 'labels_template', 'title_template']],
+    ['imjohnbo/issue-bot', ['body', 'linked-comments-previous-issue-text', 'linked-comments-new-issue-text']],
+    ['roots/issue-closer-action', ['issue-close-message', 'pr-close-message']],
+    ['lucasbento/auto-close-issues', ['issue-close-message']],
+    ['addnab/docker-run-action', ['run']],
+    ['docker/build-push-action', ['context']],
+]);
+/** Triggers that run with the base repository's secrets and a write token on outsiders' events. */
+const DANGEROUS_TRIGGERS = ['pull_request_target', 'workflow_run'];
+/** Checkout refs that mean "the pull request's own code". */
+const PR_HEAD_REF = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\/|github\.event\.pull_request\.merge_commit_sha|github\.event\.number|github\.event\.pull_request\.number/i;
+const WORKSPACE_UPLOAD = /^(?:\.\/?|\.\.\/?|\$\{\{\s*github\.workspace\s*\}\}\/?)$/i;
+/** Runs every workflow/action rule on one definition. */
+function checkDefinition(model, ctx, options) {
+    if (model.kind === 'workflow')
+        checkWorkflowModel(model, ctx, options);
+    else
+        checkActionModel(model, ctx, options);
+}
+function checkWorkflowModel(model, ctx, options) {
+    checkPermissions(model, ctx);
+    checkTriggers(model, ctx);
+    for (const job of model.jobs) {
+        if (job.uses)
+            checkUses(job.uses, ctx, options);
+        if (job.secrets?.inherit) {
+            const usesLine = job.uses ? workflow_lineOf(ctx, job.uses.node) : workflow_lineOf(ctx, job.secrets.node);
+            const secretsLine = workflow_lineOf(ctx, job.secrets.node);
+            ctx.emit({
+                ruleId: 'workflow/secrets-inherit',
+                line: Math.min(usesLine, secretsLine),
+                endLine: Math.max(usesLine, secretsLine),
+                message: `Job '${job.id}' passes every secret of this repository to ${job.uses ? `\`${job.uses.raw}\`` : 'the called workflow'} (\`secrets: inherit\`), including ones it never uses. Pass only what it needs: \`secrets: { NPM_TOKEN: \${{ secrets.NPM_TOKEN }} }\`.`,
+                about: `${job.id} secrets: inherit`,
+            });
+        }
+        checkCredentials(valueAt(valueAt(valueAt(job.node, 'container'), 'credentials'), 'password'), `jobs.${job.id}.container`, ctx);
+        for (const service of job.services) {
+            checkCredentials(valueAt(valueAt(service.value, 'credentials'), 'password'), `jobs.${job.id}.services.${service.key}`, ctx);
+        }
+        checkSteps(model, job.steps, ctx, options, job);
+    }
+}
+function checkActionModel(model, ctx, options) {
+    if (model.image?.value) {
+        const text = (model.image.text ?? '').trim();
+        if (/^docker:\/\//i.test(text)) {
+            const uses = { ...parseDocker(text), node: model.image.value };
+            if (!uses.pinned) {
+                ctx.emit({
+                    ruleId: 'workflow/unpinned-action',
+                    line: workflow_lineOf(ctx, model.image.value),
+                    message: `\`runs.image: ${text}\` is not pinned to a digest: the image behind a tag can be re-pushed. Use \`image: docker://${uses.image}@sha256:<digest>\` (\`docker buildx imagetools inspect ${text.slice(9)}\` prints it).`,
+                    about: `runs.image ${text}`,
+                });
+            }
+        }
+    }
+    checkSteps(model, model.steps, ctx, options, undefined);
+}
+function parseDocker(text) {
+    const image = text.slice('docker://'.length);
+    const at = image.indexOf('@');
+    const name = at === -1 ? image : image.slice(0, at);
+    const slash = name.lastIndexOf('/');
+    const colon = name.lastIndexOf(':');
+    return {
+        image: colon > slash ? name.slice(0, colon) : name,
+        pinned: at !== -1 && /^sha256:[0-9a-f]{64}$/i.test(image.slice(at + 1)),
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Permissions (zizmor's excessive-permissions semantics)
+function checkPermissions(model, ctx) {
+    const reusableOnly = model.events.size > 0 && [...model.events].every((e) => e === 'workflow_call');
+    const everyJobOverrides = model.jobs.length > 0 && model.jobs.every((j) => j.permissions);
+    const top = model.permissions;
+    if (top) {
+        checkBasePermissions(top, ctx, 'the workflow');
+        // A workflow-level grant reaches every job that does not override it.
+        if (top.kind === 'scopes' && !everyJobOverrides) {
+            for (const [scope, { level, node }] of top.scopes) {
+                if (level !== 'write')
+                    continue;
+                if (scope === 'id-token') {
+                    ctx.emit({
+                        ruleId: 'workflow/id-token-workflow-wide',
+                        line: workflow_lineOf(ctx, node),
+                        message: '`id-token: write` at the workflow level lets every job (and every action in it) mint OIDC tokens for your cloud roles. Move it into the `permissions:` of the jobs that request credentials.',
+                        about: 'id-token: write (workflow level)',
+                    });
+                }
+                else if (model.jobs.length > 1 && !reusableOnly) {
+                    ctx.emit({
+                        ruleId: 'workflow/workflow-wide-write',
+                        line: workflow_lineOf(ctx, node),
+                        message: `\`${scope}: write\` at the workflow level gives it to every job that does not set its own \`permissions:\`. Keep \`permissions: { contents: read }\` at the top and grant \`${scope}: write\` only in the job that needs it.`,
+                        about: `${scope}: write (workflow level)`,
+                    });
                 }
             }
         }
     }
-}
-function triggersOf(on) {
-    const out = new Set();
-    const one = str(on);
-    if (one)
-        out.add(one);
-    for (const item of items(on)) {
-        const name = str(item);
-        if (name)
-            out.add(name);
-    }
-    for (const entry of entries(on))
-        out.add(entry.key);
-    return out;
-}
-function checkPermissionsValue(value, ctx, workflowLevel) {
-    if (!value)
-        return;
-    if ((0,dist/* isScalar */.jn)(value) && str(value) === 'write-all') {
-        ctx.emit({
-            ruleId: 'workflow/write-all',
-            line: ctx.position(start(value) ?? 0).line,
-            message: `\`permissions: write-all\` gives the GITHUB_TOKEN write access to every scope. List only what ${workflowLevel ? 'the workflow' : 'this job'} needs, e.g. \`permissions: { contents: read, pull-requests: write }\`.`,
-        });
-        return;
-    }
-    if (workflowLevel) {
-        const idToken = get(value, 'id-token');
-        if (idToken && str(idToken) === 'write') {
+    else {
+        for (const job of model.jobs) {
+            if (job.permissions)
+                continue;
+            // A reusable workflow's own jobs run with the caller's token: the caller decides. Its
+            // calls to other reusable workflows still pass a token on, so they are reported.
+            if (reusableOnly && !job.uses)
+                continue;
             ctx.emit({
-                ruleId: 'workflow/id-token-workflow-wide',
-                line: ctx.position(start(idToken) ?? 0).line,
-                message: '`id-token: write` at the workflow level lets every job (and every action in it) mint OIDC tokens for your cloud roles. Move it into the `permissions:` of the jobs that request credentials.',
-                about: 'id-token: write (workflow level)',
+                ruleId: 'workflow/missing-permissions',
+                line: workflow_lineOf(ctx, job.keyNode),
+                message: `Job '${job.id}' has no \`permissions:\` and the workflow has none either: its GITHUB_TOKEN gets the repository or organisation default, possibly write access to everything${job.uses ? ', and the reusable workflow it calls gets the same' : ''}. Add \`permissions: { contents: read }\` at the top of the workflow and grant more only in the jobs that need it.`,
+                about: `missing-permissions ${job.id}`,
+                fileLevel: true,
             });
         }
     }
+    for (const job of model.jobs) {
+        if (job.permissions)
+            checkBasePermissions(job.permissions, ctx, `job '${job.id}'`);
+    }
 }
-function checkUses(node, ctx, options) {
-    const uses = str(node)?.trim();
-    if (!uses || uses.startsWith('./') || uses.startsWith('.\\'))
+function checkBasePermissions(p, ctx, who) {
+    if (p.kind === 'write-all') {
+        ctx.emit({
+            ruleId: 'workflow/write-all',
+            line: workflow_lineOf(ctx, p.node),
+            message: `\`permissions: write-all\` gives ${who}'s GITHUB_TOKEN write access to every scope. List only what it needs, e.g. \`permissions: { contents: read, pull-requests: write }\`.`,
+        });
+    }
+    else if (p.kind === 'read-all') {
+        ctx.emit({
+            ruleId: 'workflow/read-all',
+            line: workflow_lineOf(ctx, p.node),
+            message: `\`permissions: read-all\` lets ${who}'s GITHUB_TOKEN read every scope (actions, security events, packages, deployments…). List only what it needs, usually \`permissions: { contents: read }\`.`,
+        });
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Triggers
+function checkTriggers(model, ctx) {
+    for (const trigger of model.triggers) {
+        if (!DANGEROUS_TRIGGERS.includes(trigger.event))
+            continue;
+        const line = workflow_lineOf(ctx, model.onNode ?? trigger.node);
+        ctx.emit({
+            ruleId: 'workflow/dangerous-trigger',
+            line,
+            endLine: Math.max(line, workflow_lineOf(ctx, trigger.node)),
+            message: `\`${trigger.event}\` runs in the base repository with its secrets and a write token, on events outsiders can cause; it is almost always used insecurely. Prefer \`pull_request\`; if you need this trigger, never check out or run the pull request's code in it, keep \`permissions:\` minimal and gate jobs on \`github.event.pull_request.head.repo.full_name == github.repository\` or a label set by a maintainer.`,
+            about: `trigger ${trigger.event}`,
+        });
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Steps
+function checkSteps(model, steps, ctx, options, job) {
+    const uploadsWorkspace = steps.map((s) => isWorkspaceUpload(s));
+    for (const step of steps) {
+        const scope = scopeFor(model, job, step);
+        if (step.uses)
+            checkUses(step.uses, ctx, options);
+        if (step.run?.value && step.run.text !== undefined) {
+            reportInjection(templateSources(step.run.text, scope), step.run.value, 'the `run:` script', ctx, 'run');
+        }
+        if (step.uses?.kind === 'repository') {
+            const name = `${step.uses.owner}/${step.uses.repo}`.toLowerCase();
+            for (const input of CODE_INPUTS.get(name) ?? []) {
+                const e = withInput(step, input);
+                if (!e?.value || e.text === undefined)
+                    continue;
+                const kind = name === 'actions/github-script' ? 'js' : 'input';
+                reportInjection(templateSources(e.text, scope), e.value, `the \`${e.key}:\` input of ${name}, which runs it as code`, ctx, kind);
+            }
+            if (name === 'actions/checkout') {
+                checkPersistedCredentials(step, steps, uploadsWorkspace, ctx);
+                if (model.kind === 'workflow')
+                    checkUntrustedCheckout(model, step, ctx);
+            }
+        }
+    }
+}
+function isWorkspaceUpload(step) {
+    if (step.uses?.kind !== 'repository')
+        return false;
+    if (`${step.uses.owner}/${step.uses.repo}`.toLowerCase() !== 'actions/upload-artifact')
+        return false;
+    const path = withInput(step, 'path')?.text ?? '';
+    return path
+        .split(/\r?\n/)
+        .map((p) => p.trim())
+        .some((p) => WORKSPACE_UPLOAD.test(p));
+}
+function checkPersistedCredentials(step, steps, uploadsWorkspace, ctx) {
+    const persist = withInput(step, 'persist-credentials');
+    const value = (persist?.text ?? '').trim().toLowerCase();
+    if (value === 'false')
         return;
-    const line = ctx.position(start(node) ?? 0).line;
-    if (uses.startsWith('docker://')) {
-        if (/@sha256:[0-9a-f]{64}$/i.test(uses))
-            return;
+    // `persist-credentials: true` written out is a deliberate choice (a later step pushes).
+    if (value === 'true')
+        return;
+    const upload = steps.find((_s, i) => i > step.index && uploadsWorkspace[i]);
+    const line = workflow_lineOf(ctx, step.node);
+    const draft = {
+        ruleId: 'workflow/persisted-credentials',
+        line,
+        endLine: Math.max(line, workflow_lineOf(ctx, step.uses.node)),
+        message: `\`${step.uses.raw}\` keeps the job's GITHUB_TOKEN in .git/config for every later step (\`persist-credentials\` defaults to true)${upload ? `, and the upload at line ${workflow_lineOf(ctx, upload.node)} publishes the workspace with it` : ''}. Add \`with: { persist-credentials: false }\`; a step that must push can set \`persist-credentials: true\` deliberately.`,
+        about: `persist-credentials ${step.uses.raw}`,
+    };
+    ctx.emit(upload ? { ...draft, severity: 'error' } : draft);
+}
+function checkUntrustedCheckout(model, step, ctx) {
+    const trigger = DANGEROUS_TRIGGERS.find((t) => model.events.has(t));
+    if (!trigger)
+        return;
+    for (const key of ['ref', 'repository']) {
+        const e = withInput(step, key);
+        const text = e?.text;
+        if (!e?.value || !text || !PR_HEAD_REF.test(text))
+            continue;
+        ctx.emit({
+            ruleId: 'workflow/untrusted-checkout',
+            line: workflow_lineOf(ctx, e.value),
+            message: `This \`${trigger}\` workflow checks out the pull request head (\`${key}: ${text.trim()}\`) and runs with the base repository's secrets and a write token. Use \`on: pull_request\` for code from forks, or keep this trigger and never check out or run the head's code (split into an unprivileged \`pull_request\` workflow plus a privileged \`workflow_run\` that only reads its artifacts).`,
+            about: `${trigger} ${key}: ${text}`,
+        });
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Pinning (zizmor's unpinned-uses with its default policy: everything hash-pinned)
+function checkUses(uses, ctx, options) {
+    if (uses.kind === 'local' || uses.pinned)
+        return;
+    const line = workflow_lineOf(ctx, uses.node);
+    if (uses.kind === 'docker') {
         ctx.emit({
             ruleId: 'workflow/unpinned-action',
             line,
-            message: `Pin the container image to a digest: \`uses: ${uses.replace(/[:@][^/:@]*$/, '')}@sha256:<digest>\` (\`docker buildx imagetools inspect ${uses.slice(9)}\` prints it); a tag can be re-pushed.`,
-            about: uses,
+            message: `Pin the container image to a digest: \`uses: docker://${uses.image}@sha256:<digest>\` (\`docker buildx imagetools inspect ${uses.raw.slice(9)}\` prints it); a tag can be re-pushed.`,
+            about: uses.raw,
         });
         return;
     }
-    const at = uses.lastIndexOf('@');
-    const name = at === -1 ? uses : uses.slice(0, at);
-    const ref = at === -1 ? '' : uses.slice(at + 1);
-    if (/^[0-9a-f]{40}$/i.test(ref) || /^[0-9a-f]{64}$/i.test(ref))
+    if (uses.kind === 'invalid')
         return;
-    const owner = name.split('/')[0]?.toLowerCase() ?? '';
-    if (ref && options.allowFirstPartyTags && (owner === 'actions' || owner === 'github'))
+    const { policy, rule } = pinningPolicyFor(uses, options.pinning);
+    const name = `${uses.owner}/${uses.repo}${uses.path ? `/${uses.path}` : ''}`;
+    const repo = `${uses.owner}/${uses.repo}`;
+    const what = uses.reusableWorkflow ? 'reusable workflow' : 'action';
+    const accepted = rule
+        ? ` Accepted by ${rule.origin} (\`${rule.uses}\`: ${rule.policy}): ${rule.reason}.`
+        : '';
+    if (uses.ref && (policy === 'ref-pin' || policy === 'any')) {
+        ctx.emit({
+            ruleId: 'workflow/unpinned-action',
+            line,
+            severity: 'note',
+            message: `\`${uses.raw}\` is pinned by tag or branch, not by commit.${accepted}`,
+            about: uses.raw,
+        });
         return;
-    const repo = name.split('/').slice(0, 2).join('/');
+    }
+    if (!uses.ref && policy === 'any') {
+        ctx.emit({
+            ruleId: 'workflow/unpinned-action',
+            line,
+            severity: 'note',
+            message: `\`${uses.raw}\` has no version and runs whatever its default branch holds.${accepted}`,
+            about: uses.raw,
+        });
+        return;
+    }
+    const why = rule
+        ? ` (${rule.origin} requires ${rule.policy} for \`${rule.uses}\`: ${rule.reason})`
+        : " (the default policy, as zizmor's: every remote action and reusable workflow pinned to a commit; relax it per owner in .astl/scan.yaml `pinning.policies` with a reason)";
     ctx.emit({
         ruleId: 'workflow/unpinned-action',
         line,
-        message: ref
-            ? `Pin \`${name}\` to a full commit SHA instead of \`@${ref}\`: \`uses: ${name}@<40-hex sha> # ${ref}\` (\`git ls-remote https://github.com/${repo} ${ref}\` prints it; Dependabot keeps such pins up to date).`
-            : `\`${name}\` has no version at all and runs whatever its default branch holds: pin it to a full commit SHA, \`uses: ${name}@<40-hex sha> # vX.Y.Z\`.`,
-        about: uses,
+        message: uses.ref
+            ? `Pin the ${what} \`${name}\` to a full commit SHA instead of \`@${uses.ref}\`: \`uses: ${name}@<40-hex sha> # ${uses.ref}\` (\`git ls-remote https://github.com/${repo} ${uses.ref}\` prints it; Dependabot keeps such pins up to date)${why}.`
+            : `The ${what} \`${name}\` has no version at all and runs whatever its default branch holds: pin it to a full commit SHA, \`uses: ${name}@<40-hex sha> # vX.Y.Z\`${why}.`,
+        about: uses.raw,
     });
 }
-function checkInjection(node, where, ctx) {
+// ---------------------------------------------------------------------------------------------
+// Template injection
+function reportInjection(found, node, where, ctx, kind) {
+    if (found.length === 0)
+        return;
+    const value = scalarText(node) ?? '';
     const range = node.range;
-    if (!range)
-        return;
-    const source = ctx.text.slice(range[0], range[1]);
-    if (!source.includes('${{'))
-        return;
-    EXPRESSION.lastIndex = 0;
-    for (let m = EXPRESSION.exec(source); m; m = EXPRESSION.exec(source)) {
-        const body = m[1] ?? '';
-        const hit = UNTRUSTED.exec(body);
-        if (!hit)
-            continue;
-        const offset = range[0] + m.index;
-        const { line, column } = ctx.position(offset);
-        const context = hit[0].replace(/\s+/g, '');
-        const variable = envName(context);
-        ctx.emit({
-            ruleId: 'workflow/template-injection',
-            line,
-            column,
-            message: `\`\${{ ${context} }}\` is attacker-controlled and is pasted into ${where} before it runs, so a crafted value executes commands. Pass it through the step's environment instead: \`env: { ${variable}: \${{ ${context} }} }\` and use "$${variable}" in the script${where === 'the `run:` script' ? '' : ' (`process.env.' + variable + '`)'}.`,
-            about: `${where} ${m[0]}`,
-        });
-    }
+    const raw = range ? ctx.text.slice(range[0], range[1]) : '';
+    const rawExpressions = locateInRaw(value, raw, found);
+    found.forEach((f, i) => {
+        const rawAt = rawExpressions[i];
+        for (const source of f.sources) {
+            let offset = range?.[0] ?? 0;
+            if (rawAt !== undefined && range) {
+                // The context's own position when the raw text holds the expression unchanged.
+                const rawInner = raw.slice(rawAt + 3, rawAt + 3 + f.expression.text.length);
+                offset = range[0] + rawAt + (rawInner === f.expression.text ? 3 + source.start : 0);
+            }
+            const { line, column } = ctx.position(offset);
+            const expr = `\${{ ${f.expression.text.trim()} }}`;
+            const chain = source.via.length > 1 ? ` (${source.via.join(' ← ')})` : '';
+            const direct = source.via.length === 1;
+            const variable = envName(source.via[0] ?? source.context);
+            const fix = fixFor(kind, direct, source.via[0] ?? source.context, variable);
+            const certain = source.capability === 'arbitrary';
+            ctx.emit({
+                ruleId: 'workflow/template-injection',
+                line,
+                column,
+                ...(certain ? {} : { severity: 'warning' }),
+                message: `\`${expr}\` can expand to ${certain ? 'attacker-controlled' : 'caller- or collaborator-controlled'} text from \`${source.context}\`${chain}, pasted into ${where} before it runs, so a crafted value executes as code${f.syntaxError ? ` (the expression does not parse: ${f.syntaxError}; treated as untrusted)` : ''}. ${fix}`,
+                about: `${where} ${expr} ${source.context}`,
+            });
+        }
+    });
 }
+function fixFor(kind, direct, context, variable) {
+    const envRef = context.startsWith('env.') ? '' : ` \`env: { ${variable}: \${{ ${context} }} }\` and`;
+    if (kind === 'run') {
+        return `Pass it through the environment instead:${envRef} use "$${direct && context.startsWith('env.') ? context.slice(4) : variable}" in the script (quoted).`;
+    }
+    if (kind === 'js') {
+        return `Pass it through the environment instead:${envRef} read \`process.env.${context.startsWith('env.') ? context.slice(4) : variable}\` in the script.`;
+    }
+    return `Pass it through the environment instead:${envRef} read the variable from the code, never from a \`\${{ }}\` inside it.`;
+}
+/** Offsets in `raw` (the YAML source of the value) of each found expression's `${{`. */
+function locateInRaw(value, raw, found) {
+    if (!raw.includes('${{'))
+        return found.map(() => undefined);
+    const starts = [];
+    for (let i = raw.indexOf('${{'); i !== -1; i = raw.indexOf('${{', i + 3))
+        starts.push(i);
+    const valueStarts = [];
+    for (let i = value.indexOf('${{'); i !== -1; i = value.indexOf('${{', i + 3))
+        valueStarts.push(i);
+    return found.map((f) => {
+        const k = valueStarts.indexOf(f.expression.start);
+        return k !== -1 && starts.length === valueStarts.length ? starts[k] : undefined;
+    });
+}
+function envName(context) {
+    const parts = context.replace(/^env\./, '').split('.');
+    const last = parts.slice(-2).join('_');
+    return last.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+}
+// ---------------------------------------------------------------------------------------------
 function checkCredentials(password, where, ctx) {
-    if (!password || !(0,dist/* isScalar */.jn)(password))
-        return;
-    const value = str(password);
-    if (!value || value.includes('${{'))
+    const value = scalarText(password);
+    if (!password || !value || value.includes('${{'))
         return;
     ctx.emit({
         ruleId: 'workflow/hardcoded-container-credentials',
-        line: ctx.position(start(password) ?? 0).line,
+        line: workflow_lineOf(ctx, password),
         message: `\`${where}.credentials.password\` is written in the workflow. Store it as a secret and reference it: \`password: \${{ secrets.REGISTRY_PASSWORD }}\`, and rotate the exposed one.`,
         about: `${where}.credentials.password`,
         showSnippet: false,
     });
 }
-function envName(context) {
-    const last = context.split('.').slice(-2).join('_');
-    return last.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+function workflow_lineOf(ctx, node) {
+    return ctx.position(node?.range?.[0] ?? 0).line;
 }
-function list(names) {
-    const quoted = names.map((n) => `'${n}'`);
-    return quoted.length <= 5
-        ? quoted.join(', ')
-        : `${quoted.slice(0, 5).join(', ')} and ${quoted.length - 5} more`;
-}
+
 
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
@@ -4131,6 +5624,168 @@ function writeBaseline(findings) {
     return `${JSON.stringify({ version: 1, fingerprints: entries }, null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./packages/scanner/workflow/yaml.ts
+/**
+ * YAML for the scanner's rules: every document parsed with positions, then aliases and merge
+ * keys resolved into a plain node tree, so a rule never meets an `Alias` (`run: *cmd` is the
+ * anchored script, at the anchor's position, where its text is written).
+ *
+ * GitHub resolves aliases in workflows and action metadata (since 2025-09) and rejects the merge
+ * key `<<`; we merge `<<` anyway (YAML 1.1 semantics, own keys win, earlier sources win) so
+ * nothing can hide behind it. Expansion is bounded: an alias bomb stops at RESOLVE_LIMITS and the
+ * caller reports the file as unparseable (fail closed) instead of passing it.
+ */
+
+/**
+ * Expanded nodes per document (a workflow of 200 jobs x 50 steps x 10 keys stays far below;
+ * a billion-laughs file hits it after a few milliseconds) and nesting depth.
+ */
+const RESOLVE_LIMITS = { maxNodes: 250_000, maxDepth: 256 };
+/** Why a YAML text cannot be turned into resolved documents, at `offset` (0-based). */
+class YamlProblem extends Error {
+    offset;
+    kind;
+    constructor(message, offset, kind) {
+        super(message);
+        this.offset = offset;
+        this.kind = kind;
+    }
+}
+/**
+ * Parses every document of `text` and resolves aliases and merge keys. Throws YamlProblem
+ * (syntax error, unknown or self-referencing alias, expansion over RESOLVE_LIMITS).
+ */
+function parseResolved(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    let docs;
+    try {
+        docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+    }
+    catch (err) {
+        throw new YamlProblem(err instanceof RangeError ? 'nested too deeply to parse' : err.message, 0, 'limit');
+    }
+    const list = Array.isArray(docs) ? docs : [docs];
+    const out = [];
+    for (const document of list) {
+        const problem = document.errors[0];
+        if (problem)
+            throw new YamlProblem(problem.message.split('\n')[0], problem.pos[0], 'syntax');
+        const root = new Resolver(document).build(document.contents, 0);
+        if (root === null && document.contents === null)
+            continue;
+        out.push({ root, document });
+    }
+    return out;
+}
+class Resolver {
+    doc;
+    nodes = 0;
+    active = new Set();
+    constructor(doc) {
+        this.doc = doc;
+    }
+    build(node, depth) {
+        if (node === null || node === undefined)
+            return null;
+        if (depth > RESOLVE_LIMITS.maxDepth) {
+            throw new YamlProblem(`nested more than ${RESOLVE_LIMITS.maxDepth} levels deep after resolving aliases`, node.range?.[0] ?? 0, 'limit');
+        }
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            const target = node.resolve(this.doc);
+            if (!target) {
+                throw new YamlProblem(`alias *${node.source} has no anchor before it`, node.range?.[0] ?? 0, 'alias');
+            }
+            if (this.active.has(target)) {
+                throw new YamlProblem(`alias *${node.source} refers to itself`, node.range?.[0] ?? 0, 'alias');
+            }
+            this.active.add(target);
+            try {
+                return this.build(target, depth + 1);
+            }
+            finally {
+                this.active.delete(target);
+            }
+        }
+        if (++this.nodes > RESOLVE_LIMITS.maxNodes) {
+            throw new YamlProblem(`expands to more than ${RESOLVE_LIMITS.maxNodes} nodes through aliases (an alias bomb?)`, node.range?.[0] ?? 0, 'limit');
+        }
+        if ((0,dist/* isScalar */.jn)(node)) {
+            const copy = new dist/* Scalar */.X5(node.value);
+            copy.range = node.range;
+            copy.type = node.type;
+            if (node.tag)
+                copy.tag = node.tag;
+            return copy;
+        }
+        if ((0,dist/* isSeq */.oP)(node)) {
+            const copy = new dist/* YAMLSeq */.Rw();
+            copy.range = node.range;
+            copy.flow = node.flow;
+            for (const item of node.items)
+                copy.items.push(this.build(item, depth + 1));
+            return copy;
+        }
+        if ((0,dist/* isMap */.jh)(node))
+            return this.buildMap(node, depth);
+        return null;
+    }
+    buildMap(node, depth) {
+        const copy = new dist/* YAMLMap */.CA();
+        copy.range = node.range;
+        copy.flow = node.flow;
+        const own = [];
+        const merged = [];
+        for (const item of node.items) {
+            if (!(0,dist/* isPair */.tO)(item))
+                continue;
+            const rawKey = item.key;
+            if ((0,dist/* isScalar */.jn)(rawKey) && rawKey.value === '<<' && rawKey.type === 'PLAIN') {
+                const value = this.build(item.value, depth + 1);
+                const sources = (0,dist/* isSeq */.oP)(value) ? value.items : [value];
+                for (const source of sources) {
+                    if ((0,dist/* isMap */.jh)(source))
+                        merged.push(...source.items);
+                    else if (source !== null) {
+                        throw new YamlProblem('a merge key (<<) needs a mapping or a list of mappings', rawKey.range?.[0] ?? 0, 'alias');
+                    }
+                }
+                continue;
+            }
+            const key = this.build(rawKey, depth + 1);
+            const pair = new dist/* Pair */.Rm(key, this.build(item.value, depth + 1));
+            own.push(pair);
+        }
+        const seen = new Set(own.map((p) => keyText(p.key)));
+        copy.items.push(...own);
+        for (const pair of merged) {
+            const k = keyText(pair.key);
+            if (seen.has(k))
+                continue;
+            seen.add(k);
+            copy.items.push(pair);
+        }
+        return copy;
+    }
+}
+function keyText(key) {
+    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : JSON.stringify(key);
+}
+/** Plain JavaScript value of a resolved node (maps to objects, lists to arrays). */
+function toPlain(node) {
+    if ((0,dist/* isScalar */.jn)(node))
+        return node.value;
+    if ((0,dist/* isSeq */.oP)(node))
+        return node.items.map(toPlain);
+    if ((0,dist/* isMap */.jh)(node)) {
+        const out = {};
+        for (const pair of node.items)
+            if ((0,dist/* isPair */.tO)(pair))
+                out[String(keyText(pair.key))] = toPlain(pair.value);
+        return out;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./packages/scanner/scan.ts
 /**
  * The scan engine: selects files (globs, or a pull request's changed files), reads each once,
@@ -4154,11 +5809,18 @@ function writeBaseline(findings) {
 
 
 
+
+
+
+
 const ALL_RULES = [...SCANNER_RULES, ...SECRET_RULES];
 const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
+/** What a file is by its path alone; YAML files are also classified by shape (scanYaml). */
 function kindOf(file) {
     if (/(^|\/)\.github\/workflows\/.+\.ya?ml$/is.test(file))
         return 'workflow';
+    if (/(^|\/)action\.ya?ml$/i.test(file))
+        return 'action';
     if (/\.ya?ml$/i.test(file))
         return 'yaml';
     if (/\.json$/i.test(file))
@@ -4174,7 +5836,23 @@ async function scan(options) {
     const warnings = [];
     const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
     const secrets = options.detectSecrets ?? detectSecrets;
-    const allowFirstPartyTags = options.allowFirstPartyTags ?? true;
+    const config = typeof options.config === 'object' ? options.config : loadScanConfig(root, options.config);
+    const pinning = [...config.pinning.policies];
+    if (options.allowFirstPartyTags !== undefined) {
+        warnings.push(`allow-first-party-tags is deprecated and will be removed: the default now requires SHA pins for every action, as zizmor does. To keep accepting tags, add to .astl/scan.yaml: pinning: { policies: [{ uses: "actions/*", policy: ref-pin, reason: "..." }, { uses: "github/*", policy: ref-pin, reason: "..." }] }`);
+        if (options.allowFirstPartyTags) {
+            for (const owner of ['actions', 'github']) {
+                if (!pinning.some((p) => p.uses === `${owner}/*`)) {
+                    pinning.push({
+                        uses: `${owner}/*`,
+                        policy: 'ref-pin',
+                        reason: 'GitHub-owned action (the deprecated allow-first-party-tags switch)',
+                        origin: 'allow-first-party-tags',
+                    });
+                }
+            }
+        }
+    }
     const walked = walk(root, include, exclude);
     const skipped = [...walked.skipped];
     // Scope: which files the rules run on.
@@ -4236,11 +5914,11 @@ async function scan(options) {
         try {
             if (iamCandidate)
                 scanIam(ctx, forceIam);
-            else if (kind === 'workflow' || kind === 'yaml') {
+            else if (kind === 'workflow' || kind === 'action' || kind === 'yaml') {
                 scanYaml(ctx, kind, {
                     yaml,
                     policies,
-                    allowFirstPartyTags,
+                    pinning,
                     root,
                     onSessionPolicy: (path, agent) => {
                         if (!sessionPolicies.has(path))
@@ -4250,12 +5928,12 @@ async function scan(options) {
             }
         }
         catch (err) {
-            // A rule must never abort the scan; a crash in one is reported and the file still gets
-            // its secret check.
+            // A rule must never abort the scan; a crash in one is reported (an error: the file was
+            // not checked, so the scan fails closed) and the file still gets its secret check.
             ctx.emit({
                 ruleId: 'scan/parse-error',
                 line: 1,
-                message: `The scanner could not check ${file}: ${err.message}. Only the secret rules ran on it.`,
+                message: `The scanner could not check ${file}: ${err.message}. Only the secret rules ran on it; please report this.`,
                 about: 'internal-error',
                 fileLevel: true,
             });
@@ -4425,21 +6103,61 @@ class YamlCache {
         }
     }
 }
+/**
+ * What an unparseable YAML file was meant to be, from its path and its text: a workflow or
+ * action by path or by top-level keys, a registry or policy likewise. Undefined for any other
+ * YAML, which is then only scanned as text for secrets.
+ */
+function configKindOf(file, kind, text) {
+    if (kind === 'workflow')
+        return 'workflow';
+    if (kind === 'action')
+        return 'action';
+    if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(file))
+        return 'GitLab CI configuration';
+    if (/(^|\/)agent-config\.ya?ml$/i.test(file))
+        return 'agent config';
+    const top = (key) => new RegExp(`^["']?${key}["']?[ \\t]*:`, 'm').test(text);
+    if (top('jobs') && (top('on') || top('true')))
+        return 'workflow';
+    if (top('runs') && (top('name') || top('description')))
+        return 'action';
+    if (top('agents'))
+        return 'agent config';
+    if (/^["']?kind["']?[ \t]*:[ \t]*["']?\w*Policy\b/m.test(text) || top('agentTypes'))
+        return 'policy';
+    if (/(^|\/)policies\//i.test(file))
+        return 'policy';
+    return undefined;
+}
 function scanYaml(ctx, kind, options) {
-    let docs;
+    let resolved;
     try {
-        docs = options.yaml.parse(ctx.text, ctx.file, false);
+        resolved = parseResolved(ctx.text);
     }
     catch (err) {
-        reportParseError(ctx, err);
+        if (!(err instanceof YamlProblem))
+            throw err;
+        const what = configKindOf(ctx.file, kind, ctx.text);
+        if (what)
+            reportParseError(ctx, err, what);
         return;
     }
     let hasRegistry = false;
     let hasPolicy = false;
-    for (const doc of docs) {
-        const rootNode = doc.doc.contents;
-        if (kind === 'workflow') {
-            checkWorkflow(rootNode, ctx, { allowFirstPartyTags: options.allowFirstPartyTags });
+    for (const doc of resolved) {
+        const rootNode = doc.root;
+        // By shape first, then by path: an action definition kept under .github/workflows/ is
+        // still an action, and a workflow anywhere is a workflow.
+        const actionShaped = isActionShape(rootNode) && !isWorkflowShape(rootNode);
+        if ((kind === 'workflow' && !actionShaped) || (kind !== 'action' && isWorkflowShape(rootNode))) {
+            if ((0,dist/* isMap */.jh)(rootNode))
+                checkDefinition(readWorkflow(rootNode), ctx, { pinning: options.pinning });
+            continue;
+        }
+        if (kind === 'action' || isActionShape(rootNode)) {
+            if ((0,dist/* isMap */.jh)(rootNode))
+                checkDefinition(readAction(rootNode), ctx, { pinning: options.pinning });
             continue;
         }
         if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(ctx.file))
@@ -4471,7 +6189,7 @@ function scanYaml(ctx, kind, options) {
                     }
                 },
             });
-            for (const agent of doc.value.agents ?? []) {
+            for (const agent of toPlain(rootNode).agents ?? []) {
                 const a = agent;
                 const path = a?.credentials?.aws?.['session-policy'];
                 if (typeof path !== 'string')
@@ -4488,23 +6206,27 @@ function scanYaml(ctx, kind, options) {
     }
     // A file named like the registry is validated even when `agents:` is missing or misspelled.
     if (hasRegistry || /(^|\/)agent-config\.ya?ml$/i.test(ctx.file)) {
-        schemaFindings(ctx, () => (0,registry/* parseRegistry */.l5)(ctx.text, ctx.file));
+        schemaFindings(ctx, 'agent config', () => (0,registry/* parseRegistry */.l5)(ctx.text, ctx.file));
     }
     // The policy loader also recognises a misspelled `kind:` and a missing one.
     if (hasPolicy || /\bagentTypes\b|\bkind:\s*\S*policy/i.test(ctx.text)) {
-        schemaFindings(ctx, () => (0,registry/* parseAgentPolicies */.Hw)(docs));
+        schemaFindings(ctx, 'policy', () => (0,registry/* parseAgentPolicies */.Hw)(options.yaml.parse(ctx.text, ctx.file, false)));
     }
 }
 /** The registry/policy loaders' validation errors, as `config/invalid` findings. */
-function schemaFindings(ctx, validate) {
+function schemaFindings(ctx, what, validate) {
     try {
         validate();
     }
     catch (err) {
         const errors = err instanceof core/* AstlErrors */.ci ? err.errors : err instanceof core/* AstlError */.Ht ? [err] : [];
         for (const e of errors) {
-            if (e.code === 'YAML_SYNTAX')
-                continue; // already a scan/parse-error
+            if (e.code === 'YAML_SYNTAX') {
+                // The scanner's own parse succeeded but the product's loader refuses the file (more
+                // aliases than it accepts, say): the actions would refuse it too.
+                reportParseError(ctx, e, what);
+                continue;
+            }
             const line = e.location?.file === ctx.file || !e.location?.file ? (e.location?.line ?? 1) : 1;
             ctx.emit({
                 ruleId: 'config/invalid',
@@ -4536,18 +6258,22 @@ function scanIam(ctx, origin) {
     }
     checkIamPolicy(tree, ctx, origin);
 }
-function reportParseError(ctx, err) {
+function reportParseError(ctx, err, what) {
     const located = err instanceof core/* AstlError */.Ht ? err : undefined;
-    const message = err instanceof RangeError
-        ? 'it is nested too deeply to parse'
-        : located
-            ? located.message
-            : (err?.message ?? String(err));
+    const problem = err instanceof YamlProblem ? err : undefined;
+    const message = problem
+        ? problem.message
+        : err instanceof RangeError
+            ? 'it is nested too deeply to parse'
+            : located
+                ? located.message
+                : (err?.message ?? String(err));
+    const line = problem ? ctx.position(problem.offset).line : (located?.location?.line ?? 1);
     ctx.emit({
         ruleId: 'scan/parse-error',
-        line: located?.location?.line ?? 1,
-        message: `${ctx.file} could not be parsed (${message}); only the secret rules ran on it. Fix the YAML so the other rules can check it.`,
-        about: 'yaml-syntax',
+        line,
+        message: `${ctx.file} looks like a${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} but could not be parsed (${message}), so none of its rules ran: the scan fails closed. Fix the YAML at this line${problem?.kind === 'limit' ? ' (or expand the aliases it uses)' : ''}.`,
+        about: `parse-error ${what}`,
         fileLevel: true,
     });
 }
@@ -4555,6 +6281,7 @@ function reportParseError(ctx, err) {
 
 ;// CONCATENATED MODULE: ./packages/scanner/index.ts
 /** The scanner: engine, change sets, suppressions and baselines, reporters. No Actions I/O. */
+
 
 
 

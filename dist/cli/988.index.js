@@ -1,5 +1,5 @@
-export const id = 400;
-export const ids = [400,170,789];
+export const id = 988;
+export const ids = [988,170,789];
 export const modules = {
 
 /***/ 5166:
@@ -295,30 +295,53 @@ function suggestEnvName(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony export secretForms */
+/* unused harmony exports secretForms, isNonSecretLine */
 /**
  * Every form in which a secret could leak into text we print: the raw value and the encodings
  * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
  * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
  * front ends register each form with the runner and scrub engine text with `Redactor`.
+ *
+ * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
+ * the runner masks each log line on its own and a multi-line mask never matches: every line,
+ * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
+ * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
+ * common text and hide nothing a reader could use.
  */
 function secretForms(value) {
     if (value.length === 0)
         return [];
-    const forms = new Set([value]);
+    const forms = new Set();
     const b64 = Buffer.from(value, 'utf8').toString('base64');
     forms.add(b64);
     forms.add(b64.replace(/=+$/, ''));
     forms.add(Buffer.from(value, 'utf8').toString('base64url'));
     forms.add(encodeURIComponent(value));
     forms.add(JSON.stringify(value).slice(1, -1));
-    // Values with newlines (private keys) are masked line by line, as the runner does.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            forms.add(line);
-    return [...forms].filter((f) => f.length >= 4);
+    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
+    const lines = value.split(/\r?\n|\r/);
+    if (lines.length > 1) {
+        for (const line of lines) {
+            const t = line.trim();
+            if (!isNonSecretLine(t) && !out.includes(t))
+                out.push(t);
+        }
+    }
+    return out;
+}
+/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+/**
+ * A line of a multi-line secret that carries no secret material and so stays visible: blank,
+ * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
+ * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
+ * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ */
+function isNonSecretLine(line) {
+    const t = line.trim();
+    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
 }
 class Redactor {
     forms = new Set();
@@ -412,7 +435,7 @@ function isLoopbackHost(hostname) {
 
 /***/ }),
 
-/***/ 6562:
+/***/ 1634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -428,150 +451,799 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/registry/check.ts
 var check = __webpack_require__(8332);
+;// CONCATENATED MODULE: ./packages/gate/cost.ts
+const EXPRESSION_COST = {
+    /** Cost units for all the expressions of one decision. */
+    limit: 1_000_000,
+    /** Wall-clock time for all the expressions of one decision, a backstop for the count. */
+    timeLimitMs: 1000,
+};
+/** A cost budget, shared by every expression evaluated for one decision. */
+class CostBudget {
+    limit;
+    timeLimitMs;
+    used = 0;
+    exceeded;
+    deadline = Number.POSITIVE_INFINITY;
+    steps = 0;
+    constructor(limit = EXPRESSION_COST.limit, timeLimitMs = EXPRESSION_COST.timeLimitMs) {
+        this.limit = limit;
+        this.timeLimitMs = timeLimitMs;
+    }
+    /** Starts the clock at the first evaluation. */
+    start() {
+        if (this.deadline === Number.POSITIVE_INFINITY)
+            this.deadline = performance.now() + this.timeLimitMs;
+    }
+    /** Adds `units`; throws CostExceeded once the budget is spent. */
+    charge(units) {
+        if (this.exceeded)
+            throw new CostExceeded();
+        this.used += units;
+        if (this.used > this.limit)
+            this.exceeded = 'cost';
+        else if ((++this.steps & 1023) === 0 && performance.now() > this.deadline)
+            this.exceeded = 'time';
+        if (this.exceeded)
+            throw new CostExceeded();
+    }
+    describe() {
+        return this.exceeded === 'time'
+            ? `evaluation did not finish within ${this.timeLimitMs} ms (the time limit of a decision's expressions) and was stopped; simplify the expression, or the params it walks`
+            : `evaluation needed more than ${this.limit.toLocaleString('en-US')} cost units (one per step, plus one per list element and per 10 characters an operation handles; the limit of a decision's expressions) and was stopped; nested comprehensions over large params grow quadratically. Simplify the expression, or send smaller params`;
+    }
+}
+/** Thrown inside the evaluator to stop it; never escapes runMetered. */
+class CostExceeded extends Error {
+    constructor() {
+        super('expression cost limit exceeded');
+    }
+}
+/** Nodes whose value their parent does not walk: no size charge. */
+const FREE = new WeakSet();
+const ACCUMULATOR_OPS = new Set(['accuValue', 'accuPush', 'accuInc']);
+const SIZE_FUNCTIONS = new Set(['size']);
+let active;
+function isNode(v) {
+    return typeof v === 'object' && v !== null && typeof v.op === 'string';
+}
+const sizes = new WeakMap();
+/** Deep size in cost units; cached per object, so shared params are measured once. */
+function sizeUnits(v, depth = 0) {
+    if (typeof v === 'string')
+        return v.length / 10;
+    if (typeof v !== 'object' || v === null)
+        return 0;
+    if (depth > 64)
+        return Number.POSITIVE_INFINITY; // deeper than params may be: cyclic or hostile
+    if (ArrayBuffer.isView(v))
+        return v.byteLength / 10;
+    const cached = sizes.get(v);
+    if (cached !== undefined)
+        return cached;
+    let n = 0;
+    if (Array.isArray(v)) {
+        n = v.length;
+        for (const x of v)
+            n += sizeUnits(x, depth + 1);
+    }
+    else if (v instanceof Map || v instanceof Set) {
+        n = v.size;
+        for (const [k, x] of v instanceof Map ? v : [...v].map((x) => [x, undefined])) {
+            n += sizeUnits(k, depth + 1) + sizeUnits(x, depth + 1);
+        }
+    }
+    else if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) {
+        for (const [k, x] of Object.entries(v))
+            n += 1 + k.length / 10 + sizeUnits(x, depth + 1);
+    }
+    else {
+        n = 1; // durations, timestamps, unsigned ints: small
+    }
+    sizes.set(v, n);
+    return n;
+}
+/** Charges the budget of the evaluation in progress (used by functions such as matches()). */
+function chargeActive(units) {
+    active?.budget.charge(units);
+}
+/**
+ * Wraps the evaluator of `env` so that evaluations inside runMetered are metered. Throws when the
+ * library does not evaluate the way this module expects (checked with a probe expression): the
+ * gate then refuses to compile expressions rather than run them unbounded.
+ */
+function meterEvaluator(env) {
+    const probe = env.parse('[1, 2].map(x, x + 1).size() == 2');
+    probe.check();
+    const root = probe.ast;
+    let evaluator;
+    Object.defineProperty(root, 'evaluate', {
+        configurable: true,
+        writable: true,
+        value(ev, ast, ctx) {
+            evaluator = ev;
+            delete root.evaluate;
+            return root.evaluate(ev, ast, ctx);
+        },
+    });
+    probe({});
+    if (!evaluator || typeof evaluator.run !== 'function') {
+        throw new Error('cannot meter CEL evaluation: @marcbachmann/cel-js no longer evaluates through Evaluator#run');
+    }
+    const original = evaluator.run;
+    evaluator.run = function meteredRun(ast, ctx) {
+        const m = active;
+        if (!m)
+            return original.call(this, ast, ctx);
+        m.budget.charge(1);
+        const value = original.call(this, ast, ctx);
+        if (typeof value === 'number') {
+            if (!Number.isFinite(value) && !m.nonFinite) {
+                m.nonFinite = ast;
+                m.nonFiniteValue = value;
+            }
+        }
+        else if (typeof value === 'object' && value !== null && !FREE.has(ast)) {
+            m.budget.charge(sizeUnits(value));
+        }
+        else if (typeof value === 'string' && !FREE.has(ast)) {
+            m.budget.charge(value.length / 10);
+        }
+        return value;
+    };
+    const check = new CostBudget();
+    runMetered(check, () => probe({}));
+    if (check.used < 5) {
+        evaluator.run = original;
+        throw new Error('cannot meter CEL evaluation: the probe expression was not metered');
+    }
+}
+/** Runs `fn` (one evaluation) against `budget`; never throws. */
+function runMetered(budget, fn) {
+    const previous = active;
+    const m = { budget };
+    active = m;
+    budget.start();
+    try {
+        if (budget.exceeded)
+            throw new CostExceeded();
+        const value = fn();
+        const out = { ok: true, value };
+        if (m.nonFinite) {
+            out.nonFinite = { start: m.nonFinite.start, end: m.nonFinite.end };
+            out.nonFiniteValue = m.nonFiniteValue;
+        }
+        return out;
+    }
+    catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    finally {
+        active = previous;
+    }
+}
+/**
+ * Marks the nodes of a checked AST whose value their parent does not walk (field and index
+ * receivers, ternary branches, size() arguments, comprehension accumulators), so that only work
+ * proportional to a value's size is charged for it. Unknown shapes stay charged: the safe side.
+ */
+function markFreeOperands(root) {
+    const seen = new Set();
+    const visit = (node, depth) => {
+        if (!isNode(node) || seen.has(node) || depth > 256)
+            return;
+        seen.add(node);
+        const args = node.args;
+        const list = Array.isArray(args) ? args : [];
+        switch (node.op) {
+            case '.':
+            case '.?':
+            case '[]':
+            case '[?]':
+                if (isNode(list[0]))
+                    FREE.add(list[0]);
+                break;
+            case '?:':
+                if (isNode(list[1]))
+                    FREE.add(list[1]);
+                if (isNode(list[2]))
+                    FREE.add(list[2]);
+                break;
+            case 'call':
+                if (SIZE_FUNCTIONS.has(String(list[0])) && Array.isArray(list[1]) && isNode(list[1][0])) {
+                    FREE.add(list[1][0]);
+                }
+                break;
+            case 'rcall':
+                if (SIZE_FUNCTIONS.has(String(list[0])) && isNode(list[1]))
+                    FREE.add(list[1]);
+                break;
+            case 'comprehension': {
+                const c = args;
+                if (isNode(c.init))
+                    FREE.add(c.init);
+                if (isNode(c.step))
+                    FREE.add(c.step);
+                break;
+            }
+            default:
+                if (ACCUMULATOR_OPS.has(node.op))
+                    FREE.add(node);
+        }
+        visitChildren(args, depth + 1);
+        const meta = node.meta;
+        if (meta) {
+            visit(meta['alternate'], depth + 1);
+            const macro = meta['macro'];
+            // has(params.a.b) reads one field per step: no size charge for the chain.
+            for (const n of macro?.macroHasProps ?? [])
+                if (isNode(n))
+                    FREE.add(n);
+            if (macro && typeof macro === 'object')
+                visitChildren(Object.values(macro), depth + 1);
+        }
+    };
+    const visitChildren = (v, depth) => {
+        if (depth > 256)
+            return;
+        if (isNode(v))
+            visit(v, depth);
+        else if (Array.isArray(v))
+            for (const x of v)
+                visitChildren(x, depth + 1);
+        else if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+            for (const x of Object.values(v))
+                if (isNode(x) || Array.isArray(x))
+                    visitChildren(x, depth + 1);
+        }
+    };
+    visit(root, 0);
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./packages/gate/hosts.ts
 /**
  * Egress checks for `allowed_hosts`: which hosts a request's params name, and whether a host
  * matches an allowlist glob.
  *
+ * The scan fails closed: a token counts as a host whenever some program could read it as one.
+ * Host names are normalised the way WHATWG URL parsing does (Node's `URL`): lowercase,
+ * percent-decoded, IDN to punycode, full-width dots folded, IPv4 in every inet_aton form (1 to 4
+ * parts, decimal, octal or hex: `127.1`, `2130706433`, `0x7f000001`) to a dotted quad, IPv6
+ * compressed; a trailing dot is dropped. No public-suffix list decides anything: `.sh`, `.pl`,
+ * `.md` and `.zip` are real TLDs, so every dotted name may be a host.
+ *
+ * Where a token is a host (docs/gate.md "allowed_hosts" says the same for users):
+ * 1. Host-shaped forms, anywhere in any string (also inside prose and object keys): the host of
+ *    a URL of any scheme (`https:evil.com`, `https:\\evil.com`, scheme-relative `//evil.com`,
+ *    UNC `\\evil.com`, every `@` and `\` reading of the authority), the host of `user@host`,
+ *    `name:port`, IPv6 literals bracketed or not, IPv4 in any form but a bare decimal integer,
+ *    dotted names whatever their last label, and `localhost`-family names. URLs nested in a
+ *    query and percent-encoded ones (`?next=https%3A%2F%2Fevil.com`) are read too.
+ * 2. A value without whitespace is one destination: a single-label name (`db`, `metadata`) or
+ *    the first segment of `name/path` or `name:path` is a host, because /etc/hosts and DNS
+ *    search domains resolve single labels.
+ * 3. A number (YAML or JSON) is a count, not an IPv4 address, unless its key names a
+ *    destination (`host`, `url`, `ip`, `endpoint`, `target`, …); so is a decimal integer
+ *    inside prose. A string of digits given as a whole value is an IPv4 address (`2130706433`).
+ * 4. A dotted name whose last label does not start with a letter and that is not an IPv4
+ *    address (`v1.2.3`, `1.5x`, `2.0-rc1`) is a version: every TLD starts with a letter (RFC 3696
+ *    §2; URL parsers refuse all-numeric ones).
+ * 5. A token that starts with `/`, `./`, `../` or `~/` is a file path: its path names no host
+ *    (its query still does).
+ * 6. Params listed in `text_params` hold text or identifiers: rule 2 does not apply to them,
+ *    and IPv4 shorthands other than a dotted quad are numbers there. Rule 1 still applies.
+ * Whitespace ends a token: a URL broken by a newline is read as its pieces, each checked.
+ *
  * Glob semantics (DNS labels, case-insensitive): `*` matches exactly one label, `**` matches one
  * or more labels, `*` inside a label matches within that label (`api-*.acme.internal`);
  * everything else is literal. So `*.acme.internal` allows `db.acme.internal` but neither
  * `acme.internal` nor `a.b.acme.internal`; `**.acme.internal` allows both of the latter but not
- * `acme.internal` itself.
+ * `acme.internal` itself. An IPv6 host matches only a literal IPv6 glob, or, when it embeds an
+ * IPv4 address (IPv4-mapped `::ffff:a.b.c.d`, IPv4-compatible `::a.b.c.d`, NAT64 `64:ff9b::/96`),
+ * a glob that matches that IPv4 address.
  */
-/** Characters that end a token: whitespace, quotes, brackets and punctuation hosts never hold. */
-const SEPARATORS = /[\s"'<>`,;(){}|\\^]+/;
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-/** File extensions that make `name.ext` a file name rather than a host. */
-const FILE_EXTENSIONS = new Set('yaml yml json txt md js mjs cjs ts py sh bash tar gz tgz zip png jpg jpeg gif svg log conf cfg toml xml html htm csv ini lock sql env key pem crt cer der tf tfvars hcl jar war exe dll so dylib bin rb go rs java kt c h cpp hpp cs php pl swift lua vue jsx tsx css scss map wasm pdf doc docx xls xlsx'.split(' '));
-const LIMITS = { maxDepth: 32, maxStrings: 10_000, maxStringLength: 64 * 1024 };
-function normalize(host) {
-    return host
-        .toLowerCase()
-        .replace(/^\[|\]$/g, '')
-        .replace(/\.$/, '');
+
+/** The eight contexts, made once (scanning allocates none). */
+const CONTEXTS = Array.from({ length: 8 }, (_, i) => Object.freeze({ destination: (i & 1) !== 0, text: (i & 2) !== 0, key: (i & 4) !== 0 }));
+function context(destination, text, key) {
+    return CONTEXTS[(destination ? 1 : 0) | (text ? 2 : 0) | (key ? 4 : 0)];
 }
-function isValidIpv4(s) {
-    const parts = s.split('.');
-    return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+const PROSE = context(false, false, false);
+/** Schemes whose host WHATWG reads even without slashes (`https:evil.com`); `file` needs `//`. */
+const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp']);
+/** Names that reach the machine itself or its cloud metadata, in any position. */
+const LOCAL_NAMES = new Set([
+    'localhost',
+    'localhost.localdomain',
+    'ip6-localhost',
+    'ip6-loopback',
+    'broadcasthost',
+]);
+/** Names that are hosts in a host position (`name/path`, `name:port`), though also English words. */
+const METADATA_NAMES = new Set(['metadata', 'instance-data']);
+/** Words of a key that make it name a destination (rule 3). */
+const DESTINATION_WORDS = new Set('host hostname url uri endpoint server addr address ip ips domain target dest destination proxy remote upstream origin webhook hook callback redirect peer registry dns nameserver sni link mirror dsn broker gateway ingress egress site fqdn socket bind connect connection forward'.split(' '));
+/** Ends a token: whitespace, quotes and brackets that hosts never hold (`[`, `]` do: IPv6). */
+const TOKEN_SPLIT = /[\s"'<>`(){}|,;]+/;
+/** Ends a URL authority; the WHATWG reading also ends at `\` (see authorityHosts). */
+const AUTHORITY_END = /[\s/?#"'<>`(){}|^,;]/;
+const MAX_TOKEN_SHOWN = 80;
+const MAX_DEPTH = 64;
+function isLetter(c) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
-function isHostname(name, needDot) {
-    if (name.length === 0 || name.length > 253)
-        return false;
-    const labels = name.split('.');
-    if (needDot && labels.length < 2)
-        return false;
-    if (!labels.every((l) => LABEL.test(l)))
-        return false;
-    return /^[a-z]/.test(labels[labels.length - 1]);
+function isSchemeChar(c) {
+    return isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 }
-/** Looks at one token (no whitespace or quotes) for user@host, host:port, IPv4 or a dotted name. */
-function hostInToken(token, found) {
-    let t = token.toLowerCase();
-    const at = t.lastIndexOf('@');
-    const viaUser = at >= 0;
-    if (viaUser)
-        t = t.slice(at + 1);
-    t = t.split('/')[0].replace(/[.:]+$/, '');
-    if (t.startsWith('[')) {
-        const ipv6 = /^\[([0-9a-f:.]+)\]/.exec(t);
-        if (ipv6)
-            found.add(ipv6[1]);
-        return;
+/** AUTHORITY_END, per character code, for the scanning loops. */
+function isAuthorityEnd(c) {
+    return c < 128 ? AUTHORITY_END_ASCII[c] === 1 : /\s/.test(String.fromCharCode(c));
+}
+const AUTHORITY_END_ASCII = new Uint8Array(128).map((_, c) => AUTHORITY_END.test(String.fromCharCode(c)) ? 1 : 0);
+function isSlash(c) {
+    return c === '/' || c === '\\';
+}
+function shown(token) {
+    return token.length > MAX_TOKEN_SHOWN ? `${token.slice(0, MAX_TOKEN_SHOWN)}…` : token;
+}
+/** `%xx` runs decoded as UTF-8; malformed escapes stay as they are. Linear. */
+function percentDecode(text) {
+    return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (m) => Buffer.from(m.replace(/%/g, ''), 'hex').toString('utf8'));
+}
+/** Lowercase LDH names need no URL parser (the common case); numeric last labels do (IPv4). */
+const PLAIN_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/;
+const NUMERIC_LABEL = /^(0x[0-9a-f]*|[0-9]+)$/;
+/** The IPv4 address an IPv6 address embeds: IPv4-mapped, IPv4-compatible or NAT64 (RFC 6052). */
+function embeddedIpv4(ipv6) {
+    const halves = ipv6.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const head = halves[0] ? halves[0].split(':') : [];
+    const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+    const groups = halves.length === 2 ? [...head, ...Array(8 - head.length - tail.length).fill('0'), ...tail] : head;
+    if (groups.length !== 8)
+        return undefined;
+    const g = groups.map((x) => Number.parseInt(x, 16));
+    const zero = (from, to) => g.slice(from, to).every((x) => x === 0);
+    const v4 = `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
+    if (zero(0, 5) && g[5] === 0xffff)
+        return v4; // ::ffff:a.b.c.d
+    if (g[0] === 0x64 && g[1] === 0xff9b && zero(2, 6))
+        return v4; // 64:ff9b::a.b.c.d
+    if (zero(0, 6) && (g[6] !== 0 || g[7] > 1))
+        return v4; // ::a.b.c.d, not :: or ::1
+    return undefined;
+}
+function normalizeIpv6(text) {
+    const bare = text.replace(/^\[|\]$/g, '');
+    if (!bare.includes(':') || !/^[0-9a-f:.%a-z-]+$/i.test(bare))
+        return undefined;
+    for (const candidate of [bare, bare.replace(/%.*$/, '')]) {
+        try {
+            const host = new URL(`http://[${candidate}]/`).hostname.replace(/^\[|\]$/g, '');
+            const ipv4 = embeddedIpv4(host);
+            return ipv4 ? { host, kind: 'ipv6', ipv4 } : { host, kind: 'ipv6' };
+        }
+        catch {
+            // try without a zone id (fe80::1%eth0)
+        }
     }
-    let withPort = false;
-    const port = /:(\d{1,5})$/.exec(t);
-    if (port) {
-        t = t.slice(0, port.index);
-        withPort = true;
-    }
-    if (t.includes(':') || t === '')
-        return;
-    if (isValidIpv4(t)) {
-        found.add(t);
-        return;
-    }
-    if (!isHostname(t, !(withPort || viaUser)))
-        return;
-    if (withPort && /^\d+$/.test(t))
-        return; // "12:30" is a time, not a host
-    const tld = t.slice(t.lastIndexOf('.') + 1);
-    if (!withPort && !viaUser && FILE_EXTENSIONS.has(tld))
-        return;
-    found.add(t);
+    return undefined;
 }
 /**
- * Every host named in one string: URLs (any scheme), user@host, host:port, IPv4 and dotted
- * names. Linear in the string's length: it is split into tokens once, no backtracking regex.
+ * A host as WHATWG URL parsing (and so inet_aton for IPv4) reads it, or undefined when no URL
+ * parser accepts it as a host. Plain lowercase LDH names skip the parser (the common case).
  */
-function hostsInString(text) {
-    const found = new Set();
-    const s = text.length > LIMITS.maxStringLength ? text.slice(0, LIMITS.maxStringLength) : text;
-    for (const token of s.split(SEPARATORS)) {
-        if (token === '')
-            continue;
-        if (!token.includes('://')) {
-            hostInToken(token, found);
-            continue;
-        }
-        // URLs, including ones nested in another URL's query (open redirects name hosts too), and
-        // every path or query piece that looks like a host.
-        let urls = 0;
-        for (let i = token.indexOf('://'); i > 0 && urls++ < 16; i = token.indexOf('://', i + 3)) {
-            let start = i;
-            while (start > 0 && i - start < 32 && /[a-z0-9+.-]/i.test(token[start - 1]))
-                start--;
-            try {
-                const url = new URL(token.slice(start));
-                if (url.hostname)
-                    found.add(normalize(url.hostname));
-            }
-            catch {
-                // not a URL after all; the pieces below still look at it
-            }
-        }
-        for (const piece of token.split(/:\/\/|[/?&=#]/))
-            if (piece)
-                hostInToken(piece, found);
+function normalizeHost(text) {
+    if (text === '' || text.length > 1024)
+        return undefined;
+    if (text.startsWith('[') || (text.match(/:/g)?.length ?? 0) >= 2)
+        return normalizeIpv6(text);
+    let host;
+    const end = text.endsWith('.') ? text.length - 1 : text.length;
+    const last = text.slice(text.lastIndexOf('.', end - 1) + 1, end);
+    if (PLAIN_NAME.test(text) && !NUMERIC_LABEL.test(last)) {
+        host = text;
     }
+    else {
+        try {
+            host = new URL(`http://${text}/`).hostname;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    host = host.replace(/\.$/, '');
+    if (host === '' || host.startsWith('.'))
+        return undefined;
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(host))
+        return { host, kind: 'ipv4' };
+    return { host, kind: 'name' };
+}
+/** A host position (URL authority, after `user@`): anything there is a host, even unparseable. */
+function emitHostPosition(raw, form, token, sink) {
+    let name = raw.replace(/^[.]+/, '');
+    if (name.startsWith('[')) {
+        const end = name.indexOf(']');
+        name = end > 0 ? name.slice(0, end + 1) : name;
+    }
+    else if ((name.match(/:/g)?.length ?? 0) < 2) {
+        name = name.split(':')[0];
+    }
+    if (name === '' || name === '[]')
+        return;
+    const n = normalizeHost(name);
+    const host = n?.host ?? name.toLowerCase().replace(/\.$/, '');
+    sink.add(host, form, token, false, n?.ipv4);
+}
+/** Every host of a URL authority, under each reading parsers disagree on. */
+function authorityHosts(authority, token, sink) {
+    // WHATWG ends a special URL's authority at `\`; other parsers keep it, which matters for
+    // `evil.com\@good.example` (WHATWG: evil.com; others: good.example): read both.
+    const backslash = authority.indexOf('\\');
+    const readings = backslash < 0
+        ? [authority]
+        : authority.includes('@')
+            ? [authority.slice(0, backslash), authority]
+            : [authority.slice(0, backslash)];
+    for (const reading of readings) {
+        const parts = reading.split('@');
+        // Userinfo is no host, but a host-shaped piece of it is still named in params.
+        if (parts.length > 1)
+            scanShapes(parts[0], PROSE, sink);
+        // After the last `@` (WHATWG) and after the first (parsers that stop there).
+        for (const part of parts.length > 1 ? parts.slice(1) : parts) {
+            emitHostPosition(part, 'url', token, sink);
+        }
+    }
+}
+/** Finds URL authorities anywhere in `text` (nested ones too) and emits their hosts. */
+function readAuthority(text, from, sink) {
+    let end = from;
+    while (end < text.length && !isAuthorityEnd(text.charCodeAt(end)))
+        end++;
+    if (end > from)
+        authorityHosts(text.slice(from, end), text.slice(Math.max(0, from - 12), end), sink);
+}
+function scanUrls(text, sink) {
+    const n = text.length;
+    for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+        let s = i;
+        while (s > 0 && i - s < 32 && isSchemeChar(text.charCodeAt(s - 1)))
+            s--;
+        while (s < i && !isLetter(text.charCodeAt(s)))
+            s++;
+        if (i - s < 2)
+            continue; // a drive letter (c:\) or no scheme
+        const scheme = text.slice(s, i).toLowerCase();
+        let j = i + 1;
+        while (j < n && isSlash(text[j]))
+            j++;
+        if (SPECIAL_SCHEMES.has(scheme) || j - i - 1 >= 2)
+            readAuthority(text, j, sink);
+    }
+    // Scheme-relative `//host`, UNC `\\host` and mixed `/\host`, not right after a scheme.
+    for (let i = 0; i < n - 1; i++) {
+        if (!isSlash(text[i]) || !isSlash(text[i + 1]))
+            continue;
+        const start = i;
+        while (i < n && isSlash(text[i]))
+            i++;
+        if (start > 0 && text[start - 1] === ':')
+            continue;
+        readAuthority(text, i, sink);
+    }
+}
+function isDecimalInteger(s) {
+    return /^(0|[1-9][0-9]*)$/.test(s);
+}
+function isDottedQuad(s) {
+    return /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\.?$/.test(s);
+}
+/**
+ * One name in a non-URL position. `whole`: the token is a whole value (rule 2); `form`: how it
+ * was found (bare, `name:port`, `name/path`).
+ */
+function classifyName(name, ctx, whole, form, token, sink) {
+    const text = name.replace(/^\.+/, '');
+    if (text === '')
+        return;
+    if (isDecimalInteger(text.replace(/\.$/, ''))) {
+        // Rule 3: a count in prose; an IPv4 address as a whole value or under a destination key.
+        if (!ctx.destination && !(whole && !ctx.text))
+            return;
+        const n = normalizeHost(text);
+        if (n)
+            sink.add(n.host, ctx.destination ? 'number' : 'ipv4', token, true);
+        return;
+    }
+    const n = normalizeHost(text);
+    if (!n)
+        return;
+    if (n.kind === 'ipv6') {
+        sink.add(n.host, 'ipv6', token, false, n.ipv4);
+        return;
+    }
+    if (n.kind === 'ipv4') {
+        // Rule 6: in text params only a dotted quad is an address; 1.5 or 0x10 are numbers there.
+        if (ctx.text && !isDottedQuad(text))
+            return;
+        sink.add(n.host, 'ipv4', token, !isDottedQuad(text));
+        return;
+    }
+    if (n.host.includes('.')) {
+        // Rule 4: every TLD starts with a letter (xn-- included); 1.5x and 2.0-rc1 are versions.
+        if (!/^[a-z]/.test(n.host.slice(n.host.lastIndexOf('.') + 1)))
+            return;
+        sink.add(n.host, form === 'bare' ? 'dotted name' : form, token, false);
+        return;
+    }
+    // A single label.
+    if (LOCAL_NAMES.has(n.host)) {
+        sink.add(n.host, 'local name', token, false);
+    }
+    else if (METADATA_NAMES.has(n.host) && (whole || form !== 'bare')) {
+        sink.add(n.host, 'local name', token, false);
+    }
+    else if (form === 'host:port') {
+        sink.add(n.host, form, token, false);
+    }
+    else if (whole && !ctx.text && !ctx.key) {
+        sink.add(n.host, form === 'host/path' ? form : 'single label', token, true);
+    }
+}
+function withoutDestination(ctx) {
+    return context(false, ctx.text, ctx.key);
+}
+/** Host-shaped pieces only (rule 1), for userinfo, queries and paths. */
+function scanShapes(text, ctx, sink) {
+    for (const piece of text.split(/[\s/\\?#&=;,|"'<>`(){}+]+/)) {
+        const t = trimToken(piece);
+        if (t)
+            classifyMain(t, ctx.destination ? withoutDestination(ctx) : ctx, false, false, sink);
+    }
+}
+const TRIM_START = /^[*_~!.:]/;
+const TRIM_END = /[*_~!?.,;]$/;
+/** Strips punctuation around a token; keeps a leading `[` that opens an IPv6 literal. */
+function trimToken(token) {
+    let t = token;
+    if (TRIM_START.test(t))
+        t = t.replace(/^[*_~!.]+/, '').replace(/^:(?!:)/, '');
+    if (TRIM_END.test(t))
+        t = t.replace(/[*_~!?.,;]+$/, '');
+    if (t.startsWith('[') && !t.includes(']'))
+        t = t.slice(1);
+    if (t.endsWith(']') && !t.includes('['))
+        t = t.slice(0, -1);
+    return t;
+}
+/** The part of a token before any path, query or fragment: user@host, name:port, a name. */
+function classifyMain(main, ctx, whole, hasPath, sink) {
+    const at = main.lastIndexOf('@');
+    if (at > 0) {
+        // user@host: the host position holds a host whatever its shape; the user part may still
+        // hold a host-shaped piece. Pieces have no `@`, so this does not recurse further.
+        for (const piece of main.slice(0, at).split('@')) {
+            if (piece)
+                classifyMain(piece, PROSE, false, false, sink);
+        }
+        emitHostPosition(main.slice(at + 1), 'user@host', main, sink);
+        return;
+    }
+    const name = at === 0 ? main.slice(1) : main; // "@alice" is a mention, not user@host
+    const eq = name.lastIndexOf('=');
+    if (eq >= 0) {
+        // key=value (`--host=evil.com`): the key is a name, the value may be a destination.
+        scanShapes(name.slice(0, eq), PROSE, sink);
+        const value = name.slice(eq + 1);
+        if (value)
+            classifyMain(value, ctx, whole, hasPath, sink);
+        return;
+    }
+    if (name.startsWith('[') || (name.match(/:/g)?.length ?? 0) >= 2) {
+        const v6 = normalizeIpv6(name.startsWith('[') ? name.slice(0, name.indexOf(']') + 1) : name);
+        if (v6) {
+            sink.add(v6.host, 'ipv6', main, false, v6.ipv4);
+            return;
+        }
+    }
+    const colon = name.indexOf(':');
+    if (colon > 0) {
+        const port = name.slice(colon + 1);
+        if (/^\d{1,5}$/.test(port)) {
+            classifyName(name.slice(0, colon), ctx, whole && at !== 0, 'host:port', main, sink);
+        }
+        else {
+            // name:path (scp, rsync, git) in a whole value; elsewhere only by shape.
+            classifyName(name.slice(0, colon), ctx, whole && at !== 0, whole ? 'host/path' : 'bare', main, sink);
+            // Colons split the rest too, so that a:b:c… does not recurse once per colon.
+            if (port)
+                scanShapes(port.replace(/:/g, ' '), ctx, sink);
+        }
+        return;
+    }
+    classifyName(name, ctx, whole && at !== 0, hasPath ? 'host/path' : 'bare', main, sink);
+}
+/** One token: a URL (its authority was read by scanUrls), a file path, or main part + rest. */
+function scanToken(token, ctx, whole, sink) {
+    let rest;
+    const scheme = /^([a-z][a-z0-9+.-]{1,31}):/i.exec(token);
+    const afterScheme = scheme ? token.slice(scheme[0].length) : '';
+    if (scheme &&
+        (SPECIAL_SCHEMES.has(scheme[1].toLowerCase()) || (isSlash(afterScheme[0]) && isSlash(afterScheme[1])))) {
+        rest = skipAuthority(afterScheme);
+    }
+    else if (isSlash(token[0]) && isSlash(token[1])) {
+        rest = skipAuthority(token);
+    }
+    else if (/^(\.{1,2}[/\\]|~[/\\]|[/\\])/.test(token)) {
+        const q = token.search(/[?#]/); // rule 5: a file path; only its query and fragment are read
+        rest = q < 0 ? '' : token.slice(q);
+    }
+    else {
+        const cut = token.search(/[/\\?#]/);
+        const main = cut < 0 ? token : token.slice(0, cut);
+        rest = cut < 0 ? '' : token.slice(cut);
+        if (main)
+            classifyMain(main, ctx, whole, cut >= 0 && isSlash(token[cut]), sink);
+    }
+    if (rest)
+        scanShapes(rest, ctx, sink);
+}
+function skipAuthority(text) {
+    let i = 0;
+    while (i < text.length && isSlash(text[i]))
+        i++;
+    while (i < text.length && !isAuthorityEnd(text.charCodeAt(i)) && text[i] !== '\\')
+        i++;
+    return text.slice(i);
+}
+function scanText(text, ctx, sink, depth = 0) {
+    scanUrls(text, sink);
+    const trimmed = text.trim();
+    // Rule 2: a value without whitespace (or any value under a destination key) is one destination
+    // per comma-separated item.
+    const whole = !ctx.key && !ctx.text && (ctx.destination || !/\s/.test(trimmed));
+    for (const raw of trimmed.split(TOKEN_SPLIT)) {
+        const token = trimToken(raw);
+        if (token)
+            scanToken(token, ctx, whole, sink);
+    }
+    // Percent-encoded text (a URL in a query, or a host): read it decoded too.
+    if (depth < 2 && /%[0-9a-f]{2}/i.test(text)) {
+        scanText(percentDecode(text), context(ctx.destination, ctx.text, true), sink, depth + 1);
+    }
+}
+/**
+ * Every host named in one string (normalised, deduplicated). `context` says where the string
+ * sits; the default is text under a key that names no destination. Linear in the string.
+ */
+function hostsInString(text, where = {}) {
+    const found = new Set();
+    scanText(text, context(!!where.destination, !!where.text, !!where.key), {
+        add: (host) => {
+            found.add(host);
+        },
+    });
     return [...found];
 }
-/** Hosts named anywhere in params' string values, recursively (bounded depth and count). */
-function hostsInParams(params) {
-    const out = [];
-    let strings = 0;
-    const visit = (v, path, depth) => {
-        if (depth > LIMITS.maxDepth || strings > LIMITS.maxStrings)
+/** The words of a key: `webhookURL`, `webhook_url`, `webhook-urls` -> webhook, url. */
+function keyWords(key) {
+    return key
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w));
+}
+const destinationKeys = new Map();
+/** Does this key name a destination (rule 3)? */
+function isDestinationKey(key) {
+    let known = destinationKeys.get(key);
+    if (known === undefined) {
+        known = keyWords(key).some((w) => DESTINATION_WORDS.has(w));
+        if (destinationKeys.size > 4096)
+            destinationKeys.clear();
+        destinationKeys.set(key, known);
+    }
+    return known;
+}
+/** A `text_params` entry as key segments: `release.notes` or `params.release.notes`. */
+function textParamSegments(entry) {
+    const segments = entry.split('.');
+    return segments[0] === 'params' ? segments.slice(1) : segments;
+}
+/** Why a `text_params` entry is not usable, or undefined. */
+function textParamProblem(entry) {
+    if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(entry)) {
+        return 'name a param by its keys joined with ".", e.g. "ticket" or "release.notes" (lists need no index)';
+    }
+    if (entry === 'params')
+        return 'naming all params would switch allowed_hosts off; list the params that hold text';
+    return undefined;
+}
+/**
+ * Hosts named anywhere in params: string values, object keys, and numbers under keys that name
+ * a destination, recursively, each with its path and how it was read. Params are bounded by
+ * paramsProblems() before this runs; deeper nesting than that yields an `unscanned` mention,
+ * which matches no glob, so the request is denied rather than half-checked.
+ */
+function hostsInParams(params, options = {}) {
+    const scan = new ParamsScan((options.textParams ?? []).map(textParamSegments));
+    scan.visit(params, 'params', [], false, 0);
+    return scan.out;
+}
+/** One hostsInParams call: the mentions found, and the path being scanned. */
+class ParamsScan {
+    textParams;
+    out = [];
+    path = 'params';
+    constructor(textParams) {
+        this.textParams = textParams;
+    }
+    add(host, form, token, textSensitive, ipv4) {
+        const m = { host, path: this.path, token: shown(token), form, textSensitive };
+        if (ipv4)
+            m.ipv4 = ipv4;
+        this.out.push(m);
+    }
+    isText(keys) {
+        return this.textParams.some((t) => t.length <= keys.length && t.every((s, i) => s === keys[i]));
+    }
+    visit(v, path, keys, destination, depth) {
+        if (depth > MAX_DEPTH) {
+            this.out.push({ host: '(not scanned)', path, token: '', form: 'unscanned', textSensitive: false });
             return;
-        if (typeof v === 'string') {
-            strings++;
-            for (const host of hostsInString(v))
-                out.push({ host, path });
+        }
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') {
+            const text = keys.length > 0 && this.isText(keys);
+            if (typeof v !== 'string' && (!destination || text))
+                return; // rule 3
+            this.path = path;
+            scanText(String(v), context(destination, text, false), this);
         }
         else if (Array.isArray(v)) {
             for (let i = 0; i < v.length; i++)
-                visit(v[i], `${path}[${i}]`, depth + 1);
+                this.visit(v[i], `${path}[${i}]`, keys, destination, depth + 1);
         }
         else if (v && typeof v === 'object') {
             for (const [k, x] of Object.entries(v)) {
-                visit(x, /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`, depth + 1);
+                const p = /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`;
+                // Keys are agent-controlled text too: host-shaped keys count.
+                this.path = p;
+                scanText(k, context(false, false, true), this);
+                this.visit(x, p, [...keys, k], isDestinationKey(k), depth + 1);
             }
         }
-    };
-    visit(params, 'params', 0);
-    return out;
+    }
+}
+/** A glob as hosts are normalised: lowercase, punycode, IPv4 and IPv6 canonical, no trailing dot. */
+function normalizeGlob(glob) {
+    const g = glob.trim().replace(/\.$/, '');
+    if (!g.includes('*'))
+        return normalizeHost(g)?.host ?? g.toLowerCase();
+    return g
+        .split('.')
+        .map((label) => label.includes('*') || /^[\x00-\x7f]*$/.test(label)
+        ? label.toLowerCase()
+        : (0,external_node_url_.domainToASCII)(label) || label.toLowerCase())
+        .join('.');
 }
 /** Why a glob is not usable, or undefined when it is fine. */
 function hostGlobProblem(glob) {
-    if (/[/?#@\s]/.test(glob) || glob.includes('://')) {
+    if (/[/?#@\s\\]/.test(glob) || glob.includes('://')) {
         return 'write a host name only, without scheme, user, path or spaces (e.g. "*.acme.internal")';
     }
-    if (glob.includes(':') && !/^[0-9a-f:]+$/i.test(glob)) {
-        return 'ports are not part of a host glob; drop the ":port"';
+    if (glob.includes(':')) {
+        if (normalizeIpv6(glob) && !glob.includes('*'))
+            return undefined; // an IPv6 literal
+        return 'ports are not part of a host glob; drop the ":port" (IPv6 globs are literal addresses)';
     }
-    if (/^[0-9a-f:]+$/i.test(glob) && glob.includes(':'))
-        return undefined; // IPv6 literal
-    const labels = glob.split('.');
+    const normalized = normalizeGlob(glob);
+    const labels = normalized.split('.');
     for (const label of labels) {
         if (label === '')
             return 'empty label (two dots in a row, or a leading or trailing dot)';
@@ -579,7 +1251,7 @@ function hostGlobProblem(glob) {
             continue;
         if (label.includes('**'))
             return '"**" must be a whole label, as in "**.acme.internal"';
-        if (!/^[a-z0-9*-]+$/i.test(label))
+        if (!/^[a-z0-9*-]+$/.test(label))
             return `label "${label}" may hold only letters, digits, "-" and "*"`;
     }
     if (labels.every((l) => l === '*' || l === '**'))
@@ -627,12 +1299,135 @@ function labelsMatch(host, hi, glob, gi) {
     }
     return labelMatches(host[hi], g) && labelsMatch(host, hi + 1, glob, gi + 1);
 }
+/**
+ * Does `host` match `glob`? Both are normalised first (so `127.1` is `127.0.0.1`). An IPv6 host
+ * matches a literal IPv6 glob, or through the IPv4 address it embeds.
+ */
 function hostMatches(host, glob) {
-    const h = normalize(host);
-    const g = normalize(glob);
-    if (h.includes(':') || g.includes(':'))
-        return h === g; // IPv6: literal only
+    const h = normalizeHost(host)?.host ?? host.toLowerCase().replace(/^\[|\]$/g, '');
+    return matchNormalized(h, normalizeGlob(glob.replace(/^\[|\]$/g, '')));
+}
+/** hostMatches for a host from hostsInParams and a glob from normalizeGlob (no re-normalising). */
+function matchNormalized(h, g) {
+    if (h.includes(':')) {
+        if (g.includes(':'))
+            return h === g;
+        const v4 = embeddedIpv4(h);
+        return v4 !== undefined && labelsMatch(v4.split('.'), 0, g.split('.'), 0);
+    }
+    if (g.includes(':'))
+        return false;
     return labelsMatch(h.split('.'), 0, g.split('.'), 0);
+}
+
+;// CONCATENATED MODULE: ./packages/gate/params.ts
+const PARAMS_BOUNDS = {
+    /** Nesting of maps and lists. */
+    maxDepth: 32,
+    /** Values (maps, lists, scalars) counted with aliases expanded. */
+    maxValues: 10_000,
+    /** Characters of all strings and keys together, aliases expanded. */
+    maxStringChars: 1024 * 1024,
+};
+/** At most this many INPUT_INVALID reasons for params, so a huge params cannot flood a record. */
+const MAX_REASONS = 20;
+function keyPath(path, key) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+function describeNumber(n) {
+    return Number.isNaN(n) ? 'NaN (YAML .nan)' : n > 0 ? 'Infinity (YAML .inf)' : '-Infinity (YAML -.inf)';
+}
+function isPlainObject(v) {
+    const proto = Object.getPrototypeOf(v);
+    return proto === Object.prototype || proto === null;
+}
+/**
+ * Every reason the request's params cannot be judged, as INPUT_INVALID reasons whose `rule` is
+ * the param's path (`params.amount`). Empty when the params are fine. Linear in their size, and
+ * stops at the bounds.
+ */
+function paramsProblems(params) {
+    const reasons = [];
+    const add = (rule, message) => {
+        if (reasons.length < MAX_REASONS)
+            reasons.push({ code: 'INPUT_INVALID', rule, message });
+    };
+    if (!params || typeof params !== 'object' || Array.isArray(params) || !isPlainObject(params)) {
+        add('params', 'params must be a mapping (key: value pairs)');
+        return reasons;
+    }
+    let values = 0;
+    let chars = 0;
+    let stopped = false;
+    const visit = (v, path, depth) => {
+        if (stopped)
+            return;
+        if (++values > PARAMS_BOUNDS.maxValues) {
+            add('params', `params hold more than ${PARAMS_BOUNDS.maxValues} values (YAML aliases count once per use); pass only what the policy looks at`);
+            stopped = true;
+            return;
+        }
+        if (depth > PARAMS_BOUNDS.maxDepth) {
+            add(path, `${path} is nested deeper than ${PARAMS_BOUNDS.maxDepth} levels; flatten the params`);
+            stopped = true;
+            return;
+        }
+        switch (typeof v) {
+            case 'string':
+                chars += v.length;
+                break;
+            case 'number':
+                if (!Number.isFinite(v)) {
+                    add(path, `${path} is ${describeNumber(v)}; numbers in params must be finite, because no rule can compare NaN or Infinity (every comparison with NaN is false). Pass a finite number`);
+                }
+                return;
+            case 'boolean':
+                return;
+            case 'object':
+                if (v === null)
+                    return;
+                if (Array.isArray(v)) {
+                    v.forEach((x, i) => {
+                        visit(x, `${path}[${i}]`, depth + 1);
+                    });
+                    break;
+                }
+                if (!isPlainObject(v)) {
+                    add(path, `${path} is not a plain value (string, number, boolean, null, list or mapping)`);
+                    return;
+                }
+                for (const [k, x] of Object.entries(v)) {
+                    chars += k.length;
+                    visit(x, keyPath(path, k), depth + 1);
+                }
+                break;
+            default:
+                add(path, `${path} is a ${typeof v}, not a string, number, boolean, null, list or mapping`);
+                return;
+        }
+        if (chars > PARAMS_BOUNDS.maxStringChars) {
+            add('params', `params hold more than ${PARAMS_BOUNDS.maxStringChars / 1024 / 1024} Mi characters of text (YAML aliases count once per use); pass only what the policy looks at`);
+            stopped = true;
+        }
+    };
+    for (const [k, x] of Object.entries(params)) {
+        chars += k.length;
+        visit(x, keyPath('params', k), 1);
+    }
+    return reasons;
+}
+/** Why `replicas` cannot be judged, or undefined when it is a whole number ≥ 0. */
+function replicasProblem(replicas) {
+    if (replicas === undefined)
+        return undefined;
+    if (typeof replicas === 'number' && Number.isSafeInteger(replicas) && replicas >= 0)
+        return undefined;
+    const what = typeof replicas === 'number' && !Number.isFinite(replicas) ? describeNumber(replicas) : String(replicas);
+    return {
+        code: 'INPUT_INVALID',
+        rule: 'replicas',
+        message: `replicas is ${what}, not a whole number ≥ 0; max_replicas and expressions cannot judge it. Pass a count, e.g. 3`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/gate/decide.ts
@@ -644,6 +1439,8 @@ function hostMatches(host, glob) {
  * Fail closed: no matching policy is a deny; every rule of every matching policy applies (the
  * agent's own and `agent: "*"`), any deny wins; precedence is deny > approval_needed > allow.
  */
+
+
 
 
 /** At most this many HOST_NOT_ALLOWED reasons per rule, so a huge params cannot flood a record. */
@@ -693,11 +1490,22 @@ function expressionVars(request) {
 function ruleName(rule, key) {
     return `${rule.keyAt[key] ?? rule.at} ${key}`;
 }
-/** Evaluates a CEL rule; an evaluation error is a deny reason (EXPRESSION_ERROR). */
-function evaluate(expr, vars, reasons) {
-    const result = expr.evaluate(vars);
+/**
+ * Evaluates a CEL rule; an evaluation error is a deny reason (EXPRESSION_ERROR), and so is a
+ * spent cost budget (EXPRESSION_COST).
+ */
+function evaluate(expr, vars, reasons, budget) {
+    const result = expr.evaluate(vars, budget);
     if (typeof result === 'boolean')
         return result;
+    if (result.code === 'EXPRESSION_COST') {
+        reasons.push({
+            code: 'EXPRESSION_COST',
+            rule: expr.rule,
+            message: `the expression \`${truncate(expr.source, 200)}\` was stopped: ${result.error}; an expression that cannot finish denies`,
+        });
+        return undefined;
+    }
     reasons.push({
         code: 'EXPRESSION_ERROR',
         rule: expr.rule,
@@ -723,7 +1531,7 @@ function imageReasons(request, reasons) {
         }
     });
 }
-function checkRule(rule, request, vars, context, reasons, hosts) {
+function checkRule(rule, request, vars, context, reasons, hosts, cost) {
     let approvalRequired = false;
     if (rule.allowedEnvironments && !rule.allowedEnvironments.includes(request.environment)) {
         reasons.push({
@@ -732,7 +1540,7 @@ function checkRule(rule, request, vars, context, reasons, hosts) {
             message: `environment '${request.environment}' is not in allowed_environments [${rule.allowedEnvironments.join(', ')}]; deploy to one of those, or add '${request.environment}' to the policy`,
         });
     }
-    if (rule.denyWhen && evaluate(rule.denyWhen, vars, reasons) === true) {
+    if (rule.denyWhen && evaluate(rule.denyWhen, vars, reasons, cost) === true) {
         reasons.push({
             code: 'DENY_WHEN',
             rule: rule.denyWhen.rule,
@@ -783,30 +1591,58 @@ function checkRule(rule, request, vars, context, reasons, hosts) {
             });
         }
     }
-    if (rule.allowedHosts) {
-        const globs = rule.allowedHosts;
-        let reported = 0;
-        const seen = new Set();
-        for (const { host, path } of hosts()) {
-            if (seen.has(host) || globs.some((g) => hostMatches(host, g)))
-                continue;
-            seen.add(host);
-            if (reported++ >= MAX_HOST_REASONS)
-                break;
-            reasons.push({
-                code: 'HOST_NOT_ALLOWED',
-                rule: ruleName(rule, 'allowed_hosts'),
-                message: `${path} names host '${host}', which matches none of allowed_hosts [${globs.join(', ')}]; remove it from the request, or add it to allowed_hosts ("*" is one DNS label, "**" one or more)`,
-            });
-        }
-    }
+    if (rule.allowedHosts)
+        hostReasons(rule, hosts(rule.textParams), reasons);
     if (rule.approvalNeeded !== undefined) {
         if (typeof rule.approvalNeeded === 'boolean')
             approvalRequired = rule.approvalNeeded;
         else
-            approvalRequired = evaluate(rule.approvalNeeded, vars, reasons) === true;
+            approvalRequired = evaluate(rule.approvalNeeded, vars, reasons, cost) === true;
     }
     return approvalRequired;
+}
+const FORM_WORDS = {
+    url: 'the host of a URL',
+    'user@host': 'the host of user@host',
+    'host:port': 'the host of host:port',
+    'host/path': 'the host of host/path or host:path (as curl, scp and git read them)',
+    ipv4: 'an IPv4 address (inet_aton reads 1 to 4 decimal, octal or hex parts)',
+    ipv6: 'an IPv6 address',
+    'dotted name': 'a dotted name (any last label may be a TLD: .sh, .pl, .md and .zip are)',
+    'single label': 'a single-label name given as a whole value (hosts files and DNS search domains resolve those)',
+    'local name': 'a name of the machine itself or of its cloud metadata service',
+    number: 'a number under a key that names a destination (an IPv4 address as one integer)',
+    unscanned: 'params nested too deep to scan',
+};
+/** The param a mention sits in, as text_params names it (`release.notes`, no list indices). */
+function paramName(path) {
+    return path
+        .replace(/^params\.?/, '')
+        .replace(/\[\d+\]/g, '')
+        .replace(/\["((?:[^"\\]|\\.)*)"\]/g, (_, k) => `.${k}`)
+        .replace(/^\./, '');
+}
+function hostReasons(rule, mentions, reasons) {
+    const globs = rule.allowedHosts ?? [];
+    let reported = 0;
+    const seen = new Set();
+    for (const m of mentions) {
+        if (seen.has(m.host) || globs.some((g) => matchNormalized(m.host, g)))
+            continue;
+        seen.add(m.host);
+        if (reported++ >= MAX_HOST_REASONS)
+            break;
+        const ipv4 = m.ipv4 ? ` (it embeds the IPv4 address ${m.ipv4})` : '';
+        const param = paramName(m.path);
+        const asText = m.textSensitive && param
+            ? `. If ${m.path} holds text or an identifier rather than a host, list "${param}" under text_params`
+            : '';
+        reasons.push({
+            code: 'HOST_NOT_ALLOWED',
+            rule: ruleName(rule, 'allowed_hosts'),
+            message: `${m.path} names host '${m.host}'${ipv4} in ${JSON.stringify(m.token)}, read as ${FORM_WORDS[m.form]}; it matches none of allowed_hosts [${globs.join(', ')}]. Remove it from the request, or add "${m.host}" to allowed_hosts ("*" is one DNS label, "**" one or more)${asText}`,
+        });
+    }
 }
 function agentPolicyReasons(request, policies, context, reasons) {
     const isProduction = context.isProduction ?? check/* isProductionEnvironment */.Fj;
@@ -848,6 +1684,13 @@ function decide(request, policies, context = {}) {
     };
     if (limit !== undefined)
         decision.budget = { limit, used: context.budget?.used };
+    // Untrusted numbers and params first: a value no rule can judge (NaN, oversized) is a deny,
+    // and the rules below never see it.
+    const inputProblems = paramsProblems(request.params);
+    const replicas = replicasProblem(request.replicas);
+    if (replicas)
+        inputProblems.push(replicas);
+    reasons.push(...inputProblems);
     imageReasons(request, reasons);
     agentPolicyReasons(request, policies, context, reasons);
     if (rules.length === 0) {
@@ -862,15 +1705,23 @@ function decide(request, policies, context = {}) {
         });
         return decision;
     }
+    if (inputProblems.length > 0)
+        return decision;
     const vars = expressionVars(request);
-    let hostCache;
-    const hosts = () => {
-        hostCache ??= hostsInParams(request.params);
-        return hostCache;
+    const cost = new CostBudget();
+    const hostCache = new Map();
+    const hosts = (textParams) => {
+        const key = JSON.stringify(textParams ?? []);
+        let found = hostCache.get(key);
+        if (!found) {
+            found = hostsInParams(request.params, { textParams });
+            hostCache.set(key, found);
+        }
+        return found;
     };
     let approvalRequired = false;
     for (const rule of rules) {
-        if (checkRule(rule, request, vars, context, reasons, hosts))
+        if (checkRule(rule, request, vars, context, reasons, hosts, cost))
             approvalRequired = true;
     }
     decision.approval.required = approvalRequired;
@@ -909,21 +1760,25 @@ function decide(request, policies, context = {}) {
 var lib = __webpack_require__(7337);
 // EXTERNAL MODULE: ./node_modules/re2js/build/index.js
 var build = __webpack_require__(2856);
-// EXTERNAL MODULE: ./packages/core/index.ts
-var core = __webpack_require__(5824);
+// EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
+var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/gate/expressions.ts
 /**
  * CEL expressions for `approval_needed` and `deny_when`, through @marcbachmann/cel-js (a
  * sandboxed, non-Turing-complete evaluator). Expressions are parsed and type-checked once at
  * policy load; evaluation is a call on the compiled function.
  *
- * Guards against hostile policies:
+ * Guards against hostile policies and params:
  * - length, AST-size and nesting caps at parse time, and at most two nested comprehensions
- *   (map/filter/all/exists), so evaluation time stays bounded for bounded params;
+ *   (map/filter/all/exists);
+ * - a cost limit at run time (./cost.ts), in the spirit of cel-go's runtime cost tracking: every
+ *   evaluation step is metered, and a breach stops evaluation and denies (EXPRESSION_COST);
  * - `matches()` runs on RE2 (re2js, linear time), never on JavaScript's backtracking RegExp. The
  *   library will not let its built-in `string.matches` be overridden, so the receiver form
  *   `x.matches(p)` is rewritten to the global form `matches(x, p)`, which we register on RE2.
  */
+
+
 
 
 
@@ -958,7 +1813,9 @@ function re2(pattern) {
 }
 /** One environment for every policy: creating one is the expensive part. */
 function expressionEnvironment() {
-    sharedEnv ??= new lib/* Environment */.OH({
+    if (sharedEnv)
+        return sharedEnv;
+    const env = new lib/* Environment */.OH({
         unlistedVariablesAreDyn: false,
         limits: {
             maxAstNodes: EXPRESSION_LIMITS.maxAstNodes,
@@ -976,16 +1833,24 @@ function expressionEnvironment() {
     })
         .registerVariable('replicas', 'dyn', { description: 'requested replicas (int) or null' })
         .registerVariable('params', 'map', { description: "the request's parameters" })
-        .registerFunction('matches(string, string): bool', (text, pattern) => re2(pattern).matcher(text).find());
-    return sharedEnv;
+        .registerFunction('matches(string, string): bool', (text, pattern) => {
+        // RE2 is linear in the text, with a factor that grows with the pattern (its automaton).
+        chargeActive(((pattern.length + 1) * text.length) / 10);
+        return re2(pattern).matcher(text).find();
+    });
+    // Throws when the library's evaluator cannot be metered: then no expression compiles, and every
+    // policy with one denies (POLICY_INVALID) rather than running unbounded.
+    meterEvaluator(env);
+    sharedEnv = env;
+    return env;
 }
-function isNode(v) {
+function expressions_isNode(v) {
     return typeof v === 'object' && v !== null && typeof v.op === 'string';
 }
 function children(node) {
     const out = [];
     const visit = (v) => {
-        if (isNode(v))
+        if (expressions_isNode(v))
             out.push(v);
         else if (Array.isArray(v))
             for (const x of v)
@@ -1051,8 +1916,9 @@ function compileExpression(source, key, location) {
         throw fail('the expression is empty');
     const env = expressionEnvironment();
     let evaluate;
+    let text = source;
     try {
-        const text = rewriteMatches(source, env);
+        text = rewriteMatches(source, env);
         const parsed = env.parse(text);
         const nesting = comprehensionNesting(parsed.ast);
         if (nesting > EXPRESSION_LIMITS.maxComprehensionNesting) {
@@ -1075,6 +1941,7 @@ function compileExpression(source, key, location) {
         }
         for (const pattern of literalPatterns(parsed.ast))
             re2(pattern);
+        markFreeOperands(parsed.ast);
         evaluate = parsed;
     }
     catch (err) {
@@ -1085,13 +1952,17 @@ function compileExpression(source, key, location) {
     return {
         source,
         rule,
-        evaluate(vars) {
-            let result;
-            try {
-                result = evaluate(vars);
-            }
-            catch (err) {
-                return { error: firstLine(err instanceof Error ? err.message : String(err)) };
+        evaluate(vars, budget = new CostBudget()) {
+            const run = runMetered(budget, () => evaluate(vars));
+            if (budget.exceeded)
+                return { code: 'EXPRESSION_COST', error: budget.describe() };
+            if (!run.ok)
+                return { error: firstLine(run.error) };
+            const result = run.value;
+            if (run.nonFinite) {
+                return {
+                    error: `\`${truncateSource(text, run.nonFinite)}\` yields ${run.nonFiniteValue}; an expression that computes NaN or Infinity cannot be compared (every comparison with NaN is false). Guard the division, e.g. params.count != 0.0 && params.total / params.count > 10.0`,
+                };
             }
             if (typeof result !== 'boolean') {
                 return { error: `yielded ${describeValue(result)}, not true or false` };
@@ -1099,6 +1970,10 @@ function compileExpression(source, key, location) {
             return result;
         },
     };
+}
+function truncateSource(text, span) {
+    const piece = text.slice(span.start ?? 0, span.end ?? text.length);
+    return piece.length > 120 ? `${piece.slice(0, 120)}…` : piece;
 }
 /** String literals given to matches(): checked at load so a bad regex is a policy error. */
 function literalPatterns(node) {
@@ -1579,6 +2454,8 @@ const INDEX_MEDIA_TYPES = new Set([
 ]);
 /** The distribution spec's limit for a manifest a registry must accept; anything larger is refused. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** A token answer is a small JSON document (a JWT and a lifetime); anything larger is refused. */
+const MAX_TOKEN_BODY_BYTES = 1024 * 1024;
 /** Loopback registries are plain http, as docker treats them. */
 function isLoopbackHost(host) {
     return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -1827,14 +2704,16 @@ class RegistryClient {
                 await res.body?.cancel();
                 return { found: true, digest: headerDigest, mediaType };
             }
-            const length = Number(res.headers.get('content-length') ?? '0');
-            if (length > MAX_MANIFEST_BYTES) {
-                await res.body?.cancel();
-                throw new RegistryProtocolError(`the manifest of ${reference.canonical} is larger than 4 MiB`);
+            // Capped while streaming: a registry that sends an endless body, or lies in
+            // Content-Length, is cut off at 4 MiB instead of being read whole.
+            let bytes;
+            try {
+                bytes = await (0,core/* readBodyCapped */.oV)(res, MAX_MANIFEST_BYTES, `the manifest of ${reference.canonical}`);
             }
-            const bytes = Buffer.from(await res.arrayBuffer());
-            if (bytes.length > MAX_MANIFEST_BYTES) {
-                throw new RegistryProtocolError(`the manifest of ${reference.canonical} is larger than 4 MiB`);
+            catch (err) {
+                if (!(err instanceof core/* BodyTooLargeError */.Au))
+                    throw err;
+                throw new core/* AstlError */.Ht(`registry ${reference.registry} answered ${reference.canonical} with a manifest larger than 4 MiB (the OCI distribution spec's limit); the gate stopped reading and refuses it`, { code: 'MANIFEST_TOO_LARGE' });
             }
             // Hash only what is really a v2 manifest: a proxy's HTML page must not become a "digest".
             let parsed;
@@ -2054,7 +2933,14 @@ class RegistryClient {
                 await res.body?.cancel();
                 throw new RegistryProtocolError(`the token service of ${reference.registry} (${realmUrl.host}) answered HTTP ${res.status}`);
             }
-            return res.text();
+            try {
+                return await (0,core/* readTextCapped */.XS)(res, MAX_TOKEN_BODY_BYTES, `the token answer of ${realmUrl.host}`);
+            }
+            catch (err) {
+                if (!(err instanceof core/* BodyTooLargeError */.Au))
+                    throw err;
+                throw new RegistryProtocolError(`the token service of ${reference.registry} (${realmUrl.host}) answered more than 1 MiB; the gate stopped reading and refuses it`);
+            }
         });
         let parsed;
         try {
@@ -2115,7 +3001,7 @@ async function resolveImage(ref, options = {}) {
 // EXTERNAL MODULE: ./packages/registry/registry.ts + 1 modules
 var registry = __webpack_require__(1359);
 ;// CONCATENATED MODULE: ./schemas/deploy-policy.schema.json
-const deploy_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/deploy-policy.schema.json","title":"agent-credentials deploy policy","description":"What an agent may deploy, where, and under which conditions. Read by the gate action (astl/agent-credentials/actions/gate@v1). Keys are snake_case.","type":"object","additionalProperties":false,"required":["agent","actions"],"properties":{"agent":{"type":"string","description":"the registered agent name this policy applies to, or \\"*\\" for every agent","pattern":"^(\\\\*|[a-z0-9][a-z0-9-]*)$","examples":["deploy-manager","*"]},"actions":{"type":"array","description":"one entry per action the agent may request (deploy, rollback, scale, ...)","minItems":1,"items":{"$ref":"#/definitions/action"}}},"definitions":{"action":{"type":"object","description":"the rules for one action; a request is allowed only when every rule passes","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the action name the gate\'s `action` input names","pattern":"^[a-z0-9][a-z0-9_.-]*$","examples":["deploy","rollback"]},"allowed_environments":{"type":"array","description":"environments this action may target; absent means any environment","items":{"type":"string","minLength":1},"uniqueItems":true},"approval_needed":{"description":"a CEL expression over the request (or true/false); when true the run needs an approved environment review by someone other than the agent","examples":["env == \\"production\\"",true],"anyOf":[{"type":"string","minLength":1},{"type":"boolean"}]},"allowed_images":{"type":"array","description":"images this action may deploy, by digest or by repository (tags are resolved to digests, never trusted); absent means any image that resolves","items":{"type":"object","additionalProperties":false,"description":"either `digest:` or `repository:`","minProperties":1,"maxProperties":1,"properties":{"digest":{"type":"string","description":"a manifest or multi-arch index digest: sha256:<64 lowercase hex>","pattern":"^sha256:[0-9a-f]{64}$","examples":["sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"]},"repository":{"type":"string","description":"a repository without tag or digest (registry host included, Docker Hub names as docker writes them); any digest of it is allowed once resolved","examples":["ghcr.io/acme/app","registry.acme.internal:5000/team/api"]}}}},"max_replicas":{"type":"integer","description":"the most replicas a request may ask for","minimum":0},"max_per_day":{"type":"integer","description":"budget: allowed decisions per agent per 24 h, counted from the GitHub Deployments API","minimum":0},"allowed_hosts":{"type":"array","description":"egress allowlist: every host named in the request\'s params must match one of these globs (`*` is exactly one DNS label, `**` one or more)","items":{"type":"string","minLength":1},"examples":[["*.acme.internal","api.example.com"]]},"deny_when":{"type":"string","description":"a CEL expression over the request; when true the request is denied","minLength":1,"examples":["params.amount > 1000"]}}}}}');
+const deploy_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/astl/agent-credentials/schemas/deploy-policy.schema.json","title":"agent-credentials deploy policy","description":"What an agent may deploy, where, and under which conditions. Read by the gate action (astl/agent-credentials/actions/gate@v1). Keys are snake_case.","type":"object","additionalProperties":false,"required":["agent","actions"],"properties":{"agent":{"type":"string","description":"the registered agent name this policy applies to, or \\"*\\" for every agent","pattern":"^(\\\\*|[a-z0-9][a-z0-9-]*)$","examples":["deploy-manager","*"]},"actions":{"type":"array","description":"one entry per action the agent may request (deploy, rollback, scale, ...)","minItems":1,"items":{"$ref":"#/definitions/action"}}},"definitions":{"action":{"type":"object","description":"the rules for one action; a request is allowed only when every rule passes","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"the action name the gate\'s `action` input names","pattern":"^[a-z0-9][a-z0-9_.-]*$","examples":["deploy","rollback"]},"allowed_environments":{"type":"array","description":"environments this action may target; absent means any environment","items":{"type":"string","minLength":1},"uniqueItems":true},"approval_needed":{"description":"a CEL expression over the request (or true/false); when true the run needs an approved environment review by someone other than the agent","examples":["env == \\"production\\"",true],"anyOf":[{"type":"string","minLength":1},{"type":"boolean"}]},"allowed_images":{"type":"array","description":"images this action may deploy, by digest or by repository (tags are resolved to digests, never trusted); absent means any image that resolves","items":{"type":"object","additionalProperties":false,"description":"either `digest:` or `repository:`","minProperties":1,"maxProperties":1,"properties":{"digest":{"type":"string","description":"a manifest or multi-arch index digest: sha256:<64 lowercase hex>","pattern":"^sha256:[0-9a-f]{64}$","examples":["sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"]},"repository":{"type":"string","description":"a repository without tag or digest (registry host included, Docker Hub names as docker writes them); any digest of it is allowed once resolved","examples":["ghcr.io/acme/app","registry.acme.internal:5000/team/api"]}}}},"max_replicas":{"type":"integer","description":"the most replicas a request may ask for","minimum":0},"max_per_day":{"type":"integer","description":"budget: allowed decisions per agent per 24 h, counted from the GitHub Deployments API","minimum":0},"allowed_hosts":{"type":"array","description":"egress allowlist: every host named in the request\'s params must match one of these globs (`*` is exactly one DNS label, `**` one or more)","items":{"type":"string","minLength":1},"examples":[["*.acme.internal","api.example.com"]]},"text_params":{"type":"array","description":"params whose values are text or identifiers, not destinations (keys joined with \\".\\", e.g. release.notes): allowed_hosts then reads only unmistakable host forms in them (URLs, user@host, host:port, dotted names, IP addresses), not single words or numbers","items":{"type":"string","minLength":1},"uniqueItems":true,"examples":[["ticket","branch","release.notes"]]},"deny_when":{"type":"string","description":"a CEL expression over the request; when true the request is denied","minLength":1,"examples":["params.amount > 1000"]}}}}}');
 // EXTERNAL MODULE: ./packages/registry/agent-policy.ts + 1 modules
 var agent_policy = __webpack_require__(8378);
 // EXTERNAL MODULE: ./packages/registry/policy-files.ts
@@ -2232,9 +3118,32 @@ function compileAction(doc, action, i, errors) {
                 }));
             }
             else {
-                rule.allowedHosts.push(glob.toLowerCase().replace(/\.$/, ''));
+                rule.allowedHosts.push(normalizeGlob(glob));
             }
         });
+    }
+    if (action.text_params) {
+        rule.textParams = [];
+        action.text_params.forEach((entry, j) => {
+            const problem = textParamProblem(entry);
+            if (problem) {
+                errors.push(new core/* AstlError */.Ht(`text_params[${j}] ${JSON.stringify(entry)} is not a param name: ${problem}`, {
+                    code: CODE,
+                    location: doc.locate(['actions', i, 'text_params', j]),
+                    hint: 'list the params whose values are text or identifiers, e.g. text_params: [ticket, release.notes]',
+                }));
+            }
+            else {
+                rule.textParams.push(entry);
+            }
+        });
+        if (!action.allowed_hosts) {
+            errors.push(new core/* AstlError */.Ht('text_params only changes how allowed_hosts reads params, and this action has no allowed_hosts', {
+                code: CODE,
+                location: doc.locate(['actions', i, 'text_params']),
+                hint: 'add allowed_hosts, or remove text_params',
+            }));
+        }
     }
     if (action.allowed_images) {
         rule.allowedImages = [];
@@ -2360,6 +3269,12 @@ function loadPolicies(pathOrDir, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./packages/gate/record.ts
+/**
+ * The decision record (OPA decision-log style) and its Markdown rendering for the job summary.
+ * The record holds no secrets: the request is what the workflow passed (no token), images are
+ * references and digests.
+ */
+
 function imageEntries(images) {
     return images.map((i) => {
         const entry = {
@@ -2378,13 +3293,10 @@ const STATUS = {
     deny: '❌ deny',
     approval_needed: '⏳ approval needed',
 };
-/** Escapes text for a Markdown table cell. */
-function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
+// Agent, action, environment, images, params and reasons come from the workflow's inputs, the
+// registry and the policy: every value is escaped by packages/core/untrusted-text.ts.
+const cell = (/* unused pure expression or super */ null && (markdownText));
+const code = (/* unused pure expression or super */ null && (markdownCode));
 function renderMarkdown(record) {
     const lines = [];
     const shadow = record.mode === 'shadow' ? ' (shadow mode: reported, not enforced)' : '';
@@ -2403,12 +3315,12 @@ function renderMarkdown(record) {
         lines.push(`| Budget | ${record.budget.used ?? '?'} of ${record.budget.limit} deploys in the last 24 h |`);
     }
     lines.push(`| Decision id | ${code(record.decision_id)} |`);
-    lines.push(`| Time | ${record.timestamp} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
+    lines.push(`| Time | ${cell(record.timestamp)} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
     lines.push('');
     if (record.images.length > 0) {
         lines.push('#### Images', '', '| | Image | Pinned as |', '|---|---|---|');
         for (const i of record.images) {
-            const status = i.error ? `❌ ${i.error}` : i.pinned ? '✅' : '❌';
+            const status = i.error ? `❌ ${cell(i.error)}` : i.pinned ? '✅' : '❌';
             lines.push(`| ${status} | ${code(i.input)} | ${i.pinned ? code(i.pinned) : '—'} |`);
         }
         lines.push('');
@@ -2416,10 +3328,10 @@ function renderMarkdown(record) {
     if (record.reasons.length > 0) {
         lines.push('#### Reasons', '', '| Code | Rule | What to change |', '|---|---|---|');
         for (const r of record.reasons)
-            lines.push(`| ${code(r.code)} | ${code(r.rule)} | ${cell(r.message)} |`);
+            lines.push(`| ${code(r.code)} | ${code(r.rule)} | ${markdownMessage(r.message)} |`);
         lines.push('');
     }
-    lines.push('<details><summary>Decision record (JSON)</summary>', '', '```json', JSON.stringify(record, null, 2).replace(/```/g, '`\u200b``'), '```', '', '</details>', '');
+    lines.push('<details><summary>Decision record (JSON)</summary>', '', markdownFence(JSON.stringify(record, null, 2), 'json'), '', '</details>', '');
     return lines.join('\n');
 }
 
@@ -2701,11 +3613,22 @@ const PERMISSION = {
     },
 };
 const MAX_DEPLOYMENT_PAGES = 10;
+/** The most one GitHub API answer may hold (100 deployments with payloads are far less). */
+const MAX_API_BODY_BYTES = 8 * 1024 * 1024;
 function statusOf(err) {
     const status = err?.status;
     return typeof status === 'number' ? status : undefined;
 }
+function bodyTooLarge(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (e instanceof core/* BodyTooLargeError */.Au)
+            return e;
+    }
+    return undefined;
+}
 function isRetryable(err) {
+    if (bodyTooLarge(err))
+        return false;
     const status = statusOf(err);
     if (status !== undefined && status !== 500)
         return (0,core/* isRetryableStatus */.PS)(status);
@@ -2732,7 +3655,10 @@ class GitHubClient {
             baseUrl: (this.options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
             userAgent: 'astl-agent-credentials-gate',
             log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } },
-            request: this.options.fetch ? { fetch: this.options.fetch } : {},
+            // Every answer is capped while it streams, so a hostile API cannot fill memory.
+            request: {
+                fetch: (0,core/* cappedFetch */.Ul)(this.options.fetch ?? fetch, MAX_API_BODY_BYTES, 'the GitHub API answer'),
+            },
         }));
         return this.octokitPromise;
     }
@@ -2751,6 +3677,14 @@ class GitHubClient {
         }
         catch (err) {
             const last = err instanceof core/* RetryExhaustedError */.aB ? err.lastError : err;
+            const tooLarge = bodyTooLarge(last);
+            if (tooLarge) {
+                throw new core/* AstlError */.Ht(`${what}: ${tooLarge.message}`, {
+                    code: meta.code,
+                    hint: 'the GitHub API (GITHUB_API_URL) sent an answer far larger than any it should; the gate fails closed. Check GITHUB_API_URL',
+                    cause: err,
+                });
+            }
             const status = statusOf(last);
             if (status === 401 || status === 403) {
                 throw new core/* AstlError */.Ht(`${what} was refused (HTTP ${status}) while ${meta.what}`, {
@@ -2785,9 +3719,11 @@ class GitHubClient {
             run_id: Number(q.runId),
             request: { signal },
         })).data);
+        if (!Array.isArray(reviews))
+            throw notAList('approvals', `GET /repos/${q.owner}/${q.repo}/actions/runs/${q.runId}/approvals`);
         const excluded = new Set(q.agentLogins.map((l) => l.toLowerCase()));
         let approvedBy;
-        for (const review of Array.isArray(reviews) ? reviews : []) {
+        for (const review of reviews) {
             const names = (review.environments ?? []).map((e) => e.name);
             if (!names.includes(q.environment))
                 continue;
@@ -2811,6 +3747,9 @@ class GitHubClient {
                 ...(q.environment ? { environment: q.environment } : {}),
                 request: { signal },
             })).data);
+            // A garbled answer must not count as "no deployments": that would reopen the budget.
+            if (!Array.isArray(deployments))
+                throw notAList('deployments-read', `GET /repos/${q.owner}/${q.repo}/deployments`);
             let older = false;
             for (const d of deployments) {
                 if (new Date(d.created_at).getTime() < q.since.getTime()) {
@@ -2848,6 +3787,13 @@ class GitHubClient {
         })).data);
         return created.id;
     }
+}
+function notAList(operation, what) {
+    const meta = PERMISSION[operation];
+    return new core/* AstlError */.Ht(`${what} did not answer a JSON list while ${meta.what}`, {
+        code: meta.code,
+        hint: 'the GitHub API (GITHUB_API_URL) answered something unexpected; the gate fails closed. Re-run the job; check GITHUB_API_URL',
+    });
 }
 function parsePayload(payload) {
     if (typeof payload === 'string') {
