@@ -1,5 +1,5 @@
 export const id = 749;
-export const ids = [749,401];
+export const ids = [749,782];
 export const modules = {
 
 /***/ 3268:
@@ -10,7 +10,7 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   Hm: () => (/* reexport */ check/* checkCredentialRequest */.Hm),
   gN: () => (/* reexport */ agent_policy/* loadAgentPolicies */.gN),
-  Ag: () => (/* reexport */ registry_registry/* loadRegistry */.Ag),
+  Ag: () => (/* reexport */ registry_registry.loadRegistry),
   Hw: () => (/* reexport */ agent_policy/* parseAgentPolicies */.Hw),
   l5: () => (/* reexport */ registry_registry/* parseRegistry */.l5),
   Ac: () => (/* reexport */ agent_policy/* policiesForType */.Ac),
@@ -975,6 +975,7 @@ const SCANNER_RULES = [
     rule('agent/head-checkout', 'error', 9.0, 'Pull request head checked out before an AI agent', "A `pull_request_target` or `workflow_run` job checks out the pull request's code before the agent runs with the base repository's token and secrets; the agent then follows the attacker's instruction files (CLAUDE.md, AGENTS.md, GEMINI.md, settings, MCP configs) and may run their scripts.", ['agent', 'injection']),
     rule('agent/permission-beyond-registry', 'error', 7.0, 'Job gives a registered agent more than the registry declares', "The job of a bound agent grants GITHUB_TOKEN scopes (or a production environment) beyond the agent's declared `permissions`, or ones an AgentPolicy for its type denies (`deny: write-access`, `deny: production-access`); an unset `permissions:` gives it the repository default.", ['agent', 'least-privilege', 'policy']),
     rule('agent/secret-beyond-registry', 'error', 7.0, 'Job passes a registered agent secrets it does not declare', "The job of a bound agent reads `secrets.*` (or `secrets: inherit`) although the agent declares no `secrets` access, or an AgentPolicy for its type has `deny: secrets`. The agent's own model credential is not counted.", ['agent', 'secrets', 'policy']),
+    rule('agent/session-policy-outside', 'error', 7.5, 'Session policy path leads outside the repository', 'The registry names an AWS `session-policy` by an absolute path, a `../` path or a symbolic link that leads outside the repository, or into `.git/`. The scanner does not read it (its content never reaches a report) and the actions refuse it.', ['agent', 'iam', 'path-traversal']),
     rule('config/invalid', 'error', 3.0, 'Invalid agent configuration or policy', 'The agent registry or an AgentPolicy does not match its schema (unknown key, wrong type, missing required key); the actions would refuse it.', ['config']),
     // IAM policy documents
     rule('iam/wildcard-action', 'error', 9.0, 'IAM statement allows every action', '`"Action": "*"` in an Allow statement grants every action of every AWS service.', ['iam', 'least-privilege']),
@@ -3829,7 +3830,17 @@ function checkAgent(agent, ctx, options) {
     }
     const sessionPolicy = getPath(node, ['credentials', 'aws', 'session-policy']);
     const sessionFile = str(sessionPolicy);
-    if (sessionFile && !options.fileExists(sessionFile)) {
+    const pathProblem = sessionFile ? options.pathProblem?.(sessionFile) : undefined;
+    if (sessionFile && pathProblem) {
+        // Never read, so nothing of that file (a secret, .git/config's token) reaches a snippet.
+        ctx.emit({
+            ruleId: 'agent/session-policy-outside',
+            line: agent_lineOf(ctx, sessionPolicy),
+            message: `Agent '${name}' names the session policy \`${sessionFile}\`, which ${pathProblem}. The actions refuse to read it; commit the IAM policy document inside the repository and name it by its path from the repository root.`,
+            about: `agent ${name} session-policy-outside ${sessionFile}`,
+        });
+    }
+    else if (sessionFile && !options.fileExists(sessionFile)) {
         ctx.emit({
             ruleId: 'agent/session-policy-missing',
             line: agent_lineOf(ctx, sessionPolicy),
@@ -6158,6 +6169,8 @@ class RegistryStore {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./packages/core/workspace-path.ts
+var workspace_path = __webpack_require__(2073);
 ;// CONCATENATED MODULE: ./packages/scanner/source.ts
 /**
  * Finding and reading the files a scan looks at: a walk of the workspace that never leaves it
@@ -6165,6 +6178,7 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
  * the root), glob selection with picomatch, and lenient decoding: binary files and files over
  * the size cap are skipped with a reason, invalid UTF-8 becomes U+FFFD, nothing throws.
  */
+
 
 
 
@@ -6291,6 +6305,8 @@ function symlinkProblem(path, realRoot) {
     if (inside.startsWith('..') || inside === '' || /^[a-zA-Z]:/.test(inside)) {
         return 'symbolic link that leads outside the workspace (not followed)';
     }
+    if ((0,workspace_path/* hasGitSegment */.oW)(inside))
+        return 'symbolic link into .git/ (not followed)';
     if (!(0,external_node_fs_.statSync)(target).isFile())
         return 'symbolic link to a folder or special file (not followed)';
     return undefined;
@@ -9534,11 +9550,13 @@ function loadBaseline(root, baseline) {
         return new Set();
     if (typeof baseline !== 'string')
         return baseline;
-    const path = (0,external_node_path_.isAbsolute)(baseline) ? baseline : (0,external_node_path_.join)(root, baseline);
     try {
-        return parseBaseline((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        // Inside the workspace and out of .git/ (core/workspace-path), or refused without its content.
+        return parseBaseline((0,core/* readWorkspaceFile */.sL)(baseline, { root }, { what: 'baseline', code: 'BASELINE_INVALID' }).toString('utf8'));
     }
     catch (err) {
+        if (err instanceof core/* AstlError */.Ht)
+            throw err;
         throw new core/* AstlError */.Ht(`cannot use baseline ${baseline}: ${err.message}`, {
             code: 'BASELINE_INVALID',
             location: { file: baseline },
@@ -9695,14 +9713,25 @@ function scanYaml(ctx, kind, options) {
             hasRegistry = true;
             // A scanned registry belongs in the agent inventory (when it is valid).
             options.agents.store.registry(ctx.file);
+            // Session policies resolve inside the scan root, out of .git/, after symbolic links
+            // (core/workspace-path); anything else is a finding and is never read.
+            const inspect = (file) => (0,core/* inspectWorkspacePath */.lX)(file, { root: options.root });
             checkRegistry(rootNode, ctx, {
                 policies: options.policies,
+                pathProblem: (file) => {
+                    const r = inspect(file);
+                    if (!(0,core/* isPathProblem */.Ld)(r))
+                        return undefined;
+                    return r.kind === 'git-dir'
+                        ? 'is inside .git/'
+                        : r.kind === 'outside'
+                            ? 'leads outside the repository'
+                            : 'is not a usable path';
+                },
                 fileExists: (file) => {
-                    const path = (0,external_node_path_.normalize)(file);
-                    if ((0,external_node_path_.isAbsolute)(path) || path.startsWith('..'))
-                        return false;
+                    const r = inspect(file);
                     try {
-                        return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(options.root, path)) && (0,external_node_fs_.statSync)((0,external_node_path_.join)(options.root, path)).isFile();
+                        return !(0,core/* isPathProblem */.Ld)(r) && r.exists && (0,external_node_fs_.statSync)(r.real).isFile();
                     }
                     catch {
                         return false;
@@ -9712,8 +9741,12 @@ function scanYaml(ctx, kind, options) {
             for (const agent of toPlain(rootNode).agents ?? []) {
                 const a = agent;
                 const path = a?.credentials?.aws?.['session-policy'];
-                if (typeof path === 'string' && !(0,external_node_path_.isAbsolute)(path) && !(0,external_node_path_.normalize)(path).startsWith('..')) {
-                    options.onSessionPolicy((0,external_node_path_.normalize)(path).split('\\').join('/'), String(a.name ?? '?'));
+                if (typeof path !== 'string')
+                    continue;
+                const r = inspect(path);
+                // Scanned by its real path: no link is followed when the file is read.
+                if (!(0,core/* isPathProblem */.Ld)(r) && r.exists && r.relative !== '') {
+                    options.onSessionPolicy(r.relative, String(a.name ?? '?'));
                 }
             }
         }

@@ -44,6 +44,16 @@ export interface CredentialRequest {
   policiesDir: string;
   /** Base for relative paths (registry, policies, session policies). */
   workspace: string;
+  /**
+   * The workspace every path must stay inside (core/workspace-path): GITHUB_WORKSPACE, else
+   * CI_PROJECT_DIR, else the working directory. Default `workspace`.
+   */
+  workspaceRoot?: string;
+  /**
+   * Plain http:// to a non-loopback credential endpoint is refused unless allowed (core/transport);
+   * `optIn` says how to allow it in the front end's terms (`allow-insecure-http: true`, `--allow-insecure-http`).
+   */
+  transport?: { allowInsecureHttp: boolean; optIn?: string };
   aws?: { roleArn?: string; region?: string; audience?: string };
   vault?: {
     url?: string;

@@ -6,7 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { AstlError, AstlErrors, formatLocation } from '../core/index.js';
+import {
+  AstlError,
+  AstlErrors,
+  formatLocation,
+  resolveWorkspacePath,
+  type WorkspaceScope,
+  workspaceScope,
+} from '../core/index.js';
 import { resolveImages as ociResolveImages, type ResolvedImage, type ResolveOptions } from '../oci/index.js';
 import { loadRegistry } from '../registry/registry.js';
 import { budgetLimit, decide, matchingRules, type PolicySet } from './decide.js';
@@ -32,6 +39,13 @@ export interface GateInput {
   agentType?: string;
   /** Agent registry used to find the agent's type; skipped when the file does not exist. */
   registryPath?: string;
+  /**
+   * Policy and registry paths must stay inside this workspace and out of .git/ (a path outside
+   * is a POLICY_INVALID deny). Default: GITHUB_WORKSPACE, else CI_PROJECT_DIR, else the cwd.
+   */
+  workspace?: WorkspaceScope;
+  /** How the front end names the policy path, for that refusal: `input 'policy'`, `--policy`. */
+  policyInput?: string;
   action: string;
   environment: string;
   images: string[];
@@ -114,9 +128,12 @@ function policyErrorReasons(err: AstlError): { reasons: Reason[]; errors: AstlEr
 
 function agentTypeFromRegistry(input: GateInput, warn: (m: string) => void): string | undefined {
   const path = input.registryPath ?? 'agent-config.yaml';
-  if (!existsSync(path)) return undefined;
+  const workspace = input.workspace ?? workspaceScope();
   try {
-    return loadRegistry(path).agents.find((a) => a.name === input.agent)?.type;
+    if (!existsSync(resolveWorkspacePath(path, workspace, { what: 'config' }).real)) return undefined;
+    return loadRegistry(path, { workspace, use: { what: 'config' } }).agents.find(
+      (a) => a.name === input.agent,
+    )?.type;
   } catch (err) {
     warn(`could not read the agent registry ${path} to find the agent's type: ${(err as Error).message}`);
     return undefined;
@@ -234,7 +251,11 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   let policies: LoadedPolicies | undefined;
   let policyFailure: { reasons: Reason[]; errors: AstlError[] } | undefined;
   try {
-    policies = loadPolicies(input.policyPath, { onWarning: warn });
+    policies = loadPolicies(input.policyPath, {
+      onWarning: warn,
+      workspace: input.workspace ?? workspaceScope(),
+      use: { what: input.policyInput ?? 'policy', code: 'POLICY_INVALID' },
+    });
     if (policies.deploy.length === 0) {
       warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
     }

@@ -186,6 +186,14 @@ export const SCANNER_RULES: RuleMeta[] = [
     ['agent', 'secrets', 'policy'],
   ),
   rule(
+    'agent/session-policy-outside',
+    'error',
+    7.5,
+    'Session policy path leads outside the repository',
+    'The registry names an AWS `session-policy` by an absolute path, a `../` path or a symbolic link that leads outside the repository, or into `.git/`. The scanner does not read it (its content never reaches a report) and the actions refuse it.',
+    ['agent', 'iam', 'path-traversal'],
+  ),
+  rule(
     'config/invalid',
     'error',
     3.0,

@@ -4,10 +4,19 @@
  * suppressions, the diff scope and the baseline, and returns findings for the reporters.
  * No I/O beyond reading the workspace and running git; nothing printed.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, normalize, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isMap, type Node } from 'yaml';
-import { AstlError, AstlErrors, formatDuration, parseYaml, type YamlDoc } from '../core/index.js';
+import {
+  AstlError,
+  AstlErrors,
+  formatDuration,
+  inspectWorkspacePath,
+  isPathProblem,
+  parseYaml,
+  readWorkspaceFile,
+  type YamlDoc,
+} from '../core/index.js';
 import { parseAgentPolicies, parseRegistry } from '../registry/index.js';
 import { mergeCatalog } from './agents/catalog.js';
 import { type AgentAuditOptions, auditDefinition } from './agents/github.js';
@@ -415,10 +424,13 @@ function publicFinding(f: RawFinding): Finding {
 function loadBaseline(root: string, baseline: ScanOptions['baseline']): ReadonlySet<string> {
   if (!baseline) return new Set();
   if (typeof baseline !== 'string') return baseline;
-  const path = isAbsolute(baseline) ? baseline : join(root, baseline);
   try {
-    return parseBaseline(readFileSync(path, 'utf8'));
+    // Inside the workspace and out of .git/ (core/workspace-path), or refused without its content.
+    return parseBaseline(
+      readWorkspaceFile(baseline, { root }, { what: 'baseline', code: 'BASELINE_INVALID' }).toString('utf8'),
+    );
   } catch (err) {
+    if (err instanceof AstlError) throw err;
     throw new AstlError(`cannot use baseline ${baseline}: ${(err as Error).message}`, {
       code: 'BASELINE_INVALID',
       location: { file: baseline },
@@ -575,13 +587,24 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
       hasRegistry = true;
       // A scanned registry belongs in the agent inventory (when it is valid).
       options.agents.store.registry(ctx.file);
+      // Session policies resolve inside the scan root, out of .git/, after symbolic links
+      // (core/workspace-path); anything else is a finding and is never read.
+      const inspect = (file: string) => inspectWorkspacePath(file, { root: options.root });
       checkRegistry(rootNode, ctx, {
         policies: options.policies,
+        pathProblem: (file) => {
+          const r = inspect(file);
+          if (!isPathProblem(r)) return undefined;
+          return r.kind === 'git-dir'
+            ? 'is inside .git/'
+            : r.kind === 'outside'
+              ? 'leads outside the repository'
+              : 'is not a usable path';
+        },
         fileExists: (file) => {
-          const path = normalize(file);
-          if (isAbsolute(path) || path.startsWith('..')) return false;
+          const r = inspect(file);
           try {
-            return existsSync(join(options.root, path)) && statSync(join(options.root, path)).isFile();
+            return !isPathProblem(r) && r.exists && statSync(r.real).isFile();
           } catch {
             return false;
           }
@@ -590,8 +613,11 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
       for (const agent of (toPlain(rootNode) as { agents?: unknown[] }).agents ?? []) {
         const a = agent as { name?: unknown; credentials?: { aws?: { 'session-policy'?: unknown } } };
         const path = a?.credentials?.aws?.['session-policy'];
-        if (typeof path === 'string' && !isAbsolute(path) && !normalize(path).startsWith('..')) {
-          options.onSessionPolicy(normalize(path).split('\\').join('/'), String(a.name ?? '?'));
+        if (typeof path !== 'string') continue;
+        const r = inspect(path);
+        // Scanned by its real path: no link is followed when the file is read.
+        if (!isPathProblem(r) && r.exists && r.relative !== '') {
+          options.onSessionPolicy(r.relative, String(a.name ?? '?'));
         }
       }
     }

@@ -17,7 +17,6 @@ import {
 import type { CredentialProvider } from '../provider.js';
 import type { RevocationEntry, VaultRevocationState, VaultSecretRead } from '../types.js';
 
-
 export interface VaultPlan {
   url: string;
   role: string;
@@ -209,6 +208,13 @@ export function vaultProvider(
           ...base,
           outcome: 'disabled',
           message: `revoke is false; the token stays valid until it expires at ${v.expiresAt}`,
+        };
+      }
+      if (ctx.refusal) {
+        return {
+          ...base,
+          outcome: 'failed',
+          message: `${ctx.refusal}; the token stays valid until it expires at ${v.expiresAt} (revoke it by accessor: vault token revoke -accessor ${v.accessor ?? '<accessor>'})`,
         };
       }
       if (Date.parse(v.expiresAt) <= ctx.now().getTime()) {

@@ -8,6 +8,7 @@ import { phaseRecorder } from '../../../packages/core/phases.js';
 // Module by module (not the package index, which brings the registry and its YAML parser).
 import { defaultProviders } from '../../../packages/credentials/providers/index.js';
 import { parseRevocationState, revokeCredentials } from '../../../packages/credentials/revoke.js';
+import { vaultRevocationRefusal } from '../../../packages/credentials/revoke-guard.js';
 import { renderRevokeSummary } from '../../../packages/credentials/summary.js';
 import * as runner from '../runner.js';
 import { STATE_KEY, writeAudit } from './report.js';
@@ -24,6 +25,12 @@ export async function run(): Promise<void> {
     // Only `revoke` matters here, and a typo in it must not stop a revocation: anything but
     // an explicit false revokes.
     const revoke = !/^false$/i.test(runner.getInput('revoke').trim());
+    // The runner keeps this state for this action alone, so it is trusted; the transport rule
+    // is re-checked because it costs nothing (no registry is re-read here: see revoke-guard.ts).
+    const vaultRefusal = vaultRevocationRefusal(state, {
+      allowInsecureHttp: /^true$/i.test(runner.getInput('allow-insecure-http').trim()),
+      optIn: 'the input allow-insecure-http: true',
+    });
     const result = await revokeCredentials(
       state,
       {
@@ -31,7 +38,7 @@ export async function run(): Promise<void> {
         logger: { info: runner.info, warning: (m) => runner.warning(m), debug: runner.debug },
       },
       defaultProviders(),
-      { revoke },
+      { revoke, ...(vaultRefusal ? { refusals: { vault: vaultRefusal } } : {}) },
     );
     phases.mark('revoked');
     for (const w of result.warnings) runner.warning(w);

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDuration } from '../../../packages/core/duration.js';
+import { workspaceScope } from '../../../packages/core/workspace-path.js';
 import { loadRegistry } from '../../../packages/registry/registry.js';
 import { bool, choice, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT } from '../exit.js';
@@ -44,7 +45,10 @@ export const spec: VerbSpec = {
 export async function run(args: Parsed, io: Io): Promise<number> {
   const format = choice(args, 'format', ['text', 'json', 'markdown'] as const, 'text');
   if (bool(args, 'discover')) return discover(args, io, format);
-  const registry = loadRegistry(str(args, 'config') || 'agent-config.yaml');
+  const registry = loadRegistry(str(args, 'config') || 'agent-config.yaml', {
+    workspace: workspaceScope(io.env, io.cwd),
+    use: { what: '--config' },
+  });
   const rows = registry.agents.map((a) => ({
     name: a.name,
     type: a.type,

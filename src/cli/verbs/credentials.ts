@@ -5,7 +5,7 @@
  * for the job's script to source. A state file lets `astl revoke` (after_script) revoke them.
  * Nothing secret is ever printed: every value is registered with a redactor the moment it exists.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 // Core modules one by one: the index would load the YAML and schema stack before --help.
 import { expandGitLabVariables } from '../../../packages/core/ci-variables.js';
@@ -13,14 +13,16 @@ import { formatDuration, parseDuration } from '../../../packages/core/duration.j
 import { AstlError, describeError } from '../../../packages/core/errors.js';
 import { Redactor } from '../../../packages/core/redact.js';
 import type { Deadline } from '../../../packages/core/retry.js';
+import { checkCredentialTransport } from '../../../packages/core/transport.js';
 import { findControlCharacter } from '../../../packages/core/untrusted-text.js';
+import { resolveWorkspacePath, workspaceScope } from '../../../packages/core/workspace-path.js';
 import type {
   AuditEvent,
   CredentialRequest,
   MintResult,
   RevocationState,
 } from '../../../packages/credentials/index.js';
-import { choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
+import { bool, choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
 import { envFileText, writePrivateFile } from '../files.js';
 import { type Io, paint } from '../io.js';
@@ -94,6 +96,11 @@ export const spec: VerbSpec = {
       value: 'FORMAT',
       description: 'text (default) or json: the non-secret facts (agent, credentials, expiry, file)',
     },
+    'allow-insecure-http': {
+      type: 'boolean',
+      description:
+        'allow a plain http:// Vault URL or AWS_ENDPOINT_URL_STS to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
+    },
   },
   examples: [
     'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
@@ -105,6 +112,8 @@ export const spec: VerbSpec = {
     '0600 env file only; never list it as an artifact or a dotenv report.',
     'Exit codes: 0 credentials ready, 1 a provider refused or failed, 3 refused by the registry or',
     'policy before any token was used, or a usage error.',
+    'Every file flag names a path inside the workspace (CI_PROJECT_DIR, GITHUB_WORKSPACE or the',
+    'working directory), never in .git/.',
   ],
 };
 
@@ -113,10 +122,31 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const say = (text: string) => io.err(redactor.redact(text));
   // Relative to the working directory: GitLab runs every script in the project directory.
   const base = io.cwd;
-  const inBase = (p: string) => (isAbsolute(p) ? p : join(base, p));
-  const envFile = inBase(str(args, 'export-file') || '.astl/credentials.env');
-  const stateFile = inBase(str(args, 'state') || '.astl/state.json');
-  const auditFile = inBase(str(args, 'audit') || '.astl/audit.jsonl');
+  // Every file this command reads or writes stays inside the workspace and out of .git/.
+  const scope = workspaceScope(io.env, base);
+  const inBase = (flag: string, fallback: string, file = true) => {
+    const given = str(args, flag) || fallback;
+    const checked = resolveWorkspacePath(given, scope, { what: `--${flag}` });
+    // A folder where a file goes would fail only after a token was issued: say so now.
+    if (file && checked.exists && statSync(checked.real).isDirectory()) {
+      throw new UsageError(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+    }
+    return isAbsolute(given) ? given : join(base, given);
+  };
+  const envFile = inBase('export-file', '.astl/credentials.env');
+  const stateFile = inBase('state', '.astl/state.json');
+  const auditFile = inBase('audit', '.astl/audit.jsonl');
+  inBase('config', 'agent-config.yaml');
+  inBase('policies', 'policies', false);
+  const allowInsecureHttp = bool(args, 'allow-insecure-http');
+  if (str(args, 'vault-url')) {
+    checkCredentialTransport(str(args, 'vault-url')!, {
+      what: '--vault-url',
+      allowInsecure: allowInsecureHttp,
+      optIn: '--allow-insecure-http',
+      sends: 'the OIDC token and the Vault token',
+    });
+  }
 
   const format = choice(args, 'format', ['text', 'json'] as const, 'text');
   const tokenVars = {
@@ -155,6 +185,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     configPath: str(args, 'config') || 'agent-config.yaml',
     policiesDir: str(args, 'policies') || 'policies',
     workspace: base,
+    workspaceRoot: scope.root,
+    transport: { allowInsecureHttp, optIn: '--allow-insecure-http' },
     run: ciRun(env),
   };
   const aws = { roleArn: str(args, 'aws-role-arn'), region: str(args, 'aws-region') };

@@ -3,8 +3,10 @@
  * (packages/gate): policy, image digests through the OCI API, CEL expressions, fail closed.
  * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
  */
+
 import { writeFileSync } from 'node:fs';
 import { AstlError } from '../../../packages/core/errors.js';
+import { workspaceScope } from '../../../packages/core/workspace-path.js';
 import type { CiInfo, DecisionRecord, GateResult } from '../../../packages/gate/index.js';
 import { bool, choice, list, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -131,6 +133,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     result = await runGate(
       {
         policyPath: str(args, 'policy') || 'policies',
+        policyInput: '--policy',
+        workspace: workspaceScope(env, io.cwd),
         agent,
         ...(agentType ? { agentType } : {}),
         registryPath: str(args, 'config') || 'agent-config.yaml',

@@ -1,5 +1,5 @@
-export const id = 212;
-export const ids = [212,166,785];
+export const id = 25;
+export const ids = [25,170,789];
 export const modules = {
 
 /***/ 5166:
@@ -68,82 +68,76 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 3591:
+/***/ 2873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */   tD: () => (/* binding */ checkCredentialTransport)
 /* harmony export */ });
-/* unused harmony exports secretForms, isNonSecretLine */
+/* unused harmony exports TRANSPORT_INSECURE, CREDENTIAL_URL_INVALID, isLoopbackHost */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
 /**
- * Every form in which a secret could leak into text we print: the raw value and the encodings
- * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
- * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
- * front ends register each form with the runner and scrub engine text with `Redactor`.
- *
- * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
- * the runner masks each log line on its own and a multi-line mask never matches: every line,
- * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
- * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
- * common text and hide nothing a reader could use.
+ * The one rule for every endpoint the product sends a credential to (Vault, an STS endpoint
+ * override, a GitHub API or token-exchange URL): https://, or plain http:// only to a loopback
+ * address (127.0.0.0/8, ::1, localhost) for local tests, or when the user opts in explicitly
+ * (`allow-insecure-http`). Checked before any token is requested: over plain http the OIDC
+ * token and what it buys (a Vault token, STS keys) cross the network readable by anyone on the
+ * path, and a token replayed within its lifetime is as good as the job's identity.
  */
-function secretForms(value) {
-    if (value.length === 0)
-        return [];
-    const forms = new Set();
-    const b64 = Buffer.from(value, 'utf8').toString('base64');
-    forms.add(b64);
-    forms.add(b64.replace(/=+$/, ''));
-    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
-    forms.add(encodeURIComponent(value));
-    forms.add(JSON.stringify(value).slice(1, -1));
-    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
-    const lines = value.split(/\r?\n|\r/);
-    if (lines.length > 1) {
-        for (const line of lines) {
-            const t = line.trim();
-            if (!isNonSecretLine(t) && !out.includes(t))
-                out.push(t);
-        }
-    }
-    return out;
-}
-/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
-const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+
+const TRANSPORT_INSECURE = 'CREDENTIAL_TRANSPORT_INSECURE';
+const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
 /**
- * A line of a multi-line secret that carries no secret material and so stays visible: blank,
- * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
- * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
- * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ * Validates a credential endpoint URL: parseable, https (or http to loopback, or http opted in),
+ * no user name or password in it. Throws AstlError (CREDENTIAL_URL_INVALID or
+ * CREDENTIAL_TRANSPORT_INSECURE) located at `check.location` or `check.what`; the message shows
+ * the URL's origin only, never a user name, password, path or query.
  */
-function isNonSecretLine(line) {
-    const t = line.trim();
-    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
+function checkCredentialTransport(url, check) {
+    const location = check.location ?? { file: check.what };
+    const prefix = check.location ? `${check.what} ` : '';
+    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, location, hint });
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        throw fail(CREDENTIAL_URL_INVALID, 'is not a URL', 'write the endpoint as https://host[:port]');
+    }
+    if (parsed.username || parsed.password) {
+        throw fail(CREDENTIAL_URL_INVALID, 'carries a user name or password; remove them', 'give the address only: the product authenticates with the job’s OIDC token');
+    }
+    if (parsed.protocol === 'https:')
+        return { url: parsed, insecure: false };
+    if (parsed.protocol !== 'http:') {
+        throw fail(CREDENTIAL_URL_INVALID, `${parsed.protocol}// is not an http(s) URL`, 'write the endpoint as https://host[:port]');
+    }
+    if (isLoopbackHost(parsed.hostname))
+        return { url: parsed, insecure: false };
+    if (check.allowInsecure)
+        return { url: parsed, insecure: true };
+    const optIn = check.optIn ?? 'allow-insecure-http: true';
+    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost); for a network you control end to end, opt in with ${optIn}`);
 }
-class Redactor {
-    forms = new Set();
-    add(secret) {
-        if (!secret)
-            return;
-        for (const f of secretForms(secret))
-            this.forms.add(f);
-    }
-    get size() {
-        return this.forms.size;
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a value is not half-replaced by a shorter form that it contains.
-        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join('***');
-        return out;
-    }
+/**
+ * Loopback hosts as the WHATWG URL parser leaves them (`127.1` and `2130706433` are already
+ * 127.0.0.1 there): 127.0.0.0/8, [::1], IPv4-mapped [::ffff:127.x.y.z], and `localhost`.
+ * `*.localhost` is not included: whether it resolves to loopback depends on the resolver.
+ */
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase();
+    if (h === 'localhost' || h === '[::1]')
+        return true;
+    if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h))
+        return true;
+    // The parser prints IPv6 compressed, so every spelling of ::ffff:127.x.y.z arrives as this.
+    return /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(h);
 }
 
 
 /***/ }),
 
-/***/ 4212:
+/***/ 25:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -301,45 +295,18 @@ var duration = __webpack_require__(5166);
 var errors = __webpack_require__(425);
 // EXTERNAL MODULE: ./packages/core/redact.ts
 var redact = __webpack_require__(3591);
+// EXTERNAL MODULE: ./packages/core/transport.ts
+var transport = __webpack_require__(2873);
 // EXTERNAL MODULE: ./packages/core/untrusted-text.ts
 var untrusted_text = __webpack_require__(1372);
+// EXTERNAL MODULE: ./packages/core/workspace-path.ts
+var workspace_path = __webpack_require__(2073);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/exit.ts
 var exit = __webpack_require__(7632);
-;// CONCATENATED MODULE: ./src/cli/files.ts
-/** Files the CLI writes for a job: private (0600) and replaced atomically. */
-
-
-/** Writes `text` so that no other user can read it at any moment, replacing any old file. */
-function writePrivateFile(path, text) {
-    const dir = (0,external_node_path_.dirname)(path);
-    if (!(0,external_node_fs_.existsSync)(dir)) {
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-        // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
-        (0,external_node_fs_.writeFileSync)(`${dir}/.gitignore`, '*\n');
-    }
-    const temp = `${path}.${process.pid}.tmp`;
-    (0,external_node_fs_.writeFileSync)(temp, text, { mode: 0o600 });
-    (0,external_node_fs_.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist
-    (0,external_node_fs_.renameSync)(temp, path);
-}
-/** `'value'` for POSIX shells: the only character that needs care inside single quotes is `'`. */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** `export KEY='value'` lines for `source`/`.`; refuses names a shell would misread. */
-function envFileText(vars) {
-    const lines = ['# Written by astl credentials; removed by astl revoke. Do not upload as an artifact.'];
-    for (const [name, value] of Object.entries(vars)) {
-        if (!ENV_NAME.test(name))
-            throw new Error(`not an environment variable name: ${name}`);
-        lines.push(`export ${name}=${shellQuote(value)}`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-
+// EXTERNAL MODULE: ./src/cli/files.ts
+var files = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/cli/io.ts
 var cli_io = __webpack_require__(1604);
 ;// CONCATENATED MODULE: ./src/cli/verbs/credentials.ts
@@ -353,6 +320,8 @@ var cli_io = __webpack_require__(1604);
 
 
 // Core modules one by one: the index would load the YAML and schema stack before --help.
+
+
 
 
 
@@ -428,6 +397,10 @@ const spec = {
             value: 'FORMAT',
             description: 'text (default) or json: the non-secret facts (agent, credentials, expiry, file)',
         },
+        'allow-insecure-http': {
+            type: 'boolean',
+            description: 'allow a plain http:// Vault URL or AWS_ENDPOINT_URL_STS to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
+        },
     },
     examples: [
         'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
@@ -439,6 +412,8 @@ const spec = {
         '0600 env file only; never list it as an artifact or a dotenv report.',
         'Exit codes: 0 credentials ready, 1 a provider refused or failed, 3 refused by the registry or',
         'policy before any token was used, or a usage error.',
+        'Every file flag names a path inside the workspace (CI_PROJECT_DIR, GITHUB_WORKSPACE or the',
+        'working directory), never in .git/.',
     ],
 };
 async function run(args, io) {
@@ -446,10 +421,31 @@ async function run(args, io) {
     const say = (text) => io.err(redactor.redact(text));
     // Relative to the working directory: GitLab runs every script in the project directory.
     const base = io.cwd;
-    const inBase = (p) => ((0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(base, p));
-    const envFile = inBase((0,cli_args/* str */.gx)(args, 'export-file') || '.astl/credentials.env');
-    const stateFile = inBase((0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json');
-    const auditFile = inBase((0,cli_args/* str */.gx)(args, 'audit') || '.astl/audit.jsonl');
+    // Every file this command reads or writes stays inside the workspace and out of .git/.
+    const scope = (0,workspace_path/* workspaceScope */.O9)(io.env, base);
+    const inBase = (flag, fallback, file = true) => {
+        const given = (0,cli_args/* str */.gx)(args, flag) || fallback;
+        const checked = (0,workspace_path/* resolveWorkspacePath */.XI)(given, scope, { what: `--${flag}` });
+        // A folder where a file goes would fail only after a token was issued: say so now.
+        if (file && checked.exists && (0,external_node_fs_.statSync)(checked.real).isDirectory()) {
+            throw new exit/* UsageError */.e(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+        }
+        return (0,external_node_path_.isAbsolute)(given) ? given : (0,external_node_path_.join)(base, given);
+    };
+    const envFile = inBase('export-file', '.astl/credentials.env');
+    const stateFile = inBase('state', '.astl/state.json');
+    const auditFile = inBase('audit', '.astl/audit.jsonl');
+    inBase('config', 'agent-config.yaml');
+    inBase('policies', 'policies', false);
+    const allowInsecureHttp = (0,cli_args/* bool */.lc)(args, 'allow-insecure-http');
+    if ((0,cli_args/* str */.gx)(args, 'vault-url')) {
+        (0,transport/* checkCredentialTransport */.tD)((0,cli_args/* str */.gx)(args, 'vault-url'), {
+            what: '--vault-url',
+            allowInsecure: allowInsecureHttp,
+            optIn: '--allow-insecure-http',
+            sends: 'the OIDC token and the Vault token',
+        });
+    }
     const format = (0,cli_args/* choice */.Yq)(args, 'format', ['text', 'json'], 'text');
     const tokenVars = {
         any: (0,cli_args/* str */.gx)(args, 'id-token-env') || undefined,
@@ -479,6 +475,8 @@ async function run(args, io) {
         configPath: (0,cli_args/* str */.gx)(args, 'config') || 'agent-config.yaml',
         policiesDir: (0,cli_args/* str */.gx)(args, 'policies') || 'policies',
         workspace: base,
+        workspaceRoot: scope.root,
+        transport: { allowInsecureHttp, optIn: '--allow-insecure-http' },
         run: ciRun(env),
     };
     const aws = { roleArn: (0,cli_args/* str */.gx)(args, 'aws-role-arn'), region: (0,cli_args/* str */.gx)(args, 'aws-region') };
@@ -496,12 +494,12 @@ async function run(args, io) {
         },
     };
     // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
-    const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(782)]).then(__webpack_require__.bind(__webpack_require__, 782));
+    const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(643)]).then(__webpack_require__.bind(__webpack_require__, 1643));
     const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 967));
     const saveState = (state) => {
         for (const secret of stateSecrets(state))
             redactor.add(secret);
-        writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
+        (0,files/* writePrivateFile */.Pl)(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
     };
     const appendAudit = (file, events) => {
         if (events.length === 0)
@@ -535,7 +533,7 @@ async function run(args, io) {
         return err.refused ? exit/* EXIT */.d.usage : exit/* EXIT */.d.deny;
     }
     // Every secret is registered; now they may go to the private env file, and only there.
-    writePrivateFile(envFile, envFileText({
+    (0,files/* writePrivateFile */.Pl)(envFile, (0,files/* envFileText */.T1)({
         ...result.env,
         ASTL_AGENT: result.agent,
         ASTL_AGENT_TYPE: result.type,
