@@ -9,7 +9,7 @@
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { checkEnvName } from '../core/env-names.js';
 import type { AstlError, SourceLocation } from '../core/errors.js';
-import { checkCredentialTransport } from '../core/transport.js';
+import { checkCredentialTransport, type TransportCheck } from '../core/transport.js';
 import type { AgentEntry } from '../registry/registry.js';
 import type { CredentialRequest, VaultSecretRead } from './types.js';
 
@@ -19,10 +19,10 @@ export interface PreflightPlan {
 }
 
 /** The transport opt-in of a request, with the default wording of the action's input. */
-export function transportOptions(request: CredentialRequest): { allowInsecure: boolean; optIn: string } {
+export function transportOptions(request: CredentialRequest): { allowInsecure: boolean; optIn?: string } {
   return {
     allowInsecure: request.transport?.allowInsecureHttp === true,
-    optIn: request.transport?.optIn ?? 'allow-insecure-http: true',
+    ...(request.transport?.optIn ? { optIn: request.transport.optIn } : {}),
   };
 }
 
@@ -38,13 +38,12 @@ export function preflightChecks(
 ): string[] {
   const warnings: string[] = [];
   const { allowInsecure, optIn } = transportOptions(request);
-  const endpoint = (url: string, what: string, sends: string, location?: SourceLocation) => {
+  const endpoint = (url: string, what: string, sends: string, where: Partial<TransportCheck>) => {
     const checked = checkCredentialTransport(url, {
-      what,
       allowInsecure,
-      optIn,
+      ...(optIn ? { optIn } : {}),
       sends,
-      ...(location ? { location } : {}),
+      ...where,
     });
     if (checked.insecure) {
       warnings.push(
@@ -54,11 +53,14 @@ export function preflightChecks(
   };
   if (plan.vault) {
     const fromInput = request.vault?.url !== undefined;
+    const location = agent.keyLocations['credentials.vault.url'];
     endpoint(
       plan.vault.url,
       fromInput ? 'vault-url' : 'credentials.vault.url',
       'the OIDC token and the Vault token',
-      fromInput ? undefined : agent.keyLocations['credentials.vault.url'],
+      fromInput
+        ? { setting: 'vault-url' }
+        : { what: 'credentials.vault.url', ...(location ? { location } : {}) },
     );
     const problem = plan.vault.secrets
       .map((s) => checkEnvName(s.env, { location: secretLocation(agent, request, s), prefix: 'secret env ' }))
@@ -72,7 +74,7 @@ export function preflightChecks(
       : env.AWS_ENDPOINT_URL
         ? 'AWS_ENDPOINT_URL'
         : '';
-    if (name) endpoint(env[name]!, name, 'the OIDC token and the AWS session keys');
+    if (name) endpoint(env[name]!, name, 'the OIDC token and the AWS session keys', { what: name });
   }
   return warnings;
 }
@@ -82,8 +84,8 @@ function secretLocation(
   agent: AgentEntry,
   request: CredentialRequest,
   read: VaultSecretRead,
-): SourceLocation {
-  if (request.vault?.secrets?.some((s) => s.env === read.env)) return { file: "input 'vault-secrets'" };
+): SourceLocation | { setting: 'vault-secrets' } {
+  if (request.vault?.secrets?.some((s) => s.env === read.env)) return { setting: 'vault-secrets' };
   const i = agent.credentials.vault?.secrets.findIndex((s) => s.env === read.env) ?? -1;
   return agent.keyLocations[`credentials.vault.secrets[${i}]`] ?? agent.location;
 }

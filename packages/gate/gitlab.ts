@@ -22,6 +22,7 @@
 import {
   AstlError,
   BodyTooLargeError,
+  checkCredentialTransport,
   Deadline,
   describeFault,
   isNetworkFault,
@@ -208,6 +209,22 @@ export class GitLabClient {
         hint: `the gate needs a token that can ${meta.needs}. Keep the agent-gate input \`token_variable: CI_JOB_TOKEN\` (GitLab 16.2+), or name a masked CI/CD variable that holds a project access token (--gitlab-token-env on the CLI)`,
       });
     }
+    // The token goes to this URL: https, or http to loopback only (core/transport).
+    try {
+      checkCredentialTransport(this.apiUrl, {
+        what: 'CI_API_V4_URL',
+        sends: `the token in ${this.options.tokenVariable}`,
+        optIn: false,
+      });
+    } catch (err) {
+      const e = err as AstlError;
+      throw new AstlError(`${e.message} (while ${meta.what})`, {
+        code: meta.code,
+        location: { file: 'CI_API_V4_URL' },
+        hint: `${e.hint}. The gate fails closed`,
+        cause: err,
+      });
+    }
     try {
       return await withRetry((signal) => op(signal), {
         attempts: this.o.attempts,
@@ -227,7 +244,7 @@ export class GitLabClient {
         });
       }
       if (err instanceof AstlError)
-        throw new AstlError(err.message, { code: meta.code, hint: err.hint, cause: err });
+        throw new AstlError(err.message, { code: meta.code, hint: err.hintSource, cause: err });
       const last = err instanceof RetryExhaustedError ? err.lastError : err;
       const status = last instanceof GitLabHttpError ? last.status : undefined;
       const jobToken = this.options.tokenVariable === 'CI_JOB_TOKEN';

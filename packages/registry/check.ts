@@ -3,7 +3,14 @@
  * purpose, ephemeral only, duration caps, AgentPolicy restrictions). Each refusal names the
  * registry or policy line responsible and carries the YAML that would fix it.
  */
-import { AstlError, AstlErrors, formatDuration, formatLocation, type SourceLocation } from '../core/index.js';
+import {
+  AstlError,
+  AstlErrors,
+  formatDuration,
+  formatLocation,
+  type SettingText,
+  type SourceLocation,
+} from '../core/index.js';
 import { type AgentPolicy, policiesForType } from './agent-policy.js';
 import type { AgentEntry } from './registry.js';
 
@@ -149,8 +156,13 @@ export function checkCredentialRequest(
         {
           code: 'PURPOSE_REQUIRED',
           location: agent.keyLocations['purpose'] ?? agent.location,
-          hint: `set the purpose input (why this job needs credentials), or give the agent a purpose in ${agent.location.file}`,
-          fix: `with:\n  agent: ${agent.name}\n  purpose: "<why this job needs credentials>"\n`,
+          hint: (s) =>
+            `set ${s.name('purpose')} (why this job needs credentials), or give the agent a purpose in ${agent.location.file}`,
+          fix: (s) =>
+            s.snippet([
+              ['agent', agent.name],
+              ['purpose', '<why this job needs credentials>'],
+            ]),
         },
       ),
     );
@@ -203,7 +215,7 @@ export function checkCredentialRequest(
           code: 'DURATION_OVER_CAP',
           location: exceeded[0]!.location,
           hint: `ask for at most ${formatDuration(tightest.seconds)} (${tightest.seconds}s)`,
-          fix: `with:\n  duration: ${formatDuration(tightest.seconds)}\n`,
+          fix: (s) => s.snippet([['duration', formatDuration(tightest.seconds)]]),
         },
       ),
     );
@@ -243,7 +255,7 @@ function restrictionRefusals(request: CredentialRequest, applied: readonly Agent
   for (const p of applied) {
     p.restrictions.forEach((word, i) => {
       const at = p.keyLocations[`spec.restrictions[${i}]`] ?? p.location;
-      const refuse = (why: string, hint: string, fix: string) =>
+      const refuse = (why: string, hint: SettingText, fix: string) =>
         refusals.push(
           new AstlError(`AgentPolicy '${p.name}' (${where(at)}) denies ${word}: ${why}`, {
             code: 'RESTRICTION_VIOLATED',
@@ -257,7 +269,8 @@ function restrictionRefusals(request: CredentialRequest, applied: readonly Agent
           if (request.readsSecrets) {
             refuse(
               `agent '${agent.name}' (type ${agent.type}) asks to read Vault secrets`,
-              "remove the secret reads (the registry's credentials.vault.secrets and the vault-secrets input), or have the policy owner allow them",
+              (s) =>
+                `remove the secret reads (the registry's credentials.vault.secrets and ${s.name('vault-secrets')}), or have the policy owner allow them`,
               `${`agents:\n  - name: ${agent.name}\n`}    credentials:\n      vault:\n        secrets: []   # ${p.name} denies secret reads\n`,
             );
           }

@@ -12,6 +12,7 @@ import {
   resolveWorkspacePath,
 } from '../../../packages/core/index.js';
 import type { CredentialRequest, VaultSecretRead } from '../../../packages/credentials/index.js';
+import { AWS_REGION_PATTERN } from '../../../packages/credentials/providers/aws.js';
 import { parseVaultSecrets } from '../../../packages/providers/vault-secrets.js';
 import { getInput } from '../runner.js';
 
@@ -29,7 +30,6 @@ export type InputReader = (name: string) => string;
 const AGENT_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** IAM role ARNs in every partition (aws, aws-cn, aws-us-gov, ...), paths allowed. */
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 export const DEFAULT_DEADLINE_SECONDS = 60;
 
 function inputError(input: string, message: string, hint: string, fix?: string): AstlError {
@@ -127,7 +127,7 @@ export function parseInputs(
     );
   }
   const region = opt('aws-region');
-  if (region !== undefined && !REGION.test(region)) {
+  if (region !== undefined && !AWS_REGION_PATTERN.test(region)) {
     errors.push(
       inputError(
         'aws-region',

@@ -8,7 +8,11 @@ import { AstlError, AstlErrors, describeError } from '../../../packages/core/ind
 import { phaseRecorder } from '../../../packages/core/phases.js';
 import { githubIdTokenSource } from '../../../packages/credentials/id-token.js';
 import { MintFailure, mintCredentials } from '../../../packages/credentials/mint.js';
-import { stateSecrets } from '../../../packages/credentials/revoke.js';
+import {
+  issuedBeforeFailure,
+  issuedCredentials,
+  stateSecrets,
+} from '../../../packages/credentials/revoke.js';
 import { renderFailureSummary, renderMintSummary } from '../../../packages/credentials/summary.js';
 import type { MintResult, RevocationState } from '../../../packages/credentials/types.js';
 import * as runner from '../runner.js';
@@ -53,9 +57,8 @@ export async function run(): Promise<void> {
           fix: single?.fix,
         }),
       );
-      if (err.state?.vault) {
-        runner.info('A Vault token was issued before the failure; the post step revokes it.');
-      }
+      const issued = issuedBeforeFailure(issuedCredentials(err.state), 'the post step revokes what can be revoked');
+      if (issued) runner.info(issued);
       runner.setOutput('correlation-id', err.correlationId);
       throw err.error;
     }

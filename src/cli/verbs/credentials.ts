@@ -11,7 +11,6 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { expandGitLabVariables } from '../../../packages/core/ci-variables.js';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
 import { AstlError, describeError } from '../../../packages/core/errors.js';
-import { Redactor } from '../../../packages/core/redact.js';
 import type { Deadline } from '../../../packages/core/retry.js';
 import { checkCredentialTransport } from '../../../packages/core/transport.js';
 import { findControlCharacter } from '../../../packages/core/untrusted-text.js';
@@ -23,9 +22,9 @@ import type {
   RevocationState,
 } from '../../../packages/credentials/index.js';
 import { bool, choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
-import { EXIT, UsageError } from '../exit.js';
+import { EXIT, formatError, UsageError } from '../exit.js';
 import { envFileText, writePrivateFile } from '../files.js';
-import { type Io, paint } from '../io.js';
+import { cliSecrets, type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
   name: 'credentials',
@@ -73,7 +72,11 @@ export const spec: VerbSpec = {
       description: 'AgentPolicy folder (default policies; missing = none)',
     },
     'aws-role-arn': { type: 'string', value: 'ARN', description: 'override the registry AWS role' },
-    'aws-region': { type: 'string', value: 'REGION', description: 'override the registry AWS region' },
+    'aws-region': {
+      type: 'string',
+      value: 'REGION',
+      description: 'AWS region (default: the registry, else AWS_REGION, else AWS_DEFAULT_REGION)',
+    },
     'vault-url': { type: 'string', value: 'URL', description: 'override the registry Vault address' },
     'vault-role': { type: 'string', value: 'ROLE', description: 'override the registry Vault role' },
     'export-file': {
@@ -118,7 +121,8 @@ export const spec: VerbSpec = {
 };
 
 export async function run(args: Parsed, io: Io): Promise<number> {
-  const redactor = new Redactor();
+  // Inside a GitHub Actions job every secret is also masked (::add-mask::) before it is used.
+  const redactor = cliSecrets(io);
   const say = (text: string) => io.err(redactor.redact(text));
   // Relative to the working directory: GitLab runs every script in the project directory.
   const base = io.cwd;
@@ -203,9 +207,21 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   };
 
   // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
-  const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } =
-    await import('../../../packages/credentials/index.js');
+  const {
+    AWS_REGION_PATTERN,
+    applyAuditLevel,
+    githubIdTokenSource,
+    issuedBeforeFailure,
+    issuedCredentials,
+    MintFailure,
+    mintCredentials,
+    stateSecrets,
+    toJsonLines,
+  } = await import('../../../packages/credentials/index.js');
   const { decodeTokenClaims } = await import('../../../packages/providers/oidc.js');
+  if (aws.region && !AWS_REGION_PATTERN.test(aws.region)) {
+    throw new UsageError(`--aws-region '${aws.region}' is not an AWS region`, 'write a region code, e.g. --aws-region us-east-1');
+  }
   const saveState = (state: RevocationState) => {
     for (const secret of stateSecrets(state)) redactor.add(secret);
     writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
@@ -227,15 +243,21 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     });
   } catch (err) {
     if (!(err instanceof MintFailure)) throw err;
-    if (err.state) {
+    // Only what was really issued is named (and kept for `astl revoke`): nothing, when the
+    // request was refused or the ID token could not be had.
+    const issued = issuedCredentials(err.state);
+    if (err.state && issued.length > 0) {
       saveState(err.state);
       say(
-        `A Vault token was issued before the failure; 'astl revoke --state ${str(args, 'state') || '.astl/state.json'}' revokes it.`,
+        issuedBeforeFailure(
+          issued,
+          `'astl revoke --state ${str(args, 'state') || '.astl/state.json'}' revokes what can be revoked`,
+        )!,
       );
     }
     appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
     const cause = err.error;
-    say(`astl: ${cause instanceof AstlError ? cause.format() : describeError(cause)}`);
+    say(`astl: ${formatError(cause)}`);
     say(`correlation id ${err.correlationId}`);
     if (!(cause instanceof AstlError)) return EXIT.usage;
     return err.refused ? EXIT.usage : EXIT.deny;

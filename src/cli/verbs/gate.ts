@@ -5,11 +5,10 @@
  */
 
 import { writeFileSync } from 'node:fs';
-import { AstlError } from '../../../packages/core/errors.js';
 import { workspaceScope } from '../../../packages/core/workspace-path.js';
 import type { CiInfo, DecisionRecord, GateResult } from '../../../packages/gate/index.js';
 import { bool, choice, list, type Parsed, str, type VerbSpec } from '../args.js';
-import { EXIT, UsageError } from '../exit.js';
+import { CLI_NAMES, EXIT, formatError, UsageError } from '../exit.js';
 import { type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
@@ -133,7 +132,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     result = await runGate(
       {
         policyPath: str(args, 'policy') || 'policies',
-        policyInput: '--policy',
+        names: CLI_NAMES,
         workspace: workspaceScope(env, io.cwd),
         agent,
         ...(agentType ? { agentType } : {}),
@@ -167,7 +166,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   } catch (err) {
     // A fault the engine did not turn into a reason: still a deny (fail closed).
     io.err(
-      `astl: deploy gate failed (denied): ${err instanceof AstlError ? err.format() : String((err as Error)?.stack ?? err)}`,
+      `astl: deploy gate failed (denied): ${formatError(err)}`,
     );
     return shadow ? EXIT.ok : EXIT.deny;
   }
