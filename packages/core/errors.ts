@@ -3,7 +3,13 @@
  * how they call their settings (settings.ts: action inputs, CLI flags); anything that is not an
  * AstlError is a bug and is printed with its stack.
  */
-import { ACTION_INPUTS, renderSettingText, type SettingId, type SettingNames, type SettingText } from './settings.js';
+import {
+  ACTION_INPUTS,
+  renderSettingText,
+  type SettingId,
+  type SettingNames,
+  type SettingText,
+} from './settings.js';
 
 export interface SourceLocation {
   file: string;

@@ -19,8 +19,6 @@
  * - `echo`: `::echo::on` prints every later command line (masks still apply).
  */
 
-import { secretForms } from './redact.js';
-
 /**
  * Characters shown as `\uXXXX` wherever untrusted text is printed: C0 controls (CR and LF end a
  * runner line; ESC drives terminals), DEL, C1 controls (U+0085 NEL is a line break for some
@@ -125,17 +123,6 @@ export function workflowCommand(
     .map(([k, v]) => `${k}=${escapeCommandProperty(String(v))}`)
     .join(',');
   return `::${command}${props ? ` ${props}` : ''}::${escapeCommandData(data)}`;
-}
-
-/**
- * The `::add-mask::` lines for a secret: the raw value and every form `secretForms` lists (its
- * encodings, and each line of a multi-line value, since the runner masks line by line). Blank
- * forms are left out: the runner refuses them and they hide nothing.
- */
-export function addMaskCommands(value: string): string[] {
-  return secretForms(value)
-    .filter((form) => form.trim() !== '')
-    .map((form) => workflowCommand('add-mask', {}, form));
 }
 
 /** An `::error`/`::warning`/`::notice` line. */

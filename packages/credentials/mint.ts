@@ -305,10 +305,7 @@ export async function mintCredentials(
         target: request.configPath,
         intent: purpose ?? '',
         // For a refusal, the rule that refused: the registry or policy line it points at.
-        policy:
-          error instanceof AstlError && error.location
-            ? formatLocation(error.location)
-            : policyLabel,
+        policy: error instanceof AstlError && error.location ? formatLocation(error.location) : policyLabel,
         correlationId,
         now: now(),
         detail: {

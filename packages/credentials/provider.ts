@@ -97,7 +97,11 @@ export interface CredentialProvider<Plan = unknown, State = unknown> {
    * for incomplete settings; the mint reports it after every registry and AgentPolicy refusal.
    * `env` is the job's environment, for the SDK conventions a setting may fall back to (AWS_REGION).
    */
-  plan(request: CredentialRequest, agent: AgentEntry, env: Record<string, string | undefined>): Plan | undefined;
+  plan(
+    request: CredentialRequest,
+    agent: AgentEntry,
+    env: Record<string, string | undefined>,
+  ): Plan | undefined;
   checkFacts(plan: Plan): ProviderCheckFacts;
   prepare?(plan: Plan, ctx: PrepareContext): void;
   mint(plan: Plan, ctx: MintContext<State>): Promise<void>;

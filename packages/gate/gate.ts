@@ -11,8 +11,8 @@ import {
   AstlError,
   AstlErrors,
   formatLocation,
-  type SettingNames,
   resolveWorkspacePath,
+  type SettingNames,
   type WorkspaceScope,
   workspaceScope,
 } from '../core/index.js';
@@ -116,10 +116,7 @@ export function toGateImage(r: ResolvedImage): GateImage {
   return image;
 }
 
-function policyErrorReasons(
-  err: AstlError,
-  names: SettingNames,
-): { reasons: Reason[]; errors: AstlError[] } {
+function policyErrorReasons(err: AstlError, names: SettingNames): { reasons: Reason[]; errors: AstlError[] } {
   const errors = err instanceof AstlErrors ? err.errors : [err];
   return {
     errors,

@@ -9,7 +9,6 @@ import {
   AstlError,
   BodyTooLargeError,
   cappedFetch,
-  checkCredentialTransport,
   Deadline,
   describeFault,
   isNetworkFault,
@@ -139,19 +138,6 @@ export class GitHubClient {
     op: (signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const meta = PERMISSION[operation];
-    // The token goes to this URL: https, or http to loopback only (core/transport).
-    const api = this.options.baseUrl ?? 'https://api.github.com';
-    try {
-      checkCredentialTransport(api, { what: 'GITHUB_API_URL', sends: 'the GitHub token', optIn: false });
-    } catch (err) {
-      const e = err as AstlError;
-      throw new AstlError(`${e.message} (while ${meta.what})`, {
-        code: meta.code,
-        location: { file: 'GITHUB_API_URL' },
-        hint: `${e.hint}. The gate fails closed`,
-        cause: err,
-      });
-    }
     try {
       return await withRetry((signal) => op(signal), {
         attempts: this.o.attempts,

@@ -22,7 +22,6 @@
 import {
   AstlError,
   BodyTooLargeError,
-  checkCredentialTransport,
   Deadline,
   describeFault,
   isNetworkFault,
@@ -207,22 +206,6 @@ export class GitLabClient {
       throw new AstlError(`no GitLab API token while ${meta.what}: ${this.options.tokenVariable} is empty`, {
         code: meta.code,
         hint: `the gate needs a token that can ${meta.needs}. Keep the agent-gate input \`token_variable: CI_JOB_TOKEN\` (GitLab 16.2+), or name a masked CI/CD variable that holds a project access token (--gitlab-token-env on the CLI)`,
-      });
-    }
-    // The token goes to this URL: https, or http to loopback only (core/transport).
-    try {
-      checkCredentialTransport(this.apiUrl, {
-        what: 'CI_API_V4_URL',
-        sends: `the token in ${this.options.tokenVariable}`,
-        optIn: false,
-      });
-    } catch (err) {
-      const e = err as AstlError;
-      throw new AstlError(`${e.message} (while ${meta.what})`, {
-        code: meta.code,
-        location: { file: 'CI_API_V4_URL' },
-        hint: `${e.hint}. The gate fails closed`,
-        cause: err,
       });
     }
     try {

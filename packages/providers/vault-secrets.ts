@@ -64,7 +64,7 @@ export function parseVaultSecrets(text: string, source = 'vault-secrets'): Vault
       if (words.length > 2) {
         problem(
           'expected exactly a path and a key before "|"',
-          'a path cannot contain spaces; quote a key that does: \'my key\'.',
+          "a path cannot contain spaces; quote a key that does: 'my key'.",
         );
         continue;
       }
@@ -126,7 +126,8 @@ function splitSelector(text: string): { text: string; quoted: boolean }[] | stri
     const quote = text[i]!;
     if (QUOTES.has(quote)) {
       let end = text.indexOf(quote, i + 1);
-      while (end !== -1 && end + 1 < text.length && !/\s/.test(text[end + 1]!)) end = text.indexOf(quote, end + 1);
+      while (end !== -1 && end + 1 < text.length && !/\s/.test(text[end + 1]!))
+        end = text.indexOf(quote, end + 1);
       if (end === -1) return `the quote ${quote} opened at column ${i + 1} is not closed`;
       words.push({ text: text.slice(i + 1, end), quoted: true });
       i = end + 1;

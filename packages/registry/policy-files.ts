@@ -10,10 +10,10 @@ import {
   AstlError,
   AstlErrors,
   type PathUse,
-  type SettingNames,
   parseYaml,
   readWorkspaceFile,
   resolveWorkspacePath,
+  type SettingNames,
   type WorkspaceScope,
   type YamlDoc,
 } from '../core/index.js';

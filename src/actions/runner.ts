@@ -16,9 +16,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { Redactor } from '../../packages/core/redact.js';
+import { Redactor, secretForms } from '../../packages/core/redact.js';
 import {
-  addMaskCommands,
   type AnnotationProperties,
   annotationCommand,
   printable,
@@ -55,7 +54,10 @@ export class Masker {
     this.seen.add(value);
     // The raw value always, however short; then its encoded forms and the lines of a multi-line
     // value (the runner masks line by line, so a multi-line mask alone would never match).
-    for (const line of addMaskCommands(value)) write(`${line}\n`);
+    for (const form of secretForms(value)) {
+      // The runner refuses a blank mask with a warning; a blank line hides nothing anyway.
+      if (form.trim()) issue('add-mask', form);
+    }
     this.redactor.add(value);
   };
 

@@ -1,5 +1,4 @@
-import { Redactor } from '../../packages/core/redact.js';
-import { addMaskCommands, safeLines } from '../../packages/core/untrusted-text.js';
+import { safeLines } from '../../packages/core/untrusted-text.js';
 
 /**
  * What a verb may touch of the outside world, so tests and the real process see the same thing.
@@ -51,35 +50,6 @@ export function processIo(env: NodeJS.ProcessEnv): Io {
     color,
     interactive: Boolean(process.stderr.isTTY),
     stdinTTY: Boolean(process.stdin.isTTY),
-  };
-}
-
-/** The secrets a command holds: scrubbed from its text, and masked by the runner when there is one. */
-export interface CliSecrets {
-  /** Registers a secret the moment it exists, before anything can print it. */
-  add(value: string | undefined): void;
-  /** `text` with every form of every registered secret replaced by `***`. */
-  redact(text: string): string;
-}
-
-/**
- * Secrets of a CLI run. Inside a GitHub Actions job (GITHUB_ACTIONS=true) each secret is also
- * registered with the runner (`::add-mask::` for every form, core/untrusted-text `addMaskCommands`)
- * before it is used, as the credentials action does: a later step that sources the env file, or
- * prints a value by mistake, shows `***`.
- */
-export function cliSecrets(io: Pick<Io, 'env' | 'commands'>): CliSecrets {
-  const redactor = new Redactor();
-  const seen = new Set<string>();
-  const runner = io.env.GITHUB_ACTIONS === 'true';
-  return {
-    add(value) {
-      if (!value || seen.has(value)) return;
-      seen.add(value);
-      if (runner) io.commands(addMaskCommands(value));
-      redactor.add(value);
-    },
-    redact: (text) => (seen.size === 0 ? text : redactor.redact(text)),
   };
 }
 

@@ -178,7 +178,10 @@ export const AWS_REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
  * configure-aws-credentials and the AWS CLI use). An environment value that is not a region
  * name is ignored, so a stray variable cannot reach the STS endpoint's host name.
  */
-export function awsRegion(setting: string | undefined, env: Record<string, string | undefined>): string | undefined {
+export function awsRegion(
+  setting: string | undefined,
+  env: Record<string, string | undefined>,
+): string | undefined {
   if (setting) return setting;
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
     const value = env[name]?.trim();

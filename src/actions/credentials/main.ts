@@ -57,7 +57,10 @@ export async function run(): Promise<void> {
           fix: single?.fix,
         }),
       );
-      const issued = issuedBeforeFailure(issuedCredentials(err.state), 'the post step revokes what can be revoked');
+      const issued = issuedBeforeFailure(
+        issuedCredentials(err.state),
+        'the post step revokes what can be revoked',
+      );
       if (issued) runner.info(issued);
       runner.setOutput('correlation-id', err.correlationId);
       throw err.error;

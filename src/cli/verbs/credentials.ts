@@ -10,7 +10,8 @@ import { dirname, isAbsolute, join } from 'node:path';
 // Core modules one by one: the index would load the YAML and schema stack before --help.
 import { expandGitLabVariables } from '../../../packages/core/ci-variables.js';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
-import { AstlError, describeError } from '../../../packages/core/errors.js';
+import { AstlError } from '../../../packages/core/errors.js';
+import { Redactor } from '../../../packages/core/redact.js';
 import type { Deadline } from '../../../packages/core/retry.js';
 import { checkCredentialTransport } from '../../../packages/core/transport.js';
 import { findControlCharacter } from '../../../packages/core/untrusted-text.js';
@@ -24,7 +25,7 @@ import type {
 import { bool, choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, formatError, UsageError } from '../exit.js';
 import { envFileText, writePrivateFile } from '../files.js';
-import { cliSecrets, type Io, paint } from '../io.js';
+import { type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
   name: 'credentials',
@@ -121,8 +122,7 @@ export const spec: VerbSpec = {
 };
 
 export async function run(args: Parsed, io: Io): Promise<number> {
-  // Inside a GitHub Actions job every secret is also masked (::add-mask::) before it is used.
-  const redactor = cliSecrets(io);
+  const redactor = new Redactor();
   const say = (text: string) => io.err(redactor.redact(text));
   // Relative to the working directory: GitLab runs every script in the project directory.
   const base = io.cwd;
@@ -220,7 +220,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   } = await import('../../../packages/credentials/index.js');
   const { decodeTokenClaims } = await import('../../../packages/providers/oidc.js');
   if (aws.region && !AWS_REGION_PATTERN.test(aws.region)) {
-    throw new UsageError(`--aws-region '${aws.region}' is not an AWS region`, 'write a region code, e.g. --aws-region us-east-1');
+    throw new UsageError(
+      `--aws-region '${aws.region}' is not an AWS region`,
+      'write a region code, e.g. --aws-region us-east-1',
+    );
   }
   const saveState = (state: RevocationState) => {
     for (const secret of stateSecrets(state)) redactor.add(secret);

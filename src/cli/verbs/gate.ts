@@ -165,9 +165,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     );
   } catch (err) {
     // A fault the engine did not turn into a reason: still a deny (fail closed).
-    io.err(
-      `astl: deploy gate failed (denied): ${formatError(err)}`,
-    );
+    io.err(`astl: deploy gate failed (denied): ${formatError(err)}`);
     return shadow ? EXIT.ok : EXIT.deny;
   }
   const { record } = result;

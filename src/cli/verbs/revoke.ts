@@ -12,6 +12,7 @@
 import { appendFileSync, lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { AstlError, describeError } from '../../../packages/core/errors.js';
+import { Redactor } from '../../../packages/core/redact.js';
 import {
   readWorkspaceFile,
   resolveWorkspacePath,
@@ -22,7 +23,7 @@ import type { RevocationState } from '../../../packages/credentials/types.js';
 import { bool, list, type Parsed, required, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
 import { ENV_FILE_HEADER } from '../files.js';
-import { cliSecrets, type Io, paint } from '../io.js';
+import { type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
   name: 'revoke',
@@ -65,8 +66,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   // Relative to the working directory: GitLab runs every script in the project directory.
   const scope = workspaceScope(io.env, io.cwd);
   const stateArg = required(args, spec, 'state');
-  // Inside a GitHub Actions job the state's token is masked (::add-mask::) before it is used.
-  const redactor = cliSecrets(io);
+  const redactor = new Redactor();
   const say = (text: string) => io.err(redactor.redact(text));
   const warn = (text: string) => say(`${paint(io, 'yellow', 'warning')}: ${text}`);
 
