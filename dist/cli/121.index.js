@@ -276,7 +276,7 @@ function checkEnvName(name, where) {
         return undefined;
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where.prefix ?? ''}${problem.message}`, {
         code: where.code ?? 'ENV_NAME_INVALID',
-        location: where.location,
+        ...('setting' in where.location ? { setting: where.location.setting } : { location: where.location }),
         hint: problem.hint,
     });
 }
@@ -317,9 +317,14 @@ const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
  * the URL's origin only, never a user name, password, path or query.
  */
 function checkCredentialTransport(url, check) {
-    const location = check.location ?? { file: check.what };
-    const prefix = check.location ? `${check.what} ` : '';
-    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, location, hint });
+    const what = check.what ?? check.setting ?? 'endpoint';
+    const where = check.location
+        ? { location: check.location }
+        : check.setting && check.what === undefined
+            ? { setting: check.setting }
+            : { location: { file: what } };
+    const prefix = check.location ? `${what} ` : '';
+    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, ...where, hint });
     let parsed;
     try {
         parsed = new URL(url.trim());
@@ -339,8 +344,10 @@ function checkCredentialTransport(url, check) {
         return { url: parsed, insecure: false };
     if (check.allowInsecure)
         return { url: parsed, insecure: true };
-    const optIn = check.optIn ?? 'allow-insecure-http: true';
-    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost); for a network you control end to end, opt in with ${optIn}`);
+    const { optIn } = check;
+    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, (s) => `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${optIn === false
+        ? ''
+        : `; for a network you control end to end, opt in with ${optIn ?? s.name('allow-insecure-http')}`}`);
 }
 /**
  * Loopback hosts as the WHATWG URL parser leaves them (`127.1` and `2130706433` are already
@@ -473,9 +480,14 @@ function resolveWorkspacePath(path, scope, use) {
     const result = inspectWorkspacePath(path, scope);
     if (!isPathProblem(result))
         return result;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
+    const what = use.what ?? use.setting ?? 'path';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${what} ${result.message}` : result.message, {
         code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-        location: use.location ?? { file: use.what },
+        ...(use.location
+            ? { location: use.location }
+            : use.setting && use.what === undefined
+                ? { setting: use.setting }
+                : { location: { file: what } }),
         hint: result.hint,
     });
 }
@@ -625,7 +637,7 @@ async function run(args, io) {
     }));
     if (format === 'json') {
         io.out(JSON.stringify(rows, null, 2));
-        return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .dc.ok;
     }
     if (format === 'markdown') {
         const { inventoryMarkdown } = await __webpack_require__.e(/* import() */ 782).then(__webpack_require__.bind(__webpack_require__, 9782));
@@ -641,11 +653,11 @@ async function run(args, io) {
             discovered: [],
             credentialJobs: [],
         }, { heading: '### Registered agents', discovered: false }));
-        return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .dc.ok;
     }
     if (rows.length === 0) {
         io.out('no agents registered');
-        return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .dc.ok;
     }
     const table = [
         ['NAME', 'TYPE', 'OWNER', 'MAX-TTL', 'AUDIT', 'CLOUDS', 'PURPOSE'],
@@ -664,7 +676,7 @@ async function run(args, io) {
         const line = row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
         io.out(n === 0 ? (0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .paint */ .n)(io, 'bold', line) : line);
     });
-    return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+    return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .dc.ok;
 }
 /** `--discover`: one scan of the CI files with every finding kept, then the inventory. */
 async function discover(args, io, format) {
@@ -689,7 +701,7 @@ async function discover(args, io, format) {
         io.out(inventoryMarkdown(inventory, { heading: '### AI agents in CI' }));
     else
         io.out(inventoryText(inventory));
-    return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+    return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .dc.ok;
 }
 
 

@@ -94,9 +94,14 @@ const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
  * the URL's origin only, never a user name, password, path or query.
  */
 function checkCredentialTransport(url, check) {
-    const location = check.location ?? { file: check.what };
-    const prefix = check.location ? `${check.what} ` : '';
-    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, location, hint });
+    const what = check.what ?? check.setting ?? 'endpoint';
+    const where = check.location
+        ? { location: check.location }
+        : check.setting && check.what === undefined
+            ? { setting: check.setting }
+            : { location: { file: what } };
+    const prefix = check.location ? `${what} ` : '';
+    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, ...where, hint });
     let parsed;
     try {
         parsed = new URL(url.trim());
@@ -116,8 +121,10 @@ function checkCredentialTransport(url, check) {
         return { url: parsed, insecure: false };
     if (check.allowInsecure)
         return { url: parsed, insecure: true };
-    const optIn = check.optIn ?? 'allow-insecure-http: true';
-    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost); for a network you control end to end, opt in with ${optIn}`);
+    const { optIn } = check;
+    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, (s) => `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${optIn === false
+        ? ''
+        : `; for a network you control end to end, opt in with ${optIn ?? s.name('allow-insecure-http')}`}`);
 }
 /**
  * Loopback hosts as the WHATWG URL parser leaves them (`127.1` and `2130706433` are already
@@ -374,7 +381,11 @@ const spec = {
             description: 'AgentPolicy folder (default policies; missing = none)',
         },
         'aws-role-arn': { type: 'string', value: 'ARN', description: 'override the registry AWS role' },
-        'aws-region': { type: 'string', value: 'REGION', description: 'override the registry AWS region' },
+        'aws-region': {
+            type: 'string',
+            value: 'REGION',
+            description: 'AWS region (default: the registry, else AWS_REGION, else AWS_DEFAULT_REGION)',
+        },
         'vault-url': { type: 'string', value: 'URL', description: 'override the registry Vault address' },
         'vault-role': { type: 'string', value: 'ROLE', description: 'override the registry Vault role' },
         'export-file': {
@@ -428,7 +439,7 @@ async function run(args, io) {
         const checked = (0,workspace_path/* resolveWorkspacePath */.XI)(given, scope, { what: `--${flag}` });
         // A folder where a file goes would fail only after a token was issued: say so now.
         if (file && checked.exists && (0,external_node_fs_.statSync)(checked.real).isDirectory()) {
-            throw new exit/* UsageError */.e(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+            throw new exit/* UsageError */.eb(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
         }
         return (0,external_node_path_.isAbsolute)(given) ? given : (0,external_node_path_.join)(base, given);
     };
@@ -456,12 +467,12 @@ async function run(args, io) {
     // In a GitHub Actions step the runner mints tokens per audience; elsewhere a variable must hold one.
     const onGitHubRunner = Boolean(io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     if (noTokenVars && !onGitHubRunner) {
-        throw new exit/* UsageError */.e("'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)", 'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN');
+        throw new exit/* UsageError */.eb("'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)", 'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN');
     }
     const agent = (0,cli_args/* str */.gx)(args, 'agent')?.trim() || undefined;
     const agentType = (0,cli_args/* str */.gx)(args, 'agent-type')?.trim() || undefined;
     if (!agent && !agentType) {
-        throw new exit/* UsageError */.e("'astl credentials' needs --agent (or --agent-type when one agent has that type)");
+        throw new exit/* UsageError */.eb("'astl credentials' needs --agent (or --agent-type when one agent has that type)");
     }
     const durationText = (0,cli_args/* str */.gx)(args, 'duration')?.trim();
     const durationSeconds = durationText ? (0,duration/* parseDuration */.E)(durationText, '--duration') : undefined;
@@ -494,8 +505,11 @@ async function run(args, io) {
         },
     };
     // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
-    const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(643)]).then(__webpack_require__.bind(__webpack_require__, 1643));
+    const { AWS_REGION_PATTERN, applyAuditLevel, githubIdTokenSource, issuedBeforeFailure, issuedCredentials, MintFailure, mintCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(643)]).then(__webpack_require__.bind(__webpack_require__, 1643));
     const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 967));
+    if (aws.region && !AWS_REGION_PATTERN.test(aws.region)) {
+        throw new exit/* UsageError */.eb(`--aws-region '${aws.region}' is not an AWS region`, 'write a region code, e.g. --aws-region us-east-1');
+    }
     const saveState = (state) => {
         for (const secret of stateSecrets(state))
             redactor.add(secret);
@@ -520,17 +534,20 @@ async function run(args, io) {
     catch (err) {
         if (!(err instanceof MintFailure))
             throw err;
-        if (err.state) {
+        // Only what was really issued is named (and kept for `astl revoke`): nothing, when the
+        // request was refused or the ID token could not be had.
+        const issued = issuedCredentials(err.state);
+        if (err.state && issued.length > 0) {
             saveState(err.state);
-            say(`A Vault token was issued before the failure; 'astl revoke --state ${(0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json'}' revokes it.`);
+            say(issuedBeforeFailure(issued, `'astl revoke --state ${(0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json'}' revokes what can be revoked`));
         }
         appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
         const cause = err.error;
-        say(`astl: ${cause instanceof errors/* AstlError */.Ht ? cause.format() : (0,errors/* describeError */.Uc)(cause)}`);
+        say(`astl: ${(0,exit/* formatError */.Wk)(cause)}`);
         say(`correlation id ${err.correlationId}`);
         if (!(cause instanceof errors/* AstlError */.Ht))
-            return exit/* EXIT */.d.usage;
-        return err.refused ? exit/* EXIT */.d.usage : exit/* EXIT */.d.deny;
+            return exit/* EXIT */.dc.usage;
+        return err.refused ? exit/* EXIT */.dc.usage : exit/* EXIT */.dc.deny;
     }
     // Every secret is registered; now they may go to the private env file, and only there.
     (0,files/* writePrivateFile */.Pl)(envFile, (0,files/* envFileText */.T1)({
@@ -558,7 +575,7 @@ async function run(args, io) {
         ...(result.outputs.vaultTokenAccessor ? { vaultTokenAccessor: result.outputs.vaultTokenAccessor } : {}),
     };
     io.out(redactor.redact(format === 'json' ? JSON.stringify(facts, null, 2) : summary(result, envFile, io)));
-    return exit/* EXIT */.d.ok;
+    return exit/* EXIT */.dc.ok;
 }
 function summary(r, envFile, io) {
     const lines = [
@@ -594,7 +611,7 @@ function purposeText(raw, env, warn) {
     // A variable's value (a commit or merge request title) must not bring a line break in.
     const bad = (0,untrusted_text/* findControlCharacter */.Am)(expansion.text);
     if (bad) {
-        throw new exit/* UsageError */.e(`--purpose expands to text with the control character ${bad.codePoint} at position ${bad.index + 1}`, 'name variables that hold one line of plain text in --purpose (such as $CI_COMMIT_SHORT_SHA)');
+        throw new exit/* UsageError */.eb(`--purpose expands to text with the control character ${bad.codePoint} at position ${bad.index + 1}`, 'name variables that hold one line of plain text in --purpose (such as $CI_COMMIT_SHORT_SHA)');
     }
     return expansion.text.trim() || undefined;
 }

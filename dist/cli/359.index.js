@@ -276,7 +276,7 @@ function checkEnvName(name, where) {
         return undefined;
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where.prefix ?? ''}${problem.message}`, {
         code: where.code ?? 'ENV_NAME_INVALID',
-        location: where.location,
+        ...('setting' in where.location ? { setting: where.location.setting } : { location: where.location }),
         hint: problem.hint,
     });
 }
@@ -317,9 +317,14 @@ const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
  * the URL's origin only, never a user name, password, path or query.
  */
 function checkCredentialTransport(url, check) {
-    const location = check.location ?? { file: check.what };
-    const prefix = check.location ? `${check.what} ` : '';
-    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, location, hint });
+    const what = check.what ?? check.setting ?? 'endpoint';
+    const where = check.location
+        ? { location: check.location }
+        : check.setting && check.what === undefined
+            ? { setting: check.setting }
+            : { location: { file: what } };
+    const prefix = check.location ? `${what} ` : '';
+    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, ...where, hint });
     let parsed;
     try {
         parsed = new URL(url.trim());
@@ -339,8 +344,10 @@ function checkCredentialTransport(url, check) {
         return { url: parsed, insecure: false };
     if (check.allowInsecure)
         return { url: parsed, insecure: true };
-    const optIn = check.optIn ?? 'allow-insecure-http: true';
-    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost); for a network you control end to end, opt in with ${optIn}`);
+    const { optIn } = check;
+    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, (s) => `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${optIn === false
+        ? ''
+        : `; for a network you control end to end, opt in with ${optIn ?? s.name('allow-insecure-http')}`}`);
 }
 /**
  * Loopback hosts as the WHATWG URL parser leaves them (`127.1` and `2130706433` are already
@@ -3356,14 +3363,16 @@ function toGateImage(r) {
         image.error = { code: r.error.code, message: r.error.message };
     return image;
 }
-function policyErrorReasons(err) {
+function policyErrorReasons(err, names) {
     const errors = err instanceof core/* AstlErrors */.ci ? err.errors : [err];
     return {
         errors,
         reasons: errors.map((e) => ({
             code: e.code === 'POLICY_NOT_FOUND' ? 'POLICY_NOT_FOUND' : 'POLICY_INVALID',
-            rule: e.location ? (0,core/* formatLocation */.j$)({ file: e.location.file, line: e.location.line }) : 'policy',
-            message: `${e.message}${e.hint ? `. ${e.hint}` : ''}; a policy that does not load denies every request`,
+            rule: e.location
+                ? (0,core/* formatLocation */.j$)({ file: e.location.file, line: e.location.line })
+                : (e.whereFor(names) ?? 'policy'),
+            message: `${e.message}${e.hintFor(names) ? `. ${e.hintFor(names)}` : ''}; a policy that does not load denies every request`,
         })),
     };
 }
@@ -3371,9 +3380,9 @@ function agentTypeFromRegistry(input, warn) {
     const path = input.registryPath ?? 'agent-config.yaml';
     const workspace = input.workspace ?? (0,core/* workspaceScope */.O9)();
     try {
-        if (!(0,external_node_fs_.existsSync)((0,core/* resolveWorkspacePath */.XI)(path, workspace, { what: 'config' }).real))
+        if (!(0,external_node_fs_.existsSync)((0,core/* resolveWorkspacePath */.XI)(path, workspace, { setting: 'config' }).real))
             return undefined;
-        return (0,registry.loadRegistry)(path, { workspace, use: { what: 'config' } }).agents.find((a) => a.name === input.agent)?.type;
+        return (0,registry.loadRegistry)(path, { workspace, use: { setting: 'config' } }).agents.find((a) => a.name === input.agent)?.type;
     }
     catch (err) {
         warn(`could not read the agent registry ${path} to find the agent's type: ${err.message}`);
@@ -3464,7 +3473,7 @@ async function runGate(input, deps = {}) {
         policies = loadPolicies(input.policyPath, {
             onWarning: warn,
             workspace: input.workspace ?? (0,core/* workspaceScope */.O9)(),
-            use: { what: input.policyInput ?? 'policy', code: 'POLICY_INVALID' },
+            use: { setting: 'policy', code: 'POLICY_INVALID' },
         });
         if (policies.deploy.length === 0) {
             warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
@@ -3473,7 +3482,7 @@ async function runGate(input, deps = {}) {
     catch (err) {
         if (!(err instanceof core/* AstlError */.Ht))
             throw err;
-        policyFailure = policyErrorReasons(err);
+        policyFailure = policyErrorReasons(err, input.names ?? core/* ACTION_INPUTS */.bn);
     }
     const set = policies ?? { path: input.policyPath, deploy: [], agent: [] };
     const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
@@ -3989,7 +3998,7 @@ class GitLabClient {
                 });
             }
             if (err instanceof core/* AstlError */.Ht)
-                throw new core/* AstlError */.Ht(err.message, { code: meta.code, hint: err.hint, cause: err });
+                throw new core/* AstlError */.Ht(err.message, { code: meta.code, hint: err.hintSource, cause: err });
             const last = err instanceof core/* RetryExhaustedError */.aB ? err.lastError : err;
             const status = last instanceof GitLabHttpError ? last.status : undefined;
             const jobToken = this.options.tokenVariable === 'CI_JOB_TOKEN';

@@ -115,9 +115,14 @@ function resolveWorkspacePath(path, scope, use) {
     const result = inspectWorkspacePath(path, scope);
     if (!isPathProblem(result))
         return result;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
+    const what = use.what ?? use.setting ?? 'path';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${what} ${result.message}` : result.message, {
         code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-        location: use.location ?? { file: use.what },
+        ...(use.location
+            ? { location: use.location }
+            : use.setting && use.what === undefined
+                ? { setting: use.setting }
+                : { location: { file: what } }),
         hint: result.hint,
     });
 }
@@ -198,17 +203,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
-/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2073);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7632);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1604);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2073);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7593);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7632);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
 /**
  * `astl gate`: the deploy gate for GitLab jobs and laptops. Same engine as the GitHub action
  * (packages/gate): policy, image digests through the OCI API, CEL expressions, fail closed.
  * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
  */
-
 
 
 
@@ -289,31 +292,31 @@ const spec = {
 };
 const FORMATS = ['text', 'json', 'junit', 'dotenv'];
 async function run(args, io) {
-    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .choice */ .Yq)(args, 'format', FORMATS, 'text');
+    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .choice */ .Yq)(args, 'format', FORMATS, 'text');
     const env = io.env;
-    const agent = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'agent')?.trim() || env.ASTL_AGENT?.trim();
+    const agent = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent')?.trim() || env.ASTL_AGENT?.trim();
     if (!agent) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e("'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)", "run 'astl gate --help'");
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb("'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)", "run 'astl gate --help'");
     }
     // The type `astl credentials` exported belongs to the agent it exported: use it only for that one.
-    const agentType = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'agent-type')?.trim() ||
+    const agentType = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent-type')?.trim() ||
         (agent === env.ASTL_AGENT?.trim() ? env.ASTL_AGENT_TYPE?.trim() : undefined) ||
         undefined;
-    const environment = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'environment')?.trim();
+    const environment = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'environment')?.trim();
     if (!environment)
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e("'astl gate' needs --environment", 'for example --environment staging');
-    const replicasText = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'replicas')?.trim();
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb("'astl gate' needs --environment", 'for example --environment staging');
+    const replicasText = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'replicas')?.trim();
     if (replicasText && !/^\d{1,9}$/.test(replicasText)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
     }
-    const params = await parseParams((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'params'));
-    const images = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(args, 'image')
+    const params = await parseParams((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'params'));
+    const images = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)(args, 'image')
         .flatMap((i) => i.split(/\s+/))
         .filter(Boolean);
-    const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .bool */ .lc)(args, 'shadow');
-    const tokenVariable = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
+    const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(args, 'shadow');
+    const tokenVariable = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
     }
     const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 267));
     const gitlab = gitlabContext(env);
@@ -321,13 +324,13 @@ async function run(args, io) {
     let result;
     try {
         result = await runGate({
-            policyPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'policy') || 'policies',
-            policyInput: '--policy',
-            workspace: (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceScope */ .O9)(env, io.cwd),
+            policyPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'policy') || 'policies',
+            names: _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .CLI_NAMES */ .Q4,
+            workspace: (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceScope */ .O9)(env, io.cwd),
             agent,
             ...(agentType ? { agentType } : {}),
-            registryPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'config') || 'agent-config.yaml',
-            action: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'action')?.trim() || 'deploy',
+            registryPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'config') || 'agent-config.yaml',
+            action: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'action')?.trim() || 'deploy',
             environment,
             images,
             ...(replicasText ? { replicas: Number(replicasText) } : {}),
@@ -349,36 +352,36 @@ async function run(args, io) {
                 : github
                     ? { github: new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) }
                     : {}),
-            onWarning: (m) => io.err(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
+            onWarning: (m) => io.err(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
         });
     }
     catch (err) {
         // A fault the engine did not turn into a reason: still a deny (fail closed).
-        io.err(`astl: deploy gate failed (denied): ${err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht ? err.format() : String(err?.stack ?? err)}`);
-        return shadow ? _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok : _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.deny;
+        io.err(`astl: deploy gate failed (denied): ${(0,_exit_js__WEBPACK_IMPORTED_MODULE_3__/* .formatError */ .Wk)(err)}`);
+        return shadow ? _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok : _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.deny;
     }
     const { record } = result;
-    const rules = format === 'junit' || (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'junit') ? await checkedRules(record) : [];
+    const rules = format === 'junit' || (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit') ? await checkedRules(record) : [];
     const rendered = render(format, record, io, rules);
-    const output = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'output');
+    const output = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'output');
     if (output)
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(output, rendered);
     else
         io.out(rendered);
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'junit'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'junit'), junit(record, rules));
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'dotenv'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'dotenv'), dotenv(record));
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'record'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'record'), `${JSON.stringify(record, null, 2)}\n`);
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit'))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit'), junit(record, rules));
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'dotenv'))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'dotenv'), dotenv(record));
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'record'))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'record'), `${JSON.stringify(record, null, 2)}\n`);
     if (format !== 'text' || output)
         io.err(headline(record, io));
     if (record.decision === 'approval_needed' && !github && !gitlab) {
         io.err('Outside GitHub Actions and GitLab jobs the gate cannot see approvals: exit 2 means "approval needed".');
     }
     if (record.decision === 'allow' || shadow)
-        return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
-    return record.decision === 'approval_needed' ? _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.approvalNeeded : _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.deny;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.ok;
+    return record.decision === 'approval_needed' ? _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.approvalNeeded : _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .dc.deny;
 }
 async function parseParams(text) {
     if (!text?.trim())
@@ -387,7 +390,7 @@ async function parseParams(text) {
     const docs = parseYaml(text, '--params');
     const value = docs[0]?.value;
     if (docs.length !== 1 || value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e('--params must be one JSON or YAML mapping', `for example --params '{"amount": 250}'`);
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('--params must be one JSON or YAML mapping', `for example --params '{"amount": 250}'`);
     }
     return value;
 }
@@ -451,7 +454,7 @@ function ciInfo(env) {
 function headline(r, io) {
     const colour = r.decision === 'allow' ? 'green' : r.decision === 'deny' ? 'red' : 'yellow';
     const shadow = r.mode === 'shadow' && r.decision !== 'allow' ? ' (shadow mode: not enforced)' : '';
-    return `deploy gate: ${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
+    return `deploy gate: ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
 }
 function render(format, r, io, rules) {
     switch (format) {
@@ -464,7 +467,7 @@ function render(format, r, io, rules) {
         default: {
             const lines = [headline(r, io)];
             for (const reason of r.reasons)
-                lines.push(`  ${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'bold', reason.code)} ${reason.rule}: ${reason.message}`);
+                lines.push(`  ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'bold', reason.code)} ${reason.rule}: ${reason.message}`);
             for (const i of r.images)
                 lines.push(`  image ${i.input} -> ${i.pinned ?? `not resolved (${i.error ?? 'unknown'})`}`);
             lines.push(`  policy ${r.policy.path} sha256 ${r.policy.sha256 ?? '(not loaded)'}`);

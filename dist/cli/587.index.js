@@ -210,7 +210,7 @@ function checkEnvName(name, where) {
         return undefined;
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where.prefix ?? ''}${problem.message}`, {
         code: where.code ?? 'ENV_NAME_INVALID',
-        location: where.location,
+        ...('setting' in where.location ? { setting: where.location.setting } : { location: where.location }),
         hint: problem.hint,
     });
 }
@@ -413,9 +413,14 @@ function resolveWorkspacePath(path, scope, use) {
     const result = inspectWorkspacePath(path, scope);
     if (!isPathProblem(result))
         return result;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
+    const what = use.what ?? use.setting ?? 'path';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${what} ${result.message}` : result.message, {
         code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-        location: use.location ?? { file: use.what },
+        ...(use.location
+            ? { location: use.location }
+            : use.setting && use.what === undefined
+                ? { setting: use.setting }
+                : { location: { file: what } }),
         hint: result.hint,
     });
 }

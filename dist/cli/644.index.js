@@ -276,7 +276,7 @@ function checkEnvName(name, where) {
         return undefined;
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where.prefix ?? ''}${problem.message}`, {
         code: where.code ?? 'ENV_NAME_INVALID',
-        location: where.location,
+        ...('setting' in where.location ? { setting: where.location.setting } : { location: where.location }),
         hint: problem.hint,
     });
 }
@@ -317,9 +317,14 @@ const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
  * the URL's origin only, never a user name, password, path or query.
  */
 function checkCredentialTransport(url, check) {
-    const location = check.location ?? { file: check.what };
-    const prefix = check.location ? `${check.what} ` : '';
-    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, location, hint });
+    const what = check.what ?? check.setting ?? 'endpoint';
+    const where = check.location
+        ? { location: check.location }
+        : check.setting && check.what === undefined
+            ? { setting: check.setting }
+            : { location: { file: what } };
+    const prefix = check.location ? `${what} ` : '';
+    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, ...where, hint });
     let parsed;
     try {
         parsed = new URL(url.trim());
@@ -339,8 +344,10 @@ function checkCredentialTransport(url, check) {
         return { url: parsed, insecure: false };
     if (check.allowInsecure)
         return { url: parsed, insecure: true };
-    const optIn = check.optIn ?? 'allow-insecure-http: true';
-    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost); for a network you control end to end, opt in with ${optIn}`);
+    const { optIn } = check;
+    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, (s) => `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${optIn === false
+        ? ''
+        : `; for a network you control end to end, opt in with ${optIn ?? s.name('allow-insecure-http')}`}`);
 }
 /**
  * Loopback hosts as the WHATWG URL parser leaves them (`127.1` and `2130706433` are already
@@ -473,9 +480,14 @@ function resolveWorkspacePath(path, scope, use) {
     const result = inspectWorkspacePath(path, scope);
     if (!isPathProblem(result))
         return result;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
+    const what = use.what ?? use.setting ?? 'path';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${what} ${result.message}` : result.message, {
         code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-        location: use.location ?? { file: use.what },
+        ...(use.location
+            ? { location: use.location }
+            : use.setting && use.what === undefined
+                ? { setting: use.setting }
+                : { location: { file: what } }),
         hint: result.hint,
     });
 }
@@ -602,8 +614,11 @@ function resolveAgent(registry, selector) {
             throw new core/* AstlError */.Ht(`agent '${name}' is registered with type '${entry.type}', but the request says agent-type '${type}'`, {
                 code: 'AGENT_TYPE_MISMATCH',
                 location: entry.keyLocations['type'] ?? entry.location,
-                hint: `make the agent-type input match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
-                fix: `with:\n  agent: ${name}\n  agent-type: ${entry.type}\n`,
+                hint: (s) => `make ${s.name('agent-type')} match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
+                fix: (s) => s.snippet([
+                    ['agent', name],
+                    ['agent-type', entry.type],
+                ]),
             });
         }
         return entry;
@@ -629,15 +644,18 @@ function resolveAgent(registry, selector) {
             .join(', ')}); the request must name one`, {
             code: 'AGENT_AMBIGUOUS',
             location: matches[0].keyLocations['name'] ?? matches[0].location,
-            hint: `set the agent input to one of: ${matches.map((m) => m.name).join(', ')}`,
-            fix: `with:\n  agent: ${matches[0].name}\n  agent-type: ${type}\n`,
+            hint: (s) => `set ${s.name('agent')} to one of: ${matches.map((m) => m.name).join(', ')}`,
+            fix: (s) => s.snippet([
+                ['agent', matches[0].name],
+                ['agent-type', type],
+            ]),
         });
     }
-    throw new core/* AstlError */.Ht('no agent named: set the agent input (or agent-type when one agent has that type)', {
+    throw new core/* AstlError */.Ht('the request names no agent', {
         code: 'AGENT_REQUIRED',
-        location: agentsAt,
-        hint: `name one of the agents registered in ${registry.file}${knownAgents(registry)}`,
-        fix: `with:\n  agent: ${registry.agents[0]?.name ?? '<agent-name>'}\n`,
+        setting: 'agent',
+        hint: (s) => `set ${s.name('agent')} (or ${s.name('agent-type')} when one agent has that type) to one of the agents registered in ${registry.file}${knownAgents(registry)}`,
+        fix: (s) => s.snippet([['agent', registry.agents[0]?.name ?? '<agent-name>']]),
     });
 }
 function knownAgents(registry) {
@@ -742,7 +760,7 @@ async function run(args, io) {
                     code: e.code,
                     message: e.message,
                     ...(e.location ? { location: `${e.location.file}:${e.location.line ?? ''}` } : {}),
-                    formatted: e.format(),
+                    formatted: (0,_exit_js__WEBPACK_IMPORTED_MODULE_4__/* .formatError */ .Wk)(e),
                 })),
             };
         }
@@ -772,7 +790,7 @@ async function run(args, io) {
         }
         io.out(`${registry.agents.length} agent${registry.agents.length === 1 ? '' : 's'} checked against ${policies.length} AgentPolic${policies.length === 1 ? 'y' : 'ies'}: ${failed} refused`);
     }
-    return failed > 0 ? _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.findings : _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
+    return failed > 0 ? _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.findings : _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .dc.ok;
 }
 function indent(text) {
     return text

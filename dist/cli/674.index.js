@@ -115,9 +115,14 @@ function resolveWorkspacePath(path, scope, use) {
     const result = inspectWorkspacePath(path, scope);
     if (!isPathProblem(result))
         return result;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
+    const what = use.what ?? use.setting ?? 'path';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${what} ${result.message}` : result.message, {
         code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-        location: use.location ?? { file: use.what },
+        ...(use.location
+            ? { location: use.location }
+            : use.setting && use.what === undefined
+                ? { setting: use.setting }
+                : { location: { file: what } }),
         hint: result.hint,
     });
 }
@@ -318,12 +323,12 @@ async function run(args, io) {
     const base = (0,cli_args/* str */.gx)(args, 'base')?.trim() || undefined;
     const head = (0,cli_args/* str */.gx)(args, 'head')?.trim() || undefined;
     if (staged && (base || head))
-        throw new exit/* UsageError */.e('--staged cannot be combined with --base/--head');
+        throw new exit/* UsageError */.eb('--staged cannot be combined with --base/--head');
     if (head && !base)
-        throw new exit/* UsageError */.e('--head needs --base', 'for example --base origin/main --head HEAD');
+        throw new exit/* UsageError */.eb('--head needs --base', 'for example --base origin/main --head HEAD');
     const scope = (0,cli_args/* choice */.Yq)(args, 'scope', ['all', 'diff'], base || staged ? 'diff' : 'all');
     if (scope === 'diff' && !base && !staged)
-        throw new exit/* UsageError */.e('--scope diff needs the changed lines: give --base REF (or --staged)', 'for example --scope diff --base origin/main');
+        throw new exit/* UsageError */.eb('--scope diff needs the changed lines: give --base REF (or --staged)', 'for example --scope diff --base origin/main');
     const targets = classifyPaths(io.cwd, args.positionals, staged);
     const writeBaselineFile = (0,cli_args/* str */.gx)(args, 'write-baseline');
     const baselineFile = writeBaselineFile ? undefined : (0,cli_args/* str */.gx)(args, 'baseline');
@@ -432,8 +437,8 @@ async function run(args, io) {
     }
     const { error, warning } = result.stats.bySeverity;
     if (failOn === 'never' || writeBaselineFile)
-        return exit/* EXIT */.d.ok;
-    return error > 0 || (failOn === 'warning' && warning > 0) ? exit/* EXIT */.d.findings : exit/* EXIT */.d.ok;
+        return exit/* EXIT */.dc.ok;
+    return error > 0 || (failOn === 'warning' && warning > 0) ? exit/* EXIT */.dc.findings : exit/* EXIT */.dc.ok;
 }
 const GLOB_CHARS = /[*?[\]{}]/;
 /**
@@ -447,7 +452,7 @@ function classifyPaths(cwd, positionals, needFolders) {
     for (const p of positionals) {
         const rel = insideFolder(cwd, p);
         if (rel === undefined)
-            throw new exit/* UsageError */.e(`${p} is outside the folder being scanned (${cwd})`, 'run astl scan from the repository root and name paths inside it');
+            throw new exit/* UsageError */.eb(`${p} is outside the folder being scanned (${cwd})`, 'run astl scan from the repository root and name paths inside it');
         const glob = GLOB_CHARS.test(p);
         const info = glob || needFolders ? lstatOrUndefined((0,external_node_path_.join)(cwd, rel)) : undefined;
         if (glob && !info) {
@@ -497,7 +502,7 @@ function missingPaths(targets, skipped) {
         .map((s) => s.file);
     if (missing.length === 0)
         return;
-    throw new exit/* UsageError */.e(`${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist`, 'name existing files or folders (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"');
+    throw new exit/* UsageError */.eb(`${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist`, 'name existing files or folders (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"');
 }
 /** Which staged names the scan reads: the named files, folders and globs, or the default paths. */
 function stagedFilter(engine, targets) {
@@ -551,7 +556,7 @@ async function stagedSnapshot(cwd, rangesFromPatch, include) {
     };
     const top = (await git(['rev-parse', '--show-prefix'])).toString('utf8').trim();
     if (top !== '') {
-        throw new exit/* UsageError */.e('run astl scan --staged from the top of the repository', `cd to the repository root (${top} is a subfolder)`);
+        throw new exit/* UsageError */.eb('run astl scan --staged from the top of the repository', `cd to the repository root (${top} is a subfolder)`);
     }
     // Three git processes whatever the number of staged files: the staged blob ids, their
     // contents in one `cat-file --batch`, and one patch for the changed lines.

@@ -91,7 +91,7 @@ async function run(args, io) {
     (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(configArg, scope, { what: '--config' });
     if (!statePath.exists) {
         io.out(`nothing to revoke: ${stateArg} does not exist (no credentials were issued)`);
-        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.ok;
     }
     const text = readStateText(stateArg, scope);
     const { applyAuditLevel, defaultProviders, parseRevocationState, revokeCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(643), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 1643));
@@ -99,7 +99,7 @@ async function run(args, io) {
     if (!state) {
         // Not ours: nothing is revoked and nothing deleted (it may be any file of the project).
         warn(`${stateArg} is not an astl state file; nothing revoked, nothing deleted`);
-        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.ok;
     }
     for (const secret of stateSecrets(state))
         redactor.add(secret);
@@ -131,7 +131,7 @@ async function run(args, io) {
         // The files hold the secrets; they go whatever happened above.
         removeFiles(statePath.real, envFileOf(text), io.cwd, scope, warn);
     }
-    return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+    return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.ok;
 }
 /** The state's text; a folder or an unreadable file is a usage error with the fix, not a stack. */
 function readStateText(stateArg, scope) {
@@ -142,7 +142,7 @@ function readStateText(stateArg, scope) {
         if (err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht)
             throw err;
         const code = err.code ?? err.message;
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(code === 'EISDIR'
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(code === 'EISDIR'
             ? `--state ${stateArg} is a folder, not a state file`
             : `cannot read --state ${stateArg} (${code})`, 'pass the file astl credentials wrote with --state (default .astl/state.json)');
     }

@@ -6,6 +6,7 @@
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { AstlError } from '../core/errors.js';
+import type { SettingText } from '../core/settings.js';
 import { type HttpRequestOptions, type HttpResponse, httpRequest } from '../core/http.js';
 import {
   type Deadline,
@@ -85,7 +86,7 @@ export async function sendAttempt(
 }
 
 /** Rethrows an exhausted retry as `<CODE>` AstlError naming the provider and the last fault. */
-export function exhausted(err: unknown, code: string, hint: string): never {
+export function exhausted(err: unknown, code: string, hint: SettingText): never {
   if (err instanceof RetryExhaustedError) {
     throw new AstlError(err.message, { code, hint });
   }

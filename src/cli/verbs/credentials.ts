@@ -24,7 +24,7 @@ import type {
 } from '../../../packages/credentials/index.js';
 import { bool, choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, formatError, UsageError } from '../exit.js';
-import { envFileText, writePrivateFile } from '../files.js';
+import { checkOutputPath, envFileText, writeFlagFile, writePrivateFile } from '../files.js';
 import { type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
@@ -131,16 +131,22 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const inBase = (flag: string, fallback: string, file = true) => {
     const given = str(args, flag) || fallback;
     const checked = resolveWorkspacePath(given, scope, { what: `--${flag}` });
-    // A folder where a file goes would fail only after a token was issued: say so now.
+    const path = isAbsolute(given) ? given : join(base, given);
+    // A folder where a file goes (or a file where a folder goes) would fail only after a token
+    // was issued: say so now.
     if (file && checked.exists && statSync(checked.real).isDirectory()) {
-      throw new UsageError(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+      throw new UsageError(
+        `--${flag} ${given} is a folder, not a file`,
+        `name a file, e.g. --${flag} ${fallback}`,
+      );
     }
-    return isAbsolute(given) ? given : join(base, given);
+    if (file) checkOutputPath(`--${flag}`, path);
+    return path;
   };
   const envFile = inBase('export-file', '.astl/credentials.env');
   const stateFile = inBase('state', '.astl/state.json');
   const auditFile = inBase('audit', '.astl/audit.jsonl');
-  inBase('config', 'agent-config.yaml');
+  inBase('config', 'agent-config.yaml', false);
   inBase('policies', 'policies', false);
   const allowInsecureHttp = bool(args, 'allow-insecure-http');
   if (str(args, 'vault-url')) {
@@ -227,12 +233,11 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   }
   const saveState = (state: RevocationState) => {
     for (const secret of stateSecrets(state)) redactor.add(secret);
-    writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
+    writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`, '--state');
   };
   const appendAudit = (file: string, events: AuditEvent[]) => {
     if (events.length === 0) return;
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    appendFileSync(file, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+    writeFlagFile('--audit', file, redactor.redact(toJsonLines(events)), { append: true, mode: 0o600 });
   };
 
   let result: MintResult;
@@ -276,6 +281,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       ASTL_CORRELATION_ID: result.correlationId,
       ASTL_EXPIRES_AT: result.outputs.expiresAt,
     }),
+    '--export-file',
   );
   appendAudit(auditFile, applyAuditLevel(result.audit, result.auditLevel));
   for (const w of result.warnings) logger.warning(w);

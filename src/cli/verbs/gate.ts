@@ -4,11 +4,11 @@
  * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
  */
 
-import { writeFileSync } from 'node:fs';
 import { workspaceScope } from '../../../packages/core/workspace-path.js';
 import type { CiInfo, DecisionRecord, GateResult } from '../../../packages/gate/index.js';
 import { bool, choice, list, type Parsed, str, type VerbSpec } from '../args.js';
 import { CLI_NAMES, EXIT, formatError, UsageError } from '../exit.js';
+import { checkOutputPath, writeFlagFile } from '../files.js';
 import { type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
@@ -116,6 +116,11 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     .flatMap((i) => i.split(/\s+/))
     .filter(Boolean);
   const shadow = bool(args, 'shadow');
+  // A report path that cannot be written is refused before the decision, not after it.
+  for (const flag of ['output', 'junit', 'dotenv', 'record']) {
+    const path = str(args, flag);
+    if (path) checkOutputPath(`--${flag}`, path);
+  }
 
   const tokenVariable = str(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
@@ -173,11 +178,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const rules = format === 'junit' || str(args, 'junit') ? await checkedRules(record) : [];
   const rendered = render(format, record, io, rules);
   const output = str(args, 'output');
-  if (output) writeFileSync(output, rendered);
+  if (output) writeFlagFile('--output', output, rendered);
   else io.out(rendered);
-  if (str(args, 'junit')) writeFileSync(str(args, 'junit')!, junit(record, rules));
-  if (str(args, 'dotenv')) writeFileSync(str(args, 'dotenv')!, dotenv(record));
-  if (str(args, 'record')) writeFileSync(str(args, 'record')!, `${JSON.stringify(record, null, 2)}\n`);
+  if (str(args, 'junit')) writeFlagFile('--junit', str(args, 'junit')!, junit(record, rules));
+  if (str(args, 'dotenv')) writeFlagFile('--dotenv', str(args, 'dotenv')!, dotenv(record));
+  if (str(args, 'record'))
+    writeFlagFile('--record', str(args, 'record')!, `${JSON.stringify(record, null, 2)}\n`);
   if (format !== 'text' || output) io.err(headline(record, io));
   if (record.decision === 'approval_needed' && !github && !gitlab) {
     io.err(

@@ -14,6 +14,7 @@ import type { ChangeSet, ScanOptions, ScanResult } from '../../../packages/scann
 import { SCANNER_VERSION } from '../../../packages/scanner/version.js';
 import { bool, choice, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
+import { checkOutputPath, writeFlagFile } from '../files.js';
 import { type Io, paint } from '../io.js';
 
 const run_ = promisify(execFile);
@@ -108,6 +109,11 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       'for example --scope diff --base origin/main',
     );
   const targets = classifyPaths(io.cwd, args.positionals, staged);
+  // A report path that cannot be written is refused before the scan, not after it.
+  for (const flag of ['output', 'sarif', 'codequality', 'write-baseline']) {
+    const path = str(args, flag);
+    if (path) checkOutputPath(`--${flag}`, path);
+  }
   const writeBaselineFile = str(args, 'write-baseline');
   const baselineFile = writeBaselineFile ? undefined : str(args, 'baseline');
   // Inside the workspace and out of .git/, or refused without showing the file (core/workspace-path).
@@ -166,7 +172,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (!staged) missingPaths(targets, result.skipped);
 
   if (writeBaselineFile) {
-    write(resolve(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
+    write('--write-baseline', resolve(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
     const n = new Set(result.findings.map((f) => f.fingerprint)).size;
     io.err(
       `astl scan: wrote ${n} fingerprints to ${writeBaselineFile}; scan with --baseline ${writeBaselineFile} to report only new findings`,
@@ -188,7 +194,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     },
   };
   const output = str(args, 'output');
-  if (output) write(output, reports[format]());
+  if (output) write('--output', output, reports[format]());
   else if (format === 'github') {
     // Annotation lines are commands on purpose; their parts are escaped by annotationCommand.
     io.commands(
@@ -198,8 +204,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     const text = reports[format]();
     if (text) io.out(text.replace(/\n$/, ''));
   }
-  if (str(args, 'sarif')) write(str(args, 'sarif')!, reports.sarif());
-  if (str(args, 'codequality')) write(str(args, 'codequality')!, reports.codequality());
+  if (str(args, 'sarif')) write('--sarif', str(args, 'sarif')!, reports.sarif());
+  if (str(args, 'codequality')) write('--codequality', str(args, 'codequality')!, reports.codequality());
   // Whatever went to stdout, warnings and the tally also reach a human on stderr.
   if (format !== 'text' || output) {
     for (const w of result.warnings) io.err(`warning: ${w}`);
@@ -315,9 +321,9 @@ function stagedFilter(
     !unwanted(f) && (everything || files.has(f) || folders.some((d) => f.startsWith(d)) || globs(f));
 }
 
-function write(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
+/** A report file a flag names; a path that cannot be written is a one-line error (cli/files). */
+function write(flag: string, file: string, text: string): void {
+  writeFlagFile(flag, file, text);
 }
 
 function colourText(text: string, io: Io): string {
