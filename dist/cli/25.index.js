@@ -1,5 +1,5 @@
 export const id = 25;
-export const ids = [25,170,789];
+export const ids = [25,170,932,551];
 export const modules = {
 
 /***/ 5166:
@@ -63,6 +63,81 @@ function formatDuration(seconds) {
     if (rest > 0 || parts.length === 0)
         parts.push(`${rest}s`);
     return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 3591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports secretForms, isNonSecretLine */
+/**
+ * Every form in which a secret could leak into text we print: the raw value and the encodings
+ * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
+ * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
+ * front ends register each form with the runner and scrub engine text with `Redactor`.
+ *
+ * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
+ * the runner masks each log line on its own and a multi-line mask never matches: every line,
+ * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
+ * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
+ * common text and hide nothing a reader could use.
+ */
+function secretForms(value) {
+    if (value.length === 0)
+        return [];
+    const forms = new Set();
+    const b64 = Buffer.from(value, 'utf8').toString('base64');
+    forms.add(b64);
+    forms.add(b64.replace(/=+$/, ''));
+    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
+    forms.add(encodeURIComponent(value));
+    forms.add(JSON.stringify(value).slice(1, -1));
+    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
+    const lines = value.split(/\r?\n|\r/);
+    if (lines.length > 1) {
+        for (const line of lines) {
+            const t = line.trim();
+            if (!isNonSecretLine(t) && !out.includes(t))
+                out.push(t);
+        }
+    }
+    return out;
+}
+/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+/**
+ * A line of a multi-line secret that carries no secret material and so stays visible: blank,
+ * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
+ * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
+ * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ */
+function isNonSecretLine(line) {
+    const t = line.trim();
+    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
+}
+class Redactor {
+    forms = new Set();
+    add(secret) {
+        if (!secret)
+            return;
+        for (const f of secretForms(secret))
+            this.forms.add(f);
+    }
+    get size() {
+        return this.forms.size;
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a value is not half-replaced by a shorter form that it contains.
+        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join('***');
+        return out;
+    }
 }
 
 
@@ -437,16 +512,20 @@ async function run(args, io) {
     const inBase = (flag, fallback, file = true) => {
         const given = (0,cli_args/* str */.gx)(args, flag) || fallback;
         const checked = (0,workspace_path/* resolveWorkspacePath */.XI)(given, scope, { what: `--${flag}` });
-        // A folder where a file goes would fail only after a token was issued: say so now.
+        const path = (0,external_node_path_.isAbsolute)(given) ? given : (0,external_node_path_.join)(base, given);
+        // A folder where a file goes (or a file where a folder goes) would fail only after a token
+        // was issued: say so now.
         if (file && checked.exists && (0,external_node_fs_.statSync)(checked.real).isDirectory()) {
-            throw new exit/* UsageError */.eb(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+            throw new exit/* UsageError */.eb(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. --${flag} ${fallback}`);
         }
-        return (0,external_node_path_.isAbsolute)(given) ? given : (0,external_node_path_.join)(base, given);
+        if (file)
+            (0,files/* checkOutputPath */.$b)(`--${flag}`, path);
+        return path;
     };
     const envFile = inBase('export-file', '.astl/credentials.env');
     const stateFile = inBase('state', '.astl/state.json');
     const auditFile = inBase('audit', '.astl/audit.jsonl');
-    inBase('config', 'agent-config.yaml');
+    inBase('config', 'agent-config.yaml', false);
     inBase('policies', 'policies', false);
     const allowInsecureHttp = (0,cli_args/* bool */.lc)(args, 'allow-insecure-http');
     if ((0,cli_args/* str */.gx)(args, 'vault-url')) {
@@ -513,13 +592,12 @@ async function run(args, io) {
     const saveState = (state) => {
         for (const secret of stateSecrets(state))
             redactor.add(secret);
-        (0,files/* writePrivateFile */.Pl)(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
+        (0,files/* writePrivateFile */.Pl)(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`, '--state');
     };
     const appendAudit = (file, events) => {
         if (events.length === 0)
             return;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
-        (0,external_node_fs_.appendFileSync)(file, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+        (0,files/* writeFlagFile */.mg)('--audit', file, redactor.redact(toJsonLines(events)), { append: true, mode: 0o600 });
     };
     let result;
     try {
@@ -556,7 +634,7 @@ async function run(args, io) {
         ASTL_AGENT_TYPE: result.type,
         ASTL_CORRELATION_ID: result.correlationId,
         ASTL_EXPIRES_AT: result.outputs.expiresAt,
-    }));
+    }), '--export-file');
     appendAudit(auditFile, applyAuditLevel(result.audit, result.auditLevel));
     for (const w of result.warnings)
         logger.warning(w);

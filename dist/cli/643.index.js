@@ -1280,7 +1280,7 @@ async function vaultRequest(call, what, api, onRefusal) {
                 catch {
                     throw new errors/* AstlError */.Ht(`${what}: Vault answered HTTP ${res.status} with a body that is not JSON`, {
                         code: 'VAULT_RESPONSE_INVALID',
-                        hint: 'check that vault-url points at Vault itself, not a proxy or a web page.',
+                        hint: (s) => `check that the Vault address (${s.name('vault-url')} or the registry's credentials.vault.url) points at Vault itself, not a proxy or a web page.`,
                     });
                 }
             }
@@ -1294,7 +1294,7 @@ async function vaultRequest(call, what, api, onRefusal) {
         }, (0,retry_policy/* retryOptions */.tO)(what, call.deadline, isRetryable, call.retry));
     }
     catch (err) {
-        (0,retry_policy/* exhausted */.uW)(err, 'VAULT_UNAVAILABLE', `Vault at ${call.url} did not answer in time; re-run the job, or check vault-url and the network.`);
+        (0,retry_policy/* exhausted */.uW)(err, 'VAULT_UNAVAILABLE', (s) => `Vault at ${call.url} did not answer in time; re-run the job, or check the Vault address (${s.name('vault-url')} or the registry's credentials.vault.url) and the network.`);
     }
 }
 /** `POST /v1/auth/<authPath>/login {role, jwt}`. */

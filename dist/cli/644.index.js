@@ -1,5 +1,5 @@
 export const id = 644;
-export const ids = [644,29,170,789];
+export const ids = [644,170,932,551];
 export const modules = {
 
 /***/ 5166:

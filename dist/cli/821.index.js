@@ -2,6 +2,81 @@ export const id = 821;
 export const ids = [821];
 export const modules = {
 
+/***/ 3591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports secretForms, isNonSecretLine */
+/**
+ * Every form in which a secret could leak into text we print: the raw value and the encodings
+ * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
+ * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
+ * front ends register each form with the runner and scrub engine text with `Redactor`.
+ *
+ * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
+ * the runner masks each log line on its own and a multi-line mask never matches: every line,
+ * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
+ * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
+ * common text and hide nothing a reader could use.
+ */
+function secretForms(value) {
+    if (value.length === 0)
+        return [];
+    const forms = new Set();
+    const b64 = Buffer.from(value, 'utf8').toString('base64');
+    forms.add(b64);
+    forms.add(b64.replace(/=+$/, ''));
+    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
+    forms.add(encodeURIComponent(value));
+    forms.add(JSON.stringify(value).slice(1, -1));
+    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
+    const lines = value.split(/\r?\n|\r/);
+    if (lines.length > 1) {
+        for (const line of lines) {
+            const t = line.trim();
+            if (!isNonSecretLine(t) && !out.includes(t))
+                out.push(t);
+        }
+    }
+    return out;
+}
+/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+/**
+ * A line of a multi-line secret that carries no secret material and so stays visible: blank,
+ * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
+ * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
+ * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ */
+function isNonSecretLine(line) {
+    const t = line.trim();
+    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
+}
+class Redactor {
+    forms = new Set();
+    add(secret) {
+        if (!secret)
+            return;
+        for (const f of secretForms(secret))
+            this.forms.add(f);
+    }
+    get size() {
+        return this.forms.size;
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a value is not half-replaced by a shorter form that it contains.
+        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join('***');
+        return out;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -44,9 +119,13 @@ __webpack_require__.r(__webpack_exports__);
 const spec = {
     name: 'revoke',
     summary: 'revoke what `astl credentials` minted and delete its files',
-    usage: 'astl revoke --state FILE [--config FILE] [--vault-url URL] [--audit FILE]',
+    usage: 'astl revoke [--state FILE] [--config FILE] [--vault-url URL] [--audit FILE]',
     flags: {
-        state: { type: 'string', value: 'FILE', description: 'state file written by astl credentials' },
+        state: {
+            type: 'string',
+            value: 'FILE',
+            description: 'state file written by astl credentials (default .astl/state.json, as there)',
+        },
         config: {
             type: 'string',
             value: 'FILE',
@@ -69,7 +148,7 @@ const spec = {
         },
     },
     examples: [
-        'astl revoke --state .astl/state.json   # in after_script, which runs even when the script fails',
+        'astl revoke   # in after_script, which runs even when the script fails (--state .astl/state.json)',
     ],
     notes: [
         'The token is sent only to a Vault the registry names for the agent (or a --vault-url given',
@@ -80,7 +159,7 @@ const spec = {
 async function run(args, io) {
     // Relative to the working directory: GitLab runs every script in the project directory.
     const scope = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceScope */ .O9)(io.env, io.cwd);
-    const stateArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)(args, spec, 'state');
+    const stateArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'state') || '.astl/state.json';
     const redactor = new _packages_core_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .Redactor */ .pO();
     const say = (text) => io.err(redactor.redact(text));
     const warn = (text) => say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .paint */ .n)(io, 'yellow', 'warning')}: ${text}`);
@@ -94,7 +173,7 @@ async function run(args, io) {
         return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.ok;
     }
     const text = readStateText(stateArg, scope);
-    const { applyAuditLevel, defaultProviders, parseRevocationState, revokeCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(643), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 1643));
+    const { applyAuditLevel, defaultProviders, parseRevocationState, revokeCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(643), __webpack_require__.e(932)]).then(__webpack_require__.bind(__webpack_require__, 1643));
     const state = parseRevocationState(text);
     if (!state) {
         // Not ours: nothing is revoked and nothing deleted (it may be any file of the project).
@@ -152,7 +231,7 @@ async function vaultGuard(state, args, io, configArg, scope) {
     if (!state.vault)
         return undefined;
     const { vaultRevocationRefusal } = await __webpack_require__.e(/* import() */ 386).then(__webpack_require__.bind(__webpack_require__, 5005));
-    const { loadRegistry } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 1005));
+    const { loadRegistry } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(551)]).then(__webpack_require__.bind(__webpack_require__, 1005));
     const guard = {
         allowInsecureHttp: (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)(args, 'allow-insecure-http'),
         optIn: '--allow-insecure-http',

@@ -6,7 +6,6 @@
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { AstlError } from '../core/errors.js';
-import type { SettingText } from '../core/settings.js';
 import { type HttpRequestOptions, type HttpResponse, httpRequest } from '../core/http.js';
 import {
   type Deadline,
@@ -15,6 +14,7 @@ import {
   RetryExhaustedError,
   type RetryOptions,
 } from '../core/retry.js';
+import type { SettingText } from '../core/settings.js';
 
 /** Knobs a caller (or a test) may override; the fault policy itself stays with each provider. */
 export type RetrySettings = Partial<
