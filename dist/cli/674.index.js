@@ -253,7 +253,7 @@ async function run(args, io) {
         for (const w of result.warnings)
             io.err(`warning: ${w}`);
         const { error, warning, note } = result.stats.bySeverity;
-        io.err(`astl scan: ${result.stats.filesScanned} files, ${error} errors, ${warning} warnings, ${note} notes`);
+        io.err(`astl scan: ${engine.plural(result.stats.filesScanned, 'file')}, ${engine.plural(error, 'error')}, ${engine.plural(warning, 'warning')}, ${engine.plural(note, 'note')}`);
     }
     const { error, warning } = result.stats.bySeverity;
     if (failOn === 'never' || writeBaselineFile)

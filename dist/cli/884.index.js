@@ -334,6 +334,7 @@ __webpack_require__.d(__webpack_exports__, {
   parseBaseline: () => (/* reexport */ parseBaseline),
   parseScanConfig: () => (/* reexport */ parseScanConfig),
   pinningPolicyFor: () => (/* reexport */ pinningPolicyFor),
+  plural: () => (/* reexport */ plural),
   rangesFromPatch: () => (/* reexport */ rangesFromPatch),
   scan: () => (/* reexport */ scan),
   summaryMarkdown: () => (/* reexport */ summaryMarkdown),
@@ -1193,12 +1194,14 @@ function row(f, link) {
     const rule = link ? `[${code}](${helpUriFor({ id: f.ruleId, helpAnchor: '' })})` : code;
     return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${(0,untrusted_text/* markdownCode */.D9)(`${f.file}:${f.line}`)} | ${(0,untrusted_text/* markdownMessage */.ju)(f.message)} |`;
 }
+/** `1 error`, `2 errors`: a count and its noun, the noun singular for exactly one. */
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/text.ts
 /** Plain text for terminals and the CLI's default format, and JSON for machines. */
+
 
 function textReport(result) {
     const out = [];
@@ -1212,8 +1215,8 @@ function textReport(result) {
     for (const s of result.skipped)
         out.push(`skipped: ${(0,untrusted_text/* printable */.g$)(s.file)}: ${(0,untrusted_text/* printable */.g$)(s.reason)}`);
     const { error, warning, note } = result.stats.bySeverity;
-    out.push(`${result.stats.filesScanned} files scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${error} errors, ${warning} warnings, ${note} notes` +
-        (result.skipped.length ? `, ${result.skipped.length} files skipped` : '') +
+    out.push(`${plural(result.stats.filesScanned, 'file')} scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(note, 'note')}` +
+        (result.skipped.length ? `, ${plural(result.skipped.length, 'file')} skipped` : '') +
         (result.stats.suppressed ? `, ${result.stats.suppressed} suppressed` : '') +
         (result.stats.baselined ? `, ${result.stats.baselined} in baseline` : ''));
     return `${out.join('\n')}\n`;
@@ -4876,6 +4879,8 @@ function resolveBinding(kind, selector, shown, node, registry, policies, options
         binding.agent = resolved.entry.name;
     if (resolved.problem)
         binding.problem = resolved.problem;
+    if (resolved.unreadable)
+        binding.registryUnreadable = true;
     return { ...base, binding, resolved };
 }
 function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
@@ -5053,7 +5058,9 @@ function checkBinding(inv, jobBinding, ctx, emit) {
             ruleId: 'agent/unregistered',
             fileLevel: true,
             line: lineAt(ctx, jobBinding.node?.range?.[0] ?? inv.offset),
-            message: `${name} is bound by ${b.kind} (${b.selector ?? ''}), but ${b.problem}. Register the agent there (owner, purpose, permissions) or fix the name.`,
+            message: `${name} is bound by ${b.kind} (${b.selector ?? ''}), but ${b.problem}. ${b.registryUnreadable ? 'Fix the registry so it can be read: the scan fails closed on a registry it cannot read' : 'Register the agent there (owner, purpose, permissions) or fix the name'}.`,
+            // A registry that cannot be read hides every agent check: an error, not a warning.
+            ...(b.registryUnreadable ? { severity: 'error' } : {}),
             about: `${inv.record?.job ?? ''} ${inv.entry.id} unresolved ${b.selector ?? ''}`,
         });
     }
@@ -5552,7 +5559,9 @@ function auditGitlab(root, ctx, options) {
                         line: binding.node ? ctx.position(binding.node.range?.[0] ?? 0).line : record.line,
                         message: binding.binding.kind === 'none'
                             ? `${entry.name} runs in job '${name}' (\`${record.invocation}\`) but is not bound to a registered agent, so it has no owner or purpose on record: a shadow agent. Register it in agent-config.yaml and extend \`.astl-agent-credentials\` (the agent-credentials component) or set \`variables: { ASTL_AGENT: <name> }\` on the job.`
-                            : `${entry.name} in job '${name}' is bound by ${binding.binding.kind} (${binding.binding.selector ?? ''}), but ${binding.binding.problem}. Register the agent there or fix the name.`,
+                            : `${entry.name} in job '${name}' is bound by ${binding.binding.kind} (${binding.binding.selector ?? ''}), but ${binding.binding.problem}. ${binding.binding.registryUnreadable ? 'Fix the registry so it can be read: the scan fails closed on a registry it cannot read' : 'Register the agent there or fix the name'}.`,
+                        // A registry that cannot be read hides every agent check: an error, not a warning.
+                        ...(binding.binding.registryUnreadable ? { severity: 'error' } : {}),
                         about: `${name} ${entry.id} unregistered ${record.invocation}`,
                     });
                 }
@@ -5745,6 +5754,8 @@ function bind(jobVars, globalVars, job, component, options) {
             binding.agent = resolved.entry.name;
         if (resolved.problem)
             binding.problem = resolved.problem;
+        if (resolved.unreadable)
+            binding.registryUnreadable = true;
     }
     return { binding, ...(node ? { node } : {}) };
 }
@@ -5799,7 +5810,7 @@ class RegistryStore {
     registry(file) {
         const rel = workspacePath(this.root, file);
         if (rel === undefined)
-            return { problem: `registry path ${file} is outside the workspace` };
+            return { problem: `registry path ${file} is outside the workspace`, unreadable: true };
         const cached = this.registries.get(rel);
         if (cached)
             return cached;
@@ -5813,7 +5824,10 @@ class RegistryStore {
             }
             catch (err) {
                 const first = err instanceof core/* AstlErrors */.ci ? err.errors[0] : err instanceof core/* AstlError */.Ht ? err : undefined;
-                result = { problem: `registry ${rel} is invalid${first ? ` (${first.message})` : ''}` };
+                result = {
+                    problem: `registry ${rel} is invalid${first ? ` (${first.message})` : ''}`,
+                    unreadable: true,
+                };
             }
         }
         this.registries.set(rel, result);
@@ -5848,9 +5862,13 @@ class RegistryStore {
     }
     /** The registered agent a binding names (by name, or by a type only one agent has). */
     resolve(selector, registryFile, policiesDir) {
-        const { registry, problem } = this.registry(registryFile);
+        const { registry, problem, unreadable } = this.registry(registryFile);
         if (!registry)
-            return { policies: [], problem: problem ?? `registry ${registryFile} not found` };
+            return {
+                policies: [],
+                problem: problem ?? `registry ${registryFile} not found`,
+                ...(unreadable ? { unreadable } : {}),
+            };
         try {
             const entry = (0,packages_registry/* resolveAgent */.cT)(registry, selector);
             return { entry, registry, policies: (0,packages_registry/* policiesForType */.Ac)(this.policies(policiesDir), entry.type) };

@@ -187,7 +187,7 @@ describe('files the other rules skip (issue 9 kind 4)', () => {
     const r = await runCli(['scan', 'assets/logo.png', 'a.txt'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('skipped: assets/logo.png: binary file; not scanned');
-    expect(r.stdout).toContain('1 files skipped');
+    expect(r.stdout).toContain('1 file skipped');
   });
 });
 

@@ -211,7 +211,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     for (const w of result.warnings) io.err(`warning: ${w}`);
     const { error, warning, note } = result.stats.bySeverity;
     io.err(
-      `astl scan: ${result.stats.filesScanned} files, ${error} errors, ${warning} warnings, ${note} notes`,
+      `astl scan: ${engine.plural(result.stats.filesScanned, 'file')}, ${engine.plural(error, 'error')}, ${engine.plural(warning, 'warning')}, ${engine.plural(note, 'note')}`,
     );
   }
 
