@@ -519,7 +519,7 @@ async function run(args, io) {
             throw new exit/* UsageError */.eb(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. --${flag} ${fallback}`);
         }
         if (file)
-            (0,files/* checkOutputPath */.$b)(`--${flag}`, path);
+            (0,files/* checkOutputPath */.$b)(`--${flag}`, path, given);
         return path;
     };
     const envFile = inBase('export-file', '.astl/credentials.env');

@@ -442,10 +442,10 @@ function realpathLoose(absolute) {
  * naming the flag and the path, and how to fix it; no stack. `err` is the failed fs call's error,
  * or undefined for the check made before any work (`checkOutputPath`).
  */
-function fileProblem(flag, path, err) {
+function fileProblem(flag, path, err, real = path) {
     const code = err?.code;
     const where = `${flag} ${path}`;
-    const blocker = fileInTheWay(path);
+    const blocker = fileInTheWay(real, path);
     const example = `${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)('reports', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path) || 'out.json')}`;
     if (blocker !== undefined) {
         return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${blocker} is a file, not a folder`, {
@@ -453,7 +453,7 @@ function fileProblem(flag, path, err) {
             hint: `name a path whose folders are folders, e.g. ${example} (astl creates missing folders)`,
         });
     }
-    if (isFolder(path) || code === 'EISDIR') {
+    if (isFolder(real) || code === 'EISDIR') {
         return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${path} is a folder, not a file`, {
             code: 'FILE_WRITE_FAILED',
             hint: `name a file, e.g. ${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, 'out.json')}`,
@@ -471,10 +471,13 @@ function fileProblem(flag, path, err) {
         hint: `check that the disk has room and the folder is writable, or name another file, e.g. ${example}`,
     });
 }
-/** The nearest existing ancestor of `path` when it is not a folder (so no file can go under it). */
-function fileInTheWay(path) {
+/**
+ * The nearest existing ancestor of `path` when it is not a folder (so no file can go under it),
+ * spelled as in `shown` (the path as the user wrote it).
+ */
+function fileInTheWay(path, shownPath = path) {
     let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
-    let shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+    let shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shownPath);
     for (;;) {
         try {
             return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() ? undefined : shown;
@@ -500,9 +503,9 @@ function isFolder(path) {
  * Refuses, before any work, an output path that cannot be a file: a folder, or a path under a
  * file. Missing folders are fine (the writers create them).
  */
-function checkOutputPath(flag, path) {
-    if (fileInTheWay(path) !== undefined || isFolder(path))
-        throw fileProblem(flag, path);
+function checkOutputPath(flag, path, shown = path) {
+    if (fileInTheWay(path, shown) !== undefined || isFolder(path))
+        throw fileProblem(flag, shown, undefined, path);
 }
 /**
  * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.

@@ -19,10 +19,10 @@ import { AstlError } from '../../packages/core/errors.js';
  * naming the flag and the path, and how to fix it; no stack. `err` is the failed fs call's error,
  * or undefined for the check made before any work (`checkOutputPath`).
  */
-export function fileProblem(flag: string, path: string, err?: unknown): AstlError {
+export function fileProblem(flag: string, path: string, err?: unknown, real = path): AstlError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const where = `${flag} ${path}`;
-  const blocker = fileInTheWay(path);
+  const blocker = fileInTheWay(real, path);
   const example = `${flag} ${join('reports', basename(path) || 'out.json')}`;
   if (blocker !== undefined) {
     return new AstlError(`${where}: ${blocker} is a file, not a folder`, {
@@ -30,7 +30,7 @@ export function fileProblem(flag: string, path: string, err?: unknown): AstlErro
       hint: `name a path whose folders are folders, e.g. ${example} (astl creates missing folders)`,
     });
   }
-  if (isFolder(path) || code === 'EISDIR') {
+  if (isFolder(real) || code === 'EISDIR') {
     return new AstlError(`${where}: ${path} is a folder, not a file`, {
       code: 'FILE_WRITE_FAILED',
       hint: `name a file, e.g. ${flag} ${join(path, 'out.json')}`,
@@ -49,10 +49,13 @@ export function fileProblem(flag: string, path: string, err?: unknown): AstlErro
   });
 }
 
-/** The nearest existing ancestor of `path` when it is not a folder (so no file can go under it). */
-function fileInTheWay(path: string): string | undefined {
+/**
+ * The nearest existing ancestor of `path` when it is not a folder (so no file can go under it),
+ * spelled as in `shown` (the path as the user wrote it).
+ */
+function fileInTheWay(path: string, shownPath = path): string | undefined {
   let dir = dirname(resolve(path));
-  let shown = dirname(path);
+  let shown = dirname(shownPath);
   for (;;) {
     try {
       return statSync(dir).isDirectory() ? undefined : shown;
@@ -77,8 +80,9 @@ function isFolder(path: string): boolean {
  * Refuses, before any work, an output path that cannot be a file: a folder, or a path under a
  * file. Missing folders are fine (the writers create them).
  */
-export function checkOutputPath(flag: string, path: string): void {
-  if (fileInTheWay(path) !== undefined || isFolder(path)) throw fileProblem(flag, path);
+export function checkOutputPath(flag: string, path: string, shown = path): void {
+  if (fileInTheWay(path, shown) !== undefined || isFolder(path))
+    throw fileProblem(flag, shown, undefined, path);
 }
 
 /**

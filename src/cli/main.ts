@@ -74,7 +74,7 @@ function topHelp(): string {
     '',
     "Run 'astl <command> --help' for a command's flags and examples.",
     '',
-    'Exit codes: 0 ok/allow, 1 findings/deny, 2 approval_needed, 3 usage or config error.',
+    'Exit codes: 0 ok/allow, 1 findings/deny (an invalid policy denies), 2 approval_needed, 3 usage error or a file that does not load.',
   ].join('\n');
 }
 

@@ -140,7 +140,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         `name a file, e.g. --${flag} ${fallback}`,
       );
     }
-    if (file) checkOutputPath(`--${flag}`, path);
+    if (file) checkOutputPath(`--${flag}`, path, given);
     return path;
   };
   const envFile = inBase('export-file', '.astl/credentials.env');
