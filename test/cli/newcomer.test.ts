@@ -197,3 +197,34 @@ describe('astl revoke', () => {
     expect(help.stdout).toContain('default .astl/state.json');
   });
 });
+
+describe('first contact: the README', () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+
+  it('shows the two commands on its first screen, and stays short', () => {
+    const firstScreen = readme.split('\n').slice(0, 25).join('\n');
+    expect(firstScreen).toContain('npm ci && npm run demo');
+    expect(firstScreen).toMatch(/^npm test\b/m);
+    expect(readme.split('\n').length).toBeLessThan(500);
+  });
+
+  it("pins every quick start's action to a commit, and a copied quick start passes the scan's pinning rule", async () => {
+    for (const file of ['README.md', 'docs/credentials.md', 'docs/gate.md', 'docs/scan.md']) {
+      const text = readFileSync(join(repoRoot, file), 'utf8');
+      for (const m of text.matchAll(/^\s*-?\s*uses: (astl\/agent-credentials\S*)/gm)) {
+        expect(m[1], `${file}: ${m[0]}`).toMatch(/@<sha>$/);
+      }
+    }
+    const block = /## Quick start: scan\n\n```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    const steps = block.replace(/^(on|permissions):.*\n/gm, '').replace(/^steps:\n/m, '');
+    const workflow =
+      `on: pull_request\npermissions: {}\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    permissions: { contents: read, security-events: write }\n    steps:\n${steps
+        .split('\n')
+        .map((l) => (l ? `    ${l}` : l))
+        .join('\n')}`.replace(/<sha>/g, 'a'.repeat(40));
+    const dir = workspace({ '.github/workflows/scan.yml': workflow });
+    const r = await runCli(['scan', '.github/workflows/scan.yml', '--format', 'json'], { cwd: dir });
+    const findings = JSON.parse(r.stdout).findings as { ruleId: string; message: string }[];
+    expect(findings.filter((f) => f.ruleId === 'workflow/unpinned-action')).toEqual([]);
+  });
+});
