@@ -1403,6 +1403,39 @@ function agentPolicyReasons(request, policies, context, reasons) {
         }
     }
 }
+/**
+ * What a request that no rule denied has passed, rule by rule (called only when there is no
+ * reason): the summary of an allow lists them, as conftest lists the rules a document passed.
+ */
+function passedChecks(request, rules, context, approvalRequired) {
+    const passed = [];
+    const images = request.images.filter((i) => i.digest);
+    if (images.length > 0) {
+        passed.push({ rule: 'images', check: `${images.length} image(s) resolved to a digest` });
+    }
+    for (const rule of rules) {
+        const add = (key, check) => passed.push({ rule: ruleName(rule, key), check });
+        if (rule.allowedEnvironments)
+            add('allowed_environments', `environment '${request.environment}' is allowed`);
+        if (rule.denyWhen)
+            add('deny_when', `\`${truncate(rule.denyWhen.source, 120)}\` is false`);
+        if (rule.allowedImages && images.length > 0)
+            add('allowed_images', 'every image digest is allowed');
+        if (rule.maxReplicas !== undefined && request.replicas !== undefined) {
+            add('max_replicas', `${request.replicas} replicas, at most ${rule.maxReplicas}`);
+        }
+        if (rule.maxPerDay !== undefined) {
+            add('max_per_day', `${context.budget?.used ?? 0} of ${rule.maxPerDay} deploys used in the last 24 h`);
+        }
+        if (rule.allowedHosts)
+            add('allowed_hosts', 'every host named in params is allowed');
+        if (rule.approvalNeeded !== undefined && !approvalRequired) {
+            const expr = typeof rule.approvalNeeded === 'boolean' ? String(rule.approvalNeeded) : rule.approvalNeeded.source;
+            add('approval_needed', `\`${truncate(expr, 120)}\` does not ask for approval here`);
+        }
+    }
+    return passed;
+}
 function decide(request, policies, context = {}) {
     const reasons = [];
     const rules = matchingRules(request, policies);
@@ -1411,6 +1444,7 @@ function decide(request, policies, context = {}) {
         decision: 'deny',
         reasons,
         matched: rules.map((r) => `${r.at} ${r.name}`),
+        passed: [],
         approval: { required: false },
         needsBudget: limit !== undefined,
     };
@@ -1459,6 +1493,7 @@ function decide(request, policies, context = {}) {
     decision.approval.required = approvalRequired;
     if (reasons.length > 0)
         return decision;
+    decision.passed = passedChecks(request, rules, context, approvalRequired);
     if (!approvalRequired) {
         decision.decision = 'allow';
         return decision;
@@ -1468,6 +1503,7 @@ function decide(request, policies, context = {}) {
     const approval = context.approval;
     if (approval?.approvedBy) {
         decision.approval.approvedBy = approval.approvedBy;
+        decision.passed.push({ rule, check: `approval_needed: approved by ${approval.approvedBy}` });
         decision.decision = 'allow';
         return decision;
     }
@@ -3062,28 +3098,48 @@ function renderMarkdown(record) {
     const lines = [];
     const shadow = record.mode === 'shadow' ? ' (shadow mode: reported, not enforced)' : '';
     lines.push(`### Deploy gate: ${STATUS[record.decision]}${shadow}`, '');
-    lines.push('| | |', '|---|---|');
-    lines.push(`| Agent | ${code(record.request.agent)}${record.request.agent_type ? ` (${cell(record.request.agent_type)})` : ''} |`);
-    lines.push(`| Action | ${code(record.request.action)} |`);
-    lines.push(`| Environment | ${code(record.request.environment)} |`);
+    const facts = [
+        ['Decision', `${STATUS[record.decision]}${record.mode === 'shadow' ? ' (not enforced)' : ''}`],
+        [
+            'Agent',
+            `${code(record.request.agent)}${record.request.agent_type ? ` (${cell(record.request.agent_type)})` : ''}`,
+        ],
+        ['Action', code(record.request.action)],
+        ['Environment', code(record.request.environment)],
+    ];
     if (record.request.replicas !== null)
-        lines.push(`| Replicas | ${record.request.replicas} |`);
-    lines.push(`| Policy | ${code(record.policy.path)} sha256 ${record.policy.sha256 ? code(record.policy.sha256) : '(not loaded)'} |`);
+        facts.push(['Replicas', String(record.request.replicas)]);
+    facts.push([
+        'Policy',
+        `${code(record.policy.path)} sha256 ${record.policy.sha256 ? code(record.policy.sha256) : '(not loaded)'}`,
+    ]);
     if (record.approval.required) {
-        lines.push(`| Approval | ${record.approval.approved_by ? `approved by @${cell(record.approval.approved_by)}` : 'required, not given'} |`);
+        facts.push([
+            'Approval',
+            record.approval.approved_by
+                ? `approved by @${cell(record.approval.approved_by)}`
+                : 'required, not given',
+        ]);
     }
     if (record.budget) {
-        lines.push(`| Budget | ${record.budget.used ?? '?'} of ${record.budget.limit} deploys in the last 24 h |`);
+        facts.push(['Budget', `${record.budget.used ?? '?'} of ${record.budget.limit} deploys in the last 24 h`]);
     }
-    lines.push(`| Decision id | ${code(record.decision_id)} |`);
-    lines.push(`| Time | ${cell(record.timestamp)} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
-    lines.push('');
+    facts.push(['Decision id', code(record.decision_id)]);
+    facts.push(['Time', `${markdownTime(record.timestamp)} (${record.metrics.timer_total_ms.toFixed(0)} ms)`]);
+    lines.push(...markdownFacts(facts), '');
     if (record.images.length > 0) {
-        lines.push('#### Images', '', '| | Image | Pinned as |', '|---|---|---|');
+        lines.push('#### Images', '', '| Status | Image | Pinned as |', '|---|---|---|');
         for (const i of record.images) {
-            const status = i.error ? `❌ ${cell(i.error)}` : i.pinned ? '✅' : '❌';
+            // Words beside each symbol: a status must read without an emoji font (and to screen readers).
+            const status = i.error ? `❌ ${cell(i.error)}` : i.pinned ? '✅ pinned' : '❌ not resolved';
             lines.push(`| ${status} | ${code(i.input)} | ${i.pinned ? code(i.pinned) : '—'} |`);
         }
+        lines.push('');
+    }
+    if (record.checks_passed.length > 0) {
+        lines.push('#### Checks passed', '', '| Rule | Check |', '|---|---|');
+        for (const c of record.checks_passed)
+            lines.push(`| ${code(c.rule)} | ✅ ${markdownMessage(c.check)} |`);
         lines.push('');
     }
     if (record.reasons.length > 0) {
@@ -3394,6 +3450,7 @@ async function runGate(input, deps = {}) {
         },
         images: imageEntries(images),
         reasons: decision.reasons,
+        checks_passed: decision.decision === 'allow' ? decision.passed : [],
         budget: decision.budget ? { limit: decision.budget.limit, used: budget?.used ?? null } : null,
         approval: decision.approval.approvedBy
             ? { required: decision.approval.required, approved_by: decision.approval.approvedBy }
@@ -3474,7 +3531,7 @@ class GitHubClient {
     }
     /** Octokit is loaded on first use: most gate runs that need no GitHub call never parse it. */
     get octokit() {
-        this.octokitPromise ??= __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891)).then(({ Octokit }) => new Octokit({
+        this.octokitPromise ??= __webpack_require__.e(/* import() */ 51).then(__webpack_require__.bind(__webpack_require__, 5051)).then(({ Octokit }) => new Octokit({
             auth: this.options.token,
             baseUrl: (this.options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
             userAgent: 'astl-agent-credentials-gate',

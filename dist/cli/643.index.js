@@ -2160,9 +2160,7 @@ function renderMintSummary(r, run) {
     const lines = [
         `## Agent credentials: ${code(r.agent)}`,
         '',
-        '| | |',
-        '|---|---|',
-        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+        ...markdownFacts([['Status', 'issued'], ...rows]),
         '',
         '| Provider | Identity | Issued | Expires | TTL |',
         '|---|---|---|---|---|',
@@ -2171,7 +2169,7 @@ function renderMintSummary(r, run) {
         const extra = Object.entries(c.details)
             .map(([k, v]) => `${cell(k)}: ${code(v)}`)
             .join('<br>');
-        lines.push(`| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${cell(c.issuedAt)} | ${cell(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`);
+        lines.push(`| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${markdownTime(c.issuedAt)} | ${markdownTime(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`);
     }
     if (r.warnings.length > 0) {
         lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${markdownMessage(w)}`));
@@ -2185,12 +2183,12 @@ function renderFailureSummary(f) {
     const lines = [
         `## ${title}${f.agent ? `: ${code(f.agent)}` : ''}`,
         '',
-        '| | |',
-        '|---|---|',
-        `| Agent | ${f.agent ? code(f.agent) : '(not given)'} |`,
-        `| Purpose | ${f.purpose ? cell(f.purpose) : '(not given)'} |`,
-        `| Correlation id | ${code(f.correlationId)} |`,
-        `| Outcome | ${f.refused ? 'refused before any token was requested' : 'failed'} |`,
+        ...markdownFacts([
+            ['Status', f.refused ? 'refused before any token was requested' : 'failed'],
+            ['Agent', f.agent ? code(f.agent) : '(not given)'],
+            ['Purpose', f.purpose ? cell(f.purpose) : '(not given)'],
+            ['Correlation id', code(f.correlationId)],
+        ]),
         '',
         markdownFence(f.message, 'text'),
     ];
@@ -2221,7 +2219,7 @@ function renderRevokeSummary(r) {
     }
     lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
     for (const e of r.entries) {
-        lines.push(`| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${cell(e.expiresAt)} | ${markdownMessage(e.message)} |`);
+        lines.push(`| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${markdownTime(e.expiresAt)} | ${markdownMessage(e.message)} |`);
     }
     lines.push('');
     return lines.join('\n');

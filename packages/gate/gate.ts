@@ -404,6 +404,7 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
     },
     images: imageEntries(images),
     reasons: decision.reasons,
+    checks_passed: decision.decision === 'allow' ? decision.passed : [],
     budget: decision.budget ? { limit: decision.budget.limit, used: budget?.used ?? null } : null,
     approval: decision.approval.approvedBy
       ? { required: decision.approval.required, approved_by: decision.approval.approvedBy }
