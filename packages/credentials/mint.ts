@@ -297,12 +297,20 @@ function planProviders(request: CredentialRequest, agent: AgentEntry, providers:
   return planned;
 }
 
-/** The pre-check facts of every planned provider in one object. */
+/** The pre-check facts of every planned provider in one object (secret paths of all of them). */
 function mergeFacts(planned: Planned[]): ProviderCheckFacts {
   const facts: ProviderCheckFacts = {};
   for (const { provider, plan } of planned) {
     const f = provider.checkFacts(plan);
-    Object.assign(facts, { ...f, readsSecrets: Boolean(facts.readsSecrets || f.readsSecrets) });
+    const secretPaths =
+      facts.secretPaths || f.secretPaths
+        ? [...(facts.secretPaths ?? []), ...(f.secretPaths ?? [])]
+        : undefined;
+    Object.assign(facts, {
+      ...f,
+      readsSecrets: Boolean(facts.readsSecrets || f.readsSecrets),
+      ...(secretPaths ? { secretPaths } : {}),
+    });
   }
   return facts;
 }

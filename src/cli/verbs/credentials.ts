@@ -5,7 +5,7 @@
  * for the job's script to source. A state file lets `astl revoke` (after_script) revoke them.
  * Nothing secret is ever printed: every value is registered with a redactor the moment it exists.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 // Core modules one by one: the index would load the YAML and schema stack before --help.
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
@@ -27,7 +27,7 @@ export const spec: VerbSpec = {
   name: 'credentials',
   summary: "mint short-lived credentials for a registered agent from the job's ID token",
   usage:
-    'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
+    'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--github-id-token-env VAR] [--github-app-id ID --github-app-private-key-env VAR | --github-app-private-key-file F] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
   flags: {
     agent: {
       type: 'string',
@@ -55,6 +55,26 @@ export const spec: VerbSpec = {
       type: 'string',
       value: 'VAR',
       description: "variable holding the ID token for Vault (aud = the role's bound audience)",
+    },
+    'github-id-token-env': {
+      type: 'string',
+      value: 'VAR',
+      description: "variable holding the ID token for a GitHub STS exchange (aud = the sts-url's host)",
+    },
+    'github-app-id': {
+      type: 'string',
+      value: 'ID',
+      description: "override the registry's GitHub App ID (credentials.github.app-id)",
+    },
+    'github-app-private-key-env': {
+      type: 'string',
+      value: 'VAR',
+      description: "variable holding the GitHub App's private key (PEM); never pass the key itself as a flag",
+    },
+    'github-app-private-key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: "file holding the GitHub App's private key (PEM), e.g. a GitLab file variable",
     },
     duration: {
       type: 'string',
@@ -95,6 +115,7 @@ export const spec: VerbSpec = {
   examples: [
     'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
     '  --aws-id-token-env AWS_ID_TOKEN --vault-id-token-env VAULT_ID_TOKEN',
+    'astl credentials --agent review-bot --github-app-private-key-file "$GITHUB_APP_KEY"   # GH_TOKEN in the env file',
     '. .astl/credentials.env   # in the same job script; then: astl revoke --state .astl/state.json',
   ],
   notes: [
@@ -120,13 +141,17 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     any: str(args, 'id-token-env') || undefined,
     aws: str(args, 'aws-id-token-env') || undefined,
     vault: str(args, 'vault-id-token-env') || undefined,
+    github: str(args, 'github-id-token-env') || undefined,
   };
-  const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault;
+  const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault && !tokenVars.github;
+  // The App's key is a secret: registered for redaction the moment it is read, before any check.
+  const githubAppKey = readAppKey(args, io, redactor);
   // In a GitHub Actions step the runner mints tokens per audience; elsewhere a variable must hold one.
   const onGitHubRunner = Boolean(
     io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
   );
-  if (noTokenVars && !onGitHubRunner) {
+  // App mode needs no ID token at all (the key signs the App JWT).
+  if (noTokenVars && !onGitHubRunner && !githubAppKey) {
     throw new UsageError(
       "'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)",
       'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN',
@@ -155,6 +180,15 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (aws.roleArn || aws.region) request.aws = strip(aws);
   const vault = { url: str(args, 'vault-url'), role: str(args, 'vault-role') };
   if (vault.url || vault.role) request.vault = strip(vault);
+  // GITHUB_API_URL is honoured everywhere (GitHub Enterprise Server); the default owner and
+  // repository only inside GitHub Actions, where GITHUB_REPOSITORY is the job's repository.
+  const onGitHubActions = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
+  request.github = strip({
+    appId: str(args, 'github-app-id')?.trim(),
+    privateKey: githubAppKey,
+    apiUrl: env.GITHUB_API_URL,
+    repository: onGitHubActions ? env.GITHUB_REPOSITORY : undefined,
+  });
 
   const logger = {
     info: (m: string) => say(m),
@@ -191,9 +225,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     if (!(err instanceof MintFailure)) throw err;
     if (err.state) {
       saveState(err.state);
-      say(
-        `A Vault token was issued before the failure; 'astl revoke --state ${str(args, 'state') || '.astl/state.json'}' revokes it.`,
+      const issued = [err.state.vault && 'A Vault token', err.state.github && 'a GitHub token'].filter(
+        Boolean,
       );
+      if (issued.length > 0) {
+        say(
+          `${issued.join(' and ').replace(/^a/, 'A')} ${issued.length > 1 ? 'were' : 'was'} issued before the failure; 'astl revoke --state ${str(args, 'state') || '.astl/state.json'}' revokes ${issued.length > 1 ? 'them' : 'it'}.`,
+        );
+      }
     }
     appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
     const cause = err.error;
@@ -229,6 +268,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     variables: Object.keys(result.env),
     ...(result.outputs.awsSessionName ? { awsSessionName: result.outputs.awsSessionName } : {}),
     ...(result.outputs.vaultTokenAccessor ? { vaultTokenAccessor: result.outputs.vaultTokenAccessor } : {}),
+    ...(result.outputs.githubInstallationId
+      ? { githubInstallationId: result.outputs.githubInstallationId }
+      : {}),
+    ...(result.outputs.githubPermissions
+      ? { githubPermissions: JSON.parse(result.outputs.githubPermissions) as Record<string, string> }
+      : {}),
   };
   io.out(redactor.redact(format === 'json' ? JSON.stringify(facts, null, 2) : summary(result, envFile, io)));
   return EXIT.ok;
@@ -292,12 +337,14 @@ function ciRun(env: NodeJS.ProcessEnv): CredentialRequest['run'] {
  * by position) turns an audience mismatch into a clear error here instead of a refusal there.
  */
 export function idTokenFromEnv(
-  vars: { any?: string; aws?: string; vault?: string },
+  vars: { any?: string; aws?: string; vault?: string; github?: string },
   env: NodeJS.ProcessEnv,
   decodeTokenClaims: (jwt: string) => { aud?: unknown } | undefined,
 ): (audience: string, deadline: Deadline) => Promise<string> {
   return async (audience) => {
-    const candidates = [...new Set([vars.aws, vars.vault, vars.any].filter((v): v is string => Boolean(v)))];
+    const candidates = [
+      ...new Set([vars.aws, vars.vault, vars.github, vars.any].filter((v): v is string => Boolean(v))),
+    ];
     const seen: string[] = [];
     for (const name of candidates) {
       const token = env[name]?.trim();
@@ -316,10 +363,49 @@ export function idTokenFromEnv(
     const suggested = candidates.find((c) => !env[c]?.trim()) ?? candidates[0] ?? 'ID_TOKEN';
     throw new AstlError(`no ID token with audience '${audience}': ${seen.join('; ')}`, {
       code: 'OIDC_AUDIENCE_MISMATCH',
-      hint: `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
+      hint: `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env / --github-id-token-env`,
       fix: `id_tokens:\n  ${suggested}:\n    aud: ${audience}\n`,
     });
   };
+}
+
+/**
+ * The GitHub App key from --github-app-private-key-env VAR or --github-app-private-key-file FILE
+ * (never a flag value, which `ps` shows), redacted from every line this command prints.
+ */
+function readAppKey(args: Parsed, io: Io, redactor: Redactor): string | undefined {
+  const variable = str(args, 'github-app-private-key-env')?.trim();
+  const file = str(args, 'github-app-private-key-file')?.trim();
+  if (variable && file) {
+    throw new UsageError(
+      'give the GitHub App key once: --github-app-private-key-env or --github-app-private-key-file, not both',
+    );
+  }
+  let key: string | undefined;
+  if (variable) {
+    key = io.env[variable];
+    if (!key?.trim()) {
+      throw new UsageError(
+        `--github-app-private-key-env ${variable}: the variable is not set or empty`,
+        "store the App's private key in a masked CI/CD variable of that name (or use a file variable with --github-app-private-key-file)",
+      );
+    }
+  } else if (file) {
+    const path = isAbsolute(file) ? file : join(io.cwd, file);
+    try {
+      key = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new UsageError(
+        `--github-app-private-key-file ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+        'point it at the PEM file GitHub generated for the App (a GitLab file variable gives such a path)',
+      );
+    }
+  }
+  if (!key?.trim()) return undefined;
+  redactor.add(key);
+  redactor.add(key.trim());
+  redactor.add(key.trim().replace(/\\n/g, '\n'));
+  return key;
 }
 
 function strip<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {
