@@ -330,7 +330,15 @@ function restrictionRefusals(request: CredentialRequest, applied: readonly Agent
               request.githubPermissionsSource === 'derived'
                 ? 'GitHub has no permission narrower than write for commenting; give the agent read-only GitHub permissions in credentials.github.permissions'
                 : 'ask GitHub for read access only',
-              `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        permissions:\n${githubWrites.map(([n, l]) => `          ${n}: read   # was ${l}; ${p.name} denies write access`).join('\n')}\n`,
+              `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        permissions:\n${Object.entries(
+                github,
+              )
+                .map(([n, l]) =>
+                  GITHUB_WRITE_LEVELS.has(l)
+                    ? `          ${n}: read   # was ${l}; ${p.name} denies write access`
+                    : `          ${n}: ${l}`,
+                )
+                .join('\n')}\n`,
             );
           }
           break;

@@ -35,6 +35,13 @@ export async function startGitHubWorld(o: { prefix?: string } = {}): Promise<Git
         permissions: { contents: 'read', pull_requests: 'write' },
       },
       {
+        // Admits only production deployments: the sandbox's branch token does not match.
+        scope: 'acme/app',
+        identity: 'strict-bot',
+        subject: 'repo:acme/app:environment:production',
+        permissions: { contents: 'read' },
+      },
+      {
         // Grants more repositories than the agent asks for.
         scope: 'acme',
         identity: 'wide-sts-bot',
@@ -174,6 +181,52 @@ export function githubRegistry(w: GitHubWorld): string {
         repositories: [app]
         permissions:
           contents: read
+  - name: strict-sts-bot
+    type: coding-assistant
+    owner: platform-team
+    purpose: "Exchange diagnosis"
+    permissions:
+      - repository: read
+    credential-policy: ephemeral
+    audit-level: full
+    credentials:
+      github:
+        sts-url: ${sts.url}
+        scope: acme/app
+        identity: strict-bot
+        permissions:
+          contents: read
+  - name: ghost-sts-bot
+    type: coding-assistant
+    owner: platform-team
+    purpose: "Exchange diagnosis"
+    permissions:
+      - repository: read
+    credential-policy: ephemeral
+    audit-level: full
+    credentials:
+      github:
+        sts-url: ${sts.url}
+        scope: acme/app
+        identity: nobody
+        permissions:
+          contents: read
+  - name: aud-sts-bot
+    type: coding-assistant
+    owner: platform-team
+    purpose: "Exchange diagnosis"
+    permissions:
+      - repository: read
+    credential-policy: ephemeral
+    audit-level: full
+    credentials:
+      github:
+        sts-url: ${sts.url}
+        scope: acme/app
+        identity: sts-bot
+        audience: octo-sts.dev
+        permissions:
+          contents: read
   - name: all-bot
     type: release-bot
     owner: release-team
@@ -263,6 +316,7 @@ export function resetWorld(w: GitHubWorld): void {
   w.gh.broaden(undefined);
   w.gh.jwts.length = 0;
   w.gh.tokenRequests.length = 0;
+  w.gh.tokens.clear();
   w.sts.reset();
   w.sts.exchanges.length = 0;
 }
