@@ -226,7 +226,7 @@ var cli_io = __webpack_require__(1604);
 const spec = {
     name: 'credentials',
     summary: "mint short-lived credentials for a registered agent from the job's ID token",
-    usage: 'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
+    usage: 'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--github-id-token-env VAR] [--github-app-id ID --github-app-private-key-env VAR | --github-app-private-key-file F] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
     flags: {
         agent: {
             type: 'string',
@@ -253,6 +253,26 @@ const spec = {
             type: 'string',
             value: 'VAR',
             description: "variable holding the ID token for Vault (aud = the role's bound audience)",
+        },
+        'github-id-token-env': {
+            type: 'string',
+            value: 'VAR',
+            description: "variable holding the ID token for a GitHub STS exchange (aud = the sts-url's host)",
+        },
+        'github-app-id': {
+            type: 'string',
+            value: 'ID',
+            description: "override the registry's GitHub App ID (credentials.github.app-id)",
+        },
+        'github-app-private-key-env': {
+            type: 'string',
+            value: 'VAR',
+            description: "variable holding the GitHub App's private key (PEM); never pass the key itself as a flag",
+        },
+        'github-app-private-key-file': {
+            type: 'string',
+            value: 'FILE',
+            description: "file holding the GitHub App's private key (PEM), e.g. a GitLab file variable",
         },
         duration: {
             type: 'string',
@@ -293,6 +313,7 @@ const spec = {
     examples: [
         'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
         '  --aws-id-token-env AWS_ID_TOKEN --vault-id-token-env VAULT_ID_TOKEN',
+        'astl credentials --agent review-bot --github-app-private-key-file "$GITHUB_APP_KEY"   # GH_TOKEN in the env file',
         '. .astl/credentials.env   # in the same job script; then: astl revoke --state .astl/state.json',
     ],
     notes: [
@@ -316,11 +337,15 @@ async function run(args, io) {
         any: (0,cli_args/* str */.gx)(args, 'id-token-env') || undefined,
         aws: (0,cli_args/* str */.gx)(args, 'aws-id-token-env') || undefined,
         vault: (0,cli_args/* str */.gx)(args, 'vault-id-token-env') || undefined,
+        github: (0,cli_args/* str */.gx)(args, 'github-id-token-env') || undefined,
     };
-    const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault;
+    const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault && !tokenVars.github;
+    // The App's key is a secret: registered for redaction the moment it is read, before any check.
+    const githubAppKey = readAppKey(args, io, redactor);
     // In a GitHub Actions step the runner mints tokens per audience; elsewhere a variable must hold one.
     const onGitHubRunner = Boolean(io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    if (noTokenVars && !onGitHubRunner) {
+    // App mode needs no ID token at all (the key signs the App JWT).
+    if (noTokenVars && !onGitHubRunner && !githubAppKey) {
         throw new exit/* UsageError */.e("'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)", 'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN');
     }
     const agent = (0,cli_args/* str */.gx)(args, 'agent')?.trim() || undefined;
@@ -347,6 +372,15 @@ async function run(args, io) {
     const vault = { url: (0,cli_args/* str */.gx)(args, 'vault-url'), role: (0,cli_args/* str */.gx)(args, 'vault-role') };
     if (vault.url || vault.role)
         request.vault = strip(vault);
+    // GITHUB_API_URL is honoured everywhere (GitHub Enterprise Server); the default owner and
+    // repository only inside GitHub Actions, where GITHUB_REPOSITORY is the job's repository.
+    const onGitHubActions = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
+    request.github = strip({
+        appId: (0,cli_args/* str */.gx)(args, 'github-app-id')?.trim(),
+        privateKey: githubAppKey,
+        apiUrl: env.GITHUB_API_URL,
+        repository: onGitHubActions ? env.GITHUB_REPOSITORY : undefined,
+    });
     const logger = {
         info: (m) => say(m),
         warning: (m) => say(`${(0,cli_io/* paint */.n)(io, 'yellow', 'warning')}: ${m}`),
@@ -356,8 +390,8 @@ async function run(args, io) {
         },
     };
     // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
-    const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(782)]).then(__webpack_require__.bind(__webpack_require__, 782));
-    const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 967));
+    const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(989), __webpack_require__.e(348)]).then(__webpack_require__.bind(__webpack_require__, 6348));
+    const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(989), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 3989));
     const saveState = (state) => {
         for (const secret of stateSecrets(state))
             redactor.add(secret);
@@ -384,7 +418,10 @@ async function run(args, io) {
             throw err;
         if (err.state) {
             saveState(err.state);
-            say(`A Vault token was issued before the failure; 'astl revoke --state ${(0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json'}' revokes it.`);
+            const issued = [err.state.vault && 'A Vault token', err.state.github && 'a GitHub token'].filter(Boolean);
+            if (issued.length > 0) {
+                say(`${issued.join(' and ').replace(/^a/, 'A')} ${issued.length > 1 ? 'were' : 'was'} issued before the failure; 'astl revoke --state ${(0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json'}' revokes ${issued.length > 1 ? 'them' : 'it'}.`);
+            }
         }
         appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
         const cause = err.error;
@@ -418,6 +455,12 @@ async function run(args, io) {
         variables: Object.keys(result.env),
         ...(result.outputs.awsSessionName ? { awsSessionName: result.outputs.awsSessionName } : {}),
         ...(result.outputs.vaultTokenAccessor ? { vaultTokenAccessor: result.outputs.vaultTokenAccessor } : {}),
+        ...(result.outputs.githubInstallationId
+            ? { githubInstallationId: result.outputs.githubInstallationId }
+            : {}),
+        ...(result.outputs.githubPermissions
+            ? { githubPermissions: JSON.parse(result.outputs.githubPermissions) }
+            : {}),
     };
     io.out(redactor.redact(format === 'json' ? JSON.stringify(facts, null, 2) : summary(result, envFile, io)));
     return exit/* EXIT */.d.ok;
@@ -478,7 +521,9 @@ function ciRun(env) {
  */
 function idTokenFromEnv(vars, env, decodeTokenClaims) {
     return async (audience) => {
-        const candidates = [...new Set([vars.aws, vars.vault, vars.any].filter((v) => Boolean(v)))];
+        const candidates = [
+            ...new Set([vars.aws, vars.vault, vars.github, vars.any].filter((v) => Boolean(v))),
+        ];
         const seen = [];
         for (const name of candidates) {
             const token = env[name]?.trim();
@@ -498,10 +543,43 @@ function idTokenFromEnv(vars, env, decodeTokenClaims) {
         const suggested = candidates.find((c) => !env[c]?.trim()) ?? candidates[0] ?? 'ID_TOKEN';
         throw new errors/* AstlError */.Ht(`no ID token with audience '${audience}': ${seen.join('; ')}`, {
             code: 'OIDC_AUDIENCE_MISMATCH',
-            hint: `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
+            hint: `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env / --github-id-token-env`,
             fix: `id_tokens:\n  ${suggested}:\n    aud: ${audience}\n`,
         });
     };
+}
+/**
+ * The GitHub App key from --github-app-private-key-env VAR or --github-app-private-key-file FILE
+ * (never a flag value, which `ps` shows), redacted from every line this command prints.
+ */
+function readAppKey(args, io, redactor) {
+    const variable = (0,cli_args/* str */.gx)(args, 'github-app-private-key-env')?.trim();
+    const file = (0,cli_args/* str */.gx)(args, 'github-app-private-key-file')?.trim();
+    if (variable && file) {
+        throw new exit/* UsageError */.e('give the GitHub App key once: --github-app-private-key-env or --github-app-private-key-file, not both');
+    }
+    let key;
+    if (variable) {
+        key = io.env[variable];
+        if (!key?.trim()) {
+            throw new exit/* UsageError */.e(`--github-app-private-key-env ${variable}: the variable is not set or empty`, "store the App's private key in a masked CI/CD variable of that name (or use a file variable with --github-app-private-key-file)");
+        }
+    }
+    else if (file) {
+        const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.join)(io.cwd, file);
+        try {
+            key = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        }
+        catch (err) {
+            throw new exit/* UsageError */.e(`--github-app-private-key-file ${file}: cannot read it (${err.code ?? 'error'})`, 'point it at the PEM file GitHub generated for the App (a GitLab file variable gives such a path)');
+        }
+    }
+    if (!key?.trim())
+        return undefined;
+    redactor.add(key);
+    redactor.add(key.trim());
+    redactor.add(key.trim().replace(/\\n/g, '\n'));
+    return key;
 }
 function strip(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v));

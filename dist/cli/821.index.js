@@ -136,7 +136,7 @@ async function run(args, io) {
         io.out(`nothing to revoke: ${(0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'state')} does not exist (no credentials were issued)`);
         return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
     }
-    const { applyAuditLevel, defaultProviders, parseRevocationState, revokeCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(782), __webpack_require__.e(166)]).then(__webpack_require__.bind(__webpack_require__, 782));
+    const { applyAuditLevel, defaultProviders, parseRevocationState, revokeCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(989), __webpack_require__.e(348), __webpack_require__.e(166)]).then(__webpack_require__.bind(__webpack_require__, 6348));
     const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(stateFile, 'utf8');
     const state = parseRevocationState(text);
     const envFile = (() => {
