@@ -55,7 +55,9 @@ export async function run(): Promise<void> {
       );
       const issued = issuedBefore(err.state);
       if (issued)
-        runner.info(`${issued} issued before the failure; the post step revokes what can be revoked.`);
+        runner.info(
+          `${issued} before the failure; the post step revokes ${/were issued$/.test(issued) ? 'them' : 'it'}.`,
+        );
       runner.setOutput('correlation-id', err.correlationId);
       throw err.error;
     }
@@ -103,7 +105,7 @@ function issuedBefore(state: RevocationState | undefined): string | undefined {
   const names = [state?.vault && 'A Vault token', state?.github && 'a GitHub token'].filter(Boolean);
   if (names.length === 0) return undefined;
   const list = names.join(' and ');
-  return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${names.length > 1 ? 'were' : 'was'}`;
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${names.length > 1 ? 'were' : 'was'} issued`;
 }
 
 function saveState(state: RevocationState): void {
