@@ -106,7 +106,15 @@ describe('astl credentials with a GitHub App (GitLab job)', () => {
   it('App key from a file: GH_TOKEN in the env file, nothing secret printed, astl revoke kills it', async () => {
     const { dir, env } = gitlabJob();
     const r = await runCli(
-      ['credentials', '--agent', 'review-bot', '--purpose', 'Review !7', '--github-app-private-key-file', 'app.pem'],
+      [
+        'credentials',
+        '--agent',
+        'review-bot',
+        '--purpose',
+        'Review !7',
+        '--github-app-private-key-file',
+        'app.pem',
+      ],
       { cwd: dir, env },
     );
     expect(r.code, r.stderr).toBe(0);
@@ -164,10 +172,10 @@ describe('astl credentials with a GitHub App (GitLab job)', () => {
 
   it('a missing key variable is a usage error that names the flag', async () => {
     const { dir, env } = gitlabJob();
-    const r = await runCli(
-      ['credentials', '--agent', 'review-bot', '--github-app-private-key-env', 'NOPE'],
-      { cwd: dir, env },
-    );
+    const r = await runCli(['credentials', '--agent', 'review-bot', '--github-app-private-key-env', 'NOPE'], {
+      cwd: dir,
+      env,
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('--github-app-private-key-env NOPE: the variable is not set or empty');
   });
@@ -180,7 +188,9 @@ describe('astl credentials with a GitHub App (GitLab job)', () => {
       env: { ...env, GITHUB_ID_TOKEN: idToken },
     });
     expect(r.code, r.stderr).toBe(0);
-    const token = /export GH_TOKEN='(ghs_[^']+)'/.exec(readFileSync(join(dir, '.astl/credentials.env'), 'utf8'))?.[1];
+    const token = /export GH_TOKEN='(ghs_[^']+)'/.exec(
+      readFileSync(join(dir, '.astl/credentials.env'), 'utf8'),
+    )?.[1];
     expect(gh.tokenStatus(token!)).toBe('valid');
     for (const form of secretForms(idToken)) expect(visible(r)).not.toContain(form);
     const rev = await runCli(['revoke', '--state', '.astl/state.json'], { cwd: dir, env });

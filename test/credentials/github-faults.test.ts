@@ -57,10 +57,16 @@ describe('refused before any request', () => {
   });
 
   it('an agent permission the derived table does not know is refused with the known names', async () => {
-    const r = await ghMain(w, ws, { agent: 'unmapped-bot', purpose: 'Triage', 'github-app-private-key': key });
+    const r = await ghMain(w, ws, {
+      agent: 'unmapped-bot',
+      purpose: 'Triage',
+      'github-app-private-key': key,
+    });
     const error = refusedWithoutTraffic(r);
     expect(error).toMatch(/agent-config\.yaml:\d+(:\d+)?: agent 'unmapped-bot' declares s3-bucket: read/);
-    expect(error).toContain('repository: read, repository: write, pull-requests: read, pull-requests: comment');
+    expect(error).toContain(
+      'repository: read, repository: write, pull-requests: read, pull-requests: comment',
+    );
     expect(error).toContain('credentials.github.permissions');
   });
 
@@ -69,7 +75,11 @@ describe('refused before any request', () => {
       w,
       githubRegistry(w).replace('          pull_requests: write\n', '          pull-requests: write\n'),
     );
-    const r = await ghMain(w, wsTypo, { agent: 'review-bot', purpose: 'Review', 'github-app-private-key': key });
+    const r = await ghMain(w, wsTypo, {
+      agent: 'review-bot',
+      purpose: 'Review',
+      'github-app-private-key': key,
+    });
     expect(r.exitCode).toBe(1);
     expect(githubTraffic(w)).toEqual(NO_GITHUB_TRAFFIC);
     const error = errorMessage(r);
@@ -82,7 +92,11 @@ describe('refused before any request', () => {
       w,
       githubRegistry(w).replace('          pull_requests: write\n', '          workflows: read\n'),
     );
-    const r = await ghMain(w, wsLevel, { agent: 'review-bot', purpose: 'Review', 'github-app-private-key': key });
+    const r = await ghMain(w, wsLevel, {
+      agent: 'review-bot',
+      purpose: 'Review',
+      'github-app-private-key': key,
+    });
     const error = refusedWithoutTraffic(r);
     expect(error).toContain('GitHub permission workflows takes write, not read');
   });
@@ -99,11 +113,20 @@ describe('refused before any request', () => {
     const cut = key.split('\n').slice(0, 8).join('\n');
     for (const value of [bad, cut, key.replace('RSA PRIVATE KEY', 'PUBLIC KEY')]) {
       resetWorld(w);
-      const r = await ghMain(w, ws, { agent: 'review-bot', purpose: 'Review', 'github-app-private-key': value });
+      const r = await ghMain(w, ws, {
+        agent: 'review-bot',
+        purpose: 'Review',
+        'github-app-private-key': value,
+      });
       const error = refusedWithoutTraffic(r);
       expect(error).toContain("input 'github-app-private-key'");
       for (const line of value.split('\n').filter((l) => l.length > 8 && !l.startsWith('-----'))) {
-        expect(r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(line);
+        expect(
+          r.stdout
+            .split('\n')
+            .filter((l) => !l.startsWith('::add-mask::'))
+            .join('\n'),
+        ).not.toContain(line);
         expect(r.summary).not.toContain(line);
       }
     }
@@ -142,7 +165,9 @@ describe('a token broader than asked', () => {
     });
     expect(main.exitCode).toBe(1);
     const error = errorMessage(main);
-    expect(error).toContain('GitHub issued a token broader than asked: administration: write (not asked for)');
+    expect(error).toContain(
+      'GitHub issued a token broader than asked: administration: write (not asked for)',
+    );
     expect(error).toContain('it was revoked at once, and nothing was exported');
     const [token] = [...w.gh.tokens.keys()];
     expect(w.gh.tokenStatus(token!)).toBe('revoked');
@@ -184,7 +209,11 @@ describe('a main step that fails after the token exists', () => {
       w,
       ws,
       { agent: 'all-bot', purpose: 'Release', 'github-app-private-key': key },
-      { betweenSteps: () => void (beforePost = w.gh.tokenStatus([...w.gh.tokens.keys()][0] ?? '')) },
+      {
+        betweenSteps: () => {
+          beforePost = w.gh.tokenStatus([...w.gh.tokens.keys()][0] ?? '');
+        },
+      },
     );
     expect(main.exitCode).toBe(1);
     expect(main.stdout).toContain('A Vault token and a GitHub token were issued before the failure');
@@ -240,7 +269,9 @@ describe('retries within the deadline', () => {
   });
 
   it('fails at once, saying until when, when the wait would pass the deadline', async () => {
-    w.gh.injectFaults('installation', [{ status: 429, message: 'Too Many Requests', headers: { 'retry-after': '120' } }]);
+    w.gh.injectFaults('installation', [
+      { status: 429, message: 'Too Many Requests', headers: { 'retry-after': '120' } },
+    ]);
     const started = Date.now();
     const r = await ghMain(w, ws, { agent: 'review-bot', purpose: 'Review', 'github-app-private-key': key });
     expect(r.exitCode).toBe(1);
@@ -267,7 +298,11 @@ describe('retries within the deadline', () => {
     );
     expect(main.exitCode).toBe(0);
     expect(post.exitCode).toBe(0);
-    expect(post.commands.some((c) => c.command === 'warning' && c.message.includes('could not revoke the GitHub token'))).toBe(true);
+    expect(
+      post.commands.some(
+        (c) => c.command === 'warning' && c.message.includes('could not revoke the GitHub token'),
+      ),
+    ).toBe(true);
     expect(post.summary).toContain('revocation FAILED');
     assertMaskedValuesHidden(post, { stateMayHold: true });
   });
@@ -275,7 +310,11 @@ describe('retries within the deadline', () => {
 
 describe('diagnosis of a refusal', () => {
   it('App not installed on this repository (404 on the installation lookup)', async () => {
-    const r = await ghMain(w, ws, { agent: 'elsewhere-bot', purpose: 'Triage', 'github-app-private-key': key });
+    const r = await ghMain(w, ws, {
+      agent: 'elsewhere-bot',
+      purpose: 'Triage',
+      'github-app-private-key': key,
+    });
     expect(r.exitCode).toBe(1);
     const error = errorMessage(r);
     expect(error).toContain('App not installed on this repository: App 123456 cannot reach acme/ghost');
@@ -289,7 +328,9 @@ describe('diagnosis of a refusal', () => {
     const r = await ghMain(w, ws, { agent: 'lacking-bot', purpose: 'Triage', 'github-app-private-key': key });
     expect(r.exitCode).toBe(1);
     const error = errorMessage(r);
-    expect(error).toContain('permission not granted to the App: App 123456 (installation 4242 on acme) lacks actions: write');
+    expect(error).toContain(
+      'permission not granted to the App: App 123456 (installation 4242 on acme) lacks actions: write',
+    );
     expect(w.gh.requestCount('access-tokens')).toBe(0);
   });
 
@@ -319,7 +360,11 @@ describe('diagnosis of a refusal', () => {
 
   it('bad key or app id: a key GitHub does not know', async () => {
     const foreign = w.gh.foreignKeyPem().trim();
-    const r = await ghMain(w, ws, { agent: 'review-bot', purpose: 'Review', 'github-app-private-key': foreign });
+    const r = await ghMain(w, ws, {
+      agent: 'review-bot',
+      purpose: 'Review',
+      'github-app-private-key': foreign,
+    });
     expect(r.exitCode).toBe(1);
     expect(errorMessage(r)).toContain('bad key or app id');
     assertMaskedValuesHidden(r);
@@ -355,7 +400,10 @@ describe('registry file written by hand', () => {
   it('refuses app-id and sts-url together', async () => {
     const wsBoth = githubWorkspace(
       w,
-      githubRegistry(w).replace('        identity: sts-bot\n', `        identity: sts-bot\n        app-id: "1"\n`),
+      githubRegistry(w).replace(
+        '        identity: sts-bot\n',
+        `        identity: sts-bot\n        app-id: "1"\n`,
+      ),
     );
     writeFileSync(join(wsBoth, 'unused'), '');
     const r = await ghMain(w, wsBoth, { agent: 'sts-bot', purpose: 'Review' });

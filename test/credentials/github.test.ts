@@ -298,7 +298,10 @@ describe('three providers in one step', () => {
     expect(env.VAULT_TOKEN).toBeTruthy();
     expect(env.RELEASE_TOKEN).toBeTruthy();
     expect(env.GH_TOKEN).toMatch(/^ghs_/);
-    expect(w.gh.tokenRequests[0]!.body).toEqual({ repositories: ['app'], permissions: { contents: 'write' } });
+    expect(w.gh.tokenRequests[0]!.body).toEqual({
+      repositories: ['app'],
+      permissions: { contents: 'write' },
+    });
     expect(post.exitCode).toBe(0);
     expect(w.gh.tokenStatus(env.GH_TOKEN!)).toBe('revoked');
     expect(w.sb.vault.revokedTokens).toContain(env.VAULT_TOKEN);

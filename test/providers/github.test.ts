@@ -6,7 +6,6 @@
 import { createPublicKey } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import registrySchema from '../../schemas/agent-config.schema.json' with { type: 'json' };
 import { AstlError, Deadline, RetryExhaustedError, withRetry } from '../../packages/core/index.js';
 import { isLoopbackHost, requireSecureTransport } from '../../packages/core/secure-url.js';
 import { rateLimitOf, revokeInstallationToken } from '../../packages/providers/github-api.js';
@@ -24,6 +23,7 @@ import {
   GITHUB_APP_PERMISSIONS,
   levelWithin,
 } from '../../packages/providers/github-permissions.js';
+import registrySchema from '../../schemas/agent-config.schema.json' with { type: 'json' };
 import { type GitHubAppServer, startGitHubApp } from '../servers/github-app.js';
 
 describe('permission tables', () => {
@@ -66,9 +66,9 @@ describe('permission tables', () => {
 
   it('excessOf: metadata read is implied; anything else unasked, higher or elsewhere is excess', () => {
     const asked = { permissions: { contents: 'read' as const }, repositories: ['acme/app'] };
-    expect(excessOf(asked, { permissions: { contents: 'read', metadata: 'read' }, repositories: ['acme/App'] })).toEqual(
-      [],
-    );
+    expect(
+      excessOf(asked, { permissions: { contents: 'read', metadata: 'read' }, repositories: ['acme/App'] }),
+    ).toEqual([]);
     expect(
       excessOf(asked, {
         permissions: { contents: 'write', metadata: 'write', issues: 'read' },
@@ -86,16 +86,26 @@ describe('permission tables', () => {
 describe('rate limits (GitHub’s headers)', () => {
   const now = 1_000_000_000_000;
   it('retry-after first, then x-ratelimit-reset when none remain, then a minute for a secondary limit', () => {
-    expect(rateLimitOf(403, { 'retry-after': '7' }, '', now)).toEqual({ rateLimited: true, retryAfterMs: 7000 });
+    expect(rateLimitOf(403, { 'retry-after': '7' }, '', now)).toEqual({
+      rateLimited: true,
+      retryAfterMs: 7000,
+    });
     expect(
-      rateLimitOf(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 30) }, '', now),
+      rateLimitOf(
+        403,
+        { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 30) },
+        '',
+        now,
+      ),
     ).toEqual({ rateLimited: true, retryAfterMs: 30_000 });
     expect(rateLimitOf(403, {}, 'You have exceeded a secondary rate limit', now)).toEqual({
       rateLimited: true,
       retryAfterMs: 60_000,
     });
     expect(rateLimitOf(429, {}, '', now)).toEqual({ rateLimited: true });
-    expect(rateLimitOf(403, {}, 'Resource not accessible by integration', now)).toEqual({ rateLimited: false });
+    expect(rateLimitOf(403, {}, 'Resource not accessible by integration', now)).toEqual({
+      rateLimited: false,
+    });
     expect(rateLimitOf(500, { 'retry-after': '1' }, '', now)).toEqual({ rateLimited: false });
   });
 
@@ -225,7 +235,11 @@ describe('the App key and JWT', () => {
   });
 
   it('an expired App JWT is a 401: bad key or app id', async () => {
-    const jwt = await signAppJwt(parseAppPrivateKey(gh.privateKeyPem, 'k'), gh.appId, new Date(Date.now() - 3_600_000));
+    const jwt = await signAppJwt(
+      parseAppPrivateKey(gh.privateKeyPem, 'k'),
+      gh.appId,
+      new Date(Date.now() - 3_600_000),
+    );
     const err = await getRepoInstallation({
       apiUrl: gh.apiUrl,
       deadline: new Deadline(10_000),
@@ -249,7 +263,9 @@ describe('the transport rule', () => {
     for (const bad of ['http://api.example.com', 'ftp://x', 'not a url', 'https://user:pw@ghe.example.com']) {
       expect(() => requireSecureTransport(bad, 'GITHUB_API_URL')).toThrow(/GITHUB_API_URL/);
     }
-    expect(() => requireSecureTransport('https://user:pw@ghe.example.com', 'x')).toThrow(/user name or password/);
+    expect(() => requireSecureTransport('https://user:pw@ghe.example.com', 'x')).toThrow(
+      /user name or password/,
+    );
     try {
       requireSecureTransport('https://user:s3cr3t@ghe.example.com', 'x');
     } catch (e) {
@@ -306,7 +322,10 @@ describe('the registry and the pre-check', () => {
     expect(refusal({ contents: 'read' })).toBe('');
     // Without the GitHub provider in the request, its permissions are not its business.
     expect(() =>
-      checkCredentialRequest({ ...base, providers: ['aws'], githubPermissions: { contents: 'write' } }, policies),
+      checkCredentialRequest(
+        { ...base, providers: ['aws'], githubPermissions: { contents: 'write' } },
+        policies,
+      ),
     ).not.toThrow();
   });
 });
