@@ -100,7 +100,14 @@ function timedNode(dir: string): string | undefined {
   const wrapper = join(dir, 'node-timed');
   writeFileSync(
     wrapper,
-    `#!/bin/sh\nexec /usr/bin/time -f "%M %U %S" -o "$ASTL_BENCH_USAGE" "${process.execPath}" "$@"\n`,
+    // sh drops variables whose names are not identifiers (INPUT_GITHUB-APP-PRIVATE-KEY), so
+    // that one input travels as ASTL_BENCH_GITHUB_APP_KEY and env(1) restores it (config D only).
+    `#!/bin/sh
+if [ -n "$ASTL_BENCH_GITHUB_APP_KEY" ]; then
+  exec /usr/bin/time -f "%M %U %S" -o "$ASTL_BENCH_USAGE" /usr/bin/env "INPUT_GITHUB-APP-PRIVATE-KEY=$ASTL_BENCH_GITHUB_APP_KEY" "${process.execPath}" "$@"
+fi
+exec /usr/bin/time -f "%M %U %S" -o "$ASTL_BENCH_USAGE" "${process.execPath}" "$@"
+`,
   );
   chmodSync(wrapper, 0o755);
   return wrapper;
@@ -155,8 +162,9 @@ async function productRun(
     duration: '15m',
   };
   if (config === 'all3') inputs['github-app-private-key'] = gh.privateKeyPem;
+  const mainEnv = config === 'all3' && node ? { ...env, ASTL_BENCH_GITHUB_APP_KEY: gh.privateKeyPem } : env;
   const opts = { inputs, env, cwd: ws, runnerTemp, timeoutMs: 60_000, ...(node ? { node } : {}) };
-  const main: StepResult = await runStep(MAIN, opts);
+  const main: StepResult = await runStep(MAIN, { ...opts, env: mainEnv });
   const mainUsage = readUsage(usageFile, main.wallMs);
   const post: StepResult = await runStep(POST, { ...opts, state: main.state });
   const postUsage = readUsage(usageFile, post.wallMs);
