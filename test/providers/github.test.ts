@@ -30,9 +30,9 @@ describe('permission tables', () => {
   it('the registry schema lists exactly the permission names of GitHub’s table', () => {
     const perms = (
       registrySchema as unknown as {
-        definitions: { github: { properties: { permissions: { propertyNames: { enum: string[] } } } } };
+        definitions: Record<string, { propertyNames: { enum: string[] } }>;
       }
-    ).definitions.github.properties.permissions;
+    ).definitions['github-permissions']!;
     expect([...perms.propertyNames.enum].sort()).toEqual(Object.keys(GITHUB_APP_PERMISSIONS).sort());
   });
 
