@@ -1179,7 +1179,7 @@ function planProviders(request, agent, providers) {
         throw new core/* AstlError */.Ht(`agent '${agent.name}' has no ${labels} settings, so there is nothing to mint`, {
             code: 'NO_PROVIDER',
             location: agent.location,
-            hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, or vault-url and vault-role)`,
+            hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, vault-url and vault-role, or github-app-id)`,
             fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
         });
     }

@@ -375,8 +375,12 @@ async function run(args, io) {
     // GITHUB_API_URL is honoured everywhere (GitHub Enterprise Server); the default owner and
     // repository only inside GitHub Actions, where GITHUB_REPOSITORY is the job's repository.
     const onGitHubActions = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
+    const githubAppId = (0,cli_args/* str */.gx)(args, 'github-app-id')?.trim();
+    if (githubAppId && !/^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/.test(githubAppId)) {
+        throw new exit/* UsageError */.e(`--github-app-id ${githubAppId}: not a GitHub App ID`, "give the App's numeric ID (or its client ID, Iv…), from the App's settings page");
+    }
     request.github = strip({
-        appId: (0,cli_args/* str */.gx)(args, 'github-app-id')?.trim(),
+        appId: githubAppId,
         privateKey: githubAppKey,
         apiUrl: env.GITHUB_API_URL,
         repository: onGitHubActions ? env.GITHUB_REPOSITORY : undefined,

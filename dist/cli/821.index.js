@@ -96,8 +96,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1604);
 /**
  * `astl revoke`: the after_script half of `astl credentials`. Revokes the Vault token (child
- * tokens and leases go with it), says when the AWS session expires (STS sessions cannot be
- * revoked one by one), then deletes the env and state files. A revocation problem is a warning:
+ * tokens and leases go with it) and the GitHub installation token (`DELETE
+ * /installation/token`), says when the AWS session expires (STS sessions cannot be revoked one by
+ * one), then deletes the env and state files. A revocation problem is a warning:
  * it never fails the job, since after_script runs when the job's outcome is already decided.
  */
 
