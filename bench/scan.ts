@@ -68,7 +68,12 @@ function workflow(i: number): string {
     { length: 30 },
     (_, s) => `      - name: step ${s}\n        run: echo "building ${i}-${s}" && make target-${s}\n`,
   ).join('');
-  return `name: wf-${i}\non: [push, pull_request]\n${i % 3 ? 'permissions:\n  contents: read\n' : ''}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: third/party-${i % 7}@v${i % 4}\n${steps}      - run: echo "\${{ github.event.pull_request.title }}"\n`;
+  // Every tenth workflow runs AI agents on an untrusted trigger (the agent/* rules' work).
+  const agent =
+    i % 10 === 0
+      ? `      - id: claude\n        uses: anthropics/claude-code-action@v1\n        with:\n          prompt: Review \${{ github.event.issue.title }}\n          claude_args: --dangerously-skip-permissions\n      - env:\n          BODY: \${{ github.event.issue.body }}\n        run: |\n          PLAN=$(codex exec --full-auto "Fix: $BODY")\n          eval "$PLAN"\n      - run: echo "\${{ steps.claude.outputs.structured_output }}"\n`
+      : '';
+  return `name: wf-${i}\non: [push, pull_request${i % 10 === 0 ? ', issues' : ''}]\n${i % 3 ? 'permissions:\n  contents: read\n' : ''}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: third/party-${i % 7}@v${i % 4}\n${steps}${agent}      - run: echo "\${{ github.event.pull_request.title }}"\n`;
 }
 
 function registry(i: number): string {

@@ -492,6 +492,9 @@ const isYamlName = (name) => /\.ya?ml$/i.test(name);
  * its extension.
  */
 function listPolicyFiles(pathOrDir, options = {}) {
+    // Loaders read paths as given (relative to the process's directory); the scope only checks them.
+    if (options.workspace)
+        (0,_core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(pathOrDir, { root: options.workspace.root, base: process.cwd() }, options.use ?? { what: 'policies' });
     let stat;
     try {
         stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(pathOrDir);
@@ -591,7 +594,12 @@ function readPolicySet(pathOrDir, options = {}) {
                 errors.push(tooLarge(path, size));
                 continue;
             }
-            const bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
+            const bytes = options.workspace
+                ? (0,_core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspaceFile */ .sL)(path, { root: options.workspace.root, base: process.cwd() }, {
+                    what: `policy file ${path}`,
+                    code: 'POLICY_INVALID',
+                })
+                : (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
             // The size may have changed between stat and read; the cap holds on what was read.
             if (bytes.length > MAX_POLICY_FILE_BYTES) {
                 errors.push(tooLarge(path, bytes.length));

@@ -2,6 +2,204 @@ export const id = 392;
 export const ids = [392];
 export const modules = {
 
+/***/ 2073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KY: () => (/* binding */ gitLabFileVariableScope),
+/* harmony export */   Ld: () => (/* binding */ isPathProblem),
+/* harmony export */   O9: () => (/* binding */ workspaceScope),
+/* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
+/* harmony export */   lX: () => (/* binding */ inspectWorkspacePath),
+/* harmony export */   oW: () => (/* binding */ hasGitSegment),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
+/* harmony export */ });
+/* unused harmony export PATH_OUTSIDE_WORKSPACE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
+/**
+ * The one gate for every path the product reads (or writes for a job) because an input, a flag,
+ * a registry, a policy or a state file names it: the path must lead, after every symbolic link
+ * is resolved, to a place inside the workspace, and never into `.git/` (which holds the
+ * checkout's token in `.git/config`, hooks, and other people's history). A path that fails is
+ * refused with an AstlError that names the path and the setting, never the file's content.
+ *
+ * TOCTOU: callers open the *resolved* path (`real`, free of symbolic links when checked), and
+ * `readWorkspaceFile` opens it with O_NOFOLLOW and then asks the kernel which file the
+ * descriptor really is (`/proc/self/fd/N` on Linux), checking that name again. A link swapped in
+ * between the check and the open is thus either not followed or caught after the open.
+ */
+
+
+
+const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';
+/**
+ * The workspace of this process: the first of GITHUB_WORKSPACE and CI_PROJECT_DIR that names an
+ * existing folder, else `cwd`. (Emulators such as gitlab-ci-local set CI_PROJECT_DIR to a
+ * `/builds/...` path that does not exist on the machine; no file can be read inside it anyway.)
+ */
+function workspaceScope(env = process.env, cwd = process.cwd()) {
+    const candidates = [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]
+        .map((v) => v?.trim())
+        .filter((v) => Boolean(v))
+        .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
+    const root = candidates.find(isDirectory) ?? cwd;
+    return { root, base: cwd };
+}
+/**
+ * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
+ * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
+ * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
+ * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ */
+function gitLabFileVariableScope(env, cwd = process.cwd()) {
+    const project = env.CI_PROJECT_DIR?.trim();
+    if (env.GITLAB_CI !== 'true' || !project)
+        return undefined;
+    const root = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
+    return isDirectory(root) ? { root, base: cwd } : undefined;
+}
+function isDirectory(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** True when any segment of `path` is `.git`, whatever its case (case-insensitive file systems). */
+function hasGitSegment(path) {
+    return path.split(/[\\/]+/).some((s) => s.toLowerCase() === '.git');
+}
+/**
+ * Resolves `path` (relative to `scope.base`, else `scope.root`) and checks it without throwing:
+ * inside the real workspace root after symbolic links, no `.git` segment, no control characters.
+ * The file need not exist (callers report a missing file their own way).
+ */
+function inspectWorkspacePath(path, scope) {
+    const shown = JSON.stringify(path);
+    // A NUL makes Node throw a TypeError (a crash); other control characters are never a file name
+    // anyone meant, and would reach logs.
+    if (path === '' || /[\u0000-\u001f\u007f]/.test(path)) {
+        return {
+            kind: 'invalid',
+            message: path === '' ? 'is an empty path' : `${shown} contains a control character`,
+            hint: 'name a file in the repository, relative to its root',
+        };
+    }
+    const rootReal = realOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root));
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.base ?? scope.root, path);
+    const resolved = realpathLoose(absolute);
+    if ('problem' in resolved) {
+        return {
+            kind: 'invalid',
+            message: `${shown} ${resolved.problem}`,
+            hint: 'point the path at a real file',
+        };
+    }
+    const { real, exists } = resolved;
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(rootReal, real);
+    if (rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
+        return {
+            kind: 'outside',
+            message: `${shown} is outside the workspace ${rootReal}${real === absolute ? '' : ` (it resolves to ${real})`}`,
+            hint: 'astl reads only files inside the repository checkout: name a file there (relative to the repository root), not an absolute path, a ../ path or a symbolic link that leads out of it',
+        };
+    }
+    if (hasGitSegment(rel) || hasGitSegment((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root), absolute))) {
+        return {
+            kind: 'git-dir',
+            message: `${shown} is inside .git/${real === absolute ? '' : ` (it resolves to ${rel})`}`,
+            hint: '.git/ holds the checkout’s credentials and hooks, and nothing astl reads lives there: name a file in the working tree',
+        };
+    }
+    return { absolute, real, relative: rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'), exists };
+}
+function isPathProblem(x) {
+    return 'kind' in x;
+}
+/**
+ * inspectWorkspacePath, throwing the problem as an AstlError (PATH_OUTSIDE_WORKSPACE or
+ * `use.code`) located at `use.location`, else at `use.what`.
+ */
+function resolveWorkspacePath(path, scope, use) {
+    const result = inspectWorkspacePath(path, scope);
+    if (!isPathProblem(result))
+        return result;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
+        code: use.code ?? PATH_OUTSIDE_WORKSPACE,
+        location: use.location ?? { file: use.what },
+        hint: result.hint,
+    });
+}
+/**
+ * Reads a file named by an input, flag, registry or policy: checked by resolveWorkspacePath, opened
+ * by its real path without following a last-moment link, and the opened descriptor checked again.
+ * File-system errors (ENOENT, EISDIR, EACCES, ELOOP) are thrown as Node's errors so that callers
+ * keep their own "not found" messages; refusals are AstlErrors.
+ */
+function readWorkspaceFile(path, scope, use) {
+    const checked = resolveWorkspacePath(path, scope, use);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+    try {
+        const opened = openedPath(fd);
+        if (opened !== undefined && opened !== checked.real) {
+            resolveWorkspacePath(opened, { root: scope.root }, use);
+        }
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isDirectory()) {
+            throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
+                code: 'EISDIR',
+            });
+        }
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
+function openedPath(fd) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(`/proc/self/fd/${fd}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+function realOrSelf(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+/** realpath, or for a missing path the real path of its nearest existing ancestor plus the rest. */
+function realpathLoose(absolute) {
+    try {
+        return { real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute), exists: true };
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ELOOP')
+            return { problem: 'is a loop of symbolic links' };
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+            return { problem: `cannot be resolved (${code ?? err.message})` };
+        }
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
+        if (parent === absolute)
+            return { real: absolute, exists: false };
+        const up = realpathLoose(parent);
+        return 'problem' in up ? up : { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)), exists: false };
+    }
+}
+
+
+/***/ }),
+
 /***/ 2392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -15,14 +213,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7593);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7632);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2073);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7632);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1604);
 /**
  * `astl gate`: the deploy gate for GitLab jobs and laptops. Same engine as the GitHub action
  * (packages/gate): policy, image digests through the OCI API, CEL expressions, fail closed.
  * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
  */
+
 
 
 
@@ -81,6 +281,11 @@ const spec = {
             description: 'also write a dotenv report: decision, id, policy digest, pinned images',
         },
         record: { type: 'string', value: 'FILE', description: 'also write the decision record (JSON)' },
+        'gitlab-token-env': {
+            type: 'string',
+            value: 'VAR',
+            description: 'in a GitLab job: variable holding the API token for approvals and budgets (default CI_JOB_TOKEN)',
+        },
     },
     examples: [
         'astl gate --policy policies --agent deploy-bot --environment staging --image ghcr.io/acme/app:1.4.2',
@@ -90,96 +295,104 @@ const spec = {
     notes: [
         'Exit codes: 0 allow (or --shadow), 1 deny, 2 approval_needed, 3 usage error.',
         'Fail closed: a policy that does not load, an unreachable registry or an expression error is a deny.',
-        'Approvals and max_per_day budgets use the GitHub API when GITHUB_TOKEN and GITHUB_REPOSITORY are',
-        "set; elsewhere they cannot be checked and fail closed (use GitLab's protected environments for approvals).",
+        'Approvals and max_per_day budgets use the GitLab Deployments API in a GitLab job (token: --gitlab-token-env,',
+        "default CI_JOB_TOKEN; approvals are the deployment approvals of the job's own protected environment),",
+        'or the GitHub API when GITHUB_TOKEN and GITHUB_REPOSITORY are set; elsewhere budgets fail closed and',
+        'approval_needed exits 2.',
     ],
 };
 const FORMATS = ['text', 'json', 'junit', 'dotenv'];
 async function run(args, io) {
-    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .choice */ .Yq)(args, 'format', FORMATS, 'text');
+    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .choice */ .Yq)(args, 'format', FORMATS, 'text');
     const env = io.env;
-    const agent = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent')?.trim() || env.ASTL_AGENT?.trim();
+    const agent = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'agent')?.trim() || env.ASTL_AGENT?.trim();
     if (!agent) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e("'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)", "run 'astl gate --help'");
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e("'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)", "run 'astl gate --help'");
     }
     // The type `astl credentials` exported belongs to the agent it exported: use it only for that one.
-    const agentType = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent-type')?.trim() ||
+    const agentType = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'agent-type')?.trim() ||
         (agent === env.ASTL_AGENT?.trim() ? env.ASTL_AGENT_TYPE?.trim() : undefined) ||
         undefined;
-    const environment = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'environment')?.trim();
+    const environment = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'environment')?.trim();
     if (!environment)
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e("'astl gate' needs --environment", 'for example --environment staging');
-    const replicasText = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'replicas')?.trim();
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e("'astl gate' needs --environment", 'for example --environment staging');
+    const replicasText = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'replicas')?.trim();
     if (replicasText && !/^\d{1,9}$/.test(replicasText)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
     }
-    const params = await parseParams((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'params'));
-    const images = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)(args, 'image')
+    const params = await parseParams((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'params'));
+    const images = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(args, 'image')
         .flatMap((i) => i.split(/\s+/))
         .filter(Boolean);
-    const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(args, 'shadow');
-    const { GitHubClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(298)]).then(__webpack_require__.bind(__webpack_require__, 2495));
-    const github = githubContext(env);
-    // Without the GitHub API there is no approval to find: the answer is approval_needed (exit 2),
-    // for the pipeline to route through its own approval (GitLab protected environments). Budgets
-    // cannot be counted and fail closed.
-    const offline = {
-        findApproval: async () => undefined,
-        countRecentDeploys: async () => {
-            throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht('max_per_day budgets need the GitHub Deployments API (GITHUB_TOKEN and GITHUB_REPOSITORY)', {
-                code: 'BUDGET_UNAVAILABLE',
-            });
-        },
-        recordDeployment: async () => undefined,
-    };
+    const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .bool */ .lc)(args, 'shadow');
+    const tokenVariable = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
+    }
+    const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 267));
+    const gitlab = gitlabContext(env);
+    const github = gitlab ? undefined : githubContext(env);
     let result;
     try {
         result = await runGate({
-            policyPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'policy') || 'policies',
+            policyPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'policy') || 'policies',
+            policyInput: '--policy',
+            workspace: (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceScope */ .O9)(env, io.cwd),
             agent,
             ...(agentType ? { agentType } : {}),
-            registryPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'config') || 'agent-config.yaml',
-            action: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'action')?.trim() || 'deploy',
+            registryPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'config') || 'agent-config.yaml',
+            action: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'action')?.trim() || 'deploy',
             environment,
             images,
             ...(replicasText ? { replicas: Number(replicasText) } : {}),
             params,
             mode: shadow ? 'shadow' : 'enforce',
             ci: ciInfo(env),
-            github: github?.repo ?? { owner: 'local', repo: 'local', runId: 'local' },
+            // Neither platform (a laptop): approvals answer approval_needed, budgets fail closed.
+            ...(gitlab ? { gitlab } : github ? { github: github.repo } : {}),
             resolve: { log: (m) => io.err(m) },
         }, {
-            github: github ? new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) : offline,
-            onWarning: (m) => io.err(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
+            ...(gitlab
+                ? {
+                    gitlab: new GitLabClient({
+                        apiUrl: env.CI_API_V4_URL,
+                        token: env[tokenVariable]?.trim(),
+                        tokenVariable,
+                    }),
+                }
+                : github
+                    ? { github: new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) }
+                    : {}),
+            onWarning: (m) => io.err(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
         });
     }
     catch (err) {
         // A fault the engine did not turn into a reason: still a deny (fail closed).
         io.err(`astl: deploy gate failed (denied): ${err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht ? err.format() : String(err?.stack ?? err)}`);
-        return shadow ? _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok : _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.deny;
+        return shadow ? _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok : _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.deny;
     }
     const { record } = result;
-    const rules = format === 'junit' || (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit') ? await checkedRules(record) : [];
+    const rules = format === 'junit' || (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'junit') ? await checkedRules(record) : [];
     const rendered = render(format, record, io, rules);
-    const output = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'output');
+    const output = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'output');
     if (output)
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(output, rendered);
     else
         io.out(rendered);
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit'), junit(record, rules));
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'dotenv'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'dotenv'), dotenv(record));
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'record'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'record'), `${JSON.stringify(record, null, 2)}\n`);
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'junit'))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'junit'), junit(record, rules));
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'dotenv'))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'dotenv'), dotenv(record));
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'record'))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'record'), `${JSON.stringify(record, null, 2)}\n`);
     if (format !== 'text' || output)
         io.err(headline(record, io));
-    if (record.decision === 'approval_needed' && !github) {
-        io.err('Outside GitHub the gate cannot see approvals: exit 2 means "approval needed". In GitLab, deploy through a protected environment with required approvals, or a manual job that only an approver can run.');
+    if (record.decision === 'approval_needed' && !github && !gitlab) {
+        io.err('Outside GitHub Actions and GitLab jobs the gate cannot see approvals: exit 2 means "approval needed".');
     }
     if (record.decision === 'allow' || shadow)
-        return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
-    return record.decision === 'approval_needed' ? _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.approvalNeeded : _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.deny;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
+    return record.decision === 'approval_needed' ? _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.approvalNeeded : _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.deny;
 }
 async function parseParams(text) {
     if (!text?.trim())
@@ -188,9 +401,23 @@ async function parseParams(text) {
     const docs = parseYaml(text, '--params');
     const value = docs[0]?.value;
     if (docs.length !== 1 || value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e('--params must be one JSON or YAML mapping', `for example --params '{"amount": 250}'`);
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e('--params must be one JSON or YAML mapping', `for example --params '{"amount": 250}'`);
     }
     return value;
+}
+/** In a GitLab job: the project, job and commit the GitLab Deployments API calls are about. */
+function gitlabContext(env) {
+    if (env.GITLAB_CI !== 'true' || !env.CI_API_V4_URL || !env.CI_PROJECT_ID)
+        return undefined;
+    return {
+        projectId: env.CI_PROJECT_ID,
+        ...(env.CI_JOB_ID ? { jobId: env.CI_JOB_ID } : {}),
+        sha: env.CI_COMMIT_SHA ?? '',
+        ref: env.CI_COMMIT_TAG || env.CI_COMMIT_BRANCH || env.CI_COMMIT_REF_NAME || '',
+        tag: Boolean(env.CI_COMMIT_TAG),
+        // Four eyes: the user who started the pipeline does not approve their own deploy.
+        excludedUsers: env.GITLAB_USER_LOGIN ? [env.GITLAB_USER_LOGIN] : [],
+    };
 }
 function githubContext(env) {
     const token = env.GITHUB_TOKEN?.trim();
@@ -238,7 +465,7 @@ function ciInfo(env) {
 function headline(r, io) {
     const colour = r.decision === 'allow' ? 'green' : r.decision === 'deny' ? 'red' : 'yellow';
     const shadow = r.mode === 'shadow' && r.decision !== 'allow' ? ' (shadow mode: not enforced)' : '';
-    return `deploy gate: ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
+    return `deploy gate: ${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
 }
 function render(format, r, io, rules) {
     switch (format) {
@@ -251,7 +478,7 @@ function render(format, r, io, rules) {
         default: {
             const lines = [headline(r, io)];
             for (const reason of r.reasons)
-                lines.push(`  ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'bold', reason.code)} ${reason.rule}: ${reason.message}`);
+                lines.push(`  ${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'bold', reason.code)} ${reason.rule}: ${reason.message}`);
             for (const i of r.images)
                 lines.push(`  image ${i.input} -> ${i.pinned ?? `not resolved (${i.error ?? 'unknown'})`}`);
             lines.push(`  policy ${r.policy.path} sha256 ${r.policy.sha256 ?? '(not loaded)'}`);
@@ -332,7 +559,7 @@ function junit(r, checkedRules = []) {
 }
 /** `file:line key` of every rule key in the policy entries that apply to this request. */
 async function checkedRules(r) {
-    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(298)]).then(__webpack_require__.bind(__webpack_require__, 2495));
+    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 267));
     try {
         const set = loadPolicies(r.policy.path);
         return matchingRules({ agent: r.request.agent, action: r.request.action }, set).flatMap((rule) => Object.entries(rule.keyAt)

@@ -2,6 +2,204 @@ export const id = 674;
 export const ids = [674];
 export const modules = {
 
+/***/ 2073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KY: () => (/* binding */ gitLabFileVariableScope),
+/* harmony export */   Ld: () => (/* binding */ isPathProblem),
+/* harmony export */   O9: () => (/* binding */ workspaceScope),
+/* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
+/* harmony export */   lX: () => (/* binding */ inspectWorkspacePath),
+/* harmony export */   oW: () => (/* binding */ hasGitSegment),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
+/* harmony export */ });
+/* unused harmony export PATH_OUTSIDE_WORKSPACE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
+/**
+ * The one gate for every path the product reads (or writes for a job) because an input, a flag,
+ * a registry, a policy or a state file names it: the path must lead, after every symbolic link
+ * is resolved, to a place inside the workspace, and never into `.git/` (which holds the
+ * checkout's token in `.git/config`, hooks, and other people's history). A path that fails is
+ * refused with an AstlError that names the path and the setting, never the file's content.
+ *
+ * TOCTOU: callers open the *resolved* path (`real`, free of symbolic links when checked), and
+ * `readWorkspaceFile` opens it with O_NOFOLLOW and then asks the kernel which file the
+ * descriptor really is (`/proc/self/fd/N` on Linux), checking that name again. A link swapped in
+ * between the check and the open is thus either not followed or caught after the open.
+ */
+
+
+
+const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';
+/**
+ * The workspace of this process: the first of GITHUB_WORKSPACE and CI_PROJECT_DIR that names an
+ * existing folder, else `cwd`. (Emulators such as gitlab-ci-local set CI_PROJECT_DIR to a
+ * `/builds/...` path that does not exist on the machine; no file can be read inside it anyway.)
+ */
+function workspaceScope(env = process.env, cwd = process.cwd()) {
+    const candidates = [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]
+        .map((v) => v?.trim())
+        .filter((v) => Boolean(v))
+        .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
+    const root = candidates.find(isDirectory) ?? cwd;
+    return { root, base: cwd };
+}
+/**
+ * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
+ * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
+ * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
+ * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ */
+function gitLabFileVariableScope(env, cwd = process.cwd()) {
+    const project = env.CI_PROJECT_DIR?.trim();
+    if (env.GITLAB_CI !== 'true' || !project)
+        return undefined;
+    const root = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
+    return isDirectory(root) ? { root, base: cwd } : undefined;
+}
+function isDirectory(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** True when any segment of `path` is `.git`, whatever its case (case-insensitive file systems). */
+function hasGitSegment(path) {
+    return path.split(/[\\/]+/).some((s) => s.toLowerCase() === '.git');
+}
+/**
+ * Resolves `path` (relative to `scope.base`, else `scope.root`) and checks it without throwing:
+ * inside the real workspace root after symbolic links, no `.git` segment, no control characters.
+ * The file need not exist (callers report a missing file their own way).
+ */
+function inspectWorkspacePath(path, scope) {
+    const shown = JSON.stringify(path);
+    // A NUL makes Node throw a TypeError (a crash); other control characters are never a file name
+    // anyone meant, and would reach logs.
+    if (path === '' || /[\u0000-\u001f\u007f]/.test(path)) {
+        return {
+            kind: 'invalid',
+            message: path === '' ? 'is an empty path' : `${shown} contains a control character`,
+            hint: 'name a file in the repository, relative to its root',
+        };
+    }
+    const rootReal = realOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root));
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.base ?? scope.root, path);
+    const resolved = realpathLoose(absolute);
+    if ('problem' in resolved) {
+        return {
+            kind: 'invalid',
+            message: `${shown} ${resolved.problem}`,
+            hint: 'point the path at a real file',
+        };
+    }
+    const { real, exists } = resolved;
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(rootReal, real);
+    if (rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
+        return {
+            kind: 'outside',
+            message: `${shown} is outside the workspace ${rootReal}${real === absolute ? '' : ` (it resolves to ${real})`}`,
+            hint: 'astl reads only files inside the repository checkout: name a file there (relative to the repository root), not an absolute path, a ../ path or a symbolic link that leads out of it',
+        };
+    }
+    if (hasGitSegment(rel) || hasGitSegment((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root), absolute))) {
+        return {
+            kind: 'git-dir',
+            message: `${shown} is inside .git/${real === absolute ? '' : ` (it resolves to ${rel})`}`,
+            hint: '.git/ holds the checkout’s credentials and hooks, and nothing astl reads lives there: name a file in the working tree',
+        };
+    }
+    return { absolute, real, relative: rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'), exists };
+}
+function isPathProblem(x) {
+    return 'kind' in x;
+}
+/**
+ * inspectWorkspacePath, throwing the problem as an AstlError (PATH_OUTSIDE_WORKSPACE or
+ * `use.code`) located at `use.location`, else at `use.what`.
+ */
+function resolveWorkspacePath(path, scope, use) {
+    const result = inspectWorkspacePath(path, scope);
+    if (!isPathProblem(result))
+        return result;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
+        code: use.code ?? PATH_OUTSIDE_WORKSPACE,
+        location: use.location ?? { file: use.what },
+        hint: result.hint,
+    });
+}
+/**
+ * Reads a file named by an input, flag, registry or policy: checked by resolveWorkspacePath, opened
+ * by its real path without following a last-moment link, and the opened descriptor checked again.
+ * File-system errors (ENOENT, EISDIR, EACCES, ELOOP) are thrown as Node's errors so that callers
+ * keep their own "not found" messages; refusals are AstlErrors.
+ */
+function readWorkspaceFile(path, scope, use) {
+    const checked = resolveWorkspacePath(path, scope, use);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+    try {
+        const opened = openedPath(fd);
+        if (opened !== undefined && opened !== checked.real) {
+            resolveWorkspacePath(opened, { root: scope.root }, use);
+        }
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isDirectory()) {
+            throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
+                code: 'EISDIR',
+            });
+        }
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
+function openedPath(fd) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(`/proc/self/fd/${fd}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+function realOrSelf(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+/** realpath, or for a missing path the real path of its nearest existing ancestor plus the rest. */
+function realpathLoose(absolute) {
+    try {
+        return { real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute), exists: true };
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ELOOP')
+            return { problem: 'is a loop of symbolic links' };
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+            return { problem: `cannot be resolved (${code ?? err.message})` };
+        }
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
+        if (parent === absolute)
+            return { real: absolute, exists: false };
+        const up = realpathLoose(parent);
+        return 'problem' in up ? up : { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)), exists: false };
+    }
+}
+
+
+/***/ }),
+
 /***/ 9674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -26,6 +224,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./packages/core/errors.ts
 var errors = __webpack_require__(425);
+// EXTERNAL MODULE: ./packages/core/workspace-path.ts
+var workspace_path = __webpack_require__(2073);
 // EXTERNAL MODULE: ./package.json
 var package_0 = __webpack_require__(8330);
 ;// CONCATENATED MODULE: ./packages/scanner/version.ts
@@ -45,6 +245,7 @@ var cli_io = __webpack_require__(1604);
  * reporters as the scan action; several reports can come out of one run (stdout in --format, plus
  * --sarif / --codequality files) so a CI job scans once.
  */
+
 
 
 
@@ -140,7 +341,10 @@ async function run(args, io) {
     const targets = classifyPaths(io.cwd, args.positionals, staged);
     const writeBaselineFile = (0,cli_args/* str */.gx)(args, 'write-baseline');
     const baselineFile = writeBaselineFile ? undefined : (0,cli_args/* str */.gx)(args, 'baseline');
-    const baselinePath = baselineFile ? (0,external_node_path_.resolve)(io.cwd, baselineFile) : undefined;
+    // Inside the workspace and out of .git/, or refused without showing the file (core/workspace-path).
+    const baselinePath = baselineFile
+        ? (0,workspace_path/* resolveWorkspacePath */.XI)(baselineFile, (0,workspace_path/* workspaceScope */.O9)(io.env, io.cwd), { what: '--baseline' }).real
+        : undefined;
     if (baselineFile && !(0,external_node_fs_.existsSync)(baselinePath)) {
         throw new errors/* AstlError */.Ht(`baseline file ${baselineFile} not found`, {
             code: 'BASELINE_NOT_FOUND',
@@ -148,7 +352,7 @@ async function run(args, io) {
             hint: 'write one with `astl scan --write-baseline FILE`, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(519)]).then(__webpack_require__.bind(__webpack_require__, 4084));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(749), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 3749));
     const progress = startProgress(io);
     let result;
     let cleanup;

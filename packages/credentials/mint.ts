@@ -20,6 +20,8 @@ import {
   formatDuration,
   formatLocation,
   RetryExhaustedError,
+  resolveWorkspacePath,
+  type WorkspaceScope,
 } from '../core/index.js';
 import { decodeTokenClaims } from '../providers/oidc.js';
 import {
@@ -31,6 +33,7 @@ import {
   resolveAgent,
 } from '../registry/index.js';
 import { auditEvent } from './audit.js';
+import { type PreflightPlan, preflightChecks } from './preflight.js';
 import type { MintContext, ProviderCheckFacts } from './provider.js';
 import { type AnyProvider, defaultProviders } from './providers/index.js';
 import type {
@@ -39,6 +42,7 @@ import type {
   IssuedCredential,
   MintDeps,
   MintResult,
+  ProviderName,
   RevocationState,
 } from './types.js';
 
@@ -92,16 +96,30 @@ export async function mintCredentials(
 
   try {
     // ---- 1. Everything that can refuse, with no network at all. ----
+    // Every file named by the request or the registry stays inside the workspace, out of .git/.
+    const workspace: WorkspaceScope = {
+      root: request.workspaceRoot ?? request.workspace,
+      base: request.workspace,
+    };
     const registryFile = displayPath(request.configPath, request.workspace);
-    const registry = loadRegistry(registryFile);
+    const registry = loadRegistry(registryFile, { workspace, use: { what: 'config' } });
     const agent = resolveAgent(registry, { agent: request.agent, agentType: request.agentType });
     agentName = agent.name;
     const policies: AgentPolicy[] = loadAgentPolicies(displayPath(request.policiesDir, request.workspace), {
       missingOk: true,
+      workspace,
+      use: { what: 'policies' },
     });
     const planned = planProviders(request, agent, providers);
     const names = planned.map((p) => p.provider.name);
     const facts = mergeFacts(planned);
+    // Transport (https or loopback) and exported env names, before any token.
+    const transportWarnings = preflightChecks(
+      request,
+      agent,
+      Object.fromEntries(planned.map((p) => [p.provider.name, p.plan])) as PreflightPlan,
+      env,
+    );
     const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
     const checkFor = (environment: string | undefined) =>
       checkCredentialRequest(
@@ -126,10 +144,18 @@ export async function mintCredentials(
     for (const { provider, plan } of planned) {
       provider.prepare?.(plan, {
         durationSeconds: check.durationSeconds,
-        file: (path) => displayPath(path, request.workspace),
+        // Read by its real path, once checked: a link out of the workspace or into .git/ is refused.
+        file: (path, key) =>
+          displayPath(
+            resolveWorkspacePath(path, workspace, {
+              what: key.replace(/^.*\./, ''),
+              location: agent.keyLocations[key] ?? agent.location,
+            }).real,
+            request.workspace,
+          ),
       });
     }
-    const warnings = [...check.warnings];
+    const warnings = [...check.warnings, ...transportWarnings];
 
     log.info(
       `Agent ${agent.name} (type ${agent.type}, owner ${agent.owner}) requests ${names.join(' + ')} credentials for ${formatDuration(check.durationSeconds)}: ${purpose}`,
@@ -139,8 +165,9 @@ export async function mintCredentials(
 
     // ---- 2. Tokens and credentials: every provider side by side. ----
     const idTokens = new Map<string, Promise<string>>();
-    const fetchIdToken = async (audience: string): Promise<string> => {
-      const token = await deps.getIdToken(audience, deadline);
+    // `provider` only names whose token variable an error should point at (GitLab mints one each).
+    const fetchIdToken = async (audience: string, provider: ProviderName): Promise<string> => {
+      const token = await deps.getIdToken(audience, deadline, provider);
       deps.registerSecret(token);
       deps.onPhase?.('token');
       // The job's real environment is in the signed token; re-check restrictions against it.
@@ -149,11 +176,11 @@ export async function mintCredentials(
       if (tokenEnv && tokenEnv !== request.run.environment) checkFor(tokenEnv);
       return token;
     };
-    const idToken = (audience: string): Promise<string> => {
+    const idToken = (audience: string, provider: ProviderName): Promise<string> => {
       tokensRequested = true;
       let pending = idTokens.get(audience);
       if (!pending) {
-        pending = fetchIdToken(audience);
+        pending = fetchIdToken(audience, provider);
         idTokens.set(audience, pending);
       }
       return pending;
@@ -187,7 +214,7 @@ export async function mintCredentials(
         log,
         now,
         runDetail,
-        idToken,
+        idToken: (audience) => idToken(audience, provider.name),
         secret: (value) => {
           deps.registerSecret(value);
           secrets.push(value);

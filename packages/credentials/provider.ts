@@ -44,8 +44,12 @@ export interface ProviderCheckFacts {
 export interface PrepareContext {
   /** The duration every credential gets, settled by the pre-check (seconds). */
   durationSeconds: number;
-  /** A path from the registry as it is opened and shown in errors (workspace-relative). */
-  file(path: string): string;
+  /**
+   * A path the registry names under `key` (e.g. `credentials.aws.session-policy`), resolved inside
+   * the workspace (symlinks followed, never into .git/) as it is opened and shown in errors;
+   * throws an AstlError at the registry line otherwise.
+   */
+  file(path: string, key: string): string;
 }
 
 export interface MintContext<State> {
@@ -79,6 +83,8 @@ export interface MintContext<State> {
 export interface RevokeContext {
   /** The `revoke` input: false records why nothing was revoked. */
   revoke: boolean;
+  /** Why the credential must not be sent to its endpoint (revoke-guard.ts): record a failure, send nothing. */
+  refusal?: string;
   deadline: Deadline;
   log: Logger;
   now(): Date;

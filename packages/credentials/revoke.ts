@@ -8,13 +8,18 @@ import { AstlError } from '../core/errors.js';
 import { Deadline, describeFault } from '../core/retry.js';
 import { auditEvent } from './audit.js';
 import { type AnyProvider, defaultProviders } from './providers/index.js';
-import type { RevocationEntry, RevocationState, RevokeDeps, RevokeResult } from './types.js';
+import type { ProviderName, RevocationEntry, RevocationState, RevokeDeps, RevokeResult } from './types.js';
 
 export const DEFAULT_REVOKE_DEADLINE_MS = 20_000;
 
 export interface RevokeOptions {
   /** The action's `revoke` input: false records why nothing was revoked. */
   revoke: boolean;
+  /**
+   * Per provider, why its credential must not be sent anywhere (revoke-guard.ts: a state whose
+   * endpoint the registry does not name): recorded as failed, no request made.
+   */
+  refusals?: Partial<Record<ProviderName, string>>;
 }
 
 /** The saved state of `provider`, if the main step saved one. */
@@ -55,7 +60,13 @@ export async function revokeCredentials(
     let entry: RevocationEntry;
     try {
       entry = {
-        ...(await provider.revoke(saved, { revoke: options.revoke, deadline, log, now })),
+        ...(await provider.revoke(saved, {
+          revoke: options.revoke,
+          deadline,
+          log,
+          now,
+          ...(options.refusals?.[provider.name] ? { refusal: options.refusals[provider.name] } : {}),
+        })),
         label: provider.label,
       };
     } catch (err) {

@@ -44,6 +44,16 @@ export interface CredentialRequest {
   policiesDir: string;
   /** Base for relative paths (registry, policies, session policies). */
   workspace: string;
+  /**
+   * The workspace every path must stay inside (core/workspace-path): GITHUB_WORKSPACE, else
+   * CI_PROJECT_DIR, else the working directory. Default `workspace`.
+   */
+  workspaceRoot?: string;
+  /**
+   * Plain http:// to a non-loopback credential endpoint is refused unless allowed (core/transport);
+   * `optIn` says how to allow it in the front end's terms (`allow-insecure-http: true`, `--allow-insecure-http`).
+   */
+  transport?: { allowInsecureHttp: boolean; optIn?: string };
   aws?: { roleArn?: string; region?: string; audience?: string };
   vault?: {
     url?: string;
@@ -74,8 +84,11 @@ export interface Logger {
 }
 
 export interface MintDeps {
-  /** An OIDC ID token for `audience` (the runner's protocol in the action; an env var on GitLab). */
-  getIdToken(audience: string, deadline: Deadline): Promise<string>;
+  /**
+   * An OIDC ID token for `audience` (the runner's protocol in the action; an env var on GitLab).
+   * `provider` says which provider asks, so an error can name that provider's token variable.
+   */
+  getIdToken(audience: string, deadline: Deadline, provider?: ProviderName): Promise<string>;
   /** Called with every secret value the moment it is received, before anything can print it. */
   registerSecret(value: string): void;
   /** Called whenever the revocation state changes, so a crash later still leaves it saved. */

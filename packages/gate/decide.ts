@@ -82,6 +82,37 @@ export function expressionVars(request: GateRequest): ExpressionVars {
   };
 }
 
+/**
+ * How to fix a failed approval or budget check, in the terms of the platform the gate runs on
+ * (DecideContext.platform): GitHub token permissions and environments, or GitLab tokens and
+ * protected environments with deployment approvals.
+ */
+const PLATFORM_FIX = {
+  github: {
+    budget:
+      "Give the job's token `deployments: read` and `deployments: write` (permissions: deployments: write)",
+    approvalCheck: "Give the job's token `actions: read` (permissions: actions: read)",
+    approvalRequired: (env: string) =>
+      `run the job in a GitHub environment named '${env}' with required reviewers (Settings > Environments > Deployment protection rules), and have a reviewer approve the run`,
+  },
+  gitlab: {
+    budget:
+      'On GitLab the gate counts and records its allowed deploys as deployments of the environment astl-gate/<agent>: the token (agent-gate input token_variable, default CI_JOB_TOKEN; --gitlab-token-env on the CLI) must read and create deployments (CI_JOB_TOKEN of a Developer on GitLab 16.2+, or a project access token with the api scope)',
+    approvalCheck:
+      'On GitLab the token (agent-gate input token_variable, default CI_JOB_TOKEN) must read deployments (a Reporter, or an access token with read_api)',
+    approvalRequired: (env: string) =>
+      `on GitLab, protect the environment '${env}' with required deployment approvals (Settings > CI/CD > Protected environments), run the gate in the job that deploys to it (environment: ${env}; see the agent-gate component's approvals section), and have someone other than the agent and the pipeline's user approve the deployment`,
+  },
+  none: {
+    budget:
+      'max_per_day needs the GitHub Deployments API (a github-token) or, in a GitLab job, the GitLab Deployments API; elsewhere budgets cannot be counted',
+    approvalCheck:
+      'approvals need the GitHub API (a github-token) or, in a GitLab job, the GitLab Deployments API',
+    approvalRequired: (env: string) =>
+      `have a human approve the deploy to '${env}': on GitHub through an environment with required reviewers, on GitLab through a protected environment with deployment approvals`,
+  },
+} as const;
+
 function ruleName(rule: ActionRule, key: string): string {
   return `${rule.keyAt[key] ?? rule.at} ${key}`;
 }
@@ -197,7 +228,7 @@ function checkRule(
       reasons.push({
         code: 'BUDGET_CHECK_FAILED',
         rule: ruleName(rule, 'max_per_day'),
-        message: `could not count this agent's deploys of the last 24 h${budget?.error ? `: ${budget.error}` : ''}; the gate fails closed. Give the job's token \`deployments: read\` and \`deployments: write\` (permissions: deployments: write)`,
+        message: `could not count this agent's deploys of the last 24 h${budget?.error ? `: ${budget.error}` : ''}; the gate fails closed. ${PLATFORM_FIX[context.platform ?? 'github'].budget}`,
       });
     } else if (budget.used >= rule.maxPerDay) {
       reasons.push({
@@ -368,7 +399,7 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
     reasons.push({
       code: 'APPROVAL_CHECK_FAILED',
       rule,
-      message: `this request needs approval, and the run's approvals could not be read: ${approval.error}; the gate fails closed. Give the job's token \`actions: read\` (permissions: actions: read)`,
+      message: `this request needs approval, and the run's approvals could not be read: ${approval.error}; the gate fails closed. ${PLATFORM_FIX[context.platform ?? 'github'].approvalCheck}`,
     });
     return decision;
   }
@@ -376,7 +407,7 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
   reasons.push({
     code: 'APPROVAL_REQUIRED',
     rule,
-    message: `this request needs approval by someone other than the agent: run the job in a GitHub environment named '${request.environment}' with required reviewers (Settings > Environments > Deployment protection rules), and have a reviewer approve the run`,
+    message: `this request needs approval by someone other than the agent: ${PLATFORM_FIX[context.platform ?? 'github'].approvalRequired(request.environment)}${approval?.note ? ` (${approval.note})` : ''}`,
   });
   return decision;
 }

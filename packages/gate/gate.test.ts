@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import { AstlError } from '../core/index.js';
 import type { ResolvedImage } from '../oci/index.js';
@@ -16,6 +17,8 @@ function input(policy: string, over: Partial<GateInput> = {}): GateInput {
     mode: 'enforce',
     ci: { provider: 'github', repository: 'acme/app', run_id: '7', sha: 'f'.repeat(40) },
     github: { owner: 'acme', repo: 'app', runId: '7', sha: 'f'.repeat(40) },
+    // The policy folders are temp folders: that is the workspace here.
+    workspace: { root: tmpdir() },
     ...over,
   };
 }

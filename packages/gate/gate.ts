@@ -6,11 +6,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { AstlError, AstlErrors, formatLocation } from '../core/index.js';
+import {
+  AstlError,
+  AstlErrors,
+  formatLocation,
+  resolveWorkspacePath,
+  type WorkspaceScope,
+  workspaceScope,
+} from '../core/index.js';
 import { resolveImages as ociResolveImages, type ResolvedImage, type ResolveOptions } from '../oci/index.js';
 import { loadRegistry } from '../registry/registry.js';
 import { budgetLimit, decide, matchingRules, type PolicySet } from './decide.js';
 import type { GitHubClient } from './github.js';
+import type { GitLabClient } from './gitlab.js';
 import { loadPolicies } from './policy.js';
 import { type CiInfo, type DecisionRecord, imageEntries } from './record.js';
 import type {
@@ -31,6 +39,13 @@ export interface GateInput {
   agentType?: string;
   /** Agent registry used to find the agent's type; skipped when the file does not exist. */
   registryPath?: string;
+  /**
+   * Policy and registry paths must stay inside this workspace and out of .git/ (a path outside
+   * is a POLICY_INVALID deny). Default: GITHUB_WORKSPACE, else CI_PROJECT_DIR, else the cwd.
+   */
+  workspace?: WorkspaceScope;
+  /** How the front end names the policy path, for that refusal: `input 'policy'`, `--policy`. */
+  policyInput?: string;
   action: string;
   environment: string;
   images: string[];
@@ -40,12 +55,27 @@ export interface GateInput {
   ci: CiInfo;
   /** Where approvals and budgets live; absent = no GitHub API (approvals and budgets fail closed). */
   github?: { owner: string; repo: string; runId?: string; sha?: string };
+  /**
+   * In a GitLab job: the project and job whose deployments hold approvals and budget records
+   * (CI_PROJECT_ID, CI_JOB_ID, CI_COMMIT_SHA, CI_COMMIT_REF_NAME, whether it is a tag), and the
+   * users whose approval does not count besides the agent (the pipeline's user). Takes
+   * precedence over `github` when `deps.gitlab` is given too.
+   */
+  gitlab?: {
+    projectId: string;
+    jobId?: string;
+    sha: string;
+    ref: string;
+    tag?: boolean;
+    excludedUsers?: string[];
+  };
   resolve?: ResolveOptions;
 }
 
 export interface GateDeps {
   resolveImages?: (refs: readonly string[], options: ResolveOptions) => Promise<ResolvedImage[]>;
   github?: Pick<GitHubClient, 'findApproval' | 'countRecentDeploys' | 'recordDeployment'>;
+  gitlab?: Pick<GitLabClient, 'findApproval' | 'countRecentDeploys' | 'recordDeployment'>;
   now?: () => Date;
   newId?: () => string;
   onWarning?: (message: string) => void;
@@ -98,13 +128,105 @@ function policyErrorReasons(err: AstlError): { reasons: Reason[]; errors: AstlEr
 
 function agentTypeFromRegistry(input: GateInput, warn: (m: string) => void): string | undefined {
   const path = input.registryPath ?? 'agent-config.yaml';
-  if (!existsSync(path)) return undefined;
+  const workspace = input.workspace ?? workspaceScope();
   try {
-    return loadRegistry(path).agents.find((a) => a.name === input.agent)?.type;
+    if (!existsSync(resolveWorkspacePath(path, workspace, { what: 'config' }).real)) return undefined;
+    return loadRegistry(path, { workspace, use: { what: 'config' } }).agents.find(
+      (a) => a.name === input.agent,
+    )?.type;
   } catch (err) {
     warn(`could not read the agent registry ${path} to find the agent's type: ${(err as Error).message}`);
     return undefined;
   }
+}
+
+/** Approvals, deploy counting and records on the platform the gate runs on, bound to the run. */
+interface Platform {
+  name: 'github' | 'gitlab';
+  /** Why approvals cannot be read at all (e.g. no run id); then they fail closed. */
+  approvalsUnavailable?: string;
+  findApproval(environment: string, agent: string): Promise<{ approvedBy?: string; note?: string }>;
+  countRecentDeploys(agent: string, since: Date): Promise<number>;
+  recordDeployment(r: {
+    agent: string;
+    action: string;
+    environment: string;
+    decisionId: string;
+    images: string[];
+  }): Promise<unknown>;
+  /** What the record failure reason asks for. */
+  recordFix: string;
+  /**
+   * Record only decisions a budget counts. On GitLab a record is a deployment of a separate
+   * environment (astl-gate/<agent>), which users without budgets should not find in their project.
+   */
+  recordOnlyForBudgets?: boolean;
+}
+
+function platformFor(input: GateInput, deps: GateDeps): Platform | undefined {
+  const gl = input.gitlab;
+  const gitlab = deps.gitlab;
+  if (gl && gitlab) {
+    return {
+      name: 'gitlab',
+      findApproval: (environment, agent) =>
+        gitlab
+          .findApproval({
+            projectId: gl.projectId,
+            ...(gl.jobId ? { jobId: gl.jobId } : {}),
+            environment,
+            excludedUsers: [agent, `${agent}[bot]`, ...(gl.excludedUsers ?? [])],
+          })
+          .then((r) => ({
+            ...(r.approvedBy ? { approvedBy: r.approvedBy } : {}),
+            ...(r.why ? { note: r.why } : {}),
+          })),
+      countRecentDeploys: (agent, since) =>
+        gitlab.countRecentDeploys({ projectId: gl.projectId, agent, since }),
+      recordDeployment: (r) =>
+        gitlab.recordDeployment({
+          projectId: gl.projectId,
+          agent: r.agent,
+          sha: gl.sha,
+          ref: gl.ref,
+          tag: gl.tag ?? false,
+        }),
+      recordFix:
+        'Give the gate a token that can create deployments (CI_JOB_TOKEN of a Developer on GitLab 16.2+, or a project access token with the api scope in the agent-gate input token_variable)',
+      recordOnlyForBudgets: true,
+    };
+  }
+  const gh = input.github;
+  const github = deps.github;
+  if (gh && github) {
+    return {
+      name: 'github',
+      ...(gh.runId
+        ? {}
+        : { approvalsUnavailable: "GITHUB_RUN_ID is not set, so the run's approvals cannot be read" }),
+      findApproval: async (environment, agent) => {
+        const approvedBy = await github.findApproval({
+          owner: gh.owner,
+          repo: gh.repo,
+          runId: gh.runId ?? '',
+          environment,
+          agentLogins: [agent, `${agent}[bot]`],
+        });
+        return approvedBy ? { approvedBy } : {};
+      },
+      countRecentDeploys: (agent, since) =>
+        github.countRecentDeploys({ owner: gh.owner, repo: gh.repo, agent, since }),
+      recordDeployment: (r) =>
+        github.recordDeployment({
+          owner: gh.owner,
+          repo: gh.repo,
+          ...r,
+          ref: gh.sha ?? input.ci.sha ?? 'main',
+        }),
+      recordFix: "Give the job's token `deployments: write`",
+    };
+  }
+  return undefined;
 }
 
 export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<GateResult> {
@@ -129,7 +251,11 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   let policies: LoadedPolicies | undefined;
   let policyFailure: { reasons: Reason[]; errors: AstlError[] } | undefined;
   try {
-    policies = loadPolicies(input.policyPath, { onWarning: warn });
+    policies = loadPolicies(input.policyPath, {
+      onWarning: warn,
+      workspace: input.workspace ?? workspaceScope(),
+      use: { what: input.policyInput ?? 'policy', code: 'POLICY_INVALID' },
+    });
     if (policies.deploy.length === 0) {
       warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
     }
@@ -141,22 +267,25 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
 
   const limit = policies ? budgetLimit({ agent: input.agent, action: input.action }, set) : undefined;
+  const platform = platformFor(input, deps);
   let githubMs = 0;
   const counting = (async (): Promise<BudgetState | undefined> => {
     if (limit === undefined) return undefined;
-    if (!deps.github || !input.github) {
+    if (!platform) {
       return {
-        error: 'no github-token was given (or GITHUB_REPOSITORY is not set), so deploys cannot be counted',
+        error: input.gitlab
+          ? 'no GitLab API client was given, so deploys cannot be counted'
+          : input.github
+            ? 'no github-token was given (or GITHUB_REPOSITORY is not set), so deploys cannot be counted'
+            : 'this run is neither a GitHub Actions nor a GitLab job, so deploys cannot be counted',
       };
     }
     const t = performance.now();
     try {
-      const used = await deps.github.countRecentDeploys({
-        owner: input.github.owner,
-        repo: input.github.repo,
-        agent: input.agent,
-        since: new Date(timestamp.getTime() - 24 * 3600 * 1000),
-      });
+      const used = await platform.countRecentDeploys(
+        input.agent,
+        new Date(timestamp.getTime() - 24 * 3600 * 1000),
+      );
       return { used };
     } catch (err) {
       return { error: errorText(err) };
@@ -176,7 +305,9 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   if (agentType !== undefined) request.agentType = agentType;
   if (input.replicas !== undefined) request.replicas = input.replicas;
 
-  const context: DecideContext = {};
+  const context: DecideContext = {
+    platform: platform?.name ?? (input.gitlab ? 'gitlab' : input.github ? 'github' : 'none'),
+  };
   if (budget) context.budget = budget;
   let evalMs = 0;
   const timedDecide = () => {
@@ -188,22 +319,21 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
   let decision = timedDecide();
 
   if (decision.decision === 'approval_needed') {
-    if (!deps.github || !input.github?.runId) {
+    if (!platform && !input.github && !input.gitlab) {
+      // Neither platform (a laptop): no approval can exist, so the answer is approval_needed.
+      context.approval = {};
+    } else if (!platform || platform.approvalsUnavailable) {
       context.approval = {
         error:
-          'no github-token was given (or GITHUB_REPOSITORY / GITHUB_RUN_ID are not set), so approvals cannot be read',
+          platform?.approvalsUnavailable ??
+          (input.gitlab
+            ? 'no GitLab API client was given, so approvals cannot be read'
+            : 'no github-token was given (or GITHUB_REPOSITORY / GITHUB_RUN_ID are not set), so approvals cannot be read'),
       };
     } else {
       const t = performance.now();
       try {
-        const approvedBy = await deps.github.findApproval({
-          owner: input.github.owner,
-          repo: input.github.repo,
-          runId: input.github.runId,
-          environment: input.environment,
-          agentLogins: [input.agent, `${input.agent}[bot]`],
-        });
-        context.approval = approvedBy ? { approvedBy } : {};
+        context.approval = await platform.findApproval(input.environment, input.agent);
       } catch (err) {
         context.approval = { error: errorText(err) };
       }
@@ -219,16 +349,18 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
     decision.decision = 'deny';
   }
 
-  if (decision.decision === 'allow' && input.mode === 'enforce' && deps.github && input.github) {
+  if (
+    decision.decision === 'allow' &&
+    input.mode === 'enforce' &&
+    platform &&
+    (decision.needsBudget || !platform.recordOnlyForBudgets)
+  ) {
     const t = performance.now();
     try {
-      await deps.github.recordDeployment({
-        owner: input.github.owner,
-        repo: input.github.repo,
+      await platform.recordDeployment({
         agent: input.agent,
         action: input.action,
         environment: input.environment,
-        ref: input.github.sha ?? input.ci.sha ?? 'main',
         decisionId,
         images: images.map((i) => i.pinned ?? i.input),
       });
@@ -239,10 +371,12 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
         decision.reasons.push({
           code: 'DEPLOYMENT_RECORD_FAILED',
           rule: `${matchingRules(request, set).find((r) => r.maxPerDay !== undefined)?.keyAt.max_per_day ?? input.policyPath} max_per_day`,
-          message: `the allowed deploy could not be recorded, so the budget could not count it: ${errorText(err)}. Give the job's token \`deployments: write\``,
+          message: `the allowed deploy could not be recorded, so the budget could not count it: ${errorText(err)}. ${platform.recordFix}`,
         });
       } else {
-        warn(`the allowed deploy was not recorded as a GitHub deployment: ${errorText(err)}`);
+        warn(
+          `the allowed deploy was not recorded as a ${platform.name === 'gitlab' ? 'GitLab' : 'GitHub'} deployment: ${errorText(err)}`,
+        );
       }
     }
     githubMs += performance.now() - t;

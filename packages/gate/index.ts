@@ -9,6 +9,7 @@ export {
   toGateImage,
 } from './gate.js';
 export { GitHubClient, type GitHubClientOptions } from './github.js';
+export { budgetEnvironment, GitLabClient, type GitLabClientOptions } from './gitlab.js';
 export { hostGlobProblem, hostMatches, hostsInParams, hostsInString } from './hosts.js';
 export {
   deployPolicySchema,

@@ -18,7 +18,7 @@ import {
 import { validate as validateDeployPolicy } from '../core/schema-validators/deploy-policy.js';
 import { parseImageReference } from '../oci/reference.js';
 import { parseAgentPolicies } from '../registry/agent-policy.js';
-import { type PolicySource, readPolicySet } from '../registry/policy-files.js';
+import { type PolicyFileOptions, type PolicySource, readPolicySet } from '../registry/policy-files.js';
 import { compileExpression } from './expressions.js';
 import { hostGlobProblem, normalizeGlob, textParamProblem } from './hosts.js';
 import type { ActionRule, AllowedImage, DeployPolicy, GateAgentPolicy, LoadedPolicies } from './types.js';
@@ -265,10 +265,7 @@ export function policySha256(root: string, files: readonly PolicySource[]): stri
  * Loads every deploy policy and AgentPolicy under a file or folder. Throws AstlErrors
  * (POLICY_INVALID / POLICY_NOT_FOUND) naming file:line for every problem.
  */
-export function loadPolicies(
-  pathOrDir: string,
-  options: { onWarning?: (m: string) => void } = {},
-): LoadedPolicies {
+export function loadPolicies(pathOrDir: string, options: PolicyFileOptions = {}): LoadedPolicies {
   // One read per file: the documents parsed and the bytes hashed are the same.
   const { files, docs } = readPolicySet(pathOrDir, options);
   const errors: AstlError[] = [];

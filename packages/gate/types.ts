@@ -123,6 +123,8 @@ export interface ApprovalState {
   approvedBy?: string;
   /** Set when the approvals API could not be asked. */
   error?: string;
+  /** Why no approval was found (e.g. the GitLab deployment is still blocked), for the reason. */
+  note?: string;
 }
 
 export interface BudgetState {
@@ -138,6 +140,8 @@ export interface DecideContext {
   budget?: BudgetState;
   /** Is this environment production-tier (for AgentPolicy `deny: production-access`)? */
   isProduction?: (environment: string) => boolean;
+  /** Where approvals and budgets come from, for the fix in a reason; default github. */
+  platform?: 'github' | 'gitlab' | 'none';
 }
 
 export interface Decision {

@@ -6,7 +6,16 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { AstlError, AstlErrors, parseYaml, type YamlDoc } from '../core/index.js';
+import {
+  AstlError,
+  AstlErrors,
+  type PathUse,
+  parseYaml,
+  readWorkspaceFile,
+  resolveWorkspacePath,
+  type WorkspaceScope,
+  type YamlDoc,
+} from '../core/index.js';
 
 /** Policy files larger than this are refused: policies are small, and the gate reads them all. */
 export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
@@ -18,6 +27,13 @@ export interface PolicyFileOptions {
   missingOk?: boolean;
   /** Told about files that were skipped on purpose (symlinks leading outside the folder). */
   onWarning?: (message: string) => void;
+  /**
+   * Refuse a file or folder outside this workspace or inside .git/, and read every file found
+   * through the same check (core/workspace-path): a link inside the folder into .git/ is an error.
+   */
+  workspace?: WorkspaceScope;
+  /** How the front end names the path, for that refusal: `input 'policies'`, `--policy`. */
+  use?: PathUse;
 }
 
 const isYamlName = (name: string) => /\.ya?ml$/i.test(name);
@@ -29,6 +45,13 @@ const isYamlName = (name: string) => /\.ya?ml$/i.test(name);
  * its extension.
  */
 export function listPolicyFiles(pathOrDir: string, options: PolicyFileOptions = {}): string[] {
+  // Loaders read paths as given (relative to the process's directory); the scope only checks them.
+  if (options.workspace)
+    resolveWorkspacePath(
+      pathOrDir,
+      { root: options.workspace.root, base: process.cwd() },
+      options.use ?? { what: 'policies' },
+    );
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(pathOrDir);
@@ -134,7 +157,16 @@ export function readPolicySet(
         errors.push(tooLarge(path, size));
         continue;
       }
-      const bytes = readFileSync(path);
+      const bytes = options.workspace
+        ? readWorkspaceFile(
+            path,
+            { root: options.workspace.root, base: process.cwd() },
+            {
+              what: `policy file ${path}`,
+              code: 'POLICY_INVALID',
+            },
+          )
+        : readFileSync(path);
       // The size may have changed between stat and read; the cap holds on what was read.
       if (bytes.length > MAX_POLICY_FILE_BYTES) {
         errors.push(tooLarge(path, bytes.length));

@@ -7,11 +7,17 @@ import registrySchema from '../../schemas/agent-config.schema.json' with { type:
 import {
   AstlError,
   AstlErrors,
+  checkEnvName,
+  ENV_NAME_PATTERN,
   type JsonPath,
+  type PathUse,
   parseDuration,
   parseYaml,
+  readWorkspaceFile,
+  reservedEnvGroup,
   type SourceLocation,
   validateWithSchema,
+  type WorkspaceScope,
   type YamlDoc,
 } from '../core/index.js';
 import { validate as validateRegistry } from '../core/schema-validators/agent-config.js';
@@ -111,12 +117,26 @@ export const MINIMAL_REGISTRY = `agents:
     audit-level: full
 `;
 
+export interface LoadRegistryOptions {
+  /** Refuse a path outside this workspace or inside .git/ (see core/workspace-path). */
+  workspace?: WorkspaceScope;
+  /** How the front end names the path, for that refusal: `input 'config'`, `--config`. */
+  use?: PathUse;
+}
+
 /** Reads and validates a registry file; a missing file says how to create one. */
-export function loadRegistry(path: string): AgentRegistry {
+export function loadRegistry(path: string, options: LoadRegistryOptions = {}): AgentRegistry {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = options.workspace
+      ? readWorkspaceFile(
+          path,
+          { root: options.workspace.root, base: process.cwd() },
+          options.use ?? { what: 'config' },
+        ).toString('utf8')
+      : readFileSync(path, 'utf8');
   } catch (err) {
+    if (err instanceof AstlError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new AstlError(`agent registry ${path} not found`, {
@@ -174,6 +194,7 @@ export function parseRegistry(text: string, file: string): AgentRegistry {
   }
   errors.push(...validateWithSchema(doc, validateRegistry, WHAT, REGISTRY_INVALID));
   errors.push(...duplicateNames(doc));
+  errors.push(...envNameProblems(doc));
   if (errors.length === 0) errors.push(...durationProblems(doc));
   if (errors.length > 0) throw new AstlErrors(sortByLine(errors), REGISTRY_INVALID);
 
@@ -240,6 +261,45 @@ function duplicateNames(doc: YamlDoc): AstlError[] {
         },
       ),
     );
+  });
+  return errors;
+}
+
+/**
+ * `secrets[].env` names are exported into the job: each must be a plain upper-case name that is
+ * not reserved (core/env-names), and unique within the agent. Names that only fail the schema's
+ * pattern are left to the schema's error; reserved names are reported in any case.
+ */
+function envNameProblems(doc: YamlDoc): AstlError[] {
+  const agents = (doc.value as { agents?: unknown } | null)?.agents;
+  if (!Array.isArray(agents)) return [];
+  const errors: AstlError[] = [];
+  agents.forEach((a, i) => {
+    const secrets = (a as { credentials?: { vault?: { secrets?: unknown } } } | null)?.credentials?.vault
+      ?.secrets;
+    if (!Array.isArray(secrets)) return;
+    const seen = new Map<string, number>();
+    secrets.forEach((s, j) => {
+      const env = (s as { env?: unknown } | null)?.env;
+      if (typeof env !== 'string') return;
+      const location = doc.locate(['agents', i, 'credentials', 'vault', 'secrets', j, 'env']);
+      if (!ENV_NAME_PATTERN.test(env) && !reservedEnvGroup(env)) return; // the schema says so
+      const problem = checkEnvName(env, { location, code: REGISTRY_INVALID, prefix: 'secrets[].env ' });
+      if (problem) {
+        errors.push(problem);
+        return;
+      }
+      const first = seen.get(env);
+      if (first !== undefined) {
+        errors.push(
+          new AstlError(`secrets[].env ${env} is already used by secrets[${first}] of this agent`, {
+            code: REGISTRY_INVALID,
+            location,
+            hint: 'give each secret its own variable name',
+          }),
+        );
+      } else seen.set(env, j);
+    });
   });
   return errors;
 }

@@ -42,7 +42,7 @@ export const DESIGN_REGISTRY = `agents:
         role: review-bot
         auth-path: jwt                   # default jwt
         namespace: ""                    # optional
-        audience: vault                  # optional, default the url
+        audience: vault                  # optional, default vault
         secrets:                         # optional reads after login
           - path: secret/data/ci/review  # KV v2 path as the HTTP API spells it
             key: token

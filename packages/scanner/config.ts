@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { AstlError, AstlErrors, parseYaml, validateWithSchema } from '../core/index.js';
 import { validate as validateScanConfig } from '../core/schema-validators/scan-config.js';
+import { type CatalogEntry, type RawCatalogEntry, toCatalogEntry } from './agents/catalog.js';
 import type { UsesRef } from './workflow/model.js';
 
 export type PinPolicy = 'hash-pin' | 'ref-pin' | 'any';
@@ -22,16 +23,27 @@ export interface PinningRule {
   origin: string;
 }
 
+/** The scan config's `agents:` section (docs/agents.md). */
+export interface AgentSettings {
+  /** Registry for bound agents when a credentials step names none (default agent-config.yaml). */
+  registry?: string;
+  /** AgentPolicy folder for bound agents when a credentials step names none (default policies). */
+  policies?: string;
+  /** More catalog entries; one with a built-in id replaces the built-in entry. */
+  catalog: CatalogEntry[];
+}
+
 export interface ScanConfig {
   /** Workspace-relative path of the file read, when one was. */
   file?: string;
   pinning: { policies: PinningRule[] };
+  agents?: AgentSettings;
 }
 
 /** Looked for at the workspace root, in this order, when no path is given. */
 export const DEFAULT_SCAN_CONFIG_FILES = ['.astl/scan.yaml', '.astl/scan.yml'];
 
-export const EMPTY_SCAN_CONFIG: ScanConfig = { pinning: { policies: [] } };
+export const EMPTY_SCAN_CONFIG: ScanConfig = { pinning: { policies: [] }, agents: { catalog: [] } };
 
 /**
  * Reads the scan configuration: `path` (relative to `root`) when given, else the first of
@@ -78,6 +90,7 @@ export function parseScanConfig(text: string, file: string): ScanConfig {
   if (errors.length > 0) throw new AstlErrors(errors, 'CONFIG_INVALID');
   const value = doc.value as {
     pinning?: { policies?: { uses: string; policy: PinPolicy; reason: string }[] };
+    agents?: { registry?: string; policies?: string; catalog?: RawCatalogEntry[] };
   };
   const policies = (value.pinning?.policies ?? []).map((p, i) => ({
     uses: p.uses.toLowerCase(),
@@ -97,7 +110,28 @@ export function parseScanConfig(text: string, file: string): ScanConfig {
     }
     seen.set(p.uses, p.origin);
   }
-  return { file, pinning: { policies } };
+  const catalog = (value.agents?.catalog ?? []).map((raw, i) =>
+    toCatalogEntry(raw, `${file}:${doc.locate(['agents', 'catalog', i]).line ?? 1}`),
+  );
+  const ids = new Map<string, string>();
+  for (const entry of catalog) {
+    const before = ids.get(entry.id);
+    if (before) {
+      throw new AstlError(
+        `agent catalog entry '${entry.id}' is given twice (${before} and ${entry.origin})`,
+        {
+          code: 'CONFIG_INVALID',
+          location: { file, line: Number(entry.origin.split(':').pop()) },
+          hint: 'keep one entry per id; an entry with a built-in id replaces the built-in one',
+        },
+      );
+    }
+    ids.set(entry.id, entry.origin);
+  }
+  const agents: AgentSettings = { catalog };
+  if (value.agents?.registry !== undefined) agents.registry = value.agents.registry;
+  if (value.agents?.policies !== undefined) agents.policies = value.agents.policies;
+  return { file, pinning: { policies }, agents };
 }
 
 /**

@@ -4,11 +4,26 @@
  * suppressions, the diff scope and the baseline, and returns findings for the reporters.
  * No I/O beyond reading the workspace and running git; nothing printed.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, normalize, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isMap, type Node } from 'yaml';
-import { AstlError, AstlErrors, formatDuration, parseYaml, type YamlDoc } from '../core/index.js';
+import {
+  AstlError,
+  AstlErrors,
+  formatDuration,
+  inspectWorkspacePath,
+  isPathProblem,
+  parseYaml,
+  readWorkspaceFile,
+  type YamlDoc,
+} from '../core/index.js';
 import { parseAgentPolicies, parseRegistry } from '../registry/index.js';
+import { mergeCatalog } from './agents/catalog.js';
+import { type AgentAuditOptions, auditDefinition } from './agents/github.js';
+import { auditGitlab } from './agents/gitlab.js';
+import { buildInventory } from './agents/inventory.js';
+import { DEFAULT_POLICIES, DEFAULT_REGISTRY, RegistryStore } from './agents/registry.js';
+import type { AgentInventory } from './agents/types.js';
 import { type ChangeSet, computeChangeSet, type GitHubPullRequest, isChangedLine } from './changeset.js';
 import { loadScanConfig, type PinningRule, type ScanConfig } from './config.js';
 import { FileContext, type RawFinding } from './context.js';
@@ -108,6 +123,11 @@ export interface ScanResult {
   stats: ScanStats;
   /** Every rule the scanner knows, for SARIF's tool.driver.rules. */
   rules: RuleMeta[];
+  /**
+   * AI agents discovered in the scanned CI files beside the registered ones (docs/agents.md).
+   * Optional so results built by hand (tests, other front ends) need not carry one.
+   */
+  agents?: AgentInventory;
 }
 
 export const ALL_RULES: RuleMeta[] = [...SCANNER_RULES, ...SECRET_RULES];
@@ -195,6 +215,22 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const yaml = new YamlCache();
   const policies = loadPolicyContext(walked.files, read, targets, yaml);
+  const store = new RegistryStore(root, (file) => {
+    const got = read(file);
+    return isSkipped(got) ? undefined : got.text;
+  });
+  const agentOptions: AgentAuditOptions = {
+    catalog: mergeCatalog(config.agents?.catalog ?? []),
+    store,
+    registry: config.agents?.registry ?? DEFAULT_REGISTRY,
+    policies: config.agents?.policies ?? DEFAULT_POLICIES,
+    readText: (file) => {
+      const got = read(file);
+      return isSkipped(got) ? undefined : got.text;
+    },
+    discovered: [],
+    credentialJobs: [],
+  };
 
   const contexts: FileContext[] = [];
   const scannedFiles: string[] = [];
@@ -235,6 +271,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
           yaml,
           policies,
           pinning,
+          agents: agentOptions,
           root,
           onSessionPolicy: (path, agent) => {
             if (!sessionPolicies.has(path)) sessionPolicies.set(path, agent);
@@ -290,6 +327,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
   }
   findings.sort(compareFindings);
+  // The default registry belongs in the inventory even when no agent is bound to it.
+  store.registry(agentOptions.registry);
+  const agents = buildInventory(
+    store.loaded(),
+    agentOptions.discovered,
+    agentOptions.credentialJobs,
+    findings,
+  );
 
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   const byRule: Record<string, number> = {};
@@ -315,6 +360,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       outsideDiff,
     },
     rules: ALL_RULES,
+    agents,
   };
 }
 
@@ -378,10 +424,13 @@ function publicFinding(f: RawFinding): Finding {
 function loadBaseline(root: string, baseline: ScanOptions['baseline']): ReadonlySet<string> {
   if (!baseline) return new Set();
   if (typeof baseline !== 'string') return baseline;
-  const path = isAbsolute(baseline) ? baseline : join(root, baseline);
   try {
-    return parseBaseline(readFileSync(path, 'utf8'));
+    // Inside the workspace and out of .git/ (core/workspace-path), or refused without its content.
+    return parseBaseline(
+      readWorkspaceFile(baseline, { root }, { what: 'baseline', code: 'BASELINE_INVALID' }).toString('utf8'),
+    );
   } catch (err) {
+    if (err instanceof AstlError) throw err;
     throw new AstlError(`cannot use baseline ${baseline}: ${(err as Error).message}`, {
       code: 'BASELINE_INVALID',
       location: { file: baseline },
@@ -470,6 +519,7 @@ interface YamlScanOptions {
   yaml: YamlCache;
   policies: AgentPolicyView[];
   pinning: readonly PinningRule[];
+  agents: AgentAuditOptions;
   root: string;
   onSessionPolicy: (path: string, agent: string) => void;
 }
@@ -514,23 +564,47 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
     // still an action, and a workflow anywhere is a workflow.
     const actionShaped = isActionShape(rootNode) && !isWorkflowShape(rootNode);
     if ((kind === 'workflow' && !actionShaped) || (kind !== 'action' && isWorkflowShape(rootNode))) {
-      if (isMap(rootNode)) checkDefinition(readWorkflow(rootNode), ctx, { pinning: options.pinning });
+      if (isMap(rootNode)) {
+        const model = readWorkflow(rootNode);
+        checkDefinition(model, ctx, { pinning: options.pinning });
+        auditDefinition(model, ctx, options.agents);
+      }
       continue;
     }
     if (kind === 'action' || isActionShape(rootNode)) {
-      if (isMap(rootNode)) checkDefinition(readAction(rootNode), ctx, { pinning: options.pinning });
+      if (isMap(rootNode)) {
+        const model = readAction(rootNode);
+        checkDefinition(model, ctx, { pinning: options.pinning });
+        auditDefinition(model, ctx, options.agents);
+      }
       continue;
     }
-    if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(ctx.file)) checkGitlabCi(rootNode, ctx);
+    if (/(^|\/|\.)gitlab-ci\.ya?ml$/i.test(ctx.file)) {
+      checkGitlabCi(rootNode, ctx);
+      auditGitlab(rootNode, ctx, options.agents);
+    }
     if (isSeq(get(rootNode, 'agents'))) {
       hasRegistry = true;
+      // A scanned registry belongs in the agent inventory (when it is valid).
+      options.agents.store.registry(ctx.file);
+      // Session policies resolve inside the scan root, out of .git/, after symbolic links
+      // (core/workspace-path); anything else is a finding and is never read.
+      const inspect = (file: string) => inspectWorkspacePath(file, { root: options.root });
       checkRegistry(rootNode, ctx, {
         policies: options.policies,
+        pathProblem: (file) => {
+          const r = inspect(file);
+          if (!isPathProblem(r)) return undefined;
+          return r.kind === 'git-dir'
+            ? 'is inside .git/'
+            : r.kind === 'outside'
+              ? 'leads outside the repository'
+              : 'is not a usable path';
+        },
         fileExists: (file) => {
-          const path = normalize(file);
-          if (isAbsolute(path) || path.startsWith('..')) return false;
+          const r = inspect(file);
           try {
-            return existsSync(join(options.root, path)) && statSync(join(options.root, path)).isFile();
+            return !isPathProblem(r) && r.exists && statSync(r.real).isFile();
           } catch {
             return false;
           }
@@ -539,8 +613,11 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
       for (const agent of (toPlain(rootNode) as { agents?: unknown[] }).agents ?? []) {
         const a = agent as { name?: unknown; credentials?: { aws?: { 'session-policy'?: unknown } } };
         const path = a?.credentials?.aws?.['session-policy'];
-        if (typeof path === 'string' && !isAbsolute(path) && !normalize(path).startsWith('..')) {
-          options.onSessionPolicy(normalize(path).split('\\').join('/'), String(a.name ?? '?'));
+        if (typeof path !== 'string') continue;
+        const r = inspect(path);
+        // Scanned by its real path: no link is followed when the file is read.
+        if (!isPathProblem(r) && r.exists && r.relative !== '') {
+          options.onSessionPolicy(r.relative, String(a.name ?? '?'));
         }
       }
     }

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { hasGitSegment } from '../core/workspace-path.js';
 
 /** The default `paths`: agent configs, agent/deploy policies, CI workflows, actions, IAM JSON. */
 export const DEFAULT_PATHS = [
@@ -161,6 +162,7 @@ function symlinkProblem(path: string, realRoot: string): string | undefined {
   if (inside.startsWith('..') || inside === '' || /^[a-zA-Z]:/.test(inside)) {
     return 'symbolic link that leads outside the workspace (not followed)';
   }
+  if (hasGitSegment(inside)) return 'symbolic link into .git/ (not followed)';
   if (!statSync(target).isFile()) return 'symbolic link to a folder or special file (not followed)';
   return undefined;
 }

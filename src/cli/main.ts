@@ -38,7 +38,7 @@ export const VERBS: Record<string, VerbEntry> = {
     load: () => import('./verbs/revoke.js'),
   },
   'agents list': {
-    summary: 'list the registered agents',
+    summary: 'list the registered agents, and with --discover the AI agents that run in CI',
     load: () => import('./verbs/agents-list.js'),
   },
   'agents check': {

@@ -86,9 +86,19 @@ describe('examples/', () => {
         'workflow/unpinned-action .github/workflows/agent-deploy.yml:26',
         'workflow/unpinned-action .github/workflows/agent-deploy.yml:31',
         'workflow/unpinned-action .github/workflows/agent-pr-scan.yml:18',
+        'workflow/unpinned-action .github/workflows/claude-review.yml:21',
         'workflow/unpinned-action .github/workflows/code-review-agent.yml:17',
       ].sort(),
     );
     for (const f of result.findings) expect(f.message).toContain('astl/agent-credentials');
+    // The AI agent in the examples runs under its registered name, within what it declares.
+    expect(result.agents?.discovered.map((a) => [a.agent.id, a.file, a.job, a.binding.agent])).toEqual([
+      ['claude-code-action', '.github/workflows/claude-review.yml', 'review', 'code-review-assistant'],
+    ]);
+    expect(result.agents?.registered.map((r) => r.name)).toEqual([
+      'code-review-assistant',
+      'test-automation-bot',
+      'deploy-manager',
+    ]);
   });
 });

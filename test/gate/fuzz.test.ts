@@ -143,6 +143,7 @@ describe('fuzz: policies', () => {
         }
         const result = await runGate({
           policyPath: dir,
+          workspace: { root: dir },
           agent: 'deploy-manager',
           action: 'deploy',
           environment: 'staging',

@@ -86,7 +86,8 @@ deploy:
       });
       expect(r.code, r.output).toBe(1);
       expect(r.output).toContain('credentials ready for agent deploy-bot');
-      expect(r.output).toContain('purpose:        Deploy $CI_COMMIT_SHORT_SHA');
+      // The CLI expanded GitLab's predefined variable (the component passes the text raw).
+      expect(r.output).toContain(`purpose:        Deploy ${p.head().slice(0, 8)}`);
       expect(r.output).toContain('key id prefix ASIA region eu-west-1 agent deploy-bot');
       expect(r.output).toContain('secret delivered');
       expect(r.output).toContain('the deploy fails');

@@ -104,10 +104,15 @@ export function runPipeline(
   args: string[],
   variables: Record<string, string> = {},
   env: Record<string, string> = {},
+  timeoutMs = 60_000,
 ): Promise<PipelineResult> {
   const state = mkdtempSync(join(tmpdir(), 'astl-gcl-state-'));
   const home = mkdtempSync(join(tmpdir(), 'astl-gcl-home-'));
-  const vars = Object.entries(variables).flatMap(([k, v]) => ['--variable', `${k}=${v}`]);
+  // gitlab-ci-local says GITLAB_CI=false; the CLI's GitLab behaviour (API, purpose expansion) is for real GitLab.
+  const vars = Object.entries({ GITLAB_CI: 'true', ...variables }).flatMap(([k, v]) => [
+    '--variable',
+    `${k}=${v}`,
+  ]);
   const all = [
     // gitlab-ci-local wants these relative to the project (the process's cwd).
     '--state-dir',
@@ -117,7 +122,7 @@ export function runPipeline(
     '--force-shell-executor',
     '--no-color',
     '--ignore-predefined-vars',
-    'CI_PIPELINE_SOURCE,CI_MERGE_REQUEST_DIFF_BASE_SHA,CI_COMMIT_BRANCH,CI_COMMIT_TAG',
+    'CI_PIPELINE_SOURCE,CI_MERGE_REQUEST_DIFF_BASE_SHA,CI_COMMIT_BRANCH,CI_COMMIT_TAG,GITLAB_CI,CI_API_V4_URL,CI_PROJECT_ID,CI_JOB_ID,CI_JOB_TOKEN,CI_REGISTRY,CI_REGISTRY_IMAGE,CI_REGISTRY_USER,CI_REGISTRY_PASSWORD',
     ...vars,
     ...args,
   ];
@@ -130,7 +135,7 @@ export function runPipeline(
     child.stderr.on('data', (d) => {
       output += d;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', fail);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -55,7 +55,7 @@ deploy:
       });
       expect(deploy.variables.ASTL_AGENT).toBe('deploy-bot');
       expect(deploy.image).toEqual({
-        name: 'registry.gitlab.com/astl/agent-credentials/cli:1',
+        name: 'registry.gitlab.com/astl/agent-credentials/cli:1.0.0',
         entrypoint: [''],
       });
       expect(deploy.before_script.join('\n')).toContain(`${CLI} credentials`);

@@ -7,7 +7,6 @@ import { createPublicKey } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AstlError, Deadline, RetryExhaustedError, withRetry } from '../../packages/core/index.js';
-import { isLoopbackHost, requireSecureTransport } from '../../packages/core/secure-url.js';
 import { rateLimitOf, revokeInstallationToken } from '../../packages/providers/github-api.js';
 import {
   createInstallationToken,
@@ -254,25 +253,63 @@ describe('the App key and JWT', () => {
   });
 });
 
-describe('the transport rule', () => {
-  it('https anywhere, http to loopback only, never user info', () => {
-    expect(requireSecureTransport('https://api.github.com', 'GITHUB_API_URL').host).toBe('api.github.com');
-    expect(requireSecureTransport('http://127.0.0.1:8080/api/v3', 'x').port).toBe('8080');
-    expect(requireSecureTransport('http://localhost:1', 'x').hostname).toBe('localhost');
-    expect(requireSecureTransport('http://[::1]:1', 'x').hostname).toBe('[::1]');
-    for (const bad of ['http://api.example.com', 'ftp://x', 'not a url', 'https://user:pw@ghe.example.com']) {
-      expect(() => requireSecureTransport(bad, 'GITHUB_API_URL')).toThrow(/GITHUB_API_URL/);
-    }
-    expect(() => requireSecureTransport('https://user:pw@ghe.example.com', 'x')).toThrow(
-      /user name or password/,
-    );
+describe('the transport rule (preflight, core/transport)', () => {
+  const planOf = async (apiUrl: string | undefined, registryExtra = '') => {
+    const { parseRegistry } = await import('../../packages/registry/index.js');
+    const { DESIGN_REGISTRY } = await import('../../packages/registry/test-helpers.js');
+    const text = registryExtra ? DESIGN_REGISTRY.replace('app-id: "123456"', registryExtra) : DESIGN_REGISTRY;
+    const agent = parseRegistry(text, 'agent-config.yaml').agents[0]!;
+    return { agent, github: { apiUrl, privateKey: 'k' } };
+  };
+  const check = async (
+    apiUrl: string | undefined,
+    o: { allow?: boolean; registryExtra?: string } = {},
+  ): Promise<string[] | string> => {
+    const { preflightChecks } = await import('../../packages/credentials/preflight.js');
+    const { githubProvider } = await import('../../packages/credentials/providers/github.js');
+    const { agent, github } = await planOf(apiUrl, o.registryExtra);
+    const request = {
+      configPath: 'agent-config.yaml',
+      policiesDir: 'policies',
+      workspace: '.',
+      run: { runId: '1' },
+      github: o.registryExtra ? { apiUrl } : github,
+      transport: { allowInsecureHttp: o.allow === true },
+    } as Parameters<typeof preflightChecks>[0];
+    const plan = githubProvider().plan(request, agent);
     try {
-      requireSecureTransport('https://user:s3cr3t@ghe.example.com', 'x');
+      return preflightChecks(request, agent, { github: plan } as Parameters<typeof preflightChecks>[2], {});
     } catch (e) {
-      expect((e as Error).message).not.toContain('s3cr3t');
+      return (e as AstlError).format();
     }
-    expect(isLoopbackHost('127.8.9.10')).toBe(true);
-    expect(isLoopbackHost('127.0.0.1.example.com')).toBe(false);
+  };
+
+  it('https anywhere, http to loopback only, never user info; GITHUB_API_URL named', async () => {
+    expect(await check('https://ghe.example.com/api/v3')).toEqual([]);
+    expect(await check(undefined)).toEqual([]);
+    expect(await check('http://127.0.0.1:8080/api/v3')).toEqual([]);
+    expect(await check('http://[::1]:1')).toEqual([]);
+    for (const bad of ['http://api.example.com', 'ftp://x', 'not a url']) {
+      expect(await check(bad)).toContain('GITHUB_API_URL');
+    }
+    const withPassword = await check('https://user:s3cr3t@ghe.example.com');
+    expect(withPassword).toMatch(/user name or password/);
+    expect(withPassword).not.toContain('s3cr3t');
+  });
+
+  it('allow-insecure-http is the one switch: plain http to a host is then a warning', async () => {
+    expect(await check('http://ghe.example.com/api/v3')).toMatch(/plain http.*allow-insecure-http: true/s);
+    const warnings = await check('http://ghe.example.com/api/v3', { allow: true });
+    expect(warnings).toEqual([
+      expect.stringMatching(/GITHUB_API_URL http:\/\/ghe\.example\.com uses plain http/),
+    ]);
+  });
+
+  it('a plain-http sts-url is refused at its registry line', async () => {
+    const out = await check(undefined, { registryExtra: 'sts-url: http://sts.example.com' });
+    expect(out).toMatch(/agent-config\.yaml:\d+/);
+    expect(out).toContain('credentials.github.sts-url http://sts.example.com uses plain http');
+    expect(await check(undefined, { registryExtra: 'sts-url: http://127.0.0.1:9' })).toEqual([]);
   });
 });
 

@@ -434,8 +434,10 @@ describe('kind 5: response bodies are capped while streaming', () => {
 
   it('the gate denies an image whose manifest is too large', async () => {
     mode = 'endless';
+    const policyPath = policyDir({ 'deploy.yaml': 'agent: deploy-manager\nactions:\n  - name: deploy\n' });
     const result = await runGate({
-      policyPath: policyDir({ 'deploy.yaml': 'agent: deploy-manager\nactions:\n  - name: deploy\n' }),
+      policyPath,
+      workspace: { root: policyPath },
       agent: 'deploy-manager',
       action: 'deploy',
       environment: 'staging',

@@ -245,8 +245,8 @@ function stringMap(v) {
 var github_app_key = __webpack_require__(728);
 // EXTERNAL MODULE: ./packages/providers/vault.ts
 var vault = __webpack_require__(9203);
-// EXTERNAL MODULE: ./packages/credentials/providers/github.ts + 1 modules
-var github = __webpack_require__(2825);
+// EXTERNAL MODULE: ./packages/credentials/providers/github.ts
+var github = __webpack_require__(3751);
 ;// CONCATENATED MODULE: ./packages/credentials/providers/github-mint.ts
 
 

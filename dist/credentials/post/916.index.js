@@ -245,8 +245,8 @@ function stringMap(v) {
 var github_app_key = __webpack_require__(728);
 // EXTERNAL MODULE: ./packages/providers/vault.ts
 var vault = __webpack_require__(203);
-// EXTERNAL MODULE: ./packages/credentials/providers/github.ts + 1 modules
-var github = __webpack_require__(825);
+// EXTERNAL MODULE: ./packages/credentials/providers/github.ts
+var github = __webpack_require__(751);
 ;// CONCATENATED MODULE: ./packages/credentials/providers/github-mint.ts
 
 

@@ -70,7 +70,10 @@ export function awsProvider(
 
     prepare(plan, ctx) {
       checkStsDuration(ctx.durationSeconds);
-      if (plan.sessionPolicyPath) plan.sessionPolicy = readSessionPolicy(ctx.file(plan.sessionPolicyPath));
+      if (plan.sessionPolicyPath)
+        plan.sessionPolicy = readSessionPolicy(
+          ctx.file(plan.sessionPolicyPath, 'credentials.aws.session-policy'),
+        );
     },
 
     async mint(plan, ctx) {

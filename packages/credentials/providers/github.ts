@@ -17,7 +17,6 @@ import type { KeyObject } from 'node:crypto';
 import { formatDuration } from '../../core/duration.js';
 import { AstlError, type SourceLocation } from '../../core/errors.js';
 import { describeFault } from '../../core/retry.js';
-import { requireSecureTransport } from '../../core/secure-url.js';
 import { DEFAULT_GITHUB_API_URL, revokeInstallationToken } from '../../providers/github-api.js';
 import type {
   createInstallationToken,
@@ -194,12 +193,8 @@ export function githubProvider(
         }
         return undefined;
       }
-      const apiUrl = requireSecureTransport(
-        (input.apiUrl || DEFAULT_GITHUB_API_URL).replace(/\/+$/, ''),
-        'GITHUB_API_URL',
-      )
-        .toString()
-        .replace(/\/+$/, '');
+      // Transport (https, loopback, or allow-insecure-http) is checked by preflight.ts, before any token.
+      const apiUrl = normalizeUrl(input.apiUrl || DEFAULT_GITHUB_API_URL);
       const { owner, repositories } = targetOf(agent, input.repository);
       const { permissions, source } = permissionsFor(agent);
       const base = { apiUrl, owner, repositories, permissions, permissionsSource: source };
@@ -247,6 +242,13 @@ export function githubProvider(
           ...base,
           outcome: 'disabled',
           message: `revoke is false; the token (${facts}) stays valid until it expires at ${s.expiresAt}${shorter ? `, longer than the requested ${formatDuration(s.requestedSeconds)}` : ''}`,
+        };
+      }
+      if (ctx.refusal) {
+        return {
+          ...base,
+          outcome: 'failed',
+          message: `${ctx.refusal}; the token stays valid until it expires at ${s.expiresAt} (${facts}). Suspend the App's installation, or revoke it with the token against your GitHub API: gh api -X DELETE /installation/token`,
         };
       }
       if (Date.parse(s.expiresAt) <= ctx.now().getTime()) {
@@ -357,11 +359,7 @@ function exchangePlan(request: CredentialRequest, agent: AgentEntry, base: PlanB
       'credentials.github.sts-url',
     );
   }
-  const stsUrl = requireSecureTransport(reg.stsUrl!.replace(/\/+$/, ''), 'credentials.github.sts-url', {
-    location: agent.keyLocations['credentials.github.sts-url'] ?? agent.location,
-  })
-    .toString()
-    .replace(/\/+$/, '');
+  const stsUrl = normalizeUrl(reg.stsUrl!);
   const scope =
     reg.scope ?? (base.repositories.length === 1 ? `${base.owner}/${base.repositories[0]}` : base.owner);
   return {
@@ -370,8 +368,25 @@ function exchangePlan(request: CredentialRequest, agent: AgentEntry, base: PlanB
     stsUrl,
     scope,
     identity: reg.identity ?? agent.name,
-    audience: reg.audience ?? new URL(stsUrl).host,
+    audience: reg.audience ?? hostOf(stsUrl),
   };
+}
+
+/** The URL as parsed (so that state and revoke-guard compare like with like), no trailing slash. */
+function normalizeUrl(text: string): string {
+  try {
+    return new URL(text.trim()).toString().replace(/\/+$/, '');
+  } catch {
+    return text.trim(); // preflight refuses it, naming the setting, before anything uses it
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 export function identityOf(s: GitHubRevocationState): string {

@@ -78,6 +78,8 @@ export function vaultProvider(
         url: base,
         role,
         authPath: trimSlashes(request.vault?.authPath ?? reg?.authPath ?? 'jwt'),
+        // The default audience is the Vault URL (DESIGN.md; GitLab's and Vault's own guides bind
+        // the Vault URL too). The GitLab component mints it from $VAULT_SERVER_URL.
         audience: request.vault?.audience ?? reg?.audience ?? base,
         secrets,
         ...(namespace ? { namespace } : {}),
@@ -206,6 +208,13 @@ export function vaultProvider(
           ...base,
           outcome: 'disabled',
           message: `revoke is false; the token stays valid until it expires at ${v.expiresAt}`,
+        };
+      }
+      if (ctx.refusal) {
+        return {
+          ...base,
+          outcome: 'failed',
+          message: `${ctx.refusal}; the token stays valid until it expires at ${v.expiresAt} (revoke it by accessor: vault token revoke -accessor ${v.accessor ?? '<accessor>'})`,
         };
       }
       if (Date.parse(v.expiresAt) <= ctx.now().getTime()) {

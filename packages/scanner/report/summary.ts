@@ -6,6 +6,7 @@
  */
 
 import { markdownCode, markdownMessage } from '../../core/untrusted-text.js';
+import { inventoryMarkdown } from '../agents/inventory.js';
 import type { Finding, Severity } from '../finding.js';
 import { compareFindings } from '../order.js';
 import { helpUriFor } from '../rules.js';
@@ -72,6 +73,16 @@ export function summaryMarkdown(result: ScanResult, options: SummaryOptions = {}
       '</details>',
       '',
     );
+  }
+  const agents = result.agents;
+  if (agents && (agents.discovered.length > 0 || agents.registered.length > 0)) {
+    out.push(inventoryMarkdown(agents, { heading: '### AI agents in CI' }));
+    if (result.scope === 'diff') {
+      out.push(
+        '> Agents in the files this scan read (the changed ones). `astl agents list --discover` lists every agent of the repository.',
+        '',
+      );
+    }
   }
   if (result.skipped.length > 0) {
     out.push(`<details><summary>Skipped files (${result.skipped.length})</summary>`, '');

@@ -113,6 +113,11 @@ export interface AgentRuleOptions {
   policies: readonly AgentPolicyView[];
   /** Does a workspace-relative file exist (for `session-policy`)? */
   fileExists: (file: string) => boolean;
+  /**
+   * Why a `session-policy` path must not be read (it leads out of the repository or into .git/),
+   * phrased to follow "which"; undefined when it may be read.
+   */
+  pathProblem?: (file: string) => string | undefined;
 }
 
 export function checkRegistry(
@@ -223,7 +228,16 @@ function checkAgent(agent: AgentView, ctx: FileContext, options: AgentRuleOption
 
   const sessionPolicy = getPath(node, ['credentials', 'aws', 'session-policy']);
   const sessionFile = str(sessionPolicy);
-  if (sessionFile && !options.fileExists(sessionFile)) {
+  const pathProblem = sessionFile ? options.pathProblem?.(sessionFile) : undefined;
+  if (sessionFile && pathProblem) {
+    // Never read, so nothing of that file (a secret, .git/config's token) reaches a snippet.
+    ctx.emit({
+      ruleId: 'agent/session-policy-outside',
+      line: lineOf(ctx, sessionPolicy),
+      message: `Agent '${name}' names the session policy \`${sessionFile}\`, which ${pathProblem}. The actions refuse to read it; commit the IAM policy document inside the repository and name it by its path from the repository root.`,
+      about: `agent ${name} session-policy-outside ${sessionFile}`,
+    });
+  } else if (sessionFile && !options.fileExists(sessionFile)) {
     ctx.emit({
       ruleId: 'agent/session-policy-missing',
       line: lineOf(ctx, sessionPolicy),

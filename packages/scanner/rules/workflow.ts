@@ -58,10 +58,10 @@ export const CODE_INPUTS: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 /** Triggers that run with the base repository's secrets and a write token on outsiders' events. */
-const DANGEROUS_TRIGGERS = ['pull_request_target', 'workflow_run'];
+export const DANGEROUS_TRIGGERS = ['pull_request_target', 'workflow_run'];
 
 /** Checkout refs that mean "the pull request's own code". */
-const PR_HEAD_REF =
+export const PR_HEAD_REF =
   /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\/|github\.event\.pull_request\.merge_commit_sha|github\.event\.number|github\.event\.pull_request\.number/i;
 
 const WORKSPACE_UPLOAD = /^(?:\.\/?|\.\.\/?|\$\{\{\s*github\.workspace\s*\}\}\/?)$/i;

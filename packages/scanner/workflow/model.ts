@@ -100,6 +100,8 @@ export interface Job {
   services: Entry[];
   needs: string[];
   environment?: Node;
+  /** `outputs:` of the job (values are usually `${{ steps.<id>.outputs.<name> }}`). */
+  outputs: Entry[];
   steps: Step[];
 }
 
@@ -364,6 +366,7 @@ function readJob(e: Entry, workflowPermissions: PermissionSet | undefined, reusa
     with: [],
     services: [],
     needs: [],
+    outputs: [],
     steps: [],
   };
   let stepsNode: Node | null | undefined;
@@ -420,6 +423,9 @@ function readJob(e: Entry, workflowPermissions: PermissionSet | undefined, reusa
         break;
       case 'environment':
         if (f.value) job.environment = f.value;
+        break;
+      case 'outputs':
+        job.outputs = entriesOf(f.value);
         break;
       case 'steps':
         stepsNode = f.value;

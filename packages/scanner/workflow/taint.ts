@@ -76,20 +76,69 @@ export function templateSources(text: string, scope: TaintScope): TemplateFindin
   return out;
 }
 
+/**
+ * Step and job outputs that carry a model's answer (an AI agent's output): untrusted text for
+ * the agent rules, though `steps.*`/`needs.*` are otherwise trusted. Keys are lower-cased step
+ * ids (`steps.<id>.outputs.*` in the same job) and job ids with their output names
+ * (`needs.<job>.outputs.<name>`); values say which agent wrote it (for messages).
+ */
+export interface ModelOutputs {
+  steps: ReadonlyMap<string, string>;
+  needs: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+export interface ScopeOptions {
+  /** Treat these outputs as attacker-influenced text (capability `arbitrary`). */
+  modelOutputs?: ModelOutputs;
+}
+
 /** The taint scope of a step (or of a job's own keys when `step` is omitted). */
-export function scopeFor(model: DefinitionModel, job?: Job, step?: Step, depth = 0): TaintScope {
+export function scopeFor(
+  model: DefinitionModel,
+  job?: Job,
+  step?: Step,
+  depth = 0,
+  options: ScopeOptions = {},
+): TaintScope {
   return {
     lookup(path) {
       const root = path[0];
       if (!root) return undefined;
+      if (options.modelOutputs && (root === 'steps' || root === 'needs')) {
+        const flows = modelOutputFlow(options.modelOutputs, path);
+        if (flows.length > 0) return flows;
+      }
       if (TRUSTED_ROOTS.has(root)) return [];
       if (depth > MAX_FLOW_DEPTH) return [];
-      if (root === 'env') return envFlow(model, job, step, path, depth);
-      if (root === 'matrix') return job ? matrixFlow(model, job, path, depth) : [];
+      if (root === 'env') return envFlow(model, job, step, path, depth, options);
+      if (root === 'matrix') return job ? matrixFlow(model, job, path, depth, options) : [];
       if (root === 'inputs') return inputFlow(model, path);
       return undefined;
     },
   };
+}
+
+/** `steps.<agent>.outputs.*` and `needs.<job>.outputs.<name>` that hold a model's answer. */
+function modelOutputFlow(outputs: ModelOutputs, path: readonly string[]): Flow[] {
+  const id = path[1];
+  if (!id) return [];
+  const context = path.join('.');
+  const flow = (agent: string): Flow[] => [
+    { context, capability: 'arbitrary', via: [context, `the answer of ${agent}`] },
+  ];
+  if (path[0] === 'steps') {
+    const agent = outputs.steps.get(id);
+    return agent && (path.length < 3 || path[2] === 'outputs' || path[2] === '*') ? flow(agent) : [];
+  }
+  const job = outputs.needs.get(id);
+  if (!job || (path.length >= 3 && path[2] !== 'outputs' && path[2] !== '*')) return [];
+  const name = path[3];
+  if (name === undefined || name === '*' || name === '?') {
+    const first = job.values().next().value;
+    return first ? flow(first) : [];
+  }
+  const agent = job.get(name);
+  return agent ? flow(agent) : [];
 }
 
 /** `env.X`: the step's env, then the job's, then the workflow's (GitHub's precedence). */
@@ -99,6 +148,7 @@ function envFlow(
   step: Step | undefined,
   path: readonly string[],
   depth: number,
+  options: ScopeOptions,
 ): Flow[] {
   const levels: { entries: Entry[]; expression?: Entry; scope: TaintScope }[] = [];
   if (step) {
@@ -106,14 +156,14 @@ function envFlow(
       entries: step.env,
       ...(step.envExpression ? { expression: step.envExpression } : {}),
       // A step's env may read the job's and the workflow's env, not its own.
-      scope: scopeFor(model, job, undefined, depth + 1),
+      scope: scopeFor(model, job, undefined, depth + 1, options),
     });
   }
   if (job) {
     levels.push({
       entries: job.env,
       ...(job.envExpression ? { expression: job.envExpression } : {}),
-      scope: scopeFor(model, undefined, undefined, depth + 1),
+      scope: scopeFor(model, undefined, undefined, depth + 1, options),
     });
   }
   if (model.kind === 'workflow') {
@@ -124,7 +174,7 @@ function envFlow(
         lookup: (p) =>
           p[0] === 'env' || p[0] === 'matrix'
             ? []
-            : scopeFor(model, undefined, undefined, depth + 1).lookup?.(p),
+            : scopeFor(model, undefined, undefined, depth + 1, options).lookup?.(p),
       },
     });
   }
@@ -164,11 +214,17 @@ function nodeFlows(node: Node | null | undefined, scope: TaintScope, budget = { 
 }
 
 /** `matrix.X`: the values of X in `strategy.matrix`, its `include:`, or a computed matrix. */
-function matrixFlow(model: DefinitionModel, job: Job, path: readonly string[], depth: number): Flow[] {
+function matrixFlow(
+  model: DefinitionModel,
+  job: Job,
+  path: readonly string[],
+  depth: number,
+  options: ScopeOptions,
+): Flow[] {
   const matrix = job.strategy?.matrix;
   if (!matrix) return [];
   // The matrix may read only workflow-level contexts (github, inputs, vars, needs…).
-  const scope = scopeFor(model, undefined, undefined, depth + 1);
+  const scope = scopeFor(model, undefined, undefined, depth + 1, options);
   const via = `matrix${path.length > 1 ? `.${path[1]}` : ''}`;
   const tag = (flows: Flow[]) => flows.map((s) => ({ ...s, via: [via, ...s.via] }));
   if (isScalar(matrix)) return tag(nodeFlows(matrix, scope));

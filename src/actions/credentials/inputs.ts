@@ -2,7 +2,15 @@
  * Every input of the root action, read and validated in one place. A bad value is an AstlError
  * naming the input, what was expected and how to fix it; nothing past this file reads inputs.
  */
-import { AstlError, AstlErrors, findControlCharacter, parseDuration } from '../../../packages/core/index.js';
+import {
+  AstlError,
+  AstlErrors,
+  checkCredentialTransport,
+  checkEnvName,
+  findControlCharacter,
+  parseDuration,
+  resolveWorkspacePath,
+} from '../../../packages/core/index.js';
 import type { CredentialRequest, VaultSecretRead } from '../../../packages/credentials/index.js';
 import { normalizePrivateKeyText } from '../../../packages/providers/github-app-key.js';
 import { parseVaultSecrets } from '../../../packages/providers/vault-secrets.js';
@@ -25,9 +33,6 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** A GitHub App's numeric ID, or its client ID (Iv1.…, Iv23…). */
 const GITHUB_APP_ID = /^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/;
-/** Names the runner or this action owns; a secret read must not overwrite them. */
-const RESERVED_ENV =
-  /^(GITHUB_|RUNNER_|ACTIONS_|INPUT_|STATE_|ASTL_)|^(PATH|HOME|NODE_OPTIONS|VAULT_ADDR|VAULT_TOKEN|VAULT_NAMESPACE|GH_TOKEN|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|AWS_REGION|AWS_DEFAULT_REGION)$/;
 export const DEFAULT_DEADLINE_SECONDS = 60;
 
 function inputError(input: string, message: string, hint: string, fix?: string): AstlError {
@@ -136,25 +141,26 @@ export function parseInputs(
     );
   }
 
+  const allowInsecureHttp = bool(read, 'allow-insecure-http', false, errors);
   const vaultUrl = opt('vault-url');
   if (vaultUrl !== undefined) {
-    let problem: string | undefined;
+    // https, or http to loopback, or the explicit opt-in; never echoes a password in the URL.
     try {
-      const u = new URL(vaultUrl);
-      if (u.protocol !== 'https:' && u.protocol !== 'http:') problem = `'${vaultUrl}' is not an http(s) URL`;
-      // Never echo credentials written into the URL.
-      else if (u.username || u.password) problem = 'the URL carries a user name or password; remove them';
-    } catch {
-      problem = 'it is not a URL';
-    }
-    if (problem) {
+      checkCredentialTransport(vaultUrl, {
+        what: "input 'vault-url'",
+        allowInsecure: allowInsecureHttp,
+        optIn: 'the input allow-insecure-http: true',
+        sends: 'the OIDC token and the Vault token',
+      });
+    } catch (err) {
+      if (!(err instanceof AstlError)) throw err;
       errors.push(
-        inputError(
-          'vault-url',
-          problem,
-          'give the Vault address only; the action logs in with the OIDC token',
-          'vault-url: https://vault.example.com:8200',
-        ),
+        new AstlError(err.message, {
+          code: 'INPUT_INVALID',
+          location: { file: "input 'vault-url'" },
+          hint: err.hint,
+          fix: 'vault-url: https://vault.example.com:8200',
+        }),
       );
     }
   }
@@ -170,7 +176,7 @@ export function parseInputs(
     );
   }
 
-  let vaultSecrets: VaultSecretRead[] = [];
+  let vaultSecrets: (VaultSecretRead & { line: number })[] = [];
   const secretsText = read('vault-secrets');
   if (secretsText.trim()) {
     try {
@@ -178,20 +184,27 @@ export function parseInputs(
         path: r.path,
         key: r.key,
         env: r.envName,
+        line: r.line,
       }));
     } catch (err) {
       if (!(err instanceof AstlError)) throw err;
       errors.push(...(err instanceof AstlErrors ? err.errors : [err]));
     }
-    for (const r of vaultSecrets.filter((v) => RESERVED_ENV.test(v.env))) {
-      errors.push(
-        inputError(
-          'vault-secrets',
-          `${r.env} is set by the runner or by this action; a secret cannot take its name`,
-          'choose another variable name after "|"',
-          `vault-secrets: |\n  ${r.path} ${r.key} | ${r.key.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SECRET`,
-        ),
-      );
+    // Names that change how later steps run (PATH, LD_*, NODE_OPTIONS, GITHUB_*...): core/env-names.
+    for (const r of vaultSecrets) {
+      const problem = checkEnvName(r.env, {
+        location: { file: "input 'vault-secrets'" },
+        code: 'INPUT_INVALID',
+      });
+      if (problem) {
+        errors.push(
+          new AstlError(problem.message, {
+            code: 'INPUT_INVALID',
+            location: { file: "input 'vault-secrets'", line: r.line },
+            hint: `${problem.hint}; write it after "|"`,
+          }),
+        );
+      }
     }
   }
 
@@ -227,10 +240,26 @@ export function parseInputs(
     } else deadlineMs = Math.round(n * 1000);
   }
 
+  // Paths must stay inside the workspace and out of .git/ (core/workspace-path); existence is the
+  // engine's to report, with a snippet that creates the file.
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  // On a runner GITHUB_WORKSPACE is the checkout, whatever the step's working directory.
+  const scope = { root: workspace, base: workspace };
+  for (const [name, fallback] of [
+    ['config', 'agent-config.yaml'],
+    ['policies', 'policies'],
+  ] as const) {
+    try {
+      resolveWorkspacePath(opt(name) ?? fallback, scope, { what: `input '${name}'`, code: 'INPUT_INVALID' });
+    } catch (err) {
+      if (!(err instanceof AstlError)) throw err;
+      errors.push(err);
+    }
+  }
+
   if (errors.length === 1) throw errors[0]!;
   if (errors.length > 1) throw new AstlErrors(errors, 'INPUT_INVALID');
 
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const request: CredentialRequest = {
     agent,
     agentType,
@@ -239,6 +268,8 @@ export function parseInputs(
     configPath: opt('config') ?? 'agent-config.yaml',
     policiesDir: opt('policies') ?? 'policies',
     workspace,
+    workspaceRoot: scope.root,
+    transport: { allowInsecureHttp, optIn: 'the input allow-insecure-http: true' },
     aws: { roleArn, region, audience: opt('aws-audience') },
     vault: {
       url: vaultUrl,
@@ -246,7 +277,7 @@ export function parseInputs(
       authPath,
       namespace: opt('vault-namespace'),
       audience: opt('vault-audience'),
-      secrets: vaultSecrets,
+      secrets: vaultSecrets.map(({ path, key, env: name }) => ({ path, key, env: name })),
     },
     github: {
       appId: githubAppId,

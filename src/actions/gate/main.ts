@@ -85,6 +85,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const result = await runGate(
       {
         policyPath: inputs.policy,
+        policyInput: "input 'policy'",
         agent: inputs.agent,
         agentType: inputs.agentType,
         registryPath: inputs.registryPath,

@@ -4,7 +4,7 @@
  * scope, and the pull request for the API fallback on shallow clones.
  */
 import { readFileSync } from 'node:fs';
-import { AstlError, AstlErrors } from '../../../packages/core/index.js';
+import { AstlError, AstlErrors, inspectWorkspacePath, isPathProblem } from '../../../packages/core/index.js';
 import type { GitHubPullRequest, Scope } from '../../../packages/scanner/index.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -121,6 +121,12 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
     );
   }
   const baseline = read('baseline').trim() || undefined;
+  if (baseline) {
+    // Inside the workspace and out of .git/ (core/workspace-path); the content is never shown.
+    const root = env.GITHUB_WORKSPACE || process.cwd();
+    const checked = inspectWorkspacePath(baseline, { root });
+    if (isPathProblem(checked)) errors.push(inputError('baseline', checked.message, checked.hint));
+  }
 
   const config = read('config').trim() || undefined;
   if (config && (config.startsWith('/') || config.split('/').includes('..'))) {

@@ -3,12 +3,17 @@
  * editing the YAML document in place so the file's comments and layout survive, and refuses what
  * the organisation's AgentPolicy forbids before anything is written.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
 import { AstlError } from '../../../packages/core/errors.js';
 import { findControlCharacter } from '../../../packages/core/untrusted-text.js';
+import {
+  readWorkspaceFile,
+  resolveWorkspacePath,
+  workspaceScope,
+} from '../../../packages/core/workspace-path.js';
 import {
   checkCredentialRequest,
   loadAgentPolicies,
@@ -79,9 +84,17 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const perms = list(args, 'permission');
   if (perms.length > 0) draft.permissions = perms.map(parsePermission);
 
-  const existingText = existsSync(config) ? readFileSync(config, 'utf8') : undefined;
+  const workspace = workspaceScope(io.env, io.cwd);
+  resolveWorkspacePath(config, workspace, { what: '--config' });
+  const existingText = existsSync(config)
+    ? readWorkspaceFile(config, workspace, { what: '--config' }).toString('utf8')
+    : undefined;
   const existing = existingText === undefined ? undefined : parseRegistry(existingText, config);
-  const policies = loadAgentPolicies(policiesDir, { missingOk: true });
+  const policies = loadAgentPolicies(policiesDir, {
+    missingOk: true,
+    workspace,
+    use: { what: '--policies' },
+  });
 
   const missing = REQUIRED.filter((k) => draft[k] === undefined);
   if (missing.length > 0) {

@@ -4,6 +4,7 @@
  * refused, 3 when a file itself is invalid.
  */
 import { AstlError, AstlErrors } from '../../../packages/core/errors.js';
+import { workspaceScope } from '../../../packages/core/workspace-path.js';
 import { checkCredentialRequest, loadAgentPolicies, loadRegistry } from '../../../packages/registry/index.js';
 import { choice, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT } from '../exit.js';
@@ -35,10 +36,16 @@ interface AgentResult {
 
 export async function run(args: Parsed, io: Io): Promise<number> {
   const format = choice(args, 'format', ['text', 'json'] as const, 'text');
-  const registry = loadRegistry(str(args, 'config') || 'agent-config.yaml');
+  const workspace = workspaceScope(io.env, io.cwd);
+  const registry = loadRegistry(str(args, 'config') || 'agent-config.yaml', {
+    workspace,
+    use: { what: '--config' },
+  });
   const policies = loadAgentPolicies(str(args, 'policies') || 'policies', {
     missingOk: true,
     onWarning: (m) => io.err(`warning: ${m}`),
+    workspace,
+    use: { what: '--policies' },
   });
   const results: AgentResult[] = registry.agents.map((agent) => {
     const providers = [

@@ -5,20 +5,32 @@
  * for the job's script to source. A state file lets `astl revoke` (after_script) revoke them.
  * Nothing secret is ever printed: every value is registered with a redactor the moment it exists.
  */
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 // Core modules one by one: the index would load the YAML and schema stack before --help.
+import { expandGitLabVariables } from '../../../packages/core/ci-variables.js';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
 import { AstlError, describeError } from '../../../packages/core/errors.js';
 import { Redactor } from '../../../packages/core/redact.js';
 import type { Deadline } from '../../../packages/core/retry.js';
+import { checkCredentialTransport } from '../../../packages/core/transport.js';
+import { findControlCharacter } from '../../../packages/core/untrusted-text.js';
+import {
+  gitLabFileVariableScope,
+  inspectWorkspacePath,
+  isPathProblem,
+  readWorkspaceFile,
+  resolveWorkspacePath,
+  type WorkspaceScope,
+  workspaceScope,
+} from '../../../packages/core/workspace-path.js';
 import type {
   AuditEvent,
   CredentialRequest,
   MintResult,
   RevocationState,
 } from '../../../packages/credentials/index.js';
-import { choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
+import { bool, choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
 import { envFileText, writePrivateFile } from '../files.js';
 import { type Io, paint } from '../io.js';
@@ -49,12 +61,13 @@ export const spec: VerbSpec = {
     'aws-id-token-env': {
       type: 'string',
       value: 'VAR',
-      description: 'variable holding the ID token for AWS (aud sts.amazonaws.com)',
+      description:
+        "variable holding the ID token for AWS (aud: the registry's audience, default sts.amazonaws.com)",
     },
     'vault-id-token-env': {
       type: 'string',
       value: 'VAR',
-      description: "variable holding the ID token for Vault (aud = the role's bound audience)",
+      description: "variable holding the ID token for Vault (aud: the registry's audience, default vault)",
     },
     'github-id-token-env': {
       type: 'string',
@@ -111,6 +124,11 @@ export const spec: VerbSpec = {
       value: 'FORMAT',
       description: 'text (default) or json: the non-secret facts (agent, credentials, expiry, file)',
     },
+    'allow-insecure-http': {
+      type: 'boolean',
+      description:
+        'allow a plain http:// Vault URL or AWS_ENDPOINT_URL_STS to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
+    },
   },
   examples: [
     'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
@@ -123,6 +141,8 @@ export const spec: VerbSpec = {
     '0600 env file only; never list it as an artifact or a dotenv report.',
     'Exit codes: 0 credentials ready, 1 a provider refused or failed, 3 refused by the registry or',
     'policy before any token was used, or a usage error.',
+    'Every file flag names a path inside the workspace (CI_PROJECT_DIR, GITHUB_WORKSPACE or the',
+    'working directory), never in .git/.',
   ],
 };
 
@@ -131,10 +151,31 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const say = (text: string) => io.err(redactor.redact(text));
   // Relative to the working directory: GitLab runs every script in the project directory.
   const base = io.cwd;
-  const inBase = (p: string) => (isAbsolute(p) ? p : join(base, p));
-  const envFile = inBase(str(args, 'export-file') || '.astl/credentials.env');
-  const stateFile = inBase(str(args, 'state') || '.astl/state.json');
-  const auditFile = inBase(str(args, 'audit') || '.astl/audit.jsonl');
+  // Every file this command reads or writes stays inside the workspace and out of .git/.
+  const scope = workspaceScope(io.env, base);
+  const inBase = (flag: string, fallback: string, file = true) => {
+    const given = str(args, flag) || fallback;
+    const checked = resolveWorkspacePath(given, scope, { what: `--${flag}` });
+    // A folder where a file goes would fail only after a token was issued: say so now.
+    if (file && checked.exists && statSync(checked.real).isDirectory()) {
+      throw new UsageError(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+    }
+    return isAbsolute(given) ? given : join(base, given);
+  };
+  const envFile = inBase('export-file', '.astl/credentials.env');
+  const stateFile = inBase('state', '.astl/state.json');
+  const auditFile = inBase('audit', '.astl/audit.jsonl');
+  inBase('config', 'agent-config.yaml');
+  inBase('policies', 'policies', false);
+  const allowInsecureHttp = bool(args, 'allow-insecure-http');
+  if (str(args, 'vault-url')) {
+    checkCredentialTransport(str(args, 'vault-url')!, {
+      what: '--vault-url',
+      allowInsecure: allowInsecureHttp,
+      optIn: '--allow-insecure-http',
+      sends: 'the OIDC token and the Vault token',
+    });
+  }
 
   const format = choice(args, 'format', ['text', 'json'] as const, 'text');
   const tokenVars = {
@@ -145,7 +186,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   };
   const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault && !tokenVars.github;
   // The App's key is a secret: registered for redaction the moment it is read, before any check.
-  const githubAppKey = readAppKey(args, io, redactor);
+  const githubAppKey = readAppKey(args, io, redactor, scope);
   // In a GitHub Actions step the runner mints tokens per audience; elsewhere a variable must hold one.
   const onGitHubRunner = Boolean(
     io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
@@ -166,14 +207,19 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const durationSeconds = durationText ? parseDuration(durationText, '--duration') : undefined;
 
   const env = io.env;
+  const purpose = purposeText(oneLine(args, 'purpose'), env, (m) =>
+    say(`${paint(io, 'yellow', 'warning')}: ${m}`),
+  );
   const request: CredentialRequest = {
     ...(agent ? { agent } : {}),
     ...(agentType ? { agentType } : {}),
-    ...(oneLine(args, 'purpose') ? { purpose: oneLine(args, 'purpose')! } : {}),
+    ...(purpose ? { purpose } : {}),
     ...(durationSeconds !== undefined ? { durationSeconds } : {}),
     configPath: str(args, 'config') || 'agent-config.yaml',
     policiesDir: str(args, 'policies') || 'policies',
     workspace: base,
+    workspaceRoot: scope.root,
+    transport: { allowInsecureHttp, optIn: '--allow-insecure-http' },
     run: ciRun(env),
   };
   const aws = { roleArn: str(args, 'aws-role-arn'), region: str(args, 'aws-region') };
@@ -306,6 +352,32 @@ function summary(r: MintResult, envFile: string, io: Io): string {
   return lines.join('\n');
 }
 
+/**
+ * The --purpose text. In a GitLab job, `$CI_COMMIT_SHORT_SHA`-style references to GitLab's
+ * predefined, non-secret variables are expanded here (the component passes the text with
+ * `expand: false`, so GitLab never puts a masked variable into it); see packages/core/ci-variables.
+ */
+function purposeText(
+  raw: string | undefined,
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
+): string | undefined {
+  const text = raw?.trim();
+  if (!text) return undefined;
+  if (env.GITLAB_CI !== 'true') return text;
+  const expansion = expandGitLabVariables(text, env);
+  for (const w of expansion.warnings) warn(`--purpose: ${w}`);
+  // A variable's value (a commit or merge request title) must not bring a line break in.
+  const bad = findControlCharacter(expansion.text);
+  if (bad) {
+    throw new UsageError(
+      `--purpose expands to text with the control character ${bad.codePoint} at position ${bad.index + 1}`,
+      'name variables that hold one line of plain text in --purpose (such as $CI_COMMIT_SHORT_SHA)',
+    );
+  }
+  return expansion.text.trim() || undefined;
+}
+
 /** CI context for session names and audit records (GitLab's, else GitHub's, variables). */
 function ciRun(env: NodeJS.ProcessEnv): CredentialRequest['run'] {
   const github = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
@@ -338,19 +410,28 @@ function ciRun(env: NodeJS.ProcessEnv): CredentialRequest['run'] {
   return run;
 }
 
+/** Where each provider's audience is set, for the fix of an audience mismatch. */
+const AUDIENCE_SETTING = {
+  aws: { variable: 'AWS_ID_TOKEN', input: 'aws_audience', registry: 'credentials.aws.audience' },
+  vault: { variable: 'VAULT_ID_TOKEN', input: 'vault_audience', registry: 'credentials.vault.audience' },
+} as const;
+
 /**
  * GitLab mints each ID token for a fixed audience, so a provider's token is the configured
  * variable whose `aud` claim includes the audience the provider expects. Picking by claim (not
- * by position) turns an audience mismatch into a clear error here instead of a refusal there.
+ * by position) turns an audience mismatch into a clear error here instead of a refusal there;
+ * the error names the asking provider's own variable and component input.
  */
 export function idTokenFromEnv(
   vars: { any?: string; aws?: string; vault?: string; github?: string },
   env: NodeJS.ProcessEnv,
   decodeTokenClaims: (jwt: string) => { aud?: unknown } | undefined,
-): (audience: string, deadline: Deadline) => Promise<string> {
-  return async (audience) => {
+): (audience: string, deadline: Deadline, provider?: 'aws' | 'vault' | 'github') => Promise<string> {
+  return async (audience, _deadline, provider) => {
+    // The asking provider's own variable first, then the others (one token may serve several).
+    const own = provider ? vars[provider] : undefined;
     const candidates = [
-      ...new Set([vars.aws, vars.vault, vars.github, vars.any].filter((v): v is string => Boolean(v))),
+      ...new Set([own, vars.aws, vars.vault, vars.github, vars.any].filter((v): v is string => Boolean(v))),
     ];
     const seen: string[] = [];
     for (const name of candidates) {
@@ -367,11 +448,23 @@ export function idTokenFromEnv(
     if (candidates.length === 1 && env[candidates[0]!]?.trim() && seen[0]?.includes('(none)')) {
       return env[candidates[0]!]!.trim(); // not a JWT we can read: let the provider judge it
     }
-    const suggested = candidates.find((c) => !env[c]?.trim()) ?? candidates[0] ?? 'ID_TOKEN';
-    throw new AstlError(`no ID token with audience '${audience}': ${seen.join('; ')}`, {
+    const setting = provider && provider !== 'github' ? AUDIENCE_SETTING[provider] : undefined;
+    const variable = own ?? vars.any ?? setting?.variable ?? candidates[0] ?? 'ID_TOKEN';
+    const who =
+      provider === 'aws'
+        ? 'AWS'
+        : provider === 'vault'
+          ? 'Vault'
+          : provider === 'github'
+            ? 'the GitHub token exchange'
+            : 'the provider';
+    const flag = provider ? `--${provider}-id-token-env` : '--id-token-env';
+    throw new AstlError(`no ID token with audience '${audience}' for ${who}: ${seen.join('; ')}`, {
       code: 'OIDC_AUDIENCE_MISMATCH',
-      hint: `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env / --github-id-token-env`,
-      fix: `id_tokens:\n  ${suggested}:\n    aud: ${audience}\n`,
+      hint: setting
+        ? `${who} expects aud '${audience}' (the registry's ${setting.registry}, or the default${provider === 'vault' ? ': the Vault URL' : ''}). Mint ${variable} with that audience: ${provider === 'vault' ? `the agent-credentials component's default is $VAULT_SERVER_URL, so set the CI/CD variable VAULT_SERVER_URL to ${audience}, or ` : 'in the agent-credentials component '}set the input \`${setting.input}: ${audience}\` (or set ${setting.registry} to the audience ${variable} has), and name the variable with ${flag}`
+        : `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env / --github-id-token-env`,
+      fix: `id_tokens:\n  ${variable}:\n    aud: ${audience}\n`,
     });
   };
 }
@@ -380,7 +473,7 @@ export function idTokenFromEnv(
  * The GitHub App key from --github-app-private-key-env VAR or --github-app-private-key-file FILE
  * (never a flag value, which `ps` shows), redacted from every line this command prints.
  */
-function readAppKey(args: Parsed, io: Io, redactor: Redactor): string | undefined {
+function readAppKey(args: Parsed, io: Io, redactor: Redactor, scope: WorkspaceScope): string | undefined {
   const variable = str(args, 'github-app-private-key-env')?.trim();
   const file = str(args, 'github-app-private-key-file')?.trim();
   if (variable && file) {
@@ -398,21 +491,46 @@ function readAppKey(args: Parsed, io: Io, redactor: Redactor): string | undefine
       );
     }
   } else if (file) {
-    const path = isAbsolute(file) ? file : join(io.cwd, file);
-    try {
-      key = readFileSync(path, 'utf8');
-    } catch (err) {
-      throw new UsageError(
-        `--github-app-private-key-file ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-        'point it at the PEM file GitHub generated for the App (a GitLab file variable gives such a path)',
-      );
-    }
+    key = readAppKeyFile(file, io, scope);
   }
   if (!key?.trim()) return undefined;
   redactor.add(key);
   redactor.add(key.trim());
   redactor.add(key.trim().replace(/\\n/g, '\n'));
   return key;
+}
+
+/**
+ * The key file: inside the workspace like every file flag, or, in a GitLab job, a file variable.
+ * GitLab Runner writes file-type CI/CD variables to its temporary project folder
+ * `${CI_PROJECT_DIR}.tmp/` (beside the checkout, not in it), and a masked file variable is where
+ * GitLab's docs tell people to keep a PEM. That one folder is allowed as well, with the same
+ * checks (symbolic links resolved, opened without following a last-moment link); nothing else
+ * outside the workspace is. Errors name the path, never the file's content.
+ */
+function readAppKeyFile(file: string, io: Io, scope: WorkspaceScope): string {
+  const use = { what: '--github-app-private-key-file' };
+  const fileVariables = gitLabFileVariableScope(io.env, io.cwd);
+  const inWorkspace = inspectWorkspacePath(file, scope);
+  const from =
+    isPathProblem(inWorkspace) && fileVariables && !isPathProblem(inspectWorkspacePath(file, fileVariables))
+      ? fileVariables
+      : scope;
+  try {
+    return readWorkspaceFile(file, from, use).toString('utf8');
+  } catch (err) {
+    if (err instanceof AstlError) {
+      throw new UsageError(
+        `--github-app-private-key-file ${err.message}`,
+        `the key file must be in the workspace, or in a GitLab job a file variable (GitLab Runner writes those to ${'$'}{CI_PROJECT_DIR}.tmp/); or pass the key in a variable with --github-app-private-key-env`,
+      );
+    }
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(
+      `--github-app-private-key-file ${file}: ${code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code})`}`,
+      'point it at the PEM file GitHub generated for the App (a GitLab file variable gives such a path)',
+    );
+  }
 }
 
 function strip<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {

@@ -3,8 +3,10 @@
  * (packages/gate): policy, image digests through the OCI API, CEL expressions, fail closed.
  * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
  */
+
 import { writeFileSync } from 'node:fs';
 import { AstlError } from '../../../packages/core/errors.js';
+import { workspaceScope } from '../../../packages/core/workspace-path.js';
 import type { CiInfo, DecisionRecord, GateResult } from '../../../packages/gate/index.js';
 import { bool, choice, list, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -64,6 +66,12 @@ export const spec: VerbSpec = {
       description: 'also write a dotenv report: decision, id, policy digest, pinned images',
     },
     record: { type: 'string', value: 'FILE', description: 'also write the decision record (JSON)' },
+    'gitlab-token-env': {
+      type: 'string',
+      value: 'VAR',
+      description:
+        'in a GitLab job: variable holding the API token for approvals and budgets (default CI_JOB_TOKEN)',
+    },
   },
   examples: [
     'astl gate --policy policies --agent deploy-bot --environment staging --image ghcr.io/acme/app:1.4.2',
@@ -73,8 +81,10 @@ export const spec: VerbSpec = {
   notes: [
     'Exit codes: 0 allow (or --shadow), 1 deny, 2 approval_needed, 3 usage error.',
     'Fail closed: a policy that does not load, an unreachable registry or an expression error is a deny.',
-    'Approvals and max_per_day budgets use the GitHub API when GITHUB_TOKEN and GITHUB_REPOSITORY are',
-    "set; elsewhere they cannot be checked and fail closed (use GitLab's protected environments for approvals).",
+    'Approvals and max_per_day budgets use the GitLab Deployments API in a GitLab job (token: --gitlab-token-env,',
+    "default CI_JOB_TOKEN; approvals are the deployment approvals of the job's own protected environment),",
+    'or the GitHub API when GITHUB_TOKEN and GITHUB_REPOSITORY are set; elsewhere budgets fail closed and',
+    'approval_needed exits 2.',
   ],
 };
 
@@ -108,28 +118,23 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     .filter(Boolean);
   const shadow = bool(args, 'shadow');
 
-  const { GitHubClient, runGate } = await import('../../../packages/gate/index.js');
-  const github = githubContext(env);
-  // Without the GitHub API there is no approval to find: the answer is approval_needed (exit 2),
-  // for the pipeline to route through its own approval (GitLab protected environments). Budgets
-  // cannot be counted and fail closed.
-  const offline = {
-    findApproval: async () => undefined,
-    countRecentDeploys: async (): Promise<number> => {
-      throw new AstlError(
-        'max_per_day budgets need the GitHub Deployments API (GITHUB_TOKEN and GITHUB_REPOSITORY)',
-        {
-          code: 'BUDGET_UNAVAILABLE',
-        },
-      );
-    },
-    recordDeployment: async () => undefined,
-  };
+  const tokenVariable = str(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
+    throw new UsageError(
+      `--gitlab-token-env '${tokenVariable}' is not a variable name`,
+      'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN',
+    );
+  }
+  const { GitHubClient, GitLabClient, runGate } = await import('../../../packages/gate/index.js');
+  const gitlab = gitlabContext(env);
+  const github = gitlab ? undefined : githubContext(env);
   let result: GateResult;
   try {
     result = await runGate(
       {
         policyPath: str(args, 'policy') || 'policies',
+        policyInput: '--policy',
+        workspace: workspaceScope(env, io.cwd),
         agent,
         ...(agentType ? { agentType } : {}),
         registryPath: str(args, 'config') || 'agent-config.yaml',
@@ -140,11 +145,22 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         params,
         mode: shadow ? 'shadow' : 'enforce',
         ci: ciInfo(env),
-        github: github?.repo ?? { owner: 'local', repo: 'local', runId: 'local' },
+        // Neither platform (a laptop): approvals answer approval_needed, budgets fail closed.
+        ...(gitlab ? { gitlab } : github ? { github: github.repo } : {}),
         resolve: { log: (m) => io.err(m) },
       },
       {
-        github: github ? new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) : offline,
+        ...(gitlab
+          ? {
+              gitlab: new GitLabClient({
+                apiUrl: env.CI_API_V4_URL!,
+                token: env[tokenVariable]?.trim(),
+                tokenVariable,
+              }),
+            }
+          : github
+            ? { github: new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) }
+            : {}),
         onWarning: (m) => io.err(`${paint(io, 'yellow', 'warning')}: ${m}`),
       },
     );
@@ -166,9 +182,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (str(args, 'dotenv')) writeFileSync(str(args, 'dotenv')!, dotenv(record));
   if (str(args, 'record')) writeFileSync(str(args, 'record')!, `${JSON.stringify(record, null, 2)}\n`);
   if (format !== 'text' || output) io.err(headline(record, io));
-  if (record.decision === 'approval_needed' && !github) {
+  if (record.decision === 'approval_needed' && !github && !gitlab) {
     io.err(
-      'Outside GitHub the gate cannot see approvals: exit 2 means "approval needed". In GitLab, deploy through a protected environment with required approvals, or a manual job that only an approver can run.',
+      'Outside GitHub Actions and GitLab jobs the gate cannot see approvals: exit 2 means "approval needed".',
     );
   }
 
@@ -188,6 +204,20 @@ async function parseParams(text: string | undefined): Promise<Record<string, unk
     );
   }
   return value as Record<string, unknown>;
+}
+
+/** In a GitLab job: the project, job and commit the GitLab Deployments API calls are about. */
+function gitlabContext(env: NodeJS.ProcessEnv) {
+  if (env.GITLAB_CI !== 'true' || !env.CI_API_V4_URL || !env.CI_PROJECT_ID) return undefined;
+  return {
+    projectId: env.CI_PROJECT_ID,
+    ...(env.CI_JOB_ID ? { jobId: env.CI_JOB_ID } : {}),
+    sha: env.CI_COMMIT_SHA ?? '',
+    ref: env.CI_COMMIT_TAG || env.CI_COMMIT_BRANCH || env.CI_COMMIT_REF_NAME || '',
+    tag: Boolean(env.CI_COMMIT_TAG),
+    // Four eyes: the user who started the pipeline does not approve their own deploy.
+    excludedUsers: env.GITLAB_USER_LOGIN ? [env.GITLAB_USER_LOGIN] : [],
+  };
 }
 
 function githubContext(env: NodeJS.ProcessEnv) {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { AstlError } from '../../../packages/core/errors.js';
+import { resolveWorkspacePath, workspaceScope } from '../../../packages/core/workspace-path.js';
 import type { ChangeSet, ScanOptions, ScanResult } from '../../../packages/scanner/index.js';
 import { SCANNER_VERSION } from '../../../packages/scanner/version.js';
 import { bool, choice, type Parsed, str, type VerbSpec } from '../args.js';
@@ -109,7 +110,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const targets = classifyPaths(io.cwd, args.positionals, staged);
   const writeBaselineFile = str(args, 'write-baseline');
   const baselineFile = writeBaselineFile ? undefined : str(args, 'baseline');
-  const baselinePath = baselineFile ? resolve(io.cwd, baselineFile) : undefined;
+  // Inside the workspace and out of .git/, or refused without showing the file (core/workspace-path).
+  const baselinePath = baselineFile
+    ? resolveWorkspacePath(baselineFile, workspaceScope(io.env, io.cwd), { what: '--baseline' }).real
+    : undefined;
   if (baselineFile && !existsSync(baselinePath!)) {
     throw new AstlError(`baseline file ${baselineFile} not found`, {
       code: 'BASELINE_NOT_FOUND',

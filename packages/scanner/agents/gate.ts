@@ -1,0 +1,240 @@
+/**
+ * Actor gates in `if:` conditions: does a job or step `if:` make sure only trusted people can
+ * start the agent? The condition is parsed with the expression parser (../workflow/expressions.ts)
+ * and judged by its boolean structure: it is a gate when every way it can be true needs a
+ * recognised trust check (`a && b` gates when either side does; `a || b` only when both do).
+ *
+ * Recognised trust checks (docs/agents.md, "What counts as an actor gate"):
+ * - `<payload>.author_association` equal to, or `contains(fromJSON('[…]'), …)` of, only
+ *   OWNER, MEMBER, COLLABORATOR (GitHub's associations for people with write or org access);
+ * - a named actor: `github.actor`, `github.triggering_actor`, `github.event.sender.login` or
+ *   a payload `user.login` compared with (or `contains`-listed among) literal names;
+ * - a same-repository pull request: `…pull_request.head.repo.full_name == github.repository`,
+ *   `head.repo.fork == false` or `!…head.repo.fork`;
+ * - a label a maintainer applied: `github.event.label.name == '…'`, or `contains(` the pull
+ *   request's `labels.*.name`, '…')` (issue labels are not: issue forms apply them);
+ * - a branch for a trusted event only: `github.event_name == 'workflow_dispatch'` (any event that
+ *   is not in UNTRUSTED_EVENTS).
+ *
+ * Conditions that trust any bot are recorded separately (they are not gates): `endsWith(actor,
+ * '[bot]')`, `contains(actor, '[bot]')` or `'bot'`, `sender.type == 'Bot'`, `user.type == 'Bot'`.
+ * Checks that exclude bots (`sender.type != 'Bot'`) are neither.
+ */
+import { contextPath, type Expr, ExpressionSyntaxError, parseExpression } from '../workflow/expressions.js';
+
+/** Events whose payload text and actor outsiders control, and that run with the base repository's token. */
+export const UNTRUSTED_EVENTS = [
+  'issues',
+  'issue_comment',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'discussion',
+  'discussion_comment',
+] as const;
+
+const TRUSTED_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+const UNTRUSTED_ASSOCIATIONS = ['CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE', 'MANNEQUIN'];
+
+const ACTOR_PATHS = new Set([
+  'github.actor',
+  'github.triggering_actor',
+  'github.event.sender.login',
+  'github.event.comment.user.login',
+  'github.event.issue.user.login',
+  'github.event.pull_request.user.login',
+  'github.event.review.user.login',
+  'github.event.discussion.user.login',
+]);
+
+export interface GateAnalysis {
+  /** Every way the condition can be true needs a recognised trust check. */
+  gated: boolean;
+  /** The trust checks found, as written (for the inventory). */
+  checks: string[];
+  /** Sub-expressions that admit any bot account, with offsets in the condition text given. */
+  anyBot: { start: number; end: number; text: string }[];
+  /** The condition does not parse (then it is not a gate). */
+  syntaxError?: string;
+}
+
+/**
+ * Analyses one `if:` value (with or without `${{ }}`). Offsets in `anyBot` are into `text`.
+ * A value that mixes `${{ }}` with other text is a non-empty string, always true: not a gate.
+ */
+export function analyseCondition(text: string): GateAnalysis {
+  const trimmed = text.trim();
+  let inner = trimmed;
+  let base = text.indexOf(trimmed);
+  const wrapped = /^\$\{\{([\s\S]*)\}\}$/.exec(trimmed);
+  if (wrapped && !wrapped[1]!.includes('}}')) {
+    inner = wrapped[1]!;
+    base += 3;
+  } else if (trimmed.includes('${{')) {
+    return { gated: false, checks: [], anyBot: [] };
+  }
+  let expr: Expr;
+  try {
+    expr = parseExpression(inner);
+  } catch (err) {
+    if (err instanceof ExpressionSyntaxError)
+      return { gated: false, checks: [], anyBot: [], syntaxError: err.message };
+    throw err;
+  }
+  const checks: string[] = [];
+  const anyBot: GateAnalysis['anyBot'] = [];
+  const gated = isGate(expr, inner, checks);
+  collectAnyBot(expr, inner, base, anyBot);
+  return { gated, checks, anyBot };
+}
+
+function isGate(e: Expr, src: string, checks: string[]): boolean {
+  switch (e.kind) {
+    case 'literal':
+      // A condition that is never true admits nobody.
+      return e.value === false || e.value === null || e.value === 0 || e.value === '';
+    case 'binary': {
+      if (e.op === '&&') return isGate(e.left, src, checks) || isGate(e.right, src, checks);
+      if (e.op === '||') return isGate(e.left, src, checks) && isGate(e.right, src, checks);
+      const found =
+        e.op === '=='
+          ? equalityGate(e.left, e.right)
+          : e.op === '!='
+            ? inequalityGate(e.left, e.right)
+            : false;
+      if (found) checks.push(src.slice(e.start, e.end).trim());
+      return found;
+    }
+    case 'not': {
+      const path = contextPath(e.operand)?.join('.');
+      const found = !!path && /\.pull_request\.head\.repo\.fork$/.test(path);
+      if (found) checks.push(src.slice(e.start, e.end).trim());
+      return found;
+    }
+    case 'call': {
+      const found = callGate(e);
+      if (found) checks.push(src.slice(e.start, e.end).trim());
+      return found;
+    }
+    default:
+      return false;
+  }
+}
+
+function stringOf(e: Expr): string | undefined {
+  return e.kind === 'literal' && typeof e.value === 'string' ? e.value : undefined;
+}
+
+function pathOf(e: Expr): string | undefined {
+  return contextPath(e)?.join('.');
+}
+
+function equalityGate(a: Expr, b: Expr): boolean {
+  const pa = pathOf(a);
+  const pb = pathOf(b);
+  if (pa && pb) {
+    const pair = new Set([pa, pb]);
+    if (pair.has('github.repository') && [...pair].some((p) => /\.head\.repo\.full_name$/.test(p)))
+      return true;
+    if (pair.has('github.repository_owner') && [...pair].some((p) => /\.head\.repo\.owner\.login$/.test(p)))
+      return true;
+    return false;
+  }
+  const path = pa ?? pb;
+  const other = pa ? b : a;
+  if (!path) return false;
+  if (other.kind === 'literal' && other.value === false)
+    return /\.pull_request\.head\.repo\.fork$/.test(path);
+  const value = stringOf(other);
+  if (value === undefined || value === '') return false;
+  if (path.endsWith('.author_association')) return TRUSTED_ASSOCIATIONS.has(value.toUpperCase());
+  if (ACTOR_PATHS.has(path)) return !value.includes('*');
+  if (path === 'github.event_name')
+    return !(UNTRUSTED_EVENTS as readonly string[]).includes(value.toLowerCase());
+  if (path === 'github.event.label.name') return true;
+  return false;
+}
+
+function inequalityGate(a: Expr, b: Expr): boolean {
+  const path = pathOf(a) ?? pathOf(b);
+  const other = pathOf(a) ? b : a;
+  return (
+    !!path &&
+    /\.pull_request\.head\.repo\.fork$/.test(path) &&
+    other.kind === 'literal' &&
+    other.value === true
+  );
+}
+
+/** `contains(list, value)` forms that only trusted actors pass. */
+function callGate(e: Extract<Expr, { kind: 'call' }>): boolean {
+  if (e.name !== 'contains' || e.args.length !== 2) return false;
+  const [haystack, needle] = e.args as [Expr, Expr];
+  const needlePath = pathOf(needle);
+  const list = literalList(haystack);
+  if ((needlePath?.endsWith('.author_association') || associationChain(needle)) && list) {
+    if (list.kind === 'array')
+      return list.values.length > 0 && list.values.every((v) => TRUSTED_ASSOCIATIONS.has(v.toUpperCase()));
+    // contains('OWNER,MEMBER', x) is a substring test: no untrusted association may be inside.
+    const upper = list.text.toUpperCase();
+    return upper.trim() !== '' && !UNTRUSTED_ASSOCIATIONS.some((u) => upper.includes(u));
+  }
+  if (needlePath && ACTOR_PATHS.has(needlePath) && list?.kind === 'array') {
+    return list.values.length > 0 && list.values.every((v) => v !== '' && !v.includes('*'));
+  }
+  const haystackPath = pathOf(haystack);
+  if (haystackPath === 'github.event.pull_request.labels.*.name' && stringOf(needle)) return true;
+  return false;
+}
+
+/** `a.author_association || b.author_association || …`: whichever payload the event has. */
+function associationChain(e: Expr): boolean {
+  if (e.kind === 'binary' && e.op === '||') return associationChain(e.left) && associationChain(e.right);
+  return !!pathOf(e)?.endsWith('.author_association');
+}
+
+function literalList(
+  e: Expr,
+): { kind: 'array'; values: string[] } | { kind: 'string'; text: string } | undefined {
+  const text = stringOf(e);
+  if (text !== undefined) return { kind: 'string', text };
+  if (e.kind === 'call' && e.name === 'fromjson' && e.args.length === 1) {
+    const json = stringOf(e.args[0]!);
+    if (json === undefined) return undefined;
+    try {
+      const value: unknown = JSON.parse(json);
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+        return { kind: 'array', values: value };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Predicates that admit any bot, where they can grant access (not under `!`, not inside a gated `&&`). */
+function collectAnyBot(e: Expr, src: string, base: number, out: GateAnalysis['anyBot']): void {
+  if (isGate(e, src, [])) return;
+  if (e.kind === 'binary' && (e.op === '&&' || e.op === '||')) {
+    collectAnyBot(e.left, src, base, out);
+    collectAnyBot(e.right, src, base, out);
+    return;
+  }
+  if (admitsAnyBot(e))
+    out.push({ start: base + e.start, end: base + e.end, text: src.slice(e.start, e.end).trim() });
+}
+
+function admitsAnyBot(e: Expr): boolean {
+  if (e.kind === 'call' && (e.name === 'endswith' || e.name === 'contains') && e.args.length === 2) {
+    const path = pathOf(e.args[0]!);
+    const value = stringOf(e.args[1]!)?.toLowerCase();
+    if (!path || !ACTOR_PATHS.has(path) || value === undefined) return false;
+    return e.name === 'endswith' ? value === '[bot]' || value === 'bot]' : value.includes('bot');
+  }
+  if (e.kind === 'binary' && e.op === '==') {
+    const path = pathOf(e.left) ?? pathOf(e.right);
+    const value = stringOf(pathOf(e.left) ? e.right : e.left);
+    return !!path && /(?:^github\.event\.sender|\.user)\.type$/.test(path) && value?.toLowerCase() === 'bot';
+  }
+  return false;
+}

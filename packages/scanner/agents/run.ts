@@ -1,0 +1,476 @@
+/**
+ * Agents run from shell scripts (`run:` steps, GitLab `script:` lines): which commands start an
+ * agent CLI (./catalog.ts `commands`), what text reaches its prompt (arguments, here-documents,
+ * here-strings, earlier commands of its pipeline, shell variables assigned earlier in the script
+ * and the environment), and where its answer goes (files, variables, `$GITHUB_ENV`, a shell).
+ */
+import type { TaintSource } from '../workflow/expressions.js';
+import type { CatalogEntry, CommandSpec } from './catalog.js';
+import {
+  allCommands,
+  basename,
+  type Command,
+  flagValues,
+  type HereDoc,
+  type Script,
+  type Word,
+} from './shell.js';
+
+export type Flow = Omit<TaintSource, 'start' | 'end'>;
+
+/** How names resolve where the script runs. */
+export interface ShellEnvironment {
+  /** Untrusted flows of `$NAME` when the script does not assign it (step/job/workflow env, CI variables). */
+  variable(name: string): Flow[];
+  /** Untrusted `${{ }}` expressions in the script, with offsets into the script text. */
+  expressions: { start: number; end: number; sources: Flow[] }[];
+}
+
+export interface AgentCommand {
+  entry: CatalogEntry;
+  command: Command;
+  /** Index in `command.words` of the first argument after the program (and runner). */
+  argsFrom: number;
+}
+
+const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'nice', 'xvfb-run']);
+const RUNNERS: Record<string, number> = { npx: 1, bunx: 1, pnpx: 1, uvx: 1 };
+
+/** Every command of a script that runs an agent from the catalog. */
+export function findAgentCommands(script: Script, catalog: readonly CatalogEntry[]): AgentCommand[] {
+  const out: AgentCommand[] = [];
+  for (const command of allCommands(script)) {
+    const found = matchCommand(command, catalog);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+function matchCommand(command: Command, catalog: readonly CatalogEntry[]): AgentCommand | undefined {
+  const words = command.words;
+  let i = 0;
+  // Wrappers: `sudo -E claude …`, `timeout 10m claude …`, `env A=1 claude …`.
+  for (let guard = 0; guard < 8 && i < words.length; guard++) {
+    const w = basename(words[i]!.text);
+    if (WRAPPERS.has(w)) {
+      i++;
+      while (
+        i < words.length &&
+        (words[i]!.text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!.text))
+      )
+        i++;
+      continue;
+    }
+    if (w === 'timeout') {
+      i++;
+      while (i < words.length && words[i]!.text.startsWith('-')) i++;
+      i++; // the duration
+      continue;
+    }
+    break;
+  }
+  const program = words[i];
+  if (!program) return undefined;
+  const name = basename(program.text);
+  let viaPackage: string | undefined;
+  let next = i + 1;
+  const runner =
+    RUNNERS[name] !== undefined ||
+    ((name === 'pnpm' || name === 'yarn') && words[i + 1]?.text === 'dlx') ||
+    (name === 'pipx' && words[i + 1]?.text === 'run') ||
+    (name === 'npm' && words[i + 1]?.text === 'exec');
+  if (runner) {
+    next = RUNNERS[name] !== undefined ? i + 1 : i + 2;
+    while (next < words.length && words[next]!.text.startsWith('-')) {
+      // `npx -p pkg cmd` names the package with -p/--package.
+      if (words[next]!.text === '-p' || words[next]!.text === '--package') next++;
+      next++;
+    }
+    if (words[next]?.text === '--') next++;
+    viaPackage = words[next]?.text;
+    next++;
+  }
+  for (const entry of catalog) {
+    for (const spec of entry.commands) {
+      if (viaPackage !== undefined ? !packageMatches(viaPackage, spec) : name !== spec.program) continue;
+      const args = words.slice(next);
+      if (!invocationMatches(args, spec)) continue;
+      return { entry, command, argsFrom: next };
+    }
+  }
+  return undefined;
+}
+
+function packageMatches(pkg: string, spec: CommandSpec): boolean {
+  // `@scope/name@1.2.3`, `name@latest`: drop a version after the last `@` (not a scope's).
+  const at = pkg.lastIndexOf('@');
+  const bare = at > 0 && !pkg.slice(at).includes('/') ? pkg.slice(0, at) : pkg;
+  return spec.packages.includes(bare) || bare === spec.program;
+}
+
+function invocationMatches(args: readonly Word[], spec: CommandSpec): boolean {
+  if (spec.subcommand.length > 0) {
+    const first = args.find((a) => !a.text.startsWith('-'));
+    if (!first || !spec.subcommand.includes(first.text)) return false;
+  }
+  if (spec.whenFlags.length > 0) {
+    return spec.whenFlags.some((f) => flagValues(args, f).present);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What reaches the prompt
+
+export interface PromptFlow {
+  flow: Flow;
+  /** Offset in the script text of the reference (`$TITLE`, `${{ … }}`). */
+  offset: number;
+}
+
+const MAX_VAR_DEPTH = 8;
+
+/**
+ * The untrusted values that become part of an agent command's prompt: in its arguments,
+ * here-documents and here-strings, and in the commands feeding it through a pipe. A variable is
+ * followed to its last assignment before the use (or to the environment). The event payload
+ * read from `$GITHUB_EVENT_PATH` or fetched with `gh issue view`/`gh pr view`/`gh api` inside a
+ * substitution or a feeding command is untrusted; the path or a variable's name given as plain
+ * text is not (the agent reads it as data with a tool, the vendors' recommended pattern).
+ */
+export function promptFlows(script: Script, agent: AgentCommand, env: ShellEnvironment): PromptFlow[] {
+  const commands = allCommands(script);
+  const out: PromptFlow[] = [];
+  const cmd = agent.command;
+  const spans: { start: number; end: number }[] = [];
+  const args = cmd.words.slice(agent.argsFrom);
+  for (const w of args) {
+    spans.push(w);
+    for (const v of w.vars)
+      out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
+    for (const s of w.substitutions) out.push(...substitutionFlows(s, commands, env, 0));
+  }
+  for (const h of cmd.heredocs) {
+    spans.push(h);
+    out.push(...heredocFlows(h, commands, env));
+  }
+  // Commands piping into the agent (`echo "$BODY" | claude -p`, `gh issue view | codex exec -`).
+  for (const feeder of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex < cmd.pipeIndex)) {
+    spans.push(feeder);
+    out.push(...commandFlows(feeder, commands, env, 0));
+  }
+  for (const e of env.expressions) {
+    if (spans.some((s) => e.start >= s.start && e.start < s.end)) {
+      out.push(...e.sources.map((flow) => ({ flow, offset: e.start })));
+    }
+  }
+  return dedupe(out);
+}
+
+function heredocFlows(h: HereDoc, commands: Command[], env: ShellEnvironment): PromptFlow[] {
+  const out: PromptFlow[] = [];
+  for (const v of h.vars)
+    out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
+  for (const s of h.substitutions) out.push(...substitutionFlows(s, commands, env, 0));
+  return out;
+}
+
+/** A command whose output is inlined (substitution, pipe): payload reads and its own expansions. */
+function commandFlows(c: Command, commands: Command[], env: ShellEnvironment, depth: number): PromptFlow[] {
+  const out: PromptFlow[] = [];
+  const fetch = untrustedFetch(c);
+  if (fetch) out.push({ flow: fetch, offset: c.start });
+  for (const w of c.words) {
+    for (const v of w.vars) {
+      if (v.name === 'GITHUB_EVENT_PATH') continue; // reported as a fetch above
+      out.push(...resolve(v.name, v.start, commands, env, depth).map((flow) => ({ flow, offset: v.start })));
+    }
+    for (const s of w.substitutions) out.push(...substitutionFlows(s, commands, env, depth));
+  }
+  for (const h of c.heredocs) out.push(...heredocFlows(h, commands, env));
+  return out;
+}
+
+function substitutionFlows(
+  s: Script,
+  commands: Command[],
+  env: ShellEnvironment,
+  depth: number,
+): PromptFlow[] {
+  if (depth > MAX_VAR_DEPTH) return [];
+  return s.commands.flatMap((c) => commandFlows(c, commands, env, depth + 1));
+}
+
+/** Reading the event payload or an issue/PR through the GitHub CLI. */
+function untrustedFetch(c: Command): Flow | undefined {
+  const words = c.words.map((w) => w.text);
+  const program = basename(words[0] ?? '');
+  if (
+    c.words.some((w) => w.vars.some((v) => v.name === 'GITHUB_EVENT_PATH')) ||
+    c.redirects.some((r) => r.target?.vars.some((v) => v.name === 'GITHUB_EVENT_PATH'))
+  ) {
+    return { context: 'github.event', capability: 'arbitrary', via: ['$GITHUB_EVENT_PATH', 'github.event'] };
+  }
+  if (
+    program === 'gh' &&
+    (((words[1] === 'issue' || words[1] === 'pr') && ['view', 'diff', 'list'].includes(words[2] ?? '')) ||
+      words[1] === 'api')
+  ) {
+    const what = words.slice(0, 3).join(' ');
+    return { context: what, capability: 'arbitrary', via: [what] };
+  }
+  return undefined;
+}
+
+function resolve(
+  name: string,
+  at: number,
+  commands: Command[],
+  env: ShellEnvironment,
+  depth: number,
+): Flow[] {
+  if (depth > MAX_VAR_DEPTH) return [];
+  let last: Word | undefined;
+  for (const c of commands) {
+    if (c.start > at) break;
+    for (const a of c.assignments) if (a.name === name && a.value.start < at) last = a.value;
+  }
+  if (!last) return env.variable(name);
+  const flows: Flow[] = [];
+  for (const v of last.vars) {
+    if (v.name === 'GITHUB_EVENT_PATH') continue;
+    flows.push(
+      ...resolve(v.name, v.start, commands, env, depth + 1).map((f) => ({
+        ...f,
+        via: [`$${name}`, ...f.via],
+      })),
+    );
+  }
+  for (const s of last.substitutions) {
+    flows.push(
+      ...substitutionFlows(s, commands, env, depth + 1).map((p) => ({
+        ...p.flow,
+        via: [`$${name}`, ...p.flow.via],
+      })),
+    );
+  }
+  for (const e of env.expressions) {
+    if (e.start >= last.start && e.start < last.end)
+      flows.push(...e.sources.map((f) => ({ ...f, via: [`$${name}`, ...f.via] })));
+  }
+  return flows;
+}
+
+function dedupe(flows: PromptFlow[]): PromptFlow[] {
+  const seen = new Set<string>();
+  return flows.filter((f) => {
+    const key = `${f.offset}:${f.flow.via.join('>')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the answer goes
+
+export interface OutputSink {
+  /** Offset in the script text. */
+  offset: number;
+  /** What happens to the answer: "is piped into `bash`". */
+  what: string;
+  /** The file holding the answer, when the sink reads one. */
+  file?: string;
+}
+
+export interface AgentOutputs {
+  /** Files the agent's answer is written to (as named in the script). */
+  files: Set<string>;
+  /** Shell variables holding the answer (`X=$(claude -p …)`). */
+  vars: Set<string>;
+  /** Places in the same script where the answer runs as code or sets the environment. */
+  sinks: OutputSink[];
+}
+
+const RUNS_FILE = new Set([
+  'bash',
+  'sh',
+  'zsh',
+  'dash',
+  'ksh',
+  'source',
+  '.',
+  'python',
+  'python3',
+  'node',
+  'pwsh',
+  'perl',
+  'ruby',
+  'deno',
+  'bun',
+]);
+const SHELLS = new Set([
+  'bash',
+  'sh',
+  'zsh',
+  'dash',
+  'ksh',
+  'python',
+  'python3',
+  'node',
+  'pwsh',
+  'perl',
+  'ruby',
+]);
+const ENV_FILE = /\$\{?GITHUB_(?:ENV|PATH)\}?/;
+
+/** The agent command's answer: files, variables, and sinks in the rest of this script. */
+export function agentOutputs(
+  script: Script,
+  agent: AgentCommand,
+  fileFlags: readonly string[],
+  text: string,
+): AgentOutputs {
+  const commands = allCommands(script);
+  const cmd = agent.command;
+  const files = new Set<string>();
+  const vars = new Set<string>();
+  const sinks: OutputSink[] = [];
+  for (const r of cmd.redirects) {
+    if (!r.target || !/^>/.test(r.op)) continue;
+    if (ENV_FILE.test(text.slice(r.target.start, r.target.end))) {
+      sinks.push({
+        offset: r.target.start,
+        what: `is written to ${r.target.text} (environment variables for every later step)`,
+      });
+    } else if (!/^\/dev\//.test(r.target.text)) files.add(normalise(r.target.text));
+  }
+  for (const flag of fileFlags)
+    for (const v of flagValues(cmd.words.slice(agent.argsFrom), flag).values) files.add(normalise(v.text));
+  for (const next of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex > cmd.pipeIndex)) {
+    const program = basename(next.words[0]?.text ?? '');
+    if (program === 'tee')
+      for (const w of next.words.slice(1)) if (!w.text.startsWith('-')) files.add(normalise(w.text));
+    if (SHELLS.has(program) || program === 'eval' || program === 'xargs') {
+      sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
+    }
+    for (const r of next.redirects) {
+      if (r.target && ENV_FILE.test(text.slice(r.target.start, r.target.end))) {
+        sinks.push({
+          offset: r.target.start,
+          what: `is written to ${r.target.text} (environment variables for every later step)`,
+        });
+      }
+    }
+  }
+  for (const c of commands) {
+    for (const a of c.assignments) if (containsCommand(a.value, cmd)) vars.add(a.name);
+  }
+  for (const c of commands.filter((c) => c.start > cmd.end)) sinks.push(...varSinks(c, vars, text));
+  sinks.push(
+    ...fileSinks(
+      commands.filter((c) => c.start > cmd.end),
+      files,
+      text,
+    ),
+  );
+  return { files, vars, sinks };
+}
+
+function containsCommand(word: Word, cmd: Command): boolean {
+  return word.substitutions.some((s) => allCommands(s).includes(cmd));
+}
+
+function usesVar(w: Word, vars: Set<string>): boolean {
+  return w.vars.some((v) => vars.has(v.name));
+}
+
+/** A command that runs or exports text held in one of `vars`. */
+export function varSinks(c: Command, vars: Set<string>, text: string): OutputSink[] {
+  if (vars.size === 0) return [];
+  const words = c.words;
+  const program = basename(words[0]?.text ?? '');
+  const out: OutputSink[] = [];
+  if (words[0] && usesVar(words[0], vars)) out.push({ offset: words[0].start, what: 'runs as a command' });
+  else if (program === 'eval' && words.slice(1).some((w) => usesVar(w, vars)))
+    out.push({ offset: c.start, what: 'is run by `eval`' });
+  else if (SHELLS.has(program)) {
+    const dashC = words.findIndex((w) => w.text === '-c' || w.text === '-e');
+    if (dashC !== -1 && words[dashC + 1] && usesVar(words[dashC + 1]!, vars)) {
+      out.push({ offset: c.start, what: `is run by \`${program} ${words[dashC]!.text}\`` });
+    }
+  }
+  const exported = c.redirects.some(
+    (r) => r.target && ENV_FILE.test(text.slice(r.target.start, r.target.end)),
+  );
+  if (
+    exported &&
+    (words.some((w) => usesVar(w, vars)) || c.heredocs.some((h) => h.vars.some((v) => vars.has(v.name))))
+  ) {
+    out.push({
+      offset: c.start,
+      what: 'is written to $GITHUB_ENV/$GITHUB_PATH (environment variables for every later step)',
+    });
+  }
+  return out;
+}
+
+/** A command that runs one of `files` or copies it into `$GITHUB_ENV`. */
+export function fileSinks(
+  commands: readonly Command[],
+  files: ReadonlySet<string>,
+  text: string,
+): OutputSink[] {
+  if (files.size === 0) return [];
+  const out: OutputSink[] = [];
+  const isFile = (w: Word | undefined) => !!w && files.has(normalise(w.text));
+  for (const c of commands) {
+    const words = c.words;
+    const program = basename(words[0]?.text ?? '');
+    if (isFile(words[0])) {
+      out.push({
+        offset: words[0]!.start,
+        what: `\`${words[0]!.text}\` runs it as a program`,
+        file: normalise(words[0]!.text),
+      });
+    } else if (RUNS_FILE.has(program)) {
+      const target = words.slice(1).find((w) => !w.text.startsWith('-'));
+      if (isFile(target))
+        out.push({
+          offset: c.start,
+          what: `\`${program} ${target!.text}\` runs it`,
+          file: normalise(target!.text),
+        });
+    }
+    const inlined = words.flatMap((w) => w.substitutions).flatMap((s) => allCommands(s));
+    const read = inlined
+      .flatMap((s) => [
+        ...(basename(s.words[0]?.text ?? '') === 'cat' ? s.words.slice(1) : []),
+        ...(s.words.length === 0
+          ? s.redirects.filter((r) => r.op === '<').flatMap((r) => (r.target ? [r.target] : []))
+          : []),
+      ])
+      .find(isFile);
+    if (read && (program === 'eval' || SHELLS.has(program) || words[0]?.substitutions.length)) {
+      out.push({ offset: c.start, what: `\`${program}\` runs its content`, file: normalise(read.text) });
+    }
+    const exported = c.redirects.some(
+      (r) => r.target && ENV_FILE.test(text.slice(r.target.start, r.target.end)),
+    );
+    const copied = program === 'cat' ? words.slice(1).find(isFile) : undefined;
+    if (exported && copied) {
+      out.push({
+        offset: c.start,
+        what: 'is copied into $GITHUB_ENV/$GITHUB_PATH (environment variables for every later step)',
+        file: normalise(copied.text),
+      });
+    }
+  }
+  return out;
+}
+
+function normalise(file: string): string {
+  return file.replace(/^\.\//, '').replace(/^["']|["']$/g, '');
+}
+
+export { normalise as normaliseFile };
