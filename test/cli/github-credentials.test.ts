@@ -4,7 +4,7 @@
  * GITHUB_REPOSITORY), GH_TOKEN in the 0600 env file, and `astl revoke` killing the token. Also
  * the exchange mode with a GitLab ID token. Nothing secret on stdout or stderr.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { secretForms } from '../../packages/core/redact.js';
@@ -196,5 +196,81 @@ describe('astl credentials with a GitHub App (GitLab job)', () => {
     const rev = await runCli(['revoke', '--state', '.astl/state.json'], { cwd: dir, env });
     expect(rev.code).toBe(0);
     expect(gh.tokenStatus(token!)).toBe('revoked');
+  });
+});
+
+describe('--github-app-private-key-file: the workspace, or a GitLab file variable', () => {
+  /** A GitLab job whose project folder is CI_PROJECT_DIR, with the runner's `.tmp` folder beside it. */
+  function jobWithFileVariable() {
+    const root = tempDir('astl-gl-builds-');
+    const dir = join(root, 'app');
+    mkdirSync(dir);
+    mkdirSync(`${dir}.tmp`);
+    writeFileSync(join(dir, 'agent-config.yaml'), registry());
+    const keyFile = join(`${dir}.tmp`, 'GITHUB_APP_KEY');
+    writeFileSync(keyFile, gh.privateKeyPem, { mode: 0o600 });
+    const env = { ...gitlabJob().env, CI_PROJECT_DIR: dir, GITHUB_APP_KEY: keyFile };
+    return { root, dir, env, keyFile };
+  }
+  const mint = (dir: string, env: Record<string, string>, file: string) =>
+    runCli(['credentials', '--agent', 'review-bot', '--github-app-private-key-file', file], {
+      cwd: dir,
+      env,
+    });
+
+  it('reads a file variable from ${CI_PROJECT_DIR}.tmp/, where GitLab Runner writes them', async () => {
+    const { dir, env, keyFile } = jobWithFileVariable();
+    const r = await mint(dir, env, keyFile);
+    expect(r.code, r.stderr).toBe(0);
+    expect(gh.tokens.size).toBe(1);
+    const rev = await runCli(['revoke', '--state', '.astl/state.json'], { cwd: dir, env });
+    expect(rev.stdout).toMatch(/github revoked/);
+  });
+
+  it.each([
+    [
+      'a file elsewhere',
+      (j: { root: string }) => {
+        const f = join(j.root, 'elsewhere.pem');
+        writeFileSync(f, gh.privateKeyPem);
+        return f;
+      },
+    ],
+    [
+      'a link in the file-variable folder that leads out of it',
+      (j: { root: string; dir: string }) => {
+        const f = join(j.root, 'outside.pem');
+        writeFileSync(f, gh.privateKeyPem);
+        const link = join(`${j.dir}.tmp`, 'LINK');
+        symlinkSync(f, link);
+        return link;
+      },
+    ],
+    [
+      'a file under .git/',
+      (j: { dir: string }) => {
+        mkdirSync(join(j.dir, '.git'));
+        const f = join(j.dir, '.git', 'key.pem');
+        writeFileSync(f, gh.privateKeyPem);
+        return f;
+      },
+    ],
+  ])('refuses %s (exit 3), quoting none of it, before any request', async (_name, place) => {
+    const job = jobWithFileVariable();
+    const file = place(job);
+    const r = await mint(job.dir, job.env, file);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--github-app-private-key-file');
+    expect(r.stderr).not.toContain('PRIVATE KEY');
+    expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+    expect(gh.requests).toHaveLength(0);
+  });
+
+  it('outside a GitLab job the .tmp folder is just another folder outside the workspace', async () => {
+    const { dir, env, keyFile } = jobWithFileVariable();
+    const r = await mint(dir, { ...env, GITLAB_CI: '' }, keyFile);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('is outside the workspace');
+    expect(gh.requests).toHaveLength(0);
   });
 });

@@ -140,7 +140,8 @@ describe('refused before any request', () => {
       { env: { GITHUB_API_URL: 'http://api.example.com' } },
     );
     const error = refusedWithoutTraffic(r);
-    expect(error).toContain('GITHUB_API_URL: http://api.example.com is plain http');
+    expect(error).toContain('GITHUB_API_URL: http://api.example.com uses plain http://');
+    expect(error).toContain('allow-insecure-http: true');
   });
 
   it('a duration over the agent’s cap is refused as for any provider', async () => {
