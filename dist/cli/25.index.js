@@ -419,7 +419,7 @@ const spec = {
         },
         'allow-insecure-http': {
             type: 'boolean',
-            description: 'allow a plain http:// Vault URL or AWS_ENDPOINT_URL_STS to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
+            description: 'allow a plain http:// Vault URL, AWS_ENDPOINT_URL_STS, GITHUB_API_URL or GitHub sts-url to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
         },
     },
     examples: [
@@ -434,7 +434,8 @@ const spec = {
         'Exit codes: 0 credentials ready, 1 a provider refused or failed, 3 refused by the registry or',
         'policy before any token was used, or a usage error.',
         'Every file flag names a path inside the workspace (CI_PROJECT_DIR, GITHUB_WORKSPACE or the',
-        'working directory), never in .git/.',
+        'working directory), never in .git/; --github-app-private-key-file may also name a GitLab',
+        'file variable (in ${CI_PROJECT_DIR}.tmp/, where GitLab Runner writes them).',
     ],
 };
 async function run(args, io) {
