@@ -218,7 +218,7 @@ describe('--github-app-private-key-file: the workspace, or a GitLab file variabl
       env,
     });
 
-  it('reads a file variable from ${CI_PROJECT_DIR}.tmp/, where GitLab Runner writes them', async () => {
+  it('reads a file variable from $CI_PROJECT_DIR.tmp/, where GitLab Runner writes them', async () => {
     const { dir, env, keyFile } = jobWithFileVariable();
     const r = await mint(dir, env, keyFile);
     expect(r.code, r.stderr).toBe(0);

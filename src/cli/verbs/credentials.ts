@@ -143,7 +143,7 @@ export const spec: VerbSpec = {
     'policy before any token was used, or a usage error.',
     'Every file flag names a path inside the workspace (CI_PROJECT_DIR, GITHUB_WORKSPACE or the',
     'working directory), never in .git/; --github-app-private-key-file may also name a GitLab',
-    'file variable (in ${CI_PROJECT_DIR}.tmp/, where GitLab Runner writes them).',
+    'file variable (in $CI_PROJECT_DIR.tmp/, where GitLab Runner writes them).',
   ],
 };
 
