@@ -164,6 +164,12 @@ describe('App mode', () => {
     for (const form of [...secretForms(oneLine), ...secretForms(w.gh.privateKeyPem.trim())]) {
       expect(main.masks).toContain(form);
     }
+    // Every body line, the short last one included (issue 9 kind 9): only the armour may show.
+    const body = w.gh.privateKeyPem
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('-----'));
+    for (const line of body) expect(main.masks).toContain(line);
     assertMaskedValuesHidden(main, { envMayHold: true, stateMayHold: true });
   });
 
