@@ -747,6 +747,9 @@ function readAppKey(args, io, redactor, scope) {
         if (!key?.trim()) {
             throw new exit/* UsageError */.e(`--github-app-private-key-env ${variable}: the variable is not set or empty`, "store the App's private key in a masked CI/CD variable of that name (or use a file variable with --github-app-private-key-file)");
         }
+        // A File-type CI/CD variable holds the path GitLab Runner wrote the PEM to: read that file.
+        if (isFileVariablePath(key, io))
+            key = readAppKeyFile(key.trim(), io, scope);
     }
     else if (file) {
         key = readAppKeyFile(file, io, scope);
@@ -757,6 +760,17 @@ function readAppKey(args, io, redactor, scope) {
     redactor.add(key.trim());
     redactor.add(key.trim().replace(/\\n/g, '\n'));
     return key;
+}
+/** True for a GitLab File-type variable's value: one line, not PEM, a file in `${CI_PROJECT_DIR}.tmp/`. */
+function isFileVariablePath(value, io) {
+    const text = value.trim();
+    if (/[\r\n]/.test(text) || text.includes('-----'))
+        return false;
+    const folder = (0,workspace_path/* gitLabFileVariableScope */.KY)(io.env, io.cwd);
+    if (!folder)
+        return false;
+    const checked = (0,workspace_path/* inspectWorkspacePath */.lX)(text, folder);
+    return !(0,workspace_path/* isPathProblem */.Ld)(checked) && checked.exists;
 }
 /**
  * The key file: inside the workspace like every file flag, or, in a GitLab job, a file variable.

@@ -266,6 +266,19 @@ describe('--github-app-private-key-file: the workspace, or a GitLab file variabl
     expect(gh.requests).toHaveLength(0);
   });
 
+  it('--github-app-private-key-env naming a File-type variable reads the file GitLab wrote', async () => {
+    const { dir, env } = jobWithFileVariable();
+    const r = await runCli(
+      ['credentials', '--agent', 'review-bot', '--github-app-private-key-env', 'GITHUB_APP_KEY'],
+      {
+        cwd: dir,
+        env,
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(gh.tokens.size).toBe(1);
+  });
+
   it('outside a GitLab job the .tmp folder is just another folder outside the workspace', async () => {
     const { dir, env, keyFile } = jobWithFileVariable();
     const r = await mint(dir, { ...env, GITLAB_CI: '' }, keyFile);

@@ -491,6 +491,8 @@ function readAppKey(args: Parsed, io: Io, redactor: Redactor, scope: WorkspaceSc
         "store the App's private key in a masked CI/CD variable of that name (or use a file variable with --github-app-private-key-file)",
       );
     }
+    // A File-type CI/CD variable holds the path GitLab Runner wrote the PEM to: read that file.
+    if (isFileVariablePath(key, io)) key = readAppKeyFile(key.trim(), io, scope);
   } else if (file) {
     key = readAppKeyFile(file, io, scope);
   }
@@ -499,6 +501,16 @@ function readAppKey(args: Parsed, io: Io, redactor: Redactor, scope: WorkspaceSc
   redactor.add(key.trim());
   redactor.add(key.trim().replace(/\\n/g, '\n'));
   return key;
+}
+
+/** True for a GitLab File-type variable's value: one line, not PEM, a file in `${CI_PROJECT_DIR}.tmp/`. */
+function isFileVariablePath(value: string, io: Io): boolean {
+  const text = value.trim();
+  if (/[\r\n]/.test(text) || text.includes('-----')) return false;
+  const folder = gitLabFileVariableScope(io.env, io.cwd);
+  if (!folder) return false;
+  const checked = inspectWorkspacePath(text, folder);
+  return !isPathProblem(checked) && checked.exists;
 }
 
 /**
