@@ -26,6 +26,7 @@ export type SettingId =
   | 'vault-namespace'
   | 'vault-audience'
   | 'vault-secrets'
+  | 'github-app-id'
   | 'allow-insecure-http';
 
 /** How one front end names its settings. */

@@ -349,19 +349,27 @@ function planProviders(
       code: 'NO_PROVIDER',
       location: agent.location,
       hint: (s) =>
-        `add one or more of ${keys} to the agent's registry entry (or set the provider on the request: ${s.name('aws-role-arn')} and ${s.name('aws-region')}, or ${s.name('vault-url')} and ${s.name('vault-role')})`,
+        `add one or more of ${keys} to the agent's registry entry (or set the provider on the request: ${s.name('aws-role-arn')} and ${s.name('aws-region')}, or ${s.name('vault-url')} and ${s.name('vault-role')}, or ${s.name('github-app-id')})`,
       fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
     });
   }
   return { planned, problems };
 }
 
-/** The pre-check facts of every planned provider in one object. */
+/** The pre-check facts of every planned provider in one object (secret paths of all of them). */
 function mergeFacts(planned: Planned[]): ProviderCheckFacts {
   const facts: ProviderCheckFacts = {};
   for (const { provider, plan } of planned) {
     const f = provider.checkFacts(plan);
-    Object.assign(facts, { ...f, readsSecrets: Boolean(facts.readsSecrets || f.readsSecrets) });
+    const secretPaths =
+      facts.secretPaths || f.secretPaths
+        ? [...(facts.secretPaths ?? []), ...(f.secretPaths ?? [])]
+        : undefined;
+    Object.assign(facts, {
+      ...f,
+      readsSecrets: Boolean(facts.readsSecrets || f.readsSecrets),
+      ...(secretPaths ? { secretPaths } : {}),
+    });
   }
   return facts;
 }

@@ -36,6 +36,9 @@ export interface ProviderCheckFacts {
   secretPaths?: string[];
   /** True when the mint will read secrets (AgentPolicy `deny: secrets`). */
   readsSecrets?: boolean;
+  /** GitHub permissions the token would carry (AgentPolicy `deny: write-access`, `deny: secrets`). */
+  githubPermissions?: Record<string, string>;
+  githubPermissionsSource?: 'registry' | 'derived';
 }
 
 export interface PrepareContext {
@@ -100,7 +103,7 @@ export interface CredentialProvider<Plan = unknown, State = unknown> {
   plan(
     request: CredentialRequest,
     agent: AgentEntry,
-    env: Record<string, string | undefined>,
+    env?: Record<string, string | undefined>,
   ): Plan | undefined;
   checkFacts(plan: Plan): ProviderCheckFacts;
   prepare?(plan: Plan, ctx: PrepareContext): void;

@@ -53,7 +53,7 @@ export function awsProvider(
       // The ARN is already validated: the input by the front end, the registry by its schema.
       const roleArn = request.aws?.roleArn ?? reg?.roleArn;
       if (!roleArn) return undefined;
-      const region = awsRegion(request.aws?.region ?? reg?.region, env);
+      const region = awsRegion(request.aws?.region ?? reg?.region, env ?? {});
       if (!region) {
         throw new AstlError(`agent '${agent.name}' has an AWS role but no region`, {
           code: 'AWS_REGION_MISSING',

@@ -80,12 +80,15 @@ export async function run(): Promise<void> {
     runner.setOutput('expires-at', result.outputs.expiresAt);
     runner.setOutput('aws-session-name', result.outputs.awsSessionName ?? '');
     runner.setOutput('vault-token-accessor', result.outputs.vaultTokenAccessor ?? '');
+    runner.setOutput('github-installation-id', result.outputs.githubInstallationId ?? '');
+    runner.setOutput('github-permissions', result.outputs.githubPermissions ?? '');
     if (inputs.outputCredentials) {
       const s = result.secretOutputs;
       if (s.awsAccessKeyId) runner.setOutput('aws-access-key-id', s.awsAccessKeyId);
       if (s.awsSecretAccessKey) runner.setOutput('aws-secret-access-key', s.awsSecretAccessKey);
       if (s.awsSessionToken) runner.setOutput('aws-session-token', s.awsSessionToken);
       if (s.vaultToken) runner.setOutput('vault-token', s.vaultToken);
+      if (s.githubToken) runner.setOutput('github-token', s.githubToken);
     }
 
     for (const w of result.warnings) logger.warning(w);
