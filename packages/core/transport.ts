@@ -86,7 +86,7 @@ export function checkCredentialTransport(url: string, check: TransportCheck): Ch
       `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${
         optIn === false
           ? ''
-          : `; for a network you control end to end, opt in with ${optIn ?? s.name('allow-insecure-http')}`
+          : `; for a network you control end to end, opt in with ${optIn ?? (s.kind === 'action' ? 'allow-insecure-http: true' : s.name('allow-insecure-http'))}`
       }`,
   );
 }

@@ -42,7 +42,7 @@ describe('astl: the front end', () => {
       expect(r.stdout).toContain(verb);
     }
     expect(r.stdout).toContain(
-      'Exit codes: 0 ok/allow, 1 findings/deny, 2 approval_needed, 3 usage or config error',
+      'Exit codes: 0 ok/allow, 1 findings/deny (an invalid policy denies), 2 approval_needed, 3 usage error or a file that does not load.',
     );
   });
 
