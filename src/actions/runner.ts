@@ -180,6 +180,22 @@ function routeProcessWarnings(): void {
 }
 routeProcessWarnings();
 
+/**
+ * An exception nobody caught (an 'error' event without a listener, a rejected promise nobody
+ * awaited) would otherwise be printed by Node on stderr as it is, message and stack, and a message
+ * quoting a provider's or a file's text could then issue a command. It fails the step through
+ * `setFailed` instead (masked, escaped; the stack only with step debug logging).
+ */
+function routeUncaughtErrors(): void {
+  process.on('uncaughtException', (err: unknown, origin: string) => {
+    const e = err instanceof Error ? err : new Error(String(err));
+    setFailed(`internal error (${origin}): ${e.message}`);
+    if (e.stack) debug(e.stack);
+    process.exit(1);
+  });
+}
+routeUncaughtErrors();
+
 /** Shown only with step debug logging (ACTIONS_STEP_DEBUG). */
 export function debug(message: string): void {
   issue('debug', masker.scrub(message));

@@ -40,6 +40,14 @@ export function processIo(env: NodeJS.ProcessEnv): Io {
   process.on('warning', (w: Error) =>
     process.stderr.write(lines(`(node:${process.pid}) ${w.name}: ${w.message}`)),
   );
+  // So does an exception nobody caught (an 'error' event, a promise nobody awaited), which Node
+  // would print as it is; exit 3 like any other internal error (main's report).
+  process.removeAllListeners('uncaughtException');
+  process.on('uncaughtException', (err: unknown) => {
+    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(lines(`astl: internal error (a bug in astl; please report it with this output):\n${text}`));
+    process.exit(3);
+  });
   return {
     env,
     cwd: process.cwd(),
