@@ -16,6 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import { format } from 'node:util';
 import { Redactor, secretForms } from '../../packages/core/redact.js';
 import {
   type AnnotationProperties,
@@ -179,6 +180,17 @@ function routeProcessWarnings(): void {
   process.on('warning', (w: Error) => info(`(node:${process.pid}) ${w.name}: ${w.message}`));
 }
 routeProcessWarnings();
+
+/**
+ * Libraries also print by themselves with `console.*`, straight to stdout/stderr: `yaml` prints
+ * every token it reads (a pull request's text) with console.log when LOG_TOKENS is set in the
+ * environment, which an earlier step can do. Every console method goes through `info`.
+ */
+function routeConsole(): void {
+  const print = (...args: unknown[]) => info(format(...args));
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[method] = print;
+}
+routeConsole();
 
 /**
  * An exception nobody caught (an 'error' event without a listener, a rejected promise nobody

@@ -13,11 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  inspectWorkspacePath,
-  isPathProblem,
-  writeWorkspaceFile,
-} from '../../packages/core/index.js';
+import { inspectWorkspacePath, isPathProblem, writeWorkspaceFile } from '../../packages/core/index.js';
 import { loadScanConfig } from '../../packages/scanner/index.js';
 import { runCli } from '../cli/run-cli.js';
 import { commandProblems, readAsRunner, repoRoot, runStep } from '../support/runner.js';
@@ -142,7 +138,9 @@ describe('kind 2: the scan configuration and named paths', () => {
         target === 'outside' ? join(outside, 'secret.txt') : '../.git/config',
         join(ws, '.astl', 'scan.yaml'),
       );
-      expect(() => loadScanConfig(ws)).toThrow(target === 'outside' ? /outside the workspace/ : /inside \.git/);
+      expect(() => loadScanConfig(ws)).toThrow(
+        target === 'outside' ? /outside the workspace/ : /inside \.git/,
+      );
       try {
         loadScanConfig(ws);
       } catch (err) {
@@ -168,7 +166,13 @@ describe('kind 2: the scan configuration and named paths', () => {
     symlinkSync(outside, join(ws, 'outlink'));
     mkdirSync(join(ws, 'a'));
     symlinkSync('../.git', join(ws, 'a', 'b'));
-    for (const name of ['gitlink/config', 'gitlink/hooks', 'outlink/secret.txt', 'a/b/config', './a/../gitlink/config']) {
+    for (const name of [
+      'gitlink/config',
+      'gitlink/hooks',
+      'outlink/secret.txt',
+      'a/b/config',
+      './a/../gitlink/config',
+    ]) {
       const r = await runCli(['scan', '--format', 'json', name], { cwd: ws });
       const report = JSON.parse(r.stdout) as { files: string[]; skipped: { file: string; reason: string }[] };
       expect(report.files, name).toEqual([]);
@@ -189,13 +193,17 @@ describe('kind 2: the scan configuration and named paths', () => {
     const git = await runStep('dist/scan/main/index.js', { cwd: ws, inputs: { sarif: 'hook.sarif' } });
     expect(git.exitCode).toBe(1);
     expect(existsSync(join(ws, '.git', 'hooks', 'post-checkout'))).toBe(false);
-    const back = await runStep('dist/scan/main/index.js', { cwd: ws, inputs: { sarif: 'sub\\..\\..\\x.sarif' } });
+    const back = await runStep('dist/scan/main/index.js', {
+      cwd: ws,
+      inputs: { sarif: 'sub\\..\\..\\x.sarif' },
+    });
     expect(back.exitCode).toBe(1);
   });
 });
 
 describe('kind 1: an exception nobody caught goes through the front end, not Node’s printer', () => {
-  const HOSTILE = 'provider said ##[stop-commands]v9tok\\n::add-mask::x\\r::set-env name=NODE_OPTIONS::--require=/tmp/x';
+  const HOSTILE =
+    'provider said ##[stop-commands]v9tok\\n::add-mask::x\\r::set-env name=NODE_OPTIONS::--require=/tmp/x';
   const tsx = (code: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
       cwd: repoRoot,
@@ -220,7 +228,9 @@ describe('kind 1: an exception nobody caught goes through the front end, not Nod
     });
 
     it(`CLI (src/cli/io.ts): ${how}`, () => {
-      const r = tsx(`const { processIo } = await import('./src/cli/io.ts'); processIo(process.env); ${fault}`);
+      const r = tsx(
+        `const { processIo } = await import('./src/cli/io.ts'); processIo(process.env); ${fault}`,
+      );
       expect(r.status).toBe(3);
       const log = readAsRunner(r.stdout, r.stderr);
       expect(commandProblems(log)).toEqual([]);
@@ -228,4 +238,79 @@ describe('kind 1: an exception nobody caught goes through the front end, not Nod
       expect(log.log).toContain('internal error');
     });
   }
+});
+
+describe('kind 1: text a library prints with console.* (yaml prints every token when LOG_TOKENS is set)', () => {
+  function hostileYaml(): string {
+    const ws = mkdtempSync(join(tmpdir(), 'astl-v9-log-tokens-'));
+    writeFileSync(
+      join(ws, 'agent-config.yaml'),
+      'agents:\n  - name: x\n    purpose: "hi ##[stop-commands]zz"\n    owner: "::add-mask::y"\n',
+    );
+    return ws;
+  }
+
+  it('the scan action: no command from a token the library printed', async () => {
+    const step = await runStep('dist/scan/main/index.js', {
+      cwd: hostileYaml(),
+      inputs: { 'fail-on': 'never', sarif: '' },
+      env: { LOG_TOKENS: '1' },
+      checkCommands: false,
+    });
+    expect(commandProblems(step.runner)).toEqual([]);
+    expect(step.runner.stopCommands).toEqual([]);
+    expect(step.log).toContain('stop-commands]zz'); // printed, neutralised
+  });
+
+  it('the CLI: stdout stays the JSON report, stderr has no command', async () => {
+    const r = await runCli(['scan', '--format', 'json', '.'], {
+      cwd: hostileYaml(),
+      env: { LOG_TOKENS: '1' },
+    });
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    const log = readAsRunner(r.stdout, r.stderr);
+    expect(commandProblems(log)).toEqual([]);
+    expect(log.stopCommands).toEqual([]);
+  });
+});
+
+describe('kind 3: names that change later programs, beyond the first list', () => {
+  it.each([
+    'OPENSSL_CONF',
+    'openssl_engines',
+    'LESSOPEN',
+    'MANPAGER',
+    'HOSTALIASES',
+    'RES_OPTIONS',
+    'CC',
+    'LDFLAGS',
+    'MAKEFLAGS',
+    'CGO_LDFLAGS',
+    'GOENV',
+    'TF_CLI_ARGS_PLAN',
+    'TF_CLI_CONFIG_FILE',
+    'HELM_PLUGINS',
+    'GRADLE_USER_HOME',
+    'COREPACK_NPM_REGISTRY',
+    'UV_INDEX_URL',
+    'GOOGLE_APPLICATION_CREDENTIALS',
+    'FPATH',
+    'LOCPATH',
+  ])('refuses %s', async (name) => {
+    const { envNameProblem } = await import('../../packages/core/env-names.js');
+    expect(envNameProblem(name)?.message).toMatch(/reserved/);
+  });
+
+  it.each([
+    'P\u0410TH',
+    '\uff30\uff21\uff34\uff28',
+    'BASH_FUNC_x%%',
+    'A=B',
+    'PATH\u200b',
+    'PATH ',
+    'LD_PRELOAD\n',
+  ])('refuses the look-alike or malformed %j', async (name) => {
+    const { envNameProblem } = await import('../../packages/core/env-names.js');
+    expect(envNameProblem(name)).toBeDefined();
+  });
 });
