@@ -314,3 +314,18 @@ describe('kind 3: names that change later programs, beyond the first list', () =
     expect(envNameProblem(name)).toBeDefined();
   });
 });
+
+describe('kind 1: the CLI on a colour terminal keeps its own colours, never a value’s escape sequences', () => {
+  it('only SGR survives; OSC 52 (clipboard), window titles and cursor moves are shown as \\u001b', async () => {
+    const { safeLine } = await import('../../packages/core/untrusted-text.js');
+    const line = safeLine(
+      '\x1b[1;31mred\x1b[0m \x1b]52;c;ZXZpbA==\x07 \x1b]0;title\x07 \x1b[2J \x1b[8m \x1bc',
+      {
+        ansi: true,
+      },
+    );
+    expect(line.startsWith('\x1b[1;31mred\x1b[0m ')).toBe(true);
+    expect(line.slice(16)).not.toMatch(/\x1b(?!\[8m)/);
+    expect(line).toContain('\\u001b]52;c;');
+  });
+});
