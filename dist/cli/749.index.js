@@ -4105,6 +4105,13 @@ function suggestedPermissions(permissions) {
  * - a branch for a trusted event only: `github.event_name == 'workflow_dispatch'` (any event that
  *   is not in UNTRUSTED_EVENTS).
  *
+ * A check of a payload's `author_association` or `user.login` counts only when, for each untrusted
+ * trigger of the workflow, that payload is the one the acting user wrote (`comment` on
+ * issue_comment, not `issue`: a member's issue takes anyone's comment) or one the event lacks
+ * (null there, which no check passes); `github.event_name == '…'` beside it narrows the events.
+ * `github.actor`/`github.triggering_actor` equal to a `[bot]` name is not a gate on
+ * pull_request_target: the bot can be made to push to an outsider's pull request branch.
+ *
  * Conditions that trust any bot are recorded separately (they are not gates): `endsWith(actor,
  * '[bot]')`, `contains(actor, '[bot]')` or `'bot'`, `sender.type == 'Bot'`, `user.type == 'Bot'`.
  * Checks that exclude bots (`sender.type != 'Bot'`) are neither.
@@ -4122,6 +4129,19 @@ const UNTRUSTED_EVENTS = [
 ];
 const TRUSTED_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 const UNTRUSTED_ASSOCIATIONS = ['CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE', 'MANNEQUIN'];
+/**
+ * Payload objects each untrusted event carries that hold a user's association or login; the
+ * first is the one written by the user who caused the event (GitHub's webhook payloads).
+ */
+const EVENT_OBJECTS = {
+    issues: ['issue'],
+    issue_comment: ['comment', 'issue'],
+    pull_request_target: ['pull_request'],
+    pull_request_review: ['review', 'pull_request'],
+    pull_request_review_comment: ['comment', 'pull_request'],
+    discussion: ['discussion'],
+    discussion_comment: ['comment', 'discussion'],
+};
 const ACTOR_PATHS = new Set([
     'github.actor',
     'github.triggering_actor',
@@ -4135,8 +4155,10 @@ const ACTOR_PATHS = new Set([
 /**
  * Analyses one `if:` value (with or without `${{ }}`). Offsets in `anyBot` are into `text`.
  * A value that mixes `${{ }}` with other text is a non-empty string, always true: not a gate.
+ * `events` are the untrusted triggers the condition runs for (UNTRUSTED_EVENTS); payload checks
+ * are judged against them (none given: any payload's check counts).
  */
-function analyseCondition(text) {
+function analyseCondition(text, events = []) {
     const trimmed = text.trim();
     let inner = trimmed;
     let base = text.indexOf(trimmed);
@@ -4157,47 +4179,92 @@ function analyseCondition(text) {
             return { gated: false, checks: [], anyBot: [], syntaxError: err.message };
         throw err;
     }
-    const checks = [];
+    const acc = { checks: [], misleading: [] };
     const anyBot = [];
-    const gated = isGate(expr, inner, checks);
-    collectAnyBot(expr, inner, base, anyBot);
-    return { gated, checks, anyBot };
+    const gated = isGate(expr, inner, acc, events);
+    collectAnyBot(expr, inner, base, anyBot, events);
+    return {
+        gated,
+        checks: acc.checks,
+        anyBot,
+        ...(!gated && acc.misleading.length ? { misleading: acc.misleading } : {}),
+    };
 }
-function isGate(e, src, checks) {
+/** `events`: the untrusted triggers this branch of the condition can run for. */
+function isGate(e, src, acc, events) {
+    const judge = (v) => {
+        const text = src.slice(e.start, e.end).trim();
+        if (typeof v === 'string')
+            acc.misleading.push(`\`${text}\` ${v}`);
+        else if (v)
+            acc.checks.push(text);
+        return v === true;
+    };
     switch (e.kind) {
         case 'literal':
             // A condition that is never true admits nobody.
             return e.value === false || e.value === null || e.value === 0 || e.value === '';
         case 'binary': {
-            if (e.op === '&&')
-                return isGate(e.left, src, checks) || isGate(e.right, src, checks);
+            if (e.op === '&&') {
+                const only = eventNames(e.left) ?? eventNames(e.right);
+                const narrowed = only ? events.filter((x) => only.has(x)) : events;
+                return isGate(e.left, src, acc, narrowed) || isGate(e.right, src, acc, narrowed);
+            }
             if (e.op === '||')
-                return isGate(e.left, src, checks) && isGate(e.right, src, checks);
-            const found = e.op === '=='
-                ? equalityGate(e.left, e.right)
-                : e.op === '!='
-                    ? inequalityGate(e.left, e.right)
-                    : false;
-            if (found)
-                checks.push(src.slice(e.start, e.end).trim());
-            return found;
+                return isGate(e.left, src, acc, events) && isGate(e.right, src, acc, events);
+            if (e.op === '==')
+                return judge(equalityGate(e.left, e.right, events));
+            if (e.op === '!=')
+                return judge(inequalityGate(e.left, e.right));
+            return false;
         }
         case 'not': {
             const path = contextPath(e.operand)?.join('.');
-            const found = !!path && /\.pull_request\.head\.repo\.fork$/.test(path);
-            if (found)
-                checks.push(src.slice(e.start, e.end).trim());
-            return found;
+            return judge(!!path && /\.pull_request\.head\.repo\.fork$/.test(path));
         }
-        case 'call': {
-            const found = callGate(e);
-            if (found)
-                checks.push(src.slice(e.start, e.end).trim());
-            return found;
-        }
+        case 'call':
+            return judge(callGate(e, events));
         default:
             return false;
     }
+}
+/** The events `github.event_name == '…'` (or `contains(fromJSON('[…]'), github.event_name)`) admits. */
+function eventNames(e) {
+    if (e.kind === 'binary' && e.op === '==') {
+        const value = pathOf(e.left) === 'github.event_name'
+            ? stringOf(e.right)
+            : pathOf(e.right) === 'github.event_name'
+                ? stringOf(e.left)
+                : undefined;
+        return value === undefined ? undefined : new Set([value.toLowerCase()]);
+    }
+    if (e.kind === 'call' &&
+        e.name === 'contains' &&
+        e.args.length === 2 &&
+        pathOf(e.args[1]) === 'github.event_name') {
+        const list = literalList(e.args[0]);
+        if (list?.kind === 'array')
+            return new Set(list.values.map((v) => v.toLowerCase()));
+    }
+    return undefined;
+}
+/**
+ * Do these payload fields (`github.event.comment.author_association`, or a `||` chain of them:
+ * the first the event has wins) describe the user who caused each of `events`? Undefined when
+ * they do, else why not. Fields that are not a payload's (`github.actor`) always do.
+ */
+function notTheActor(paths, events) {
+    const objects = paths.map((p) => /^github\.event\.([a-z_]+)\.(?:author_association|user\.login)$/.exec(p)?.[1] ?? null);
+    for (const event of events) {
+        const carried = EVENT_OBJECTS[event];
+        if (!carried)
+            continue;
+        // The first field the event has decides; none present reads as null, which no check passes.
+        const first = objects.find((o) => o === null || carried.includes(o));
+        if (first && first !== carried[0])
+            return `reads \`github.event.${first}\`, which on \`${event}\` describes whoever wrote the ${first.replace(/_/g, ' ')}, not who triggered the run; check \`github.event.${carried[0]}\` instead`;
+    }
+    return undefined;
 }
 function stringOf(e) {
     return e.kind === 'literal' && typeof e.value === 'string' ? e.value : undefined;
@@ -4205,7 +4272,7 @@ function stringOf(e) {
 function pathOf(e) {
     return contextPath(e)?.join('.');
 }
-function equalityGate(a, b) {
+function equalityGate(a, b, events) {
     const pa = pathOf(a);
     const pb = pathOf(b);
     if (pa && pb) {
@@ -4226,9 +4293,9 @@ function equalityGate(a, b) {
     if (value === undefined || value === '')
         return false;
     if (path.endsWith('.author_association'))
-        return TRUSTED_ASSOCIATIONS.has(value.toUpperCase());
+        return TRUSTED_ASSOCIATIONS.has(value.toUpperCase()) && (notTheActor([path], events) ?? true);
     if (ACTOR_PATHS.has(path))
-        return !value.includes('*');
+        return !value.includes('*') && namedActorGate(path, [value], events);
     if (path === 'github.event_name')
         return !UNTRUSTED_EVENTS.includes(value.toLowerCase());
     if (path === 'github.event.label.name')
@@ -4243,14 +4310,32 @@ function inequalityGate(a, b) {
         other.kind === 'literal' &&
         other.value === true);
 }
+/**
+ * A named actor: a payload's `user.login` must be the acting user's (see notTheActor);
+ * `github.actor` naming a bot is not a gate on pull_request_target, where a bot can be made to
+ * update an outsider's branch and so become the actor (zizmor's bot-conditions).
+ */
+function namedActorGate(path, names, events) {
+    const wrong = notTheActor([path], events);
+    if (wrong)
+        return wrong;
+    if ((path === 'github.actor' || path === 'github.triggering_actor') &&
+        events.includes('pull_request_target') &&
+        names.some((n) => n.toLowerCase().endsWith('[bot]')))
+        return "names a bot as the actor, which anyone can become on `pull_request_target` by getting the bot to update their pull request's branch; check `github.event.pull_request.user.login` instead";
+    return true;
+}
 /** `contains(list, value)` forms that only trusted actors pass. */
-function callGate(e) {
+function callGate(e, events) {
     if (e.name !== 'contains' || e.args.length !== 2)
         return false;
     const [haystack, needle] = e.args;
     const needlePath = pathOf(needle);
     const list = literalList(haystack);
     if ((needlePath?.endsWith('.author_association') || associationChain(needle)) && list) {
+        const wrong = notTheActor(chainPaths(needle), events);
+        if (wrong)
+            return wrong;
         if (list.kind === 'array')
             return list.values.length > 0 && list.values.every((v) => TRUSTED_ASSOCIATIONS.has(v.toUpperCase()));
         // contains('OWNER,MEMBER', x) is a substring test: no untrusted association may be inside.
@@ -4258,7 +4343,9 @@ function callGate(e) {
         return upper.trim() !== '' && !UNTRUSTED_ASSOCIATIONS.some((u) => upper.includes(u));
     }
     if (needlePath && ACTOR_PATHS.has(needlePath) && list?.kind === 'array') {
-        return list.values.length > 0 && list.values.every((v) => v !== '' && !v.includes('*'));
+        if (list.values.length === 0 || list.values.some((v) => v === '' || v.includes('*')))
+            return false;
+        return namedActorGate(needlePath, list.values, events);
     }
     const haystackPath = pathOf(haystack);
     if (haystackPath === 'github.event.pull_request.labels.*.name' && stringOf(needle))
@@ -4270,6 +4357,13 @@ function associationChain(e) {
     if (e.kind === 'binary' && e.op === '||')
         return associationChain(e.left) && associationChain(e.right);
     return !!pathOf(e)?.endsWith('.author_association');
+}
+/** The fields of an association chain, in order. */
+function chainPaths(e) {
+    if (e.kind === 'binary' && e.op === '||')
+        return [...chainPaths(e.left), ...chainPaths(e.right)];
+    const path = pathOf(e);
+    return path ? [path] : [];
 }
 function literalList(e) {
     const text = stringOf(e);
@@ -4291,12 +4385,12 @@ function literalList(e) {
     return undefined;
 }
 /** Predicates that admit any bot, where they can grant access (not under `!`, not inside a gated `&&`). */
-function collectAnyBot(e, src, base, out) {
-    if (isGate(e, src, []))
+function collectAnyBot(e, src, base, out, events) {
+    if (isGate(e, src, { checks: [], misleading: [] }, events))
         return;
     if (e.kind === 'binary' && (e.op === '&&' || e.op === '||')) {
-        collectAnyBot(e.left, src, base, out);
-        collectAnyBot(e.right, src, base, out);
+        collectAnyBot(e.left, src, base, out, events);
+        collectAnyBot(e.right, src, base, out, events);
         return;
     }
     if (admitsAnyBot(e))
@@ -4549,8 +4643,12 @@ function jobGate(model, job, memo = new Map()) {
     if (cached)
         return cached;
     memo.set(job.id, { gated: false, anyBot: [] }); // cycles
-    const own = conditionOf(job.if);
-    let facts = { gated: own.analysis.gated, anyBot: own.anyBot };
+    const own = conditionOf(job.if, untrustedEvents(model));
+    let facts = {
+        gated: own.analysis.gated,
+        anyBot: own.anyBot,
+        ...(own.analysis.misleading ? { misleading: own.analysis.misleading } : {}),
+    };
     if (own.analysis.gated)
         facts.how = `job if: ${own.analysis.checks[0] ?? 'condition'}`;
     if (!facts.gated && !/\b(?:always|failure|cancelled)\s*\(/.test(job.if?.text ?? '')) {
@@ -4565,10 +4663,15 @@ function jobGate(model, job, memo = new Map()) {
     memo.set(job.id, facts);
     return facts;
 }
-function conditionOf(entry) {
+/** The workflow's triggers that outsiders can cause (gate.ts UNTRUSTED_EVENTS). */
+function untrustedEvents(model) {
+    return [...model.events].filter((t) => UNTRUSTED_EVENTS.includes(t));
+}
+/** An `if:` judged for the untrusted `events` it runs on (see analyseCondition). */
+function conditionOf(entry, events = []) {
     if (!entry?.value || entry.text === undefined)
         return { analysis: { gated: false, checks: [], anyBot: [] }, anyBot: [] };
-    const analysis = analyseCondition(entry.text);
+    const analysis = analyseCondition(entry.text, events);
     const node = entry.value;
     return { analysis, anyBot: analysis.anyBot.map((a) => ({ node, start: a.start, text: a.text })) };
 }
@@ -4871,6 +4974,36 @@ function agentOutputs(script, agent, fileFlags, text) {
         sinks.push(...varSinks(c, vars, text));
     sinks.push(...fileSinks(commands.filter((c) => c.start > cmd.end), files, text));
     return { files, vars, sinks };
+}
+/**
+ * Where a later script runs or exports an answer it receives in environment variables
+ * (`env: { PLAN: ${{ steps.ai.outputs.x }} }` then `eval "$PLAN"`): `vars` are those names,
+ * followed through assignments (`X="$PLAN"`), pipes into a shell, and files the script writes
+ * from them (`echo "$PLAN" > fix.sh; bash fix.sh`).
+ */
+function envSinks(script, vars, text) {
+    const held = new Set(vars);
+    const files = new Set();
+    const sinks = [];
+    const commands = allCommands(script);
+    for (const c of commands) {
+        sinks.push(...varSinks(c, held, text), ...fileSinks([c], files, text));
+        const reads = c.words.some((w) => usesVar(w, held)) || c.heredocs.some((h) => h.vars.some((v) => held.has(v.name)));
+        if (reads) {
+            for (const next of commands.filter((n) => n.pipeline === c.pipeline && n.pipeIndex > c.pipeIndex)) {
+                const program = basename(next.words[0]?.text ?? '');
+                if (SHELLS.has(program) || program === 'eval' || program === 'xargs')
+                    sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
+            }
+            for (const r of c.redirects)
+                if (r.target && /^>/.test(r.op) && !ENV_FILE.test(text.slice(r.target.start, r.target.end)))
+                    files.add(normalise(r.target.text));
+        }
+        for (const a of c.assignments)
+            if (usesVar(a.value, held))
+                held.add(a.name);
+    }
+    return sinks;
 }
 function containsCommand(word, cmd) {
     return word.substitutions.some((s) => allCommands(s).includes(cmd));
@@ -5210,12 +5343,13 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
         lineAt(ctx, Math.max(job.node.range?.[0] ?? 0, (job.node.range?.[1] ?? 1) - 1)),
     ];
     const ungated = [];
+    const misleading = [...(gate.misleading ?? [])];
     let headCheckoutReported = false;
     for (const inv of invocations) {
         const jobBinding = inv.step?.env.some((e) => e.key === 'ASTL_AGENT')
             ? bindJob(job, options, inv.step)
             : defaultBinding;
-        const stepGate = conditionOf(inv.step?.if);
+        const stepGate = conditionOf(inv.step?.if, untrusted);
         const anyUserHits = inv.configStep && inv.how !== 'composite action'
             ? matchInputConditions(inv.entry.anyUser, inv.configStep)
             : [];
@@ -5291,13 +5425,15 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
                 ruleId: 'agent/any-bot-allowed',
                 fileLevel: true,
                 line: bot.line,
-                message: `${inv.entry.name} in job '${job.id}' trusts any bot account (${bot.what}). Anyone can make some bot act on this repository (a GitHub App they installed, a bot that echoes their text), so this admits them. Name the bots you trust (\`github.actor == 'dependabot[bot]'\`, \`allowed_bots: dependabot[bot]\`) and keep the author_association check for everyone else.`,
+                message: `${inv.entry.name} in job '${job.id}' trusts any bot account (${bot.what}). Anyone can make some bot act on this repository (a GitHub App they installed, a bot that echoes their text), so this admits them. Name the bots you trust (\`github.event.pull_request.user.login == 'dependabot[bot]'\` rather than \`github.actor\`, which a bot becomes when it acts on someone else's behalf; \`allowed_bots: dependabot[bot]\`) and keep the author_association check for everyone else.`,
                 about: `${job.id} ${inv.entry.id} any-bot ${bot.what}`,
             });
         }
         // With `*` for any user, agent/any-user-allowed already says anyone can start it.
-        if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0)
+        if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0) {
             ungated.push(inv);
+            misleading.push(...(stepGate.analysis.misleading ?? []));
+        }
         if (untrusted.length && !gated) {
             for (const hit of tools) {
                 emit({
@@ -5332,7 +5468,7 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
             ruleId: 'agent/ungated-trigger',
             fileLevel: true,
             line: lineAt(ctx, at.range?.[0] ?? 0),
-            message: `Job '${job.id}' runs ${names} on \`${untrusted.join('`, `')}\`, which anyone can trigger, with no check of who did, and ${privilegeReasons.join(' and ')}. Add ${job.if ? 'to its `if:`' : 'to the job'}: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), ${fields.join(' || ')})\` (or make the job read-only, without secrets).`,
+            message: `Job '${job.id}' runs ${names} on \`${untrusted.join('`, `')}\`, which anyone can trigger, with no check of who did${misleading.length ? ` (${unique(misleading).join('; ')})` : ''}, and ${privilegeReasons.join(' and ')}. Add ${job.if ? 'to its `if:`' : 'to the job'}: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), ${fields.join(' || ')})\` (or make the job read-only, without secrets).`,
             about: `${job.id} ungated ${untrusted.join(',')}`,
         });
         const fp = ctx.findings[ctx.findings.length - 1].fingerprint;
@@ -5556,8 +5692,10 @@ function checkModelOutputs(model, jobAgents, ctx) {
             const earlier = invocations.filter((i) => i.step && i.step.index < step.index);
             const stepIds = agentStepIds(earlier);
             const outputs = { steps: stepIds, needs: neededOutputs };
-            if (stepIds.size || neededOutputs.size)
+            if (stepIds.size || neededOutputs.size) {
                 reportExpressions(model, job, step, outputs, ctx);
+                reportEnvAnswers(model, job, step, outputs, ctx, invocations);
+            }
             // Files an earlier agent wrote, run or exported by this step.
             if (step.run?.value && step.run.text && files.size) {
                 const commands = allCommands(parseShell(step.run.text));
@@ -5632,6 +5770,35 @@ function reportExpressions(model, job, step, outputs, ctx) {
                 });
             }
         }
+    }
+}
+/** An answer passed to a `run:` script through `env:` and run there as code (run.ts envSinks). */
+function reportEnvAnswers(model, job, step, outputs, ctx, invocations) {
+    if (!step.run?.value || step.run.text === undefined)
+        return;
+    const script = parseShell(step.run.text);
+    const scope = scopeFor(model, job, step, 0, { modelOutputs: outputs });
+    const held = new Map();
+    for (const c of allCommands(script)) {
+        for (const w of [...c.words, ...c.assignments.map((a) => a.value)]) {
+            for (const v of w.vars) {
+                if (held.has(v.name))
+                    continue;
+                const answer = (scope.lookup?.(['env', v.name.toLowerCase()]) ?? [])
+                    .flatMap((f) => f.via)
+                    .find((x) => x.startsWith('the answer of '));
+                if (answer)
+                    held.set(v.name, answer);
+            }
+        }
+    }
+    if (held.size === 0)
+        return;
+    for (const sink of envSinks(script, new Set(held.keys()), step.run.text)) {
+        const [name, answer] = [...held][0];
+        emitOutput(ctx, job, step.run.value, sink.offset, sink.file
+            ? `\`$${name}\` holds ${answer} (passed through \`env:\`), the script writes it to \`${sink.file}\`, and ${sink.what}`
+            : `\`$${name}\` holds ${answer} (passed through \`env:\`), and it ${sink.what}`, invocations);
     }
 }
 function emitOutput(ctx, job, node, offset, what, invocations) {

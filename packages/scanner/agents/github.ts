@@ -38,6 +38,7 @@ import type { RegistryStore, ResolvedAgent } from './registry.js';
 import {
   type AgentCommand,
   agentOutputs,
+  envSinks,
   type Flow,
   fileSinks,
   findAgentCommands,
@@ -374,12 +375,13 @@ function auditJob(
   ];
 
   const ungated: Invocation[] = [];
+  const misleading = [...(gate.misleading ?? [])];
   let headCheckoutReported = false;
   for (const inv of invocations) {
     const jobBinding = inv.step?.env.some((e) => e.key === 'ASTL_AGENT')
       ? bindJob(job, options, inv.step)
       : defaultBinding;
-    const stepGate = conditionOf(inv.step?.if);
+    const stepGate = conditionOf(inv.step?.if, untrusted);
     const anyUserHits =
       inv.configStep && inv.how !== 'composite action'
         ? matchInputConditions(inv.entry.anyUser, inv.configStep)
@@ -458,12 +460,15 @@ function auditJob(
         ruleId: 'agent/any-bot-allowed',
         fileLevel: true,
         line: bot.line,
-        message: `${inv.entry.name} in job '${job.id}' trusts any bot account (${bot.what}). Anyone can make some bot act on this repository (a GitHub App they installed, a bot that echoes their text), so this admits them. Name the bots you trust (\`github.actor == 'dependabot[bot]'\`, \`allowed_bots: dependabot[bot]\`) and keep the author_association check for everyone else.`,
+        message: `${inv.entry.name} in job '${job.id}' trusts any bot account (${bot.what}). Anyone can make some bot act on this repository (a GitHub App they installed, a bot that echoes their text), so this admits them. Name the bots you trust (\`github.event.pull_request.user.login == 'dependabot[bot]'\` rather than \`github.actor\`, which a bot becomes when it acts on someone else's behalf; \`allowed_bots: dependabot[bot]\`) and keep the author_association check for everyone else.`,
         about: `${job.id} ${inv.entry.id} any-bot ${bot.what}`,
       });
     }
     // With `*` for any user, agent/any-user-allowed already says anyone can start it.
-    if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0) ungated.push(inv);
+    if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0) {
+      ungated.push(inv);
+      misleading.push(...(stepGate.analysis.misleading ?? []));
+    }
     if (untrusted.length && !gated) {
       for (const hit of tools) {
         emit({
@@ -502,7 +507,7 @@ function auditJob(
       ruleId: 'agent/ungated-trigger',
       fileLevel: true,
       line: lineAt(ctx, at.range?.[0] ?? 0),
-      message: `Job '${job.id}' runs ${names} on \`${untrusted.join('`, `')}\`, which anyone can trigger, with no check of who did, and ${privilegeReasons.join(' and ')}. Add ${job.if ? 'to its `if:`' : 'to the job'}: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), ${fields.join(' || ')})\` (or make the job read-only, without secrets).`,
+      message: `Job '${job.id}' runs ${names} on \`${untrusted.join('`, `')}\`, which anyone can trigger, with no check of who did${misleading.length ? ` (${unique(misleading).join('; ')})` : ''}, and ${privilegeReasons.join(' and ')}. Add ${job.if ? 'to its `if:`' : 'to the job'}: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), ${fields.join(' || ')})\` (or make the job read-only, without secrets).`,
       about: `${job.id} ungated ${untrusted.join(',')}`,
     });
     const fp = ctx.findings[ctx.findings.length - 1]!.fingerprint;
@@ -752,7 +757,10 @@ function checkModelOutputs(
       const earlier = invocations.filter((i) => i.step && i.step.index < step.index);
       const stepIds = agentStepIds(earlier);
       const outputs: ModelOutputs = { steps: stepIds, needs: neededOutputs };
-      if (stepIds.size || neededOutputs.size) reportExpressions(model, job, step, outputs, ctx);
+      if (stepIds.size || neededOutputs.size) {
+        reportExpressions(model, job, step, outputs, ctx);
+        reportEnvAnswers(model, job, step, outputs, ctx, invocations);
+      }
       // Files an earlier agent wrote, run or exported by this step.
       if (step.run?.value && step.run.text && files.size) {
         const commands = allCommands(parseShell(step.run.text));
@@ -841,6 +849,46 @@ function reportExpressions(
         });
       }
     }
+  }
+}
+
+/** An answer passed to a `run:` script through `env:` and run there as code (run.ts envSinks). */
+function reportEnvAnswers(
+  model: DefinitionModel,
+  job: Job,
+  step: Step,
+  outputs: ModelOutputs,
+  ctx: FileContext,
+  invocations: Invocation[],
+): void {
+  if (!step.run?.value || step.run.text === undefined) return;
+  const script = parseShell(step.run.text);
+  const scope = scopeFor(model, job, step, 0, { modelOutputs: outputs });
+  const held = new Map<string, string>();
+  for (const c of allCommands(script)) {
+    for (const w of [...c.words, ...c.assignments.map((a) => a.value)]) {
+      for (const v of w.vars) {
+        if (held.has(v.name)) continue;
+        const answer = (scope.lookup?.(['env', v.name.toLowerCase()]) ?? [])
+          .flatMap((f) => f.via)
+          .find((x) => x.startsWith('the answer of '));
+        if (answer) held.set(v.name, answer);
+      }
+    }
+  }
+  if (held.size === 0) return;
+  for (const sink of envSinks(script, new Set(held.keys()), step.run.text)) {
+    const [name, answer] = [...held][0]!;
+    emitOutput(
+      ctx,
+      job,
+      step.run.value,
+      sink.offset,
+      sink.file
+        ? `\`$${name}\` holds ${answer} (passed through \`env:\`), the script writes it to \`${sink.file}\`, and ${sink.what}`
+        : `\`$${name}\` holds ${answer} (passed through \`env:\`), and it ${sink.what}`,
+      invocations,
+    );
   }
 }
 

@@ -377,6 +377,36 @@ export function agentOutputs(
   return { files, vars, sinks };
 }
 
+/**
+ * Where a later script runs or exports an answer it receives in environment variables
+ * (`env: { PLAN: ${{ steps.ai.outputs.x }} }` then `eval "$PLAN"`): `vars` are those names,
+ * followed through assignments (`X="$PLAN"`), pipes into a shell, and files the script writes
+ * from them (`echo "$PLAN" > fix.sh; bash fix.sh`).
+ */
+export function envSinks(script: Script, vars: ReadonlySet<string>, text: string): OutputSink[] {
+  const held = new Set(vars);
+  const files = new Set<string>();
+  const sinks: OutputSink[] = [];
+  const commands = allCommands(script);
+  for (const c of commands) {
+    sinks.push(...varSinks(c, held, text), ...fileSinks([c], files, text));
+    const reads =
+      c.words.some((w) => usesVar(w, held)) || c.heredocs.some((h) => h.vars.some((v) => held.has(v.name)));
+    if (reads) {
+      for (const next of commands.filter((n) => n.pipeline === c.pipeline && n.pipeIndex > c.pipeIndex)) {
+        const program = basename(next.words[0]?.text ?? '');
+        if (SHELLS.has(program) || program === 'eval' || program === 'xargs')
+          sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
+      }
+      for (const r of c.redirects)
+        if (r.target && /^>/.test(r.op) && !ENV_FILE.test(text.slice(r.target.start, r.target.end)))
+          files.add(normalise(r.target.text));
+    }
+    for (const a of c.assignments) if (usesVar(a.value, held)) held.add(a.name);
+  }
+  return sinks;
+}
+
 function containsCommand(word: Word, cmd: Command): boolean {
   return word.substitutions.some((s) => allCommands(s).includes(cmd));
 }
