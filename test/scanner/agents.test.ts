@@ -156,7 +156,10 @@ describe('actor gates in if:', () => {
     ["contains(github.event.comment.body, '@claude') && github.actor == 'alice'", true, 0],
     ["github.actor == 'alice' || contains(github.event.comment.body, '@claude')", false, 0],
     ['github.event.pull_request.head.repo.full_name == github.repository', true, 0],
-    ['!github.event.pull_request.head.repo.fork', true, 0],
+    // null (no pull request, or a deleted fork) passes a false-or-null test: not a gate.
+    ['!github.event.pull_request.head.repo.fork', false, 0],
+    ['github.event.pull_request.head.repo.fork == false', false, 0],
+    ['github.event.pull_request.head.repo.fork != true', false, 0],
     ["github.event.label.name == 'ai-review'", true, 0],
     ["github.event_name == 'workflow_dispatch'", true, 0],
     ["github.event_name == 'issue_comment'", false, 0],
@@ -175,6 +178,77 @@ describe('actor gates in if:', () => {
     expect(got.gated).toBe(gated);
     expect(got.anyBot.length).toBe(anyBot);
     for (const b of got.anyBot) expect(text.slice(b.start)).toMatch(/^(endsWith|github\.event\.sender)/);
+  });
+});
+
+describe("actor gates judged for the workflow's untrusted events", () => {
+  const cases: [string, string[], boolean, RegExp | undefined][] = [
+    // A member's issue takes anyone's comment: on issue_comment the commenter is the actor.
+    [
+      "github.event.issue.author_association == 'OWNER'",
+      ['issue_comment'],
+      false,
+      /describes whoever wrote the issue/,
+    ],
+    ["github.event.issue.author_association == 'OWNER'", ['issues'], true, undefined],
+    ["github.event.comment.author_association == 'OWNER'", ['issue_comment'], true, undefined],
+    ["github.event.issue.user.login == 'alice'", ['issue_comment'], false, /check `github.event.comment`/],
+    [
+      "github.event.pull_request.author_association == 'MEMBER'",
+      ['pull_request_review_comment'],
+      false,
+      /comment/,
+    ],
+    // The field the event has decides: comment first on issue_comment, issue on issues.
+    [
+      'contains(fromJSON(\'["OWNER","MEMBER"]\'), github.event.comment.author_association || github.event.issue.author_association)',
+      ['issues', 'issue_comment'],
+      true,
+      undefined,
+    ],
+    [
+      'contains(fromJSON(\'["OWNER"]\'), github.event.issue.author_association || github.event.comment.author_association)',
+      ['issue_comment'],
+      false,
+      /describes whoever wrote the issue/,
+    ],
+    // github.event_name narrows the events a branch runs for.
+    [
+      "(github.event_name == 'issues' && github.event.issue.author_association == 'OWNER') || (github.event_name == 'issue_comment' && github.event.comment.author_association == 'OWNER')",
+      ['issues', 'issue_comment'],
+      true,
+      undefined,
+    ],
+    // contains() on a string reads null as '', which every string contains.
+    [
+      "contains('OWNER,MEMBER,COLLABORATOR', github.event.pull_request.author_association)",
+      ['issues', 'pull_request_target'],
+      false,
+      /true on `issues`/,
+    ],
+    [
+      "contains('OWNER,MEMBER,COLLABORATOR', github.event.pull_request.author_association)",
+      ['pull_request_target'],
+      true,
+      undefined,
+    ],
+    [
+      'contains(fromJSON(\'["OWNER"]\'), github.event.pull_request.author_association)',
+      ['issues'],
+      true,
+      undefined,
+    ],
+    // A bot named as the actor on pull_request_target: anyone can get it to push to their branch.
+    ["github.actor == 'dependabot[bot]'", ['pull_request_target'], false, /names a bot/],
+    ["github.event.pull_request.user.login == 'dependabot[bot]'", ['pull_request_target'], true, undefined],
+    ["github.actor == 'dependabot[bot]'", ['issues'], true, undefined],
+    ['!github.event.pull_request.head.repo.fork', ['issue_comment'], false, /deleted/],
+  ];
+  it.each(cases)('%s on %j', (text, events, gated, why) => {
+    const got = analyseCondition(text, events);
+    expect(got.gated).toBe(gated);
+    if (why) expect(got.misleading?.join('\n')).toMatch(why);
+    else expect(got.misleading).toBeUndefined();
   });
 });
 

@@ -9,8 +9,9 @@
  *   OWNER, MEMBER, COLLABORATOR (GitHub's associations for people with write or org access);
  * - a named actor: `github.actor`, `github.triggering_actor`, `github.event.sender.login` or
  *   a payload `user.login` compared with (or `contains`-listed among) literal names;
- * - a same-repository pull request: `…pull_request.head.repo.full_name == github.repository`,
- *   `head.repo.fork == false` or `!…head.repo.fork`;
+ * - a same-repository pull request: `…pull_request.head.repo.full_name == github.repository`
+ *   (`head.repo.fork == false`, `!…head.repo.fork` are not: `head.repo` is null once the fork is
+ *   deleted, and so is `github.event.pull_request` on issue events, and null passes both);
  * - a label a maintainer applied: `github.event.label.name == '…'`, or `contains(` the pull
  *   request's `labels.*.name`, '…')` (issue labels are not: issue forms apply them);
  * - a branch for a trusted event only: `github.event_name == 'workflow_dispatch'` (any event that
@@ -19,7 +20,9 @@
  * A check of a payload's `author_association` or `user.login` counts only when, for each untrusted
  * trigger of the workflow, that payload is the one the acting user wrote (`comment` on
  * issue_comment, not `issue`: a member's issue takes anyone's comment) or one the event lacks
- * (null there, which no check passes); `github.event_name == '…'` beside it narrows the events.
+ * (null there, which no `==` or array check passes; `contains('OWNER,MEMBER', null)` does, since
+ * null reads as '', which every string contains, so the string form needs the field on every
+ * event); `github.event_name == '…'` beside it narrows the events.
  * `github.actor`/`github.triggering_actor` equal to a `[bot]` name is not a gate on
  * pull_request_target: the bot can be made to push to an outsider's pull request branch.
  *
@@ -56,6 +59,11 @@ const EVENT_OBJECTS: Record<string, readonly string[]> = {
   discussion: ['discussion'],
   discussion_comment: ['comment', 'discussion'],
 };
+
+/** `head.repo.fork` of a pull request: a false-or-null test of it passes when it is null. */
+const FORK_FLAG = /\.pull_request\.head\.repo\.fork$/;
+const NULL_FORK =
+  "is also true when the field is null: on events without a pull request, and once the pull request's fork is deleted (`head.repo` is then null); compare `github.event.pull_request.head.repo.full_name == github.repository` instead";
 
 const ACTOR_PATHS = new Set([
   'github.actor',
@@ -154,7 +162,7 @@ function isGate(e: Expr, src: string, acc: Found, events: readonly string[]): bo
     }
     case 'not': {
       const path = contextPath(e.operand)?.join('.');
-      return judge(!!path && /\.pull_request\.head\.repo\.fork$/.test(path));
+      return judge(!!path && FORK_FLAG.test(path) && NULL_FORK);
     }
     case 'call':
       return judge(callGate(e, events));
@@ -206,6 +214,16 @@ function notTheActor(paths: readonly string[], events: readonly string[]): strin
   return undefined;
 }
 
+/** An untrusted event whose payload has none of these fields' objects (they read as null there). */
+function eventLacking(paths: readonly string[], events: readonly string[]): string | undefined {
+  const objects = paths.map((p) => /^github\.event\.([a-z_]+)\./.exec(p)?.[1]);
+  if (objects.some((o) => o === undefined)) return undefined;
+  return events.find((event) => {
+    const carried = EVENT_OBJECTS[event];
+    return carried !== undefined && !objects.some((o) => carried.includes(o!));
+  });
+}
+
 function stringOf(e: Expr): string | undefined {
   return e.kind === 'literal' && typeof e.value === 'string' ? e.value : undefined;
 }
@@ -228,8 +246,7 @@ function equalityGate(a: Expr, b: Expr, events: readonly string[]): Verdict {
   const path = pa ?? pb;
   const other = pa ? b : a;
   if (!path) return false;
-  if (other.kind === 'literal' && other.value === false)
-    return /\.pull_request\.head\.repo\.fork$/.test(path);
+  if (other.kind === 'literal' && other.value === false) return FORK_FLAG.test(path) && NULL_FORK;
   const value = stringOf(other);
   if (value === undefined || value === '') return false;
   if (path.endsWith('.author_association'))
@@ -241,15 +258,10 @@ function equalityGate(a: Expr, b: Expr, events: readonly string[]): Verdict {
   return false;
 }
 
-function inequalityGate(a: Expr, b: Expr): boolean {
+function inequalityGate(a: Expr, b: Expr): Verdict {
   const path = pathOf(a) ?? pathOf(b);
   const other = pathOf(a) ? b : a;
-  return (
-    !!path &&
-    /\.pull_request\.head\.repo\.fork$/.test(path) &&
-    other.kind === 'literal' &&
-    other.value === true
-  );
+  return !!path && FORK_FLAG.test(path) && other.kind === 'literal' && other.value === true && NULL_FORK;
 }
 
 /**
@@ -278,6 +290,11 @@ function callGate(e: Extract<Expr, { kind: 'call' }>, events: readonly string[])
   if ((needlePath?.endsWith('.author_association') || associationChain(needle)) && list) {
     const wrong = notTheActor(chainPaths(needle), events);
     if (wrong) return wrong;
+    if (list.kind === 'string') {
+      const absent = eventLacking(chainPaths(needle), events);
+      if (absent)
+        return `is true on \`${absent}\`, whose payload has none of these fields: null reads as '', which every string contains; use \`contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), …)\``;
+    }
     if (list.kind === 'array')
       return list.values.length > 0 && list.values.every((v) => TRUSTED_ASSOCIATIONS.has(v.toUpperCase()));
     // contains('OWNER,MEMBER', x) is a substring test: no untrusted association may be inside.

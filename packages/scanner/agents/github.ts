@@ -140,7 +140,7 @@ function discoverSteps(
     if (step.run?.value && step.run.text !== undefined) {
       const text = step.run.text;
       const script = parseShell(text);
-      for (const agent of findAgentCommands(script, options.catalog)) {
+      for (const agent of findAgentCommands(script, options.catalog, text)) {
         const words = agent.command.words;
         const shown = words
           .slice(0, Math.min(words.length, agent.argsFrom + 2))
@@ -382,11 +382,18 @@ function auditJob(
       ? bindJob(job, options, inv.step)
       : defaultBinding;
     const stepGate = conditionOf(inv.step?.if, untrusted);
-    const anyUserHits =
-      inv.configStep && inv.how !== 'composite action'
-        ? matchInputConditions(inv.entry.anyUser, inv.configStep)
-        : [];
-    const builtIn = inv.entry.checksWriteAccess && anyUserHits.length === 0;
+    // A composite action's settings live in its own file: report them at this file's `uses:`.
+    const inner = inv.how === 'composite action';
+    const anyUserHits = (inv.configStep ? matchInputConditions(inv.entry.anyUser, inv.configStep) : []).map(
+      (hit) => (inner ? { ...hit, what: `${hit.what}, in ${inv.label.split(' ')[0]}`, at: inv.offset } : hit),
+    );
+    // An actor list computed at run time may be `*`: the action's own check is then unknown.
+    const computedActors = inv.configStep
+      ? unique(inv.entry.anyUser.map((c) => c.input ?? '')).filter((input) =>
+          withInput(inv.configStep!, input)?.text?.includes('${{'),
+        )
+      : [];
+    const builtIn = inv.entry.checksWriteAccess && anyUserHits.length === 0 && computedActors.length === 0;
     const gated = gate.gated || stepGate.analysis.gated || builtIn;
     const gateText = gate.gated
       ? gate.how!
@@ -396,7 +403,9 @@ function auditJob(
           ? 'not needed (no untrusted trigger)'
           : builtIn
             ? `${inv.entry.name}'s own write-access check`
-            : 'none';
+            : computedActors.length
+              ? `unknown (\`${computedActors[0]}\` is computed at run time)`
+              : 'none';
     const tools = toolHits(inv, ctx);
     const record: DiscoveredAgent = {
       agent: {
@@ -435,19 +444,17 @@ function auditJob(
       emit({
         ruleId: 'agent/any-user-allowed',
         fileLevel: true,
-        line: hitLine(ctx, hit),
+        line: 'at' in hit ? lineAt(ctx, hit.at) : hitLine(ctx, hit),
         message: `${inv.entry.name} in job '${job.id}' lets any GitHub user start it (${hit.what}), bypassing its check that the actor has write access, while ${privilegeReasons.join(' and ') || 'it runs with this repository’s model credential'}. List the users by name instead of \`*\`, or remove the input and gate the job: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), <event>.author_association)\` (see ${inv.entry.docs}).`,
         about: `${job.id} ${inv.entry.id} any-user ${hit.what}`,
       });
     }
     const anyBot = [
-      ...(inv.configStep && inv.how !== 'composite action'
-        ? matchInputConditions(inv.entry.anyBot, inv.configStep)
-        : []
-      ).map((hit) => ({
-        line: hitLine(ctx, hit),
-        what: hit.what,
-      })),
+      ...(inv.configStep ? matchInputConditions(inv.entry.anyBot, inv.configStep) : []).map((hit) =>
+        inner
+          ? { line: lineAt(ctx, inv.offset), what: `${hit.what}, in ${inv.label.split(' ')[0]}` }
+          : { line: hitLine(ctx, hit), what: hit.what },
+      ),
       ...(untrusted.length
         ? [...gate.anyBot, ...stepGate.anyBot].map((b) => ({
             line: lineAt(ctx, valueOffset(ctx.text, b.node, b.start)),
@@ -468,6 +475,10 @@ function auditJob(
     if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0) {
       ungated.push(inv);
       misleading.push(...(stepGate.analysis.misleading ?? []));
+      for (const input of computedActors)
+        misleading.push(
+          `\`${input}:\` of ${inv.entry.name} is an expression the scanner cannot read, so its own write-access check may be off (\`*\` admits everyone); write the user list literally`,
+        );
     }
     if (untrusted.length && !gated) {
       for (const hit of tools) {

@@ -107,7 +107,7 @@ export function auditGitlab(
           for (const r of jobRecords) r.fingerprints.push(fp);
         }
       }
-      for (const agent of findAgentCommands(script, options.catalog)) {
+      for (const agent of findAgentCommands(script, options.catalog, line.text)) {
         const entry = agent.entry;
         const offset = valueOffset(ctx.text, line.node, agent.command.words[0]?.start ?? 0);
         const args = agent.command.words.slice(agent.argsFrom);

@@ -12,6 +12,7 @@ import {
   type Command,
   flagValues,
   type HereDoc,
+  parseNested,
   type Script,
   type Word,
 } from './shell.js';
@@ -31,44 +32,164 @@ export interface AgentCommand {
   command: Command;
   /** Index in `command.words` of the first argument after the program (and runner). */
   argsFrom: number;
+  /**
+   * Set when the command was read from a string another program runs (`bash -c '…'`, `eval`,
+   * `env -S`): those strings (the outer shell expands them first) and the scripts parsed from them.
+   */
+  nested?: { words: Word[]; scripts: Script[] };
 }
 
-const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'nice', 'xvfb-run']);
+/**
+ * Programs that run the command after their options, with the options that take a value as a
+ * separate word (`sudo -u runner claude …`, `env -u VAR claude …`, `xargs -I{} -n 1 claude …`).
+ */
+const WRAPPERS: Record<string, readonly string[]> = {
+  sudo: [
+    '-u',
+    '-g',
+    '-C',
+    '-D',
+    '-h',
+    '-p',
+    '-r',
+    '-t',
+    '-U',
+    '-T',
+    '--user',
+    '--group',
+    '--chdir',
+    '--prompt',
+  ],
+  doas: ['-u', '-C'],
+  env: ['-u', '--unset', '-C', '--chdir'],
+  nohup: [],
+  exec: ['-a'],
+  command: [],
+  builtin: [],
+  time: ['-f', '--format', '-o', '--output'],
+  stdbuf: ['-i', '-o', '-e'],
+  nice: ['-n', '--adjustment'],
+  ionice: ['-c', '-n', '-p'],
+  setsid: [],
+  unbuffer: [],
+  chronic: [],
+  caffeinate: [],
+  'xvfb-run': ['-n', '-s', '-e', '-f', '-p', '-w', '--server-num', '--server-args', '--error-file'],
+  xargs: [
+    '-I',
+    '-n',
+    '-P',
+    '-d',
+    '-E',
+    '-L',
+    '-s',
+    '-a',
+    '--max-args',
+    '--max-procs',
+    '--delimiter',
+    '--arg-file',
+  ],
+  timeout: ['-s', '-k', '--signal', '--kill-after'],
+  flock: ['-w', '-E', '--timeout', '--conflict-exit-code'],
+};
+/** Wrappers with positional words before the command: `timeout 10m cmd`, `flock /tmp/l cmd`. */
+const WRAPPER_POSITIONALS: Record<string, number> = { timeout: 1, flock: 1 };
 const RUNNERS: Record<string, number> = { npx: 1, bunx: 1, pnpx: 1, uvx: 1 };
+/** Shells whose `-c` string is a script (`bash -lc '…'`); `su`/`runuser` take `-c`/`--command`. */
+const C_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
+const MAX_NESTING = 3;
 
-/** Every command of a script that runs an agent from the catalog. */
-export function findAgentCommands(script: Script, catalog: readonly CatalogEntry[]): AgentCommand[] {
+/**
+ * Every command of a script that runs an agent from the catalog, including inside strings that a
+ * shell runs (`bash -c "claude -p …"`, `eval`, `env -S`) when `source` (the script text) is given.
+ */
+export function findAgentCommands(
+  script: Script,
+  catalog: readonly CatalogEntry[],
+  source?: string,
+): AgentCommand[] {
   const out: AgentCommand[] = [];
-  for (const command of allCommands(script)) {
-    const found = matchCommand(command, catalog);
-    if (found) out.push(found);
-  }
+  let pipelines = 1_000_000;
+  const visit = (s: Script, depth: number, nested?: { words: Word[]; scripts: Script[] }) => {
+    for (const command of allCommands(s)) {
+      const found = matchCommand(command, catalog);
+      if (found) {
+        out.push(nested ? { ...found, nested } : found);
+        continue;
+      }
+      if (source === undefined || depth >= MAX_NESTING) continue;
+      for (const word of commandStrings(command)) {
+        const inner = parseNested(word, source, pipelines);
+        pipelines += 100_000;
+        visit(inner, depth + 1, {
+          words: [...(nested?.words ?? []), word],
+          scripts: [...(nested?.scripts ?? []), inner],
+        });
+      }
+    }
+  };
+  visit(script, 0);
   return out;
+}
+
+/** The index of the program after any wrappers (`sudo -E`, `timeout 10m`, `env A=1`, `xargs -0`). */
+function skipWrappers(words: readonly Word[]): number {
+  let i = 0;
+  for (let guard = 0; guard < 8 && i < words.length; guard++) {
+    const w = basename(words[i]!.text);
+    const valued = WRAPPERS[w];
+    if (!valued) break;
+    i++;
+    while (i < words.length) {
+      const t = words[i]!.text;
+      if (t === '--') {
+        i++;
+        break;
+      }
+      if (valued.includes(t)) i += 2;
+      else if (t.startsWith('-') || (w === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t))) i++;
+      else break;
+    }
+    i += WRAPPER_POSITIONALS[w] ?? 0;
+  }
+  return i;
+}
+
+/** Strings a command runs as shell code: `bash -c STR`, `su -c STR`, `eval STR…`, `env -S STR`. */
+function commandStrings(command: Command): Word[] {
+  const words = command.words;
+  // `env -S 'claude -p …'` (checked before the wrappers are skipped: -S is env's own).
+  if (basename(words[0]?.text ?? '') === 'env') {
+    const k = words.findIndex((w) => w.text === '-S' || w.text === '--split-string');
+    if (k !== -1 && words[k + 1]) return [words[k + 1]!];
+  }
+  const i = skipWrappers(words);
+  const program = basename(words[i]?.text ?? '');
+  if (program === 'eval') return words.slice(i + 1);
+  if (program === 'su' || program === 'runuser') {
+    const k = words.findIndex((w, n) => n > i && (w.text === '-c' || w.text === '--command'));
+    return k !== -1 && words[k + 1] ? [words[k + 1]!] : [];
+  }
+  if (!C_SHELLS.has(program)) return [];
+  let dashC = false;
+  for (let k = i + 1; k < words.length; k++) {
+    const t = words[k]!.text;
+    if (/^[-+][oO]$/.test(t)) {
+      k++; // `-o pipefail`
+      continue;
+    }
+    if (/^-[A-Za-z]+$/.test(t)) {
+      if (t.includes('c')) dashC = true;
+      continue;
+    }
+    return dashC ? [words[k]!] : [];
+  }
+  return [];
 }
 
 function matchCommand(command: Command, catalog: readonly CatalogEntry[]): AgentCommand | undefined {
   const words = command.words;
-  let i = 0;
-  // Wrappers: `sudo -E claude …`, `timeout 10m claude …`, `env A=1 claude …`.
-  for (let guard = 0; guard < 8 && i < words.length; guard++) {
-    const w = basename(words[i]!.text);
-    if (WRAPPERS.has(w)) {
-      i++;
-      while (
-        i < words.length &&
-        (words[i]!.text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!.text))
-      )
-        i++;
-      continue;
-    }
-    if (w === 'timeout') {
-      i++;
-      while (i < words.length && words[i]!.text.startsWith('-')) i++;
-      i++; // the duration
-      continue;
-    }
-    break;
-  }
+  const i = skipWrappers(words);
   const program = words[i];
   if (!program) return undefined;
   const name = basename(program.text);
@@ -110,8 +231,15 @@ function packageMatches(pkg: string, spec: CommandSpec): boolean {
 
 function invocationMatches(args: readonly Word[], spec: CommandSpec): boolean {
   if (spec.subcommand.length > 0) {
-    const first = args.find((a) => !a.text.startsWith('-'));
-    if (!first || !spec.subcommand.includes(first.text)) return false;
+    // The first word that is neither an option nor an option's value (`codex -a never exec`).
+    let found = false;
+    for (let k = 0; k < args.length && !found; k++) {
+      const t = args[k]!.text;
+      if (spec.subcommand.includes(t)) found = true;
+      else if (t.startsWith('-')) continue;
+      else if (!(k > 0 && /^-[^=]*$/.test(args[k - 1]!.text))) break;
+    }
+    if (!found) return false;
   }
   if (spec.whenFlags.length > 0) {
     return spec.whenFlags.some((f) => flagValues(args, f).present);
@@ -139,12 +267,15 @@ const MAX_VAR_DEPTH = 8;
  * text is not (the agent reads it as data with a tool, the vendors' recommended pattern).
  */
 export function promptFlows(script: Script, agent: AgentCommand, env: ShellEnvironment): PromptFlow[] {
-  const commands = allCommands(script);
+  const commands = [...allCommands(script), ...(agent.nested?.scripts.flatMap(allCommands) ?? [])].sort(
+    (a, b) => a.start - b.start,
+  );
   const out: PromptFlow[] = [];
   const cmd = agent.command;
   const spans: { start: number; end: number }[] = [];
   const args = cmd.words.slice(agent.argsFrom);
-  for (const w of args) {
+  // `bash -c "claude -p '$TITLE'"`: the outer shell expands the string before the inner runs it.
+  for (const w of [...args, ...(agent.nested?.words ?? [])]) {
     spans.push(w);
     for (const v of w.vars)
       out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
