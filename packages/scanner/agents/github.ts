@@ -4,7 +4,7 @@
  * binding to the registry, and the `agent/*` audits (docs/scan.md). Built on the workflow model
  * (../workflow/model.ts) and taint engine (../workflow/taint.ts).
  */
-import type { Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import type { FileContext } from '../context.js';
 import type { Severity } from '../finding.js';
 import { CODE_INPUTS, DANGEROUS_TRIGGERS, PR_HEAD_REF } from '../rules/workflow.js';
@@ -15,6 +15,7 @@ import {
   isActionShape,
   type Job,
   readAction,
+  readWorkflow,
   type Step,
   type WorkflowModel,
 } from '../workflow/model.js';
@@ -75,6 +76,8 @@ interface Invocation {
   offset: number;
   label: string;
   command?: { script: Script; agent: AgentCommand; text: string; node: Node };
+  /** An agent CLI inside a local composite action or reusable workflow: its unrestricted flags. */
+  innerTools?: string[];
   record?: DiscoveredAgent;
 }
 
@@ -123,19 +126,7 @@ function discoverSteps(
         });
       }
     } else if (uses?.kind === 'local' && depth === 0) {
-      const inner = localCompositeAgent(uses.raw, options);
-      if (inner) {
-        out.push({
-          entry: inner.entry,
-          how: 'composite action',
-          step,
-          configStep: inner.step,
-          promptInputs: inner.promptInputs,
-          credentialInputs: inner.credentialInputs,
-          offset: uses.node.range?.[0] ?? 0,
-          label: `${uses.raw} (runs ${inner.entry.name})`,
-        });
-      }
+      out.push(...innerInvocations(localCompositeAgents(uses.raw, options), 'composite action', step, uses));
     }
     if (step.run?.value && step.run.text !== undefined) {
       const text = step.run.text;
@@ -165,48 +156,110 @@ function discoverSteps(
   return out;
 }
 
-/** A local composite action (`uses: ./path`) whose steps run a catalog agent. */
-function localCompositeAgent(
-  raw: string,
-  options: AgentAuditOptions,
-): { entry: CatalogEntry; step: Step; promptInputs: string[]; credentialInputs: string[] } | undefined {
+/** An agent run by a step of a local composite action or a job of a local reusable workflow. */
+interface InnerAgent {
+  entry: CatalogEntry;
+  step: Step;
+  /** The caller's `with:` inputs that reach the agent (`inputs.<name>` in its prompt or command). */
+  promptInputs: string[];
+  credentialInputs: string[];
+  /** For an agent CLI: the flags that lift its tool restrictions. */
+  tools?: string[];
+}
+
+/** The `with:` inputs of the caller that a text reads (`${{ inputs.question }}`). */
+function outerInputs(texts: readonly (string | undefined)[]): string[] {
+  const names = new Set<string>();
+  for (const text of texts)
+    for (const m of (text ?? '').matchAll(/inputs\s*\.\s*([A-Za-z_][\w-]*)/gi))
+      names.add(m[1]!.toLowerCase());
+  return [...names];
+}
+
+/** The catalog agents that `steps` run: actions by `uses:`, CLIs in `run:`. */
+function innerAgents(steps: readonly Step[], options: AgentAuditOptions): InnerAgent[] {
+  const out: InnerAgent[] = [];
+  for (const step of steps) {
+    if (step.uses?.kind === 'repository') {
+      const entry = entryForUses(options.catalog, step.uses.owner!, step.uses.repo!, step.uses.path);
+      if (!entry) continue;
+      const read = (inputs: readonly string[]) => outerInputs(inputs.map((i) => withInput(step, i)?.text));
+      out.push({
+        entry,
+        step,
+        promptInputs: read(entry.promptInputs),
+        credentialInputs: read(entry.credentialInputs),
+      });
+    } else if (step.run?.text !== undefined) {
+      const text = step.run.text;
+      for (const agent of findAgentCommands(parseShell(text), options.catalog, text)) {
+        const args = agent.command.words.slice(agent.argsFrom);
+        const tools = agent.entry.unrestricted
+          .filter((c) => c.flag && !c.input)
+          .map((c) => matchFlag(c, args)?.what)
+          .filter((x): x is string => !!x);
+        out.push({
+          entry: agent.entry,
+          step,
+          // Fail closed: any caller input the step reads may reach the prompt.
+          promptInputs: outerInputs([text, ...step.env.map((e) => e.text)]),
+          credentialInputs: [],
+          tools,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A local composite action (`uses: ./path`) whose steps run catalog agents. */
+function localCompositeAgents(raw: string, options: AgentAuditOptions): InnerAgent[] {
   const dir = raw.replace(/^\.\/?/, '').replace(/\/+$/, '');
   for (const name of ['action.yml', 'action.yaml']) {
     const text = options.readText(dir ? `${dir}/${name}` : name);
     if (text === undefined) continue;
     try {
       const root = parseResolved(text)[0]?.root;
-      if (!isActionShape(root)) return undefined;
-      const action = readAction(root);
-      for (const step of action.steps) {
-        if (step.uses?.kind !== 'repository') continue;
-        const entry = entryForUses(options.catalog, step.uses.owner!, step.uses.repo!, step.uses.path);
-        if (!entry) continue;
-        // Outer inputs the inner step reads: `prompt: ${{ inputs.question }}`.
-        const outer = (inputs: readonly string[]) => {
-          const names = new Set<string>();
-          for (const input of inputs) {
-            for (const m of (withInput(step, input)?.text ?? '').matchAll(
-              /inputs\s*\.\s*([A-Za-z_][\w-]*)/gi,
-            )) {
-              names.add(m[1]!.toLowerCase());
-            }
-          }
-          return [...names];
-        };
-        return {
-          entry,
-          step,
-          promptInputs: outer(entry.promptInputs),
-          credentialInputs: outer(entry.credentialInputs),
-        };
-      }
+      if (!isActionShape(root)) return [];
+      return innerAgents(readAction(root).steps, options);
     } catch {
-      return undefined;
+      return [];
     }
-    return undefined;
   }
-  return undefined;
+  return [];
+}
+
+/** The agents a local reusable workflow (`jobs.<id>.uses: ./.github/workflows/x.yml`) runs. */
+function reusableWorkflowAgents(raw: string, options: AgentAuditOptions): InnerAgent[] {
+  const file = raw.replace(/^\.\//, '').replace(/@.*$/, '');
+  const text = options.readText(file);
+  if (text === undefined) return [];
+  try {
+    const root = parseResolved(text)[0]?.root;
+    if (!isMap(root)) return [];
+    return readWorkflow(root).jobs.flatMap((j) => innerAgents(j.steps, options));
+  } catch {
+    return [];
+  }
+}
+
+/** One invocation per agent inside a local composite action or reusable workflow. */
+function innerInvocations(
+  inner: readonly InnerAgent[],
+  how: 'composite action' | 'reusable workflow',
+  step: Step,
+  uses: NonNullable<Step['uses']>,
+): Invocation[] {
+  return inner.map((a) => ({
+    entry: a.entry,
+    how,
+    step,
+    ...(a.tools ? { innerTools: a.tools } : { configStep: a.step }),
+    promptInputs: a.promptInputs,
+    credentialInputs: a.credentialInputs,
+    offset: uses.node.range?.[0] ?? 0,
+    label: `${uses.raw} (runs ${a.entry.name})`,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,6 +270,18 @@ function auditWorkflow(model: WorkflowModel, ctx: FileContext, options: AgentAud
   const jobAgents = new Map<string, Invocation[]>();
   for (const job of model.jobs) {
     const invocations = discoverSteps(job.steps, ctx, options);
+    if (job.uses?.kind === 'local') {
+      // The called workflow runs with this job's triggers, token and secrets; `with:` is its input.
+      const call: Step = { index: 0, node: job.node, uses: job.uses, with: job.with, env: [], job };
+      invocations.push(
+        ...innerInvocations(
+          reusableWorkflowAgents(job.uses.raw, options),
+          'reusable workflow',
+          call,
+          job.uses,
+        ),
+      );
+    }
     const hosted = options.catalog.find((e) => e.hostedJob && e.hostedJob === job.id);
     if (hosted) {
       invocations.unshift({
@@ -383,7 +448,7 @@ function auditJob(
       : defaultBinding;
     const stepGate = conditionOf(inv.step?.if, untrusted);
     // A composite action's settings live in its own file: report them at this file's `uses:`.
-    const inner = inv.how === 'composite action';
+    const inner = inv.how === 'composite action' || inv.how === 'reusable workflow';
     const anyUserHits = (inv.configStep ? matchInputConditions(inv.entry.anyUser, inv.configStep) : []).map(
       (hit) => (inner ? { ...hit, what: `${hit.what}, in ${inv.label.split(' ')[0]}`, at: inv.offset } : hit),
     );
@@ -439,7 +504,10 @@ function auditJob(
       record.fingerprints.push(ctx.findings[ctx.findings.length - 1]!.fingerprint);
     };
 
-    checkBinding(inv, jobBinding, ctx, emit);
+    // A reusable workflow's agents are bound (and reported if not) in the called workflow.
+    if (inv.how === 'reusable workflow')
+      record.binding = { kind: 'none', problem: 'bound in the called workflow' };
+    else checkBinding(inv, jobBinding, ctx, emit);
     for (const hit of anyUserHits) {
       emit({
         ruleId: 'agent/any-user-allowed',
@@ -493,7 +561,7 @@ function auditJob(
     }
     checkPrompt(model, job, inv, privilegeReasons, tools.length > 0, ctx, emit);
     if (!headCheckoutReported) headCheckoutReported = checkHeadCheckout(model, job, inv, ctx, emit);
-    if (jobBinding.resolved?.entry) {
+    if (jobBinding.resolved?.entry && inv.how !== 'reusable workflow') {
       checkRegistryExcess(
         {
           file: ctx.file,
@@ -563,6 +631,11 @@ interface ToolHit {
 
 /** How the agent runs without tool restrictions (catalog `unrestricted` conditions). */
 function toolHits(inv: Invocation, ctx: FileContext): ToolHit[] {
+  if (inv.innerTools)
+    return inv.innerTools.map((what) => ({
+      what: `${what}, in ${inv.label.split(' ')[0]}`,
+      offset: inv.offset,
+    }));
   if (inv.command) {
     const { agent, node } = inv.command;
     const args = agent.command.words.slice(agent.argsFrom);
@@ -576,7 +649,7 @@ function toolHits(inv: Invocation, ctx: FileContext): ToolHit[] {
   }
   if (!inv.configStep) return [];
   // A composite action's settings live in its own file: report at this file's `uses:`.
-  const inner = inv.how === 'composite action';
+  const inner = inv.how === 'composite action' || inv.how === 'reusable workflow';
   return matchInputConditions(inv.entry.unrestricted, inv.configStep).map((hit) => ({
     what: inner ? `${hit.what}, in ${inv.label.split(' ')[0]}` : hit.what,
     offset: inner ? inv.offset : hitOffset(ctx, hit),

@@ -480,8 +480,17 @@ export function agentOutputs(
     for (const v of flagValues(cmd.words.slice(agent.argsFrom), flag).values) files.add(normalise(v.text));
   for (const next of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex > cmd.pipeIndex)) {
     const program = basename(next.words[0]?.text ?? '');
-    if (program === 'tee')
-      for (const w of next.words.slice(1)) if (!w.text.startsWith('-')) files.add(normalise(w.text));
+    if (program === 'tee') {
+      for (const w of next.words.slice(1)) {
+        if (w.text.startsWith('-')) continue;
+        if (ENV_FILE.test(text.slice(w.start, w.end)))
+          sinks.push({
+            offset: w.start,
+            what: `is written to ${w.text} by \`tee\` (environment variables for every later step)`,
+          });
+        else files.add(normalise(w.text));
+      }
+    }
     if (SHELLS.has(program) || program === 'eval' || program === 'xargs') {
       sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
     }
