@@ -204,8 +204,10 @@ function inventoryText(inventory) {
     const out = [];
     const p = _core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$;
     out.push(`Discovered agents (${inventory.discovered.length})`);
-    if (inventory.discovered.length === 0)
-        out.push('  none found in the scanned CI files');
+    if (inventory.discovered.length === 0) {
+        // Say where it looked: workflows kept outside .github/workflows/ are not CI files.
+        out.push('  none found in the scanned CI files (.github/workflows/*.yml, action.yml, .gitlab-ci.yml and *agent*.yml under the current folder)');
+    }
     for (const a of inventory.discovered) {
         out.push('');
         out.push(`  ${p(a.agent.name)}  ${p(where(a))}`);
@@ -3082,9 +3084,10 @@ function basename(word) {
 }
 class Parser {
     text;
-    pipelineCounter = 0;
-    constructor(text) {
+    pipelineCounter;
+    constructor(text, pipelineCounter = 0) {
         this.text = text;
+        this.pipelineCounter = pipelineCounter;
     }
     /**
      * Parses commands in [from, to). `closer` is the character that ends a substitution (`)` or
@@ -3429,6 +3432,47 @@ function flagValues(words, flag) {
         }
     }
     return { present, values };
+}
+/**
+ * The script inside a word that a shell runs (`bash -c '…'`, `eval "…"`), parsed with offsets
+ * into `source` (the text `word` was read from). Offsets are exact when the string has no escapes
+ * inside it; pipeline numbers start at `pipelineBase` so they do not meet the outer script's.
+ */
+function parseNested(word, source, pipelineBase) {
+    const parser = new Parser(word.text, pipelineBase);
+    const inner = parser.script(0, word.text.length, 0, null);
+    const quote = source[word.start] === '"' || source[word.start] === "'" ? 1 : 0;
+    return shiftScript(inner, word.start + quote);
+}
+function shiftScript(s, by) {
+    return { start: s.start + by, end: s.end + by, commands: s.commands.map((c) => shiftCommand(c, by)) };
+}
+function shiftCommand(c, by) {
+    return {
+        ...c,
+        start: c.start + by,
+        end: c.end + by,
+        words: c.words.map((w) => shiftAll(w, by)),
+        assignments: c.assignments.map((a) => ({ name: a.name, value: shiftAll(a.value, by) })),
+        redirects: c.redirects.map((r) => (r.target ? { op: r.op, target: shiftAll(r.target, by) } : r)),
+        heredocs: c.heredocs.map((h) => ({
+            ...h,
+            start: h.start + by,
+            end: h.end + by,
+            vars: h.vars.map((v) => ({ ...v, start: v.start + by, end: v.end + by })),
+            substitutions: h.substitutions.map((x) => shiftScript(x, by)),
+            ...(h.herestring ? { herestring: shiftAll(h.herestring, by) } : {}),
+        })),
+    };
+}
+function shiftAll(w, by) {
+    return {
+        ...w,
+        start: w.start + by,
+        end: w.end + by,
+        vars: w.vars.map((v) => ({ ...v, start: v.start + by, end: v.end + by })),
+        substitutions: w.substitutions.map((x) => shiftScript(x, by)),
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/agents/conditions.ts
@@ -4098,8 +4142,9 @@ function suggestedPermissions(permissions) {
  *   OWNER, MEMBER, COLLABORATOR (GitHub's associations for people with write or org access);
  * - a named actor: `github.actor`, `github.triggering_actor`, `github.event.sender.login` or
  *   a payload `user.login` compared with (or `contains`-listed among) literal names;
- * - a same-repository pull request: `…pull_request.head.repo.full_name == github.repository`,
- *   `head.repo.fork == false` or `!…head.repo.fork`;
+ * - a same-repository pull request: `…pull_request.head.repo.full_name == github.repository`
+ *   (`head.repo.fork == false`, `!…head.repo.fork` are not: `head.repo` is null once the fork is
+ *   deleted, and so is `github.event.pull_request` on issue events, and null passes both);
  * - a label a maintainer applied: `github.event.label.name == '…'`, or `contains(` the pull
  *   request's `labels.*.name`, '…')` (issue labels are not: issue forms apply them);
  * - a branch for a trusted event only: `github.event_name == 'workflow_dispatch'` (any event that
@@ -4108,7 +4153,9 @@ function suggestedPermissions(permissions) {
  * A check of a payload's `author_association` or `user.login` counts only when, for each untrusted
  * trigger of the workflow, that payload is the one the acting user wrote (`comment` on
  * issue_comment, not `issue`: a member's issue takes anyone's comment) or one the event lacks
- * (null there, which no check passes); `github.event_name == '…'` beside it narrows the events.
+ * (null there, which no `==` or array check passes; `contains('OWNER,MEMBER', null)` does, since
+ * null reads as '', which every string contains, so the string form needs the field on every
+ * event); `github.event_name == '…'` beside it narrows the events.
  * `github.actor`/`github.triggering_actor` equal to a `[bot]` name is not a gate on
  * pull_request_target: the bot can be made to push to an outsider's pull request branch.
  *
@@ -4142,6 +4189,9 @@ const EVENT_OBJECTS = {
     discussion: ['discussion'],
     discussion_comment: ['comment', 'discussion'],
 };
+/** `head.repo.fork` of a pull request: a false-or-null test of it passes when it is null. */
+const FORK_FLAG = /\.pull_request\.head\.repo\.fork$/;
+const NULL_FORK = "is also true when the field is null: on events without a pull request, and once the pull request's fork is deleted (`head.repo` is then null); compare `github.event.pull_request.head.repo.full_name == github.repository` instead";
 const ACTOR_PATHS = new Set([
     'github.actor',
     'github.triggering_actor',
@@ -4220,7 +4270,7 @@ function isGate(e, src, acc, events) {
         }
         case 'not': {
             const path = contextPath(e.operand)?.join('.');
-            return judge(!!path && /\.pull_request\.head\.repo\.fork$/.test(path));
+            return judge(!!path && FORK_FLAG.test(path) && NULL_FORK);
         }
         case 'call':
             return judge(callGate(e, events));
@@ -4266,6 +4316,16 @@ function notTheActor(paths, events) {
     }
     return undefined;
 }
+/** An untrusted event whose payload has none of these fields' objects (they read as null there). */
+function eventLacking(paths, events) {
+    const objects = paths.map((p) => /^github\.event\.([a-z_]+)\./.exec(p)?.[1]);
+    if (objects.some((o) => o === undefined))
+        return undefined;
+    return events.find((event) => {
+        const carried = EVENT_OBJECTS[event];
+        return carried !== undefined && !objects.some((o) => carried.includes(o));
+    });
+}
 function stringOf(e) {
     return e.kind === 'literal' && typeof e.value === 'string' ? e.value : undefined;
 }
@@ -4288,7 +4348,7 @@ function equalityGate(a, b, events) {
     if (!path)
         return false;
     if (other.kind === 'literal' && other.value === false)
-        return /\.pull_request\.head\.repo\.fork$/.test(path);
+        return FORK_FLAG.test(path) && NULL_FORK;
     const value = stringOf(other);
     if (value === undefined || value === '')
         return false;
@@ -4305,10 +4365,7 @@ function equalityGate(a, b, events) {
 function inequalityGate(a, b) {
     const path = pathOf(a) ?? pathOf(b);
     const other = pathOf(a) ? b : a;
-    return (!!path &&
-        /\.pull_request\.head\.repo\.fork$/.test(path) &&
-        other.kind === 'literal' &&
-        other.value === true);
+    return !!path && FORK_FLAG.test(path) && other.kind === 'literal' && other.value === true && NULL_FORK;
 }
 /**
  * A named actor: a payload's `user.login` must be the acting user's (see notTheActor);
@@ -4336,6 +4393,11 @@ function callGate(e, events) {
         const wrong = notTheActor(chainPaths(needle), events);
         if (wrong)
             return wrong;
+        if (list.kind === 'string') {
+            const absent = eventLacking(chainPaths(needle), events);
+            if (absent)
+                return `is true on \`${absent}\`, whose payload has none of these fields: null reads as '', which every string contains; use \`contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), …)\``;
+        }
         if (list.kind === 'array')
             return list.values.length > 0 && list.values.every((v) => TRUSTED_ASSOCIATIONS.has(v.toUpperCase()));
         // contains('OWNER,MEMBER', x) is a substring test: no untrusted association may be inside.
@@ -4678,40 +4740,158 @@ function conditionOf(entry, events = []) {
 
 ;// CONCATENATED MODULE: ./packages/scanner/agents/run.ts
 
-const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'nice', 'xvfb-run']);
+/**
+ * Programs that run the command after their options, with the options that take a value as a
+ * separate word (`sudo -u runner claude …`, `env -u VAR claude …`, `xargs -I{} -n 1 claude …`).
+ */
+const WRAPPERS = {
+    sudo: [
+        '-u',
+        '-g',
+        '-C',
+        '-D',
+        '-h',
+        '-p',
+        '-r',
+        '-t',
+        '-U',
+        '-T',
+        '--user',
+        '--group',
+        '--chdir',
+        '--prompt',
+    ],
+    doas: ['-u', '-C'],
+    env: ['-u', '--unset', '-C', '--chdir'],
+    nohup: [],
+    exec: ['-a'],
+    command: [],
+    builtin: [],
+    time: ['-f', '--format', '-o', '--output'],
+    stdbuf: ['-i', '-o', '-e'],
+    nice: ['-n', '--adjustment'],
+    ionice: ['-c', '-n', '-p'],
+    setsid: [],
+    unbuffer: [],
+    chronic: [],
+    caffeinate: [],
+    'xvfb-run': ['-n', '-s', '-e', '-f', '-p', '-w', '--server-num', '--server-args', '--error-file'],
+    xargs: [
+        '-I',
+        '-n',
+        '-P',
+        '-d',
+        '-E',
+        '-L',
+        '-s',
+        '-a',
+        '--max-args',
+        '--max-procs',
+        '--delimiter',
+        '--arg-file',
+    ],
+    timeout: ['-s', '-k', '--signal', '--kill-after'],
+    flock: ['-w', '-E', '--timeout', '--conflict-exit-code'],
+};
+/** Wrappers with positional words before the command: `timeout 10m cmd`, `flock /tmp/l cmd`. */
+const WRAPPER_POSITIONALS = { timeout: 1, flock: 1 };
 const RUNNERS = { npx: 1, bunx: 1, pnpx: 1, uvx: 1 };
-/** Every command of a script that runs an agent from the catalog. */
-function findAgentCommands(script, catalog) {
+/** Shells whose `-c` string is a script (`bash -lc '…'`); `su`/`runuser` take `-c`/`--command`. */
+const C_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
+const MAX_NESTING = 3;
+/**
+ * Every command of a script that runs an agent from the catalog, including inside strings that a
+ * shell runs (`bash -c "claude -p …"`, `eval`, `env -S`) when `source` (the script text) is given.
+ */
+function findAgentCommands(script, catalog, source) {
     const out = [];
-    for (const command of allCommands(script)) {
-        const found = matchCommand(command, catalog);
-        if (found)
-            out.push(found);
-    }
+    let pipelines = 1_000_000;
+    const visit = (s, depth, nested) => {
+        for (const command of allCommands(s)) {
+            const found = matchCommand(command, catalog);
+            if (found) {
+                out.push(nested ? { ...found, nested } : found);
+                continue;
+            }
+            if (source === undefined || depth >= MAX_NESTING)
+                continue;
+            for (const word of commandStrings(command)) {
+                const inner = parseNested(word, source, pipelines);
+                pipelines += 100_000;
+                visit(inner, depth + 1, {
+                    words: [...(nested?.words ?? []), word],
+                    scripts: [...(nested?.scripts ?? []), inner],
+                });
+            }
+        }
+    };
+    visit(script, 0);
     return out;
+}
+/** The index of the program after any wrappers (`sudo -E`, `timeout 10m`, `env A=1`, `xargs -0`). */
+function skipWrappers(words) {
+    let i = 0;
+    for (let guard = 0; guard < 8 && i < words.length; guard++) {
+        const w = basename(words[i].text);
+        const valued = WRAPPERS[w];
+        if (!valued)
+            break;
+        i++;
+        while (i < words.length) {
+            const t = words[i].text;
+            if (t === '--') {
+                i++;
+                break;
+            }
+            if (valued.includes(t))
+                i += 2;
+            else if (t.startsWith('-') || (w === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)))
+                i++;
+            else
+                break;
+        }
+        i += WRAPPER_POSITIONALS[w] ?? 0;
+    }
+    return i;
+}
+/** Strings a command runs as shell code: `bash -c STR`, `su -c STR`, `eval STR…`, `env -S STR`. */
+function commandStrings(command) {
+    const words = command.words;
+    // `env -S 'claude -p …'` (checked before the wrappers are skipped: -S is env's own).
+    if (basename(words[0]?.text ?? '') === 'env') {
+        const k = words.findIndex((w) => w.text === '-S' || w.text === '--split-string');
+        if (k !== -1 && words[k + 1])
+            return [words[k + 1]];
+    }
+    const i = skipWrappers(words);
+    const program = basename(words[i]?.text ?? '');
+    if (program === 'eval')
+        return words.slice(i + 1);
+    if (program === 'su' || program === 'runuser') {
+        const k = words.findIndex((w, n) => n > i && (w.text === '-c' || w.text === '--command'));
+        return k !== -1 && words[k + 1] ? [words[k + 1]] : [];
+    }
+    if (!C_SHELLS.has(program))
+        return [];
+    let dashC = false;
+    for (let k = i + 1; k < words.length; k++) {
+        const t = words[k].text;
+        if (/^[-+][oO]$/.test(t)) {
+            k++; // `-o pipefail`
+            continue;
+        }
+        if (/^-[A-Za-z]+$/.test(t)) {
+            if (t.includes('c'))
+                dashC = true;
+            continue;
+        }
+        return dashC ? [words[k]] : [];
+    }
+    return [];
 }
 function matchCommand(command, catalog) {
     const words = command.words;
-    let i = 0;
-    // Wrappers: `sudo -E claude …`, `timeout 10m claude …`, `env A=1 claude …`.
-    for (let guard = 0; guard < 8 && i < words.length; guard++) {
-        const w = basename(words[i].text);
-        if (WRAPPERS.has(w)) {
-            i++;
-            while (i < words.length &&
-                (words[i].text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text)))
-                i++;
-            continue;
-        }
-        if (w === 'timeout') {
-            i++;
-            while (i < words.length && words[i].text.startsWith('-'))
-                i++;
-            i++; // the duration
-            continue;
-        }
-        break;
-    }
+    const i = skipWrappers(words);
     const program = words[i];
     if (!program)
         return undefined;
@@ -4755,8 +4935,18 @@ function packageMatches(pkg, spec) {
 }
 function invocationMatches(args, spec) {
     if (spec.subcommand.length > 0) {
-        const first = args.find((a) => !a.text.startsWith('-'));
-        if (!first || !spec.subcommand.includes(first.text))
+        // The first word that is neither an option nor an option's value (`codex -a never exec`).
+        let found = false;
+        for (let k = 0; k < args.length && !found; k++) {
+            const t = args[k].text;
+            if (spec.subcommand.includes(t))
+                found = true;
+            else if (t.startsWith('-'))
+                continue;
+            else if (!(k > 0 && /^-[^=]*$/.test(args[k - 1].text)))
+                break;
+        }
+        if (!found)
             return false;
     }
     if (spec.whenFlags.length > 0) {
@@ -4774,12 +4964,13 @@ const MAX_VAR_DEPTH = 8;
  * text is not (the agent reads it as data with a tool, the vendors' recommended pattern).
  */
 function promptFlows(script, agent, env) {
-    const commands = allCommands(script);
+    const commands = [...allCommands(script), ...(agent.nested?.scripts.flatMap(allCommands) ?? [])].sort((a, b) => a.start - b.start);
     const out = [];
     const cmd = agent.command;
     const spans = [];
     const args = cmd.words.slice(agent.argsFrom);
-    for (const w of args) {
+    // `bash -c "claude -p '$TITLE'"`: the outer shell expands the string before the inner runs it.
+    for (const w of [...args, ...(agent.nested?.words ?? [])]) {
         spans.push(w);
         for (const v of w.vars)
             out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
@@ -4949,10 +5140,19 @@ function agentOutputs(script, agent, fileFlags, text) {
             files.add(normalise(v.text));
     for (const next of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex > cmd.pipeIndex)) {
         const program = basename(next.words[0]?.text ?? '');
-        if (program === 'tee')
-            for (const w of next.words.slice(1))
-                if (!w.text.startsWith('-'))
+        if (program === 'tee') {
+            for (const w of next.words.slice(1)) {
+                if (w.text.startsWith('-'))
+                    continue;
+                if (ENV_FILE.test(text.slice(w.start, w.end)))
+                    sinks.push({
+                        offset: w.start,
+                        what: `is written to ${w.text} by \`tee\` (environment variables for every later step)`,
+                    });
+                else
                     files.add(normalise(w.text));
+            }
+        }
         if (SHELLS.has(program) || program === 'eval' || program === 'xargs') {
             sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
         }
@@ -5093,6 +5293,13 @@ function normalise(file) {
 
 
 ;// CONCATENATED MODULE: ./packages/scanner/agents/github.ts
+/**
+ * Agents in GitHub workflows and composite actions: discovery (catalog actions, CLI commands in
+ * `run:`, local composite actions that wrap an agent, hosted agents such as Copilot's setup job),
+ * binding to the registry, and the `agent/*` audits (docs/scan.md). Built on the workflow model
+ * (../workflow/model.ts) and taint engine (../workflow/taint.ts).
+ */
+
 
 
 
@@ -5144,24 +5351,12 @@ function discoverSteps(steps, ctx, options, depth = 0) {
             }
         }
         else if (uses?.kind === 'local' && depth === 0) {
-            const inner = localCompositeAgent(uses.raw, options);
-            if (inner) {
-                out.push({
-                    entry: inner.entry,
-                    how: 'composite action',
-                    step,
-                    configStep: inner.step,
-                    promptInputs: inner.promptInputs,
-                    credentialInputs: inner.credentialInputs,
-                    offset: uses.node.range?.[0] ?? 0,
-                    label: `${uses.raw} (runs ${inner.entry.name})`,
-                });
-            }
+            out.push(...innerInvocations(localCompositeAgents(uses.raw, options), 'composite action', step, uses));
         }
         if (step.run?.value && step.run.text !== undefined) {
             const text = step.run.text;
             const script = parseShell(text);
-            for (const agent of findAgentCommands(script, options.catalog)) {
+            for (const agent of findAgentCommands(script, options.catalog, text)) {
                 const words = agent.command.words;
                 const shown = words
                     .slice(0, Math.min(words.length, agent.argsFrom + 2))
@@ -5184,8 +5379,53 @@ function discoverSteps(steps, ctx, options, depth = 0) {
     }
     return out;
 }
-/** A local composite action (`uses: ./path`) whose steps run a catalog agent. */
-function localCompositeAgent(raw, options) {
+/** The `with:` inputs of the caller that a text reads (`${{ inputs.question }}`). */
+function outerInputs(texts) {
+    const names = new Set();
+    for (const text of texts)
+        for (const m of (text ?? '').matchAll(/inputs\s*\.\s*([A-Za-z_][\w-]*)/gi))
+            names.add(m[1].toLowerCase());
+    return [...names];
+}
+/** The catalog agents that `steps` run: actions by `uses:`, CLIs in `run:`. */
+function innerAgents(steps, options) {
+    const out = [];
+    for (const step of steps) {
+        if (step.uses?.kind === 'repository') {
+            const entry = entryForUses(options.catalog, step.uses.owner, step.uses.repo, step.uses.path);
+            if (!entry)
+                continue;
+            const read = (inputs) => outerInputs(inputs.map((i) => withInput(step, i)?.text));
+            out.push({
+                entry,
+                step,
+                promptInputs: read(entry.promptInputs),
+                credentialInputs: read(entry.credentialInputs),
+            });
+        }
+        else if (step.run?.text !== undefined) {
+            const text = step.run.text;
+            for (const agent of findAgentCommands(parseShell(text), options.catalog, text)) {
+                const args = agent.command.words.slice(agent.argsFrom);
+                const tools = agent.entry.unrestricted
+                    .filter((c) => c.flag && !c.input)
+                    .map((c) => matchFlag(c, args)?.what)
+                    .filter((x) => !!x);
+                out.push({
+                    entry: agent.entry,
+                    step,
+                    // Fail closed: any caller input the step reads may reach the prompt.
+                    promptInputs: outerInputs([text, ...step.env.map((e) => e.text)]),
+                    credentialInputs: [],
+                    tools,
+                });
+            }
+        }
+    }
+    return out;
+}
+/** A local composite action (`uses: ./path`) whose steps run catalog agents. */
+function localCompositeAgents(raw, options) {
     const dir = raw.replace(/^\.\/?/, '').replace(/\/+$/, '');
     for (const name of ['action.yml', 'action.yaml']) {
         const text = options.readText(dir ? `${dir}/${name}` : name);
@@ -5194,38 +5434,43 @@ function localCompositeAgent(raw, options) {
         try {
             const root = parseResolved(text)[0]?.root;
             if (!isActionShape(root))
-                return undefined;
-            const action = readAction(root);
-            for (const step of action.steps) {
-                if (step.uses?.kind !== 'repository')
-                    continue;
-                const entry = entryForUses(options.catalog, step.uses.owner, step.uses.repo, step.uses.path);
-                if (!entry)
-                    continue;
-                // Outer inputs the inner step reads: `prompt: ${{ inputs.question }}`.
-                const outer = (inputs) => {
-                    const names = new Set();
-                    for (const input of inputs) {
-                        for (const m of (withInput(step, input)?.text ?? '').matchAll(/inputs\s*\.\s*([A-Za-z_][\w-]*)/gi)) {
-                            names.add(m[1].toLowerCase());
-                        }
-                    }
-                    return [...names];
-                };
-                return {
-                    entry,
-                    step,
-                    promptInputs: outer(entry.promptInputs),
-                    credentialInputs: outer(entry.credentialInputs),
-                };
-            }
+                return [];
+            return innerAgents(readAction(root).steps, options);
         }
         catch {
-            return undefined;
+            return [];
         }
-        return undefined;
     }
-    return undefined;
+    return [];
+}
+/** The agents a local reusable workflow (`jobs.<id>.uses: ./.github/workflows/x.yml`) runs. */
+function reusableWorkflowAgents(raw, options) {
+    const file = raw.replace(/^\.\//, '').replace(/@.*$/, '');
+    const text = options.readText(file);
+    if (text === undefined)
+        return [];
+    try {
+        const root = parseResolved(text)[0]?.root;
+        if (!(0,dist/* isMap */.jh)(root))
+            return [];
+        return readWorkflow(root).jobs.flatMap((j) => innerAgents(j.steps, options));
+    }
+    catch {
+        return [];
+    }
+}
+/** One invocation per agent inside a local composite action or reusable workflow. */
+function innerInvocations(inner, how, step, uses) {
+    return inner.map((a) => ({
+        entry: a.entry,
+        how,
+        step,
+        ...(a.tools ? { innerTools: a.tools } : { configStep: a.step }),
+        promptInputs: a.promptInputs,
+        credentialInputs: a.credentialInputs,
+        offset: uses.node.range?.[0] ?? 0,
+        label: `${uses.raw} (runs ${a.entry.name})`,
+    }));
 }
 // ---------------------------------------------------------------------------------------------
 // Workflows
@@ -5234,6 +5479,11 @@ function auditWorkflow(model, ctx, options) {
     const jobAgents = new Map();
     for (const job of model.jobs) {
         const invocations = discoverSteps(job.steps, ctx, options);
+        if (job.uses?.kind === 'local') {
+            // The called workflow runs with this job's triggers, token and secrets; `with:` is its input.
+            const call = { index: 0, node: job.node, uses: job.uses, with: job.with, env: [], job };
+            invocations.push(...innerInvocations(reusableWorkflowAgents(job.uses.raw, options), 'reusable workflow', call, job.uses));
+        }
         const hosted = options.catalog.find((e) => e.hostedJob && e.hostedJob === job.id);
         if (hosted) {
             invocations.unshift({
@@ -5350,10 +5600,14 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
             ? bindJob(job, options, inv.step)
             : defaultBinding;
         const stepGate = conditionOf(inv.step?.if, untrusted);
-        const anyUserHits = inv.configStep && inv.how !== 'composite action'
-            ? matchInputConditions(inv.entry.anyUser, inv.configStep)
+        // A composite action's settings live in its own file: report them at this file's `uses:`.
+        const inner = inv.how === 'composite action' || inv.how === 'reusable workflow';
+        const anyUserHits = (inv.configStep ? matchInputConditions(inv.entry.anyUser, inv.configStep) : []).map((hit) => (inner ? { ...hit, what: `${hit.what}, in ${inv.label.split(' ')[0]}`, at: inv.offset } : hit));
+        // An actor list computed at run time may be `*`: the action's own check is then unknown.
+        const computedActors = inv.configStep
+            ? unique(inv.entry.anyUser.map((c) => c.input ?? '')).filter((input) => withInput(inv.configStep, input)?.text?.includes('${{'))
             : [];
-        const builtIn = inv.entry.checksWriteAccess && anyUserHits.length === 0;
+        const builtIn = inv.entry.checksWriteAccess && anyUserHits.length === 0 && computedActors.length === 0;
         const gated = gate.gated || stepGate.analysis.gated || builtIn;
         const gateText = gate.gated
             ? gate.how
@@ -5363,7 +5617,9 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
                     ? 'not needed (no untrusted trigger)'
                     : builtIn
                         ? `${inv.entry.name}'s own write-access check`
-                        : 'none';
+                        : computedActors.length
+                            ? `unknown (\`${computedActors[0]}\` is computed at run time)`
+                            : 'none';
         const tools = toolHits(inv, ctx);
         const record = {
             agent: {
@@ -5396,23 +5652,24 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
             ctx.emit(draft);
             record.fingerprints.push(ctx.findings[ctx.findings.length - 1].fingerprint);
         };
-        checkBinding(inv, jobBinding, ctx, emit);
+        // A reusable workflow's agents are bound (and reported if not) in the called workflow.
+        if (inv.how === 'reusable workflow')
+            record.binding = { kind: 'none', problem: 'bound in the called workflow' };
+        else
+            checkBinding(inv, jobBinding, ctx, emit);
         for (const hit of anyUserHits) {
             emit({
                 ruleId: 'agent/any-user-allowed',
                 fileLevel: true,
-                line: hitLine(ctx, hit),
+                line: 'at' in hit ? lineAt(ctx, hit.at) : hitLine(ctx, hit),
                 message: `${inv.entry.name} in job '${job.id}' lets any GitHub user start it (${hit.what}), bypassing its check that the actor has write access, while ${privilegeReasons.join(' and ') || 'it runs with this repository’s model credential'}. List the users by name instead of \`*\`, or remove the input and gate the job: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), <event>.author_association)\` (see ${inv.entry.docs}).`,
                 about: `${job.id} ${inv.entry.id} any-user ${hit.what}`,
             });
         }
         const anyBot = [
-            ...(inv.configStep && inv.how !== 'composite action'
-                ? matchInputConditions(inv.entry.anyBot, inv.configStep)
-                : []).map((hit) => ({
-                line: hitLine(ctx, hit),
-                what: hit.what,
-            })),
+            ...(inv.configStep ? matchInputConditions(inv.entry.anyBot, inv.configStep) : []).map((hit) => inner
+                ? { line: lineAt(ctx, inv.offset), what: `${hit.what}, in ${inv.label.split(' ')[0]}` }
+                : { line: hitLine(ctx, hit), what: hit.what }),
             ...(untrusted.length
                 ? [...gate.anyBot, ...stepGate.anyBot].map((b) => ({
                     line: lineAt(ctx, valueOffset(ctx.text, b.node, b.start)),
@@ -5433,6 +5690,8 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
         if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0) {
             ungated.push(inv);
             misleading.push(...(stepGate.analysis.misleading ?? []));
+            for (const input of computedActors)
+                misleading.push(`\`${input}:\` of ${inv.entry.name} is an expression the scanner cannot read, so its own write-access check may be off (\`*\` admits everyone); write the user list literally`);
         }
         if (untrusted.length && !gated) {
             for (const hit of tools) {
@@ -5448,7 +5707,7 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
         checkPrompt(model, job, inv, privilegeReasons, tools.length > 0, ctx, emit);
         if (!headCheckoutReported)
             headCheckoutReported = checkHeadCheckout(model, job, inv, ctx, emit);
-        if (jobBinding.resolved?.entry) {
+        if (jobBinding.resolved?.entry && inv.how !== 'reusable workflow') {
             checkRegistryExcess({
                 file: ctx.file,
                 job: job.id,
@@ -5501,6 +5760,11 @@ function checkBinding(inv, jobBinding, ctx, emit) {
 }
 /** How the agent runs without tool restrictions (catalog `unrestricted` conditions). */
 function toolHits(inv, ctx) {
+    if (inv.innerTools)
+        return inv.innerTools.map((what) => ({
+            what: `${what}, in ${inv.label.split(' ')[0]}`,
+            offset: inv.offset,
+        }));
     if (inv.command) {
         const { agent, node } = inv.command;
         const args = agent.command.words.slice(agent.argsFrom);
@@ -5517,7 +5781,7 @@ function toolHits(inv, ctx) {
     if (!inv.configStep)
         return [];
     // A composite action's settings live in its own file: report at this file's `uses:`.
-    const inner = inv.how === 'composite action';
+    const inner = inv.how === 'composite action' || inv.how === 'reusable workflow';
     return matchInputConditions(inv.entry.unrestricted, inv.configStep).map((hit) => ({
         what: inner ? `${hit.what}, in ${inv.label.split(' ')[0]}` : hit.what,
         offset: inner ? inv.offset : hitOffset(ctx, hit),
@@ -5933,6 +6197,7 @@ function auditGitlab(root, ctx, options) {
     const globalVars = variablesOf(get(root, 'variables'));
     const defaultBefore = scriptLines(get(get(root, 'default'), 'before_script') ?? get(root, 'before_script'));
     const component = credentialsComponent(root);
+    const mergeRequestJobs = runsOnMergeRequests(root, ctx.text);
     for (const pair of root.items) {
         if (!(0,dist/* isScalar */.jn)(pair.key) || !(0,dist/* isMap */.jh)(pair.value))
             continue;
@@ -5944,7 +6209,7 @@ function auditGitlab(root, ctx, options) {
         const before = get(job, 'before_script') ? scriptLines(get(job, 'before_script')) : defaultBefore;
         const lines = [...before, ...scriptLines(get(job, 'script')), ...scriptLines(get(job, 'after_script'))];
         const env = environment(jobVars, globalVars);
-        const mrPipelines = /merge_request|external_pull_request/.test(ctx.text.slice(job.range?.[0] ?? 0, job.range?.[1] ?? 0));
+        const mrPipelines = mergeRequestJobs.has(name);
         const jobLines = [
             ctx.position(pair.key.range?.[0] ?? 0).line,
             ctx.position(Math.max(job.range?.[0] ?? 0, (job.range?.[1] ?? 1) - 1)).line,
@@ -5953,9 +6218,13 @@ function auditGitlab(root, ctx, options) {
         const vars = new Set();
         const jobRecords = [];
         const binding = bind(jobVars, globalVars, job, component, options);
+        // One shell runs every line: a variable assigned on an earlier line keeps its value.
+        const assigned = new Map();
+        const variable = (n) => assigned.get(n) ?? env(n);
         for (const [k, line] of lines.entries()) {
             const script = parseShell(line.text);
-            const shellEnv = { expressions: [], variable: env };
+            const shellEnv = { expressions: [], variable };
+            const reported = new Set();
             // The answer of an earlier line's agent, run or exported here (one shell runs every line).
             if (k > 0 && (files.size || vars.size)) {
                 const commands = allCommands(script);
@@ -5972,7 +6241,7 @@ function auditGitlab(root, ctx, options) {
                         r.fingerprints.push(fp);
                 }
             }
-            for (const agent of findAgentCommands(script, options.catalog)) {
+            for (const agent of findAgentCommands(script, options.catalog, line.text)) {
                 const entry = agent.entry;
                 const offset = valueOffset(ctx.text, line.node, agent.command.words[0]?.start ?? 0);
                 const args = agent.command.words.slice(agent.argsFrom);
@@ -6028,6 +6297,10 @@ function auditGitlab(root, ctx, options) {
                 }
                 for (const p of promptFlows(script, agent, shellEnv)) {
                     const certain = p.flow.capability === 'arbitrary';
+                    const at = ctx.position(valueOffset(ctx.text, line.node, p.offset)).line;
+                    if (reported.has(`${at}:${p.flow.context}`))
+                        continue;
+                    reported.add(`${at}:${p.flow.context}`);
                     emit({
                         ruleId: 'agent/untrusted-prompt',
                         fileLevel: true,
@@ -6060,6 +6333,15 @@ function auditGitlab(root, ctx, options) {
                     files.set(f, entry.name);
                 for (const v of outs.vars)
                     vars.add(v);
+            }
+            for (const c of allCommands(script)) {
+                for (const a of c.assignments) {
+                    const flows = a.value.vars.flatMap((v) => (v.name === a.name ? (assigned.get(v.name) ?? env(v.name)) : variable(v.name)).map((f) => ({
+                        ...f,
+                        via: [`$${a.name}`, ...f.via],
+                    })));
+                    assigned.set(a.name, flows);
+                }
             }
         }
         if (jobRecords.length === 0 &&
@@ -6095,6 +6377,35 @@ function gitlab_emitOutput(ctx, job, node, offset, what) {
         about: `${job} output-in-run ${what}`,
     });
     return ctx.findings[ctx.findings.length - 1].fingerprint;
+}
+/**
+ * The jobs that run in merge request pipelines: their own `rules`/`only` name merge requests, the
+ * file's `workflow:` or `include:` does (`Workflows/MergeRequest-Pipelines`), or a job they extend
+ * (or that extends them, for hidden template jobs) does.
+ */
+function runsOnMergeRequests(root, text) {
+    const MR = /merge_request|mergerequest|external_pull_request/i;
+    const slice = (n) => (n?.range ? text.slice(n.range[0], n.range[1]) : '');
+    const fileWide = MR.test(slice(get(root, 'workflow'))) || MR.test(slice(get(root, 'include')));
+    const jobs = new Map();
+    if (!(0,dist/* isMap */.jh)(root))
+        return new Set();
+    for (const pair of root.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key) || !(0,dist/* isMap */.jh)(pair.value))
+            continue;
+        const node = pair.value;
+        const ext = get(node, 'extends');
+        const names = ((0,dist/* isSeq */.oP)(ext) ? items(ext).map((n) => str(n)) : [str(ext)]).filter((x) => !!x);
+        jobs.set(String(pair.key.value), { own: MR.test(slice(node)), extends: names });
+    }
+    const out = new Set();
+    for (const [name, job] of jobs) {
+        const parents = job.extends.map((e) => jobs.get(e)).filter((j) => !!j);
+        const children = name.startsWith('.') ? [...jobs.values()].filter((j) => j.extends.includes(name)) : [];
+        if (fileWide || job.own || parents.some((p) => p.own) || children.some((c) => c.own))
+            out.add(name);
+    }
+    return out;
 }
 /** Script lines of a `script:`-like key: a string, or a (nested) list of strings. */
 function scriptLines(node, depth = 0) {
