@@ -31,6 +31,7 @@ import {
   jobGate,
   type SecretUse,
   secretsOfJob,
+  type TokenFacts,
   tokenFacts,
 } from './facts.js';
 import { UNTRUSTED_EVENTS } from './gate.js';
@@ -78,6 +79,8 @@ interface Invocation {
   command?: { script: Script; agent: AgentCommand; text: string; node: Node };
   /** An agent CLI inside a local composite action or reusable workflow: its unrestricted flags. */
   innerTools?: string[];
+  /** The reusable workflow job it runs in (its token and secrets are the agent's). */
+  callee?: Callee;
   record?: DiscoveredAgent;
 }
 
@@ -165,6 +168,15 @@ interface InnerAgent {
   credentialInputs: string[];
   /** For an agent CLI: the flags that lift its tool restrictions. */
   tools?: string[];
+  /** In a reusable workflow: the called file and the job the agent runs in. */
+  callee?: Callee;
+}
+
+/** A job of a called reusable workflow: its token and secrets are the agent's. */
+interface Callee {
+  model: WorkflowModel;
+  text: string;
+  job: Job;
 }
 
 /** The `with:` inputs of the caller that a text reads (`${{ inputs.question }}`). */
@@ -237,7 +249,10 @@ function reusableWorkflowAgents(raw: string, options: AgentAuditOptions): InnerA
   try {
     const root = parseResolved(text)[0]?.root;
     if (!isMap(root)) return [];
-    return readWorkflow(root).jobs.flatMap((j) => innerAgents(j.steps, options));
+    const model = readWorkflow(root);
+    return model.jobs.flatMap((job) =>
+      innerAgents(job.steps, options).map((a) => ({ ...a, callee: { model, text, job } })),
+    );
   } catch {
     return [];
   }
@@ -254,6 +269,7 @@ function innerInvocations(
     entry: a.entry,
     how,
     step,
+    ...(a.callee ? { callee: a.callee } : {}),
     ...(a.tools ? { innerTools: a.tools } : { configStep: a.step }),
     promptInputs: a.promptInputs,
     credentialInputs: a.credentialInputs,
@@ -413,13 +429,26 @@ function auditJob(
   ctx: FileContext,
   options: AgentAuditOptions,
 ): void {
-  const token = tokenFacts(job);
-  const secrets = secretsOfJob(ctx.text, model, job);
-  const slots = invocations.map((i) => ({
-    ...(i.step ? { step: i.step } : {}),
-    credentialInputs: i.credentialInputs,
-    credentialEnv: i.entry.credentialEnv,
-  }));
+  // A reusable workflow's job runs with its own `permissions:` (at most the caller's) and the
+  // secrets it reads (`secrets: inherit` only makes them available).
+  const callees = unique(invocations.flatMap((i) => (i.callee ? [i.callee] : [])));
+  const token = callees.length ? calleeToken(job, callees) : tokenFacts(job);
+  const secrets = callees.length
+    ? callees.flatMap((c) => secretsOfJob(c.text, c.model, c.job))
+    : secretsOfJob(ctx.text, model, job);
+  const slots = invocations.map((i) =>
+    i.callee
+      ? {
+          ...(i.configStep ? { step: i.configStep } : {}),
+          credentialInputs: i.entry.credentialInputs,
+          credentialEnv: i.entry.credentialEnv,
+        }
+      : {
+          ...(i.step ? { step: i.step } : {}),
+          credentialInputs: i.credentialInputs,
+          credentialEnv: i.entry.credentialEnv,
+        },
+  );
   const isModel = (s: SecretUse) => isModelCredential(s, slots);
   const extraSecrets = secrets.filter((s) => !isModel(s));
   const modelSecrets = secrets.filter((s) => isModel(s));
@@ -592,6 +621,21 @@ function auditJob(
     const fp = ctx.findings[ctx.findings.length - 1]!.fingerprint;
     for (const inv of ungated) inv.record?.fingerprints.push(fp);
   }
+}
+
+/** The token of the called jobs: each one's own `permissions:`, else the caller's. */
+function calleeToken(caller: Job, callees: readonly Callee[]): TokenFacts {
+  const facts = callees.map((c) => {
+    const own = tokenFacts(c.job);
+    return own.source === 'caller' || own.source === 'default' ? tokenFacts(caller) : own;
+  });
+  if (facts.length === 1) return facts[0]!;
+  return {
+    source: 'job',
+    grants: facts.flatMap((f) => f.grants),
+    unknown: facts.some((f) => f.unknown),
+    summary: unique(facts.map((f) => f.summary)).join('; '),
+  };
 }
 
 function checkBinding(
