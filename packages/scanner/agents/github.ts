@@ -46,7 +46,9 @@ import {
   findAgentCommands,
   normaliseFile,
   promptFlows,
+  type ScriptWrites,
   type ShellEnvironment,
+  scriptWrites,
 } from './run.js';
 import { allCommands, parseShell, type Script } from './shell.js';
 import type { AgentBinding, DiscoveredAgent } from './types.js';
@@ -726,15 +728,26 @@ function checkPrompt(
   if (!inv.step) return;
   const scope = scopeFor(model, job, inv.step);
   const flows: { flow: Flow; offset: number }[] = [];
+  const prior = job ? priorWrites(model, job, inv.step) : { env: new Map(), files: new Map() };
   if (inv.command) {
-    const env = shellEnvironment(inv.command.text, scope);
+    const env = shellEnvironment(inv.command.text, scope, prior);
     for (const p of promptFlows(inv.command.script, inv.command.agent, env)) {
       flows.push({ flow: p.flow, offset: valueOffset(ctx.text, inv.command.node, p.offset) });
     }
   } else {
+    for (const e of inv.step.with) {
+      // A prompt file an earlier step filled (`prompt_file: /tmp/prompt.txt`).
+      if (!/^prompt[-_]?file$/i.test(e.key) || !e.value || !e.text) continue;
+      for (const flow of prior.files.get(normaliseFile(e.text.trim())) ?? [])
+        flows.push({ flow, offset: e.value.range?.[0] ?? 0 });
+    }
     for (const input of inv.promptInputs) {
       const e = withInput(inv.step, input);
       if (!e?.value || e.text === undefined) continue;
+      // `${{ env.PROMPT }}` set through $GITHUB_ENV by an earlier step.
+      for (const m of e.text.matchAll(/\benv\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g))
+        for (const flow of prior.env.get(m[1]!) ?? [])
+          flows.push({ flow, offset: valueOffset(ctx.text, e.value, m.index) });
       for (const t of templateSources(e.text, scope)) {
         for (const s of t.sources) {
           const { start: _s, end: _e, ...flow } = s;
@@ -767,8 +780,23 @@ function checkPrompt(
   }
 }
 
-/** `$NAME` in a `run:` script: the step/job/workflow env, plus GitHub's variables that carry outsider text. */
-function shellEnvironment(text: string, scope: TaintScope): ShellEnvironment {
+/** What the steps of `job` before `step` wrote to `$GITHUB_ENV` and to files (run.ts scriptWrites). */
+function priorWrites(model: DefinitionModel, job: Job, step: Step): ScriptWrites {
+  const into: ScriptWrites = { env: new Map(), files: new Map() };
+  for (const s of job.steps) {
+    if (s.index >= step.index) break;
+    if (!s.run?.value || s.run.text === undefined) continue;
+    const text = s.run.text;
+    scriptWrites(parseShell(text), text, shellEnvironment(text, scopeFor(model, job, s), into), into);
+  }
+  return into;
+}
+
+/**
+ * `$NAME` in a `run:` script: the step/job/workflow env, GitHub's variables that carry outsider
+ * text, and (with `prior`) what earlier steps exported to `$GITHUB_ENV` or wrote to files.
+ */
+function shellEnvironment(text: string, scope: TaintScope, prior?: ScriptWrites): ShellEnvironment {
   const expressions = templateSources(text, scope).map((t) => ({
     start: t.expression.start,
     end: t.expression.end,
@@ -787,8 +815,9 @@ function shellEnvironment(text: string, scope: TaintScope): ShellEnvironment {
         ];
       }
       const flows = scope.lookup?.(['env', name.toLowerCase()]) ?? [];
-      return flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] }));
+      return [...flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] })), ...(prior?.env.get(name) ?? [])];
     },
+    ...(prior ? { file: (name: string) => prior.files.get(name) ?? [] } : {}),
   };
 }
 

@@ -25,7 +25,12 @@ export interface ShellEnvironment {
   variable(name: string): Flow[];
   /** Untrusted `${{ }}` expressions in the script, with offsets into the script text. */
   expressions: { start: number; end: number; sources: Flow[] }[];
+  /** Untrusted text an earlier step wrote to this file (as named in the script). */
+  file?(name: string): Flow[];
 }
+
+/** Programs that print a file they are given (`$(cat issue.txt)`, `jq -r .body issue.json |`). */
+const READERS = new Set(['cat', 'head', 'tail', 'jq', 'yq', 'sed', 'awk', 'tr', 'cut', 'base64', 'envsubst']);
 
 export interface AgentCommand {
   entry: CatalogEntry;
@@ -285,6 +290,16 @@ export function promptFlows(script: Script, agent: AgentCommand, env: ShellEnvir
     spans.push(h);
     out.push(...heredocFlows(h, commands, env));
   }
+  // `claude -p < prompt.txt`, `aider --message-file prompt.txt`: a file an earlier step filled.
+  if (env.file) {
+    for (const r of cmd.redirects)
+      if (r.op === '<' && r.target)
+        out.push(...env.file(normalise(r.target.text)).map((flow) => ({ flow, offset: r.target!.start })));
+    args.forEach((w, k) => {
+      if (k > 0 && /^--?[\w-]*file$/i.test(args[k - 1]!.text))
+        out.push(...env.file!(normalise(w.text)).map((flow) => ({ flow, offset: w.start })));
+    });
+  }
   // Commands piping into the agent (`echo "$BODY" | claude -p`, `gh issue view | codex exec -`).
   for (const feeder of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex < cmd.pipeIndex)) {
     spans.push(feeder);
@@ -311,6 +326,14 @@ function commandFlows(c: Command, commands: Command[], env: ShellEnvironment, de
   const out: PromptFlow[] = [];
   const fetch = untrustedFetch(c);
   if (fetch) out.push({ flow: fetch, offset: c.start });
+  if (env.file) {
+    const read = READERS.has(basename(c.words[0]?.text ?? ''))
+      ? c.words.slice(1).filter((w) => !w.text.startsWith('-'))
+      : [];
+    const redirected = c.redirects.filter((r) => r.op === '<' && r.target).map((r) => r.target!);
+    for (const w of [...read, ...redirected])
+      out.push(...env.file(normalise(w.text)).map((flow) => ({ flow, offset: w.start })));
+  }
   for (const w of c.words) {
     for (const v of w.vars) {
       if (v.name === 'GITHUB_EVENT_PATH') continue; // reported as a fetch above
@@ -320,6 +343,11 @@ function commandFlows(c: Command, commands: Command[], env: ShellEnvironment, de
   }
   for (const h of c.heredocs) out.push(...heredocFlows(h, commands, env));
   return out;
+}
+
+/** The untrusted text a command prints or writes: what it reads, fetches and expands. */
+export function commandInputs(c: Command, commands: Command[], env: ShellEnvironment): Flow[] {
+  return commandFlows(c, commands, env, 0).map((p) => p.flow);
 }
 
 function substitutionFlows(
@@ -644,3 +672,63 @@ function normalise(file: string): string {
 }
 
 export { normalise as normaliseFile };
+
+/** What a script leaves for later steps: `$GITHUB_ENV` variables and files, with the untrusted text in them. */
+export interface ScriptWrites {
+  env: Map<string, Flow[]>;
+  files: Map<string, Flow[]>;
+}
+
+/**
+ * The untrusted text a script writes to `$GITHUB_ENV` (`echo "PROMPT=$TITLE" >> "$GITHUB_ENV"`,
+ * here-documents, `| tee -a "$GITHUB_ENV"`) or to files (`printf '%s' "$BODY" > prompt.txt`,
+ * `gh issue view 1 --json body > issue.json`), so a later step that reads them into an agent's
+ * prompt is followed. `into` collects across the steps of a job.
+ */
+export function scriptWrites(script: Script, text: string, env: ShellEnvironment, into: ScriptWrites): void {
+  const commands = allCommands(script);
+  for (const c of commands) {
+    const targets = c.redirects.filter((r) => r.target && /^>/.test(r.op)).map((r) => r.target!);
+    const tee = basename(c.words[0]?.text ?? '') === 'tee';
+    if (tee) targets.push(...c.words.slice(1).filter((w) => !w.text.startsWith('-')));
+    if (targets.length === 0) continue;
+    const sources = tee
+      ? commands.filter((f) => f.pipeline === c.pipeline && f.pipeIndex < c.pipeIndex)
+      : [c];
+    const flows = sources.flatMap((src) => [
+      ...commandInputs(src, commands, env),
+      ...env.expressions.filter((e) => e.start >= src.start && e.start < src.end).flatMap((e) => e.sources),
+    ]);
+    if (flows.length === 0) continue;
+    for (const t of targets) {
+      if (/\$\{?GITHUB_ENV\}?/.test(text.slice(t.start, t.end))) {
+        for (const name of exportedNames(sources, text))
+          into.env.set(
+            name,
+            flows.map((f) => ({ ...f, via: [`$${name}`, '$GITHUB_ENV', ...f.via] })),
+          );
+      } else if (!/^\/dev\//.test(t.text) && !ENV_FILE.test(text.slice(t.start, t.end))) {
+        into.files.set(
+          normalise(t.text),
+          flows.map((f) => ({ ...f, via: [t.text, ...f.via] })),
+        );
+      }
+    }
+  }
+}
+
+/** `NAME=…` and `NAME<<EOF` lines written by these commands (their words and here-documents). */
+function exportedNames(commands: readonly Command[], text: string): string[] {
+  const names = new Set<string>();
+  for (const c of commands) {
+    const lines = [
+      ...c.words.slice(1).map((w) => w.text),
+      ...c.heredocs.flatMap((h) => text.slice(h.start, h.end).split('\n')),
+    ];
+    for (const line of lines) {
+      const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/.exec(line);
+      if (m) names.add(m[1]!);
+    }
+  }
+  return [...names];
+}
