@@ -50,7 +50,7 @@ import {
   type ShellEnvironment,
   scriptWrites,
 } from './run.js';
-import { allCommands, parseShell, type Script } from './shell.js';
+import { allCommands, basename, parseShell, type Script } from './shell.js';
 import type { AgentBinding, DiscoveredAgent } from './types.js';
 
 export interface AgentAuditOptions {
@@ -738,7 +738,7 @@ function checkPrompt(
     for (const e of inv.step.with) {
       // A prompt file an earlier step filled (`prompt_file: /tmp/prompt.txt`).
       if (!/^prompt[-_]?file$/i.test(e.key) || !e.value || !e.text) continue;
-      for (const flow of prior.files.get(normaliseFile(e.text.trim())) ?? [])
+      for (const flow of filesAt(prior, normaliseFile(e.text.trim())))
         flows.push({ flow, offset: e.value.range?.[0] ?? 0 });
     }
     for (const input of inv.promptInputs) {
@@ -783,13 +783,48 @@ function checkPrompt(
 /** What the steps of `job` before `step` wrote to `$GITHUB_ENV` and to files (run.ts scriptWrites). */
 function priorWrites(model: DefinitionModel, job: Job, step: Step): ScriptWrites {
   const into: ScriptWrites = { env: new Map(), files: new Map() };
+  // On workflow_run, artifacts of the triggering run hold whatever its (maybe forked) code wrote.
+  const chained = model.kind === 'workflow' && model.events.has('workflow_run');
   for (const s of job.steps) {
     if (s.index >= step.index) break;
+    if (chained) for (const dir of artifactFolders(s)) into.files.set(`${dir}/`, [ARTIFACT(dir)]);
     if (!s.run?.value || s.run.text === undefined) continue;
     const text = s.run.text;
     scriptWrites(parseShell(text), text, shellEnvironment(text, scopeFor(model, job, s), into), into);
   }
   return into;
+}
+
+/** What an earlier step left in this file: written to it, or in a folder an artifact was downloaded to. */
+function filesAt(prior: ScriptWrites, name: string): Flow[] {
+  const exact = prior.files.get(name);
+  if (exact) return exact;
+  for (const [key, flows] of prior.files) if (key.endsWith('/') && name.startsWith(key)) return flows;
+  return [];
+}
+
+const ARTIFACT = (dir: string) => ({
+  context: 'github.event.workflow_run',
+  capability: 'arbitrary' as const,
+  via: [`${dir}/ (an artifact of the triggering run)`, 'github.event.workflow_run'],
+});
+
+/** Folders a step downloads artifacts into: `actions/download-artifact` `path:`, `gh run download -D`. */
+function artifactFolders(step: Step): string[] {
+  const clean = (p: string) => normaliseFile(p.trim()).replace(/\/+$/, '');
+  if (step.uses?.kind === 'repository') {
+    const name = `${step.uses.owner}/${step.uses.repo}`.toLowerCase();
+    if (name !== 'actions/download-artifact' && name !== 'dawidd6/action-download-artifact') return [];
+    const path = withInput(step, 'path')?.text;
+    return path && !path.includes('${{') ? [clean(path)] : [];
+  }
+  if (!step.run?.text) return [];
+  return allCommands(parseShell(step.run.text)).flatMap((c) => {
+    const w = c.words.map((x) => x.text);
+    if (basename(w[0] ?? '') !== 'gh' || w[1] !== 'run' || w[2] !== 'download') return [];
+    const k = w.findIndex((x) => x === '-D' || x === '--dir');
+    return k !== -1 && w[k + 1] ? [clean(w[k + 1]!)] : [];
+  });
 }
 
 /**
@@ -817,7 +852,7 @@ function shellEnvironment(text: string, scope: TaintScope, prior?: ScriptWrites)
       const flows = scope.lookup?.(['env', name.toLowerCase()]) ?? [];
       return [...flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] })), ...(prior?.env.get(name) ?? [])];
     },
-    ...(prior ? { file: (name: string) => prior.files.get(name) ?? [] } : {}),
+    ...(prior ? { file: (name: string) => filesAt(prior, name) } : {}),
   };
 }
 
