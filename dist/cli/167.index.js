@@ -83,7 +83,15 @@ function parseYaml(text, file) {
         });
     }
     const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // logLevel 'error': the library must not print warnings itself. Its one warning (a collection
+    // used as a map key) quotes the key, and Node prints it to stderr unescaped, where the runner
+    // reads `##[stop-commands]` in a registry or policy as a command.
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, {
+        lineCounter: lines,
+        prettyErrors: false,
+        uniqueKeys: true,
+        logLevel: 'error',
+    });
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > YAML_LIMITS.maxDocuments) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${file} holds more than ${YAML_LIMITS.maxDocuments} YAML documents`, {

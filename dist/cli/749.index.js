@@ -3502,8 +3502,49 @@ function splitList(text) {
     return out.map((s) => s.replace(/^["']|["']$/g, ''));
 }
 const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+/**
+ * Programs that run any code they are given: `Bash(npx:*)`, `Bash(python3 *)` or `Bash(git:*)`
+ * (`git -c core.sshCommand=…`) allow any command, as `Bash(*)` does.
+ */
+const RUNS_ANYTHING = new Set([
+    'sh',
+    'bash',
+    'zsh',
+    'dash',
+    'eval',
+    'exec',
+    'env',
+    'xargs',
+    'sudo',
+    'nohup',
+    'timeout',
+    'node',
+    'python',
+    'python3',
+    'perl',
+    'ruby',
+    'php',
+    'deno',
+    'bun',
+    'bunx',
+    'npx',
+    'npm',
+    'pnpm',
+    'yarn',
+    'uv',
+    'uvx',
+    'pipx',
+    'git',
+    'docker',
+    'make',
+]);
+/** A Claude tool rule as the rule it amounts to: `Bash(npx:*)` is `Bash(*)`. */
+function amountsTo(value) {
+    const m = /^Bash\(\s*([\w.+-]+)(?:\s*:\s*\*|\s+\*|\s*:\*)\s*\)$/.exec(value.trim());
+    return m && RUNS_ANYTHING.has(m[1]) ? 'Bash(*)' : value.trim();
+}
 function listHas(values, wanted) {
-    return values.find((v) => wanted.some((w) => same(v.trim(), w)));
+    return values.find((v) => wanted.some((w) => same(v.trim(), w) || same(amountsTo(v), w)));
 }
 /** Every condition that holds for an action step. */
 function matchInputConditions(conditions, step) {
@@ -4740,6 +4781,8 @@ function conditionOf(entry, events = []) {
 
 ;// CONCATENATED MODULE: ./packages/scanner/agents/run.ts
 
+/** Programs that print a file they are given (`$(cat issue.txt)`, `jq -r .body issue.json |`). */
+const READERS = new Set(['cat', 'head', 'tail', 'jq', 'yq', 'sed', 'awk', 'tr', 'cut', 'base64', 'envsubst']);
 /**
  * Programs that run the command after their options, with the options that take a value as a
  * separate word (`sudo -u runner claude …`, `env -u VAR claude …`, `xargs -I{} -n 1 claude …`).
@@ -4981,6 +5024,16 @@ function promptFlows(script, agent, env) {
         spans.push(h);
         out.push(...heredocFlows(h, commands, env));
     }
+    // `claude -p < prompt.txt`, `aider --message-file prompt.txt`: a file an earlier step filled.
+    if (env.file) {
+        for (const r of cmd.redirects)
+            if (r.op === '<' && r.target)
+                out.push(...env.file(normalise(r.target.text)).map((flow) => ({ flow, offset: r.target.start })));
+        args.forEach((w, k) => {
+            if (k > 0 && /^--?[\w-]*file$/i.test(args[k - 1].text))
+                out.push(...env.file(normalise(w.text)).map((flow) => ({ flow, offset: w.start })));
+        });
+    }
     // Commands piping into the agent (`echo "$BODY" | claude -p`, `gh issue view | codex exec -`).
     for (const feeder of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex < cmd.pipeIndex)) {
         spans.push(feeder);
@@ -5007,6 +5060,14 @@ function commandFlows(c, commands, env, depth) {
     const fetch = untrustedFetch(c);
     if (fetch)
         out.push({ flow: fetch, offset: c.start });
+    if (env.file) {
+        const read = READERS.has(basename(c.words[0]?.text ?? ''))
+            ? c.words.slice(1).filter((w) => !w.text.startsWith('-'))
+            : [];
+        const redirected = c.redirects.filter((r) => r.op === '<' && r.target).map((r) => r.target);
+        for (const w of [...read, ...redirected])
+            out.push(...env.file(normalise(w.text)).map((flow) => ({ flow, offset: w.start })));
+    }
     for (const w of c.words) {
         for (const v of w.vars) {
             if (v.name === 'GITHUB_EVENT_PATH')
@@ -5019,6 +5080,10 @@ function commandFlows(c, commands, env, depth) {
     for (const h of c.heredocs)
         out.push(...heredocFlows(h, commands, env));
     return out;
+}
+/** The untrusted text a command prints or writes: what it reads, fetches and expands. */
+function commandInputs(c, commands, env) {
+    return commandFlows(c, commands, env, 0).map((p) => p.flow);
 }
 function substitutionFlows(s, commands, env, depth) {
     if (depth > MAX_VAR_DEPTH)
@@ -5291,6 +5356,57 @@ function normalise(file) {
     return file.replace(/^\.\//, '').replace(/^["']|["']$/g, '');
 }
 
+/**
+ * The untrusted text a script writes to `$GITHUB_ENV` (`echo "PROMPT=$TITLE" >> "$GITHUB_ENV"`,
+ * here-documents, `| tee -a "$GITHUB_ENV"`) or to files (`printf '%s' "$BODY" > prompt.txt`,
+ * `gh issue view 1 --json body > issue.json`), so a later step that reads them into an agent's
+ * prompt is followed. `into` collects across the steps of a job.
+ */
+function scriptWrites(script, text, env, into) {
+    const commands = allCommands(script);
+    for (const c of commands) {
+        const targets = c.redirects.filter((r) => r.target && /^>/.test(r.op)).map((r) => r.target);
+        const tee = basename(c.words[0]?.text ?? '') === 'tee';
+        if (tee)
+            targets.push(...c.words.slice(1).filter((w) => !w.text.startsWith('-')));
+        if (targets.length === 0)
+            continue;
+        const sources = tee
+            ? commands.filter((f) => f.pipeline === c.pipeline && f.pipeIndex < c.pipeIndex)
+            : [c];
+        const flows = sources.flatMap((src) => [
+            ...commandInputs(src, commands, env),
+            ...env.expressions.filter((e) => e.start >= src.start && e.start < src.end).flatMap((e) => e.sources),
+        ]);
+        if (flows.length === 0)
+            continue;
+        for (const t of targets) {
+            if (/\$\{?GITHUB_ENV\}?/.test(text.slice(t.start, t.end))) {
+                for (const name of exportedNames(sources, text))
+                    into.env.set(name, flows.map((f) => ({ ...f, via: [`$${name}`, '$GITHUB_ENV', ...f.via] })));
+            }
+            else if (!/^\/dev\//.test(t.text) && !ENV_FILE.test(text.slice(t.start, t.end))) {
+                into.files.set(normalise(t.text), flows.map((f) => ({ ...f, via: [t.text, ...f.via] })));
+            }
+        }
+    }
+}
+/** `NAME=…` and `NAME<<EOF` lines written by these commands (their words and here-documents). */
+function exportedNames(commands, text) {
+    const names = new Set();
+    for (const c of commands) {
+        const lines = [
+            ...c.words.slice(1).map((w) => w.text),
+            ...c.heredocs.flatMap((h) => text.slice(h.start, h.end).split('\n')),
+        ];
+        for (const line of lines) {
+            const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/.exec(line);
+            if (m)
+                names.add(m[1]);
+        }
+    }
+    return [...names];
+}
 
 ;// CONCATENATED MODULE: ./packages/scanner/agents/github.ts
 /**
@@ -5453,7 +5569,8 @@ function reusableWorkflowAgents(raw, options) {
         const root = parseResolved(text)[0]?.root;
         if (!(0,dist/* isMap */.jh)(root))
             return [];
-        return readWorkflow(root).jobs.flatMap((j) => innerAgents(j.steps, options));
+        const model = readWorkflow(root);
+        return model.jobs.flatMap((job) => innerAgents(job.steps, options).map((a) => ({ ...a, callee: { model, text, job } })));
     }
     catch {
         return [];
@@ -5465,6 +5582,7 @@ function innerInvocations(inner, how, step, uses) {
         entry: a.entry,
         how,
         step,
+        ...(a.callee ? { callee: a.callee } : {}),
         ...(a.tools ? { innerTools: a.tools } : { configStep: a.step }),
         promptInputs: a.promptInputs,
         credentialInputs: a.credentialInputs,
@@ -5567,13 +5685,24 @@ function resolveBinding(kind, selector, shown, node, registry, policies, options
     return { ...base, binding, resolved };
 }
 function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
-    const token = tokenFacts(job);
-    const secrets = secretsOfJob(ctx.text, model, job);
-    const slots = invocations.map((i) => ({
-        ...(i.step ? { step: i.step } : {}),
-        credentialInputs: i.credentialInputs,
-        credentialEnv: i.entry.credentialEnv,
-    }));
+    // A reusable workflow's job runs with its own `permissions:` (at most the caller's) and the
+    // secrets it reads (`secrets: inherit` only makes them available).
+    const callees = unique(invocations.flatMap((i) => (i.callee ? [i.callee] : [])));
+    const token = callees.length ? calleeToken(job, callees) : tokenFacts(job);
+    const secrets = callees.length
+        ? callees.flatMap((c) => secretsOfJob(c.text, c.model, c.job))
+        : secretsOfJob(ctx.text, model, job);
+    const slots = invocations.map((i) => i.callee
+        ? {
+            ...(i.configStep ? { step: i.configStep } : {}),
+            credentialInputs: i.entry.credentialInputs,
+            credentialEnv: i.entry.credentialEnv,
+        }
+        : {
+            ...(i.step ? { step: i.step } : {}),
+            credentialInputs: i.credentialInputs,
+            credentialEnv: i.entry.credentialEnv,
+        });
     const isModel = (s) => isModelCredential(s, slots);
     const extraSecrets = secrets.filter((s) => !isModel(s));
     const modelSecrets = secrets.filter((s) => isModel(s));
@@ -5735,6 +5864,21 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
             inv.record?.fingerprints.push(fp);
     }
 }
+/** The token of the called jobs: each one's own `permissions:`, else the caller's. */
+function calleeToken(caller, callees) {
+    const facts = callees.map((c) => {
+        const own = tokenFacts(c.job);
+        return own.source === 'caller' || own.source === 'default' ? tokenFacts(caller) : own;
+    });
+    if (facts.length === 1)
+        return facts[0];
+    return {
+        source: 'job',
+        grants: facts.flatMap((f) => f.grants),
+        unknown: facts.some((f) => f.unknown),
+        summary: unique(facts.map((f) => f.summary)).join('; '),
+    };
+}
 function checkBinding(inv, jobBinding, ctx, emit) {
     const b = jobBinding.binding;
     const name = inv.entry.name;
@@ -5804,17 +5948,29 @@ function checkPrompt(model, job, inv, privilege, unrestricted, ctx, emit) {
         return;
     const scope = scopeFor(model, job, inv.step);
     const flows = [];
+    const prior = job ? priorWrites(model, job, inv.step) : { env: new Map(), files: new Map() };
     if (inv.command) {
-        const env = shellEnvironment(inv.command.text, scope);
+        const env = shellEnvironment(inv.command.text, scope, prior);
         for (const p of promptFlows(inv.command.script, inv.command.agent, env)) {
             flows.push({ flow: p.flow, offset: valueOffset(ctx.text, inv.command.node, p.offset) });
         }
     }
     else {
+        for (const e of inv.step.with) {
+            // A prompt file an earlier step filled (`prompt_file: /tmp/prompt.txt`).
+            if (!/^prompt[-_]?file$/i.test(e.key) || !e.value || !e.text)
+                continue;
+            for (const flow of filesAt(prior, normalise(e.text.trim())))
+                flows.push({ flow, offset: e.value.range?.[0] ?? 0 });
+        }
         for (const input of inv.promptInputs) {
             const e = withInput(inv.step, input);
             if (!e?.value || e.text === undefined)
                 continue;
+            // `${{ env.PROMPT }}` set through $GITHUB_ENV by an earlier step.
+            for (const m of e.text.matchAll(/\benv\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g))
+                for (const flow of prior.env.get(m[1]) ?? [])
+                    flows.push({ flow, offset: valueOffset(ctx.text, e.value, m.index) });
             for (const t of templateSources(e.text, scope)) {
                 for (const s of t.sources) {
                     const { start: _s, end: _e, ...flow } = s;
@@ -5849,8 +6005,64 @@ function checkPrompt(model, job, inv, privilege, unrestricted, ctx, emit) {
         });
     }
 }
-/** `$NAME` in a `run:` script: the step/job/workflow env, plus GitHub's variables that carry outsider text. */
-function shellEnvironment(text, scope) {
+/** What the steps of `job` before `step` wrote to `$GITHUB_ENV` and to files (run.ts scriptWrites). */
+function priorWrites(model, job, step) {
+    const into = { env: new Map(), files: new Map() };
+    // On workflow_run, artifacts of the triggering run hold whatever its (maybe forked) code wrote.
+    const chained = model.kind === 'workflow' && model.events.has('workflow_run');
+    for (const s of job.steps) {
+        if (s.index >= step.index)
+            break;
+        if (chained)
+            for (const dir of artifactFolders(s))
+                into.files.set(`${dir}/`, [ARTIFACT(dir)]);
+        if (!s.run?.value || s.run.text === undefined)
+            continue;
+        const text = s.run.text;
+        scriptWrites(parseShell(text), text, shellEnvironment(text, scopeFor(model, job, s), into), into);
+    }
+    return into;
+}
+/** What an earlier step left in this file: written to it, or in a folder an artifact was downloaded to. */
+function filesAt(prior, name) {
+    const exact = prior.files.get(name);
+    if (exact)
+        return exact;
+    for (const [key, flows] of prior.files)
+        if (key.endsWith('/') && name.startsWith(key))
+            return flows;
+    return [];
+}
+const ARTIFACT = (dir) => ({
+    context: 'github.event.workflow_run',
+    capability: 'arbitrary',
+    via: [`${dir}/ (an artifact of the triggering run)`, 'github.event.workflow_run'],
+});
+/** Folders a step downloads artifacts into: `actions/download-artifact` `path:`, `gh run download -D`. */
+function artifactFolders(step) {
+    const clean = (p) => normalise(p.trim()).replace(/\/+$/, '');
+    if (step.uses?.kind === 'repository') {
+        const name = `${step.uses.owner}/${step.uses.repo}`.toLowerCase();
+        if (name !== 'actions/download-artifact' && name !== 'dawidd6/action-download-artifact')
+            return [];
+        const path = withInput(step, 'path')?.text;
+        return path && !path.includes('${{') ? [clean(path)] : [];
+    }
+    if (!step.run?.text)
+        return [];
+    return allCommands(parseShell(step.run.text)).flatMap((c) => {
+        const w = c.words.map((x) => x.text);
+        if (basename(w[0] ?? '') !== 'gh' || w[1] !== 'run' || w[2] !== 'download')
+            return [];
+        const k = w.findIndex((x) => x === '-D' || x === '--dir');
+        return k !== -1 && w[k + 1] ? [clean(w[k + 1])] : [];
+    });
+}
+/**
+ * `$NAME` in a `run:` script: the step/job/workflow env, GitHub's variables that carry outsider
+ * text, and (with `prior`) what earlier steps exported to `$GITHUB_ENV` or wrote to files.
+ */
+function shellEnvironment(text, scope, prior) {
     const expressions = templateSources(text, scope).map((t) => ({
         start: t.expression.start,
         end: t.expression.end,
@@ -5869,8 +6081,9 @@ function shellEnvironment(text, scope) {
                 ];
             }
             const flows = scope.lookup?.(['env', name.toLowerCase()]) ?? [];
-            return flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] }));
+            return [...flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] })), ...(prior?.env.get(name) ?? [])];
         },
+        ...(prior ? { file: (name) => filesAt(prior, name) } : {}),
     };
 }
 // ---------------------------------------------------------------------------------------------

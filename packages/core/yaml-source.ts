@@ -85,7 +85,15 @@ export function parseYaml(text: string, file: string): YamlDoc[] {
     });
   }
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the library must not print warnings itself. Its one warning (a collection
+  // used as a map key) quotes the key, and Node prints it to stderr unescaped, where the runner
+  // reads `##[stop-commands]` in a registry or policy as a command.
+  const docs = parseAllDocuments(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: 'error',
+  });
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.length > YAML_LIMITS.maxDocuments) {
     throw new AstlError(`${file} holds more than ${YAML_LIMITS.maxDocuments} YAML documents`, {

@@ -168,6 +168,18 @@ export function info(message: string): void {
   write(`${safeLines(masker.scrub(message)).join('\n')}\n`);
 }
 
+/**
+ * Node prints process warnings (`process.emitWarning`, which libraries call with text they were
+ * given) to stderr by itself, and the runner reads stderr for commands as it reads stdout. Node's
+ * printer is replaced by `info`, which masks and neutralises, as soon as an action loads this
+ * module.
+ */
+function routeProcessWarnings(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (w: Error) => info(`(node:${process.pid}) ${w.name}: ${w.message}`));
+}
+routeProcessWarnings();
+
 /** Shown only with step debug logging (ACTIONS_STEP_DEBUG). */
 export function debug(message: string): void {
   issue('debug', masker.scrub(message));

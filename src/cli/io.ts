@@ -34,6 +34,12 @@ export function processIo(env: NodeJS.ProcessEnv): Io {
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const color = Boolean(process.stdout.isTTY) && !noColor && env.TERM !== 'dumb';
   const lines = (text: string) => `${safeLines(text.replace(/\r?\n$/, ''), { ansi: color }).join('\n')}\n`;
+  // Node prints process warnings (which libraries raise with text they were given) to stderr by
+  // itself; in a CI job that is read for commands too, so they go through `safeLines` as well.
+  process.removeAllListeners('warning');
+  process.on('warning', (w: Error) =>
+    process.stderr.write(lines(`(node:${process.pid}) ${w.name}: ${w.message}`)),
+  );
   return {
     env,
     cwd: process.cwd(),
