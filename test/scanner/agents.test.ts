@@ -13,6 +13,7 @@ import builtin from '../../packages/scanner/agents/catalog.json' with { type: 'j
 import { splitList } from '../../packages/scanner/agents/conditions.js';
 import { analyseCondition } from '../../packages/scanner/agents/gate.js';
 import { inventoryMarkdown, inventoryText } from '../../packages/scanner/agents/inventory.js';
+import { findAgentCommands } from '../../packages/scanner/agents/run.js';
 import { allCommands, parseShell } from '../../packages/scanner/agents/shell.js';
 import { parseScanConfig } from '../../packages/scanner/config.js';
 import { summaryMarkdown } from '../../packages/scanner/report/summary.js';
@@ -309,6 +310,37 @@ jobs:
     runs-on: ubuntu-latest
 ${extra}    steps:
 ${steps}`;
+
+describe('agent commands behind wrappers and inside shell strings', () => {
+  const found = (script: string) =>
+    findAgentCommands(parseShell(script), BUILTIN_CATALOG, script).map(
+      (a) => `${a.entry.id}:${a.command.words[0]!.text}${a.nested ? ' (nested)' : ''}`,
+    );
+  const cases: [string, string[]][] = [
+    ['sudo -u runner -E claude -p "x"', ['claude-cli:sudo']],
+    ['env -u CI -C /tmp nohup gemini --yolo -p x', ['gemini-cli:env']],
+    ['timeout -k 5 10m cursor-agent -p x --force', ['cursor-cli:timeout']],
+    ['echo x | xargs -0 -n 1 claude -p', ['claude-cli:xargs']],
+    ['nice -n 10 flock /tmp/lock codex exec x', ['codex-cli:nice']],
+    ['codex -a never --model o3 exec --full-auto x', ['codex-cli:codex']],
+    ['codex --full-auto "fix exec"', []], // no subcommand: interactive, not a CI run
+    [`bash -lc "claude -p 'fix it'"`, ['claude-cli:claude (nested)']],
+    [`sh -o pipefail -c 'gemini -p "$T" | tee out'`, ['gemini-cli:gemini (nested)']],
+    [`eval "aider --message '$M'"`, ['aider:aider (nested)']],
+    [`env -S 'claude -p x'`, ['claude-cli:claude (nested)']],
+    [`su -c 'opencode run x' runner`, ['opencode-cli:opencode (nested)']],
+    [`bash script.sh -c "claude -p x"`, []], // a script file, not a -c string
+  ];
+  it.each(cases)('%s', (script, want) => expect(found(script)).toEqual(want));
+
+  it('stops at a nesting limit', () => {
+    let deep = 'claude -p x';
+    for (let i = 0; i < 5; i++) deep = `sh -c '${deep.replace(/'/g, `'\\''`)}'`;
+    expect(found(deep)).toEqual([]); // deeper than the limit: not read
+    expect(found('bash -c '.repeat(20_000))).toEqual([]); // long, flat: read once, no blow-up
+    expect(found(`bash -c "sh -c 'claude -p x'"`)).toEqual(['claude-cli:claude (nested)']);
+  });
+});
 
 describe('binding to the registry', () => {
   const claude = `      - uses: anthropics/claude-code-action@v1
