@@ -244,6 +244,9 @@ describe("actor gates judged for the workflow's untrusted events", () => {
     ["github.event.pull_request.user.login == 'dependabot[bot]'", ['pull_request_target'], true, undefined],
     ["github.actor == 'dependabot[bot]'", ['issues'], true, undefined],
     ['!github.event.pull_request.head.repo.fork', ['issue_comment'], false, /deleted/],
+    ["github.triggering_actor == 'alice'", ['issue_comment'], false, /re-ran/],
+    ['github.actor == github.repository_owner', ['issue_comment'], true, undefined],
+    ['github.event.issue.user.login == github.repository_owner', ['issue_comment'], false, /wrote the issue/],
   ];
   it.each(cases)('%s on %j', (text, events, gated, why) => {
     const got = analyseCondition(text, events);

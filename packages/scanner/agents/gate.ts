@@ -7,8 +7,9 @@
  * Recognised trust checks (docs/agents.md, "What counts as an actor gate"):
  * - `<payload>.author_association` equal to, or `contains(fromJSON('[…]'), …)` of, only
  *   OWNER, MEMBER, COLLABORATOR (GitHub's associations for people with write or org access);
- * - a named actor: `github.actor`, `github.triggering_actor`, `github.event.sender.login` or
- *   a payload `user.login` compared with (or `contains`-listed among) literal names;
+ * - a named actor: `github.actor`, `github.event.sender.login` or a payload `user.login` compared
+ *   with (or `contains`-listed among) literal names, or with `github.repository_owner`
+ *   (`github.triggering_actor` is not: it is whoever re-ran the workflow);
  * - a same-repository pull request: `…pull_request.head.repo.full_name == github.repository`
  *   (`head.repo.fork == false`, `!…head.repo.fork` are not: `head.repo` is null once the fork is
  *   deleted, and so is `github.event.pull_request` on issue events, and null passes both);
@@ -237,6 +238,12 @@ function equalityGate(a: Expr, b: Expr, events: readonly string[]): Verdict {
   const pb = pathOf(b);
   if (pa && pb) {
     const pair = new Set([pa, pb]);
+    // The repository's owner (no user has an organisation's login, so nobody on org repositories).
+    if (
+      pair.has('github.repository_owner') &&
+      [...pair].some((p) => p !== 'github.triggering_actor' && ACTOR_PATHS.has(p))
+    )
+      return notTheActor([...pair], events) ?? true;
     if (pair.has('github.repository') && [...pair].some((p) => /\.head\.repo\.full_name$/.test(p)))
       return true;
     if (pair.has('github.repository_owner') && [...pair].some((p) => /\.head\.repo\.owner\.login$/.test(p)))
@@ -272,6 +279,8 @@ function inequalityGate(a: Expr, b: Expr): Verdict {
 function namedActorGate(path: string, names: readonly string[], events: readonly string[]): Verdict {
   const wrong = notTheActor([path], events);
   if (wrong) return wrong;
+  if (path === 'github.triggering_actor')
+    return "is whoever re-ran the workflow: a maintainer re-running an outsider's run passes it with the outsider's text; check `github.actor` or the payload's `author_association`";
   if (
     (path === 'github.actor' || path === 'github.triggering_actor') &&
     events.includes('pull_request_target') &&
