@@ -238,9 +238,15 @@ const RESERVED_ENV_GROUPS = [
         prefixes: ['CI_', 'GITLAB_'],
     },
     {
-        label: 'names this product exports',
-        why: 'AWS_*, VAULT_* and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
+        label: 'GitHub CLI',
+        why: 'GH_HOST sends the token to another host, GH_PAGER, GH_EDITOR and GH_BROWSER run commands, GH_TOKEN is the token this product exports',
         names: [],
+        prefixes: ['GH_'],
+    },
+    {
+        label: 'names this product exports',
+        why: 'AWS_*, VAULT_*, GH_TOKEN and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
+        names: ['GH_TOKEN'],
         prefixes: ['AWS_', 'VAULT_', 'ASTL_'],
     },
 ];

@@ -172,9 +172,15 @@ const RESERVED_ENV_GROUPS = [
         prefixes: ['CI_', 'GITLAB_'],
     },
     {
-        label: 'names this product exports',
-        why: 'AWS_*, VAULT_* and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
+        label: 'GitHub CLI',
+        why: 'GH_HOST sends the token to another host, GH_PAGER, GH_EDITOR and GH_BROWSER run commands, GH_TOKEN is the token this product exports',
         names: [],
+        prefixes: ['GH_'],
+    },
+    {
+        label: 'names this product exports',
+        why: 'AWS_*, VAULT_*, GH_TOKEN and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
+        names: ['GH_TOKEN'],
         prefixes: ['AWS_', 'VAULT_', 'ASTL_'],
     },
 ];
@@ -304,6 +310,7 @@ class Redactor {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KY: () => (/* binding */ gitLabFileVariableScope),
 /* harmony export */   Ld: () => (/* binding */ isPathProblem),
 /* harmony export */   O9: () => (/* binding */ workspaceScope),
 /* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
@@ -345,6 +352,19 @@ function workspaceScope(env = process.env, cwd = process.cwd()) {
         .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
     const root = candidates.find(isDirectory) ?? cwd;
     return { root, base: cwd };
+}
+/**
+ * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
+ * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
+ * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
+ * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ */
+function gitLabFileVariableScope(env, cwd = process.cwd()) {
+    const project = env.CI_PROJECT_DIR?.trim();
+    if (env.GITLAB_CI !== 'true' || !project)
+        return undefined;
+    const root = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
+    return isDirectory(root) ? { root, base: cwd } : undefined;
 }
 function isDirectory(path) {
     try {

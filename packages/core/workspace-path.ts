@@ -72,6 +72,22 @@ export function workspaceScope(
   return { root, base: cwd };
 }
 
+/**
+ * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
+ * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
+ * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
+ * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ */
+export function gitLabFileVariableScope(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): WorkspaceScope | undefined {
+  const project = env.CI_PROJECT_DIR?.trim();
+  if (env.GITLAB_CI !== 'true' || !project) return undefined;
+  const root = `${resolve(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
+  return isDirectory(root) ? { root, base: cwd } : undefined;
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
