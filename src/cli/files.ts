@@ -13,6 +13,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { ENV_NAME_PATTERN } from '../../packages/core/env-names.js';
 import { AstlError } from '../../packages/core/errors.js';
+import { type WorkspaceScope, writeWorkspaceFile } from '../../packages/core/workspace-path.js';
 
 /**
  * Why `path` (named by `flag`, e.g. `--record`) cannot be written, as the CLI says it: one line
@@ -93,9 +94,24 @@ export function writeFlagFile(
   flag: string,
   path: string,
   text: string,
-  options: { append?: boolean; mode?: number } = {},
+  options: { append?: boolean; mode?: number; scope?: WorkspaceScope } = {},
 ): void {
   try {
+    if (options.scope) {
+      // Inside the workspace, never through a committed link (core/workspace-path).
+      writeWorkspaceFile(
+        path,
+        text,
+        options.scope,
+        { what: flag },
+        {
+          ...(options.append ? { append: true } : {}),
+          ...(options.mode === undefined ? {} : { mode: options.mode }),
+          ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+        },
+      );
+      return;
+    }
     const dir = dirname(path);
     if (!existsSync(dir))
       mkdirSync(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
@@ -103,6 +119,8 @@ export function writeFlagFile(
     if (options.append) appendFileSync(path, text, opts);
     else writeFileSync(path, text, opts);
   } catch (err) {
+    // A workspace refusal (outside it, through a link) keeps its own message.
+    if (err instanceof AstlError) throw err;
     throw fileProblem(flag, path, err);
   }
 }

@@ -23,6 +23,7 @@ import {
   resolveWorkspacePath,
   type WorkspaceScope,
   workspaceScope,
+  writeWorkspaceFile,
 } from '../../../packages/core/workspace-path.js';
 import type {
   AuditEvent,
@@ -287,7 +288,11 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   };
   const appendAudit = (file: string, events: AuditEvent[]) => {
     if (events.length === 0) return;
-    writeFlagFile('--audit', file, redactor.redact(toJsonLines(events)), { append: true, mode: 0o600 });
+    writeFlagFile('--audit', file, redactor.redact(toJsonLines(events)), {
+      append: true,
+      mode: 0o600,
+      scope,
+    });
   };
 
   let result: MintResult;

@@ -178,12 +178,15 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const rules = format === 'junit' || str(args, 'junit') ? await checkedRules(record) : [];
   const rendered = render(format, record, io, rules);
   const output = str(args, 'output');
-  if (output) writeFlagFile('--output', output, rendered);
+  // Inside the workspace, never through a committed link (core/workspace-path); a path that
+  // cannot be written is one line naming the flag (cli/files).
+  const scope = workspaceScope(io.env, io.cwd);
+  const save = (flag: string, text: string) => writeFlagFile(`--${flag}`, str(args, flag)!, text, { scope });
+  if (output) save('output', rendered);
   else io.out(rendered);
-  if (str(args, 'junit')) writeFlagFile('--junit', str(args, 'junit')!, junit(record, rules));
-  if (str(args, 'dotenv')) writeFlagFile('--dotenv', str(args, 'dotenv')!, dotenv(record));
-  if (str(args, 'record'))
-    writeFlagFile('--record', str(args, 'record')!, `${JSON.stringify(record, null, 2)}\n`);
+  if (str(args, 'junit')) save('junit', junit(record, rules));
+  if (str(args, 'dotenv')) save('dotenv', dotenv(record));
+  if (str(args, 'record')) save('record', `${JSON.stringify(record, null, 2)}\n`);
   if (format !== 'text' || output) io.err(headline(record, io));
   if (record.decision === 'approval_needed' && !github && !gitlab) {
     io.err(
