@@ -1,5 +1,5 @@
 export const id = 170;
-export const ids = [170,932,551];
+export const ids = [170,789,932];
 export const modules = {
 
 /***/ 5166:

@@ -1,607 +1,144 @@
 export const id = 789;
-export const ids = [789];
+export const ids = [789,170,932];
 export const modules = {
 
-/***/ 3362:
+/***/ 5166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $n: () => (/* binding */ checkEnvName),
-/* harmony export */   TO: () => (/* binding */ reservedEnvGroup),
-/* harmony export */   jg: () => (/* binding */ ENV_NAME_PATTERN)
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* unused harmony exports RESERVED_ENV_GROUPS, envNameProblem, suggestEnvName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
+/**
+ * Parses `900`, `900s`, `15m`, `1h`, `1h30m`, `1d` into seconds. Numbers alone are seconds, as in
+ * configure-aws-credentials' `role-duration-seconds`.
+ */
+function parseDuration(value, where = 'duration') {
+    if (typeof value === 'number') {
+        if (Number.isInteger(value) && value > 0)
+            return value;
+        throw invalid(String(value), where);
+    }
+    const text = value.trim();
+    if (/^\d+$/.test(text)) {
+        const n = Number(text);
+        if (n > 0)
+            return n;
+        throw invalid(text, where);
+    }
+    const re = /(\d+)([smhd])/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+        total += Number(m[1]) * UNIT_SECONDS[m[2]];
+        consumed = re.lastIndex;
+    }
+    if (consumed !== text.length || text.length === 0 || total <= 0)
+        throw invalid(text, where);
+    return total;
+}
+function invalid(text, where) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where}: '${text}' is not a duration`, {
+        code: 'DURATION_INVALID',
+        hint: 'use seconds (900 or 900s), minutes (15m), hours (1h) or a combination (1h30m)',
+    });
+}
+/** 900 -> "15m", 5400 -> "1h30m", 45 -> "45s". */
+function formatDuration(seconds) {
+    let rest = Math.max(0, Math.round(seconds));
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86400],
+        ['h', 3600],
+        ['m', 60],
+    ]) {
+        if (rest >= size) {
+            parts.push(`${Math.floor(rest / size)}${unit}`);
+            rest %= size;
+        }
+    }
+    if (rest > 0 || parts.length === 0)
+        parts.push(`${rest}s`);
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 2873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   tD: () => (/* binding */ checkCredentialTransport)
+/* harmony export */ });
+/* unused harmony exports TRANSPORT_INSECURE, CREDENTIAL_URL_INVALID, isLoopbackHost */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
 /**
- * The one check for every environment variable name the product exports from text a user
- * controls (registry `secrets[].env`, the `vault-secrets` input, the CLI's env file): the name
- * must be a plain upper-case identifier, and must not be one that changes how later programs in
- * the job run (loaders, interpreters' option and path variables, shells' startup hooks, git's
- * command hooks, TLS trust and proxies, the runner's own variables, and the names this product
- * exports itself). A value is data; a name like LD_PRELOAD or BASH_ENV turns it into code.
- *
- * The list and the reason for each group are documented in docs/security.md ("Environment
- * names"); test/security/env-names.test.ts keeps the two in step.
+ * The one rule for every endpoint the product sends a credential to (Vault, an STS endpoint
+ * override, a GitHub API or token-exchange URL): https://, or plain http:// only to a loopback
+ * address (127.0.0.0/8, ::1, localhost) for local tests, or when the user opts in explicitly
+ * (`allow-insecure-http`). Checked before any token is requested: over plain http the OIDC
+ * token and what it buys (a Vault token, STS keys) cross the network readable by anyone on the
+ * path, and a token replayed within its lifetime is as good as the job's identity.
  */
 
-/** What an exported name must look like: POSIX portable, upper case, not starting with a digit. */
-const ENV_NAME_PATTERN = /^[A-Z_][A-Z0-9_]*$/;
-const RESERVED_ENV_GROUPS = [
-    {
-        label: 'program search path',
-        why: 'decides which binary runs for every command name',
-        names: ['PATH', 'PATHEXT', 'COMSPEC', 'SHELL', 'PSMODULEPATH'],
-        prefixes: [],
-    },
-    {
-        label: 'dynamic loader',
-        why: 'loads a library of the attacker’s choosing into every program',
-        names: ['GCONV_PATH', 'GLIBC_TUNABLES'],
-        prefixes: ['LD_', 'DYLD_'],
-    },
-    {
-        label: 'shell startup and tracing',
-        why: 'shells source or evaluate these before or while running a script',
-        names: [
-            'ENV',
-            'SHELLOPTS',
-            'BASHOPTS',
-            'PS4',
-            'PROMPT_COMMAND',
-            'IFS',
-            'CDPATH',
-            'GLOBIGNORE',
-            'ZDOTDIR',
-        ],
-        prefixes: ['BASH_'],
-    },
-    {
-        label: 'Node.js',
-        why: 'preloads code (--require/--import), adds module paths or CA certificates, or turns off TLS checks',
-        names: [
-            'NODE_OPTIONS',
-            'NODE_PATH',
-            'NODE_EXTRA_CA_CERTS',
-            'NODE_TLS_REJECT_UNAUTHORIZED',
-            'NODE_REPL_EXTERNAL_MODULE',
-        ],
-        prefixes: ['NPM_CONFIG_', 'YARN_'],
-    },
-    {
-        label: 'JVM and its build tools',
-        why: 'add -javaagent or classpath entries to every JVM the job starts',
-        names: [
-            'JAVA_TOOL_OPTIONS',
-            '_JAVA_OPTIONS',
-            'JDK_JAVA_OPTIONS',
-            'JAVA_OPTS',
-            'CLASSPATH',
-            'MAVEN_OPTS',
-            'GRADLE_OPTS',
-        ],
-        prefixes: [],
-    },
-    {
-        label: 'Python',
-        why: 'PYTHONPATH, PYTHONSTARTUP, PYTHONHOME, PYTHONWARNINGS and kin import code of the attacker’s choosing',
-        names: ['BROWSER'],
-        prefixes: ['PYTHON', 'PIP_'],
-    },
-    {
-        label: 'Perl, Ruby, Lua, PHP, .NET',
-        why: 'interpreter option and library-path variables load code at start',
-        names: [
-            'RUBYOPT',
-            'RUBYLIB',
-            'BUNDLE_GEMFILE',
-            'PHPRC',
-            'PHP_INI_SCAN_DIR',
-            'DOTNET_STARTUP_HOOKS',
-            'DOTNET_ADDITIONAL_DEPS',
-            'COR_ENABLE_PROFILING',
-        ],
-        prefixes: ['PERL', 'GEM_', 'LUA_', 'CORECLR_', 'COR_PROFILER'],
-    },
-    {
-        label: 'Go and Rust toolchains',
-        why: 'choose a wrapper or a module proxy, so the build runs or downloads other code',
-        names: [
-            'GOFLAGS',
-            'GOPROXY',
-            'GOINSECURE',
-            'GONOSUMDB',
-            'GONOSUMCHECK',
-            'GOSUMDB',
-            'GOTOOLCHAIN',
-            'RUSTFLAGS',
-            'RUSTDOCFLAGS',
-            'CARGO_HOME',
-        ],
-        prefixes: ['RUSTC', 'CARGO_BUILD_', 'CARGO_TARGET_'],
-    },
-    {
-        label: 'git and ssh',
-        why: 'GIT_SSH_COMMAND, GIT_ASKPASS, GIT_CONFIG_* and kin run commands or rewrite git’s configuration',
-        names: ['SSH_ASKPASS', 'SSH_AUTH_SOCK', 'EDITOR', 'VISUAL', 'PAGER'],
-        prefixes: ['GIT_'],
-    },
-    {
-        label: 'container and cluster clients',
-        why: 'point docker or kubectl at another daemon, or at a config that runs credential helpers',
-        names: [
-            'DOCKER_HOST',
-            'DOCKER_CONFIG',
-            'DOCKER_CERT_PATH',
-            'DOCKER_TLS_VERIFY',
-            'DOCKER_CONTEXT',
-            'KUBECONFIG',
-        ],
-        prefixes: [],
-    },
-    {
-        label: 'TLS trust and proxies',
-        why: 'let a third party read or alter every HTTPS request (trusted CAs, key logs, proxies)',
-        names: [
-            'CURL_CA_BUNDLE',
-            'REQUESTS_CA_BUNDLE',
-            'SSLKEYLOGFILE',
-            'HTTP_PROXY',
-            'HTTPS_PROXY',
-            'ALL_PROXY',
-            'NO_PROXY',
-            'FTP_PROXY',
-        ],
-        prefixes: ['SSL_CERT_'],
-    },
-    {
-        label: 'home, temp and config folders',
-        why: 'move where programs read their configuration (~/.gitconfig, ~/.npmrc) and write temp files',
-        names: ['HOME', 'TMPDIR', 'TMP', 'TEMP', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA'],
-        prefixes: ['XDG_'],
-    },
-    {
-        label: 'GitHub Actions runner',
-        why: 'the runner and later actions trust these (GITHUB_ENV, GITHUB_PATH, ACTIONS_RUNTIME_TOKEN, inputs, state)',
-        names: ['CI'],
-        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_'],
-    },
-    {
-        label: 'GitLab CI',
-        why: 'predefined job variables later scripts and tools trust (refused on every platform: a registry serves both)',
-        names: [],
-        prefixes: ['CI_', 'GITLAB_'],
-    },
-    {
-        label: 'GitHub CLI',
-        why: 'GH_HOST sends the token to another host, GH_PAGER, GH_EDITOR and GH_BROWSER run commands, GH_TOKEN is the token this product exports',
-        names: [],
-        prefixes: ['GH_'],
-    },
-    {
-        label: 'names this product exports',
-        why: 'AWS_*, VAULT_*, GH_TOKEN and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
-        names: ['GH_TOKEN'],
-        prefixes: ['AWS_', 'VAULT_', 'ASTL_'],
-    },
-];
-/** The group that reserves `name` (compared upper-cased), if any. */
-function reservedEnvGroup(name) {
-    const upper = name.toUpperCase();
-    return RESERVED_ENV_GROUPS.find((g) => g.names.includes(upper) || g.prefixes.some((p) => upper.startsWith(p)));
-}
-/** What is wrong with `name` as an exported variable, or undefined when it may be exported. */
-function envNameProblem(name) {
-    const group = reservedEnvGroup(name);
-    if (group) {
-        return {
-            message: `${JSON.stringify(name)} cannot be exported: it is reserved (${group.label}: ${group.why})`,
-            hint: `choose a name of your own, e.g. ${suggestEnvName(name)}; see "Environment names" in docs/security.md for the reserved names`,
-        };
-    }
-    if (!ENV_NAME_PATTERN.test(name)) {
-        return {
-            message: `${JSON.stringify(name)} is not an environment variable name this product exports`,
-            hint: `use upper-case letters, digits and _, not starting with a digit (${ENV_NAME_PATTERN.source}), e.g. ${suggestEnvName(name)}`,
-        };
-    }
-    return undefined;
-}
+const TRANSPORT_INSECURE = 'CREDENTIAL_TRANSPORT_INSECURE';
+const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
 /**
- * Checks one exported name: undefined when fine, else an AstlError located at the registry
- * line or the input/flag (`location`), code `code` (default ENV_NAME_INVALID).
+ * Validates a credential endpoint URL: parseable, https (or http to loopback, or http opted in),
+ * no user name or password in it. Throws AstlError (CREDENTIAL_URL_INVALID or
+ * CREDENTIAL_TRANSPORT_INSECURE) located at `check.location` or `check.what`; the message shows
+ * the URL's origin only, never a user name, password, path or query.
  */
-function checkEnvName(name, where) {
-    const problem = envNameProblem(name);
-    if (!problem)
-        return undefined;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where.prefix ?? ''}${problem.message}`, {
-        code: where.code ?? 'ENV_NAME_INVALID',
-        ...('setting' in where.location ? { setting: where.location.setting } : { location: where.location }),
-        hint: problem.hint,
-    });
-}
-/** A safe name close to `name`: upper-cased, other characters `_`, prefixed when reserved. */
-function suggestEnvName(name) {
-    let s = name.toUpperCase().replace(/[^A-Z0-9_]/g, '_') || 'SECRET';
-    if (/^[0-9]/.test(s))
-        s = `_${s}`;
-    return reservedEnvGroup(s) ? `SECRET_${s}` : s;
-}
-
-
-/***/ }),
-
-/***/ 2073:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KY: () => (/* binding */ gitLabFileVariableScope),
-/* harmony export */   Ld: () => (/* binding */ isPathProblem),
-/* harmony export */   O9: () => (/* binding */ workspaceScope),
-/* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
-/* harmony export */   lX: () => (/* binding */ inspectWorkspacePath),
-/* harmony export */   oW: () => (/* binding */ hasGitSegment),
-/* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
-/* harmony export */ });
-/* unused harmony export PATH_OUTSIDE_WORKSPACE */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
-/**
- * The one gate for every path the product reads (or writes for a job) because an input, a flag,
- * a registry, a policy or a state file names it: the path must lead, after every symbolic link
- * is resolved, to a place inside the workspace, and never into `.git/` (which holds the
- * checkout's token in `.git/config`, hooks, and other people's history). A path that fails is
- * refused with an AstlError that names the path and the setting, never the file's content.
- *
- * TOCTOU: callers open the *resolved* path (`real`, free of symbolic links when checked), and
- * `readWorkspaceFile` opens it with O_NOFOLLOW and then asks the kernel which file the
- * descriptor really is (`/proc/self/fd/N` on Linux), checking that name again. A link swapped in
- * between the check and the open is thus either not followed or caught after the open.
- */
-
-
-
-const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';
-/**
- * The workspace of this process: the first of GITHUB_WORKSPACE and CI_PROJECT_DIR that names an
- * existing folder, else `cwd`. (Emulators such as gitlab-ci-local set CI_PROJECT_DIR to a
- * `/builds/...` path that does not exist on the machine; no file can be read inside it anyway.)
- */
-function workspaceScope(env = process.env, cwd = process.cwd()) {
-    const candidates = [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]
-        .map((v) => v?.trim())
-        .filter((v) => Boolean(v))
-        .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
-    const root = candidates.find(isDirectory) ?? cwd;
-    return { root, base: cwd };
-}
-/**
- * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
- * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
- * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
- * file variable for may be read from there (the CLI's --github-app-private-key-file).
- */
-function gitLabFileVariableScope(env, cwd = process.cwd()) {
-    const project = env.CI_PROJECT_DIR?.trim();
-    if (env.GITLAB_CI !== 'true' || !project)
-        return undefined;
-    const root = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
-    return isDirectory(root) ? { root, base: cwd } : undefined;
-}
-function isDirectory(path) {
+function checkCredentialTransport(url, check) {
+    const what = check.what ?? check.setting ?? 'endpoint';
+    const where = check.location
+        ? { location: check.location }
+        : check.setting && check.what === undefined
+            ? { setting: check.setting }
+            : { location: { file: what } };
+    const prefix = check.location ? `${what} ` : '';
+    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, ...where, hint });
+    let parsed;
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isDirectory();
+        parsed = new URL(url.trim());
     }
     catch {
-        return false;
+        throw fail(CREDENTIAL_URL_INVALID, 'is not a URL', 'write the endpoint as https://host[:port]');
     }
-}
-/** True when any segment of `path` is `.git`, whatever its case (case-insensitive file systems). */
-function hasGitSegment(path) {
-    return path.split(/[\\/]+/).some((s) => s.toLowerCase() === '.git');
-}
-/**
- * Resolves `path` (relative to `scope.base`, else `scope.root`) and checks it without throwing:
- * inside the real workspace root after symbolic links, no `.git` segment, no control characters.
- * The file need not exist (callers report a missing file their own way).
- */
-function inspectWorkspacePath(path, scope) {
-    const shown = JSON.stringify(path);
-    // A NUL makes Node throw a TypeError (a crash); other control characters are never a file name
-    // anyone meant, and would reach logs.
-    if (path === '' || /[\u0000-\u001f\u007f]/.test(path)) {
-        return {
-            kind: 'invalid',
-            message: path === '' ? 'is an empty path' : `${shown} contains a control character`,
-            hint: 'name a file in the repository, relative to its root',
-        };
+    if (parsed.username || parsed.password) {
+        throw fail(CREDENTIAL_URL_INVALID, 'carries a user name or password; remove them', 'give the address only: the product authenticates with the job’s OIDC token');
     }
-    const rootReal = realOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root));
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.base ?? scope.root, path);
-    const resolved = realpathLoose(absolute);
-    if ('problem' in resolved) {
-        return {
-            kind: 'invalid',
-            message: `${shown} ${resolved.problem}`,
-            hint: 'point the path at a real file',
-        };
+    if (parsed.protocol === 'https:')
+        return { url: parsed, insecure: false };
+    if (parsed.protocol !== 'http:') {
+        throw fail(CREDENTIAL_URL_INVALID, `${parsed.protocol}// is not an http(s) URL`, 'write the endpoint as https://host[:port]');
     }
-    const { real, exists } = resolved;
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(rootReal, real);
-    if (rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
-        return {
-            kind: 'outside',
-            message: `${shown} is outside the workspace ${rootReal}${real === absolute ? '' : ` (it resolves to ${real})`}`,
-            hint: 'astl reads only files inside the repository checkout: name a file there (relative to the repository root), not an absolute path, a ../ path or a symbolic link that leads out of it',
-        };
-    }
-    if (hasGitSegment(rel) || hasGitSegment((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root), absolute))) {
-        return {
-            kind: 'git-dir',
-            message: `${shown} is inside .git/${real === absolute ? '' : ` (it resolves to ${rel})`}`,
-            hint: '.git/ holds the checkout’s credentials and hooks, and nothing astl reads lives there: name a file in the working tree',
-        };
-    }
-    return { absolute, real, relative: rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'), exists };
-}
-function isPathProblem(x) {
-    return 'kind' in x;
+    if (isLoopbackHost(parsed.hostname))
+        return { url: parsed, insecure: false };
+    if (check.allowInsecure)
+        return { url: parsed, insecure: true };
+    const { optIn } = check;
+    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, (s) => `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${optIn === false
+        ? ''
+        : `; for a network you control end to end, opt in with ${optIn ?? (s.kind === 'action' ? 'allow-insecure-http: true' : s.name('allow-insecure-http'))}`}`);
 }
 /**
- * inspectWorkspacePath, throwing the problem as an AstlError (PATH_OUTSIDE_WORKSPACE or
- * `use.code`) located at `use.location`, else at `use.what`.
+ * Loopback hosts as the WHATWG URL parser leaves them (`127.1` and `2130706433` are already
+ * 127.0.0.1 there): 127.0.0.0/8, [::1], IPv4-mapped [::ffff:127.x.y.z], and `localhost`.
+ * `*.localhost` is not included: whether it resolves to loopback depends on the resolver.
  */
-function resolveWorkspacePath(path, scope, use) {
-    const result = inspectWorkspacePath(path, scope);
-    if (!isPathProblem(result))
-        return result;
-    const what = use.what ?? use.setting ?? 'path';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${what} ${result.message}` : result.message, {
-        code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-        ...(use.location
-            ? { location: use.location }
-            : use.setting && use.what === undefined
-                ? { setting: use.setting }
-                : { location: { file: what } }),
-        hint: result.hint,
-    });
-}
-/**
- * Reads a file named by an input, flag, registry or policy: checked by resolveWorkspacePath, opened
- * by its real path without following a last-moment link, and the opened descriptor checked again.
- * File-system errors (ENOENT, EISDIR, EACCES, ELOOP) are thrown as Node's errors so that callers
- * keep their own "not found" messages; refusals are AstlErrors.
- */
-function readWorkspaceFile(path, scope, use) {
-    const checked = resolveWorkspacePath(path, scope, use);
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
-    try {
-        const opened = openedPath(fd);
-        if (opened !== undefined && opened !== checked.real) {
-            resolveWorkspacePath(opened, { root: scope.root }, use);
-        }
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isDirectory()) {
-            throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
-                code: 'EISDIR',
-            });
-        }
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-/** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
-function openedPath(fd) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(`/proc/self/fd/${fd}`);
-    }
-    catch {
-        return undefined;
-    }
-}
-function realOrSelf(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-/** realpath, or for a missing path the real path of its nearest existing ancestor plus the rest. */
-function realpathLoose(absolute) {
-    try {
-        return { real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute), exists: true };
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ELOOP')
-            return { problem: 'is a loop of symbolic links' };
-        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-            return { problem: `cannot be resolved (${code ?? err.message})` };
-        }
-        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
-        if (parent === absolute)
-            return { real: absolute, exists: false };
-        const up = realpathLoose(parent);
-        return 'problem' in up ? up : { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)), exists: false };
-    }
-}
-
-
-/***/ }),
-
-/***/ 9141:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $b: () => (/* binding */ checkOutputPath),
-/* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
-/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
-/* harmony export */   T1: () => (/* binding */ envFileText),
-/* harmony export */   Wj: () => (/* binding */ fileProblem),
-/* harmony export */   mg: () => (/* binding */ writeFlagFile)
-/* harmony export */ });
-/* unused harmony export shellQuote */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3362);
-/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(425);
-/** Files the CLI writes for a job: private (0600) and replaced atomically. */
-
-
-
-
-/**
- * Why `path` (named by `flag`, e.g. `--record`) cannot be written, as the CLI says it: one line
- * naming the flag and the path, and how to fix it; no stack. `err` is the failed fs call's error,
- * or undefined for the check made before any work (`checkOutputPath`).
- */
-function fileProblem(flag, path, err, real = path) {
-    const code = err?.code;
-    const where = `${flag} ${path}`;
-    const blocker = fileInTheWay(real, path);
-    const example = `${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)('reports', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path) || 'out.json')}`;
-    if (blocker !== undefined) {
-        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${blocker} is a file, not a folder`, {
-            code: 'FILE_WRITE_FAILED',
-            hint: `name a path whose folders are folders, e.g. ${example} (astl creates missing folders)`,
-        });
-    }
-    if (isFolder(real) || code === 'EISDIR') {
-        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${path} is a folder, not a file`, {
-            code: 'FILE_WRITE_FAILED',
-            hint: `name a file, e.g. ${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, 'out.json')}`,
-        });
-    }
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: permission denied (${code})`, {
-            code: 'FILE_WRITE_FAILED',
-            hint: `name a file in a folder this job can write to, e.g. ${example}`,
-        });
-    }
-    const reason = code ?? (err instanceof Error ? err.message.split('\n')[0] : 'unknown error');
-    return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: cannot write the file (${reason})`, {
-        code: 'FILE_WRITE_FAILED',
-        hint: `check that the disk has room and the folder is writable, or name another file, e.g. ${example}`,
-    });
-}
-/**
- * The nearest existing ancestor of `path` when it is not a folder (so no file can go under it),
- * spelled as in `shown` (the path as the user wrote it).
- */
-function fileInTheWay(path, shownPath = path) {
-    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
-    let shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shownPath);
-    for (;;) {
-        try {
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() ? undefined : shown;
-        }
-        catch {
-            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
-            if (up === dir)
-                return undefined;
-            dir = up;
-            shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shown);
-        }
-    }
-}
-function isFolder(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Refuses, before any work, an output path that cannot be a file: a folder, or a path under a
- * file. Missing folders are fine (the writers create them).
- */
-function checkOutputPath(flag, path, shown = path) {
-    if (fileInTheWay(path, shown) !== undefined || isFolder(path))
-        throw fileProblem(flag, shown, undefined, path);
-}
-/**
- * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
- * `mode` applies to a new file and new folders get 0700 when it is private (0600).
- */
-function writeFlagFile(flag, path, text, options = {}) {
-    try {
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
-        const opts = options.mode === undefined ? {} : { mode: options.mode };
-        if (options.append)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, text, opts);
-        else
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, text, opts);
-    }
-    catch (err) {
-        throw fileProblem(flag, path, err);
-    }
-}
-/** Writes `text` so that no other user can read it at any moment, replacing any old file. */
-function writePrivateFile(path, text, flag) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
-    const temp = `${path}.${process.pid}.tmp`;
-    try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-            // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${dir}/.gitignore`, '*\n');
-        }
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, path);
-    }
-    catch (err) {
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
-        }
-        catch {
-            // nothing was written there
-        }
-        if (flag)
-            throw fileProblem(flag, path, err);
-        const code = err.code ?? err.message;
-        throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`cannot write ${path} (${code})`, {
-            code: 'FILE_WRITE_FAILED',
-            location: { file: path },
-            hint: code === 'EISDIR' || code === 'ENOTDIR'
-                ? 'a folder is in the way: name a file path, e.g. .astl/state.json'
-                : 'check that the folder exists and is writable by the job',
-        });
-    }
-}
-/** `'value'` for POSIX shells: the only character that needs care inside single quotes is `'`. */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** First line of every env file; `astl revoke` deletes only files that start with it. */
-const ENV_FILE_HEADER = '# Written by astl credentials; removed by astl revoke. Do not upload as an artifact.';
-/**
- * `export KEY='value'` lines for `source`/`.`; refuses names a shell would misread. Names from
- * user text were already checked against the reserved list (core/env-names) by the registry,
- * the input parser and the engine; this holds the syntax for every name, ours included.
- */
-function envFileText(vars) {
-    const lines = [ENV_FILE_HEADER];
-    for (const [name, value] of Object.entries(vars)) {
-        if (!_packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME_PATTERN */ .jg.test(name)) {
-            throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`not an environment variable name: ${JSON.stringify(name)}`, {
-                code: 'ENV_NAME_INVALID',
-                hint: 'exported names are upper-case letters, digits and _',
-            });
-        }
-        lines.push(`export ${name}=${shellQuote(value)}`);
-    }
-    return `${lines.join('\n')}\n`;
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase();
+    if (h === 'localhost' || h === '[::1]')
+        return true;
+    if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h))
+        return true;
+    // The parser prints IPv6 compressed, so every spelling of ::ffff:127.x.y.z arrives as this.
+    return /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(h);
 }
 
 

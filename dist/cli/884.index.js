@@ -6314,7 +6314,7 @@ function gitlab_emitOutput(ctx, job, node, offset, what) {
 function runsOnMergeRequests(root, text) {
     const MR = /merge_request|mergerequest|external_pull_request/i;
     const slice = (n) => (n?.range ? text.slice(n.range[0], n.range[1]) : '');
-    const fileWide = MR.test(slice(get(root, 'workflow'))) || MR.test(slice(get(root, 'include')));
+    const fileWide = MR.test(slice((0,yaml_nodes/* get */.Jt)(root, 'workflow'))) || MR.test(slice((0,yaml_nodes/* get */.Jt)(root, 'include')));
     const jobs = new Map();
     if (!(0,dist/* isMap */.jh)(root))
         return new Set();
@@ -6322,8 +6322,8 @@ function runsOnMergeRequests(root, text) {
         if (!(0,dist/* isScalar */.jn)(pair.key) || !(0,dist/* isMap */.jh)(pair.value))
             continue;
         const node = pair.value;
-        const ext = get(node, 'extends');
-        const names = ((0,dist/* isSeq */.oP)(ext) ? items(ext).map((n) => str(n)) : [str(ext)]).filter((x) => !!x);
+        const ext = (0,yaml_nodes/* get */.Jt)(node, 'extends');
+        const names = ((0,dist/* isSeq */.oP)(ext) ? (0,yaml_nodes/* items */.ld)(ext).map((n) => (0,yaml_nodes/* str */.gx)(n)) : [(0,yaml_nodes/* str */.gx)(ext)]).filter((x) => !!x);
         jobs.set(String(pair.key.value), { own: MR.test(slice(node)), extends: names });
     }
     const out = new Set();

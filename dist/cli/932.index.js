@@ -1,5 +1,5 @@
 export const id = 932;
-export const ids = [932,170,551];
+export const ids = [932,170,789];
 export const modules = {
 
 /***/ 5166:

@@ -23,7 +23,6 @@ import {
   resolveWorkspacePath,
   type WorkspaceScope,
   workspaceScope,
-  writeWorkspaceFile,
 } from '../../../packages/core/workspace-path.js';
 import type {
   AuditEvent,
