@@ -244,3 +244,127 @@ describe('an API that would keep the token alive or stall the job', () => {
     expect(calls('POST', '/app/installations/4242/access_tokens')).toHaveLength(1);
   });
 });
+
+describe('names from the registry and the environment', () => {
+  const NAMED = (repos: string) => `agents:
+  - name: dot-bot
+    type: coding-assistant
+    owner: platform-team
+    purpose: "probe"
+    credential-policy: ephemeral
+    permissions:
+      - repository: read
+    credentials:
+      github:
+        app-id: "123456"
+        owner: acme
+        repositories: ${repos}
+`;
+
+  it('. and .. are no repository names: refused at their registry line, nothing sent', async () => {
+    for (const name of ['..', '.']) {
+      seen.length = 0;
+      const r = await ghMain(
+        w,
+        githubWorkspace(w, NAMED(`["${name}"]`)),
+        { ...inputs(), agent: 'dot-bot' },
+        { env: env() },
+      );
+      expect(r.exitCode).toBe(1);
+      expect(errorMessage(r)).toMatch(
+        /^agent-config\.yaml:13:\d+: .*repositories\[0\] is "\.\.?", which is not valid/,
+      );
+      expect(seen).toEqual([]);
+    }
+  });
+
+  it('a GITHUB_REPOSITORY that is not owner/name is refused before any request, not used as a path', async () => {
+    for (const repository of ['acme/..', 'acme/app/../infra', '../acme/app', 'acme/app%2F..']) {
+      seen.length = 0;
+      const r = await ghMain(
+        w,
+        githubWorkspace(w),
+        { ...inputs(), agent: 'triage-bot' },
+        { env: { ...env(), GITHUB_REPOSITORY: repository } },
+      );
+      expect(r.exitCode).toBe(1);
+      expect(errorMessage(r)).toContain(`GITHUB_REPOSITORY is "${repository}", not an owner/name`);
+      expect(seen).toEqual([]);
+    }
+  });
+});
+
+describe('debug logging does not reveal the key, the JWT or the token', () => {
+  it('ACTIONS_STEP_DEBUG, RUNNER_DEBUG and NODE_DEBUG=http,https,tls,net in main and post', async () => {
+    const debug = { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1', NODE_DEBUG: 'http,https,tls,net' };
+    const { main, post } = await ghMainThenPost(w, ws, inputs(), { env: { ...env(), ...debug } });
+    expect(main.exitCode, errorMessage(main)).toBe(0);
+    expect(main.stderr.length, 'NODE_DEBUG was honoured, so the check means something').toBeGreaterThan(0);
+    // The key, its lines, the JWT and the token were all masked; none shows up unmasked anywhere.
+    expect(main.masks).toContain(TOKEN);
+    expect(main.masks.some((m) => m.startsWith('eyJ'))).toBe(true);
+    assertMaskedValuesHidden(main, { envMayHold: true, stateMayHold: true });
+    for (const secret of [TOKEN, ...main.masks.filter((m) => m.startsWith('eyJ'))]) {
+      expect(
+        post.stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n'),
+      ).not.toContain(secret);
+      expect(post.stderr).not.toContain(secret);
+      expect(post.summary).not.toContain(secret);
+    }
+    expect(calls('DELETE', '/installation/token')).toHaveLength(1);
+  });
+});
+
+describe('GH_TOKEN the job already set', () => {
+  it('warns (by name, never by value) that a workflow or job env: GH_TOKEN would shadow the export', async () => {
+    const theirs = 'ghp_jobLevelBroadToken0000000000000000';
+    const r = await ghMain(w, ws, inputs(), { env: { ...env(), GH_TOKEN: theirs } });
+    expect(r.exitCode, errorMessage(r)).toBe(0);
+    expect(r.exportedEnv.GH_TOKEN).toBe(TOKEN);
+    const warnings = r.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+    expect(warnings.join('\n')).toMatch(
+      /GH_TOKEN was already set .* takes precedence over the value exported here/,
+    );
+    expect(r.stdout + r.stderr + r.summary).not.toContain(theirs);
+  });
+
+  it('says nothing when GH_TOKEN was not set', async () => {
+    const r = await ghMain(w, ws, inputs(), { env: env() });
+    expect(r.commands.filter((c) => c.command === 'warning' && /already set/.test(c.message))).toEqual([]);
+  });
+});
+
+describe('the App key in the forms people paste', () => {
+  const mint = (key: string) => ghMain(w, ws, { ...inputs(), 'github-app-private-key': key }, { env: env() });
+
+  it('PKCS#1 (GitHub download) and PKCS#8 both sign; an EC key, a public key and junk are refused unquoted', async () => {
+    const { createPrivateKey, createPublicKey, generateKeyPairSync } = await import('node:crypto');
+    const pkcs8 = createPrivateKey(w.gh.privateKeyPem).export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect((await mint(pkcs8)).exitCode).toBe(0);
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const pub = createPublicKey(w.gh.privateKeyPem).export({ type: 'spki', format: 'pem' }).toString();
+    const cut = w.gh.privateKeyPem.split('\n').slice(0, 6).join('\n') + '\n-----END RSA PRIVATE KEY-----';
+    for (const [key, said] of [
+      [ec, /is not an RSA key \(it is ec\)/],
+      [pub, /a public key, certificate or OpenSSH key was given/],
+      [cut, /could not be parsed as a PEM private key/],
+      ['ghp_notakey', /is not a PEM private key/],
+    ] as const) {
+      seen.length = 0;
+      const r = await mint(key);
+      expect(r.exitCode).toBe(1);
+      expect(errorMessage(r)).toMatch(said);
+      expect(seen).toEqual([]);
+      // No line of the key shows up unmasked, in the message or anywhere else.
+      for (const line of key.split('\n').filter((l) => l.length > 8 && !l.startsWith('-----'))) {
+        expect(r.masks).toContain(line);
+      }
+      assertMaskedValuesHidden(r);
+    }
+  });
+});

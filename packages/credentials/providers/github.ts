@@ -188,12 +188,14 @@ function currentRepository(
   const [owner, name, ...rest] = repository.split('/');
   if (rest.length === 0 && owner && name && OWNER_NAME.test(owner) && REPOSITORY_NAME.test(name))
     return [owner, name];
-  throw settingsError(
-    agent,
+  throw new AstlError(
     `GITHUB_REPOSITORY is ${JSON.stringify(repository.slice(0, 200))}, not an owner/name GitHub could have; it is not used as the token's repository`,
-    'GITHUB_REPOSITORY must be owner/name (as GitHub Actions sets it); or name the owner and repositories in the registry',
-    `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        owner: acme\n        repositories: [app]`,
-    'credentials.github',
+    {
+      code: 'GITHUB_SETTINGS_INVALID',
+      location: { file: 'environment variable GITHUB_REPOSITORY' },
+      hint: `GITHUB_REPOSITORY must be owner/name, as GitHub Actions sets it; or name the owner and repositories of agent '${agent.name}' in the registry (credentials.github.owner and repositories)`,
+      fix: `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        owner: acme\n        repositories: [app]`,
+    },
   );
 }
 
