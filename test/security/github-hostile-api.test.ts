@@ -16,7 +16,7 @@ import {
   resetWorld,
   startGitHubWorld,
 } from '../credentials/github-helpers.js';
-import { assertMaskedValuesHidden, errorMessage } from '../credentials/helpers.js';
+import { assertMaskedValuesHidden, auditLines, errorMessage } from '../credentials/helpers.js';
 
 interface Seen {
   method: string;
@@ -201,6 +201,31 @@ describe('an API that grants more than asked', () => {
     seen.length = 0;
     script.installation = () => ({ status: 200, body: { ...INSTALLATION, id: 667, app_id: 999 } });
     expect(await refusedAndRevoked(false)).toMatch(/installation 667 of App 999, not of App 123456/);
+  });
+});
+
+describe('text from the API', () => {
+  it('permission and repository names in a broader answer cannot issue runner commands or render as Markdown', async () => {
+    const evil =
+      'x```\n````\n::set-output name=github-token::pwned\n##[error]y <img src=x onerror=alert(1)> | [a](https://e.example) @acme/admins';
+    script.token = () =>
+      grant({
+        permissions: { contents: 'read', [evil]: 'write' },
+        repositories: [{ name: 'app', full_name: 'acme/app' }, { full_name: evil }],
+      });
+    const r = await ghMain(w, ws, inputs(), { env: env(), checkCommands: false });
+    expect(r.exitCode).toBe(1);
+    expect(r.exportedEnv.GH_TOKEN).toBeUndefined();
+    expect(r.outputs['github-token']).toBeUndefined();
+    assertMaskedValuesHidden(r, { stateMayHold: true });
+    // The message is shown in a fence longer than any backtick run in it: outside the fence, none of it.
+    const fence = /^(`{3,})text\n[\s\S]*?\n\1$/m.exec(r.summary);
+    expect(fence?.[0]).toContain('<img');
+    expect(r.summary.replace(fence![0], '')).not.toMatch(/<img|\]\(https:|^::|##\[/m);
+    // A token was issued (and revoked): not a refusal before any request.
+    expect(r.summary).not.toContain('refused before any token was requested');
+    expect(auditLines(r).map((e) => e.action)).toEqual(['credentials.revoke', 'credentials.failed']);
+    expect(calls('DELETE', '/installation/token')).toHaveLength(1);
   });
 });
 
