@@ -128,7 +128,7 @@ async function run(args, io) {
         });
         for (const w of result.warnings)
             warn(w);
-        appendAudit(auditFile, redactor.redact(toJsonLines(applyAuditLevel(result.audit, state.auditLevel))), warn);
+        appendAudit(auditFile, redactor.redact(toJsonLines(applyAuditLevel(result.audit, state.auditLevel))), warn, scope);
         const lines = [`revocation for agent ${result.agent} (correlation id ${result.correlationId})`];
         for (const e of result.entries)
             lines.push(`  ${e.provider.padEnd(6)} ${e.outcome}: ${e.message}`);
@@ -266,12 +266,15 @@ function removeOne(path, warn) {
         warn(`could not delete ${path} (${code}); delete it by hand: it holds credentials`);
     }
 }
-function appendAudit(file, text, warn) {
+function appendAudit(file, text, warn, scope) {
     if (text === '')
         return;
     try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, text, { mode: 0o600 });
+        (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .writeWorkspaceFile */ .dx)(file, text, scope, { what: '--audit' }, {
+            append: true,
+            mode: 0o600,
+            folderMode: 0o700,
+        });
     }
     catch (err) {
         const code = err.code ?? String(err);

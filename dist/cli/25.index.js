@@ -543,8 +543,11 @@ async function run(args, io) {
     const appendAudit = (file, events) => {
         if (events.length === 0)
             return;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
-        (0,external_node_fs_.appendFileSync)(file, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+        (0,workspace_path/* writeWorkspaceFile */.dx)(file, redactor.redact(toJsonLines(events)), scope, { what: '--audit' }, {
+            append: true,
+            mode: 0o600,
+            folderMode: 0o700,
+        });
     };
     let result;
     try {

@@ -37,7 +37,7 @@ __webpack_require__.d(__webpack_exports__, {
   O9: () => (/* reexport */ workspace_path/* workspaceScope */.O9)
 });
 
-// UNUSED EXPORTS: CONTROL_CHARACTERS, CREDENTIAL_URL_INVALID, PATH_OUTSIDE_WORKSPACE, RESERVED_ENV_GROUPS, Redactor, TRANSPORT_INSECURE, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, checkCredentialTransport, describeError, editDistance, envNameProblem, escapeCommandData, escapeCommandProperty, findControlCharacter, gitLabFileVariableScope, hasGitSegment, isLoopbackHost, isNonSecretLine, markdownCode, markdownFence, markdownMessage, markdownText, printable, safeLine, safeLines, secretForms, suggestEnvName, typeName, workflowCommand
+// UNUSED EXPORTS: CONTROL_CHARACTERS, CREDENTIAL_URL_INVALID, PATH_OUTSIDE_WORKSPACE, RESERVED_ENV_GROUPS, Redactor, TRANSPORT_INSECURE, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, checkCredentialTransport, describeError, editDistance, envNameProblem, escapeCommandData, escapeCommandProperty, findControlCharacter, gitLabFileVariableScope, hasGitSegment, isLoopbackHost, isNonSecretLine, markdownCode, markdownFence, markdownMessage, markdownText, printable, safeLine, safeLines, secretForms, suggestEnvName, typeName, workflowCommand, writeWorkspaceFile
 
 // EXTERNAL MODULE: ./packages/core/duration.ts
 var duration = __webpack_require__(5166);

@@ -5,8 +5,8 @@
  * for the job's script to source. A state file lets `astl revoke` (after_script) revoke them.
  * Nothing secret is ever printed: every value is registered with a redactor the moment it exists.
  */
-import { appendFileSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 // Core modules one by one: the index would load the YAML and schema stack before --help.
 import { expandGitLabVariables } from '../../../packages/core/ci-variables.js';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
@@ -23,6 +23,7 @@ import {
   resolveWorkspacePath,
   type WorkspaceScope,
   workspaceScope,
+  writeWorkspaceFile,
 } from '../../../packages/core/workspace-path.js';
 import type {
   AuditEvent,
@@ -262,8 +263,17 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   };
   const appendAudit = (file: string, events: AuditEvent[]) => {
     if (events.length === 0) return;
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    appendFileSync(file, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+    writeWorkspaceFile(
+      file,
+      redactor.redact(toJsonLines(events)),
+      scope,
+      { what: '--audit' },
+      {
+        append: true,
+        mode: 0o600,
+        folderMode: 0o700,
+      },
+    );
   };
 
   let result: MintResult;

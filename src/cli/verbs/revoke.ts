@@ -11,7 +11,7 @@
  * job sets it, both over https unless allowed, and the only files
  * deleted are the state file itself and an env file this CLI wrote next to it.
  */
-import { appendFileSync, lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { AstlError, describeError } from '../../../packages/core/errors.js';
 import { Redactor } from '../../../packages/core/redact.js';
@@ -20,6 +20,7 @@ import {
   resolveWorkspacePath,
   type WorkspaceScope,
   workspaceScope,
+  writeWorkspaceFile,
 } from '../../../packages/core/workspace-path.js';
 import type { RevocationState } from '../../../packages/credentials/types.js';
 import { bool, list, type Parsed, required, str, type VerbSpec } from '../args.js';
@@ -130,6 +131,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       auditFile,
       redactor.redact(toJsonLines(applyAuditLevel(result.audit, state.auditLevel))),
       warn,
+      scope,
     );
     const lines = [`revocation for agent ${result.agent} (correlation id ${result.correlationId})`];
     for (const e of result.entries) lines.push(`  ${e.provider.padEnd(6)} ${e.outcome}: ${e.message}`);
@@ -281,11 +283,20 @@ function removeOne(path: string, warn: (m: string) => void): void {
   }
 }
 
-function appendAudit(file: string, text: string, warn: (m: string) => void): void {
+function appendAudit(file: string, text: string, warn: (m: string) => void, scope: WorkspaceScope): void {
   if (text === '') return;
   try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    appendFileSync(file, text, { mode: 0o600 });
+    writeWorkspaceFile(
+      file,
+      text,
+      scope,
+      { what: '--audit' },
+      {
+        append: true,
+        mode: 0o600,
+        folderMode: 0o700,
+      },
+    );
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     warn(`could not append the audit events to ${file} (${code}); pass --audit with a writable file path`);
