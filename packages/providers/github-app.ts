@@ -57,7 +57,7 @@ export interface InstallationToken {
   expiresAt: string;
   permissions: Record<string, string>;
   repositorySelection?: string;
-  /** Names of the repositories the token reaches, when GitHub listed them. */
+  /** The repositories the token reaches, when GitHub listed them: `owner/name` (GitHub's full_name), else the bare name. */
   repositories?: string[];
 }
 
