@@ -499,7 +499,8 @@ async function refuseBroader(plan, ctx, client, state, token) {
 }
 function lifetimeNote(requested, ttl) {
     if (requested < ttl) {
-        return `GitHub fixes the token's life at ${(0,duration/* formatDuration */.a)(ttl)}; the requested ${(0,duration/* formatDuration */.a)(requested)} is honoured by revoking it when the job ends`;
+        // GitHub's hour, not the seconds left (its expires_at is truncated, which would read 59m59s).
+        return `GitHub fixes the token's life at ${(0,duration/* formatDuration */.a)(github/* INSTALLATION_TOKEN_SECONDS */.Dn)}; the requested ${(0,duration/* formatDuration */.a)(requested)} is honoured by revoking it when the job ends`;
     }
     return `revoked when the job ends`;
 }

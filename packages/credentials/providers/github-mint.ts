@@ -307,7 +307,8 @@ async function refuseBroader(
 
 function lifetimeNote(requested: number, ttl: number): string {
   if (requested < ttl) {
-    return `GitHub fixes the token's life at ${formatDuration(ttl)}; the requested ${formatDuration(requested)} is honoured by revoking it when the job ends`;
+    // GitHub's hour, not the seconds left (its expires_at is truncated, which would read 59m59s).
+    return `GitHub fixes the token's life at ${formatDuration(INSTALLATION_TOKEN_SECONDS)}; the requested ${formatDuration(requested)} is honoured by revoking it when the job ends`;
   }
   return `revoked when the job ends`;
 }
