@@ -1159,6 +1159,9 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
         };
         state = st;
         const runDetail = runDetailOf(request);
+        // From here providers send credentials (an ID token, or GitHub's App JWT, which needs none),
+        // so a failure is no longer a refusal "before any token was requested".
+        tokensRequested = true;
         // Each provider keeps its own audit events and credentials, so the record's order is stable.
         const flows = planned.map(({ provider, plan }) => {
             const events = [];
@@ -1657,7 +1660,9 @@ function permissionsFor(agent) {
 /** Owner and repositories: the registry's, else GITHUB_REPOSITORY's. */
 function targetOf(agent, repository) {
     const reg = agent.credentials.github;
-    const [curOwner, curRepo] = repository?.includes('/') ? repository.split('/', 2) : [undefined, undefined];
+    if (reg?.owner && reg.repositories)
+        return { owner: reg.owner, repositories: reg.repositories };
+    const [curOwner, curRepo] = currentRepository(agent, repository);
     const owner = reg?.owner ?? curOwner;
     const example = `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        owner: acme\n        repositories: [app]`;
     if (!owner) {
@@ -1668,6 +1673,26 @@ function targetOf(agent, repository) {
     if (curRepo && curOwner && curOwner.toLowerCase() === owner.toLowerCase())
         return { owner, repositories: [curRepo] };
     throw settingsError(agent, `agent '${agent.name}': credentials.github names owner ${owner} but no repositories${curOwner ? ` (the current repository belongs to ${curOwner})` : ''}`, 'name the repositories the token may reach; a token for every repository of the installation is never asked for', example, 'credentials.github.owner');
+}
+/** GitHub's own rules for an account and a repository name (the registry schema's patterns). */
+const OWNER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPOSITORY_NAME = /^(?!\.\.?$)[A-Za-z0-9_.-]{1,100}$/;
+/**
+ * GITHUB_REPOSITORY (`owner/name`) split, or refused when it is not one: it comes from the
+ * environment, which the CLI takes from anywhere, and a `..` in it would change the API path.
+ */
+function currentRepository(agent, repository) {
+    if (repository === undefined || repository === '')
+        return [undefined, undefined];
+    const [owner, name, ...rest] = repository.split('/');
+    if (rest.length === 0 && owner && name && OWNER_NAME.test(owner) && REPOSITORY_NAME.test(name))
+        return [owner, name];
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`GITHUB_REPOSITORY is ${JSON.stringify(repository.slice(0, 200))}, not an owner/name GitHub could have; it is not used as the token's repository`, {
+        code: 'GITHUB_SETTINGS_INVALID',
+        location: { file: 'environment variable GITHUB_REPOSITORY' },
+        hint: `GITHUB_REPOSITORY must be owner/name, as GitHub Actions sets it; or name the owner and repositories of agent '${agent.name}' in the registry (credentials.github.owner and repositories)`,
+        fix: `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        owner: acme\n        repositories: [app]`,
+    });
 }
 function githubProvider(client = {}) {
     const revoke = client.revoke ?? _providers_github_api_js__WEBPACK_IMPORTED_MODULE_3__/* .revokeInstallationToken */ .EZ;
@@ -2476,7 +2501,7 @@ function parseAppPrivateKey(text, what) {
         throw fail(`could not be parsed as a PEM private key${typeof code === 'string' ? ` (${code})` : ''}; it may be cut short or altered`);
     }
     if (key.asymmetricKeyType !== 'rsa') {
-        throw fail(`is a ${key.asymmetricKeyType ?? 'non-RSA'} key; GitHub App keys are RSA`);
+        throw fail(`is not an RSA key (it is ${key.asymmetricKeyType ?? 'of another type'}); GitHub App keys are RSA`);
     }
     return key;
 }
