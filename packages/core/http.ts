@@ -130,7 +130,10 @@ function parseUrl(url: string | URL): URL {
  * A Retry-After header (RFC 9110 §10.2.3) as a wait in ms: delay-seconds or an HTTP-date
  * (relative to `now`; a date in the past is 0). Undefined when absent or unreadable.
  */
-export function parseRetryAfter(value: string | string[] | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | string[] | null | undefined,
+  now = Date.now(),
+): number | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   if (!text) return undefined;
   const trimmed = text.trim();
@@ -151,7 +154,8 @@ function decodeBody(data: Buffer, encoding: string | undefined, cap: number): Bu
         : coding === 'br'
           ? brotliDecompressSync
           : undefined;
-  if (!decode) throw new HttpError(`response in an unsupported content-encoding (${coding})`, HTTP_ERROR.badEncoding);
+  if (!decode)
+    throw new HttpError(`response in an unsupported content-encoding (${coding})`, HTTP_ERROR.badEncoding);
   try {
     return decode(data, { maxOutputLength: cap });
   } catch (err) {

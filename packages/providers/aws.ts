@@ -432,7 +432,8 @@ export function parseAssumeRoleResponse(
   // One of each, as the SDK insists (it refuses a repeated member): two AccessKeyIds are not
   // an answer to pick from.
   const field = (name: string): string | undefined => {
-    if ((creds?.children.filter((c) => c.name === name).length ?? 0) > 1) throw invalid(`more than one <${name}>`);
+    if ((creds?.children.filter((c) => c.name === name).length ?? 0) > 1)
+      throw invalid(`more than one <${name}>`);
     return xmlText(creds, name);
   };
   const accessKeyId = field('AccessKeyId');
@@ -446,8 +447,10 @@ export function parseAssumeRoleResponse(
   }
   if (!ACCESS_KEY_ID.test(accessKeyId)) throw invalid('the AccessKeyId is not an access key id');
   // Exported to the job's environment: printable ASCII only, no space, CR/LF or control character.
-  if (!CREDENTIAL_TEXT.test(secretAccessKey)) throw invalid('the SecretAccessKey holds characters keys never have');
-  if (!CREDENTIAL_TEXT.test(sessionToken)) throw invalid('the SessionToken holds characters tokens never have');
+  if (!CREDENTIAL_TEXT.test(secretAccessKey))
+    throw invalid('the SecretAccessKey holds characters keys never have');
+  if (!CREDENTIAL_TEXT.test(sessionToken))
+    throw invalid('the SessionToken holds characters tokens never have');
   // RFC 3339, as the SDK requires (Date's own parser would read "12/31/2030" in local time).
   const expiration = RFC3339.test(expirationText) ? new Date(expirationText) : new Date(Number.NaN);
   if (Number.isNaN(expiration.getTime())) throw invalid('the Expiration is not an RFC 3339 timestamp');

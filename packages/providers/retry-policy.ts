@@ -44,7 +44,7 @@ export function retryOptions(
     deadline,
     isRetryable,
     // A 429/503's Retry-After (seconds or HTTP-date) is a floor under the next attempt's delay.
-    retryAfterMs: (err) => (err instanceof ProviderHttpError ? err.retryAfterMs : undefined),
+    retryAfterMs: (err) => (err instanceof ProviderHttpError ? err.serverWaitMs : undefined),
   };
 }
 
@@ -57,8 +57,8 @@ export class ProviderHttpError extends Error {
     readonly status: number,
     readonly providerCode: string | undefined,
     readonly providerMessage: string,
-    /** The wait the answer's Retry-After asked for, in ms (see parseRetryAfter). */
-    readonly retryAfterMs?: number,
+    /** The wait the answer's Retry-After asked for, in ms (parseRetryAfter in core/http.ts). */
+    readonly serverWaitMs?: number,
   ) {
     const detail = [providerCode, providerMessage].filter(Boolean).join(': ');
     super(detail ? `HTTP ${status} (${detail})` : `HTTP ${status}`);
@@ -74,7 +74,10 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
  * (a Vault standby sending clients to the active node) → the address to use instead; a
  * connection fault with a proxy variable set → proxies are not used.
  */
-export function transportHint(err: unknown, env: Record<string, string | undefined> = process.env): string | undefined {
+export function transportHint(
+  err: unknown,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
   const code = (err as { code?: unknown } | undefined)?.code;
   if (typeof code !== 'string') return undefined;
   if (TLS_TRUST.test(code)) {

@@ -190,7 +190,11 @@ async function vaultRequest(
         const err = new ProviderHttpError(
           res.status,
           undefined,
-          scrubSecret(vaultErrorText(text), api.token, typeof api.body?.jwt === 'string' ? api.body.jwt : undefined),
+          scrubSecret(
+            vaultErrorText(text),
+            api.token,
+            typeof api.body?.jwt === 'string' ? api.body.jwt : undefined,
+          ),
           parseRetryAfter(res.headers['retry-after']),
         );
         if (isRetryable(err)) throw err;

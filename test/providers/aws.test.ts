@@ -1,8 +1,9 @@
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AstlError, Deadline } from '../../packages/core/index.js';
+import { stsOperationUrl } from '../../packages/providers/aws.js';
 import {
   type AssumeRoleRequest,
   assumeRoleWithWebIdentity,
@@ -15,7 +16,6 @@ import {
   roleSessionName,
   validateRoleArn,
 } from '../../packages/providers/index.js';
-import { stsOperationUrl } from '../../packages/providers/aws.js';
 import { parseXml, XmlError } from '../../packages/providers/xml.js';
 import { type Sandbox, startSandbox } from '../servers/sandbox.js';
 import { IDP_COMMUNICATION_ERROR, stsErrorXml, THROTTLING } from '../servers/sts.js';
@@ -451,11 +451,20 @@ describe('the STS answer is untrusted input', () => {
     const secret = 'wJalrXUtnFEMI-SECRET';
     const cases: [string, RegExp][] = [
       [ok(`${CREDS}<AccessKeyId>ASIASECONDKEY0000002</AccessKeyId>`), /more than one <AccessKeyId>/],
-      [ok(CREDS.replace('</SessionToken>', `</SessionToken><SessionToken>${secret}</SessionToken>`)), /more than one <SessionToken>/],
-      [ok(CREDS.replace('wJalr/K7MDENG', `${secret}\nNODE_OPTIONS=--require=/tmp/x`)), /SecretAccessKey holds characters/],
+      [
+        ok(CREDS.replace('</SessionToken>', `</SessionToken><SessionToken>${secret}</SessionToken>`)),
+        /more than one <SessionToken>/,
+      ],
+      [
+        ok(CREDS.replace('wJalr/K7MDENG', `${secret}\nNODE_OPTIONS=--require=/tmp/x`)),
+        /SecretAccessKey holds characters/,
+      ],
       [ok(CREDS.replace('FwoGZXIvYXdzE', `${secret} tok`)), /SessionToken holds characters/],
       [ok(CREDS.replace('2031-01-01T00:15:00Z', '12/31/2031')), /not an RFC 3339 timestamp/],
-      [ok(CREDS.replace('2031-01-01T00:15:00Z', 'Wed, 01 Jan 2031 00:15:00 GMT')), /not an RFC 3339 timestamp/],
+      [
+        ok(CREDS.replace('2031-01-01T00:15:00Z', 'Wed, 01 Jan 2031 00:15:00 GMT')),
+        /not an RFC 3339 timestamp/,
+      ],
     ];
     for (const [bad, why] of cases) {
       const err = (() => {
@@ -490,18 +499,23 @@ describe('the STS answer is untrusted input', () => {
     await new Promise<void>((resolve) => server.listen(0, '::1', resolve));
     const base = `http://[::1]:${(server.address() as AddressInfo).port}`;
     try {
-      const req = await request({ webIdentityToken: 'eyJhbGciOiJub25lIn0.e30.', env: { AWS_ENDPOINT_URL_STS: `${base}/gateway/sts` } });
+      const req = await request({
+        webIdentityToken: 'eyJhbGciOiJub25lIn0.e30.',
+        env: { AWS_ENDPOINT_URL_STS: `${base}/gateway/sts` },
+      });
       const creds = await assumeRoleWithWebIdentity(req);
       expect(creds.accessKeyId).toBe('ASIAEXAMPLEKEY000001');
       await assumeRoleWithWebIdentity({ ...req, endpoint: base });
       expect(seen).toEqual(['/gateway/sts/', '/']);
-      expect(stsOperationUrl('https://sts.us-east-1.amazonaws.com')).toBe('https://sts.us-east-1.amazonaws.com/');
+      expect(stsOperationUrl('https://sts.us-east-1.amazonaws.com')).toBe(
+        'https://sts.us-east-1.amazonaws.com/',
+      );
     } finally {
       server.close();
     }
   });
 
-  it("a retried error that echoes the token keeps it out of the final message; Retry-After sets the wait", async () => {
+  it('a retried error that echoes the token keeps it out of the final message; Retry-After sets the wait', async () => {
     const token = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJlY2hvIn0.c2lnbmF0dXJlLXZhbHVl';
     const server = createServer((req, res) => {
       req.resume();

@@ -375,7 +375,9 @@ describe('answers the sandbox never gives', () => {
     try {
       const read = await failure(readKvSecretData(odd(v.url)));
       expect(read.code).toBe('VAULT_RESPONSE_WRAPPED');
-      const auth = await failure(vaultJwtLogin({ url: v.url, role: 'r', jwt: 'a.b.c', deadline: new Deadline(5000), retry: FAST }));
+      const auth = await failure(
+        vaultJwtLogin({ url: v.url, role: 'r', jwt: 'a.b.c', deadline: new Deadline(5000), retry: FAST }),
+      );
       expect(auth.code).toBe('VAULT_RESPONSE_WRAPPED');
       expect(auth.format()).not.toContain('hvs.wrapped');
     } finally {
@@ -386,7 +388,11 @@ describe('answers the sandbox never gives', () => {
   it('reads through warnings, a gzip body sent unasked, and an IPv6 literal address', async () => {
     const v = await oddVault((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
-      res.end(gzipSync(JSON.stringify({ data: { data: { token: 't-1' }, metadata: { version: 2 } }, warnings: ['x'] })));
+      res.end(
+        gzipSync(
+          JSON.stringify({ data: { data: { token: 't-1' }, metadata: { version: 2 } }, warnings: ['x'] }),
+        ),
+      );
     }, '::1');
     try {
       expect(await readKvSecretData(odd(v.url))).toEqual({ token: 't-1' });
@@ -407,7 +413,13 @@ describe('answers the sandbox never gives', () => {
     const delays: number[] = [];
     try {
       const data = await readKvSecretData(
-        odd(v.url, { retry: { ...FAST, onRetry: (i: { delayMs: number }) => delays.push(i.delayMs), sleep: async () => {} } }),
+        odd(v.url, {
+          retry: {
+            ...FAST,
+            onRetry: (i: { delayMs: number }) => delays.push(i.delayMs),
+            sleep: async () => {},
+          },
+        }),
       );
       expect(data).toEqual({ k: 'v' });
       expect(delays[0]).toBeGreaterThan(1000);
@@ -427,7 +439,9 @@ describe('answers the sandbox never gives', () => {
       expect(read.code).toBe('VAULT_UNAVAILABLE');
       expect(read.format()).toContain('bad gateway');
       expect(read.format()).not.toContain('hvs.CAESIodd-token-value');
-      const auth = await failure(vaultJwtLogin({ url: v.url, role: 'r', jwt: jwtValue, deadline: new Deadline(5000), retry: FAST }));
+      const auth = await failure(
+        vaultJwtLogin({ url: v.url, role: 'r', jwt: jwtValue, deadline: new Deadline(5000), retry: FAST }),
+      );
       expect(auth.format()).not.toContain(jwtValue);
     } finally {
       v.close();
