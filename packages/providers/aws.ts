@@ -426,6 +426,13 @@ export function parseAssumeRoleResponse(
   } catch (err) {
     throw invalid((err as Error).message);
   }
+  if (root.name === 'ErrorResponse') {
+    // An error with a 2xx status: a gateway in between; name STS's code, as a refusal would.
+    const code = xmlText(xmlChild(root, 'Error'), 'Code');
+    throw invalid(
+      `an ErrorResponse${code && /^[\w.]{1,64}$/.test(code) ? ` (${code})` : ''} with a 2xx status`,
+    );
+  }
   if (root.name !== 'AssumeRoleWithWebIdentityResponse') throw invalid(`root element <${root.name}>`);
   const result = xmlChild(root, 'AssumeRoleWithWebIdentityResult');
   const creds = xmlChild(result, 'Credentials');

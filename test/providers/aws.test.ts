@@ -419,6 +419,9 @@ describe('the STS answer is untrusted input', () => {
       expect((err as AstlError).format()).not.toContain(secret);
     }
     expect(() => parseAssumeRoleResponse(ok(''), 'b', 'r')).toThrow(/without credentials/);
+    expect(() => parseAssumeRoleResponse(stsErrorXml('AccessDenied', 'no'), 'b', 'r')).toThrow(
+      /an ErrorResponse \(AccessDenied\) with a 2xx status/,
+    );
   });
 
   it('parseXml bounds depth, element count and size, and refuses DOCTYPE and processing instructions', () => {
