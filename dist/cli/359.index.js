@@ -364,6 +364,250 @@ function suggestEnvName(name) {
 
 /***/ }),
 
+/***/ 5770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aj: () => (/* binding */ httpRequest),
+/* harmony export */   mc: () => (/* binding */ HTTP_ERROR),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports HttpError, DEFAULT_MAX_RESPONSE_BYTES */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The HTTP client of every provider call (OIDC token, STS, Vault, and whatever comes next): one
+ * request over `node:http` / `node:https`, nothing else loaded. Built-in fetch is not used because
+ * its first call loads undici (about 35 ms and 12 MB per process); provider calls are a handful of
+ * small requests, so a plain request is enough.
+ *
+ * What it guarantees, so callers need not:
+ * - the request ends when `signal` fires (give it the attempt's signal from `Deadline`/`withRetry`);
+ * - the response body is capped while it streams (`maxResponseBytes`), so a hostile or broken
+ *   endpoint cannot exhaust memory;
+ * - redirects are followed only within the origin of the request (no token leaves for another host);
+ * - errors carry a message and a code only: never the request's headers or body, nor the response
+ *   body; and headers are set apart from the request options, which NODE_DEBUG=http prints. Transport faults keep Node's codes (ECONNRESET, ECONNREFUSED, ...) and timeouts are named
+ *   `TimeoutError`, so `isNetworkFault` (retry.ts) recognises every retryable one.
+ *
+ * - a body the server compressed although we did not ask (a proxy, a misconfigured gateway:
+ *   gzip, deflate, br) is decompressed, with the cap applied to the decompressed size.
+ *
+ * Proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are not used, as with fetch and the AWS SDK's
+ * default handler; providers say so in the hint when a connection fails with one set.
+ */
+
+
+
+/** Codes of the faults this module raises itself (Node's own codes pass through). */
+const HTTP_ERROR = {
+    timeout: 'ETIMEDOUT',
+    aborted: 'ABORT_ERR',
+    tooLarge: 'ERR_RESPONSE_TOO_LARGE',
+    crossOrigin: 'ERR_REDIRECT_CROSS_ORIGIN',
+    tooManyRedirects: 'ERR_TOO_MANY_REDIRECTS',
+    invalidUrl: 'ERR_INVALID_URL',
+    badEncoding: 'ERR_CONTENT_DECODING',
+};
+/** A failed request: a message and a code, nothing of the request or response it came from. */
+class HttpError extends Error {
+    code;
+    constructor(message, code, name = 'HttpError') {
+        super(message);
+        this.code = code;
+        this.name = name;
+    }
+}
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Sends one request and reads the whole answer, whatever its status (a 4xx or 5xx is a response,
+ * not an error). Rejects with HttpError: Node's transport codes, `ETIMEDOUT` (name TimeoutError)
+ * when the signal fired by timeout, `ABORT_ERR` (name AbortError) for any other abort, and the
+ * codes in HTTP_ERROR for an oversized body, a cross-origin or endless redirect, or a bad URL.
+ * Redirects follow fetch's rules (303, and 301/302 after a POST, become a GET without a body).
+ */
+async function httpRequest(url, options = {}) {
+    let target = parseUrl(url);
+    const origin = target.origin;
+    let method = (options.method ?? (options.body === undefined ? 'GET' : 'POST')).toUpperCase();
+    let body = options.body;
+    const maxRedirects = options.maxRedirects ?? 3;
+    for (let hop = 0;; hop++) {
+        const res = await once(target, method, body, options);
+        const location = res.headers.location;
+        if (!REDIRECTS.has(res.status) || maxRedirects === 0 || typeof location !== 'string')
+            return res;
+        if (hop >= maxRedirects) {
+            throw new HttpError(`more than ${maxRedirects} redirects`, HTTP_ERROR.tooManyRedirects);
+        }
+        const next = parseUrl(new URL(location, target).toString());
+        if (next.origin !== origin) {
+            // The origin only: a redirect's path or query may carry anything.
+            throw new HttpError(`refused a redirect from ${origin} to another origin (${next.origin})`, HTTP_ERROR.crossOrigin);
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+        target = next;
+    }
+}
+function parseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url.toString());
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+        throw new HttpError('not an http(s) URL', HTTP_ERROR.invalidUrl);
+    }
+    return parsed;
+}
+/**
+ * A Retry-After header (RFC 9110 §10.2.3) as a wait in ms: delay-seconds or an HTTP-date
+ * (relative to `now`; a date in the past is 0). Undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const trimmed = text.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const at = Date.parse(trimmed);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/** Decodes a Content-Encoding the server applied unasked; the cap holds for the decoded body. */
+function decodeBody(data, encoding, cap) {
+    const coding = encoding?.trim().toLowerCase();
+    if (!coding || coding === 'identity')
+        return data;
+    const decode = coding === 'gzip' || coding === 'x-gzip'
+        ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzipSync
+        : coding === 'deflate'
+            ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.inflateSync
+            : coding === 'br'
+                ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.brotliDecompressSync
+                : undefined;
+    if (!decode)
+        throw new HttpError(`response in an unsupported content-encoding (${coding})`, HTTP_ERROR.badEncoding);
+    try {
+        return decode(data, { maxOutputLength: cap });
+    }
+    catch (err) {
+        if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new HttpError(`response body larger than ${cap} bytes (decompressed)`, HTTP_ERROR.tooLarge);
+        }
+        throw new HttpError(`response body is not valid ${coding}`, HTTP_ERROR.badEncoding);
+    }
+}
+/** The error for a fired signal: a timeout (AbortSignal.timeout, Deadline) or another abort. */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason?.name === 'TimeoutError'
+        ? new HttpError('request timed out', HTTP_ERROR.timeout, 'TimeoutError')
+        : new HttpError('request aborted', HTTP_ERROR.aborted, 'AbortError');
+}
+/** Node's error reduced to its message and code (its other fields may hold request details). */
+function transportError(err) {
+    if (err instanceof HttpError)
+        return err;
+    const code = err?.code;
+    const message = err instanceof Error ? err.message : String(err);
+    return new HttpError(message, typeof code === 'string' ? code : 'ERR_HTTP');
+}
+function once(target, method, body, options) {
+    const { signal } = options;
+    const cap = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortError(signal));
+            return;
+        }
+        let settled = false;
+        let res;
+        const fail = (err) => {
+            if (settled)
+                return;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            req?.destroy();
+            res?.destroy();
+            reject(err);
+        };
+        const onAbort = () => fail(abortError(signal));
+        const headers = { 'user-agent': 'astl-agent-credentials', ...options.headers };
+        const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+        if (payload)
+            headers['content-length'] = String(payload.byteLength);
+        let req;
+        try {
+            req = (target.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(target, { method });
+            req.on('error', (err) => fail(transportError(err)));
+            // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
+            for (const [name, value] of Object.entries(headers))
+                req.setHeader(name, value);
+        }
+        catch (err) {
+            // Invalid header characters and the like: Node names the header, never its value.
+            fail(transportError(err));
+            return;
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+        req.on('response', (response) => {
+            res = response;
+            const declared = Number(response.headers['content-length']);
+            if (Number.isFinite(declared) && declared > cap) {
+                fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                return;
+            }
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > cap)
+                    fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                else
+                    chunks.push(chunk);
+            });
+            response.on('aborted', () => fail(new HttpError('connection closed mid-response', 'ECONNRESET')));
+            response.on('error', (err) => fail(transportError(err)));
+            response.on('end', () => {
+                if (settled)
+                    return;
+                let data;
+                try {
+                    data = decodeBody(Buffer.concat(chunks, size), response.headers['content-encoding'], cap);
+                }
+                catch (err) {
+                    fail(err);
+                    return;
+                }
+                settled = true;
+                signal?.removeEventListener('abort', onAbort);
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers: response.headers,
+                    body: data,
+                    url: target.toString(),
+                    text: () => data.toString('utf8'),
+                });
+            });
+        });
+        req.end(payload);
+    });
+}
+
+
+/***/ }),
+
 /***/ 2873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2029,6 +2273,8 @@ function describeValue(v) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./packages/core/http.ts
+var http = __webpack_require__(5770);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -2455,6 +2701,7 @@ function parseWwwAuthenticate(header) {
 
 
 
+
 const MEDIA_TYPES = {
     ociIndex: 'application/vnd.oci.image.index.v1+json',
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -2527,15 +2774,8 @@ class RateLimitedBeyondDeadline extends Error {
 /** A registry answer that is not usable (bad digest header on a digest request, oversized manifest, …). */
 class RegistryProtocolError extends Error {
 }
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const at = Date.parse(trimmed);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+// One Retry-After reader for every client (seconds or HTTP-date), kept exported here for callers.
+
 /** Transport faults described by their Node error code: "connection refused (ECONNREFUSED)". */
 function describeTransportFault(err) {
     const names = {
@@ -2815,7 +3055,7 @@ class RegistryClient {
             const res = await this.fetchImpl(url, { method, headers, signal, redirect: 'follow' });
             if ((0,core/* isRetryableStatus */.PS)(res.status)) {
                 await res.body?.cancel();
-                const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+                const retryAfterMs = (0,http/* parseRetryAfter */.mu)(res.headers.get('retry-after'));
                 if (res.status === 429 && retryAfterMs !== undefined && retryAfterMs > this.deadline.remainingMs()) {
                     throw new RateLimitedBeyondDeadline(`registry ${reference.registry} rate-limited requests for ${reference.repository} (429) and asked to wait ${Math.ceil(retryAfterMs / 1000)}s, longer than the time left`);
                 }
@@ -2944,7 +3184,7 @@ class RegistryClient {
             }
             if ((0,core/* isRetryableStatus */.PS)(res.status)) {
                 await res.body?.cancel();
-                throw new RetryableStatus(res.status, `${realmUrl.origin}${realmUrl.pathname}`, parseRetryAfter(res.headers.get('retry-after')));
+                throw new RetryableStatus(res.status, `${realmUrl.origin}${realmUrl.pathname}`, (0,http/* parseRetryAfter */.mu)(res.headers.get('retry-after')));
             }
             if (res.status === 401 || res.status === 403) {
                 await res.body?.cancel();

@@ -185,12 +185,14 @@ var duration = __webpack_require__(5166);
 var errors = __webpack_require__(425);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./packages/core/http.ts
+var http = __webpack_require__(5770);
 // EXTERNAL MODULE: ./packages/core/retry.ts
 var retry = __webpack_require__(4066);
 // EXTERNAL MODULE: ./packages/providers/diagnose.ts
 var diagnose = __webpack_require__(1196);
-// EXTERNAL MODULE: ./packages/providers/retry-policy.ts + 1 modules
-var retry_policy = __webpack_require__(7684);
+// EXTERNAL MODULE: ./packages/providers/retry-policy.ts
+var retry_policy = __webpack_require__(5036);
 ;// CONCATENATED MODULE: ./packages/providers/xml.ts
 /**
  * A strict, bounded reader for the small XML documents AWS Query APIs answer (STS): elements,
@@ -385,6 +387,7 @@ function xmlText(el, ...path) {
  * AccessDenied, InvalidIdentityToken, ExpiredTokenException, ValidationError and every other
  * 4xx fail at once with a diagnosis. The XML answer is untrusted: parsed strictly and bounded.
  */
+
 
 
 
@@ -707,6 +710,16 @@ function resolveStsEndpoint(region, env = process.env) {
         return `https://sts.${region}.${p.dualStackDnsSuffix}`;
     return `https://sts.${region}.${p.dnsSuffix}`;
 }
+/**
+ * The URL the Query request is POSTed to: the endpoint with its path ending in `/`, as the SDK
+ * sends it (`https://proxy.example/sts` → POST /sts/; `https://sts.us-east-1.amazonaws.com` → POST /).
+ */
+function stsOperationUrl(endpoint) {
+    const url = new URL(endpoint);
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url.toString();
+}
 /** The form body of AssumeRoleWithWebIdentity (Query protocol, API version 2011-06-15). */
 function assumeRoleForm(req, policy) {
     const form = new URLSearchParams({
@@ -722,6 +735,8 @@ function assumeRoleForm(req, policy) {
     return form.toString();
 }
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+const CREDENTIAL_TEXT = /^[\x21-\x7e]+$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 /**
  * The credentials in an AssumeRoleWithWebIdentityResponse. Every field is checked; a malformed
  * answer is STS_RESPONSE_INVALID, whose message never quotes the answer (it holds credentials).
@@ -738,14 +753,26 @@ function parseAssumeRoleResponse(xml, sessionName, roleArn) {
     catch (err) {
         throw invalid(err.message);
     }
+    if (root.name === 'ErrorResponse') {
+        // An error with a 2xx status: a gateway in between; name STS's code, as a refusal would.
+        const code = xmlText(xmlChild(root, 'Error'), 'Code');
+        throw invalid(`an ErrorResponse${code && /^[\w.]{1,64}$/.test(code) ? ` (${code})` : ''} with a 2xx status`);
+    }
     if (root.name !== 'AssumeRoleWithWebIdentityResponse')
         throw invalid(`root element <${root.name}>`);
     const result = xmlChild(root, 'AssumeRoleWithWebIdentityResult');
     const creds = xmlChild(result, 'Credentials');
-    const accessKeyId = xmlText(creds, 'AccessKeyId');
-    const secretAccessKey = xmlText(creds, 'SecretAccessKey');
-    const sessionToken = xmlText(creds, 'SessionToken');
-    const expirationText = xmlText(creds, 'Expiration');
+    // One of each, as the SDK insists (it refuses a repeated member): two AccessKeyIds are not
+    // an answer to pick from.
+    const field = (name) => {
+        if ((creds?.children.filter((c) => c.name === name).length ?? 0) > 1)
+            throw invalid(`more than one <${name}>`);
+        return xmlText(creds, name);
+    };
+    const accessKeyId = field('AccessKeyId');
+    const secretAccessKey = field('SecretAccessKey');
+    const sessionToken = field('SessionToken');
+    const expirationText = field('Expiration');
     if (!accessKeyId || !secretAccessKey || !sessionToken || !expirationText) {
         throw new errors/* AstlError */.Ht('AWS STS answered AssumeRoleWithWebIdentity without credentials', {
             code: 'STS_REQUEST_FAILED',
@@ -753,9 +780,15 @@ function parseAssumeRoleResponse(xml, sessionName, roleArn) {
     }
     if (!ACCESS_KEY_ID.test(accessKeyId))
         throw invalid('the AccessKeyId is not an access key id');
-    const expiration = new Date(expirationText);
+    // Exported to the job's environment: printable ASCII only, no space, CR/LF or control character.
+    if (!CREDENTIAL_TEXT.test(secretAccessKey))
+        throw invalid('the SecretAccessKey holds characters keys never have');
+    if (!CREDENTIAL_TEXT.test(sessionToken))
+        throw invalid('the SessionToken holds characters tokens never have');
+    // RFC 3339, as the SDK requires (Date's own parser would read "12/31/2030" in local time).
+    const expiration = RFC3339.test(expirationText) ? new Date(expirationText) : new Date(Number.NaN);
     if (Number.isNaN(expiration.getTime()))
-        throw invalid('the Expiration is not a timestamp');
+        throw invalid('the Expiration is not an RFC 3339 timestamp');
     const arn = xmlText(result, 'AssumedRoleUser', 'Arn');
     return {
         accessKeyId,
@@ -807,7 +840,7 @@ async function assumeRoleWithWebIdentity(req) {
     const policy = req.sessionPolicy === undefined
         ? undefined
         : prepareSessionPolicy(req.sessionPolicy, req.sessionPolicyFile);
-    const endpoint = req.endpoint ?? resolveStsEndpoint(req.region, req.env);
+    const endpoint = stsOperationUrl(req.endpoint ?? resolveStsEndpoint(req.region, req.env));
     const body = assumeRoleForm(req, policy);
     const isRetryable = (err) => (0,retry/* isNetworkFault */.d$)(err) ||
         (err instanceof retry_policy/* ProviderHttpError */.gm &&
@@ -829,7 +862,8 @@ async function assumeRoleWithWebIdentity(req) {
                 return parseAssumeRoleResponse(res.text(), req.sessionName, req.roleArn);
             }
             const { code, message } = parseStsError(res.text());
-            const err = new retry_policy/* ProviderHttpError */.gm(res.status, code, message);
+            // An error that echoes the token must not carry it into a retry's final message.
+            const err = new retry_policy/* ProviderHttpError */.gm(res.status, code, (0,retry_policy/* scrubSecret */.SK)(message, req.webIdentityToken), (0,http/* parseRetryAfter */.mu)(res.headers['retry-after']));
             if (isRetryable(err))
                 throw err;
             throw (0,diagnose/* diagnoseStsError */.tP)(code ?? `HTTP ${res.status}`, message, {
@@ -2287,7 +2321,7 @@ function diagnoseVaultLogin(status, vaultMessage, ctx) {
 /* unused harmony exports GITHUB_API_VERSION, GitHubHttpError, rateLimitOf */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7684);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5036);
 /**
  * What every GitHub REST call shares: the request under the retry policy (GitHub's rate-limit
  * headers honoured within the deadline), GitHub's answer reduced to its one-line `message`, and
@@ -2689,9 +2723,10 @@ function formatPermissions(permissions) {
 /* harmony export */ });
 /* unused harmony exports normalizeVaultUrl, normalizeAuthPath, normalizeKvPath, readKvSecretData, lookupSelf */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1196);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7684);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5770);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4066);
+/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1196);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5036);
 /**
  * HashiCorp Vault's HTTP API (https://developer.hashicorp.com/vault/api-docs): JWT auth login,
  * KV v1/v2 reads, token lookup-self and revoke-self, over the engine's own HTTP client. It is the
@@ -2704,6 +2739,7 @@ function formatPermissions(permissions) {
  * performance standby not yet consistent); 400/403/404 fail at once.
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+
 
 
 
@@ -2753,19 +2789,19 @@ function normalizeKvPath(path) {
 }
 /** KV secrets can be certificates or bundles; anything past this is not a Vault answer we want. */
 const MAX_VAULT_RESPONSE_BYTES = 1024 * 1024;
-const isRetryable = (err) => (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkFault */ .d$)(err) ||
-    (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .ProviderHttpError */ .gm && (err.status >= 500 || RETRYABLE_VAULT_STATUSES.has(err.status)));
+const isRetryable = (err) => (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isNetworkFault */ .d$)(err) ||
+    (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm && (err.status >= 500 || RETRYABLE_VAULT_STATUSES.has(err.status)));
 /** Vault's `{"errors": [...]}` as one printable line, or the start of a non-JSON body. */
 function vaultErrorText(text) {
     try {
         const errors = JSON.parse(text).errors;
         if (Array.isArray(errors))
-            return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .shortMessage */ .Sq)(errors.map(String).filter(Boolean).join('; '));
+            return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .shortMessage */ .Sq)(errors.map(String).filter(Boolean).join('; '));
     }
     catch {
         // a proxy's page, or nothing
     }
-    return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .shortMessage */ .Sq)(text, 200);
+    return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .shortMessage */ .Sq)(text, 200);
 }
 /**
  * One Vault API call under the retry policy. Resolves the parsed JSON body of a 2xx answer
@@ -2785,8 +2821,8 @@ async function vaultRequest(call, what, api, onRefusal) {
         headers['content-type'] = 'application/json';
     }
     try {
-        return await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (signal) => {
-            const res = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .sendAttempt */ .ob)(url, { method: api.method, headers, body, signal, maxResponseBytes: MAX_VAULT_RESPONSE_BYTES }, what, 'VAULT_REQUEST_FAILED');
+        return await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async (signal) => {
+            const res = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .sendAttempt */ .ob)(url, { method: api.method, headers, body, signal, maxResponseBytes: MAX_VAULT_RESPONSE_BYTES }, what, 'VAULT_REQUEST_FAILED');
             const text = res.text();
             if (res.status >= 200 && res.status < 300) {
                 if (!text.trim())
@@ -2801,17 +2837,31 @@ async function vaultRequest(call, what, api, onRefusal) {
                     });
                 }
             }
-            const err = new _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .ProviderHttpError */ .gm(res.status, undefined, vaultErrorText(text));
+            // A proxy's error page may echo what we sent; neither the token nor the JWT leaves here.
+            const err = new _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm(res.status, undefined, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubSecret */ .SK)(vaultErrorText(text), api.token, typeof api.body?.jwt === 'string' ? api.body.jwt : undefined), (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers['retry-after']));
             if (isRetryable(err))
                 throw err;
             const refusal = onRefusal(err);
             if (refusal === 'already-invalid')
                 return refusal;
             throw refusal;
-        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry));
+        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry));
     }
     catch (err) {
-        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .exhausted */ .uW)(err, 'VAULT_UNAVAILABLE', `Vault at ${call.url} did not answer in time; re-run the job, or check vault-url and the network.`);
+        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .exhausted */ .uW)(err, 'VAULT_UNAVAILABLE', `Vault at ${call.url} did not answer in time; re-run the job, or check vault-url and the network.`);
+    }
+}
+/**
+ * A response-wrapped answer (`wrap_info`, no `auth`/`data`): Vault wraps when the role, a policy
+ * or a proxy demands it; the real answer sits behind a single-use token this client does not unwrap.
+ */
+function refuseWrapped(body, what) {
+    const wrap = body?.wrap_info;
+    if (wrap && typeof wrap === 'object') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${what}: Vault answered with a response-wrapping token instead of the answer`, {
+            code: 'VAULT_RESPONSE_WRAPPED',
+            hint: 'response wrapping is required for this path or role (a sys/wrapping policy, X-Vault-Wrap-TTL at a proxy); turn it off for the CI role.',
+        });
     }
 }
 /** `POST /v1/auth/<authPath>/login {role, jwt}`. */
@@ -2819,7 +2869,7 @@ async function vaultJwtLogin(req) {
     const authPath = normalizeAuthPath(req.authPath);
     if (!req.role)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('vault-role is required for the Vault JWT login', { code: 'VAULT_ROLE_MISSING' });
-    const body = await vaultRequest(req, `Vault JWT login (auth/${authPath}/login)`, { method: 'POST', path: `auth/${authPath}/login`, body: { role: req.role, jwt: req.jwt } }, (err) => (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .diagnoseVaultLogin */ .QV)(err.status, err.providerMessage, {
+    const body = await vaultRequest(req, `Vault JWT login (auth/${authPath}/login)`, { method: 'POST', path: `auth/${authPath}/login`, body: { role: req.role, jwt: req.jwt } }, (err) => (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_3__/* .diagnoseVaultLogin */ .QV)(err.status, err.providerMessage, {
         url: req.url,
         authPath,
         role: req.role,
@@ -2827,6 +2877,7 @@ async function vaultJwtLogin(req) {
         audience: req.audience,
         jwt: req.jwt,
     }));
+    refuseWrapped(body, `Vault JWT login (auth/${authPath}/login)`);
     const auth = body?.auth;
     if (!auth || typeof auth.client_token !== 'string') {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`Vault answered the login at auth/${authPath}/login without a token`, {
@@ -2849,6 +2900,7 @@ async function vaultJwtLogin(req) {
 async function readKvSecretData(req) {
     const path = normalizeKvPath(req.path);
     const body = await vaultRequest(req, `Vault read of ${path}`, { method: 'GET', path, token: req.token }, (err) => kvRefusal(err, path, req.namespace));
+    refuseWrapped(body, `Vault read of ${path}`);
     const data = body?.data;
     if (data && typeof data === 'object' && 'metadata' in data && 'data' in data) {
         const inner = data.data;
