@@ -355,8 +355,8 @@ export const SCANNER_RULES: RuleMeta[] = [
     'scan/parse-error',
     'error',
     7.0,
-    'Workflow, action, agent config or policy could not be checked',
-    'The file is a workflow, an action definition, an agent config, a policy or an IAM document, but it is not valid YAML/JSON, expands too far through aliases, or a rule failed on it; only the secret rules ran, so the scanner fails closed with an error.',
+    'A file could not be checked',
+    'A workflow, action definition, agent config, policy or IAM document is not valid YAML/JSON, expands too far through aliases, is over the size limit, or a rule failed on it (only the secret rules ran); or a file could not be read, or the secret rules failed on it. The scanner fails closed with an error.',
     ['config'],
   ),
   rule(
