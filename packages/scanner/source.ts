@@ -258,7 +258,11 @@ export function selectFiles(root: string, names: readonly string[], exclude: rea
       skipped.push(...walked.skipped);
       continue;
     }
-    if (isExcluded(rel)) continue;
+    if (isExcluded(rel)) {
+      // Named but never scanned: say so, or `astl scan node_modules/x/.env` would pass silently.
+      skipped.push({ file: rel, reason: `excluded (matches ${exclude.join(', ')}); not scanned` });
+      continue;
+    }
     if (info.isSymbolicLink()) {
       const why = symlinkProblem(join(root, rel), realRoot);
       if (why) {
