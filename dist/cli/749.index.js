@@ -1003,7 +1003,7 @@ const SCANNER_RULES = [
     // GitLab CI
     rule('gitlab/unpinned-include', 'warning', 6.5, 'GitLab CI include not pinned', 'A project include without a pinned `ref:`, a component on a branch or `~latest`, or a remote include without `integrity:` pulls configuration that can change without review.', ['gitlab', 'supply-chain']),
     // The scanner itself
-    rule('scan/parse-error', 'error', 7.0, 'Workflow, action, agent config or policy could not be checked', 'The file is a workflow, an action definition, an agent config, a policy or an IAM document, but it is not valid YAML/JSON, expands too far through aliases, or a rule failed on it; only the secret rules ran, so the scanner fails closed with an error.', ['config']),
+    rule('scan/parse-error', 'error', 7.0, 'A file could not be checked', 'A workflow, action definition, agent config, policy or IAM document is not valid YAML/JSON, expands too far through aliases, is over the size limit, or a rule failed on it (only the secret rules ran); or a file could not be read, or the secret rules failed on it. The scanner fails closed with an error.', ['config']),
     rule('scan/suppression-without-reason', 'warning', 3.0, 'Suppression without a reason', '`# astl:ignore <rule-id>` must say why the finding is acceptable, so reviewers can judge it: `# astl:ignore <rule-id> <reason>`.', ['governance']),
 ];
 const SCANNER_RULES_BY_ID = new Map(SCANNER_RULES.map((r) => [r.id, r]));
@@ -6196,6 +6196,54 @@ const DEFAULT_PATHS = [
 const DEFAULT_EXCLUDE = ['**/.git/**', '**/node_modules/**'];
 const MAX_FILE_BYTES = 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8192;
+const BINARY_REASON = 'binary file; only the secret token rules ran on it';
+/**
+ * What a file's first bytes say: its encoding (a UTF-16 byte-order mark, or ASCII-range UTF-16
+ * without one: NULs at every other position) and whether it is binary (more than 1% NUL bytes
+ * otherwise; a text file with a stray NUL stays text, so one NUL cannot hide it from the rules).
+ */
+function sniffEncoding(head) {
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { encoding: 'utf-16le', binary: false };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { encoding: 'utf-16be', binary: false };
+    let even = 0;
+    let odd = 0;
+    const n = Math.min(head.length, BINARY_SNIFF_BYTES) & ~1;
+    for (let i = 0; i < n; i += 2) {
+        if (head[i] === 0)
+            even++;
+        if (head[i + 1] === 0)
+            odd++;
+    }
+    const half = n / 2;
+    if (half >= 2 && odd >= half * 0.9 && even <= half * 0.05)
+        return { encoding: 'utf-16le', binary: false };
+    if (half >= 2 && even >= half * 0.9 && odd <= half * 0.05)
+        return { encoding: 'utf-16be', binary: false };
+    const tail = head.length > n && head[n] === 0 ? 1 : 0;
+    return { encoding: 'utf-8', binary: (even + odd + tail) * 100 > Math.max(n, 1) };
+}
+/** A streaming decoder for `encoding` (UTF-16BE is swapped to LE; TextDecoder lacks BE in Node 20). */
+function decoderFor(encoding) {
+    if (encoding === 'utf-8') {
+        const d = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+        return (bytes, stream) => (bytes ? d.decode(bytes, { stream }) : d.decode());
+    }
+    const d = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: false });
+    if (encoding === 'utf-16le')
+        return (bytes, stream) => (bytes ? d.decode(bytes, { stream }) : d.decode());
+    let odd;
+    return (bytes, stream) => {
+        if (!bytes)
+            return d.decode();
+        const all = odd === undefined ? Buffer.from(bytes) : Buffer.concat([Buffer.of(odd), bytes]);
+        const even = all.length & ~1;
+        odd = all.length > even ? all[even] : undefined;
+        const swapped = Buffer.from(all.subarray(0, even)).swap16();
+        return d.decode(swapped, { stream });
+    };
+}
 /** Offset <-> line/column for one text, built once, on demand. */
 class LineIndex {
     text;
@@ -6238,11 +6286,19 @@ class LineIndex {
 function toPosix(path) {
     return sep === '/' ? path : path.split(sep).join('/');
 }
+/**
+ * A matcher for root-relative paths. picomatch's `**` never matches a line break (its regex `.`
+ * stops there), so `evil\n::error::x.txt` would slip past `paths: '**'`; line terminators are
+ * matched as NUL, which no glob can spell and every `*`/`?` accepts.
+ */
 function globMatcher(globs) {
     if (globs.length === 0)
         return () => false;
-    return picomatch_default()([...globs], { dot: true });
+    const match = picomatch_default()([...globs], { dot: true });
+    return (file) => match(LINE_TERMINATORS.test(file) ? file.replace(LINE_TERMINATORS_ALL, '\0') : file);
 }
+const LINE_TERMINATORS = /[\n\r\u2028\u2029]/;
+const LINE_TERMINATORS_ALL = /[\n\r\u2028\u2029]/g;
 /**
  * Every regular file under `root` (or under its sub-folder `start`) matching `include` and not
  * `exclude`, root-relative and sorted, plus what was passed over and why (symlinks that lead out
@@ -6384,7 +6440,8 @@ function normaliseName(name) {
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 /**
  * Reads one file as text, or says why it was skipped: over the size cap, binary (a NUL byte in
- * the first 8 KiB), unreadable. Invalid UTF-8 decodes to U+FFFD instead of failing.
+ * the first 8 KiB; its text is kept for the secret token rules), unreadable. UTF-16 (with a
+ * byte-order mark or ASCII-range without one) is decoded; invalid UTF-8 becomes U+FFFD.
  */
 function readSource(root, file, maxBytes = MAX_FILE_BYTES) {
     const path = (0,external_node_path_.join)(root, file);
@@ -6412,9 +6469,11 @@ function readSource(root, file, maxBytes = MAX_FILE_BYTES) {
             filled += n;
         }
         const bytes = buffer.subarray(0, filled);
-        if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0))
-            return { file, reason: 'binary file; not scanned' };
-        return { file, text: decoder.decode(bytes), bytes: filled };
+        const { encoding, binary } = sniffEncoding(bytes.subarray(0, BINARY_SNIFF_BYTES + 1));
+        const text = encoding === 'utf-8' ? decoder.decode(bytes) : decoderFor(encoding)(bytes, false);
+        if (binary)
+            return { file, reason: BINARY_REASON, binaryText: text };
+        return { file, text, bytes: filled };
     }
     catch (err) {
         return { file, reason: `cannot read (${err.code ?? err.message})` };
@@ -6442,10 +6501,11 @@ const WINDOW_OVERLAP = 64 * 1024;
  * characters shared with the previous one), so that a linear detector can scan it with bounded
  * memory. Each position belongs to exactly one window's `[from, to)`; a match shorter than half
  * the overlap lies whole in the window its start belongs to. Returns a SkippedFile when the file
- * is binary or unreadable, undefined when every window was delivered.
+ * is unreadable, undefined when every window was delivered (`binary` set on each for a binary file).
  */
 function readWindows(root, file, onWindow, windowBytes = WINDOW_BYTES, overlap = WINDOW_OVERLAP) {
-    const stream = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+    let decode;
+    let binary = false;
     const buffer = Buffer.allocUnsafe(windowBytes);
     let fd;
     let carry = '';
@@ -6457,16 +6517,19 @@ function readWindows(root, file, onWindow, windowBytes = WINDOW_BYTES, overlap =
         for (;;) {
             const n = (0,external_node_fs_.readSync)(fd, buffer, 0, windowBytes, null);
             const bytes = buffer.subarray(0, n);
-            if (first && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0))
-                return { file, reason: 'binary file; not scanned' };
+            if (!decode) {
+                const sniffed = sniffEncoding(bytes.subarray(0, BINARY_SNIFF_BYTES + 1));
+                decode = decoderFor(sniffed.encoding);
+                binary = sniffed.binary;
+            }
             const last = n === 0;
-            const text = carry + (last ? stream.decode() : stream.decode(bytes, { stream: true }));
+            const text = carry + (last ? decode(undefined, false) : decode(bytes, true));
             const nextCarry = last ? '' : text.slice(Math.max(0, text.length - overlap));
             const split = Math.ceil(nextCarry.length / 2);
             const from = first ? 0 : Math.ceil(carry.length / 2);
             const to = last ? text.length : text.length - nextCarry.length + split;
             if (text.length > 0 && to > from)
-                onWindow({ text, line, column, from, to });
+                onWindow({ text, line, column, from, to, binary });
             if (last)
                 return undefined;
             // Where the next window starts: advance line and column over the text that leaves.
@@ -9107,16 +9170,11 @@ function detectSecrets(text, file, options) {
     if (typeof text !== 'string' || text.length === 0)
         return [];
     const opts = compileOptions(options);
-    let hits;
-    try {
-        hits = detectors.run(text, opts.enabled, opts.optIn);
-        if (opts.custom.length > 0 && opts.enabled('secret/custom-pattern'))
-            hits.push(...runCustomPatterns(opts.custom, text, file));
-    }
-    catch {
-        // A detector bug must not take the whole scan down; the file is reported as clean of secrets.
-        return [];
-    }
+    // A detector bug throws to the caller: the scan engine reports the file as unchecked (an
+    // error, so the scan fails closed) instead of calling it clean.
+    let hits = detectors.run(text, opts.enabled, opts.optIn);
+    if (opts.custom.length > 0 && opts.enabled('secret/custom-pattern'))
+        hits.push(...runCustomPatterns(opts.custom, text, file));
     // Placeholders go before overlap removal, so that a real secret overlapping a placeholder of
     // a more specific rule is still reported.
     hits = dropOverlaps(hits.filter((h) => !isPlaceholderHit(h))).filter((h) => !DOCUMENTATION_EXAMPLES.has(h.secret) && !opts.allowed(h.secret, text.slice(h.start, h.end)));
@@ -9375,13 +9433,29 @@ async function scan(options) {
     const scanOne = (file, forceIam) => {
         const source = read(file);
         if (isSkipped(source)) {
-            skipped.push(source);
+            const { binaryText, ...listed } = source;
+            skipped.push(listed);
+            if (binaryText !== undefined) {
+                // A binary file: no YAML/JSON rules, but a token pasted into it is still a secret.
+                const ctx = new FileContext(file, binaryText, RULES_BY_ID);
+                runSecrets(ctx, () => tokenFindings(secrets(binaryText, file), true));
+                contexts.push(ctx);
+                scannedFiles.push(file);
+                bytesScanned += Buffer.byteLength(binaryText);
+                return;
+            }
             if (source.tooLarge !== undefined) {
                 // Over the size cap: no YAML/JSON rules, but the secret rules still run, in windows.
-                const streamed = scanLargeFile(root, file, secrets);
+                const kind = kindOf(file);
+                const marks = kind === 'json' || kind === 'other' ? undefined : { keys: new Set(), policyKind: false };
+                const streamed = scanLargeFile(root, file, secrets, marks);
                 if (streamed.skipped)
                     skipped[skipped.length - 1] = streamed.skipped;
                 else {
+                    // A workflow or config padded past the cap must not pass unchecked: fail closed.
+                    const what = marks && configKindOf(file, kind, marks);
+                    if (what)
+                        reportTooLarge(streamed.ctx, what, source.tooLarge, maxBytes);
                     contexts.push(streamed.ctx);
                     scannedFiles.push(file);
                     bytesScanned += source.tooLarge;
@@ -9427,11 +9501,24 @@ async function scan(options) {
                 fileLevel: true,
             });
         }
-        for (const f of secrets(source.text, file))
-            ctx.findings.push(f);
+        runSecrets(ctx, () => secrets(source.text, file));
     };
     for (const file of targets)
         scanOne(file);
+    // A file or folder the scan could not read was not checked at all: an error, not a pass.
+    for (const s of skipped) {
+        if (!s.reason.startsWith('cannot read'))
+            continue;
+        const ctx = new FileContext(s.file, '', RULES_BY_ID);
+        ctx.emit({
+            ruleId: 'scan/parse-error',
+            line: 1,
+            message: `${s.file}: ${s.reason}, so none of the rules ran on it: the scan fails closed. Make it readable by the scan, or exclude it.`,
+            about: 'unreadable',
+            fileLevel: true,
+        });
+        contexts.push(ctx);
+    }
     // Session policies named by a scanned registry are IAM documents whatever their path.
     for (const [path, agent] of sessionPolicies) {
         if (targetSet.has(path) || scannedFiles.includes(path))
@@ -9513,12 +9600,24 @@ function selectTargets(root, named, globs, exclude) {
  * stays bounded and the detector's cost linear. Findings keep file coordinates and go through
  * the file's `astl:ignore` comments here, since no window holds the whole text.
  */
-function scanLargeFile(root, file, secrets) {
+function scanLargeFile(root, file, secrets, marks) {
     const ctx = new FileContext(file, '', RULES_BY_ID);
     let suppressed = 0;
+    let failed = false;
     const skipped = readWindows(root, file, (w) => {
+        if (marks)
+            configMarks(w.text, marks);
         const local = new FileContext(file, w.text, RULES_BY_ID);
-        for (const f of secrets(w.text, file)) {
+        let found = [];
+        try {
+            found = tokenFindings(secrets(w.text, file), w.binary);
+        }
+        catch (err) {
+            if (!failed)
+                secretsFailed(ctx, err);
+            failed = true;
+        }
+        for (const f of found) {
             const at = local.lines.offset(f.line, f.column ?? 1);
             if (at >= w.from && at < w.to)
                 local.findings.push(f);
@@ -9529,6 +9628,32 @@ function scanLargeFile(root, file, secrets) {
             ctx.findings.push(shiftFinding(f, w.line, w.column));
     });
     return skipped ? { ctx, suppressed, skipped } : { ctx, suppressed };
+}
+/**
+ * In a binary file only the token rules apply: the generic rule's "secret-looking name and a
+ * random value" is what compressed or encoded data looks like everywhere.
+ */
+function tokenFindings(found, binary) {
+    return binary ? found.filter((f) => f.ruleId !== 'secret/generic-high-entropy') : found;
+}
+/** The secret rules on one file; a detector that throws leaves the file unchecked: an error. */
+function runSecrets(ctx, detect) {
+    try {
+        for (const f of detect())
+            ctx.findings.push(f);
+    }
+    catch (err) {
+        secretsFailed(ctx, err);
+    }
+}
+function secretsFailed(ctx, err) {
+    ctx.emit({
+        ruleId: 'scan/parse-error',
+        line: 1,
+        message: `The secret rules failed on ${ctx.file} (${err instanceof Error ? err.message : String(err)}), so it was not checked for secrets: the scan fails closed. Please report this.`,
+        about: 'secrets-internal-error',
+        fileLevel: true,
+    });
 }
 /** A window-relative finding in file coordinates (the window starts at `line`:`column`). */
 function shiftFinding(f, line, column) {
@@ -9656,18 +9781,28 @@ function configKindOf(file, kind, text) {
         return 'GitLab CI configuration';
     if (/(^|\/)agent-config\.ya?ml$/i.test(file))
         return 'agent config';
-    const top = (key) => new RegExp(`^["']?${key}["']?[ \\t]*:`, 'm').test(text);
+    const marks = typeof text === 'string' ? configMarks(text) : text;
+    const top = (key) => marks.keys.has(key);
     if (top('jobs') && (top('on') || top('true')))
         return 'workflow';
     if (top('runs') && (top('name') || top('description')))
         return 'action';
     if (top('agents'))
         return 'agent config';
-    if (/^["']?kind["']?[ \t]*:[ \t]*["']?\w*Policy\b/m.test(text) || top('agentTypes'))
+    if (marks.policyKind || top('agentTypes'))
         return 'policy';
     if (/(^|\/)policies\//i.test(file))
         return 'policy';
     return undefined;
+}
+const CONFIG_KEY = /^["']?(jobs|on|true|runs|name|description|agents|agentTypes)["']?[ \t]*:/gm;
+/** Adds the marks found in `text` to `into` (a large file is read window by window). */
+function configMarks(text, into = { keys: new Set(), policyKind: false }) {
+    for (const m of text.matchAll(CONFIG_KEY))
+        into.keys.add(m[1]);
+    if (/^["']?kind["']?[ \t]*:[ \t]*["']?\w*Policy\b/m.test(text))
+        into.policyKind = true;
+    return into;
 }
 function scanYaml(ctx, kind, options) {
     let resolved;
@@ -9806,6 +9941,15 @@ function scanIam(ctx, origin) {
         throw err;
     }
     checkIamPolicy(tree, ctx, origin);
+}
+function reportTooLarge(ctx, what, size, maxBytes) {
+    ctx.emit({
+        ruleId: 'scan/parse-error',
+        line: 1,
+        message: `${ctx.file} looks like a${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} but is ${formatBytes(size)}, over the scanner's ${formatBytes(maxBytes)} limit, so only the secret rules ran on it: the scan fails closed. Split the file or remove the padding (a ${what} is rarely this large).`,
+        about: `too-large ${what}`,
+        fileLevel: true,
+    });
 }
 function reportParseError(ctx, err, what) {
     const located = err instanceof core/* AstlError */.Ht ? err : undefined;

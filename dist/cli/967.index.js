@@ -716,10 +716,21 @@ function exhausted(err, code, hint) {
     }
     throw err;
 }
-/** A provider's error text cut to something printable on one line. */
+/** Characters of the tokens a provider might echo: JWT, base64(url), Vault and AWS keys. */
+const TOKEN_RUN_AT_END = /[A-Za-z0-9._~+/=-]+$/;
+/**
+ * A provider's error text cut to something printable on one line. The cut never splits a run of
+ * token characters: an error body that echoes the JWT or Vault token we sent would otherwise
+ * show most of it, which the masks (exact values) cannot hide. Such a run is dropped whole.
+ */
 function shortMessage(text, max = 300) {
     const msg = text.replace(/\s+/g, ' ').trim();
-    return msg.length > max ? `${msg.slice(0, max)}…` : msg;
+    if (msg.length <= max)
+        return msg;
+    let cut = msg.slice(0, max);
+    if (TOKEN_RUN_AT_END.test(msg.slice(max, max + 1)))
+        cut = cut.replace(TOKEN_RUN_AT_END, '');
+    return `${cut}…`;
 }
 
 

@@ -176,7 +176,7 @@ describe('files the other rules skip (issue 9 kind 4)', () => {
     ]);
   });
 
-  it('a skipped binary file is listed with the reason in the text report', async () => {
+  it('a binary file is listed with the reason in the text report, and a token pasted into it is still found', async () => {
     const dir = files(tempDir('astl-bin-'), {
       'assets/logo.png': Buffer.concat([
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
@@ -185,8 +185,10 @@ describe('files the other rules skip (issue 9 kind 4)', () => {
       'a.txt': 'clean\n',
     });
     const r = await runCli(['scan', 'assets/logo.png', 'a.txt'], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('skipped: assets/logo.png: binary file; not scanned');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('assets/logo.png:1:');
+    expect(r.stdout).toContain('secret/github-token');
+    expect(r.stdout).toContain('skipped: assets/logo.png: binary file; only the secret token rules ran on it');
     expect(r.stdout).toContain('1 files skipped');
   });
 });

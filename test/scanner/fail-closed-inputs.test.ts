@@ -1,0 +1,196 @@
+/**
+ * Verification of issue 10 as an attacker (helper v10): inputs that made the scanner miss a
+ * secret or a workflow fault, or pass a file it never checked. One `describe` per kind; each
+ * kind was a miss before the fix in the same commit.
+ */
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../../packages/scanner/scan.js';
+import { detectSecrets } from '../../packages/scanner/secrets/index.js';
+import { sniffEncoding } from '../../packages/scanner/source.js';
+import { cleanup, only, workspace } from './helpers.js';
+
+afterAll(cleanup);
+
+// Made-up values, assembled so that no token is written out in the repository.
+const j = (...parts: string[]): string => parts.join('');
+const TOKEN = j('gh', 'p_', 'R8x2bV9qLm4Tz7Yc1Nf5Kd3Hs6Jw0Pa2Ue8G');
+const RANDOM = 'Zf3D0qP8wLr2Tn6Vb9Kx1Mh4Yc7Gs5Ja';
+const WF = '.github/workflows';
+const UNPINNED = 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: evil/act@v1\n';
+
+function utf16(text: string, order: 'le' | 'be', bom: boolean): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  const body = order === 'le' ? le : Buffer.from(le).swap16();
+  return bom ? Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), body]) : body;
+}
+
+describe('file names with line breaks are scanned under `**`', () => {
+  it('picomatch alone never matches a name with a newline; the walk still finds it', async () => {
+    const name = 'evil\n::error::pwned.txt';
+    const root = workspace({ [name]: `token = "${TOKEN}"\n`, 'dir/a\rb.env': `T=${TOKEN}\n` });
+    const result = await scan({ root, paths: ['**'] });
+    expect(result.files).toEqual(['dir/a\rb.env', name]);
+    expect(only(result.findings, 'secret/github-token').map((f) => f.file)).toEqual(['dir/a\rb.env', name]);
+  });
+});
+
+describe('a workflow or config padded past the size cap fails closed', () => {
+  const padding = `# ${'x'.repeat(78)}\n`.repeat(60); // ~4.8 KB
+
+  it('a workflow over the cap is a scan/parse-error error; the secret rules still run', async () => {
+    const root = workspace({
+      [`${WF}/padded.yml`]: `${padding}${UNPINNED}      - run: echo ${TOKEN}\n`,
+      'ci/build.yml': `${UNPINNED}${padding}`, // a workflow by its keys, outside .github/
+      'ci/notes.yml': `${padding}title: notes\n`, // other YAML: only the secret rules, no error
+      'policies/data.json': `{"a": "${'y'.repeat(5000)}"}`,
+    });
+    const result = await scan({ root, paths: ['**'], maxFileBytes: 4096 });
+    const errors = only(result.findings, 'scan/parse-error');
+    expect(errors.map((f) => [f.file, f.severity])).toEqual([
+      ['.github/workflows/padded.yml', 'error'],
+      ['ci/build.yml', 'error'],
+    ]);
+    expect(errors[0]?.message).toMatch(/looks like a workflow but is .* over the scanner's 4.0 KiB limit/);
+    expect(only(result.findings, 'secret/github-token').map((f) => f.file)).toEqual([
+      '.github/workflows/padded.yml',
+    ]);
+  });
+
+  it('an action definition and an agent config over the cap too', async () => {
+    const root = workspace({
+      'act/action.yml': `${padding}name: x\nruns: { using: node24, main: x.js }\n`,
+      'agent-config.yaml': `${padding}agents: []\n`,
+    });
+    const result = await scan({ root, maxFileBytes: 4096 });
+    expect(only(result.findings, 'scan/parse-error').map((f) => f.file)).toEqual([
+      'act/action.yml',
+      'agent-config.yaml',
+    ]);
+  });
+});
+
+describe('a scan failure is an error, never a pass', () => {
+  it('a secret detector that throws leaves the file unchecked: scan/parse-error', async () => {
+    const root = workspace({ 'a.env': 'A=1\n', 'big.env': `${'B=2\n'.repeat(2000)}` });
+    const result = await scan({
+      root,
+      paths: ['**'],
+      maxFileBytes: 4096,
+      detectSecrets: () => {
+        throw new Error('detector bug');
+      },
+    });
+    expect(only(result.findings, 'scan/parse-error').map((f) => [f.file, f.severity])).toEqual([
+      ['a.env', 'error'],
+      ['big.env', 'error'],
+    ]);
+    expect(result.findings[0]?.message).toContain('detector bug');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a file the scan cannot read is an error', async () => {
+    const root = workspace({ 'agent-config.yaml': 'agents: []\n' });
+    chmodSync(join(root, 'agent-config.yaml'), 0);
+    const result = await scan({ root });
+    expect(only(result.findings, 'scan/parse-error').map((f) => f.file)).toEqual(['agent-config.yaml']);
+  });
+
+  it('a named file under an excluded folder is listed, not dropped silently', async () => {
+    const root = workspace({ 'node_modules/x/.env': `T=${TOKEN}\n` });
+    const result = await scan({ root, files: ['node_modules/x/.env'] });
+    expect(result.skipped).toEqual([
+      { file: 'node_modules/x/.env', reason: expect.stringMatching(/^excluded \(matches .*node_modules/) },
+    ]);
+  });
+});
+
+describe('binary-looking and UTF-16 files cannot hide a secret', () => {
+  it('sniffEncoding: BOMs, BOM-less UTF-16, binary, text with a stray NUL', () => {
+    expect(sniffEncoding(utf16('a: 1\n', 'le', true))).toEqual({ encoding: 'utf-16le', binary: false });
+    expect(sniffEncoding(utf16('a: 1\n', 'be', true))).toEqual({ encoding: 'utf-16be', binary: false });
+    expect(sniffEncoding(utf16('token = 1\n', 'le', false))).toEqual({ encoding: 'utf-16le', binary: false });
+    expect(sniffEncoding(utf16('token = 1\n', 'be', false))).toEqual({ encoding: 'utf-16be', binary: false });
+    expect(sniffEncoding(Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR')).binary).toBe(true);
+    expect(sniffEncoding(Buffer.from(`# a comment\0 with one NUL\n${'text\n'.repeat(40)}`)).binary).toBe(false);
+  });
+
+  it('UTF-16 files (with or without a BOM) get every rule', async () => {
+    const text = `token = "${TOKEN}"\napi_key = "${RANDOM}"\n`;
+    const root = workspace({
+      'le.txt': utf16(text, 'le', true),
+      'be.txt': utf16(text, 'be', true),
+      'le-nobom.txt': utf16(text, 'le', false),
+      'be-nobom.txt': utf16(text, 'be', false),
+    });
+    const result = await scan({ root, paths: ['**'] });
+    expect(result.skipped).toEqual([]);
+    for (const file of ['be-nobom.txt', 'be.txt', 'le-nobom.txt', 'le.txt']) {
+      expect(result.findings.filter((f) => f.file === file).map((f) => [f.ruleId, f.line, f.column])).toEqual([
+        ['secret/github-token', 1, 10],
+        ['secret/generic-high-entropy', 2, 12],
+      ]);
+    }
+  });
+
+  it('a NUL byte, an image header or a large binary: the token rules still run', async () => {
+    const root = workspace({
+      'stray-nul.env': `# x\0y\n${'# settings\n'.repeat(10)}T="${TOKEN}"\napi_key = "${RANDOM}"\n`,
+      'img.png': Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+        Buffer.from(`IHDR\0\0\ntoken=${TOKEN}\napi_key = "${RANDOM}"\n`),
+      ]),
+      'big.bin': Buffer.concat([Buffer.alloc(9000, 0), Buffer.from(` ${TOKEN} `), Buffer.alloc(100, 0)]),
+    });
+    const result = await scan({ root, paths: ['**'], maxFileBytes: 4096 });
+    const got = result.findings.map((f) => `${f.file} ${f.ruleId}`).sort();
+    expect(got).toEqual([
+      'big.bin secret/github-token',
+      'img.png secret/github-token', // not the generic rule: compressed data looks like it
+      'stray-nul.env secret/generic-high-entropy', // a stray NUL keeps a text file text
+      'stray-nul.env secret/github-token',
+    ]);
+    expect(Object.fromEntries(result.skipped.map((s) => [s.file, s.reason]))).toEqual({
+      'big.bin': expect.stringContaining('only the secret rules ran'),
+      'img.png': 'binary file; only the secret token rules ran on it',
+    });
+  });
+});
+
+describe('YAML and JSON values on the line after their key', () => {
+  const found = (text: string, file = 'x.yaml') => detectSecrets(text, file).map((f) => [f.ruleId, f.line]);
+
+  it.each([
+    ['plain', `api_key:\n  ${RANDOM}\n`],
+    ['quoted', `api_key:\n  "${RANDOM}"\n`],
+    ['CRLF', `api_key:\r\n  '${RANDOM}'\r\n`],
+    ['literal block', `data:\n  api_key: |\n    ${RANDOM}\n`],
+    ['folded block, comment', `data:\n  api_key: >- # from vault\n    ${RANDOM}\n`],
+    ['JSON', `{"api_key":\n   "${RANDOM}"}\n`],
+  ])('%s', (_name, text) => {
+    expect(found(text, text.startsWith('{') ? 'x.json' : 'x.yaml')).toEqual([['secret/generic-high-entropy', 2 + Number(text.startsWith('data'))]]);
+  });
+
+  it.each([
+    ['a sibling key, not a value', `api_key:\nother: ${RANDOM}\n`],
+    ['a nested mapping', `api_key:\n  name: ${RANDOM}\n`],
+    ['a list', 'api_token:\n  - first\n'],
+    ['a placeholder', 'api_key: |\n  YOUR_API_KEY_HERE\n'],
+    ['a template', 'api_key:\n  ${{ secrets.API_KEY }}\n'],
+  ])('clean: %s', (_name, text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('a huge expression does not make a huge message', () => {
+  it('shortens the expression shown, keeps the finding', async () => {
+    const deep = `${'('.repeat(5000)}github.event.issue.title${')'.repeat(5000)}`;
+    const root = workspace({
+      [`${WF}/x.yml`]: `on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo \${{ ${deep} }}\n`,
+    });
+    const result = await scan({ root });
+    const [f] = only(result.findings, 'workflow/template-injection');
+    expect(f?.message.length).toBeLessThan(1000);
+    expect(f?.message).toContain('github.event.issue.title');
+  });
+});
