@@ -360,6 +360,14 @@ export const SCANNER_RULES: RuleMeta[] = [
     ['config'],
   ),
   rule(
+    'scan/config-changed',
+    'note',
+    2.0,
+    'The change under review edits the scan configuration',
+    'The scan configuration (.astl/scan.yaml) is read from the checked-out tree, so a pull request that edits it changes its own scan: pinning exceptions, the agent registry and catalog. Its owners should review it (CODEOWNERS).',
+    ['governance'],
+  ),
+  rule(
     'scan/suppression-without-reason',
     'warning',
     3.0,

@@ -5,7 +5,7 @@
  * No I/O beyond reading the workspace and running git; nothing printed.
  */
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { isMap, type Node } from 'yaml';
 import {
   AstlError,
@@ -51,7 +51,13 @@ import {
   type WalkResult,
   walk,
 } from './source.js';
-import { applySuppressions, parseBaseline } from './suppress.js';
+import {
+  acceptedInChange,
+  applySuppressions,
+  type InlineAcceptance,
+  parseBaseline,
+  quotedReason,
+} from './suppress.js';
 import { isActionShape, isWorkflowShape, readAction, readWorkflow } from './workflow/model.js';
 import { parseResolved, type ResolvedDocument, toPlain, YamlProblem } from './workflow/yaml.js';
 
@@ -239,7 +245,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const sessionPolicies = new Map<string, string>();
   const targetSet = new Set(targets);
 
-  let streamedSuppressed = 0;
+  const streamedAccepted = new Map<string, InlineAcceptance[]>();
   const scanOne = (file: string, forceIam?: string) => {
     const source = read(file);
     if (isSkipped(source)) {
@@ -257,7 +263,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       if (source.tooLarge !== undefined) {
         // Over the size cap: no YAML/JSON rules, but the secret rules still run, in windows.
         const kind = kindOf(file);
-        const marks = kind === 'json' || kind === 'other' ? undefined : { keys: new Set<string>(), policyKind: false };
+        const marks =
+          kind === 'json' || kind === 'other' ? undefined : { keys: new Set<string>(), policyKind: false };
         const streamed = scanLargeFile(root, file, secrets, marks);
         if (streamed.skipped) skipped[skipped.length - 1] = streamed.skipped;
         else {
@@ -267,7 +274,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
           contexts.push(streamed.ctx);
           scannedFiles.push(file);
           bytesScanned += source.tooLarge;
-          streamedSuppressed += streamed.suppressed;
+          streamedAccepted.set(file, streamed.accepted);
         }
       }
       return;
@@ -329,16 +336,28 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     scanOne(path, `agent '${agent}'`);
   }
 
-  // Suppressions, diff scope, baseline.
+  // Suppressions, diff scope, baseline. In diff scope, what the change itself adds to accept a
+  // finding (an astl:ignore on a changed line, an edited baseline) turns it into a note: a pull
+  // request cannot silence its own findings without reviewers seeing it.
   const baseline = loadBaseline(root, options.baseline);
-  let suppressed = streamedSuppressed;
+  const inChange = (file: string | undefined) =>
+    scope === 'diff' && changes !== undefined && file !== undefined && changes.files.has(file);
+  const baselineFile =
+    typeof options.baseline === 'string' ? rootRelative(root, options.baseline) : undefined;
+  const baselineChanged = inChange(baselineFile);
+  let suppressed = 0;
   let baselined = 0;
   let outsideDiff = 0;
   const findings: Finding[] = [];
   for (const ctx of contexts) {
     const result = applySuppressions(ctx);
-    suppressed += result.suppressed.length;
     const change = scope === 'diff' ? changes?.files.get(ctx.file) : undefined;
+    for (const a of [...result.accepted, ...(streamedAccepted.get(ctx.file) ?? [])]) {
+      if (change && isChangedLine(change, a.line, a.line) && !baseline.has(a.finding.fingerprint)) {
+        const how = `\`astl:ignore\` on line ${a.line} (${quotedReason(a.reason)})`;
+        findings.push(publicFinding(acceptedInChange(a.finding, how)));
+      } else suppressed++;
+    }
     for (const f of result.kept) {
       if (
         scope === 'diff' &&
@@ -349,12 +368,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         continue;
       }
       if (baseline.has(f.fingerprint)) {
-        baselined++;
+        if (baselineChanged)
+          findings.push(publicFinding(acceptedInChange(f, `the baseline ${baselineFile}`)));
+        else baselined++;
         continue;
       }
       findings.push(publicFinding(f));
     }
   }
+  if (inChange(config.file)) findings.push(configChanged(config.file!));
   findings.sort(compareFindings);
   // The default registry belongs in the inventory even when no agent is bound to it.
   store.registry(agentOptions.registry);
@@ -421,9 +443,9 @@ function scanLargeFile(
   file: string,
   secrets: (text: string, file: string) => Finding[],
   marks?: ConfigMarks,
-): { ctx: FileContext; suppressed: number; skipped?: SkippedFile } {
+): { ctx: FileContext; accepted: InlineAcceptance[]; skipped?: SkippedFile } {
   const ctx = new FileContext(file, '', RULES_BY_ID);
-  let suppressed = 0;
+  const accepted: InlineAcceptance[] = [];
   let failed = false;
   const skipped = readWindows(root, file, (w) => {
     if (marks) configMarks(w.text, marks);
@@ -440,10 +462,12 @@ function scanLargeFile(
       if (at >= w.from && at < w.to) local.findings.push(f);
     }
     const result = applySuppressions(local);
-    suppressed += result.suppressed.length;
+    for (const a of result.accepted) {
+      accepted.push({ ...a, finding: shiftFinding(a.finding, w.line, w.column), line: a.line + w.line - 1 });
+    }
     for (const f of result.kept) ctx.findings.push(shiftFinding(f, w.line, w.column));
   });
-  return skipped ? { ctx, suppressed, skipped } : { ctx, suppressed };
+  return skipped ? { ctx, accepted, skipped } : { ctx, accepted };
 }
 
 /**
@@ -488,6 +512,27 @@ function shiftFinding(f: RawFinding, line: number, column: number): RawFinding {
   if (f.endLine !== undefined) shifted.endLine = f.endLine + line - 1;
   if (f.endColumn !== undefined) shifted.endColumn = f.endLine === 1 ? f.endColumn + column - 1 : f.endColumn;
   return shifted;
+}
+
+/** `path` (relative to root or absolute) as a root-relative, forward-slash name. */
+function rootRelative(root: string, path: string): string {
+  return relative(root, resolve(root, path)).split(sep).join('/');
+}
+
+/**
+ * The scan configuration is part of the change under review and already applies to this scan
+ * (it relaxes pinning, moves the agent registry, replaces agent catalog entries): say so.
+ */
+function configChanged(file: string): Finding {
+  const ctx = new FileContext(file, '', RULES_BY_ID);
+  ctx.emit({
+    ruleId: 'scan/config-changed',
+    line: 1,
+    message: `This change edits the scan configuration ${file}, and this scan already uses the edited version: its pinning exceptions (shown as notes where they apply) and agent settings (registry, catalog entries) change what is reported. Have the owners of ${file} review it (CODEOWNERS).`,
+    about: 'scan config changed',
+    fileLevel: true,
+  });
+  return publicFinding(ctx.findings[0]!);
 }
 
 function publicFinding(f: RawFinding): Finding {

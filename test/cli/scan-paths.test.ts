@@ -188,7 +188,9 @@ describe('files the other rules skip (issue 9 kind 4)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('assets/logo.png:1:');
     expect(r.stdout).toContain('secret/github-token');
-    expect(r.stdout).toContain('skipped: assets/logo.png: binary file; only the secret token rules ran on it');
+    expect(r.stdout).toContain(
+      'skipped: assets/logo.png: binary file; only the secret token rules ran on it',
+    );
     expect(r.stdout).toContain('1 files skipped');
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../packages/scanner/scan.js';
 import { detectSecrets } from '../../packages/scanner/secrets/index.js';
 import { sniffEncoding } from '../../packages/scanner/source.js';
-import { cleanup, only, workspace } from './helpers.js';
+import { cleanup, commit, gitRepo, only, workspace } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -112,7 +112,9 @@ describe('binary-looking and UTF-16 files cannot hide a secret', () => {
     expect(sniffEncoding(utf16('token = 1\n', 'le', false))).toEqual({ encoding: 'utf-16le', binary: false });
     expect(sniffEncoding(utf16('token = 1\n', 'be', false))).toEqual({ encoding: 'utf-16be', binary: false });
     expect(sniffEncoding(Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR')).binary).toBe(true);
-    expect(sniffEncoding(Buffer.from(`# a comment\0 with one NUL\n${'text\n'.repeat(40)}`)).binary).toBe(false);
+    expect(sniffEncoding(Buffer.from(`# a comment\0 with one NUL\n${'text\n'.repeat(40)}`)).binary).toBe(
+      false,
+    );
   });
 
   it('UTF-16 files (with or without a BOM) get every rule', async () => {
@@ -126,10 +128,12 @@ describe('binary-looking and UTF-16 files cannot hide a secret', () => {
     const result = await scan({ root, paths: ['**'] });
     expect(result.skipped).toEqual([]);
     for (const file of ['be-nobom.txt', 'be.txt', 'le-nobom.txt', 'le.txt']) {
-      expect(result.findings.filter((f) => f.file === file).map((f) => [f.ruleId, f.line, f.column])).toEqual([
-        ['secret/github-token', 1, 10],
-        ['secret/generic-high-entropy', 2, 12],
-      ]);
+      expect(result.findings.filter((f) => f.file === file).map((f) => [f.ruleId, f.line, f.column])).toEqual(
+        [
+          ['secret/github-token', 1, 10],
+          ['secret/generic-high-entropy', 2, 12],
+        ],
+      );
     }
   });
 
@@ -168,7 +172,9 @@ describe('YAML and JSON values on the line after their key', () => {
     ['folded block, comment', `data:\n  api_key: >- # from vault\n    ${RANDOM}\n`],
     ['JSON', `{"api_key":\n   "${RANDOM}"}\n`],
   ])('%s', (_name, text) => {
-    expect(found(text, text.startsWith('{') ? 'x.json' : 'x.yaml')).toEqual([['secret/generic-high-entropy', 2 + Number(text.startsWith('data'))]]);
+    expect(found(text, text.startsWith('{') ? 'x.json' : 'x.yaml')).toEqual([
+      ['secret/generic-high-entropy', 2 + Number(text.startsWith('data'))],
+    ]);
   });
 
   it.each([
@@ -192,5 +198,67 @@ describe('a huge expression does not make a huge message', () => {
     const [f] = only(result.findings, 'workflow/template-injection');
     expect(f?.message.length).toBeLessThan(1000);
     expect(f?.message).toContain('github.event.issue.title');
+  });
+});
+
+describe('a pull request cannot silence its own findings unseen (diff scope)', () => {
+  const WORKFLOW = `on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: old/act@v1 # astl:ignore workflow/unpinned-action accepted in 2025\n      - run: echo hi\n`;
+
+  it('astl:ignore added on a changed line, an edited baseline and an edited scan config become notes', async () => {
+    const { root, base } = gitRepo({
+      [`${WF}/ci.yml`]: WORKFLOW,
+      'astl-baseline.json': '{"version":1,"fingerprints":[]}\n',
+    });
+    const first = await scan({ root, scope: 'all', files: ['.'] });
+    expect(first.findings).toEqual([]);
+    expect(first.stats.suppressed).toBe(1);
+    // The pull request: a secret silenced inline, an unpinned action added to the baseline, and a
+    // scan config that accepts any ref for evil/*.
+    const pr = WORKFLOW.replace(
+      '      - run: echo hi\n',
+      `      - run: echo ${TOKEN} # astl:ignore secret/* test fixture, trust me\n      - uses: evil/act@v1\n      - uses: evil/other@main\n`,
+    );
+    commit(root, { [`${WF}/ci.yml`]: pr });
+    const before = await scan({ root, scope: 'all', files: ['.'] });
+    const unpinned = before.findings.find((f) => f.line === 10 && f.ruleId === 'workflow/unpinned-action');
+    const head = commit(root, {
+      'astl-baseline.json': JSON.stringify({ version: 1, fingerprints: [unpinned?.fingerprint] }),
+      '.astl/scan.yaml':
+        'version: 1\npinning:\n  policies:\n    - uses: evil/other\n      policy: ref-pin\n      reason: we trust evil\n',
+    });
+    const result = await scan({
+      root,
+      scope: 'diff',
+      base,
+      head,
+      baseline: 'astl-baseline.json',
+      files: ['.'],
+    });
+    const got = result.findings.map((f) => [f.severity, f.ruleId, f.file, f.line]);
+    expect(got).toEqual([
+      ['note', 'scan/config-changed', '.astl/scan.yaml', 1],
+      ['note', 'secret/github-token', `${WF}/ci.yml`, 9],
+      ['note', 'workflow/unpinned-action', `${WF}/ci.yml`, 10],
+      ['note', 'workflow/unpinned-action', `${WF}/ci.yml`, 11],
+    ]);
+    const byLine = Object.fromEntries(result.findings.map((f) => [f.line, f.message]));
+    expect(byLine[9]).toMatch(
+      /^Accepted by `astl:ignore` on line 9 \("test fixture, trust me"\), which this change adds/,
+    );
+    expect(byLine[10]).toMatch(/^Accepted by the baseline astl-baseline.json, which this change adds/);
+    expect(byLine[11]).toContain('we trust evil');
+    expect(result.findings.map((f) => f.message).join('\n')).not.toContain(TOKEN);
+    // The old suppression on an unchanged line stays quiet (counted only).
+    expect(result.stats.suppressed).toBe(1);
+  });
+
+  it('after the merge, a later change that does not touch those lines reports nothing about them', async () => {
+    const { root, base } = gitRepo({
+      [`${WF}/ci.yml`]: WORKFLOW.replace('echo hi', `echo ${TOKEN} # astl:ignore secret/* test fixture`),
+      'README.md': 'a\n',
+    });
+    const head = commit(root, { 'README.md': 'b\n' });
+    const result = await scan({ root, scope: 'diff', base, head, files: ['.'] });
+    expect(result.findings).toEqual([]);
   });
 });

@@ -49,7 +49,10 @@ describe('selectFiles: named files, literally', () => {
       { file: '../etc/passwd', reason: 'outside the workspace; not scanned' },
       { file: '/etc/passwd', reason: 'outside the workspace; not scanned' },
       { file: 'gone.txt', reason: 'does not exist' },
-      { file: 'node_modules/m/i.js', reason: 'excluded (matches **/.git/**, **/node_modules/**); not scanned' },
+      {
+        file: 'node_modules/m/i.js',
+        reason: 'excluded (matches **/.git/**, **/node_modules/**); not scanned',
+      },
     ]);
   });
 
@@ -121,11 +124,15 @@ describe('skipped files are listed (issue 9 kind 4)', () => {
     expect(result.skipped).toEqual([
       { file: 'assets/logo.png', reason: 'binary file; only the secret token rules ran on it' },
     ]);
-    expect(result.findings.map((f) => [f.file, f.ruleId])).toEqual([['assets/logo.png', 'secret/github-token']]);
+    expect(result.findings.map((f) => [f.file, f.ruleId])).toEqual([
+      ['assets/logo.png', 'secret/github-token'],
+    ]);
     const md = summaryMarkdown(result);
     expect(md).toContain('Skipped files (1)');
     expect(md).toContain('logo.png');
     expect(md).toContain('binary file; only the secret token rules ran on it');
-    expect(textReport(result)).toContain('skipped: assets/logo.png: binary file; only the secret token rules ran on it');
+    expect(textReport(result)).toContain(
+      'skipped: assets/logo.png: binary file; only the secret token rules ran on it',
+    );
   });
 });
