@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../packages/scanner/scan.js';
 import { detectSecrets } from '../../packages/scanner/secrets/index.js';
 import { sniffEncoding } from '../../packages/scanner/source.js';
-import { cleanup, commit, gitRepo, only, workspace } from './helpers.js';
+import { cleanup, commit, git, gitRepo, only, workspace } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -182,7 +182,7 @@ describe('YAML and JSON values on the line after their key', () => {
     ['a nested mapping', `api_key:\n  name: ${RANDOM}\n`],
     ['a list', 'api_token:\n  - first\n'],
     ['a placeholder', 'api_key: |\n  YOUR_API_KEY_HERE\n'],
-    ['a template', 'api_key:\n  ${{ secrets.API_KEY }}\n'],
+    ['a template', `api_key:\n  ${'${{'} secrets.API_KEY }}\n`],
   ])('clean: %s', (_name, text) => {
     expect(found(text)).toEqual([]);
   });
@@ -260,5 +260,19 @@ describe('a pull request cannot silence its own findings unseen (diff scope)', (
     const head = commit(root, { 'README.md': 'b\n' });
     const result = await scan({ root, scope: 'diff', base, head, files: ['.'] });
     expect(result.findings).toEqual([]);
+  });
+});
+
+describe('a rename cannot carry a fault into a running workflow unseen (diff scope)', () => {
+  it('a vulnerable workflow moved from docs/ into .github/workflows/ without edits is reported', async () => {
+    const vulnerable = `on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: echo "\${{ github.event.issue.title }}"\n`;
+    const { root, base } = gitRepo({ 'docs/example.yml': vulnerable, [`${WF}/.keep`]: '' });
+    git(root, 'mv', 'docs/example.yml', `${WF}/example.yml`);
+    git(root, 'commit', '-q', '-m', 'enable the example');
+    const head = git(root, 'rev-parse', 'HEAD');
+    const result = await scan({ root, scope: 'diff', base, head });
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([
+      ['workflow/template-injection', `${WF}/example.yml`, 8],
+    ]);
   });
 });
