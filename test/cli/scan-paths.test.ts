@@ -234,4 +234,33 @@ describe('astl scan --staged with many and unusual names', () => {
       [...names.map((n) => [n, 2]), ['new name.env', 2]].sort(),
     );
   });
+
+  it('a staged rename counts whole: a workflow moved into .github/workflows/ is judged in full', async () => {
+    const dir = tempDir('astl-staged-mv-');
+    const git = (...args: string[]) =>
+      spawnSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+      });
+    git('init', '-q', '-b', 'main');
+    files(dir, {
+      'docs/example.yml': `on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: echo "\${{ github.event.issue.title }}"\n`,
+      '.github/workflows/.keep': '',
+    });
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    git('mv', 'docs/example.yml', '.github/workflows/example.yml');
+    const r = await runCli(['scan', '--staged', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).findings.map((f) => [f.file, f.line])).toEqual([
+      ['.github/workflows/example.yml', 8],
+    ]);
+  });
 });
