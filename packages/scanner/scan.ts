@@ -353,7 +353,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const result = applySuppressions(ctx);
     const change = scope === 'diff' ? changes?.files.get(ctx.file) : undefined;
     for (const a of [...result.accepted, ...(streamedAccepted.get(ctx.file) ?? [])]) {
-      if (change && isChangedLine(change, a.line, a.line) && !baseline.has(a.finding.fingerprint)) {
+      // The comment or the finding's own lines are new here: the acceptance was never reviewed.
+      const fresh =
+        change &&
+        (isChangedLine(change, a.line, a.line) ||
+          isChangedLine(change, a.finding.line, a.finding.endLine ?? a.finding.line));
+      if (fresh && !baseline.has(a.finding.fingerprint)) {
         const how = `\`astl:ignore\` on line ${a.line} (${quotedReason(a.reason)})`;
         findings.push(publicFinding(acceptedInChange(a.finding, how)));
       } else suppressed++;

@@ -100,7 +100,7 @@ export function acceptedInChange(f: RawFinding, how: string): RawFinding {
   return {
     ...f,
     severity: 'note',
-    message: `Accepted by ${how}, which this change adds; reviewers: judge that reason. ${f.message}`,
+    message: `Accepted by ${how}, and this change adds or edits it or the finding's line: reviewers, judge that reason. ${f.message}`,
   };
 }
 

@@ -243,9 +243,11 @@ describe('a pull request cannot silence its own findings unseen (diff scope)', (
     ]);
     const byLine = Object.fromEntries(result.findings.map((f) => [f.line, f.message]));
     expect(byLine[9]).toMatch(
-      /^Accepted by `astl:ignore` on line 9 \("test fixture, trust me"\), which this change adds/,
+      /^Accepted by `astl:ignore` on line 9 \("test fixture, trust me"\), and this change adds or edits it/,
     );
-    expect(byLine[10]).toMatch(/^Accepted by the baseline astl-baseline.json, which this change adds/);
+    expect(byLine[10]).toMatch(
+      /^Accepted by the baseline astl-baseline.json, and this change adds or edits it/,
+    );
     expect(byLine[11]).toContain('we trust evil');
     expect(result.findings.map((f) => f.message).join('\n')).not.toContain(TOKEN);
     // The old suppression on an unchanged line stays quiet (counted only).
@@ -274,5 +276,21 @@ describe('a rename cannot carry a fault into a running workflow unseen (diff sco
     expect(result.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([
       ['workflow/template-injection', `${WF}/example.yml`, 8],
     ]);
+  });
+});
+
+describe('an old astl:ignore does not silently cover a new value on the line below it', () => {
+  it('editing the accepted line turns its acceptance into a note', async () => {
+    const { root, base } = gitRepo({
+      'app.env': '# astl:ignore secret/* sample value for the docs\nTOKEN=placeholder\n',
+    });
+    const head = commit(root, {
+      'app.env': `# astl:ignore secret/* sample value for the docs\nTOKEN=${TOKEN}\n`,
+    });
+    const result = await scan({ root, scope: 'diff', base, head, files: ['app.env'] });
+    expect(result.findings.map((f) => [f.severity, f.ruleId, f.line])).toEqual([
+      ['note', 'secret/github-token', 2],
+    ]);
+    expect(result.findings[0]?.message).toContain('sample value for the docs');
   });
 });
