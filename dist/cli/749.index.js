@@ -442,7 +442,11 @@ async function gitChangeSet(root, base, head) {
         const path = parts[i++];
         if (!path || kind === 'D')
             continue;
-        files.set(path, { file: path, ranges: [], ...(kind === 'T' ? { wholeFile: true } : {}) });
+        files.set(path, {
+            file: path,
+            ranges: [],
+            ...(kind === 'T' || kind === 'R' || kind === 'C' ? { wholeFile: true } : {}),
+        });
     }
     let current;
     for (const line of patch.split('\n')) {
@@ -572,9 +576,11 @@ async function githubChangeSet(pr, timeoutMs) {
         for (const f of data) {
             if (f.status === 'removed')
                 continue;
-            files.set(f.filename, f.patch
+            // A rename counts whole (see FileChange.wholeFile); so does a file without a patch.
+            const renamed = f.status === 'renamed' || f.status === 'copied';
+            files.set(f.filename, f.patch && !renamed
                 ? { file: f.filename, ranges: rangesFromPatch(f.patch) }
-                : { file: f.filename, ranges: [], wholeFile: f.status !== 'renamed' });
+                : { file: f.filename, ranges: [], wholeFile: true });
         }
         if (data.length < 100)
             break;
@@ -1004,6 +1010,7 @@ const SCANNER_RULES = [
     rule('gitlab/unpinned-include', 'warning', 6.5, 'GitLab CI include not pinned', 'A project include without a pinned `ref:`, a component on a branch or `~latest`, or a remote include without `integrity:` pulls configuration that can change without review.', ['gitlab', 'supply-chain']),
     // The scanner itself
     rule('scan/parse-error', 'error', 7.0, 'A file could not be checked', 'A workflow, action definition, agent config, policy or IAM document is not valid YAML/JSON, expands too far through aliases, is over the size limit, or a rule failed on it (only the secret rules ran); or a file could not be read, or the secret rules failed on it. The scanner fails closed with an error.', ['config']),
+    rule('scan/config-changed', 'note', 2.0, 'The change under review edits the scan configuration', 'The scan configuration (.astl/scan.yaml) is read from the checked-out tree, so a pull request that edits it changes its own scan: pinning exceptions, the agent registry and catalog. Its owners should review it (CODEOWNERS).', ['governance']),
     rule('scan/suppression-without-reason', 'warning', 3.0, 'Suppression without a reason', '`# astl:ignore <rule-id>` must say why the finding is acceptable, so reviewers can judge it: `# astl:ignore <rule-id> <reason>`.', ['governance']),
 ];
 const SCANNER_RULES_BY_ID = new Map(SCANNER_RULES.map((r) => [r.id, r]));
@@ -2793,6 +2800,7 @@ function reportInjection(found, node, where, ctx, kind) {
             }
             const { line, column } = ctx.position(offset);
             const expr = `\${{ ${f.expression.text.trim()} }}`;
+            const shown = shortened(expr);
             const chain = source.via.length > 1 ? ` (${source.via.join(' ← ')})` : '';
             const direct = source.via.length === 1;
             const variable = envName(source.via[0] ?? source.context);
@@ -2803,11 +2811,15 @@ function reportInjection(found, node, where, ctx, kind) {
                 line,
                 column,
                 ...(certain ? {} : { severity: 'warning' }),
-                message: `\`${expr}\` can expand to ${certain ? 'attacker-controlled' : 'caller- or collaborator-controlled'} text from \`${source.context}\`${chain}, pasted into ${where} before it runs, so a crafted value executes as code${f.syntaxError ? ` (the expression does not parse: ${f.syntaxError}; treated as untrusted)` : ''}. ${fix}`,
+                message: `\`${shown}\` can expand to ${certain ? 'attacker-controlled' : 'caller- or collaborator-controlled'} text from \`${source.context}\`${chain}, pasted into ${where} before it runs, so a crafted value executes as code${f.syntaxError ? ` (the expression does not parse: ${f.syntaxError}; treated as untrusted)` : ''}. ${fix}`,
                 about: `${where} ${expr} ${source.context}`,
             });
         }
     });
+}
+/** An expression as a message shows it: at most 160 characters (a 400 KB one stays readable). */
+function shortened(expr) {
+    return expr.length <= 160 ? expr : `${expr.slice(0, 100)}…${expr.slice(-50)}`;
 }
 function fixFor(kind, direct, context, variable) {
     const envRef = context.startsWith('env.') ? '' : ` \`env: { ${variable}: \${{ ${context} }} }\` and`;
@@ -6402,8 +6414,11 @@ function selectFiles(root, names, exclude) {
             skipped.push(...walked.skipped);
             continue;
         }
-        if (isExcluded(rel))
+        if (isExcluded(rel)) {
+            // Named but never scanned: say so, or `astl scan node_modules/x/.env` would pass silently.
+            skipped.push({ file: rel, reason: `excluded (matches ${exclude.join(', ')}); not scanned` });
             continue;
+        }
         if (info.isSymbolicLink()) {
             const why = symlinkProblem((0,external_node_path_.join)(root, rel), realRoot);
             if (why) {
@@ -7306,6 +7321,41 @@ function readValue(ctx, i) {
     }
     return { valueStart: i, valueEnd: unquotedEnd(text, i), quoted: false };
 }
+/**
+ * Where a YAML or JSON value starts when `key:` ends its line: a block scalar (`key: |`,
+ * `key: >-`, a comment after the indicator) or a plain or quoted value on the next line, which
+ * must be indented deeper than the key (otherwise it is the next key). `at` is just after the
+ * colon and its blanks; undefined when a value follows on the same line.
+ */
+function valueOnNextLine(text, nameStart, at) {
+    let i = at;
+    if (text[i] === '|' || text[i] === '>') {
+        i++;
+        while (i < at + 4 && /[-+0-9]/.test(text[i] ?? ''))
+            i++;
+        i = skipBlanks(text, i);
+        if (text[i] === '#') {
+            const end = text.indexOf('\n', i);
+            if (end === -1 || end - i > MAX_GAP)
+                return undefined;
+            i = end;
+        }
+    }
+    if (text[i] === '\r')
+        i++;
+    if (text[i] !== '\n')
+        return undefined;
+    let lineStart = nameStart;
+    while (lineStart > 0 && nameStart - lineStart < MAX_GAP && text[lineStart - 1] !== '\n')
+        lineStart--;
+    const keyIndent = skipBlanks(text, lineStart) - lineStart;
+    const next = i + 1;
+    const valueStart = skipBlanks(text, next);
+    if (valueStart - next <= keyIndent || valueStart - next > MAX_GAP)
+        return undefined;
+    const c = text[valueStart];
+    return c === undefined || c === '\n' || c === '\r' || c === '#' ? undefined : valueStart;
+}
 /** Reads `name <op> value` around a keyword hit at `at`; undefined when it is not an assignment. */
 function readAssignment(ctx, at) {
     const { text } = ctx;
@@ -7320,7 +7370,10 @@ function readAssignment(ctx, at) {
     const op = operatorAfterName(text, nameEnd);
     if (!op)
         return undefined;
-    const read = readValue(ctx, skipBlanks(text, op.end));
+    let valueAt = skipBlanks(text, op.end);
+    if (op.colon)
+        valueAt = valueOnNextLine(text, nameStart, valueAt) ?? valueAt;
+    const read = readValue(ctx, valueAt);
     if (op.needsQuotedValue && !read.quoted)
         return undefined;
     let { valueStart, valueEnd } = read;
@@ -9249,27 +9302,52 @@ function readSuppressions(ctx) {
     return out;
 }
 function isSuppressed(finding, suppressions) {
+    return suppressionOf(finding, suppressions) !== undefined;
+}
+/** The comment that accepts `finding` (its line and reason), if any. */
+function suppressionOf(finding, suppressions) {
     if (suppressions.size === 0)
-        return false;
+        return undefined;
     for (const line of [finding.line, finding.line - 1]) {
         const s = suppressions.get(line);
         if (s?.rules.some((r) => r === finding.ruleId || (r.endsWith('/*') && finding.ruleId.startsWith(r.slice(0, -1))))) {
-            return true;
+            return { line, reason: s.reason };
         }
     }
-    return false;
+    return undefined;
 }
 function applySuppressions(ctx) {
     const suppressions = readSuppressions(ctx);
     const kept = [];
     const suppressed = [];
+    const accepted = [];
     for (const f of ctx.findings) {
-        if (f.ruleId !== 'scan/suppression-without-reason' && isSuppressed(f, suppressions))
+        const by = f.ruleId === 'scan/suppression-without-reason' ? undefined : suppressionOf(f, suppressions);
+        if (by) {
             suppressed.push(f);
+            accepted.push({ finding: f, ...by });
+        }
         else
             kept.push(f);
     }
-    return { kept, suppressed };
+    return { kept, suppressed, accepted };
+}
+/**
+ * A finding accepted by something the change under review itself added (an `astl:ignore`
+ * comment on a changed line, a baseline or scan config the change edits), shown as a note so
+ * a pull request cannot silence its own findings unseen. `how` says what accepted it.
+ */
+function acceptedInChange(f, how) {
+    return {
+        ...f,
+        severity: 'note',
+        message: `Accepted by ${how}, and this change adds or edits it or the finding's line: reviewers, judge that reason. ${f.message}`,
+    };
+}
+/** A reason as a message quotes it: one line, at most 200 characters. */
+function quotedReason(reason) {
+    const flat = reason.replace(/\s+/g, ' ').trim();
+    return JSON.stringify(flat.length > 200 ? `${flat.slice(0, 199)}…` : flat);
 }
 /** Baseline file: `{"version":1,"fingerprints":[...]}` or one fingerprint a line (`#` comments). */
 function parseBaseline(text) {
@@ -9429,7 +9507,7 @@ async function scan(options) {
     let bytesScanned = 0;
     const sessionPolicies = new Map();
     const targetSet = new Set(targets);
-    let streamedSuppressed = 0;
+    const streamedAccepted = new Map();
     const scanOne = (file, forceIam) => {
         const source = read(file);
         if (isSkipped(source)) {
@@ -9459,7 +9537,7 @@ async function scan(options) {
                     contexts.push(streamed.ctx);
                     scannedFiles.push(file);
                     bytesScanned += source.tooLarge;
-                    streamedSuppressed += streamed.suppressed;
+                    streamedAccepted.set(file, streamed.accepted);
                 }
             }
             return;
@@ -9527,16 +9605,32 @@ async function scan(options) {
             continue;
         scanOne(path, `agent '${agent}'`);
     }
-    // Suppressions, diff scope, baseline.
+    // Suppressions, diff scope, baseline. In diff scope, what the change itself adds to accept a
+    // finding (an astl:ignore on a changed line, an edited baseline) turns it into a note: a pull
+    // request cannot silence its own findings without reviewers seeing it.
     const baseline = loadBaseline(root, options.baseline);
-    let suppressed = streamedSuppressed;
+    const inChange = (file) => scope === 'diff' && changes !== undefined && file !== undefined && changes.files.has(file);
+    const baselineFile = typeof options.baseline === 'string' ? rootRelative(root, options.baseline) : undefined;
+    const baselineChanged = inChange(baselineFile);
+    let suppressed = 0;
     let baselined = 0;
     let outsideDiff = 0;
     const findings = [];
     for (const ctx of contexts) {
         const result = applySuppressions(ctx);
-        suppressed += result.suppressed.length;
         const change = scope === 'diff' ? changes?.files.get(ctx.file) : undefined;
+        for (const a of [...result.accepted, ...(streamedAccepted.get(ctx.file) ?? [])]) {
+            // The comment or the finding's own lines are new here: the acceptance was never reviewed.
+            const fresh = change &&
+                (isChangedLine(change, a.line, a.line) ||
+                    isChangedLine(change, a.finding.line, a.finding.endLine ?? a.finding.line));
+            if (fresh && !baseline.has(a.finding.fingerprint)) {
+                const how = `\`astl:ignore\` on line ${a.line} (${quotedReason(a.reason)})`;
+                findings.push(publicFinding(acceptedInChange(a.finding, how)));
+            }
+            else
+                suppressed++;
+        }
         for (const f of result.kept) {
             if (scope === 'diff' &&
                 !f.fileLevel &&
@@ -9545,12 +9639,17 @@ async function scan(options) {
                 continue;
             }
             if (baseline.has(f.fingerprint)) {
-                baselined++;
+                if (baselineChanged)
+                    findings.push(publicFinding(acceptedInChange(f, `the baseline ${baselineFile}`)));
+                else
+                    baselined++;
                 continue;
             }
             findings.push(publicFinding(f));
         }
     }
+    if (inChange(config.file))
+        findings.push(configChanged(config.file));
     findings.sort(compareFindings);
     // The default registry belongs in the inventory even when no agent is bound to it.
     store.registry(agentOptions.registry);
@@ -9602,7 +9701,7 @@ function selectTargets(root, named, globs, exclude) {
  */
 function scanLargeFile(root, file, secrets, marks) {
     const ctx = new FileContext(file, '', RULES_BY_ID);
-    let suppressed = 0;
+    const accepted = [];
     let failed = false;
     const skipped = readWindows(root, file, (w) => {
         if (marks)
@@ -9623,18 +9722,28 @@ function scanLargeFile(root, file, secrets, marks) {
                 local.findings.push(f);
         }
         const result = applySuppressions(local);
-        suppressed += result.suppressed.length;
+        for (const a of result.accepted) {
+            accepted.push({ ...a, finding: shiftFinding(a.finding, w.line, w.column), line: a.line + w.line - 1 });
+        }
         for (const f of result.kept)
             ctx.findings.push(shiftFinding(f, w.line, w.column));
     });
-    return skipped ? { ctx, suppressed, skipped } : { ctx, suppressed };
+    return skipped ? { ctx, accepted, skipped } : { ctx, accepted };
 }
 /**
- * In a binary file only the token rules apply: the generic rule's "secret-looking name and a
- * random value" is what compressed or encoded data looks like everywhere.
+ * In a binary file only the rules for tokens with a vendor's shape apply. Not the generic rule
+ * (a secret-looking name beside random bytes is what compressed data looks like), URL passwords
+ * (bytes before `http` glue on as a scheme, so test fixtures in `.pyc` files look real) or bare
+ * 64-hex Ethereum keys (curve constants in every crypto library). Measured on 3,000 binaries
+ * (images, fonts, wasm, shared libraries, .pyc): 0 findings with these left out, 59 with them.
  */
+const NOT_IN_BINARIES = new Set([
+    'secret/generic-high-entropy',
+    'secret/url-credentials',
+    'secret/ethereum-private-key',
+]);
 function tokenFindings(found, binary) {
-    return binary ? found.filter((f) => f.ruleId !== 'secret/generic-high-entropy') : found;
+    return binary ? found.filter((f) => !NOT_IN_BINARIES.has(f.ruleId)) : found;
 }
 /** The secret rules on one file; a detector that throws leaves the file unchecked: an error. */
 function runSecrets(ctx, detect) {
@@ -9665,6 +9774,25 @@ function shiftFinding(f, line, column) {
     if (f.endColumn !== undefined)
         shifted.endColumn = f.endLine === 1 ? f.endColumn + column - 1 : f.endColumn;
     return shifted;
+}
+/** `path` (relative to root or absolute) as a root-relative, forward-slash name. */
+function rootRelative(root, path) {
+    return (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, path)).split(external_node_path_.sep).join('/');
+}
+/**
+ * The scan configuration is part of the change under review and already applies to this scan
+ * (it relaxes pinning, moves the agent registry, replaces agent catalog entries): say so.
+ */
+function configChanged(file) {
+    const ctx = new FileContext(file, '', RULES_BY_ID);
+    ctx.emit({
+        ruleId: 'scan/config-changed',
+        line: 1,
+        message: `This change edits the scan configuration ${file}, and this scan already uses the edited version: its pinning exceptions (shown as notes where they apply) and agent settings (registry, catalog entries) change what is reported. Have the owners of ${file} review it (CODEOWNERS).`,
+        about: 'scan config changed',
+        fileLevel: true,
+    });
+    return publicFinding(ctx.findings[0]);
 }
 function publicFinding(f) {
     const { fileLevel: _fileLevel, ...rest } = f;
