@@ -294,3 +294,14 @@ describe('an old astl:ignore does not silently cover a new value on the line bel
     expect(result.findings[0]?.message).toContain('sample value for the docs');
   });
 });
+
+describe('the default paths find a workflow whatever the letter case of its extension', () => {
+  it('.github/workflows/x.YML and y.Yaml are audited', async () => {
+    const root = workspace({ [`${WF}/x.YML`]: UNPINNED, [`${WF}/sub/y.Yaml`]: UNPINNED });
+    const result = await scan({ root });
+    expect(only(result.findings, 'workflow/unpinned-action').map((f) => f.file)).toEqual([
+      `${WF}/sub/y.Yaml`,
+      `${WF}/x.YML`,
+    ]);
+  });
+});
