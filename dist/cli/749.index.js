@@ -6199,7 +6199,8 @@ const DEFAULT_PATHS = [
     '**/agent-config.y?(a)ml',
     '**/*agent*.y?(a)ml',
     '**/policies/**',
-    '.github/workflows/**/*.y?(a)ml',
+    // Any letter case of the extension (`ci.YML`): the scanner's kind test is case-insensitive too.
+    '.github/workflows/**/*.[yY]?([aA])[mM][lL]',
     '**/action.y?(a)ml',
     '**/.gitlab-ci.y?(a)ml',
     '**/*.json',
