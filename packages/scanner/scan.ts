@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { isMap, type Node } from 'yaml';
+import { isMap, type Node, visit } from 'yaml';
 import {
   AstlError,
   AstlErrors,
@@ -287,6 +287,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     contexts.push(ctx);
     scannedFiles.push(file);
     bytesScanned += source.bytes;
+    let parsed: ResolvedDocument[] | undefined;
     try {
       if (iamCandidate) scanIam(ctx, forceIam);
       else if (kind === 'workflow' || kind === 'action' || kind === 'yaml') {
@@ -298,6 +299,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
           root,
           onSessionPolicy: (path, agent) => {
             if (!sessionPolicies.has(path)) sessionPolicies.set(path, agent);
+          },
+          onParsed: (docs) => {
+            parsed = docs;
           },
         });
       }
@@ -313,6 +317,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       });
     }
     runSecrets(ctx, () => secrets(source.text, file));
+    if (parsed) {
+      const docs = parsed;
+      runSecrets(ctx, () => decodedScalarSecrets(ctx, docs, secrets));
+    }
   };
 
   for (const file of targets) scanOne(file);
@@ -491,6 +499,44 @@ function tokenFindings(found: Finding[], binary: boolean): Finding[] {
   return binary ? found.filter((f) => !NOT_IN_BINARIES.has(f.ruleId)) : found;
 }
 
+/**
+ * Secrets that YAML decodes but the text does not show: escapes in a double-quoted scalar
+ * (`"ghp_\x41…"`, `\u0041`) and a double-quoted string continued with `\` at a line end (its
+ * pieces joined with nothing between them). The token rules run on each such scalar's decoded
+ * value (each scalar as written, once: aliases are not expanded); findings sit at the scalar's
+ * start, and a secret the text rules already found (same fingerprint) is not repeated.
+ */
+function decodedScalarSecrets(
+  ctx: FileContext,
+  docs: readonly ResolvedDocument[],
+  secrets: (text: string, file: string) => Finding[],
+): Finding[] {
+  const known = new Set(ctx.findings.map((f) => f.fingerprint));
+  const out: Finding[] = [];
+  for (const { document } of docs) {
+    visit(document, {
+      Scalar(_key, node) {
+        if (node.type !== 'QUOTE_DOUBLE' || typeof node.value !== 'string' || !node.range) return;
+        const [start, end] = node.range;
+        if (ctx.text.indexOf('\\', start) === -1 || ctx.text.indexOf('\\', start) >= end) return;
+        const at = ctx.position(start);
+        for (const f of tokenFindings(secrets(node.value, ctx.file), true)) {
+          if (known.has(f.fingerprint)) continue;
+          known.add(f.fingerprint);
+          const { column: _c, endLine: _l, endColumn: _e, ...rest } = f;
+          out.push({
+            ...rest,
+            line: at.line,
+            column: at.column,
+            message: `${f.message} (It is written with escapes or a line continuation in this double-quoted YAML string, which YAML decodes to the secret.)`,
+          });
+        }
+      },
+    });
+  }
+  return out;
+}
+
 /** The secret rules on one file; a detector that throws leaves the file unchecked: an error. */
 function runSecrets(ctx: FileContext, detect: () => Finding[]): void {
   try {
@@ -646,6 +692,8 @@ interface YamlScanOptions {
   agents: AgentAuditOptions;
   root: string;
   onSessionPolicy: (path: string, agent: string) => void;
+  /** The file's documents, once parsed (for the decoded-scalar secret pass). */
+  onParsed?: (docs: ResolvedDocument[]) => void;
 }
 
 /** The kinds of YAML file whose rules must run: one that cannot be parsed is an error. */
@@ -696,6 +744,7 @@ function scanYaml(ctx: FileContext, kind: Kind, options: YamlScanOptions): void 
     if (what) reportParseError(ctx, err, what);
     return;
   }
+  options.onParsed?.(resolved);
   let hasRegistry = false;
   let hasPolicy = false;
   for (const doc of resolved) {

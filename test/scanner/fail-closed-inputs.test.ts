@@ -305,3 +305,32 @@ describe('the default paths find a workflow whatever the letter case of its exte
     ]);
   });
 });
+
+describe('a token hidden by YAML escapes or a line continuation in a double-quoted string', () => {
+  const T2 = j('gh', 'p_', 'Hk7Wq2Zr9Lm4Xv8Tb1Nc6Yp3Gd5Sj0Fa2Ue7');
+  const T3 = j('gh', 'p_', 'M1nqB3vwC5xeZ7lrK9jtH1gyF3duS5aiP7oK');
+  const T4 = j('gh', 'p_', 'Vb8Nq2Wc4Xr6Ty1Zu3Lp5Km7Jh9Gf0Ds2Ae4');
+  it('is found at the string; a token also written out is reported by the text rules only', async () => {
+    const text = [
+      'data:',
+      `  split: "${TOKEN.slice(0, 20)}\\`,
+      `    ${TOKEN.slice(20)}"`,
+      `  hex: "ghp_\\x${T2.charCodeAt(4).toString(16)}${T2.slice(5)}"`,
+      `  unicode: "ghp_\\u00${T3.charCodeAt(4).toString(16)}${T3.slice(5)}"`,
+      `  plain: "${T4}"`,
+      `  escaped: "a\\tb ${T4}"`,
+      '',
+    ].join('\n');
+    const root = workspace({ 'conf/x.yaml': text });
+    const result = await scan({ root, paths: ['**'] });
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([
+      ['secret/github-token', 2, 10],
+      ['secret/github-token', 4, 8],
+      ['secret/github-token', 5, 12],
+      ['secret/github-token', 6, 11],
+      ['secret/github-token', 7, 18],
+    ]);
+    expect(result.findings[0]?.message).toContain('double-quoted YAML string');
+    expect(result.findings[3]?.message).not.toContain('double-quoted YAML string');
+  });
+});
