@@ -518,7 +518,8 @@ function decodedScalarSecrets(
       Scalar(_key, node) {
         if (node.type !== 'QUOTE_DOUBLE' || typeof node.value !== 'string' || !node.range) return;
         const [start, end] = node.range;
-        if (ctx.text.indexOf('\\', start) === -1 || ctx.text.indexOf('\\', start) >= end) return;
+        // Only this scalar's own text: an unbounded indexOf would make many scalars quadratic.
+        if (!ctx.text.slice(start, end).includes('\\')) return;
         const at = ctx.position(start);
         for (const f of tokenFindings(secrets(node.value, ctx.file), true)) {
           if (known.has(f.fingerprint)) continue;

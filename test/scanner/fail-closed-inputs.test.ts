@@ -6,6 +6,7 @@
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseYaml } from '../../packages/core/index.js';
 import { scan } from '../../packages/scanner/scan.js';
 import { detectSecrets } from '../../packages/scanner/secrets/index.js';
 import { sniffEncoding } from '../../packages/scanner/source.js';
@@ -332,5 +333,22 @@ describe('a token hidden by YAML escapes or a line continuation in a double-quot
     ]);
     expect(result.findings[0]?.message).toContain('double-quoted YAML string');
     expect(result.findings[3]?.message).not.toContain('double-quoted YAML string');
+  });
+});
+
+describe('duplicate keys are found in linear time (the library check was quadratic)', () => {
+  it('a repeated key is still a parse error at the second key, in the scanner and the loader', async () => {
+    const dup = `${UNPINNED.replace('jobs:', 'jobs:\n  b:\n    runs-on: x\n    steps: []')}  b:\n    runs-on: y\n    steps: []\n`;
+    const result = await scan({ root: workspace({ [`${WF}/dup.yml`]: dup }) });
+    const [f] = only(result.findings, 'scan/parse-error');
+    expect(f?.line).toBe(dup.split('\n').indexOf('  b:', 3) + 1);
+    expect(f?.message).toContain('Map keys must be unique; "b" is repeated');
+    expect(() => parseYaml('a: 1\nx:\n  y: 1\n  y: 2\n', 'f.yaml')).toThrow(/Map keys must be unique/);
+    expect(parseYaml('1: a\n"1": b\n', 'f.yaml')[0]?.value).toEqual({ 1: 'b' });
+  });
+
+  it('80,000 keys in one mapping parse (a minute before; see the report for timings)', () => {
+    const many = Array.from({ length: 80_000 }, (_, i) => `k${i}: v${i}`).join('\n');
+    expect(parseYaml(many, 'many.yaml')[0]?.value).toHaveProperty('k79999', 'v79999');
   });
 });
