@@ -2869,6 +2869,8 @@ function lineOf(ctx, node) {
 }
 
 
+// EXTERNAL MODULE: ./packages/core/yaml-source.ts
+var yaml_source = __webpack_require__(167);
 ;// CONCATENATED MODULE: ./packages/scanner/workflow/yaml.ts
 /**
  * YAML for the scanner's rules: every document parsed with positions, then aliases and merge
@@ -2880,6 +2882,7 @@ function lineOf(ctx, node) {
  * nothing can hide behind it. Expansion is bounded: an alias bomb stops at RESOLVE_LIMITS and the
  * caller reports the file as unparseable (fail closed) instead of passing it.
  */
+
 
 /**
  * Expanded nodes per document (a workflow of 200 jobs x 50 steps x 10 keys stays far below;
@@ -2904,7 +2907,8 @@ function parseResolved(text) {
     const lineCounter = new dist/* LineCounter */.HN();
     let docs;
     try {
-        docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+        // uniqueKeys: the library's check is quadratic in a mapping's size; firstDuplicateKey is linear.
+        docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false });
     }
     catch (err) {
         throw new YamlProblem(err instanceof RangeError ? 'nested too deeply to parse' : err.message, 0, 'limit');
@@ -2912,7 +2916,7 @@ function parseResolved(text) {
     const list = Array.isArray(docs) ? docs : [docs];
     const out = [];
     for (const document of list) {
-        const problem = document.errors[0];
+        const problem = document.errors[0] ?? (0,yaml_source/* firstDuplicateKey */.jt)(document);
         if (problem)
             throw new YamlProblem(problem.message.split('\n')[0], problem.pos[0], 'syntax');
         const root = new Resolver(document).build(document.contents, 0);
@@ -9552,6 +9556,7 @@ async function scan(options) {
         contexts.push(ctx);
         scannedFiles.push(file);
         bytesScanned += source.bytes;
+        let parsed;
         try {
             if (iamCandidate)
                 scanIam(ctx, forceIam);
@@ -9565,6 +9570,9 @@ async function scan(options) {
                     onSessionPolicy: (path, agent) => {
                         if (!sessionPolicies.has(path))
                             sessionPolicies.set(path, agent);
+                    },
+                    onParsed: (docs) => {
+                        parsed = docs;
                     },
                 });
             }
@@ -9581,6 +9589,10 @@ async function scan(options) {
             });
         }
         runSecrets(ctx, () => secrets(source.text, file));
+        if (parsed) {
+            const docs = parsed;
+            runSecrets(ctx, () => decodedScalarSecrets(ctx, docs, secrets));
+        }
     };
     for (const file of targets)
         scanOne(file);
@@ -9745,6 +9757,43 @@ const NOT_IN_BINARIES = new Set([
 ]);
 function tokenFindings(found, binary) {
     return binary ? found.filter((f) => !NOT_IN_BINARIES.has(f.ruleId)) : found;
+}
+/**
+ * Secrets that YAML decodes but the text does not show: escapes in a double-quoted scalar
+ * (`"ghp_\x41…"`, `\u0041`) and a double-quoted string continued with `\` at a line end (its
+ * pieces joined with nothing between them). The token rules run on each such scalar's decoded
+ * value (each scalar as written, once: aliases are not expanded); findings sit at the scalar's
+ * start, and a secret the text rules already found (same fingerprint) is not repeated.
+ */
+function decodedScalarSecrets(ctx, docs, secrets) {
+    const known = new Set(ctx.findings.map((f) => f.fingerprint));
+    const out = [];
+    for (const { document } of docs) {
+        (0,dist/* visit */.YR)(document, {
+            Scalar(_key, node) {
+                if (node.type !== 'QUOTE_DOUBLE' || typeof node.value !== 'string' || !node.range)
+                    return;
+                const [start, end] = node.range;
+                // Only this scalar's own text: an unbounded indexOf would make many scalars quadratic.
+                if (!ctx.text.slice(start, end).includes('\\'))
+                    return;
+                const at = ctx.position(start);
+                for (const f of tokenFindings(secrets(node.value, ctx.file), true)) {
+                    if (known.has(f.fingerprint))
+                        continue;
+                    known.add(f.fingerprint);
+                    const { column: _c, endLine: _l, endColumn: _e, ...rest } = f;
+                    out.push({
+                        ...rest,
+                        line: at.line,
+                        column: at.column,
+                        message: `${f.message} (It is written with escapes or a line continuation in this double-quoted YAML string, which YAML decodes to the secret.)`,
+                    });
+                }
+            },
+        });
+    }
+    return out;
 }
 /** The secret rules on one file; a detector that throws leaves the file unchecked: an error. */
 function runSecrets(ctx, detect) {
@@ -9946,6 +9995,7 @@ function scanYaml(ctx, kind, options) {
             reportParseError(ctx, err, what);
         return;
     }
+    options.onParsed?.(resolved);
     let hasRegistry = false;
     let hasPolicy = false;
     for (const doc of resolved) {
