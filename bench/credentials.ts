@@ -3,7 +3,10 @@
  * (../shared/perf/README.md): the committed main + post bundles in the three configurations users
  * run most, each timed next to a bare `node -e 0` (the floor) in the same interleaved loop:
  *
- * - A: AWS only;  B: Vault login + 1 KV v2 read, revoked by the post step;  C: both in one step.
+ * - A: AWS only;  B: Vault login + 1 KV v2 read, revoked by the post step;  C: both in one step;
+ * - D: all three providers in one step: C plus a GitHub App installation token (App JWT,
+ *   installation lookup, token request; the post step revokes it), against the GitHub App
+ *   stand-in (test/servers/github-app.ts). D has no goal of its own: it shows what GitHub adds.
  *
  * For each it prints main / post / total wall time (spawn to exit), CPU and peak RSS
  * (`/usr/bin/time`), the total as a multiple of the floor with the goals (≤ 7.3×, ≤ 4.4×, ≤ 7.9×;
@@ -31,6 +34,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resetSandbox } from '../test/credentials/helpers.js';
+import { type GitHubAppServer, startGitHubApp } from '../test/servers/github-app.js';
 import { type Sandbox, startSandbox } from '../test/servers/sandbox.js';
 import { repoRoot, runStep, type StepResult } from '../test/support/runner.js';
 
@@ -38,11 +42,12 @@ const MAIN = 'dist/credentials/main/index.js';
 const POST = 'dist/credentials/post/index.js';
 const SECRET_ENV = 'RELEASE_TOKEN';
 
-type Config = 'aws' | 'vault' | 'both';
-const CONFIGS: Record<Config, { label: string; goal: number; rssMb: number }> = {
+type Config = 'aws' | 'vault' | 'both' | 'all3';
+const CONFIGS: Record<Config, { label: string; goal?: number; rssMb?: number }> = {
   aws: { label: 'A AWS', goal: 7.3, rssMb: 69 },
   vault: { label: 'B Vault + 1 KV', goal: 4.4, rssMb: 54 },
   both: { label: 'C AWS + Vault + 1 KV', goal: 7.9, rssMb: 69 },
+  all3: { label: 'D AWS + Vault + 1 KV + GitHub' },
 };
 const MAIN_PHASES = [
   ['process start', 'start', 'boot'],
@@ -73,8 +78,9 @@ const median = (xs: number[]): number => {
 };
 const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
 
-function registry(sb: Sandbox, config: Config): string {
+function registry(sb: Sandbox, config: Config, gh: GitHubAppServer): string {
   const aws = `      aws:\n        role-arn: ${sb.roleArn}\n        region: eu-west-1\n`;
+  const github = `      github:\n        app-id: "${gh.appId}"\n        permissions:\n          contents: read\n`;
   const vault = `      vault:\n        url: ${sb.vaultUrl}\n        role: ${sb.vaultRole}\n        audience: ${sb.vaultAudience}\n        secrets:\n          - path: secret/data/ci/deploy\n            key: token\n            env: ${SECRET_ENV}\n`;
   return `agents:
   - name: release-pilot
@@ -85,7 +91,7 @@ function registry(sb: Sandbox, config: Config): string {
     max-ttl: 2h
     audit-level: full
     credentials:
-${config !== 'vault' ? aws : ''}${config !== 'aws' ? vault : ''}`;
+${config !== 'vault' ? aws : ''}${config !== 'aws' ? vault : ''}${config === 'all3' ? github : ''}`;
 }
 
 /** A `node` that runs under GNU time, writing "maxRSS-kB user sys" to $ASTL_BENCH_USAGE. */
@@ -94,7 +100,14 @@ function timedNode(dir: string): string | undefined {
   const wrapper = join(dir, 'node-timed');
   writeFileSync(
     wrapper,
-    `#!/bin/sh\nexec /usr/bin/time -f "%M %U %S" -o "$ASTL_BENCH_USAGE" "${process.execPath}" "$@"\n`,
+    // sh drops variables whose names are not identifiers (INPUT_GITHUB-APP-PRIVATE-KEY), so
+    // that one input travels as ASTL_BENCH_GITHUB_APP_KEY and env(1) restores it (config D only).
+    `#!/bin/sh
+if [ -n "$ASTL_BENCH_GITHUB_APP_KEY" ]; then
+  exec /usr/bin/time -f "%M %U %S" -o "$ASTL_BENCH_USAGE" /usr/bin/env "INPUT_GITHUB-APP-PRIVATE-KEY=$ASTL_BENCH_GITHUB_APP_KEY" "${process.execPath}" "$@"
+fi
+exec /usr/bin/time -f "%M %U %S" -o "$ASTL_BENCH_USAGE" "${process.execPath}" "$@"
+`,
   );
   chmodSync(wrapper, 0o755);
   return wrapper;
@@ -122,6 +135,7 @@ async function floorRun(node: string, env: Record<string, string>, usageFile: st
 
 async function productRun(
   sb: Sandbox,
+  gh: GitHubAppServer,
   config: Config,
   scratch: string,
   node: string | undefined,
@@ -129,7 +143,8 @@ async function productRun(
 ): Promise<Run> {
   resetSandbox(sb);
   const ws = mkdtempSync(join(scratch, 'ws-'));
-  writeFileSync(join(ws, 'agent-config.yaml'), registry(sb, config));
+  gh.tokens.clear();
+  writeFileSync(join(ws, 'agent-config.yaml'), registry(sb, config, gh));
   const phasesFile = join(scratch, `phases-${Math.random().toString(36).slice(2)}.jsonl`);
   const runnerTemp = mkdtempSync(join(scratch, 'rt-'));
   const env = {
@@ -138,10 +153,18 @@ async function productRun(
     AWS_ENDPOINT_URL_STS: sb.env.AWS_ENDPOINT_URL_STS,
     ASTL_BENCH_PHASES: phasesFile,
     ASTL_BENCH_USAGE: usageFile,
+    GITHUB_API_URL: gh.apiUrl,
+    GITHUB_REPOSITORY: 'acme/app',
   };
-  const inputs = { agent: 'release-pilot', purpose: 'Benchmark run', duration: '15m' };
+  const inputs: Record<string, string> = {
+    agent: 'release-pilot',
+    purpose: 'Benchmark run',
+    duration: '15m',
+  };
+  if (config === 'all3') inputs['github-app-private-key'] = gh.privateKeyPem;
+  const mainEnv = config === 'all3' && node ? { ...env, ASTL_BENCH_GITHUB_APP_KEY: gh.privateKeyPem } : env;
   const opts = { inputs, env, cwd: ws, runnerTemp, timeoutMs: 60_000, ...(node ? { node } : {}) };
-  const main: StepResult = await runStep(MAIN, opts);
+  const main: StepResult = await runStep(MAIN, { ...opts, env: mainEnv });
   const mainUsage = readUsage(usageFile, main.wallMs);
   const post: StepResult = await runStep(POST, { ...opts, state: main.state });
   const postUsage = readUsage(usageFile, post.wallMs);
@@ -150,6 +173,11 @@ async function productRun(
   if (post.exitCode !== 0) why.push(`post exit ${post.exitCode}`);
   if (config !== 'vault' && !main.exportedEnv.AWS_ACCESS_KEY_ID?.startsWith('ASIA'))
     why.push('no AWS_ACCESS_KEY_ID');
+  if (config === 'all3') {
+    const token = main.exportedEnv.GH_TOKEN;
+    if (!token) why.push('no GH_TOKEN');
+    else if (gh.tokenStatus(token) !== 'revoked') why.push('the GitHub token was not revoked');
+  }
   if (config !== 'aws') {
     const token = main.exportedEnv.VAULT_TOKEN;
     if (!token || !main.exportedEnv[SECRET_ENV]) why.push('no VAULT_TOKEN or secret');
@@ -197,10 +225,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const node = timedNode(scratch);
   const usageFile = join(scratch, 'usage');
   const sb = await startSandbox();
+  const gh = await startGitHubApp();
   const floors: Usage[] = [];
-  const runs: Record<Config, Run[]> = { aws: [], vault: [], both: [] };
+  const runs: Record<Config, Run[]> = { aws: [], vault: [], both: [], all3: [] };
   const failures: string[] = [];
-  const kinds: (Config | 'floor')[] = ['floor', 'aws', 'vault', 'both'];
+  const kinds: (Config | 'floor')[] = ['floor', 'aws', 'vault', 'both', 'all3'];
   try {
     for (let it = -1; it < iterations; it++) {
       for (const kind of shuffled(kinds, 1000 + it)) {
@@ -209,14 +238,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
           if (it >= 0) floors.push(f);
           continue;
         }
-        const r = await productRun(sb, kind, scratch, node, usageFile);
+        const r = await productRun(sb, gh, kind, scratch, node, usageFile);
         if (it < 0) continue; // warm-up: file cache, JIT of the stand-ins
         if (r.why.length > 0) failures.push(`${CONFIGS[kind].label} iteration ${it}: ${r.why.join('; ')}`);
         else runs[kind].push(r);
       }
     }
   } finally {
-    await sb.close();
+    await Promise.all([sb.close(), gh.close()]);
     rmSync(scratch, { recursive: true, force: true });
   }
 
@@ -239,8 +268,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const ratio = total / floorWall;
     const rss = Math.max(median(rs.map((r) => r.main.rss)), median(rs.map((r) => r.post.rss)));
     console.log(
-      `| ${c.label} | ${rs.length} | ${fmt(median(rs.map((r) => r.main.wall)))} | ${fmt(median(rs.map((r) => r.post.wall)))} | ${fmt(total)} | ${fmt(ratio, 2)} | ≤ ${c.goal} | ${fmt(median(rs.map((r) => r.main.cpu)))} | ${fmt(median(rs.map((r) => r.post.cpu)))} | ${fmt(median(rs.map((r) => r.main.rss)))} | ${fmt(median(rs.map((r) => r.post.rss)))} | ≤ ${c.rssMb} |`,
+      `| ${c.label} | ${rs.length} | ${fmt(median(rs.map((r) => r.main.wall)))} | ${fmt(median(rs.map((r) => r.post.wall)))} | ${fmt(total)} | ${fmt(ratio, 2)} | ${c.goal ? `≤ ${c.goal}` : '-'} | ${fmt(median(rs.map((r) => r.main.cpu)))} | ${fmt(median(rs.map((r) => r.post.cpu)))} | ${fmt(median(rs.map((r) => r.main.rss)))} | ${fmt(median(rs.map((r) => r.post.rss)))} | ${c.rssMb ? `≤ ${c.rssMb}` : '-'} |`,
     );
+    if (c.goal === undefined || c.rssMb === undefined) continue;
     verdicts.push(
       `  ${kind.padEnd(5)} ${fmt(ratio, 2)}× floor (goal ≤ ${c.goal}×) ${ratio <= c.goal ? 'met' : 'NOT met'}; peak RSS ${fmt(rss)} MB (goal ≤ ${c.rssMb}) ${rss <= c.rssMb ? 'met' : 'NOT met'}`,
     );

@@ -180,7 +180,7 @@ function validateWithSchema(doc, validate, what, code = 'CONFIG_INVALID') {
 }
 /** Drops the umbrella errors of anyOf/oneOf/if when a more specific error explains them. */
 function pruneErrors(errors) {
-    const umbrella = new Set(['anyOf', 'oneOf', 'if', 'not']);
+    const umbrella = new Set(['anyOf', 'oneOf', 'if', 'not', 'propertyNames']);
     const specific = errors.filter((e) => !umbrella.has(e.keyword));
     return specific.length > 0 ? specific : errors;
 }
@@ -203,6 +203,19 @@ function toAstlError(doc, e, what, code) {
     const here = describePath(path);
     const parent = e.parentSchema;
     const expected = parent?.description ? ` (${parent.description})` : '';
+    // A key refused by `propertyNames: {enum}`: Ajv reports the enum error with the key's name.
+    const propertyName = e.propertyName;
+    if (typeof propertyName === 'string' && e.keyword === 'enum') {
+        const known = e.params.allowedValues.map(String);
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .k)(propertyName, known);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`unknown key '${propertyName}' in ${what} at ${here}${expected}`, {
+            code,
+            location: doc.locateKey([...path, propertyName]),
+            hint: guess
+                ? `did you mean '${guess}'? (keys are case-sensitive)`
+                : `known keys here: ${known.join(', ')}`,
+        });
+    }
     switch (e.keyword) {
         case 'additionalProperties': {
             const key = String(e.params.additionalProperty);

@@ -334,7 +334,7 @@ var cli_io = __webpack_require__(1604);
 const spec = {
     name: 'credentials',
     summary: "mint short-lived credentials for a registered agent from the job's ID token",
-    usage: 'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
+    usage: 'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--github-id-token-env VAR] [--github-app-id ID --github-app-private-key-env VAR | --github-app-private-key-file F] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
     flags: {
         agent: {
             type: 'string',
@@ -361,6 +361,26 @@ const spec = {
             type: 'string',
             value: 'VAR',
             description: "variable holding the ID token for Vault (aud: the registry's audience, default vault)",
+        },
+        'github-id-token-env': {
+            type: 'string',
+            value: 'VAR',
+            description: "variable holding the ID token for a GitHub STS exchange (aud = the sts-url's host)",
+        },
+        'github-app-id': {
+            type: 'string',
+            value: 'ID',
+            description: "override the registry's GitHub App ID (credentials.github.app-id)",
+        },
+        'github-app-private-key-env': {
+            type: 'string',
+            value: 'VAR',
+            description: "variable holding the GitHub App's private key (PEM); never pass the key itself as a flag",
+        },
+        'github-app-private-key-file': {
+            type: 'string',
+            value: 'FILE',
+            description: "file holding the GitHub App's private key (PEM), e.g. a GitLab file variable",
         },
         duration: {
             type: 'string',
@@ -399,12 +419,13 @@ const spec = {
         },
         'allow-insecure-http': {
             type: 'boolean',
-            description: 'allow a plain http:// Vault URL or AWS_ENDPOINT_URL_STS to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
+            description: 'allow a plain http:// Vault URL, AWS_ENDPOINT_URL_STS, GITHUB_API_URL or GitHub sts-url to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
         },
     },
     examples: [
         'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
         '  --aws-id-token-env AWS_ID_TOKEN --vault-id-token-env VAULT_ID_TOKEN',
+        'astl credentials --agent review-bot --github-app-private-key-file "$GITHUB_APP_KEY"   # GH_TOKEN in the env file',
         '. .astl/credentials.env   # in the same job script; then: astl revoke --state .astl/state.json',
     ],
     notes: [
@@ -413,7 +434,8 @@ const spec = {
         'Exit codes: 0 credentials ready, 1 a provider refused or failed, 3 refused by the registry or',
         'policy before any token was used, or a usage error.',
         'Every file flag names a path inside the workspace (CI_PROJECT_DIR, GITHUB_WORKSPACE or the',
-        'working directory), never in .git/.',
+        'working directory), never in .git/; --github-app-private-key-file may also name a GitLab',
+        'file variable (in $CI_PROJECT_DIR.tmp/, where GitLab Runner writes them).',
     ],
 };
 async function run(args, io) {
@@ -451,11 +473,15 @@ async function run(args, io) {
         any: (0,cli_args/* str */.gx)(args, 'id-token-env') || undefined,
         aws: (0,cli_args/* str */.gx)(args, 'aws-id-token-env') || undefined,
         vault: (0,cli_args/* str */.gx)(args, 'vault-id-token-env') || undefined,
+        github: (0,cli_args/* str */.gx)(args, 'github-id-token-env') || undefined,
     };
-    const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault;
+    const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault && !tokenVars.github;
+    // The App's key is a secret: registered for redaction the moment it is read, before any check.
+    const githubAppKey = readAppKey(args, io, redactor, scope);
     // In a GitHub Actions step the runner mints tokens per audience; elsewhere a variable must hold one.
     const onGitHubRunner = Boolean(io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    if (noTokenVars && !onGitHubRunner) {
+    // App mode needs no ID token at all (the key signs the App JWT).
+    if (noTokenVars && !onGitHubRunner && !githubAppKey) {
         throw new exit/* UsageError */.e("'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)", 'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN');
     }
     const agent = (0,cli_args/* str */.gx)(args, 'agent')?.trim() || undefined;
@@ -485,6 +511,19 @@ async function run(args, io) {
     const vault = { url: (0,cli_args/* str */.gx)(args, 'vault-url'), role: (0,cli_args/* str */.gx)(args, 'vault-role') };
     if (vault.url || vault.role)
         request.vault = strip(vault);
+    // GITHUB_API_URL is honoured everywhere (GitHub Enterprise Server); the default owner and
+    // repository only inside GitHub Actions, where GITHUB_REPOSITORY is the job's repository.
+    const onGitHubActions = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
+    const githubAppId = (0,cli_args/* str */.gx)(args, 'github-app-id')?.trim();
+    if (githubAppId && !/^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/.test(githubAppId)) {
+        throw new exit/* UsageError */.e(`--github-app-id ${githubAppId}: not a GitHub App ID`, "give the App's numeric ID (or its client ID, Iv…), from the App's settings page");
+    }
+    request.github = strip({
+        appId: githubAppId,
+        privateKey: githubAppKey,
+        apiUrl: env.GITHUB_API_URL,
+        repository: onGitHubActions ? env.GITHUB_REPOSITORY : undefined,
+    });
     const logger = {
         info: (m) => say(m),
         warning: (m) => say(`${(0,cli_io/* paint */.n)(io, 'yellow', 'warning')}: ${m}`),
@@ -494,8 +533,8 @@ async function run(args, io) {
         },
     };
     // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
-    const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(967), __webpack_require__.e(643)]).then(__webpack_require__.bind(__webpack_require__, 1643));
-    const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 967));
+    const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(989), __webpack_require__.e(821)]).then(__webpack_require__.bind(__webpack_require__, 2821));
+    const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(989), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 3989));
     const saveState = (state) => {
         for (const secret of stateSecrets(state))
             redactor.add(secret);
@@ -504,8 +543,11 @@ async function run(args, io) {
     const appendAudit = (file, events) => {
         if (events.length === 0)
             return;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
-        (0,external_node_fs_.appendFileSync)(file, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+        (0,workspace_path/* writeWorkspaceFile */.dx)(file, redactor.redact(toJsonLines(events)), scope, { what: '--audit' }, {
+            append: true,
+            mode: 0o600,
+            folderMode: 0o700,
+        });
     };
     let result;
     try {
@@ -522,7 +564,10 @@ async function run(args, io) {
             throw err;
         if (err.state) {
             saveState(err.state);
-            say(`A Vault token was issued before the failure; 'astl revoke --state ${(0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json'}' revokes it.`);
+            const issued = [err.state.vault && 'A Vault token', err.state.github && 'a GitHub token'].filter(Boolean);
+            if (issued.length > 0) {
+                say(`${issued.join(' and ').replace(/^a/, 'A')} ${issued.length > 1 ? 'were' : 'was'} issued before the failure; 'astl revoke --state ${(0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json'}' revokes ${issued.length > 1 ? 'them' : 'it'}.`);
+            }
         }
         appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
         const cause = err.error;
@@ -556,6 +601,12 @@ async function run(args, io) {
         variables: Object.keys(result.env),
         ...(result.outputs.awsSessionName ? { awsSessionName: result.outputs.awsSessionName } : {}),
         ...(result.outputs.vaultTokenAccessor ? { vaultTokenAccessor: result.outputs.vaultTokenAccessor } : {}),
+        ...(result.outputs.githubInstallationId
+            ? { githubInstallationId: result.outputs.githubInstallationId }
+            : {}),
+        ...(result.outputs.githubPermissions
+            ? { githubPermissions: JSON.parse(result.outputs.githubPermissions) }
+            : {}),
     };
     io.out(redactor.redact(format === 'json' ? JSON.stringify(facts, null, 2) : summary(result, envFile, io)));
     return exit/* EXIT */.d.ok;
@@ -643,10 +694,10 @@ const AUDIENCE_SETTING = {
  */
 function idTokenFromEnv(vars, env, decodeTokenClaims) {
     return async (audience, _deadline, provider) => {
-        // The asking provider's own variable first, then the others (one token may serve both).
+        // The asking provider's own variable first, then the others (one token may serve several).
         const own = provider ? vars[provider] : undefined;
         const candidates = [
-            ...new Set([own, vars.aws, vars.vault, vars.any].filter((v) => Boolean(v))),
+            ...new Set([own, vars.aws, vars.vault, vars.github, vars.any].filter((v) => Boolean(v))),
         ];
         const seen = [];
         for (const name of candidates) {
@@ -664,18 +715,91 @@ function idTokenFromEnv(vars, env, decodeTokenClaims) {
         if (candidates.length === 1 && env[candidates[0]]?.trim() && seen[0]?.includes('(none)')) {
             return env[candidates[0]].trim(); // not a JWT we can read: let the provider judge it
         }
-        const setting = provider ? AUDIENCE_SETTING[provider] : undefined;
+        const setting = provider && provider !== 'github' ? AUDIENCE_SETTING[provider] : undefined;
         const variable = own ?? vars.any ?? setting?.variable ?? candidates[0] ?? 'ID_TOKEN';
-        const who = provider === 'aws' ? 'AWS' : provider === 'vault' ? 'Vault' : 'the provider';
+        const who = provider === 'aws'
+            ? 'AWS'
+            : provider === 'vault'
+                ? 'Vault'
+                : provider === 'github'
+                    ? 'the GitHub token exchange'
+                    : 'the provider';
         const flag = provider ? `--${provider}-id-token-env` : '--id-token-env';
         throw new errors/* AstlError */.Ht(`no ID token with audience '${audience}' for ${who}: ${seen.join('; ')}`, {
             code: 'OIDC_AUDIENCE_MISMATCH',
             hint: setting
                 ? `${who} expects aud '${audience}' (the registry's ${setting.registry}, or the default${provider === 'vault' ? ': the Vault URL' : ''}). Mint ${variable} with that audience: ${provider === 'vault' ? `the agent-credentials component's default is $VAULT_SERVER_URL, so set the CI/CD variable VAULT_SERVER_URL to ${audience}, or ` : 'in the agent-credentials component '}set the input \`${setting.input}: ${audience}\` (or set ${setting.registry} to the audience ${variable} has), and name the variable with ${flag}`
-                : `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
+                : `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env / --github-id-token-env`,
             fix: `id_tokens:\n  ${variable}:\n    aud: ${audience}\n`,
         });
     };
+}
+/**
+ * The GitHub App key from --github-app-private-key-env VAR or --github-app-private-key-file FILE
+ * (never a flag value, which `ps` shows), redacted from every line this command prints.
+ */
+function readAppKey(args, io, redactor, scope) {
+    const variable = (0,cli_args/* str */.gx)(args, 'github-app-private-key-env')?.trim();
+    const file = (0,cli_args/* str */.gx)(args, 'github-app-private-key-file')?.trim();
+    if (variable && file) {
+        throw new exit/* UsageError */.e('give the GitHub App key once: --github-app-private-key-env or --github-app-private-key-file, not both');
+    }
+    let key;
+    if (variable) {
+        key = io.env[variable];
+        if (!key?.trim()) {
+            throw new exit/* UsageError */.e(`--github-app-private-key-env ${variable}: the variable is not set or empty`, "store the App's private key in a masked CI/CD variable of that name (or use a file variable with --github-app-private-key-file)");
+        }
+        // A File-type CI/CD variable holds the path GitLab Runner wrote the PEM to: read that file.
+        if (isFileVariablePath(key, io))
+            key = readAppKeyFile(key.trim(), io, scope);
+    }
+    else if (file) {
+        key = readAppKeyFile(file, io, scope);
+    }
+    if (!key?.trim())
+        return undefined;
+    redactor.add(key);
+    redactor.add(key.trim());
+    redactor.add(key.trim().replace(/\\n/g, '\n'));
+    return key;
+}
+/** True for a GitLab File-type variable's value: one line, not PEM, a file in `${CI_PROJECT_DIR}.tmp/`. */
+function isFileVariablePath(value, io) {
+    const text = value.trim();
+    if (/[\r\n]/.test(text) || text.includes('-----'))
+        return false;
+    const folder = (0,workspace_path/* gitLabFileVariableScope */.KY)(io.env, io.cwd);
+    if (!folder)
+        return false;
+    const checked = (0,workspace_path/* inspectWorkspacePath */.lX)(text, folder);
+    return !(0,workspace_path/* isPathProblem */.Ld)(checked) && checked.exists;
+}
+/**
+ * The key file: inside the workspace like every file flag, or, in a GitLab job, a file variable.
+ * GitLab Runner writes file-type CI/CD variables to its temporary project folder
+ * `${CI_PROJECT_DIR}.tmp/` (beside the checkout, not in it), and a masked file variable is where
+ * GitLab's docs tell people to keep a PEM. That one folder is allowed as well, with the same
+ * checks (symbolic links resolved, opened without following a last-moment link); nothing else
+ * outside the workspace is. Errors name the path, never the file's content.
+ */
+function readAppKeyFile(file, io, scope) {
+    const use = { what: '--github-app-private-key-file' };
+    const fileVariables = (0,workspace_path/* gitLabFileVariableScope */.KY)(io.env, io.cwd);
+    const inWorkspace = (0,workspace_path/* inspectWorkspacePath */.lX)(file, scope);
+    const from = (0,workspace_path/* isPathProblem */.Ld)(inWorkspace) && fileVariables && !(0,workspace_path/* isPathProblem */.Ld)((0,workspace_path/* inspectWorkspacePath */.lX)(file, fileVariables))
+        ? fileVariables
+        : scope;
+    try {
+        return (0,workspace_path/* readWorkspaceFile */.sL)(file, from, use).toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof errors/* AstlError */.Ht) {
+            throw new exit/* UsageError */.e(`--github-app-private-key-file ${err.message}`, `the key file must be in the workspace, or in a GitLab job a file variable (GitLab Runner writes those to ${'$'}{CI_PROJECT_DIR}.tmp/); or pass the key in a variable with --github-app-private-key-env`);
+        }
+        const code = err.code ?? 'error';
+        throw new exit/* UsageError */.e(`--github-app-private-key-file ${file}: ${code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code})`}`, 'point it at the PEM file GitHub generated for the App (a GitLab file variable gives such a path)');
+    }
 }
 function strip(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v));

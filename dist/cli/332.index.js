@@ -246,6 +246,10 @@ function namesProduction(identifier) {
     return false;
 }
 const WRITE_LEVELS = new Set(['write', 'admin', 'delete', '*']);
+/** GitHub levels that write (GitHub's own: read < write < admin). */
+const GITHUB_WRITE_LEVELS = new Set(['write', 'admin']);
+/** GitHub permissions that manage secrets: refused under `deny: secrets`. */
+const GITHUB_SECRET_PERMISSIONS = new Set(['secrets', 'dependabot_secrets', 'organization_secrets']);
 /** The caps on a credential's lifetime: the agent's max-ttl and each applicable policy's maxTtl. */
 function durationCapsFor(agent, policies) {
     const caps = [];
@@ -368,6 +372,17 @@ function restrictionRefusals(request, applied) {
     const roleArn = request.awsRoleArn ?? agent.credentials.aws?.roleArn;
     const vaultRole = request.vaultRole ?? agent.credentials.vault?.role;
     const secretPaths = request.secretPaths ?? agent.credentials.vault?.secrets.map((s) => s.path) ?? [];
+    const github = request.providers.includes('github') ? (request.githubPermissions ?? {}) : {};
+    const githubWhere = (name) => {
+        const loc = request.githubPermissionsSource === 'registry'
+            ? agent.keyLocations[`credentials.github.permissions.${name}`]
+            : undefined;
+        return loc
+            ? ` (${where(loc)})`
+            : request.githubPermissionsSource === 'derived'
+                ? ' (derived from its permissions)'
+                : '';
+    };
     for (const p of applied) {
         p.restrictions.forEach((word, i) => {
             const at = p.keyLocations[`spec.restrictions[${i}]`] ?? p.location;
@@ -378,11 +393,16 @@ function restrictionRefusals(request, applied) {
                 fix,
             }));
             switch (word) {
-                case 'secrets':
+                case 'secrets': {
+                    const githubSecrets = Object.keys(github).filter((n) => GITHUB_SECRET_PERMISSIONS.has(n));
+                    if (githubSecrets.length > 0) {
+                        refuse(`agent '${agent.name}' (type ${agent.type}) asks GitHub for ${githubSecrets.map((n) => `${n}: ${github[n]}${githubWhere(n)}`).join(', ')}, which manages secrets`, 'remove the secret permissions from credentials.github.permissions, or have the policy owner allow them', `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        permissions:\n          contents: read   # no ${githubSecrets.join(', ')}: ${p.name} denies secrets\n`);
+                    }
                     if (request.readsSecrets) {
                         refuse(`agent '${agent.name}' (type ${agent.type}) asks to read Vault secrets`, "remove the secret reads (the registry's credentials.vault.secrets and the vault-secrets input), or have the policy owner allow them", `${`agents:\n  - name: ${agent.name}\n`}    credentials:\n      vault:\n        secrets: []   # ${p.name} denies secret reads\n`);
                     }
                     break;
+                }
                 case 'production-access': {
                     const reasons = [];
                     if (isProductionEnvironment(request.environment))
@@ -405,6 +425,16 @@ function restrictionRefusals(request, applied) {
                     if (wide.length > 0) {
                         const first = agent.keyLocations[`permissions[${agent.permissions.indexOf(wide[0])}]`];
                         refuse(`agent '${agent.name}' declares ${wide.map((w) => `${w.resource}: ${w.access}`).join(', ')}${first ? ` (${where(first)})` : ''}`, 'declare read (or narrower) access only', `${`agents:\n  - name: ${agent.name}\n`}    permissions:\n${wide.map((w) => `      - ${w.resource}: read   # was ${w.access}`).join('\n')}\n`);
+                    }
+                    const githubWrites = Object.entries(github).filter(([, level]) => GITHUB_WRITE_LEVELS.has(level));
+                    if (githubWrites.length > 0) {
+                        refuse(`agent '${agent.name}' asks GitHub for ${githubWrites.map(([n, l]) => `${n}: ${l}${githubWhere(n)}`).join(', ')}`, request.githubPermissionsSource === 'derived'
+                            ? 'GitHub has no permission narrower than write for commenting; give the agent read-only GitHub permissions in credentials.github.permissions'
+                            : 'ask GitHub for read access only', `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        permissions:\n${Object.entries(github)
+                            .map(([n, l]) => GITHUB_WRITE_LEVELS.has(l)
+                            ? `          ${n}: read   # was ${l}; ${p.name} denies write access`
+                            : `          ${n}: ${l}`)
+                            .join('\n')}\n`);
                     }
                     break;
                 }

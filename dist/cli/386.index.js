@@ -75,16 +75,21 @@ function isLoopbackHost(hostname) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   githubRevocationRefusal: () => (/* binding */ githubRevocationRefusal),
 /* harmony export */   vaultRevocationRefusal: () => (/* binding */ vaultRevocationRefusal)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
 /* harmony import */ var _core_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2873);
 /**
  * A revocation state is a file (the CLI's) or runner state (the action's post step); whoever can
- * write it must not be able to choose where the Vault token goes. Before revoke-self sends the
+ * write it must not be able to choose where a token goes. Before revoke-self sends the Vault
  * token, the state's Vault address must pass core/transport and, where a registry is at hand
  * (the CLI), be an address the registry names for the state's agent, or one the revoke command
- * was given itself (`--vault-url`, the same override `astl credentials` takes).
+ * was given itself (`--vault-url`, the same override `astl credentials` takes). Before
+ * `DELETE /installation/token` sends the GitHub token, the state's API URL must pass
+ * core/transport and be the API the runner names now (GITHUB_API_URL, default
+ * https://api.github.com), in the post step and in `astl revoke` alike: the state never names it
+ * alone.
  */
 // Core modules one by one (the post bundle stays small).
 
@@ -118,7 +123,33 @@ function vaultRevocationRefusal(state, guard) {
     const named = allowed.length > 0 ? allowed.join(', ') : 'no Vault address';
     return `not sent: the state names Vault ${where}, but ${guard.source ?? 'the registry'} names ${named} for agent '${state.agent}'; a state file cannot choose where the token goes${guard.override ? ` (if the credentials were minted with a Vault override, pass the same ${guard.override})` : ''}`;
 }
-/** Origin plus path without trailing slashes: how mint writes `state.vault.url`. */
+/** Why the state's GitHub token must not be sent anywhere, or undefined when it may be revoked. */
+function githubRevocationRefusal(state, guard) {
+    const g = state.github;
+    if (!g)
+        return undefined;
+    let where;
+    try {
+        const { url } = (0,_core_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .checkCredentialTransport */ .tD)(g.apiUrl, {
+            what: 'the GitHub API URL in the state',
+            location: { file: 'state' },
+            allowInsecure: guard.allowInsecureHttp,
+            optIn: guard.optIn,
+            sends: 'the installation token',
+        });
+        where = vaultKey(url);
+    }
+    catch (err) {
+        if (!(err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht))
+            throw err;
+        return `not sent: ${err.message} (${err.hint})`;
+    }
+    const allowed = guard.allowedApiUrls.map(safeKey).filter((k) => k !== undefined);
+    if (allowed.includes(where))
+        return undefined;
+    return `not sent: the state names the GitHub API ${where}, but ${guard.source} names ${allowed.join(', ') || 'none'}; a state cannot choose where the token goes (run the revocation with the GITHUB_API_URL the credentials were minted with)`;
+}
+/** Origin plus path without trailing slashes: how mint writes `state.vault.url` (and GitHub's apiUrl). */
 function vaultKey(url) {
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -6,9 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KY: () => (/* binding */ gitLabFileVariableScope),
 /* harmony export */   Ld: () => (/* binding */ isPathProblem),
 /* harmony export */   O9: () => (/* binding */ workspaceScope),
 /* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
+/* harmony export */   dx: () => (/* binding */ writeWorkspaceFile),
 /* harmony export */   lX: () => (/* binding */ inspectWorkspacePath),
 /* harmony export */   oW: () => (/* binding */ hasGitSegment),
 /* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
@@ -47,6 +49,19 @@ function workspaceScope(env = process.env, cwd = process.cwd()) {
         .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
     const root = candidates.find(isDirectory) ?? cwd;
     return { root, base: cwd };
+}
+/**
+ * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
+ * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
+ * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
+ * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ */
+function gitLabFileVariableScope(env, cwd = process.cwd()) {
+    const project = env.CI_PROJECT_DIR?.trim();
+    if (env.GITLAB_CI !== 'true' || !project)
+        return undefined;
+    const root = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
+    return isDirectory(root) ? { root, base: cwd } : undefined;
 }
 function isDirectory(path) {
     try {
@@ -146,6 +161,45 @@ function readWorkspaceFile(path, scope, use) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
+/**
+ * Writes (or appends to) a file named by an input or a flag (a SARIF report, an audit log): the
+ * path is checked as for a read (inside the workspace once every link is resolved, dangling ones
+ * included, and never in `.git/`), missing folders are made, and the write never goes through a
+ * link that appears after the check: a new file is written beside the target (O_EXCL) and renamed
+ * over it, which replaces a link instead of following it; an append opens the resolved path with
+ * O_NOFOLLOW and checks the opened descriptor again (Linux). A pull request can commit a
+ * symbolic link where a report is written; without this the report would land where it points.
+ * Refusals are AstlErrors (see resolveWorkspacePath); file-system errors are Node's.
+ */
+function writeWorkspaceFile(path, data, scope, use, options = {}) {
+    const checked = resolveWorkspacePath(path, scope, use);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(checked.real), { recursive: true, mode: options.folderMode ?? 0o777 });
+    const mode = options.mode ?? 0o666;
+    if (options.append) {
+        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_APPEND | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, flags, mode);
+        try {
+            const opened = openedPath(fd);
+            if (opened !== undefined && opened !== checked.real)
+                resolveWorkspacePath(opened, { root: scope.root }, use);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+        return checked;
+    }
+    const temp = `${checked.real}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, data, { mode, flag: 'wx' });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, checked.real);
+    }
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        throw err;
+    }
+    return checked;
+}
 /** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
 function openedPath(fd) {
     try {
@@ -163,14 +217,20 @@ function realOrSelf(path) {
         return path;
     }
 }
-/** realpath, or for a missing path the real path of its nearest existing ancestor plus the rest. */
-function realpathLoose(absolute) {
+/** Links followed by hand (dangling ones) before giving up, as Linux's MAXSYMLINKS. */
+const MAX_LINKS = 40;
+/**
+ * realpath, or for a missing path the real path of its nearest existing ancestor plus the rest.
+ * A dangling symbolic link is followed to where it points (a write through it would create that
+ * file), so a link to a missing file outside the workspace resolves outside too.
+ */
+function realpathLoose(absolute, links = 0) {
     try {
         return { real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute), exists: true };
     }
     catch (err) {
         const code = err.code;
-        if (code === 'ELOOP')
+        if (code === 'ELOOP' || links > MAX_LINKS)
             return { problem: 'is a loop of symbolic links' };
         if (code !== 'ENOENT' && code !== 'ENOTDIR') {
             return { problem: `cannot be resolved (${code ?? err.message})` };
@@ -178,8 +238,23 @@ function realpathLoose(absolute) {
         const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
         if (parent === absolute)
             return { real: absolute, exists: false };
-        const up = realpathLoose(parent);
-        return 'problem' in up ? up : { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)), exists: false };
+        const up = realpathLoose(parent, links);
+        if ('problem' in up)
+            return up;
+        const here = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute));
+        const target = danglingTarget(here);
+        return target === undefined ? { real: here, exists: false } : realpathLoose(target, links + 1);
+    }
+}
+/** Where the symbolic link `path` points (absolute), or undefined when `path` is not a link. */
+function danglingTarget(path) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isSymbolicLink())
+            return undefined;
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path));
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -196,19 +271,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   run: () => (/* binding */ run),
 /* harmony export */   spec: () => (/* binding */ spec)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
-/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2073);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7632);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1604);
+/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2073);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7593);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7632);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
 /**
  * `astl gate`: the deploy gate for GitLab jobs and laptops. Same engine as the GitHub action
  * (packages/gate): policy, image digests through the OCI API, CEL expressions, fail closed.
  * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
  */
-
 
 
 
@@ -289,31 +361,31 @@ const spec = {
 };
 const FORMATS = ['text', 'json', 'junit', 'dotenv'];
 async function run(args, io) {
-    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .choice */ .Yq)(args, 'format', FORMATS, 'text');
+    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .choice */ .Yq)(args, 'format', FORMATS, 'text');
     const env = io.env;
-    const agent = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'agent')?.trim() || env.ASTL_AGENT?.trim();
+    const agent = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent')?.trim() || env.ASTL_AGENT?.trim();
     if (!agent) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e("'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)", "run 'astl gate --help'");
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e("'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)", "run 'astl gate --help'");
     }
     // The type `astl credentials` exported belongs to the agent it exported: use it only for that one.
-    const agentType = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'agent-type')?.trim() ||
+    const agentType = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent-type')?.trim() ||
         (agent === env.ASTL_AGENT?.trim() ? env.ASTL_AGENT_TYPE?.trim() : undefined) ||
         undefined;
-    const environment = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'environment')?.trim();
+    const environment = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'environment')?.trim();
     if (!environment)
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e("'astl gate' needs --environment", 'for example --environment staging');
-    const replicasText = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'replicas')?.trim();
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e("'astl gate' needs --environment", 'for example --environment staging');
+    const replicasText = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'replicas')?.trim();
     if (replicasText && !/^\d{1,9}$/.test(replicasText)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
     }
-    const params = await parseParams((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'params'));
-    const images = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .list */ .p_)(args, 'image')
+    const params = await parseParams((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'params'));
+    const images = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)(args, 'image')
         .flatMap((i) => i.split(/\s+/))
         .filter(Boolean);
-    const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .bool */ .lc)(args, 'shadow');
-    const tokenVariable = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
+    const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(args, 'shadow');
+    const tokenVariable = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
     }
     const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 267));
     const gitlab = gitlabContext(env);
@@ -321,13 +393,13 @@ async function run(args, io) {
     let result;
     try {
         result = await runGate({
-            policyPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'policy') || 'policies',
+            policyPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'policy') || 'policies',
             policyInput: '--policy',
-            workspace: (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceScope */ .O9)(env, io.cwd),
+            workspace: (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceScope */ .O9)(env, io.cwd),
             agent,
             ...(agentType ? { agentType } : {}),
-            registryPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'config') || 'agent-config.yaml',
-            action: (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'action')?.trim() || 'deploy',
+            registryPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'config') || 'agent-config.yaml',
+            action: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'action')?.trim() || 'deploy',
             environment,
             images,
             ...(replicasText ? { replicas: Number(replicasText) } : {}),
@@ -349,36 +421,38 @@ async function run(args, io) {
                 : github
                     ? { github: new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) }
                     : {}),
-            onWarning: (m) => io.err(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
+            onWarning: (m) => io.err(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
         });
     }
     catch (err) {
         // A fault the engine did not turn into a reason: still a deny (fail closed).
-        io.err(`astl: deploy gate failed (denied): ${err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht ? err.format() : String(err?.stack ?? err)}`);
-        return shadow ? _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok : _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.deny;
+        io.err(`astl: deploy gate failed (denied): ${err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht ? err.format() : String(err?.stack ?? err)}`);
+        return shadow ? _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok : _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.deny;
     }
     const { record } = result;
-    const rules = format === 'junit' || (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'junit') ? await checkedRules(record) : [];
+    const rules = format === 'junit' || (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit') ? await checkedRules(record) : [];
     const rendered = render(format, record, io, rules);
-    const output = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'output');
+    const output = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'output');
+    // Inside the workspace, never through a committed link (core/workspace-path).
+    const save = (flag, text) => (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__/* .writeWorkspaceFile */ .dx)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, flag), text, (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceScope */ .O9)(io.env, io.cwd), { what: `--${flag}` });
     if (output)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(output, rendered);
+        save('output', rendered);
     else
         io.out(rendered);
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'junit'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'junit'), junit(record, rules));
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'dotenv'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'dotenv'), dotenv(record));
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'record'))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(args, 'record'), `${JSON.stringify(record, null, 2)}\n`);
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit'))
+        save('junit', junit(record, rules));
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'dotenv'))
+        save('dotenv', dotenv(record));
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'record'))
+        save('record', `${JSON.stringify(record, null, 2)}\n`);
     if (format !== 'text' || output)
         io.err(headline(record, io));
     if (record.decision === 'approval_needed' && !github && !gitlab) {
         io.err('Outside GitHub Actions and GitLab jobs the gate cannot see approvals: exit 2 means "approval needed".');
     }
     if (record.decision === 'allow' || shadow)
-        return _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
-    return record.decision === 'approval_needed' ? _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.approvalNeeded : _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.deny;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
+    return record.decision === 'approval_needed' ? _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.approvalNeeded : _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.deny;
 }
 async function parseParams(text) {
     if (!text?.trim())
@@ -387,7 +461,7 @@ async function parseParams(text) {
     const docs = parseYaml(text, '--params');
     const value = docs[0]?.value;
     if (docs.length !== 1 || value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .e('--params must be one JSON or YAML mapping', `for example --params '{"amount": 250}'`);
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e('--params must be one JSON or YAML mapping', `for example --params '{"amount": 250}'`);
     }
     return value;
 }
@@ -451,7 +525,7 @@ function ciInfo(env) {
 function headline(r, io) {
     const colour = r.decision === 'allow' ? 'green' : r.decision === 'deny' ? 'red' : 'yellow';
     const shadow = r.mode === 'shadow' && r.decision !== 'allow' ? ' (shadow mode: not enforced)' : '';
-    return `deploy gate: ${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
+    return `deploy gate: ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
 }
 function render(format, r, io, rules) {
     switch (format) {
@@ -464,7 +538,7 @@ function render(format, r, io, rules) {
         default: {
             const lines = [headline(r, io)];
             for (const reason of r.reasons)
-                lines.push(`  ${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'bold', reason.code)} ${reason.rule}: ${reason.message}`);
+                lines.push(`  ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'bold', reason.code)} ${reason.rule}: ${reason.message}`);
             for (const i of r.images)
                 lines.push(`  image ${i.input} -> ${i.pinned ?? `not resolved (${i.error ?? 'unknown'})`}`);
             lines.push(`  policy ${r.policy.path} sha256 ${r.policy.sha256 ?? '(not loaded)'}`);

@@ -102,7 +102,7 @@ const RESERVED_ENV_GROUPS = [
     {
         label: 'dynamic loader',
         why: 'loads a library of the attacker’s choosing into every program',
-        names: ['GCONV_PATH', 'GLIBC_TUNABLES'],
+        names: ['GCONV_PATH', 'GLIBC_TUNABLES', 'LOCPATH', 'NLSPATH'],
         prefixes: ['LD_', 'DYLD_'],
     },
     {
@@ -118,6 +118,7 @@ const RESERVED_ENV_GROUPS = [
             'CDPATH',
             'GLOBIGNORE',
             'ZDOTDIR',
+            'FPATH',
         ],
         prefixes: ['BASH_'],
     },
@@ -130,8 +131,11 @@ const RESERVED_ENV_GROUPS = [
             'NODE_EXTRA_CA_CERTS',
             'NODE_TLS_REJECT_UNAUTHORIZED',
             'NODE_REPL_EXTERNAL_MODULE',
+            'ELECTRON_RUN_AS_NODE',
+            'DENO_CERT',
+            'BUN_CONFIG_REGISTRY',
         ],
-        prefixes: ['NPM_CONFIG_', 'YARN_'],
+        prefixes: ['NPM_CONFIG_', 'YARN_', 'COREPACK_'],
     },
     {
         label: 'JVM and its build tools',
@@ -144,13 +148,24 @@ const RESERVED_ENV_GROUPS = [
             'CLASSPATH',
             'MAVEN_OPTS',
             'GRADLE_OPTS',
+            'GRADLE_USER_HOME',
+            'SBT_OPTS',
+            'ANT_OPTS',
         ],
         prefixes: [],
     },
     {
         label: 'Python',
         why: 'PYTHONPATH, PYTHONSTARTUP, PYTHONHOME, PYTHONWARNINGS and kin import code of the attacker’s choosing',
-        names: ['BROWSER'],
+        names: [
+            'BROWSER',
+            'CONDARC',
+            'UV_INDEX',
+            'UV_INDEX_URL',
+            'UV_EXTRA_INDEX_URL',
+            'UV_DEFAULT_INDEX',
+            'UV_FIND_LINKS',
+        ],
         prefixes: ['PYTHON', 'PIP_'],
     },
     {
@@ -165,6 +180,11 @@ const RESERVED_ENV_GROUPS = [
             'DOTNET_STARTUP_HOOKS',
             'DOTNET_ADDITIONAL_DEPS',
             'COR_ENABLE_PROFILING',
+            'COMPOSER_HOME',
+            'R_PROFILE',
+            'R_PROFILE_USER',
+            'R_ENVIRON',
+            'R_ENVIRON_USER',
         ],
         prefixes: ['PERL', 'GEM_', 'LUA_', 'CORECLR_', 'COR_PROFILER'],
     },
@@ -182,32 +202,79 @@ const RESERVED_ENV_GROUPS = [
             'RUSTFLAGS',
             'RUSTDOCFLAGS',
             'CARGO_HOME',
+            'GOENV',
         ],
-        prefixes: ['RUSTC', 'CARGO_BUILD_', 'CARGO_TARGET_'],
+        prefixes: ['RUSTC', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CGO_'],
+    },
+    {
+        label: 'C and C++ builds',
+        why: 'choose the compiler, linker and flags of every native build (node-gyp, Python wheels, cgo, make)',
+        names: [
+            'CC',
+            'CXX',
+            'CPP',
+            'LD',
+            'AR',
+            'MAKE',
+            'MAKEFLAGS',
+            'CFLAGS',
+            'CXXFLAGS',
+            'CPPFLAGS',
+            'LDFLAGS',
+            'PKG_CONFIG_PATH',
+        ],
+        prefixes: [],
     },
     {
         label: 'git and ssh',
         why: 'GIT_SSH_COMMAND, GIT_ASKPASS, GIT_CONFIG_* and kin run commands or rewrite git’s configuration',
-        names: ['SSH_ASKPASS', 'SSH_AUTH_SOCK', 'EDITOR', 'VISUAL', 'PAGER'],
+        names: [
+            'SSH_ASKPASS',
+            'SSH_AUTH_SOCK',
+            'SUDO_ASKPASS',
+            'EDITOR',
+            'VISUAL',
+            'PAGER',
+            'MANPAGER',
+            'SYSTEMD_PAGER',
+            'LESSOPEN',
+            'LESSCLOSE',
+            'GNUPGHOME',
+        ],
         prefixes: ['GIT_'],
     },
     {
-        label: 'container and cluster clients',
-        why: 'point docker or kubectl at another daemon, or at a config that runs credential helpers',
+        label: 'container, cluster and cloud clients',
+        why: 'point docker, kubectl, helm, terraform or a cloud SDK at another daemon, plugin folder or config that runs programs or holds other credentials',
         names: [
             'DOCKER_HOST',
             'DOCKER_CONFIG',
             'DOCKER_CERT_PATH',
             'DOCKER_TLS_VERIFY',
             'DOCKER_CONTEXT',
+            'BUILDKIT_HOST',
+            'CONTAINER_HOST',
+            'PODMAN_HOST',
             'KUBECONFIG',
+            'HELM_PLUGINS',
+            'TF_CLI_CONFIG_FILE',
+            'GOOGLE_APPLICATION_CREDENTIALS',
+            'CLOUDSDK_CONFIG',
+            'AZURE_CONFIG_DIR',
         ],
-        prefixes: [],
+        prefixes: ['TF_CLI_ARGS'],
     },
     {
         label: 'TLS trust and proxies',
-        why: 'let a third party read or alter every HTTPS request (trusted CAs, key logs, proxies)',
+        why: 'let a third party read or alter every HTTPS request (trusted CAs, key logs, proxies, host aliases, OpenSSL engines)',
         names: [
+            'OPENSSL_CONF',
+            'OPENSSL_ENGINES',
+            'OPENSSL_MODULES',
+            'HOSTALIASES',
+            'RES_OPTIONS',
+            'LOCALDOMAIN',
+            'KRB5_CONFIG',
             'CURL_CA_BUNDLE',
             'REQUESTS_CA_BUNDLE',
             'SSLKEYLOGFILE',
@@ -238,9 +305,15 @@ const RESERVED_ENV_GROUPS = [
         prefixes: ['CI_', 'GITLAB_'],
     },
     {
-        label: 'names this product exports',
-        why: 'AWS_*, VAULT_* and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
+        label: 'GitHub CLI',
+        why: 'GH_HOST sends the token to another host, GH_PAGER, GH_EDITOR and GH_BROWSER run commands, GH_TOKEN is the token this product exports',
         names: [],
+        prefixes: ['GH_'],
+    },
+    {
+        label: 'names this product exports',
+        why: 'AWS_*, VAULT_*, GH_TOKEN and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
+        names: ['GH_TOKEN'],
         prefixes: ['AWS_', 'VAULT_', 'ASTL_'],
     },
 ];
@@ -364,9 +437,11 @@ function isLoopbackHost(hostname) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KY: () => (/* binding */ gitLabFileVariableScope),
 /* harmony export */   Ld: () => (/* binding */ isPathProblem),
 /* harmony export */   O9: () => (/* binding */ workspaceScope),
 /* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
+/* harmony export */   dx: () => (/* binding */ writeWorkspaceFile),
 /* harmony export */   lX: () => (/* binding */ inspectWorkspacePath),
 /* harmony export */   oW: () => (/* binding */ hasGitSegment),
 /* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
@@ -405,6 +480,19 @@ function workspaceScope(env = process.env, cwd = process.cwd()) {
         .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
     const root = candidates.find(isDirectory) ?? cwd;
     return { root, base: cwd };
+}
+/**
+ * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
+ * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
+ * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
+ * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ */
+function gitLabFileVariableScope(env, cwd = process.cwd()) {
+    const project = env.CI_PROJECT_DIR?.trim();
+    if (env.GITLAB_CI !== 'true' || !project)
+        return undefined;
+    const root = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
+    return isDirectory(root) ? { root, base: cwd } : undefined;
 }
 function isDirectory(path) {
     try {
@@ -504,6 +592,45 @@ function readWorkspaceFile(path, scope, use) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
+/**
+ * Writes (or appends to) a file named by an input or a flag (a SARIF report, an audit log): the
+ * path is checked as for a read (inside the workspace once every link is resolved, dangling ones
+ * included, and never in `.git/`), missing folders are made, and the write never goes through a
+ * link that appears after the check: a new file is written beside the target (O_EXCL) and renamed
+ * over it, which replaces a link instead of following it; an append opens the resolved path with
+ * O_NOFOLLOW and checks the opened descriptor again (Linux). A pull request can commit a
+ * symbolic link where a report is written; without this the report would land where it points.
+ * Refusals are AstlErrors (see resolveWorkspacePath); file-system errors are Node's.
+ */
+function writeWorkspaceFile(path, data, scope, use, options = {}) {
+    const checked = resolveWorkspacePath(path, scope, use);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(checked.real), { recursive: true, mode: options.folderMode ?? 0o777 });
+    const mode = options.mode ?? 0o666;
+    if (options.append) {
+        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_APPEND | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, flags, mode);
+        try {
+            const opened = openedPath(fd);
+            if (opened !== undefined && opened !== checked.real)
+                resolveWorkspacePath(opened, { root: scope.root }, use);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+        return checked;
+    }
+    const temp = `${checked.real}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, data, { mode, flag: 'wx' });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, checked.real);
+    }
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        throw err;
+    }
+    return checked;
+}
 /** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
 function openedPath(fd) {
     try {
@@ -521,14 +648,20 @@ function realOrSelf(path) {
         return path;
     }
 }
-/** realpath, or for a missing path the real path of its nearest existing ancestor plus the rest. */
-function realpathLoose(absolute) {
+/** Links followed by hand (dangling ones) before giving up, as Linux's MAXSYMLINKS. */
+const MAX_LINKS = 40;
+/**
+ * realpath, or for a missing path the real path of its nearest existing ancestor plus the rest.
+ * A dangling symbolic link is followed to where it points (a write through it would create that
+ * file), so a link to a missing file outside the workspace resolves outside too.
+ */
+function realpathLoose(absolute, links = 0) {
     try {
         return { real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute), exists: true };
     }
     catch (err) {
         const code = err.code;
-        if (code === 'ELOOP')
+        if (code === 'ELOOP' || links > MAX_LINKS)
             return { problem: 'is a loop of symbolic links' };
         if (code !== 'ENOENT' && code !== 'ENOTDIR') {
             return { problem: `cannot be resolved (${code ?? err.message})` };
@@ -536,8 +669,23 @@ function realpathLoose(absolute) {
         const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
         if (parent === absolute)
             return { real: absolute, exists: false };
-        const up = realpathLoose(parent);
-        return 'problem' in up ? up : { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)), exists: false };
+        const up = realpathLoose(parent, links);
+        if ('problem' in up)
+            return up;
+        const here = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute));
+        const target = danglingTarget(here);
+        return target === undefined ? { real: here, exists: false } : realpathLoose(target, links + 1);
+    }
+}
+/** Where the symbolic link `path` points (absolute), or undefined when `path` is not a link. */
+function danglingTarget(path) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isSymbolicLink())
+            return undefined;
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path));
+    }
+    catch {
+        return undefined;
     }
 }
 

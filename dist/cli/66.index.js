@@ -77,7 +77,11 @@ async function withRetry(op, o) {
                 throw err;
             if (attempt === o.attempts)
                 break;
-            const delayMs = Math.min(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), o.deadline.remainingMs());
+            const asked = o.retryAfterMs?.(err);
+            if (asked !== undefined && asked >= o.deadline.remainingMs()) {
+                throw new RetryExhaustedError(`${o.what} was asked to wait ${Math.ceil(asked / 1000)}s before retrying, past the ${Math.round(o.deadline.totalMs / 1000)}s deadline; last error: ${describeFault(err)}`, attempt, err, true);
+            }
+            const delayMs = Math.min(Math.max(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), asked ?? 0), o.deadline.remainingMs());
             o.onRetry?.({ attempt, delayMs, error: err });
             await sleep(delayMs);
         }

@@ -6,9 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KY: () => (/* binding */ gitLabFileVariableScope),
 /* harmony export */   Ld: () => (/* binding */ isPathProblem),
 /* harmony export */   O9: () => (/* binding */ workspaceScope),
 /* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
+/* harmony export */   dx: () => (/* binding */ writeWorkspaceFile),
 /* harmony export */   lX: () => (/* binding */ inspectWorkspacePath),
 /* harmony export */   oW: () => (/* binding */ hasGitSegment),
 /* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
@@ -47,6 +49,19 @@ function workspaceScope(env = process.env, cwd = process.cwd()) {
         .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
     const root = candidates.find(isDirectory) ?? cwd;
     return { root, base: cwd };
+}
+/**
+ * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
+ * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
+ * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
+ * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ */
+function gitLabFileVariableScope(env, cwd = process.cwd()) {
+    const project = env.CI_PROJECT_DIR?.trim();
+    if (env.GITLAB_CI !== 'true' || !project)
+        return undefined;
+    const root = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
+    return isDirectory(root) ? { root, base: cwd } : undefined;
 }
 function isDirectory(path) {
     try {
@@ -146,6 +161,45 @@ function readWorkspaceFile(path, scope, use) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
+/**
+ * Writes (or appends to) a file named by an input or a flag (a SARIF report, an audit log): the
+ * path is checked as for a read (inside the workspace once every link is resolved, dangling ones
+ * included, and never in `.git/`), missing folders are made, and the write never goes through a
+ * link that appears after the check: a new file is written beside the target (O_EXCL) and renamed
+ * over it, which replaces a link instead of following it; an append opens the resolved path with
+ * O_NOFOLLOW and checks the opened descriptor again (Linux). A pull request can commit a
+ * symbolic link where a report is written; without this the report would land where it points.
+ * Refusals are AstlErrors (see resolveWorkspacePath); file-system errors are Node's.
+ */
+function writeWorkspaceFile(path, data, scope, use, options = {}) {
+    const checked = resolveWorkspacePath(path, scope, use);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(checked.real), { recursive: true, mode: options.folderMode ?? 0o777 });
+    const mode = options.mode ?? 0o666;
+    if (options.append) {
+        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_APPEND | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, flags, mode);
+        try {
+            const opened = openedPath(fd);
+            if (opened !== undefined && opened !== checked.real)
+                resolveWorkspacePath(opened, { root: scope.root }, use);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+        return checked;
+    }
+    const temp = `${checked.real}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, data, { mode, flag: 'wx' });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, checked.real);
+    }
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        throw err;
+    }
+    return checked;
+}
 /** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
 function openedPath(fd) {
     try {
@@ -163,14 +217,20 @@ function realOrSelf(path) {
         return path;
     }
 }
-/** realpath, or for a missing path the real path of its nearest existing ancestor plus the rest. */
-function realpathLoose(absolute) {
+/** Links followed by hand (dangling ones) before giving up, as Linux's MAXSYMLINKS. */
+const MAX_LINKS = 40;
+/**
+ * realpath, or for a missing path the real path of its nearest existing ancestor plus the rest.
+ * A dangling symbolic link is followed to where it points (a write through it would create that
+ * file), so a link to a missing file outside the workspace resolves outside too.
+ */
+function realpathLoose(absolute, links = 0) {
     try {
         return { real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute), exists: true };
     }
     catch (err) {
         const code = err.code;
-        if (code === 'ELOOP')
+        if (code === 'ELOOP' || links > MAX_LINKS)
             return { problem: 'is a loop of symbolic links' };
         if (code !== 'ENOENT' && code !== 'ENOTDIR') {
             return { problem: `cannot be resolved (${code ?? err.message})` };
@@ -178,8 +238,23 @@ function realpathLoose(absolute) {
         const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
         if (parent === absolute)
             return { real: absolute, exists: false };
-        const up = realpathLoose(parent);
-        return 'problem' in up ? up : { real: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)), exists: false };
+        const up = realpathLoose(parent, links);
+        if ('problem' in up)
+            return up;
+        const here = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute));
+        const target = danglingTarget(here);
+        return target === undefined ? { real: here, exists: false } : realpathLoose(target, links + 1);
+    }
+}
+/** Where the symbolic link `path` points (absolute), or undefined when `path` is not a link. */
+function danglingTarget(path) {
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isSymbolicLink())
+            return undefined;
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path));
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -390,7 +465,7 @@ async function run(args, io) {
     if (!staged)
         missingPaths(targets, result.skipped);
     if (writeBaselineFile) {
-        write((0,external_node_path_.resolve)(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
+        write(io, 'write-baseline', writeBaselineFile, engine.writeBaseline(result.findings));
         const n = new Set(result.findings.map((f) => f.fingerprint)).size;
         io.err(`astl scan: wrote ${n} fingerprints to ${writeBaselineFile}; scan with --baseline ${writeBaselineFile} to report only new findings`);
     }
@@ -409,7 +484,7 @@ async function run(args, io) {
     };
     const output = (0,cli_args/* str */.gx)(args, 'output');
     if (output)
-        write(output, reports[format]());
+        write(io, 'output', output, reports[format]());
     else if (format === 'github') {
         // Annotation lines are commands on purpose; their parts are escaped by annotationCommand.
         io.commands(engine.annotationLines(result.findings, { rules: result.rules, maxPerType: Number.MAX_SAFE_INTEGER }));
@@ -420,9 +495,9 @@ async function run(args, io) {
             io.out(text.replace(/\n$/, ''));
     }
     if ((0,cli_args/* str */.gx)(args, 'sarif'))
-        write((0,cli_args/* str */.gx)(args, 'sarif'), reports.sarif());
+        write(io, 'sarif', (0,cli_args/* str */.gx)(args, 'sarif'), reports.sarif());
     if ((0,cli_args/* str */.gx)(args, 'codequality'))
-        write((0,cli_args/* str */.gx)(args, 'codequality'), reports.codequality());
+        write(io, 'codequality', (0,cli_args/* str */.gx)(args, 'codequality'), reports.codequality());
     // Whatever went to stdout, warnings and the tally also reach a human on stderr.
     if (format !== 'text' || output) {
         for (const w of result.warnings)
@@ -513,9 +588,9 @@ function stagedFilter(engine, targets) {
     const globs = engine.globMatcher(targets.globs);
     return (f) => !unwanted(f) && (everything || files.has(f) || folders.some((d) => f.startsWith(d)) || globs(f));
 }
-function write(file, text) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, text);
+/** A report file: inside the workspace, never through a committed link (core/workspace-path). */
+function write(io, flag, file, text) {
+    (0,workspace_path/* writeWorkspaceFile */.dx)(file, text, (0,workspace_path/* workspaceScope */.O9)(io.env, io.cwd), { what: `--${flag}` });
 }
 function colourText(text, io) {
     if (!io.color)

@@ -727,7 +727,9 @@ function loadScanConfig(root, path) {
             hint: `create it or drop the option; without one the defaults apply (${DEFAULT_SCAN_CONFIG_FILES[0]} is read when present)`,
         });
     }
-    return parseScanConfig((0,external_node_fs_.readFileSync)(full, 'utf8'), rel);
+    // A link in the repository may point anywhere: read only inside the workspace, never .git/.
+    const text = (0,core/* readWorkspaceFile */.sL)(full, { root }, { what: 'scan config', code: 'CONFIG_INVALID', location: { file: rel } });
+    return parseScanConfig(text.toString('utf8'), rel);
 }
 /** Parses and validates the text of a scan configuration file named `file` (for messages). */
 function parseScanConfig(text, file) {
@@ -6396,10 +6398,16 @@ function selectFiles(root, names, exclude) {
     const realRoot = (0,external_node_fs_.realpathSync)(root);
     const files = new Set();
     const skipped = [];
+    const folders = new Map();
     for (const name of names) {
         const rel = normaliseName(name);
         if (rel === undefined) {
             skipped.push({ file: name, reason: 'outside the workspace; not scanned' });
+            continue;
+        }
+        const linked = isExcluded(rel) ? undefined : linkedFolderProblem(root, rel, folders);
+        if (linked) {
+            skipped.push({ file: rel, reason: linked });
             continue;
         }
         let info;
@@ -6438,6 +6446,30 @@ function selectFiles(root, names, exclude) {
         files.add(rel);
     }
     return { files: [...files].sort(), skipped };
+}
+/**
+ * Why a named path must not be read because of the folders it goes through: a `.git` segment
+ * (any case), or a folder on the way that is a symbolic link out of the workspace or into
+ * `.git/` (`gitlink/config` with `gitlink -> .git`). The last segment is checked by the caller
+ * (lstat). One realpath per distinct folder (core/workspace-path), cached in `folders`.
+ */
+function linkedFolderProblem(root, rel, folders) {
+    if ((0,workspace_path/* hasGitSegment */.oW)(rel))
+        return 'inside .git/ (not read)';
+    const dir = external_node_path_.posix.dirname(rel);
+    if (dir === '.' || dir === '')
+        return undefined;
+    if (!folders.has(dir)) {
+        const checked = (0,workspace_path/* inspectWorkspacePath */.lX)(dir, { root });
+        folders.set(dir, !(0,workspace_path/* isPathProblem */.Ld)(checked)
+            ? undefined
+            : checked.kind === 'git-dir'
+                ? 'inside .git/ through a symbolic link (not read)'
+                : checked.kind === 'outside'
+                    ? 'through a symbolic link that leads outside the workspace (not read)'
+                    : undefined);
+    }
+    return folders.get(dir);
 }
 /** A root-relative name in forward slashes without `./`, or undefined when it leaves the root. */
 function normaliseName(name) {

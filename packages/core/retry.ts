@@ -35,6 +35,12 @@ export interface RetryOptions {
   /** What the operation is, for the final message: "AWS STS AssumeRoleWithWebIdentity". */
   what: string;
   isRetryable: (err: unknown) => boolean;
+  /**
+   * The wait the server asked for before the next attempt, in ms (Retry-After, a rate-limit
+   * reset), or undefined. The next attempt waits at least this long; when that would pass the
+   * deadline no further attempt is made (RetryExhaustedError with `deadlineHit`).
+   */
+  retryAfterMs?: (err: unknown) => number | undefined;
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -78,8 +84,17 @@ export async function withRetry<T>(
       lastError = err;
       if (!o.isRetryable(err)) throw err;
       if (attempt === o.attempts) break;
+      const asked = o.retryAfterMs?.(err);
+      if (asked !== undefined && asked >= o.deadline.remainingMs()) {
+        throw new RetryExhaustedError(
+          `${o.what} was asked to wait ${Math.ceil(asked / 1000)}s before retrying, past the ${Math.round(o.deadline.totalMs / 1000)}s deadline; last error: ${describeFault(err)}`,
+          attempt,
+          err,
+          true,
+        );
+      }
       const delayMs = Math.min(
-        backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random),
+        Math.max(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), asked ?? 0),
         o.deadline.remainingMs(),
       );
       o.onRetry?.({ attempt, delayMs, error: err });

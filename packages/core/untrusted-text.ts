@@ -29,9 +29,14 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u
 /** The same set without TAB, for whole output lines that we composed ourselves. */
 const UNPRINTABLE_BUT_TAB =
   /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** As above, also keeping ESC, for a terminal that asked for colour (the CLI's ANSI styling). */
-const UNPRINTABLE_BUT_TAB_ESC =
-  /[\u0000-\u0008\u000a-\u001a\u001c-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * As above, also keeping ESC when it starts an SGR sequence (`ESC[1;31m`, the CLI's colours on a
+ * terminal that asked for them). Any other ESC is shown as `\u001b`: a file name or value holding
+ * `ESC]52;c;…BEL` (write the clipboard), `ESC]0;…` (window title) or a cursor move must not drive
+ * the reader's terminal.
+ */
+const UNPRINTABLE_BUT_TAB_SGR =
+  /\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000a-\u001a\u001c-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * What validation refuses in one-line identity fields (`purpose`, `owner`): C0 (TAB, CR, LF
@@ -62,7 +67,7 @@ const LEADING_SPACE_THEN_COMMAND = /^([\s\u0085]*):(?=:)/;
  * line by line stays the same document. `ansi` keeps ESC for the CLI's colours on a terminal.
  */
 export function safeLine(line: string, options: { ansi?: boolean } = {}): string {
-  const visible = line.replace(options.ansi ? UNPRINTABLE_BUT_TAB_ESC : UNPRINTABLE_BUT_TAB, hex);
+  const visible = line.replace(options.ansi ? UNPRINTABLE_BUT_TAB_SGR : UNPRINTABLE_BUT_TAB, hex);
   return neutraliseCommands(visible);
 }
 

@@ -14,11 +14,17 @@ import {
   closeSync,
   constants,
   fstatSync,
+  lstatSync,
+  mkdirSync,
   openSync,
   readFileSync,
   readlinkSync,
   realpathSync,
+  renameSync,
+  rmSync,
   statSync,
+  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AstlError, type SourceLocation } from './errors.js';
@@ -70,6 +76,22 @@ export function workspaceScope(
     .map((v) => resolve(cwd, v));
   const root = candidates.find(isDirectory) ?? cwd;
   return { root, base: cwd };
+}
+
+/**
+ * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
+ * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
+ * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
+ * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ */
+export function gitLabFileVariableScope(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): WorkspaceScope | undefined {
+  const project = env.CI_PROJECT_DIR?.trim();
+  if (env.GITLAB_CI !== 'true' || !project) return undefined;
+  const root = `${resolve(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
+  return isDirectory(root) ? { root, base: cwd } : undefined;
 }
 
 function isDirectory(path: string): boolean {
@@ -180,6 +202,59 @@ export function readWorkspaceFile(path: string, scope: WorkspaceScope, use: Path
   }
 }
 
+export interface WriteOptions {
+  /** Append instead of replacing (audit logs). */
+  append?: boolean;
+  /** Permission bits of a file this call creates (default 0o666 less the umask). */
+  mode?: number;
+  /** Permission bits of folders this call creates (default 0o777 less the umask). */
+  folderMode?: number;
+}
+
+/**
+ * Writes (or appends to) a file named by an input or a flag (a SARIF report, an audit log): the
+ * path is checked as for a read (inside the workspace once every link is resolved, dangling ones
+ * included, and never in `.git/`), missing folders are made, and the write never goes through a
+ * link that appears after the check: a new file is written beside the target (O_EXCL) and renamed
+ * over it, which replaces a link instead of following it; an append opens the resolved path with
+ * O_NOFOLLOW and checks the opened descriptor again (Linux). A pull request can commit a
+ * symbolic link where a report is written; without this the report would land where it points.
+ * Refusals are AstlErrors (see resolveWorkspacePath); file-system errors are Node's.
+ */
+export function writeWorkspaceFile(
+  path: string,
+  data: string | Uint8Array,
+  scope: WorkspaceScope,
+  use: PathUse,
+  options: WriteOptions = {},
+): WorkspacePath {
+  const checked = resolveWorkspacePath(path, scope, use);
+  mkdirSync(dirname(checked.real), { recursive: true, mode: options.folderMode ?? 0o777 });
+  const mode = options.mode ?? 0o666;
+  if (options.append) {
+    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
+    const fd = openSync(checked.real, flags, mode);
+    try {
+      const opened = openedPath(fd);
+      if (opened !== undefined && opened !== checked.real)
+        resolveWorkspacePath(opened, { root: scope.root }, use);
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    } finally {
+      closeSync(fd);
+    }
+    return checked;
+  }
+  const temp = `${checked.real}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(temp, data, { mode, flag: 'wx' });
+    renameSync(temp, checked.real);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  return checked;
+}
+
 /** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
 function openedPath(fd: number): string | undefined {
   try {
@@ -197,19 +272,39 @@ function realOrSelf(path: string): string {
   }
 }
 
-/** realpath, or for a missing path the real path of its nearest existing ancestor plus the rest. */
-function realpathLoose(absolute: string): { real: string; exists: boolean } | { problem: string } {
+/** Links followed by hand (dangling ones) before giving up, as Linux's MAXSYMLINKS. */
+const MAX_LINKS = 40;
+
+/**
+ * realpath, or for a missing path the real path of its nearest existing ancestor plus the rest.
+ * A dangling symbolic link is followed to where it points (a write through it would create that
+ * file), so a link to a missing file outside the workspace resolves outside too.
+ */
+function realpathLoose(absolute: string, links = 0): { real: string; exists: boolean } | { problem: string } {
   try {
     return { real: realpathSync(absolute), exists: true };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return { problem: 'is a loop of symbolic links' };
+    if (code === 'ELOOP' || links > MAX_LINKS) return { problem: 'is a loop of symbolic links' };
     if (code !== 'ENOENT' && code !== 'ENOTDIR') {
       return { problem: `cannot be resolved (${code ?? (err as Error).message})` };
     }
     const parent = dirname(absolute);
     if (parent === absolute) return { real: absolute, exists: false };
-    const up = realpathLoose(parent);
-    return 'problem' in up ? up : { real: join(up.real, basename(absolute)), exists: false };
+    const up = realpathLoose(parent, links);
+    if ('problem' in up) return up;
+    const here = join(up.real, basename(absolute));
+    const target = danglingTarget(here);
+    return target === undefined ? { real: here, exists: false } : realpathLoose(target, links + 1);
+  }
+}
+
+/** Where the symbolic link `path` points (absolute), or undefined when `path` is not a link. */
+function danglingTarget(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    return resolve(dirname(path), readlinkSync(path));
+  } catch {
+    return undefined;
   }
 }

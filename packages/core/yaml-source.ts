@@ -195,7 +195,7 @@ export function validateWithSchema(
 
 /** Drops the umbrella errors of anyOf/oneOf/if when a more specific error explains them. */
 function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
-  const umbrella = new Set(['anyOf', 'oneOf', 'if', 'not']);
+  const umbrella = new Set(['anyOf', 'oneOf', 'if', 'not', 'propertyNames']);
   const specific = errors.filter((e) => !umbrella.has(e.keyword));
   return specific.length > 0 ? specific : errors;
 }
@@ -221,6 +221,19 @@ function toAstlError(doc: YamlDoc, e: ErrorObject, what: string, code: string): 
     | { description?: string; examples?: unknown[]; properties?: object }
     | undefined;
   const expected = parent?.description ? ` (${parent.description})` : '';
+  // A key refused by `propertyNames: {enum}`: Ajv reports the enum error with the key's name.
+  const propertyName = (e as { propertyName?: unknown }).propertyName;
+  if (typeof propertyName === 'string' && e.keyword === 'enum') {
+    const known = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+    const guess = closest(propertyName, known);
+    return new AstlError(`unknown key '${propertyName}' in ${what} at ${here}${expected}`, {
+      code,
+      location: doc.locateKey([...path, propertyName]),
+      hint: guess
+        ? `did you mean '${guess}'? (keys are case-sensitive)`
+        : `known keys here: ${known.join(', ')}`,
+    });
+  }
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);

@@ -9,6 +9,7 @@ export * from './id-token.js';
 export * from './mint.js';
 export type * from './provider.js';
 export * from './providers/aws.js';
+export * from './providers/github.js';
 export * from './providers/index.js';
 export * from './providers/vault.js';
 export * from './revoke.js';

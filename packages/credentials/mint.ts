@@ -317,19 +317,27 @@ function planProviders(request: CredentialRequest, agent: AgentEntry, providers:
     throw new AstlError(`agent '${agent.name}' has no ${labels} settings, so there is nothing to mint`, {
       code: 'NO_PROVIDER',
       location: agent.location,
-      hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, or vault-url and vault-role)`,
+      hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, vault-url and vault-role, or github-app-id)`,
       fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
     });
   }
   return planned;
 }
 
-/** The pre-check facts of every planned provider in one object. */
+/** The pre-check facts of every planned provider in one object (secret paths of all of them). */
 function mergeFacts(planned: Planned[]): ProviderCheckFacts {
   const facts: ProviderCheckFacts = {};
   for (const { provider, plan } of planned) {
     const f = provider.checkFacts(plan);
-    Object.assign(facts, { ...f, readsSecrets: Boolean(facts.readsSecrets || f.readsSecrets) });
+    const secretPaths =
+      facts.secretPaths || f.secretPaths
+        ? [...(facts.secretPaths ?? []), ...(f.secretPaths ?? [])]
+        : undefined;
+    Object.assign(facts, {
+      ...f,
+      readsSecrets: Boolean(facts.readsSecrets || f.readsSecrets),
+      ...(secretPaths ? { secretPaths } : {}),
+    });
   }
   return facts;
 }

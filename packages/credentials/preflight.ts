@@ -1,7 +1,7 @@
 /**
  * Checks of a credentials plan that need no network and run before any token is requested:
- * every endpoint a credential is sent to passes core/transport (https, or http to loopback, or
- * an explicit opt-in), and every environment variable name a secret is exported under passes
+ * every endpoint a credential is sent to (Vault, an STS endpoint override, GITHUB_API_URL, a
+ * GitHub token exchange) passes core/transport (https, or http to loopback, or an explicit opt-in), and every environment variable name a secret is exported under passes
  * core/env-names. The front ends check their own inputs first (in their own terms); this is the
  * engine's backstop, so that no front end can skip it, and it names the registry line when the
  * value came from the registry.
@@ -16,6 +16,8 @@ import type { CredentialRequest, VaultSecretRead } from './types.js';
 export interface PreflightPlan {
   aws?: unknown;
   vault?: { url: string; secrets: readonly VaultSecretRead[] };
+  /** GitHub: the API the App JWT and the token go to, and an octo-sts exchange's STS. */
+  github?: { apiUrl: string; stsUrl?: string; mode: 'app' | 'exchange' };
 }
 
 /** The transport opt-in of a request, with the default wording of the action's input. */
@@ -64,6 +66,22 @@ export function preflightChecks(
       .map((s) => checkEnvName(s.env, { location: secretLocation(agent, request, s), prefix: 'secret env ' }))
       .find((e): e is AstlError => e !== undefined);
     if (problem) throw problem;
+  }
+  if (plan.github) {
+    const fromInput = request.github?.apiUrl !== undefined;
+    endpoint(
+      plan.github.apiUrl,
+      fromInput ? 'GITHUB_API_URL' : 'the GitHub API URL',
+      plan.github.mode === 'app' ? 'the App JWT and the installation token' : 'the installation token',
+    );
+    if (plan.github.stsUrl) {
+      endpoint(
+        plan.github.stsUrl,
+        'credentials.github.sts-url',
+        'the OIDC token and the installation token',
+        agent.keyLocations['credentials.github.sts-url'] ?? agent.location,
+      );
+    }
   }
   if (plan.aws) {
     // The AWS SDK's endpoint conventions: the service-specific variable wins over the global one.

@@ -36,6 +36,9 @@ export interface ProviderCheckFacts {
   secretPaths?: string[];
   /** True when the mint will read secrets (AgentPolicy `deny: secrets`). */
   readsSecrets?: boolean;
+  /** GitHub permissions the token would carry (AgentPolicy `deny: write-access`, `deny: secrets`). */
+  githubPermissions?: Record<string, string>;
+  githubPermissionsSource?: 'registry' | 'derived';
 }
 
 export interface PrepareContext {

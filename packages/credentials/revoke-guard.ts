@@ -1,9 +1,13 @@
 /**
  * A revocation state is a file (the CLI's) or runner state (the action's post step); whoever can
- * write it must not be able to choose where the Vault token goes. Before revoke-self sends the
+ * write it must not be able to choose where a token goes. Before revoke-self sends the Vault
  * token, the state's Vault address must pass core/transport and, where a registry is at hand
  * (the CLI), be an address the registry names for the state's agent, or one the revoke command
- * was given itself (`--vault-url`, the same override `astl credentials` takes).
+ * was given itself (`--vault-url`, the same override `astl credentials` takes). Before
+ * `DELETE /installation/token` sends the GitHub token, the state's API URL must pass
+ * core/transport and be the API the runner names now (GITHUB_API_URL, default
+ * https://api.github.com), in the post step and in `astl revoke` alike: the state never names it
+ * alone.
  */
 // Core modules one by one (the post bundle stays small).
 import { AstlError } from '../core/errors.js';
@@ -51,7 +55,42 @@ export function vaultRevocationRefusal(state: RevocationState, guard: Revocation
   return `not sent: the state names Vault ${where}, but ${guard.source ?? 'the registry'} names ${named} for agent '${state.agent}'; a state file cannot choose where the token goes${guard.override ? ` (if the credentials were minted with a Vault override, pass the same ${guard.override})` : ''}`;
 }
 
-/** Origin plus path without trailing slashes: how mint writes `state.vault.url`. */
+export interface GitHubRevocationGuard {
+  /** The API URLs the token may be sent to: GITHUB_API_URL as the runner sets it now, else the default. */
+  allowedApiUrls: readonly string[];
+  /** Where the allowed URL comes from, for the message: `GITHUB_API_URL`. */
+  source: string;
+  allowInsecureHttp: boolean;
+  optIn: string;
+}
+
+/** Why the state's GitHub token must not be sent anywhere, or undefined when it may be revoked. */
+export function githubRevocationRefusal(
+  state: RevocationState,
+  guard: GitHubRevocationGuard,
+): string | undefined {
+  const g = state.github;
+  if (!g) return undefined;
+  let where: string;
+  try {
+    const { url } = checkCredentialTransport(g.apiUrl, {
+      what: 'the GitHub API URL in the state',
+      location: { file: 'state' },
+      allowInsecure: guard.allowInsecureHttp,
+      optIn: guard.optIn,
+      sends: 'the installation token',
+    });
+    where = vaultKey(url);
+  } catch (err) {
+    if (!(err instanceof AstlError)) throw err;
+    return `not sent: ${err.message} (${err.hint})`;
+  }
+  const allowed = guard.allowedApiUrls.map(safeKey).filter((k): k is string => k !== undefined);
+  if (allowed.includes(where)) return undefined;
+  return `not sent: the state names the GitHub API ${where}, but ${guard.source} names ${allowed.join(', ') || 'none'}; a state cannot choose where the token goes (run the revocation with the GITHUB_API_URL the credentials were minted with)`;
+}
+
+/** Origin plus path without trailing slashes: how mint writes `state.vault.url` (and GitHub's apiUrl). */
 function vaultKey(url: URL): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -6,7 +6,7 @@ import type { Deadline } from '../core/index.js';
  * the GitHub action and the CLI's GitLab flow are two thin front ends over the same engine.
  */
 
-export type ProviderName = 'aws' | 'vault';
+export type ProviderName = 'aws' | 'vault' | 'github';
 
 /** One extra Vault KV read: `PATH KEY | ENV_NAME` in the action's `vault-secrets` input. */
 export interface VaultSecretRead {
@@ -63,6 +63,16 @@ export interface CredentialRequest {
     audience?: string;
     /** Reads from the `vault-secrets` input, added to the registry's `secrets`. */
     secrets?: VaultSecretRead[];
+  };
+  github?: {
+    /** The `github-app-id` input: overrides the registry's app-id. */
+    appId?: string;
+    /** The `github-app-private-key` input (a secret: the front end masks it on arrival). */
+    privateKey?: string;
+    /** GITHUB_API_URL; default https://api.github.com. */
+    apiUrl?: string;
+    /** GITHUB_REPOSITORY (`owner/name`): the default owner and repository. Unset outside GitHub. */
+    repository?: string;
   };
   run: RunContext;
 }
@@ -126,10 +136,37 @@ export interface VaultRevocationState {
   partial?: boolean;
 }
 
+/** What the post step needs to revoke a GitHub installation token: the token is the one secret. */
+export interface GitHubRevocationState {
+  /** GITHUB_API_URL the token belongs to (DELETE {apiUrl}/installation/token). */
+  apiUrl: string;
+  /** `app`: minted with the App's key; `exchange`: from an octo-sts compatible STS. */
+  mode: 'app' | 'exchange';
+  token: string;
+  appId?: string;
+  installationId?: number;
+  /** Exchange mode: the STS, trust policy and scope. */
+  stsUrl?: string;
+  identity?: string;
+  scope?: string;
+  owner: string;
+  repositories: string[];
+  /** What the token was granted (GitHub's answer), or asked for when the STS does not say. */
+  permissions: Record<string, string>;
+  expiresAt: string;
+  /** The duration the job asked for (s): GitHub fixes the token's life at one hour. */
+  requestedSeconds: number;
+  /** Set when the main step already revoked it (a token broader than asked). */
+  revokedAt?: string;
+  /** Whether the token was issued by a mint that later failed (still revoked). */
+  partial?: boolean;
+}
+
 /** Each provider's revocation state, under its name (a new provider adds its key here). */
 export interface ProviderStates {
   aws: AwsRevocationState;
   vault: VaultRevocationState;
+  github: GitHubRevocationState;
 }
 
 /**
@@ -184,6 +221,10 @@ export interface MintResult {
     expiresAt: string;
     awsSessionName?: string;
     vaultTokenAccessor?: string;
+    /** The GitHub App installation the token belongs to. */
+    githubInstallationId?: string;
+    /** The GitHub permissions the token was granted, as JSON (`{"contents":"read"}`). */
+    githubPermissions?: string;
   };
   /** Secret outputs, set only with output-credentials. */
   secretOutputs: {
@@ -191,6 +232,7 @@ export interface MintResult {
     awsSecretAccessKey?: string;
     awsSessionToken?: string;
     vaultToken?: string;
+    githubToken?: string;
   };
   audit: AuditEvent[];
   state: RevocationState;

@@ -7,7 +7,7 @@ import { AstlError, AstlErrors, formatDuration, formatLocation, type SourceLocat
 import { type AgentPolicy, policiesForType } from './agent-policy.js';
 import type { AgentEntry } from './registry.js';
 
-export type CredentialProvider = 'aws' | 'vault';
+export type CredentialProvider = 'aws' | 'vault' | 'github';
 
 export interface CredentialRequest {
   agent: AgentEntry;
@@ -25,6 +25,12 @@ export interface CredentialRequest {
   vaultRole?: string;
   /** Effective Vault secret paths (registry plus inputs); defaults to the registry's. */
   secretPaths?: string[];
+  /**
+   * The GitHub permissions the token would be asked for (GitHub's names and levels), and where
+   * they come from: the registry's credentials.github.permissions, or derived from `permissions`.
+   */
+  githubPermissions?: Record<string, string>;
+  githubPermissionsSource?: 'registry' | 'derived';
 }
 
 export interface CredentialDecision {
@@ -77,6 +83,10 @@ export function namesProduction(identifier: string | undefined): boolean {
 }
 
 const WRITE_LEVELS = new Set(['write', 'admin', 'delete', '*']);
+/** GitHub levels that write (GitHub's own: read < write < admin). */
+const GITHUB_WRITE_LEVELS = new Set(['write', 'admin']);
+/** GitHub permissions that manage secrets: refused under `deny: secrets`. */
+const GITHUB_SECRET_PERMISSIONS = new Set(['secrets', 'dependabot_secrets', 'organization_secrets']);
 
 /** The caps on a credential's lifetime: the agent's max-ttl and each applicable policy's maxTtl. */
 export function durationCapsFor(agent: AgentEntry, policies: readonly AgentPolicy[]): DurationCap[] {
@@ -239,6 +249,18 @@ function restrictionRefusals(request: CredentialRequest, applied: readonly Agent
   const roleArn = request.awsRoleArn ?? agent.credentials.aws?.roleArn;
   const vaultRole = request.vaultRole ?? agent.credentials.vault?.role;
   const secretPaths = request.secretPaths ?? agent.credentials.vault?.secrets.map((s) => s.path) ?? [];
+  const github = request.providers.includes('github') ? (request.githubPermissions ?? {}) : {};
+  const githubWhere = (name: string) => {
+    const loc =
+      request.githubPermissionsSource === 'registry'
+        ? agent.keyLocations[`credentials.github.permissions.${name}`]
+        : undefined;
+    return loc
+      ? ` (${where(loc)})`
+      : request.githubPermissionsSource === 'derived'
+        ? ' (derived from its permissions)'
+        : '';
+  };
 
   for (const p of applied) {
     p.restrictions.forEach((word, i) => {
@@ -253,7 +275,15 @@ function restrictionRefusals(request: CredentialRequest, applied: readonly Agent
           }),
         );
       switch (word) {
-        case 'secrets':
+        case 'secrets': {
+          const githubSecrets = Object.keys(github).filter((n) => GITHUB_SECRET_PERMISSIONS.has(n));
+          if (githubSecrets.length > 0) {
+            refuse(
+              `agent '${agent.name}' (type ${agent.type}) asks GitHub for ${githubSecrets.map((n) => `${n}: ${github[n]}${githubWhere(n)}`).join(', ')}, which manages secrets`,
+              'remove the secret permissions from credentials.github.permissions, or have the policy owner allow them',
+              `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        permissions:\n          contents: read   # no ${githubSecrets.join(', ')}: ${p.name} denies secrets\n`,
+            );
+          }
           if (request.readsSecrets) {
             refuse(
               `agent '${agent.name}' (type ${agent.type}) asks to read Vault secrets`,
@@ -262,6 +292,7 @@ function restrictionRefusals(request: CredentialRequest, applied: readonly Agent
             );
           }
           break;
+        }
         case 'production-access': {
           const reasons: string[] = [];
           if (isProductionEnvironment(request.environment))
@@ -290,6 +321,24 @@ function restrictionRefusals(request: CredentialRequest, applied: readonly Agent
               `agent '${agent.name}' declares ${wide.map((w) => `${w.resource}: ${w.access}`).join(', ')}${first ? ` (${where(first)})` : ''}`,
               'declare read (or narrower) access only',
               `${`agents:\n  - name: ${agent.name}\n`}    permissions:\n${wide.map((w) => `      - ${w.resource}: read   # was ${w.access}`).join('\n')}\n`,
+            );
+          }
+          const githubWrites = Object.entries(github).filter(([, level]) => GITHUB_WRITE_LEVELS.has(level));
+          if (githubWrites.length > 0) {
+            refuse(
+              `agent '${agent.name}' asks GitHub for ${githubWrites.map(([n, l]) => `${n}: ${l}${githubWhere(n)}`).join(', ')}`,
+              request.githubPermissionsSource === 'derived'
+                ? 'GitHub has no permission narrower than write for commenting; give the agent read-only GitHub permissions in credentials.github.permissions'
+                : 'ask GitHub for read access only',
+              `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        permissions:\n${Object.entries(
+                github,
+              )
+                .map(([n, l]) =>
+                  GITHUB_WRITE_LEVELS.has(l)
+                    ? `          ${n}: read   # was ${l}; ${p.name} denies write access`
+                    : `          ${n}: ${l}`,
+                )
+                .join('\n')}\n`,
             );
           }
           break;

@@ -55,6 +55,22 @@ export interface VaultSettings {
   secrets: VaultSecretRead[];
 }
 
+/** `credentials.github`: an App installation token, minted with the App's key or by an STS exchange. */
+export interface GitHubSettings {
+  /** The App's ID or client ID (always a string, even when the YAML has a number). */
+  appId?: string;
+  owner?: string;
+  repositories?: string[];
+  /** GitHub's permission names → read | write | admin (schema-checked names and levels). */
+  permissions?: Record<string, string>;
+  /** The App's private key in Vault, read with the agent's own Vault login. */
+  privateKey?: { path: string; key: string };
+  stsUrl?: string;
+  scope?: string;
+  identity?: string;
+  audience?: string;
+}
+
 export interface AgentEntry {
   name: string;
   type: string;
@@ -66,7 +82,7 @@ export interface AgentEntry {
   credentialPolicy: CredentialPolicyType;
   maxTtlSeconds?: number;
   auditLevel: AuditLevel;
-  credentials: { aws?: AwsSettings; vault?: VaultSettings };
+  credentials: { aws?: AwsSettings; vault?: VaultSettings; github?: GitHubSettings };
   /** Where the entry starts (its `- name:` line). */
   location: SourceLocation;
   /**
@@ -206,6 +222,17 @@ interface RawAgent {
       namespace?: string;
       audience?: string;
       secrets?: VaultSecretRead[];
+    };
+    github?: {
+      'app-id'?: string | number;
+      owner?: string;
+      repositories?: string[];
+      permissions?: Record<string, string>;
+      'private-key'?: { path: string; key: string };
+      'sts-url'?: string;
+      scope?: string;
+      identity?: string;
+      audience?: string;
     };
   };
 }
@@ -361,6 +388,24 @@ function toEntry(a: RawAgent, index: number, doc: YamlDoc): AgentEntry {
     for (const k of Object.keys(vault)) note(`credentials.vault.${k}`, ['credentials', 'vault', k]);
     for (let i = 0; i < (vault.secrets ?? []).length; i++)
       note(`credentials.vault.secrets[${i}]`, ['credentials', 'vault', 'secrets', i]);
+  }
+  const github = a.credentials?.github;
+  if (github) {
+    const g: GitHubSettings = {};
+    if (github['app-id'] !== undefined) g.appId = String(github['app-id']);
+    if (github.owner !== undefined) g.owner = github.owner;
+    if (github.repositories !== undefined) g.repositories = [...github.repositories];
+    if (github.permissions !== undefined) g.permissions = { ...github.permissions };
+    if (github['private-key'] !== undefined)
+      g.privateKey = { path: github['private-key'].path, key: github['private-key'].key };
+    if (github['sts-url'] !== undefined) g.stsUrl = github['sts-url'];
+    if (github.scope !== undefined) g.scope = github.scope;
+    if (github.identity !== undefined) g.identity = github.identity;
+    if (github.audience !== undefined) g.audience = github.audience;
+    entry.credentials.github = g;
+    for (const k of Object.keys(github)) note(`credentials.github.${k}`, ['credentials', 'github', k]);
+    for (const k of Object.keys(github.permissions ?? {}))
+      note(`credentials.github.permissions.${k}`, ['credentials', 'github', 'permissions', k]);
   }
   return entry;
 }

@@ -47,6 +47,13 @@ export const DESIGN_REGISTRY = `agents:
           - path: secret/data/ci/review  # KV v2 path as the HTTP API spells it
             key: token
             env: REVIEW_TOKEN
+      github:                            # optional: a GitHub App installation token
+        app-id: "123456"                 # key from the input github-app-private-key
+        owner: acme                      # default: the repository's owner
+        repositories: [app]              # default: the current repository
+        permissions:                     # GitHub's names; default derived from \`permissions\`
+          contents: read
+          pull_requests: write
 `;
 
 export const DESIGN_AGENT_POLICY = `kind: AgentPolicy

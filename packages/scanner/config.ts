@@ -5,9 +5,9 @@
  * are added beside it. Validated with positions like the registry; a bad file is an error naming
  * file:line, never ignored (a typo must not silently relax or tighten a rule).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { AstlError, AstlErrors, parseYaml, validateWithSchema } from '../core/index.js';
+import { AstlError, AstlErrors, parseYaml, readWorkspaceFile, validateWithSchema } from '../core/index.js';
 import { validate as validateScanConfig } from '../core/schema-validators/scan-config.js';
 import { type CatalogEntry, type RawCatalogEntry, toCatalogEntry } from './agents/catalog.js';
 import type { UsesRef } from './workflow/model.js';
@@ -72,7 +72,13 @@ export function loadScanConfig(root: string, path?: string): ScanConfig {
       hint: `create it or drop the option; without one the defaults apply (${DEFAULT_SCAN_CONFIG_FILES[0]} is read when present)`,
     });
   }
-  return parseScanConfig(readFileSync(full, 'utf8'), rel);
+  // A link in the repository may point anywhere: read only inside the workspace, never .git/.
+  const text = readWorkspaceFile(
+    full,
+    { root },
+    { what: 'scan config', code: 'CONFIG_INVALID', location: { file: rel } },
+  );
+  return parseScanConfig(text.toString('utf8'), rel);
 }
 
 /** Parses and validates the text of a scan configuration file named `file` (for messages). */

@@ -16,9 +16,9 @@ import {
   realpathSync,
   statSync,
 } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { hasGitSegment } from '../core/workspace-path.js';
+import { hasGitSegment, inspectWorkspacePath, isPathProblem } from '../core/workspace-path.js';
 
 /** The default `paths`: agent configs, agent/deploy policies, CI workflows, actions, IAM JSON. */
 export const DEFAULT_PATHS = [
@@ -239,10 +239,16 @@ export function selectFiles(root: string, names: readonly string[], exclude: rea
   const realRoot = realpathSync(root);
   const files = new Set<string>();
   const skipped: SkippedFile[] = [];
+  const folders = new Map<string, string | undefined>();
   for (const name of names) {
     const rel = normaliseName(name);
     if (rel === undefined) {
       skipped.push({ file: name, reason: 'outside the workspace; not scanned' });
+      continue;
+    }
+    const linked = isExcluded(rel) ? undefined : linkedFolderProblem(root, rel, folders);
+    if (linked) {
+      skipped.push({ file: rel, reason: linked });
       continue;
     }
     let info: ReturnType<typeof lstatSync>;
@@ -277,6 +283,36 @@ export function selectFiles(root: string, names: readonly string[], exclude: rea
     files.add(rel);
   }
   return { files: [...files].sort(), skipped };
+}
+
+/**
+ * Why a named path must not be read because of the folders it goes through: a `.git` segment
+ * (any case), or a folder on the way that is a symbolic link out of the workspace or into
+ * `.git/` (`gitlink/config` with `gitlink -> .git`). The last segment is checked by the caller
+ * (lstat). One realpath per distinct folder (core/workspace-path), cached in `folders`.
+ */
+function linkedFolderProblem(
+  root: string,
+  rel: string,
+  folders: Map<string, string | undefined>,
+): string | undefined {
+  if (hasGitSegment(rel)) return 'inside .git/ (not read)';
+  const dir = posix.dirname(rel);
+  if (dir === '.' || dir === '') return undefined;
+  if (!folders.has(dir)) {
+    const checked = inspectWorkspacePath(dir, { root });
+    folders.set(
+      dir,
+      !isPathProblem(checked)
+        ? undefined
+        : checked.kind === 'git-dir'
+          ? 'inside .git/ through a symbolic link (not read)'
+          : checked.kind === 'outside'
+            ? 'through a symbolic link that leads outside the workspace (not read)'
+            : undefined,
+    );
+  }
+  return folders.get(dir);
 }
 
 /** A root-relative name in forward slashes without `./`, or undefined when it leaves the root. */

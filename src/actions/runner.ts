@@ -16,6 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import { format } from 'node:util';
 import { Redactor, secretForms } from '../../packages/core/redact.js';
 import {
   type AnnotationProperties,
@@ -179,6 +180,33 @@ function routeProcessWarnings(): void {
   process.on('warning', (w: Error) => info(`(node:${process.pid}) ${w.name}: ${w.message}`));
 }
 routeProcessWarnings();
+
+/**
+ * Libraries also print by themselves with `console.*`, straight to stdout/stderr: `yaml` prints
+ * every token it reads (a pull request's text) with console.log when LOG_TOKENS is set in the
+ * environment, which an earlier step can do. Every console method goes through `info`.
+ */
+function routeConsole(): void {
+  const print = (...args: unknown[]) => info(format(...args));
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[method] = print;
+}
+routeConsole();
+
+/**
+ * An exception nobody caught (an 'error' event without a listener, a rejected promise nobody
+ * awaited) would otherwise be printed by Node on stderr as it is, message and stack, and a message
+ * quoting a provider's or a file's text could then issue a command. It fails the step through
+ * `setFailed` instead (masked, escaped; the stack only with step debug logging).
+ */
+function routeUncaughtErrors(): void {
+  process.on('uncaughtException', (err: unknown, origin: string) => {
+    const e = err instanceof Error ? err : new Error(String(err));
+    setFailed(`internal error (${origin}): ${e.message}`);
+    if (e.stack) debug(e.stack);
+    process.exit(1);
+  });
+}
+routeUncaughtErrors();
 
 /** Shown only with step debug logging (ACTIONS_STEP_DEBUG). */
 export function debug(message: string): void {

@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { safeLines } from '../../packages/core/untrusted-text.js';
 
 /**
@@ -40,6 +41,20 @@ export function processIo(env: NodeJS.ProcessEnv): Io {
   process.on('warning', (w: Error) =>
     process.stderr.write(lines(`(node:${process.pid}) ${w.name}: ${w.message}`)),
   );
+  // Libraries print by themselves with console.* (`yaml` prints every token it reads when
+  // LOG_TOKENS is set): to stderr, so stdout stays the report, through `safeLines` too.
+  const print = (...args: unknown[]) => process.stderr.write(lines(format(...args)));
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[method] = print;
+  // So does an exception nobody caught (an 'error' event, a promise nobody awaited), which Node
+  // would print as it is; exit 3 like any other internal error (main's report).
+  process.removeAllListeners('uncaughtException');
+  process.on('uncaughtException', (err: unknown) => {
+    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(
+      lines(`astl: internal error (a bug in astl; please report it with this output):\n${text}`),
+    );
+    process.exit(3);
+  });
   return {
     env,
     cwd: process.cwd(),

@@ -1,10 +1,12 @@
 /**
  * The agent-credentials hidden job under gitlab-ci-local against the local OIDC issuer, STS and
- * Vault: credentials in the job shell, after_script revoking even when the script fails.
+ * Vault (and the GitHub App API): credentials in the job shell, after_script revoking even when
+ * the script fails.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GitHubAppServer, startGitHubApp } from '../servers/github-app.js';
 import { SANDBOX_ROLE_ARN, SANDBOX_SECRET, type Sandbox, startSandbox } from '../servers/sandbox.js';
 import { component, sha256 } from './fixtures.js';
 import { CLI, componentProject, gitlabCiLocalAvailable, runPipeline } from './gcl.js';
@@ -100,6 +102,61 @@ deploy:
       // No secret in the job log.
       expect(r.output).not.toContain(SANDBOX_SECRET.token);
       expect(r.output).not.toContain(sandbox.vault.revokedTokens[0]!);
+    });
+
+    it('a GitHub App token from github_app_key_variable: GH_TOKEN in the shell, revoked by after_script', async () => {
+      const gh: GitHubAppServer = await startGitHubApp();
+      try {
+        const p = componentProject({
+          'agent-config.yaml': `agents:
+  - name: review-bot
+    type: coding-assistant
+    owner: platform-team
+    purpose: "Review merge requests mirrored to GitHub"
+    credential-policy: ephemeral
+    audit-level: full
+    permissions:
+      - repository: read
+    credentials:
+      github:
+        app-id: "${gh.appId}"
+        owner: acme
+        repositories: [app]
+`,
+        });
+        p.pipeline(
+          (sha) => `include:
+  - component: ${component('agent-credentials', sha)}
+    inputs:
+      agent: review-bot
+      github_app_key_variable: GITHUB_APP_KEY
+      cli: ${CLI}
+review:
+  extends: .astl-agent-credentials
+  script:
+    - test -n "$GH_TOKEN" && echo "GH_TOKEN set"
+`,
+        );
+        const r = await runPipeline(p, ['review'], {
+          GITHUB_APP_KEY: gh.privateKeyPem,
+          GITHUB_API_URL: gh.apiUrl,
+        });
+        expect(r.code, r.output).toBe(0);
+        expect(r.output).toContain('GH_TOKEN set');
+        expect(gh.tokenRequests.at(-1)!.body).toEqual({
+          repositories: ['app'],
+          permissions: { contents: 'read' },
+        });
+        const [token] = [...gh.tokens.keys()];
+        expect(gh.tokenStatus(token!)).toBe('revoked');
+        expect(r.output).toMatch(/github\s+revoked/);
+        expect(r.output).not.toContain(token!);
+        for (const line of gh.privateKeyPem.split('\n').filter((l) => l && !l.startsWith('-----'))) {
+          expect(r.output).not.toContain(line);
+        }
+      } finally {
+        await gh.close();
+      }
     });
   });
 });

@@ -36,6 +36,10 @@ import { repoRoot } from '../support/runner.js';
 
 /** Names that change how a later program runs, one or more per group, in several spellings. */
 const REFUSED = [
+  'GH_TOKEN',
+  'GH_HOST',
+  'gh_pager',
+  'GH_ENTERPRISE_TOKEN',
   'PATH',
   'path',
   'Path',
@@ -203,6 +207,7 @@ describe('registry secrets[].env', () => {
     'GIT_SSH_COMMAND',
     'path',
     'AWS_SECRET_ACCESS_KEY',
+    'GH_TOKEN',
   ])('refuses %s at its file:line', (name) => {
     let err: unknown;
     try {

@@ -4,6 +4,7 @@
  */
 import type { CredentialProvider } from '../provider.js';
 import { awsProvider } from './aws.js';
+import { githubProvider } from './github.js';
 import { vaultProvider } from './vault.js';
 
 /** Type-erased for the loops: each provider only ever sees its own plan and state. */
@@ -11,5 +12,5 @@ import { vaultProvider } from './vault.js';
 export type AnyProvider = CredentialProvider<any, any>;
 
 export function defaultProviders(): AnyProvider[] {
-  return [awsProvider(), vaultProvider()];
+  return [awsProvider(), vaultProvider(), githubProvider()];
 }

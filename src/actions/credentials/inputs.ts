@@ -12,8 +12,9 @@ import {
   resolveWorkspacePath,
 } from '../../../packages/core/index.js';
 import type { CredentialRequest, VaultSecretRead } from '../../../packages/credentials/index.js';
+import { normalizePrivateKeyText } from '../../../packages/providers/github-app-key.js';
 import { parseVaultSecrets } from '../../../packages/providers/vault-secrets.js';
-import { getInput } from '../runner.js';
+import { getInput, setSecret } from '../runner.js';
 
 export interface CredentialsInputs {
   request: CredentialRequest;
@@ -30,6 +31,8 @@ const AGENT_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** IAM role ARNs in every partition (aws, aws-cn, aws-us-gov, ...), paths allowed. */
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** A GitHub App's numeric ID, or its client ID (Iv1.…, Iv23…). */
+const GITHUB_APP_ID = /^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/;
 export const DEFAULT_DEADLINE_SECONDS = 60;
 
 function inputError(input: string, message: string, hint: string, fix?: string): AstlError {
@@ -205,6 +208,20 @@ export function parseInputs(
     }
   }
 
+  const githubAppId = opt('github-app-id');
+  if (githubAppId !== undefined && !GITHUB_APP_ID.test(githubAppId)) {
+    errors.push(
+      inputError(
+        'github-app-id',
+        `'${githubAppId}' is not a GitHub App ID`,
+        "give the App's numeric ID (or its client ID, Iv…), from the App's settings page",
+        'github-app-id: "123456"',
+      ),
+    );
+  }
+  // A secret: read as given, never echoed; the caller masked it before this runs.
+  const githubAppKey = read('github-app-private-key').trim() || undefined;
+
   const exportEnv = bool(read, 'export-env', true, errors);
   const outputCredentials = bool(read, 'output-credentials', false, errors);
   const revoke = bool(read, 'revoke', true, errors);
@@ -262,6 +279,12 @@ export function parseInputs(
       audience: opt('vault-audience'),
       secrets: vaultSecrets.map(({ path, key, env: name }) => ({ path, key, env: name })),
     },
+    github: {
+      appId: githubAppId,
+      privateKey: githubAppKey,
+      apiUrl: env.GITHUB_API_URL || undefined,
+      repository: env.GITHUB_REPOSITORY || undefined,
+    },
     run: {
       runId: env.GITHUB_RUN_ID || 'local',
       runAttempt: env.GITHUB_RUN_ATTEMPT,
@@ -278,7 +301,16 @@ export function parseInputs(
   return { request, exportEnv, outputCredentials, revoke, deadlineMs };
 }
 
-/** The action's inputs as the runner passes them. */
+/**
+ * The action's inputs as the runner passes them. The App's private key is masked the moment it
+ * is read, in every form (each line of the PEM, its one-line `\n` form, its encodings), before
+ * any input is validated or anything is printed.
+ */
 export function getInputs(): CredentialsInputs {
+  const key = getInput('github-app-private-key');
+  if (key) {
+    setSecret(key);
+    setSecret(normalizePrivateKeyText(key));
+  }
   return parseInputs((name) => getInput(name));
 }

@@ -53,9 +53,11 @@ export async function run(): Promise<void> {
           fix: single?.fix,
         }),
       );
-      if (err.state?.vault) {
-        runner.info('A Vault token was issued before the failure; the post step revokes it.');
-      }
+      const issued = issuedBefore(err.state);
+      if (issued)
+        runner.info(
+          `${issued} before the failure; the post step revokes ${/were issued$/.test(issued) ? 'them' : 'it'}.`,
+        );
       runner.setOutput('correlation-id', err.correlationId);
       throw err.error;
     }
@@ -74,12 +76,15 @@ export async function run(): Promise<void> {
     runner.setOutput('expires-at', result.outputs.expiresAt);
     runner.setOutput('aws-session-name', result.outputs.awsSessionName ?? '');
     runner.setOutput('vault-token-accessor', result.outputs.vaultTokenAccessor ?? '');
+    runner.setOutput('github-installation-id', result.outputs.githubInstallationId ?? '');
+    runner.setOutput('github-permissions', result.outputs.githubPermissions ?? '');
     if (inputs.outputCredentials) {
       const s = result.secretOutputs;
       if (s.awsAccessKeyId) runner.setOutput('aws-access-key-id', s.awsAccessKeyId);
       if (s.awsSecretAccessKey) runner.setOutput('aws-secret-access-key', s.awsSecretAccessKey);
       if (s.awsSessionToken) runner.setOutput('aws-session-token', s.awsSessionToken);
       if (s.vaultToken) runner.setOutput('vault-token', s.vaultToken);
+      if (s.githubToken) runner.setOutput('github-token', s.githubToken);
     }
 
     for (const w of result.warnings) logger.warning(w);
@@ -93,6 +98,14 @@ export async function run(): Promise<void> {
   }
   phases.mark('done');
   phases.flush();
+}
+
+/** "A Vault token and a GitHub token were", naming what a failed mint left behind. */
+function issuedBefore(state: RevocationState | undefined): string | undefined {
+  const names = [state?.vault && 'A Vault token', state?.github && 'a GitHub token'].filter(Boolean);
+  if (names.length === 0) return undefined;
+  const list = names.join(' and ');
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${names.length > 1 ? 'were' : 'was'} issued`;
 }
 
 function saveState(state: RevocationState): void {

@@ -8,8 +8,12 @@ import { phaseRecorder } from '../../../packages/core/phases.js';
 // Module by module (not the package index, which brings the registry and its YAML parser).
 import { defaultProviders } from '../../../packages/credentials/providers/index.js';
 import { parseRevocationState, revokeCredentials } from '../../../packages/credentials/revoke.js';
-import { vaultRevocationRefusal } from '../../../packages/credentials/revoke-guard.js';
+import {
+  githubRevocationRefusal,
+  vaultRevocationRefusal,
+} from '../../../packages/credentials/revoke-guard.js';
 import { renderRevokeSummary } from '../../../packages/credentials/summary.js';
+import { DEFAULT_GITHUB_API_URL } from '../../../packages/providers/github-api.js';
 import * as runner from '../runner.js';
 import { STATE_KEY, writeAudit } from './report.js';
 
@@ -25,12 +29,24 @@ export async function run(): Promise<void> {
     // Only `revoke` matters here, and a typo in it must not stop a revocation: anything but
     // an explicit false revokes.
     const revoke = !/^false$/i.test(runner.getInput('revoke').trim());
-    // The runner keeps this state for this action alone, so it is trusted; the transport rule
-    // is re-checked because it costs nothing (no registry is re-read here: see revoke-guard.ts).
-    const vaultRefusal = vaultRevocationRefusal(state, {
-      allowInsecureHttp: /^true$/i.test(runner.getInput('allow-insecure-http').trim()),
-      optIn: 'the input allow-insecure-http: true',
+    // The runner keeps this state for this action alone; the transport rule is re-checked because
+    // it costs nothing (no registry is re-read here: see revoke-guard.ts).
+    const allowInsecureHttp = /^true$/i.test(runner.getInput('allow-insecure-http').trim());
+    const optIn = 'the input allow-insecure-http: true';
+    const vaultRefusal = vaultRevocationRefusal(state, { allowInsecureHttp, optIn });
+    // The GitHub token goes only to the API the runner names now, whatever the state says.
+    const githubRefusal = githubRevocationRefusal(state, {
+      allowedApiUrls: [process.env.GITHUB_API_URL || DEFAULT_GITHUB_API_URL],
+      source: process.env.GITHUB_API_URL
+        ? 'the runner (GITHUB_API_URL)'
+        : `the default ${DEFAULT_GITHUB_API_URL}`,
+      allowInsecureHttp,
+      optIn,
     });
+    const refusals = {
+      ...(vaultRefusal ? { vault: vaultRefusal } : {}),
+      ...(githubRefusal ? { github: githubRefusal } : {}),
+    };
     const result = await revokeCredentials(
       state,
       {
@@ -38,7 +54,7 @@ export async function run(): Promise<void> {
         logger: { info: runner.info, warning: (m) => runner.warning(m), debug: runner.debug },
       },
       defaultProviders(),
-      { revoke, ...(vaultRefusal ? { refusals: { vault: vaultRefusal } } : {}) },
+      { revoke, refusals },
     );
     phases.mark('revoked');
     for (const w of result.warnings) runner.warning(w);

@@ -115,10 +115,14 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv = process.
   else errors.push(inputError('fail-on', `'${failRaw}' is not allowed`, "use 'error', 'warning' or 'never'"));
 
   const sarif = read('sarif').trim() || undefined;
-  if (sarif && (sarif.startsWith('/') || sarif.split('/').includes('..'))) {
+  if (sarif && (sarif.startsWith('/') || sarif.split(/[\\/]/).includes('..'))) {
     errors.push(
       inputError('sarif', `'${sarif}' leaves the workspace`, 'use a path relative to the workspace'),
     );
+  } else if (sarif) {
+    // A symbolic link committed where the report goes must not carry it out of the workspace.
+    const checked = inspectWorkspacePath(sarif, { root: env.GITHUB_WORKSPACE || process.cwd() });
+    if (isPathProblem(checked)) errors.push(inputError('sarif', checked.message, checked.hint));
   }
   const baseline = read('baseline').trim() || undefined;
   if (baseline) {

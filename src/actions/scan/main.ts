@@ -3,9 +3,7 @@
  * summary, outputs; fails the step per `fail-on`. Only reads the repository (and, for shallow
  * clones, the pull request's file list), so it works on forks with a read-only token.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { AstlError, describeError, printable } from '../../../packages/core/index.js';
+import { AstlError, describeError, printable, writeWorkspaceFile } from '../../../packages/core/index.js';
 import {
   annotations,
   type ScanResult,
@@ -52,11 +50,11 @@ export async function run(): Promise<void> {
     }
 
     if (inputs.sarif) {
-      const path = join(inputs.root, inputs.sarif);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(
-        path,
+      writeWorkspaceFile(
+        inputs.sarif,
         `${JSON.stringify(toSarif(result.findings, { rules: result.rules, toolVersion: SCANNER_VERSION }), null, 2)}\n`,
+        { root: inputs.root },
+        { what: "input 'sarif'" },
       );
       runner.setOutput('sarif-file', inputs.sarif);
     } else {

@@ -5,8 +5,8 @@
  * for the job's script to source. A state file lets `astl revoke` (after_script) revoke them.
  * Nothing secret is ever printed: every value is registered with a redactor the moment it exists.
  */
-import { appendFileSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 // Core modules one by one: the index would load the YAML and schema stack before --help.
 import { expandGitLabVariables } from '../../../packages/core/ci-variables.js';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
@@ -15,7 +15,16 @@ import { Redactor } from '../../../packages/core/redact.js';
 import type { Deadline } from '../../../packages/core/retry.js';
 import { checkCredentialTransport } from '../../../packages/core/transport.js';
 import { findControlCharacter } from '../../../packages/core/untrusted-text.js';
-import { resolveWorkspacePath, workspaceScope } from '../../../packages/core/workspace-path.js';
+import {
+  gitLabFileVariableScope,
+  inspectWorkspacePath,
+  isPathProblem,
+  readWorkspaceFile,
+  resolveWorkspacePath,
+  type WorkspaceScope,
+  workspaceScope,
+  writeWorkspaceFile,
+} from '../../../packages/core/workspace-path.js';
 import type {
   AuditEvent,
   CredentialRequest,
@@ -31,7 +40,7 @@ export const spec: VerbSpec = {
   name: 'credentials',
   summary: "mint short-lived credentials for a registered agent from the job's ID token",
   usage:
-    'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
+    'astl credentials --agent A [--agent-type T] --purpose TEXT --id-token-env VAR [--aws-id-token-env VAR] [--vault-id-token-env VAR] [--github-id-token-env VAR] [--github-app-id ID --github-app-private-key-env VAR | --github-app-private-key-file F] [--duration 15m] [--config F] [--policies DIR] [--export-file F] [--state F]',
   flags: {
     agent: {
       type: 'string',
@@ -60,6 +69,26 @@ export const spec: VerbSpec = {
       type: 'string',
       value: 'VAR',
       description: "variable holding the ID token for Vault (aud: the registry's audience, default vault)",
+    },
+    'github-id-token-env': {
+      type: 'string',
+      value: 'VAR',
+      description: "variable holding the ID token for a GitHub STS exchange (aud = the sts-url's host)",
+    },
+    'github-app-id': {
+      type: 'string',
+      value: 'ID',
+      description: "override the registry's GitHub App ID (credentials.github.app-id)",
+    },
+    'github-app-private-key-env': {
+      type: 'string',
+      value: 'VAR',
+      description: "variable holding the GitHub App's private key (PEM); never pass the key itself as a flag",
+    },
+    'github-app-private-key-file': {
+      type: 'string',
+      value: 'FILE',
+      description: "file holding the GitHub App's private key (PEM), e.g. a GitLab file variable",
     },
     duration: {
       type: 'string',
@@ -99,12 +128,13 @@ export const spec: VerbSpec = {
     'allow-insecure-http': {
       type: 'boolean',
       description:
-        'allow a plain http:// Vault URL or AWS_ENDPOINT_URL_STS to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
+        'allow a plain http:// Vault URL, AWS_ENDPOINT_URL_STS, GITHUB_API_URL or GitHub sts-url to a non-loopback host (tokens cross the network unencrypted); loopback is always allowed',
     },
   },
   examples: [
     'astl credentials --agent deploy-bot --purpose "Deploy $CI_COMMIT_SHORT_SHA" \\',
     '  --aws-id-token-env AWS_ID_TOKEN --vault-id-token-env VAULT_ID_TOKEN',
+    'astl credentials --agent review-bot --github-app-private-key-file "$GITHUB_APP_KEY"   # GH_TOKEN in the env file',
     '. .astl/credentials.env   # in the same job script; then: astl revoke --state .astl/state.json',
   ],
   notes: [
@@ -113,7 +143,8 @@ export const spec: VerbSpec = {
     'Exit codes: 0 credentials ready, 1 a provider refused or failed, 3 refused by the registry or',
     'policy before any token was used, or a usage error.',
     'Every file flag names a path inside the workspace (CI_PROJECT_DIR, GITHUB_WORKSPACE or the',
-    'working directory), never in .git/.',
+    'working directory), never in .git/; --github-app-private-key-file may also name a GitLab',
+    'file variable (in $CI_PROJECT_DIR.tmp/, where GitLab Runner writes them).',
   ],
 };
 
@@ -153,13 +184,17 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     any: str(args, 'id-token-env') || undefined,
     aws: str(args, 'aws-id-token-env') || undefined,
     vault: str(args, 'vault-id-token-env') || undefined,
+    github: str(args, 'github-id-token-env') || undefined,
   };
-  const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault;
+  const noTokenVars = !tokenVars.any && !tokenVars.aws && !tokenVars.vault && !tokenVars.github;
+  // The App's key is a secret: registered for redaction the moment it is read, before any check.
+  const githubAppKey = readAppKey(args, io, redactor, scope);
   // In a GitHub Actions step the runner mints tokens per audience; elsewhere a variable must hold one.
   const onGitHubRunner = Boolean(
     io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
   );
-  if (noTokenVars && !onGitHubRunner) {
+  // App mode needs no ID token at all (the key signs the App JWT).
+  if (noTokenVars && !onGitHubRunner && !githubAppKey) {
     throw new UsageError(
       "'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)",
       'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN',
@@ -193,6 +228,22 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (aws.roleArn || aws.region) request.aws = strip(aws);
   const vault = { url: str(args, 'vault-url'), role: str(args, 'vault-role') };
   if (vault.url || vault.role) request.vault = strip(vault);
+  // GITHUB_API_URL is honoured everywhere (GitHub Enterprise Server); the default owner and
+  // repository only inside GitHub Actions, where GITHUB_REPOSITORY is the job's repository.
+  const onGitHubActions = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
+  const githubAppId = str(args, 'github-app-id')?.trim();
+  if (githubAppId && !/^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/.test(githubAppId)) {
+    throw new UsageError(
+      `--github-app-id ${githubAppId}: not a GitHub App ID`,
+      "give the App's numeric ID (or its client ID, Iv…), from the App's settings page",
+    );
+  }
+  request.github = strip({
+    appId: githubAppId,
+    privateKey: githubAppKey,
+    apiUrl: env.GITHUB_API_URL,
+    repository: onGitHubActions ? env.GITHUB_REPOSITORY : undefined,
+  });
 
   const logger = {
     info: (m: string) => say(m),
@@ -212,8 +263,17 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   };
   const appendAudit = (file: string, events: AuditEvent[]) => {
     if (events.length === 0) return;
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    appendFileSync(file, redactor.redact(toJsonLines(events)), { mode: 0o600 });
+    writeWorkspaceFile(
+      file,
+      redactor.redact(toJsonLines(events)),
+      scope,
+      { what: '--audit' },
+      {
+        append: true,
+        mode: 0o600,
+        folderMode: 0o700,
+      },
+    );
   };
 
   let result: MintResult;
@@ -229,9 +289,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     if (!(err instanceof MintFailure)) throw err;
     if (err.state) {
       saveState(err.state);
-      say(
-        `A Vault token was issued before the failure; 'astl revoke --state ${str(args, 'state') || '.astl/state.json'}' revokes it.`,
+      const issued = [err.state.vault && 'A Vault token', err.state.github && 'a GitHub token'].filter(
+        Boolean,
       );
+      if (issued.length > 0) {
+        say(
+          `${issued.join(' and ').replace(/^a/, 'A')} ${issued.length > 1 ? 'were' : 'was'} issued before the failure; 'astl revoke --state ${str(args, 'state') || '.astl/state.json'}' revokes ${issued.length > 1 ? 'them' : 'it'}.`,
+        );
+      }
     }
     appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
     const cause = err.error;
@@ -267,6 +332,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     variables: Object.keys(result.env),
     ...(result.outputs.awsSessionName ? { awsSessionName: result.outputs.awsSessionName } : {}),
     ...(result.outputs.vaultTokenAccessor ? { vaultTokenAccessor: result.outputs.vaultTokenAccessor } : {}),
+    ...(result.outputs.githubInstallationId
+      ? { githubInstallationId: result.outputs.githubInstallationId }
+      : {}),
+    ...(result.outputs.githubPermissions
+      ? { githubPermissions: JSON.parse(result.outputs.githubPermissions) as Record<string, string> }
+      : {}),
   };
   io.out(redactor.redact(format === 'json' ? JSON.stringify(facts, null, 2) : summary(result, envFile, io)));
   return EXIT.ok;
@@ -363,15 +434,15 @@ const AUDIENCE_SETTING = {
  * the error names the asking provider's own variable and component input.
  */
 export function idTokenFromEnv(
-  vars: { any?: string; aws?: string; vault?: string },
+  vars: { any?: string; aws?: string; vault?: string; github?: string },
   env: NodeJS.ProcessEnv,
   decodeTokenClaims: (jwt: string) => { aud?: unknown } | undefined,
-): (audience: string, deadline: Deadline, provider?: 'aws' | 'vault') => Promise<string> {
+): (audience: string, deadline: Deadline, provider?: 'aws' | 'vault' | 'github') => Promise<string> {
   return async (audience, _deadline, provider) => {
-    // The asking provider's own variable first, then the others (one token may serve both).
+    // The asking provider's own variable first, then the others (one token may serve several).
     const own = provider ? vars[provider] : undefined;
     const candidates = [
-      ...new Set([own, vars.aws, vars.vault, vars.any].filter((v): v is string => Boolean(v))),
+      ...new Set([own, vars.aws, vars.vault, vars.github, vars.any].filter((v): v is string => Boolean(v))),
     ];
     const seen: string[] = [];
     for (const name of candidates) {
@@ -388,18 +459,101 @@ export function idTokenFromEnv(
     if (candidates.length === 1 && env[candidates[0]!]?.trim() && seen[0]?.includes('(none)')) {
       return env[candidates[0]!]!.trim(); // not a JWT we can read: let the provider judge it
     }
-    const setting = provider ? AUDIENCE_SETTING[provider] : undefined;
+    const setting = provider && provider !== 'github' ? AUDIENCE_SETTING[provider] : undefined;
     const variable = own ?? vars.any ?? setting?.variable ?? candidates[0] ?? 'ID_TOKEN';
-    const who = provider === 'aws' ? 'AWS' : provider === 'vault' ? 'Vault' : 'the provider';
+    const who =
+      provider === 'aws'
+        ? 'AWS'
+        : provider === 'vault'
+          ? 'Vault'
+          : provider === 'github'
+            ? 'the GitHub token exchange'
+            : 'the provider';
     const flag = provider ? `--${provider}-id-token-env` : '--id-token-env';
     throw new AstlError(`no ID token with audience '${audience}' for ${who}: ${seen.join('; ')}`, {
       code: 'OIDC_AUDIENCE_MISMATCH',
       hint: setting
         ? `${who} expects aud '${audience}' (the registry's ${setting.registry}, or the default${provider === 'vault' ? ': the Vault URL' : ''}). Mint ${variable} with that audience: ${provider === 'vault' ? `the agent-credentials component's default is $VAULT_SERVER_URL, so set the CI/CD variable VAULT_SERVER_URL to ${audience}, or ` : 'in the agent-credentials component '}set the input \`${setting.input}: ${audience}\` (or set ${setting.registry} to the audience ${variable} has), and name the variable with ${flag}`
-        : `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env`,
+        : `give the job an ID token whose aud is '${audience}' (GitLab id_tokens) and name its variable with --aws-id-token-env / --vault-id-token-env / --github-id-token-env`,
       fix: `id_tokens:\n  ${variable}:\n    aud: ${audience}\n`,
     });
   };
+}
+
+/**
+ * The GitHub App key from --github-app-private-key-env VAR or --github-app-private-key-file FILE
+ * (never a flag value, which `ps` shows), redacted from every line this command prints.
+ */
+function readAppKey(args: Parsed, io: Io, redactor: Redactor, scope: WorkspaceScope): string | undefined {
+  const variable = str(args, 'github-app-private-key-env')?.trim();
+  const file = str(args, 'github-app-private-key-file')?.trim();
+  if (variable && file) {
+    throw new UsageError(
+      'give the GitHub App key once: --github-app-private-key-env or --github-app-private-key-file, not both',
+    );
+  }
+  let key: string | undefined;
+  if (variable) {
+    key = io.env[variable];
+    if (!key?.trim()) {
+      throw new UsageError(
+        `--github-app-private-key-env ${variable}: the variable is not set or empty`,
+        "store the App's private key in a masked CI/CD variable of that name (or use a file variable with --github-app-private-key-file)",
+      );
+    }
+    // A File-type CI/CD variable holds the path GitLab Runner wrote the PEM to: read that file.
+    if (isFileVariablePath(key, io)) key = readAppKeyFile(key.trim(), io, scope);
+  } else if (file) {
+    key = readAppKeyFile(file, io, scope);
+  }
+  if (!key?.trim()) return undefined;
+  redactor.add(key);
+  redactor.add(key.trim());
+  redactor.add(key.trim().replace(/\\n/g, '\n'));
+  return key;
+}
+
+/** True for a GitLab File-type variable's value: one line, not PEM, a file in `${CI_PROJECT_DIR}.tmp/`. */
+function isFileVariablePath(value: string, io: Io): boolean {
+  const text = value.trim();
+  if (/[\r\n]/.test(text) || text.includes('-----')) return false;
+  const folder = gitLabFileVariableScope(io.env, io.cwd);
+  if (!folder) return false;
+  const checked = inspectWorkspacePath(text, folder);
+  return !isPathProblem(checked) && checked.exists;
+}
+
+/**
+ * The key file: inside the workspace like every file flag, or, in a GitLab job, a file variable.
+ * GitLab Runner writes file-type CI/CD variables to its temporary project folder
+ * `${CI_PROJECT_DIR}.tmp/` (beside the checkout, not in it), and a masked file variable is where
+ * GitLab's docs tell people to keep a PEM. That one folder is allowed as well, with the same
+ * checks (symbolic links resolved, opened without following a last-moment link); nothing else
+ * outside the workspace is. Errors name the path, never the file's content.
+ */
+function readAppKeyFile(file: string, io: Io, scope: WorkspaceScope): string {
+  const use = { what: '--github-app-private-key-file' };
+  const fileVariables = gitLabFileVariableScope(io.env, io.cwd);
+  const inWorkspace = inspectWorkspacePath(file, scope);
+  const from =
+    isPathProblem(inWorkspace) && fileVariables && !isPathProblem(inspectWorkspacePath(file, fileVariables))
+      ? fileVariables
+      : scope;
+  try {
+    return readWorkspaceFile(file, from, use).toString('utf8');
+  } catch (err) {
+    if (err instanceof AstlError) {
+      throw new UsageError(
+        `--github-app-private-key-file ${err.message}`,
+        `the key file must be in the workspace, or in a GitLab job a file variable (GitLab Runner writes those to ${'$'}{CI_PROJECT_DIR}.tmp/); or pass the key in a variable with --github-app-private-key-env`,
+      );
+    }
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(
+      `--github-app-private-key-file ${file}: ${code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code})`}`,
+      'point it at the PEM file GitHub generated for the App (a GitLab file variable gives such a path)',
+    );
+  }
 }
 
 function strip<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {

@@ -4,9 +4,8 @@
  * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
  */
 
-import { writeFileSync } from 'node:fs';
 import { AstlError } from '../../../packages/core/errors.js';
-import { workspaceScope } from '../../../packages/core/workspace-path.js';
+import { workspaceScope, writeWorkspaceFile } from '../../../packages/core/workspace-path.js';
 import type { CiInfo, DecisionRecord, GateResult } from '../../../packages/gate/index.js';
 import { bool, choice, list, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -176,11 +175,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const rules = format === 'junit' || str(args, 'junit') ? await checkedRules(record) : [];
   const rendered = render(format, record, io, rules);
   const output = str(args, 'output');
-  if (output) writeFileSync(output, rendered);
+  // Inside the workspace, never through a committed link (core/workspace-path).
+  const save = (flag: string, text: string) =>
+    writeWorkspaceFile(str(args, flag)!, text, workspaceScope(io.env, io.cwd), { what: `--${flag}` });
+  if (output) save('output', rendered);
   else io.out(rendered);
-  if (str(args, 'junit')) writeFileSync(str(args, 'junit')!, junit(record, rules));
-  if (str(args, 'dotenv')) writeFileSync(str(args, 'dotenv')!, dotenv(record));
-  if (str(args, 'record')) writeFileSync(str(args, 'record')!, `${JSON.stringify(record, null, 2)}\n`);
+  if (str(args, 'junit')) save('junit', junit(record, rules));
+  if (str(args, 'dotenv')) save('dotenv', dotenv(record));
+  if (str(args, 'record')) save('record', `${JSON.stringify(record, null, 2)}\n`);
   if (format !== 'text' || output) io.err(headline(record, io));
   if (record.decision === 'approval_needed' && !github && !gitlab) {
     io.err(

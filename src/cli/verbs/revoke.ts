@@ -1,15 +1,17 @@
 /**
  * `astl revoke`: the after_script half of `astl credentials`. Revokes the Vault token (child
- * tokens and leases go with it), says when the AWS session expires (STS sessions cannot be
- * revoked one by one), then deletes the env and state files. A revocation problem is a warning:
+ * tokens and leases go with it) and the GitHub installation token (`DELETE
+ * /installation/token`), says when the AWS session expires (STS sessions cannot be revoked one by
+ * one), then deletes the env and state files. A revocation problem is a warning:
  * it never fails the job, since after_script runs when the job's outcome is already decided.
  *
  * The state file is data anyone with write access to the workspace could have forged, so it
  * chooses nothing: the Vault token goes only to an address the registry names for the agent (or
- * one given to this command with --vault-url), over https unless allowed, and the only files
+ * one given to this command with --vault-url), the GitHub token only to GITHUB_API_URL as this
+ * job sets it, both over https unless allowed, and the only files
  * deleted are the state file itself and an env file this CLI wrote next to it.
  */
-import { appendFileSync, lstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { AstlError, describeError } from '../../../packages/core/errors.js';
 import { Redactor } from '../../../packages/core/redact.js';
@@ -18,6 +20,7 @@ import {
   resolveWorkspacePath,
   type WorkspaceScope,
   workspaceScope,
+  writeWorkspaceFile,
 } from '../../../packages/core/workspace-path.js';
 import type { RevocationState } from '../../../packages/credentials/types.js';
 import { bool, list, type Parsed, required, str, type VerbSpec } from '../args.js';
@@ -44,7 +47,8 @@ export const spec: VerbSpec = {
     },
     'allow-insecure-http': {
       type: 'boolean',
-      description: 'allow a plain http:// Vault address to a non-loopback host (as astl credentials was)',
+      description:
+        'allow a plain http:// Vault address or GITHUB_API_URL to a non-loopback host (as astl credentials was)',
     },
     audit: {
       type: 'string',
@@ -57,7 +61,8 @@ export const spec: VerbSpec = {
   ],
   notes: [
     'The token is sent only to a Vault the registry names for the agent (or a --vault-url given',
-    'here); only the state file and the env file astl credentials wrote next to it are deleted.',
+    'here), the GitHub token only to GITHUB_API_URL (default https://api.github.com); only the',
+    'state file and the env file astl credentials wrote next to it are deleted.',
     'Exit code 0 unless the command line is wrong (3): a failed revocation is a warning.',
   ],
 };
@@ -99,6 +104,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
 
   try {
     const vaultRefusal = await vaultGuard(state, args, io, configArg, scope);
+    const githubRefusal = await githubGuard(state, args, io);
     const result = await revokeCredentials(
       state,
       {
@@ -112,13 +118,20 @@ export async function run(args: Parsed, io: Io): Promise<number> {
         },
       },
       defaultProviders(),
-      { revoke: true, ...(vaultRefusal ? { refusals: { vault: vaultRefusal } } : {}) },
+      {
+        revoke: true,
+        refusals: {
+          ...(vaultRefusal ? { vault: vaultRefusal } : {}),
+          ...(githubRefusal ? { github: githubRefusal } : {}),
+        },
+      },
     );
     for (const w of result.warnings) warn(w);
     appendAudit(
       auditFile,
       redactor.redact(toJsonLines(applyAuditLevel(result.audit, state.auditLevel))),
       warn,
+      scope,
     );
     const lines = [`revocation for agent ${result.agent} (correlation id ${result.correlationId})`];
     for (const e of result.entries) lines.push(`  ${e.provider.padEnd(6)} ${e.outcome}: ${e.message}`);
@@ -182,6 +195,23 @@ async function vaultGuard(
     allowed = overrides;
   }
   return vaultRevocationRefusal(state, { ...guard, allowedVaultUrls: allowed });
+}
+
+/**
+ * Why the GitHub token must not be sent: only to GITHUB_API_URL as this job sets it (default
+ * https://api.github.com), the same variable `astl credentials` minted with; never the state's URL alone.
+ */
+async function githubGuard(state: RevocationState, args: Parsed, io: Io): Promise<string | undefined> {
+  if (!state.github) return undefined;
+  const { githubRevocationRefusal } = await import('../../../packages/credentials/revoke-guard.js');
+  const { DEFAULT_GITHUB_API_URL } = await import('../../../packages/providers/github-api.js');
+  const fromEnv = io.env.GITHUB_API_URL?.trim();
+  return githubRevocationRefusal(state, {
+    allowedApiUrls: [fromEnv || DEFAULT_GITHUB_API_URL],
+    source: fromEnv ? 'GITHUB_API_URL' : `the default ${DEFAULT_GITHUB_API_URL} (GITHUB_API_URL is not set)`,
+    allowInsecureHttp: bool(args, 'allow-insecure-http'),
+    optIn: '--allow-insecure-http',
+  });
 }
 
 /** The env file the state names, if it is a string. */
@@ -253,11 +283,20 @@ function removeOne(path: string, warn: (m: string) => void): void {
   }
 }
 
-function appendAudit(file: string, text: string, warn: (m: string) => void): void {
+function appendAudit(file: string, text: string, warn: (m: string) => void, scope: WorkspaceScope): void {
   if (text === '') return;
   try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    appendFileSync(file, text, { mode: 0o600 });
+    writeWorkspaceFile(
+      file,
+      text,
+      scope,
+      { what: '--audit' },
+      {
+        append: true,
+        mode: 0o600,
+        folderMode: 0o700,
+      },
+    );
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     warn(`could not append the audit events to ${file} (${code}); pass --audit with a writable file path`);

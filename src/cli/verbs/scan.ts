@@ -6,10 +6,14 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { AstlError } from '../../../packages/core/errors.js';
-import { resolveWorkspacePath, workspaceScope } from '../../../packages/core/workspace-path.js';
+import {
+  resolveWorkspacePath,
+  workspaceScope,
+  writeWorkspaceFile,
+} from '../../../packages/core/workspace-path.js';
 import type { ChangeSet, ScanOptions, ScanResult } from '../../../packages/scanner/index.js';
 import { SCANNER_VERSION } from '../../../packages/scanner/version.js';
 import { bool, choice, type Parsed, str, type VerbSpec } from '../args.js';
@@ -166,7 +170,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (!staged) missingPaths(targets, result.skipped);
 
   if (writeBaselineFile) {
-    write(resolve(io.cwd, writeBaselineFile), engine.writeBaseline(result.findings));
+    write(io, 'write-baseline', writeBaselineFile, engine.writeBaseline(result.findings));
     const n = new Set(result.findings.map((f) => f.fingerprint)).size;
     io.err(
       `astl scan: wrote ${n} fingerprints to ${writeBaselineFile}; scan with --baseline ${writeBaselineFile} to report only new findings`,
@@ -188,7 +192,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     },
   };
   const output = str(args, 'output');
-  if (output) write(output, reports[format]());
+  if (output) write(io, 'output', output, reports[format]());
   else if (format === 'github') {
     // Annotation lines are commands on purpose; their parts are escaped by annotationCommand.
     io.commands(
@@ -198,8 +202,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     const text = reports[format]();
     if (text) io.out(text.replace(/\n$/, ''));
   }
-  if (str(args, 'sarif')) write(str(args, 'sarif')!, reports.sarif());
-  if (str(args, 'codequality')) write(str(args, 'codequality')!, reports.codequality());
+  if (str(args, 'sarif')) write(io, 'sarif', str(args, 'sarif')!, reports.sarif());
+  if (str(args, 'codequality')) write(io, 'codequality', str(args, 'codequality')!, reports.codequality());
   // Whatever went to stdout, warnings and the tally also reach a human on stderr.
   if (format !== 'text' || output) {
     for (const w of result.warnings) io.err(`warning: ${w}`);
@@ -315,9 +319,9 @@ function stagedFilter(
     !unwanted(f) && (everything || files.has(f) || folders.some((d) => f.startsWith(d)) || globs(f));
 }
 
-function write(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
+/** A report file: inside the workspace, never through a committed link (core/workspace-path). */
+function write(io: Io, flag: string, file: string, text: string): void {
+  writeWorkspaceFile(file, text, workspaceScope(io.env, io.cwd), { what: `--${flag}` });
 }
 
 function colourText(text: string, io: Io): string {

@@ -1,0 +1,604 @@
+export const id = 473;
+export const ids = [473,66];
+export const modules = {
+
+/***/ 4066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   JG: () => (/* binding */ defaultSleep),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Qx: () => (/* binding */ describeFault),
+/* harmony export */   aB: () => (/* binding */ RetryExhaustedError),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   d$: () => (/* binding */ isNetworkFault)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/**
+ * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
+ * deadline. Every network call in the engine goes through `withRetry`, so the fault policy is
+ * decided in one place: the caller says which errors are retryable, this decides when and how often.
+ */
+class Deadline {
+    totalMs;
+    now;
+    at;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.at = now() + totalMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    expired() {
+        return this.remainingMs() <= 0;
+    }
+    /** An AbortSignal that fires at min(per-attempt timeout, the deadline). */
+    signal(perAttemptMs) {
+        return AbortSignal.timeout(Math.max(1, Math.min(perAttemptMs, this.remainingMs())));
+    }
+}
+class RetryExhaustedError extends Error {
+    attempts;
+    lastError;
+    deadlineHit;
+    constructor(message, attempts, lastError, deadlineHit) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.deadlineHit = deadlineHit;
+        this.name = 'RetryExhaustedError';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Full jitter (AWS architecture blog): uniform in [0, min(max, base * 2^attempt)]. */
+function backoffDelay(attempt, baseMs, maxMs, random) {
+    return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
+}
+/**
+ * Runs `op` until it succeeds, fails with a non-retryable error (rethrown as is), runs out of
+ * attempts, or reaches the deadline (both end in RetryExhaustedError naming the last fault).
+ */
+async function withRetry(op, o) {
+    const random = o.random ?? Math.random;
+    const sleep = o.sleep ?? defaultSleep;
+    let lastError;
+    for (let attempt = 1; attempt <= o.attempts; attempt++) {
+        if (o.deadline.expired())
+            break;
+        try {
+            return await op(o.deadline.signal(o.attemptTimeoutMs), attempt);
+        }
+        catch (err) {
+            lastError = err;
+            if (!o.isRetryable(err))
+                throw err;
+            if (attempt === o.attempts)
+                break;
+            const asked = o.retryAfterMs?.(err);
+            if (asked !== undefined && asked >= o.deadline.remainingMs()) {
+                throw new RetryExhaustedError(`${o.what} was asked to wait ${Math.ceil(asked / 1000)}s before retrying, past the ${Math.round(o.deadline.totalMs / 1000)}s deadline; last error: ${describeFault(err)}`, attempt, err, true);
+            }
+            const delayMs = Math.min(Math.max(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), asked ?? 0), o.deadline.remainingMs());
+            o.onRetry?.({ attempt, delayMs, error: err });
+            await sleep(delayMs);
+        }
+    }
+    const deadlineHit = o.deadline.expired();
+    const why = deadlineHit
+        ? `did not succeed within the ${Math.round(o.deadline.totalMs / 1000)}s deadline`
+        : `failed ${o.attempts} times`;
+    throw new RetryExhaustedError(`${o.what} ${why}; last error: ${describeFault(lastError)}`, o.attempts, lastError, deadlineHit);
+}
+/** A short description of a network fault: no stack, no request bodies. */
+function describeFault(err) {
+    if (err === undefined)
+        return 'none (the deadline passed before the first attempt)';
+    if (err instanceof Error) {
+        const code = err.code;
+        if (err.name === 'TimeoutError' || err.name === 'AbortError')
+            return 'request timed out';
+        return typeof code === 'string' && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
+    }
+    return String(err);
+}
+/** Node's network error codes that a retry can cure. */
+const RETRYABLE_NET_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'ECONNABORTED',
+]);
+/** True for transport faults (resets, refusals, timeouts), looking through `cause` chains. */
+function isNetworkFault(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (!(e instanceof Error))
+            return false;
+        const code = e.code;
+        if (typeof code === 'string' && RETRYABLE_NET_CODES.has(code))
+            return true;
+        if (e.name === 'TimeoutError' || e.name === 'AbortError')
+            return true;
+        if (e instanceof TypeError && e.message === 'fetch failed')
+            return true;
+    }
+    return false;
+}
+/** HTTP statuses worth another attempt. */
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || status >= 500;
+}
+
+
+/***/ }),
+
+/***/ 8473:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_GITHUB_API_URL: () => (/* binding */ DEFAULT_GITHUB_API_URL),
+/* harmony export */   EZ: () => (/* binding */ revokeInstallationToken),
+/* harmony export */   H6: () => (/* binding */ githubRequest),
+/* harmony export */   av: () => (/* binding */ apiBase)
+/* harmony export */ });
+/* unused harmony exports GITHUB_API_VERSION, GitHubHttpError, rateLimitOf */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7684);
+/**
+ * What every GitHub REST call shares: the request under the retry policy (GitHub's rate-limit
+ * headers honoured within the deadline), GitHub's answer reduced to its one-line `message`, and
+ * `DELETE /installation/token`, which is all the post step needs (the mint's calls are in
+ * github-app.ts, loaded only when a token is minted).
+ *
+ * Reference: https://docs.github.com/rest (API version 2022-11-28) and
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api.
+ */
+// Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+
+
+
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+const GITHUB_API_VERSION = '2022-11-28';
+/** GitHub's answers here are small JSON documents; a repository list page is the largest. */
+const MAX_GITHUB_RESPONSE_BYTES = 2 * 1024 * 1024;
+/** GitHub asks for at least a minute after a secondary rate limit without a retry-after header. */
+const SECONDARY_RATE_LIMIT_WAIT_MS = 60_000;
+/** A GitHub answer reduced to status, GitHub's one-line message and the rate-limit facts. */
+class GitHubHttpError extends _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderHttpError */ .gm {
+    retryAfterMs;
+    rateLimited;
+    constructor(status, message, 
+    /** The wait GitHub asked for, in ms, when this answer is a rate limit. */
+    retryAfterMs, rateLimited) {
+        super(status, undefined, message);
+        this.retryAfterMs = retryAfterMs;
+        this.rateLimited = rateLimited;
+        this.name = 'GitHubHttpError';
+    }
+}
+const isRetryable = (err) => (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkFault */ .d$)(err) ||
+    (err instanceof GitHubHttpError && (err.status >= 500 || err.status === 429 || err.rateLimited));
+function header(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+/**
+ * Whether an answer is a rate limit and how long GitHub asks to wait, following
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api: `retry-after`
+ * (seconds) first, then `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0,
+ * else a minute for a secondary rate limit.
+ */
+function rateLimitOf(status, headers, message, now) {
+    if (status !== 403 && status !== 429)
+        return { rateLimited: false };
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) {
+        return { rateLimited: true, retryAfterMs: Number(retryAfter.trim()) * 1000 };
+    }
+    const reset = headers['x-ratelimit-reset'];
+    if (headers['x-ratelimit-remaining'] === '0' && reset !== undefined && /^\d+$/.test(reset.trim())) {
+        return { rateLimited: true, retryAfterMs: Math.max(0, Number(reset.trim()) * 1000 - now) };
+    }
+    if (/secondary rate limit|abuse detection/i.test(message)) {
+        return { rateLimited: true, retryAfterMs: SECONDARY_RATE_LIMIT_WAIT_MS };
+    }
+    return { rateLimited: status === 429 };
+}
+/** GitHub's `{"message": ...}` (or octo-sts's `{"code", "message"}`) as one printable line. */
+function messageOf(text) {
+    try {
+        const body = JSON.parse(text);
+        if (typeof body.message === 'string')
+            return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .shortMessage */ .Sq)(body.message);
+    }
+    catch {
+        // a proxy's page, or nothing
+    }
+    return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .shortMessage */ .Sq)(text, 200);
+}
+/**
+ * One call under the retry policy. Resolves the parsed JSON body of a 2xx answer (undefined for
+ * 204); a non-retryable answer goes through `onRefusal` to an AstlError.
+ */
+async function githubRequest(call, what, api, onRefusal, unavailableCode = 'GITHUB_UNAVAILABLE') {
+    const now = call.now ?? Date.now;
+    const headers = {
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': GITHUB_API_VERSION,
+        authorization: api.authorization,
+    };
+    let body;
+    if (api.body !== undefined) {
+        body = JSON.stringify(api.body);
+        headers['content-type'] = 'application/json';
+    }
+    try {
+        return await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (signal) => {
+            const res = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .sendAttempt */ .ob)(api.url, { method: api.method, headers, body, signal, maxResponseBytes: MAX_GITHUB_RESPONSE_BYTES }, what, 'GITHUB_REQUEST_FAILED');
+            const text = res.text();
+            if (res.status >= 200 && res.status < 300) {
+                if (!text.trim())
+                    return undefined;
+                try {
+                    return JSON.parse(text);
+                }
+                catch {
+                    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${what}: the answer (HTTP ${res.status}) is not JSON`, {
+                        code: 'GITHUB_RESPONSE_INVALID',
+                        hint: 'check that GITHUB_API_URL (or sts-url) points at the API itself, not a web page or a proxy.',
+                    });
+                }
+            }
+            const message = messageOf(text);
+            const limit = rateLimitOf(res.status, {
+                'retry-after': header(res, 'retry-after'),
+                'x-ratelimit-remaining': header(res, 'x-ratelimit-remaining'),
+                'x-ratelimit-reset': header(res, 'x-ratelimit-reset'),
+            }, message, now());
+            const err = new GitHubHttpError(res.status, message, limit.retryAfterMs, limit.rateLimited);
+            if (isRetryable(err))
+                throw err;
+            const refusal = onRefusal(err);
+            if (refusal === 'already-invalid')
+                return refusal;
+            throw refusal;
+        }, {
+            ...(0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry),
+            retryAfterMs: (err) => (err instanceof GitHubHttpError ? err.retryAfterMs : undefined),
+        });
+    }
+    catch (err) {
+        if (!(err instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetryExhaustedError */ .aB))
+            throw err;
+        const last = err.lastError;
+        const limited = last instanceof GitHubHttpError && last.rateLimited;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(err.message, {
+            code: limited ? 'GITHUB_RATE_LIMITED' : unavailableCode,
+            hint: limited
+                ? `GitHub rate-limited the App${last.retryAfterMs !== undefined ? ` and asked to wait until ${new Date(now() + last.retryAfterMs).toISOString()}` : ''}; re-run the job then, or spread the jobs that use this App over time.`
+                : `${what} did not succeed in time; re-run the job, or check GITHUB_API_URL (or sts-url) and the network.`,
+        });
+    }
+}
+function apiBase(apiUrl) {
+    return apiUrl.replace(/\/+$/, '');
+}
+/**
+ * `DELETE /installation/token`: 204 revokes; 401 means the token is already invalid (expired or
+ * revoked). Anything else is an AstlError.
+ */
+async function revokeInstallationToken(req) {
+    const outcome = await githubRequest(req, 'GitHub installation token revocation', {
+        method: 'DELETE',
+        url: `${apiBase(req.apiUrl)}/installation/token`,
+        authorization: `Bearer ${req.token}`,
+    }, (err) => err.status === 401
+        ? 'already-invalid'
+        : new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`GitHub refused revoking the installation token: ${err.message}`, {
+            code: 'GITHUB_REVOKE_FAILED',
+        }));
+    return outcome === 'already-invalid' ? outcome : 'revoked';
+}
+
+
+/***/ }),
+
+/***/ 7684:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gm: () => (/* binding */ ProviderHttpError),
+  uW: () => (/* binding */ exhausted),
+  tO: () => (/* binding */ retryOptions),
+  ob: () => (/* binding */ sendAttempt),
+  Sq: () => (/* binding */ shortMessage)
+});
+
+// UNUSED EXPORTS: DEFAULT_RETRY
+
+// EXTERNAL MODULE: ./packages/core/errors.ts
+var errors = __webpack_require__(425);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./packages/core/http.ts
+/**
+ * The HTTP client of every provider call (OIDC token, STS, Vault, and whatever comes next): one
+ * request over `node:http` / `node:https`, nothing else loaded. Built-in fetch is not used because
+ * its first call loads undici (about 35 ms and 12 MB per process); provider calls are a handful of
+ * small requests, so a plain request is enough.
+ *
+ * What it guarantees, so callers need not:
+ * - the request ends when `signal` fires (give it the attempt's signal from `Deadline`/`withRetry`);
+ * - the response body is capped while it streams (`maxResponseBytes`), so a hostile or broken
+ *   endpoint cannot exhaust memory;
+ * - redirects are followed only within the origin of the request (no token leaves for another host);
+ * - errors carry a message and a code only: never the request's headers or body, nor the response
+ *   body; and headers are set apart from the request options, which NODE_DEBUG=http prints. Transport faults keep Node's codes (ECONNRESET, ECONNREFUSED, ...) and timeouts are named
+ *   `TimeoutError`, so `isNetworkFault` (retry.ts) recognises every retryable one.
+ *
+ * Proxies (HTTPS_PROXY) are not used, as with fetch and the AWS SDK's default handler.
+ */
+
+
+/** Codes of the faults this module raises itself (Node's own codes pass through). */
+const HTTP_ERROR = {
+    timeout: 'ETIMEDOUT',
+    aborted: 'ABORT_ERR',
+    tooLarge: 'ERR_RESPONSE_TOO_LARGE',
+    crossOrigin: 'ERR_REDIRECT_CROSS_ORIGIN',
+    tooManyRedirects: 'ERR_TOO_MANY_REDIRECTS',
+    invalidUrl: 'ERR_INVALID_URL',
+};
+/** A failed request: a message and a code, nothing of the request or response it came from. */
+class HttpError extends Error {
+    code;
+    constructor(message, code, name = 'HttpError') {
+        super(message);
+        this.code = code;
+        this.name = name;
+    }
+}
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Sends one request and reads the whole answer, whatever its status (a 4xx or 5xx is a response,
+ * not an error). Rejects with HttpError: Node's transport codes, `ETIMEDOUT` (name TimeoutError)
+ * when the signal fired by timeout, `ABORT_ERR` (name AbortError) for any other abort, and the
+ * codes in HTTP_ERROR for an oversized body, a cross-origin or endless redirect, or a bad URL.
+ * Redirects follow fetch's rules (303, and 301/302 after a POST, become a GET without a body).
+ */
+async function httpRequest(url, options = {}) {
+    let target = parseUrl(url);
+    const origin = target.origin;
+    let method = (options.method ?? (options.body === undefined ? 'GET' : 'POST')).toUpperCase();
+    let body = options.body;
+    const maxRedirects = options.maxRedirects ?? 3;
+    for (let hop = 0;; hop++) {
+        const res = await once(target, method, body, options);
+        const location = res.headers.location;
+        if (!REDIRECTS.has(res.status) || maxRedirects === 0 || typeof location !== 'string')
+            return res;
+        if (hop >= maxRedirects) {
+            throw new HttpError(`more than ${maxRedirects} redirects`, HTTP_ERROR.tooManyRedirects);
+        }
+        const next = parseUrl(new URL(location, target).toString());
+        if (next.origin !== origin) {
+            // The origin only: a redirect's path or query may carry anything.
+            throw new HttpError(`refused a redirect from ${origin} to another origin (${next.origin})`, HTTP_ERROR.crossOrigin);
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+        target = next;
+    }
+}
+function parseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url.toString());
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+        throw new HttpError('not an http(s) URL', HTTP_ERROR.invalidUrl);
+    }
+    return parsed;
+}
+/** The error for a fired signal: a timeout (AbortSignal.timeout, Deadline) or another abort. */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason?.name === 'TimeoutError'
+        ? new HttpError('request timed out', HTTP_ERROR.timeout, 'TimeoutError')
+        : new HttpError('request aborted', HTTP_ERROR.aborted, 'AbortError');
+}
+/** Node's error reduced to its message and code (its other fields may hold request details). */
+function transportError(err) {
+    if (err instanceof HttpError)
+        return err;
+    const code = err?.code;
+    const message = err instanceof Error ? err.message : String(err);
+    return new HttpError(message, typeof code === 'string' ? code : 'ERR_HTTP');
+}
+function once(target, method, body, options) {
+    const { signal } = options;
+    const cap = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortError(signal));
+            return;
+        }
+        let settled = false;
+        let res;
+        const fail = (err) => {
+            if (settled)
+                return;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            req?.destroy();
+            res?.destroy();
+            reject(err);
+        };
+        const onAbort = () => fail(abortError(signal));
+        const headers = { 'user-agent': 'astl-agent-credentials', ...options.headers };
+        const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+        if (payload)
+            headers['content-length'] = String(payload.byteLength);
+        let req;
+        try {
+            req = (target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request)(target, { method });
+            req.on('error', (err) => fail(transportError(err)));
+            // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
+            for (const [name, value] of Object.entries(headers))
+                req.setHeader(name, value);
+        }
+        catch (err) {
+            // Invalid header characters and the like: Node names the header, never its value.
+            fail(transportError(err));
+            return;
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+        req.on('response', (response) => {
+            res = response;
+            const declared = Number(response.headers['content-length']);
+            if (Number.isFinite(declared) && declared > cap) {
+                fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                return;
+            }
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > cap)
+                    fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                else
+                    chunks.push(chunk);
+            });
+            response.on('aborted', () => fail(new HttpError('connection closed mid-response', 'ECONNRESET')));
+            response.on('error', (err) => fail(transportError(err)));
+            response.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                signal?.removeEventListener('abort', onAbort);
+                const data = Buffer.concat(chunks, size);
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers: response.headers,
+                    body: data,
+                    url: target.toString(),
+                    text: () => data.toString('utf8'),
+                });
+            });
+        });
+        req.end(payload);
+    });
+}
+
+// EXTERNAL MODULE: ./packages/core/retry.ts
+var retry = __webpack_require__(4066);
+;// CONCATENATED MODULE: ./packages/providers/retry-policy.ts
+/**
+ * What every provider call shares: the retry settings, one attempt's HTTP request (transport
+ * faults a retry can cure go back to `withRetry`, any other becomes a user error), the provider
+ * error reduced to what is safe to print, and the conversion of an exhausted retry into an
+ * AstlError whose message names the provider and the last fault.
+ */
+// Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+
+
+
+const DEFAULT_RETRY = {
+    attempts: 4,
+    baseDelayMs: 250,
+    maxDelayMs: 4000,
+    attemptTimeoutMs: 10_000,
+};
+function retryOptions(what, deadline, isRetryable, settings = {}) {
+    return { ...DEFAULT_RETRY, ...settings, what, deadline, isRetryable };
+}
+/**
+ * An HTTP answer from a provider, reduced to what is safe to print: status, the provider's error
+ * code and message. Response bodies may hold credentials; only these fields leave a provider.
+ */
+class ProviderHttpError extends Error {
+    status;
+    providerCode;
+    providerMessage;
+    constructor(status, providerCode, providerMessage) {
+        const detail = [providerCode, providerMessage].filter(Boolean).join(': ');
+        super(detail ? `HTTP ${status} (${detail})` : `HTTP ${status}`);
+        this.status = status;
+        this.providerCode = providerCode;
+        this.providerMessage = providerMessage;
+        this.name = 'ProviderHttpError';
+    }
+}
+const TLS_TRUST = /^(?:CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/;
+/**
+ * One attempt's request. Transport faults a retry can cure (resets, refusals, timeouts) are
+ * rethrown for `withRetry`; any other failure (an untrusted TLS certificate, a redirect to another
+ * origin, an oversized answer, a bad URL) cannot get better and becomes an AstlError `code`
+ * naming `what` at once.
+ */
+async function sendAttempt(url, options, what, code) {
+    try {
+        return await httpRequest(url, options);
+    }
+    catch (err) {
+        if ((0,retry/* isNetworkFault */.d$)(err))
+            throw err;
+        const errCode = err.code;
+        throw new errors/* AstlError */.Ht(`${what} failed: ${(0,retry/* describeFault */.Qx)(err)}`, {
+            code,
+            hint: typeof errCode === 'string' && TLS_TRUST.test(errCode)
+                ? "the server's TLS certificate is not trusted by this runner: give Node its CA with NODE_EXTRA_CA_CERTS."
+                : undefined,
+        });
+    }
+}
+/** Rethrows an exhausted retry as `<CODE>` AstlError naming the provider and the last fault. */
+function exhausted(err, code, hint) {
+    if (err instanceof retry/* RetryExhaustedError */.aB) {
+        throw new errors/* AstlError */.Ht(err.message, { code, hint });
+    }
+    throw err;
+}
+/** Characters of the tokens a provider might echo: JWT, base64(url), Vault and AWS keys. */
+const TOKEN_RUN_AT_END = /[A-Za-z0-9._~+/=-]+$/;
+/**
+ * A provider's error text cut to something printable on one line. The cut never splits a run of
+ * token characters: an error body that echoes the JWT or Vault token we sent would otherwise
+ * show most of it, which the masks (exact values) cannot hide. Such a run is dropped whole.
+ */
+function shortMessage(text, max = 300) {
+    const msg = text.replace(/\s+/g, ' ').trim();
+    if (msg.length <= max)
+        return msg;
+    let cut = msg.slice(0, max);
+    if (TOKEN_RUN_AT_END.test(msg.slice(max, max + 1)))
+        cut = cut.replace(TOKEN_RUN_AT_END, '');
+    return `${cut}…`;
+}
+
+
+/***/ })
+
+};
