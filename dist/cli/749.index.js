@@ -204,8 +204,10 @@ function inventoryText(inventory) {
     const out = [];
     const p = _core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$;
     out.push(`Discovered agents (${inventory.discovered.length})`);
-    if (inventory.discovered.length === 0)
-        out.push('  none found in the scanned CI files');
+    if (inventory.discovered.length === 0) {
+        // Say where it looked: workflows kept outside .github/workflows/ are not CI files.
+        out.push('  none found in the scanned CI files (.github/workflows/*.yml, action.yml, .gitlab-ci.yml and *agent*.yml under the current folder)');
+    }
     for (const a of inventory.discovered) {
         out.push('');
         out.push(`  ${p(a.agent.name)}  ${p(where(a))}`);
@@ -3100,9 +3102,10 @@ function basename(word) {
 }
 class Parser {
     text;
-    pipelineCounter = 0;
-    constructor(text) {
+    pipelineCounter;
+    constructor(text, pipelineCounter = 0) {
         this.text = text;
+        this.pipelineCounter = pipelineCounter;
     }
     /**
      * Parses commands in [from, to). `closer` is the character that ends a substitution (`)` or
@@ -3448,6 +3451,47 @@ function flagValues(words, flag) {
     }
     return { present, values };
 }
+/**
+ * The script inside a word that a shell runs (`bash -c '…'`, `eval "…"`), parsed with offsets
+ * into `source` (the text `word` was read from). Offsets are exact when the string has no escapes
+ * inside it; pipeline numbers start at `pipelineBase` so they do not meet the outer script's.
+ */
+function parseNested(word, source, pipelineBase) {
+    const parser = new Parser(word.text, pipelineBase);
+    const inner = parser.script(0, word.text.length, 0, null);
+    const quote = source[word.start] === '"' || source[word.start] === "'" ? 1 : 0;
+    return shiftScript(inner, word.start + quote);
+}
+function shiftScript(s, by) {
+    return { start: s.start + by, end: s.end + by, commands: s.commands.map((c) => shiftCommand(c, by)) };
+}
+function shiftCommand(c, by) {
+    return {
+        ...c,
+        start: c.start + by,
+        end: c.end + by,
+        words: c.words.map((w) => shiftAll(w, by)),
+        assignments: c.assignments.map((a) => ({ name: a.name, value: shiftAll(a.value, by) })),
+        redirects: c.redirects.map((r) => (r.target ? { op: r.op, target: shiftAll(r.target, by) } : r)),
+        heredocs: c.heredocs.map((h) => ({
+            ...h,
+            start: h.start + by,
+            end: h.end + by,
+            vars: h.vars.map((v) => ({ ...v, start: v.start + by, end: v.end + by })),
+            substitutions: h.substitutions.map((x) => shiftScript(x, by)),
+            ...(h.herestring ? { herestring: shiftAll(h.herestring, by) } : {}),
+        })),
+    };
+}
+function shiftAll(w, by) {
+    return {
+        ...w,
+        start: w.start + by,
+        end: w.end + by,
+        vars: w.vars.map((v) => ({ ...v, start: v.start + by, end: v.end + by })),
+        substitutions: w.substitutions.map((x) => shiftScript(x, by)),
+    };
+}
 
 ;// CONCATENATED MODULE: ./packages/scanner/agents/conditions.ts
 
@@ -3476,8 +3520,49 @@ function splitList(text) {
     return out.map((s) => s.replace(/^["']|["']$/g, ''));
 }
 const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+/**
+ * Programs that run any code they are given: `Bash(npx:*)`, `Bash(python3 *)` or `Bash(git:*)`
+ * (`git -c core.sshCommand=…`) allow any command, as `Bash(*)` does.
+ */
+const RUNS_ANYTHING = new Set([
+    'sh',
+    'bash',
+    'zsh',
+    'dash',
+    'eval',
+    'exec',
+    'env',
+    'xargs',
+    'sudo',
+    'nohup',
+    'timeout',
+    'node',
+    'python',
+    'python3',
+    'perl',
+    'ruby',
+    'php',
+    'deno',
+    'bun',
+    'bunx',
+    'npx',
+    'npm',
+    'pnpm',
+    'yarn',
+    'uv',
+    'uvx',
+    'pipx',
+    'git',
+    'docker',
+    'make',
+]);
+/** A Claude tool rule as the rule it amounts to: `Bash(npx:*)` is `Bash(*)`. */
+function amountsTo(value) {
+    const m = /^Bash\(\s*([\w.+-]+)(?:\s*:\s*\*|\s+\*|\s*:\*)\s*\)$/.exec(value.trim());
+    return m && RUNS_ANYTHING.has(m[1]) ? 'Bash(*)' : value.trim();
+}
 function listHas(values, wanted) {
-    return values.find((v) => wanted.some((w) => same(v.trim(), w)));
+    return values.find((v) => wanted.some((w) => same(v.trim(), w) || same(amountsTo(v), w)));
 }
 /** Every condition that holds for an action step. */
 function matchInputConditions(conditions, step) {
@@ -4114,14 +4199,25 @@ function suggestedPermissions(permissions) {
  * Recognised trust checks (docs/agents.md, "What counts as an actor gate"):
  * - `<payload>.author_association` equal to, or `contains(fromJSON('[…]'), …)` of, only
  *   OWNER, MEMBER, COLLABORATOR (GitHub's associations for people with write or org access);
- * - a named actor: `github.actor`, `github.triggering_actor`, `github.event.sender.login` or
- *   a payload `user.login` compared with (or `contains`-listed among) literal names;
- * - a same-repository pull request: `…pull_request.head.repo.full_name == github.repository`,
- *   `head.repo.fork == false` or `!…head.repo.fork`;
+ * - a named actor: `github.actor`, `github.event.sender.login` or a payload `user.login` compared
+ *   with (or `contains`-listed among) literal names, or with `github.repository_owner`
+ *   (`github.triggering_actor` is not: it is whoever re-ran the workflow);
+ * - a same-repository pull request: `…pull_request.head.repo.full_name == github.repository`
+ *   (`head.repo.fork == false`, `!…head.repo.fork` are not: `head.repo` is null once the fork is
+ *   deleted, and so is `github.event.pull_request` on issue events, and null passes both);
  * - a label a maintainer applied: `github.event.label.name == '…'`, or `contains(` the pull
  *   request's `labels.*.name`, '…')` (issue labels are not: issue forms apply them);
  * - a branch for a trusted event only: `github.event_name == 'workflow_dispatch'` (any event that
  *   is not in UNTRUSTED_EVENTS).
+ *
+ * A check of a payload's `author_association` or `user.login` counts only when, for each untrusted
+ * trigger of the workflow, that payload is the one the acting user wrote (`comment` on
+ * issue_comment, not `issue`: a member's issue takes anyone's comment) or one the event lacks
+ * (null there, which no `==` or array check passes; `contains('OWNER,MEMBER', null)` does, since
+ * null reads as '', which every string contains, so the string form needs the field on every
+ * event); `github.event_name == '…'` beside it narrows the events.
+ * `github.actor`/`github.triggering_actor` equal to a `[bot]` name is not a gate on
+ * pull_request_target: the bot can be made to push to an outsider's pull request branch.
  *
  * Conditions that trust any bot are recorded separately (they are not gates): `endsWith(actor,
  * '[bot]')`, `contains(actor, '[bot]')` or `'bot'`, `sender.type == 'Bot'`, `user.type == 'Bot'`.
@@ -4140,6 +4236,22 @@ const UNTRUSTED_EVENTS = [
 ];
 const TRUSTED_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 const UNTRUSTED_ASSOCIATIONS = ['CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE', 'MANNEQUIN'];
+/**
+ * Payload objects each untrusted event carries that hold a user's association or login; the
+ * first is the one written by the user who caused the event (GitHub's webhook payloads).
+ */
+const EVENT_OBJECTS = {
+    issues: ['issue'],
+    issue_comment: ['comment', 'issue'],
+    pull_request_target: ['pull_request'],
+    pull_request_review: ['review', 'pull_request'],
+    pull_request_review_comment: ['comment', 'pull_request'],
+    discussion: ['discussion'],
+    discussion_comment: ['comment', 'discussion'],
+};
+/** `head.repo.fork` of a pull request: a false-or-null test of it passes when it is null. */
+const FORK_FLAG = /\.pull_request\.head\.repo\.fork$/;
+const NULL_FORK = "is also true when the field is null: on events without a pull request, and once the pull request's fork is deleted (`head.repo` is then null); compare `github.event.pull_request.head.repo.full_name == github.repository` instead";
 const ACTOR_PATHS = new Set([
     'github.actor',
     'github.triggering_actor',
@@ -4153,8 +4265,10 @@ const ACTOR_PATHS = new Set([
 /**
  * Analyses one `if:` value (with or without `${{ }}`). Offsets in `anyBot` are into `text`.
  * A value that mixes `${{ }}` with other text is a non-empty string, always true: not a gate.
+ * `events` are the untrusted triggers the condition runs for (UNTRUSTED_EVENTS); payload checks
+ * are judged against them (none given: any payload's check counts).
  */
-function analyseCondition(text) {
+function analyseCondition(text, events = []) {
     const trimmed = text.trim();
     let inner = trimmed;
     let base = text.indexOf(trimmed);
@@ -4175,47 +4289,102 @@ function analyseCondition(text) {
             return { gated: false, checks: [], anyBot: [], syntaxError: err.message };
         throw err;
     }
-    const checks = [];
+    const acc = { checks: [], misleading: [] };
     const anyBot = [];
-    const gated = isGate(expr, inner, checks);
-    collectAnyBot(expr, inner, base, anyBot);
-    return { gated, checks, anyBot };
+    const gated = isGate(expr, inner, acc, events);
+    collectAnyBot(expr, inner, base, anyBot, events);
+    return {
+        gated,
+        checks: acc.checks,
+        anyBot,
+        ...(!gated && acc.misleading.length ? { misleading: acc.misleading } : {}),
+    };
 }
-function isGate(e, src, checks) {
+/** `events`: the untrusted triggers this branch of the condition can run for. */
+function isGate(e, src, acc, events) {
+    const judge = (v) => {
+        const text = src.slice(e.start, e.end).trim();
+        if (typeof v === 'string')
+            acc.misleading.push(`\`${text}\` ${v}`);
+        else if (v)
+            acc.checks.push(text);
+        return v === true;
+    };
     switch (e.kind) {
         case 'literal':
             // A condition that is never true admits nobody.
             return e.value === false || e.value === null || e.value === 0 || e.value === '';
         case 'binary': {
-            if (e.op === '&&')
-                return isGate(e.left, src, checks) || isGate(e.right, src, checks);
+            if (e.op === '&&') {
+                const only = eventNames(e.left) ?? eventNames(e.right);
+                const narrowed = only ? events.filter((x) => only.has(x)) : events;
+                return isGate(e.left, src, acc, narrowed) || isGate(e.right, src, acc, narrowed);
+            }
             if (e.op === '||')
-                return isGate(e.left, src, checks) && isGate(e.right, src, checks);
-            const found = e.op === '=='
-                ? equalityGate(e.left, e.right)
-                : e.op === '!='
-                    ? inequalityGate(e.left, e.right)
-                    : false;
-            if (found)
-                checks.push(src.slice(e.start, e.end).trim());
-            return found;
+                return isGate(e.left, src, acc, events) && isGate(e.right, src, acc, events);
+            if (e.op === '==')
+                return judge(equalityGate(e.left, e.right, events));
+            if (e.op === '!=')
+                return judge(inequalityGate(e.left, e.right));
+            return false;
         }
         case 'not': {
             const path = contextPath(e.operand)?.join('.');
-            const found = !!path && /\.pull_request\.head\.repo\.fork$/.test(path);
-            if (found)
-                checks.push(src.slice(e.start, e.end).trim());
-            return found;
+            return judge(!!path && FORK_FLAG.test(path) && NULL_FORK);
         }
-        case 'call': {
-            const found = callGate(e);
-            if (found)
-                checks.push(src.slice(e.start, e.end).trim());
-            return found;
-        }
+        case 'call':
+            return judge(callGate(e, events));
         default:
             return false;
     }
+}
+/** The events `github.event_name == '…'` (or `contains(fromJSON('[…]'), github.event_name)`) admits. */
+function eventNames(e) {
+    if (e.kind === 'binary' && e.op === '==') {
+        const value = pathOf(e.left) === 'github.event_name'
+            ? stringOf(e.right)
+            : pathOf(e.right) === 'github.event_name'
+                ? stringOf(e.left)
+                : undefined;
+        return value === undefined ? undefined : new Set([value.toLowerCase()]);
+    }
+    if (e.kind === 'call' &&
+        e.name === 'contains' &&
+        e.args.length === 2 &&
+        pathOf(e.args[1]) === 'github.event_name') {
+        const list = literalList(e.args[0]);
+        if (list?.kind === 'array')
+            return new Set(list.values.map((v) => v.toLowerCase()));
+    }
+    return undefined;
+}
+/**
+ * Do these payload fields (`github.event.comment.author_association`, or a `||` chain of them:
+ * the first the event has wins) describe the user who caused each of `events`? Undefined when
+ * they do, else why not. Fields that are not a payload's (`github.actor`) always do.
+ */
+function notTheActor(paths, events) {
+    const objects = paths.map((p) => /^github\.event\.([a-z_]+)\.(?:author_association|user\.login)$/.exec(p)?.[1] ?? null);
+    for (const event of events) {
+        const carried = EVENT_OBJECTS[event];
+        if (!carried)
+            continue;
+        // The first field the event has decides; none present reads as null, which no check passes.
+        const first = objects.find((o) => o === null || carried.includes(o));
+        if (first && first !== carried[0])
+            return `reads \`github.event.${first}\`, which on \`${event}\` describes whoever wrote the ${first.replace(/_/g, ' ')}, not who triggered the run; check \`github.event.${carried[0]}\` instead`;
+    }
+    return undefined;
+}
+/** An untrusted event whose payload has none of these fields' objects (they read as null there). */
+function eventLacking(paths, events) {
+    const objects = paths.map((p) => /^github\.event\.([a-z_]+)\./.exec(p)?.[1]);
+    if (objects.some((o) => o === undefined))
+        return undefined;
+    return events.find((event) => {
+        const carried = EVENT_OBJECTS[event];
+        return carried !== undefined && !objects.some((o) => carried.includes(o));
+    });
 }
 function stringOf(e) {
     return e.kind === 'literal' && typeof e.value === 'string' ? e.value : undefined;
@@ -4223,11 +4392,15 @@ function stringOf(e) {
 function pathOf(e) {
     return contextPath(e)?.join('.');
 }
-function equalityGate(a, b) {
+function equalityGate(a, b, events) {
     const pa = pathOf(a);
     const pb = pathOf(b);
     if (pa && pb) {
         const pair = new Set([pa, pb]);
+        // The repository's owner (no user has an organisation's login, so nobody on org repositories).
+        if (pair.has('github.repository_owner') &&
+            [...pair].some((p) => p !== 'github.triggering_actor' && ACTOR_PATHS.has(p)))
+            return notTheActor([...pair], events) ?? true;
         if (pair.has('github.repository') && [...pair].some((p) => /\.head\.repo\.full_name$/.test(p)))
             return true;
         if (pair.has('github.repository_owner') && [...pair].some((p) => /\.head\.repo\.owner\.login$/.test(p)))
@@ -4239,14 +4412,14 @@ function equalityGate(a, b) {
     if (!path)
         return false;
     if (other.kind === 'literal' && other.value === false)
-        return /\.pull_request\.head\.repo\.fork$/.test(path);
+        return FORK_FLAG.test(path) && NULL_FORK;
     const value = stringOf(other);
     if (value === undefined || value === '')
         return false;
     if (path.endsWith('.author_association'))
-        return TRUSTED_ASSOCIATIONS.has(value.toUpperCase());
+        return TRUSTED_ASSOCIATIONS.has(value.toUpperCase()) && (notTheActor([path], events) ?? true);
     if (ACTOR_PATHS.has(path))
-        return !value.includes('*');
+        return !value.includes('*') && namedActorGate(path, [value], events);
     if (path === 'github.event_name')
         return !UNTRUSTED_EVENTS.includes(value.toLowerCase());
     if (path === 'github.event.label.name')
@@ -4256,19 +4429,41 @@ function equalityGate(a, b) {
 function inequalityGate(a, b) {
     const path = pathOf(a) ?? pathOf(b);
     const other = pathOf(a) ? b : a;
-    return (!!path &&
-        /\.pull_request\.head\.repo\.fork$/.test(path) &&
-        other.kind === 'literal' &&
-        other.value === true);
+    return !!path && FORK_FLAG.test(path) && other.kind === 'literal' && other.value === true && NULL_FORK;
+}
+/**
+ * A named actor: a payload's `user.login` must be the acting user's (see notTheActor);
+ * `github.actor` naming a bot is not a gate on pull_request_target, where a bot can be made to
+ * update an outsider's branch and so become the actor (zizmor's bot-conditions).
+ */
+function namedActorGate(path, names, events) {
+    const wrong = notTheActor([path], events);
+    if (wrong)
+        return wrong;
+    if (path === 'github.triggering_actor')
+        return "is whoever re-ran the workflow: a maintainer re-running an outsider's run passes it with the outsider's text; check `github.actor` or the payload's `author_association`";
+    if ((path === 'github.actor' || path === 'github.triggering_actor') &&
+        events.includes('pull_request_target') &&
+        names.some((n) => n.toLowerCase().endsWith('[bot]')))
+        return "names a bot as the actor, which anyone can become on `pull_request_target` by getting the bot to update their pull request's branch; check `github.event.pull_request.user.login` instead";
+    return true;
 }
 /** `contains(list, value)` forms that only trusted actors pass. */
-function callGate(e) {
+function callGate(e, events) {
     if (e.name !== 'contains' || e.args.length !== 2)
         return false;
     const [haystack, needle] = e.args;
     const needlePath = pathOf(needle);
     const list = literalList(haystack);
     if ((needlePath?.endsWith('.author_association') || associationChain(needle)) && list) {
+        const wrong = notTheActor(chainPaths(needle), events);
+        if (wrong)
+            return wrong;
+        if (list.kind === 'string') {
+            const absent = eventLacking(chainPaths(needle), events);
+            if (absent)
+                return `is true on \`${absent}\`, whose payload has none of these fields: null reads as '', which every string contains; use \`contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), …)\``;
+        }
         if (list.kind === 'array')
             return list.values.length > 0 && list.values.every((v) => TRUSTED_ASSOCIATIONS.has(v.toUpperCase()));
         // contains('OWNER,MEMBER', x) is a substring test: no untrusted association may be inside.
@@ -4276,7 +4471,9 @@ function callGate(e) {
         return upper.trim() !== '' && !UNTRUSTED_ASSOCIATIONS.some((u) => upper.includes(u));
     }
     if (needlePath && ACTOR_PATHS.has(needlePath) && list?.kind === 'array') {
-        return list.values.length > 0 && list.values.every((v) => v !== '' && !v.includes('*'));
+        if (list.values.length === 0 || list.values.some((v) => v === '' || v.includes('*')))
+            return false;
+        return namedActorGate(needlePath, list.values, events);
     }
     const haystackPath = pathOf(haystack);
     if (haystackPath === 'github.event.pull_request.labels.*.name' && stringOf(needle))
@@ -4288,6 +4485,13 @@ function associationChain(e) {
     if (e.kind === 'binary' && e.op === '||')
         return associationChain(e.left) && associationChain(e.right);
     return !!pathOf(e)?.endsWith('.author_association');
+}
+/** The fields of an association chain, in order. */
+function chainPaths(e) {
+    if (e.kind === 'binary' && e.op === '||')
+        return [...chainPaths(e.left), ...chainPaths(e.right)];
+    const path = pathOf(e);
+    return path ? [path] : [];
 }
 function literalList(e) {
     const text = stringOf(e);
@@ -4309,12 +4513,12 @@ function literalList(e) {
     return undefined;
 }
 /** Predicates that admit any bot, where they can grant access (not under `!`, not inside a gated `&&`). */
-function collectAnyBot(e, src, base, out) {
-    if (isGate(e, src, []))
+function collectAnyBot(e, src, base, out, events) {
+    if (isGate(e, src, { checks: [], misleading: [] }, events))
         return;
     if (e.kind === 'binary' && (e.op === '&&' || e.op === '||')) {
-        collectAnyBot(e.left, src, base, out);
-        collectAnyBot(e.right, src, base, out);
+        collectAnyBot(e.left, src, base, out, events);
+        collectAnyBot(e.right, src, base, out, events);
         return;
     }
     if (admitsAnyBot(e))
@@ -4567,8 +4771,12 @@ function jobGate(model, job, memo = new Map()) {
     if (cached)
         return cached;
     memo.set(job.id, { gated: false, anyBot: [] }); // cycles
-    const own = conditionOf(job.if);
-    let facts = { gated: own.analysis.gated, anyBot: own.anyBot };
+    const own = conditionOf(job.if, untrustedEvents(model));
+    let facts = {
+        gated: own.analysis.gated,
+        anyBot: own.anyBot,
+        ...(own.analysis.misleading ? { misleading: own.analysis.misleading } : {}),
+    };
     if (own.analysis.gated)
         facts.how = `job if: ${own.analysis.checks[0] ?? 'condition'}`;
     if (!facts.gated && !/\b(?:always|failure|cancelled)\s*\(/.test(job.if?.text ?? '')) {
@@ -4583,50 +4791,175 @@ function jobGate(model, job, memo = new Map()) {
     memo.set(job.id, facts);
     return facts;
 }
-function conditionOf(entry) {
+/** The workflow's triggers that outsiders can cause (gate.ts UNTRUSTED_EVENTS). */
+function untrustedEvents(model) {
+    return [...model.events].filter((t) => UNTRUSTED_EVENTS.includes(t));
+}
+/** An `if:` judged for the untrusted `events` it runs on (see analyseCondition). */
+function conditionOf(entry, events = []) {
     if (!entry?.value || entry.text === undefined)
         return { analysis: { gated: false, checks: [], anyBot: [] }, anyBot: [] };
-    const analysis = analyseCondition(entry.text);
+    const analysis = analyseCondition(entry.text, events);
     const node = entry.value;
     return { analysis, anyBot: analysis.anyBot.map((a) => ({ node, start: a.start, text: a.text })) };
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/agents/run.ts
 
-const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'nice', 'xvfb-run']);
+/** Programs that print a file they are given (`$(cat issue.txt)`, `jq -r .body issue.json |`). */
+const READERS = new Set(['cat', 'head', 'tail', 'jq', 'yq', 'sed', 'awk', 'tr', 'cut', 'base64', 'envsubst']);
+/**
+ * Programs that run the command after their options, with the options that take a value as a
+ * separate word (`sudo -u runner claude …`, `env -u VAR claude …`, `xargs -I{} -n 1 claude …`).
+ */
+const WRAPPERS = {
+    sudo: [
+        '-u',
+        '-g',
+        '-C',
+        '-D',
+        '-h',
+        '-p',
+        '-r',
+        '-t',
+        '-U',
+        '-T',
+        '--user',
+        '--group',
+        '--chdir',
+        '--prompt',
+    ],
+    doas: ['-u', '-C'],
+    env: ['-u', '--unset', '-C', '--chdir'],
+    nohup: [],
+    exec: ['-a'],
+    command: [],
+    builtin: [],
+    time: ['-f', '--format', '-o', '--output'],
+    stdbuf: ['-i', '-o', '-e'],
+    nice: ['-n', '--adjustment'],
+    ionice: ['-c', '-n', '-p'],
+    setsid: [],
+    unbuffer: [],
+    chronic: [],
+    caffeinate: [],
+    'xvfb-run': ['-n', '-s', '-e', '-f', '-p', '-w', '--server-num', '--server-args', '--error-file'],
+    xargs: [
+        '-I',
+        '-n',
+        '-P',
+        '-d',
+        '-E',
+        '-L',
+        '-s',
+        '-a',
+        '--max-args',
+        '--max-procs',
+        '--delimiter',
+        '--arg-file',
+    ],
+    timeout: ['-s', '-k', '--signal', '--kill-after'],
+    flock: ['-w', '-E', '--timeout', '--conflict-exit-code'],
+};
+/** Wrappers with positional words before the command: `timeout 10m cmd`, `flock /tmp/l cmd`. */
+const WRAPPER_POSITIONALS = { timeout: 1, flock: 1 };
 const RUNNERS = { npx: 1, bunx: 1, pnpx: 1, uvx: 1 };
-/** Every command of a script that runs an agent from the catalog. */
-function findAgentCommands(script, catalog) {
+/** Shells whose `-c` string is a script (`bash -lc '…'`); `su`/`runuser` take `-c`/`--command`. */
+const C_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
+const MAX_NESTING = 3;
+/**
+ * Every command of a script that runs an agent from the catalog, including inside strings that a
+ * shell runs (`bash -c "claude -p …"`, `eval`, `env -S`) when `source` (the script text) is given.
+ */
+function findAgentCommands(script, catalog, source) {
     const out = [];
-    for (const command of allCommands(script)) {
-        const found = matchCommand(command, catalog);
-        if (found)
-            out.push(found);
-    }
+    let pipelines = 1_000_000;
+    const visit = (s, depth, nested) => {
+        for (const command of allCommands(s)) {
+            const found = matchCommand(command, catalog);
+            if (found) {
+                out.push(nested ? { ...found, nested } : found);
+                continue;
+            }
+            if (source === undefined || depth >= MAX_NESTING)
+                continue;
+            for (const word of commandStrings(command)) {
+                const inner = parseNested(word, source, pipelines);
+                pipelines += 100_000;
+                visit(inner, depth + 1, {
+                    words: [...(nested?.words ?? []), word],
+                    scripts: [...(nested?.scripts ?? []), inner],
+                });
+            }
+        }
+    };
+    visit(script, 0);
     return out;
+}
+/** The index of the program after any wrappers (`sudo -E`, `timeout 10m`, `env A=1`, `xargs -0`). */
+function skipWrappers(words) {
+    let i = 0;
+    for (let guard = 0; guard < 8 && i < words.length; guard++) {
+        const w = basename(words[i].text);
+        const valued = WRAPPERS[w];
+        if (!valued)
+            break;
+        i++;
+        while (i < words.length) {
+            const t = words[i].text;
+            if (t === '--') {
+                i++;
+                break;
+            }
+            if (valued.includes(t))
+                i += 2;
+            else if (t.startsWith('-') || (w === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t)))
+                i++;
+            else
+                break;
+        }
+        i += WRAPPER_POSITIONALS[w] ?? 0;
+    }
+    return i;
+}
+/** Strings a command runs as shell code: `bash -c STR`, `su -c STR`, `eval STR…`, `env -S STR`. */
+function commandStrings(command) {
+    const words = command.words;
+    // `env -S 'claude -p …'` (checked before the wrappers are skipped: -S is env's own).
+    if (basename(words[0]?.text ?? '') === 'env') {
+        const k = words.findIndex((w) => w.text === '-S' || w.text === '--split-string');
+        if (k !== -1 && words[k + 1])
+            return [words[k + 1]];
+    }
+    const i = skipWrappers(words);
+    const program = basename(words[i]?.text ?? '');
+    if (program === 'eval')
+        return words.slice(i + 1);
+    if (program === 'su' || program === 'runuser') {
+        const k = words.findIndex((w, n) => n > i && (w.text === '-c' || w.text === '--command'));
+        return k !== -1 && words[k + 1] ? [words[k + 1]] : [];
+    }
+    if (!C_SHELLS.has(program))
+        return [];
+    let dashC = false;
+    for (let k = i + 1; k < words.length; k++) {
+        const t = words[k].text;
+        if (/^[-+][oO]$/.test(t)) {
+            k++; // `-o pipefail`
+            continue;
+        }
+        if (/^-[A-Za-z]+$/.test(t)) {
+            if (t.includes('c'))
+                dashC = true;
+            continue;
+        }
+        return dashC ? [words[k]] : [];
+    }
+    return [];
 }
 function matchCommand(command, catalog) {
     const words = command.words;
-    let i = 0;
-    // Wrappers: `sudo -E claude …`, `timeout 10m claude …`, `env A=1 claude …`.
-    for (let guard = 0; guard < 8 && i < words.length; guard++) {
-        const w = basename(words[i].text);
-        if (WRAPPERS.has(w)) {
-            i++;
-            while (i < words.length &&
-                (words[i].text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i].text)))
-                i++;
-            continue;
-        }
-        if (w === 'timeout') {
-            i++;
-            while (i < words.length && words[i].text.startsWith('-'))
-                i++;
-            i++; // the duration
-            continue;
-        }
-        break;
-    }
+    const i = skipWrappers(words);
     const program = words[i];
     if (!program)
         return undefined;
@@ -4670,8 +5003,18 @@ function packageMatches(pkg, spec) {
 }
 function invocationMatches(args, spec) {
     if (spec.subcommand.length > 0) {
-        const first = args.find((a) => !a.text.startsWith('-'));
-        if (!first || !spec.subcommand.includes(first.text))
+        // The first word that is neither an option nor an option's value (`codex -a never exec`).
+        let found = false;
+        for (let k = 0; k < args.length && !found; k++) {
+            const t = args[k].text;
+            if (spec.subcommand.includes(t))
+                found = true;
+            else if (t.startsWith('-'))
+                continue;
+            else if (!(k > 0 && /^-[^=]*$/.test(args[k - 1].text)))
+                break;
+        }
+        if (!found)
             return false;
     }
     if (spec.whenFlags.length > 0) {
@@ -4689,12 +5032,13 @@ const MAX_VAR_DEPTH = 8;
  * text is not (the agent reads it as data with a tool, the vendors' recommended pattern).
  */
 function promptFlows(script, agent, env) {
-    const commands = allCommands(script);
+    const commands = [...allCommands(script), ...(agent.nested?.scripts.flatMap(allCommands) ?? [])].sort((a, b) => a.start - b.start);
     const out = [];
     const cmd = agent.command;
     const spans = [];
     const args = cmd.words.slice(agent.argsFrom);
-    for (const w of args) {
+    // `bash -c "claude -p '$TITLE'"`: the outer shell expands the string before the inner runs it.
+    for (const w of [...args, ...(agent.nested?.words ?? [])]) {
         spans.push(w);
         for (const v of w.vars)
             out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
@@ -4704,6 +5048,16 @@ function promptFlows(script, agent, env) {
     for (const h of cmd.heredocs) {
         spans.push(h);
         out.push(...heredocFlows(h, commands, env));
+    }
+    // `claude -p < prompt.txt`, `aider --message-file prompt.txt`: a file an earlier step filled.
+    if (env.file) {
+        for (const r of cmd.redirects)
+            if (r.op === '<' && r.target)
+                out.push(...env.file(normalise(r.target.text)).map((flow) => ({ flow, offset: r.target.start })));
+        args.forEach((w, k) => {
+            if (k > 0 && /^--?[\w-]*file$/i.test(args[k - 1].text))
+                out.push(...env.file(normalise(w.text)).map((flow) => ({ flow, offset: w.start })));
+        });
     }
     // Commands piping into the agent (`echo "$BODY" | claude -p`, `gh issue view | codex exec -`).
     for (const feeder of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex < cmd.pipeIndex)) {
@@ -4731,6 +5085,14 @@ function commandFlows(c, commands, env, depth) {
     const fetch = untrustedFetch(c);
     if (fetch)
         out.push({ flow: fetch, offset: c.start });
+    if (env.file) {
+        const read = READERS.has(basename(c.words[0]?.text ?? ''))
+            ? c.words.slice(1).filter((w) => !w.text.startsWith('-'))
+            : [];
+        const redirected = c.redirects.filter((r) => r.op === '<' && r.target).map((r) => r.target);
+        for (const w of [...read, ...redirected])
+            out.push(...env.file(normalise(w.text)).map((flow) => ({ flow, offset: w.start })));
+    }
     for (const w of c.words) {
         for (const v of w.vars) {
             if (v.name === 'GITHUB_EVENT_PATH')
@@ -4743,6 +5105,10 @@ function commandFlows(c, commands, env, depth) {
     for (const h of c.heredocs)
         out.push(...heredocFlows(h, commands, env));
     return out;
+}
+/** The untrusted text a command prints or writes: what it reads, fetches and expands. */
+function commandInputs(c, commands, env) {
+    return commandFlows(c, commands, env, 0).map((p) => p.flow);
 }
 function substitutionFlows(s, commands, env, depth) {
     if (depth > MAX_VAR_DEPTH)
@@ -4864,10 +5230,19 @@ function agentOutputs(script, agent, fileFlags, text) {
             files.add(normalise(v.text));
     for (const next of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex > cmd.pipeIndex)) {
         const program = basename(next.words[0]?.text ?? '');
-        if (program === 'tee')
-            for (const w of next.words.slice(1))
-                if (!w.text.startsWith('-'))
+        if (program === 'tee') {
+            for (const w of next.words.slice(1)) {
+                if (w.text.startsWith('-'))
+                    continue;
+                if (ENV_FILE.test(text.slice(w.start, w.end)))
+                    sinks.push({
+                        offset: w.start,
+                        what: `is written to ${w.text} by \`tee\` (environment variables for every later step)`,
+                    });
+                else
                     files.add(normalise(w.text));
+            }
+        }
         if (SHELLS.has(program) || program === 'eval' || program === 'xargs') {
             sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
         }
@@ -4889,6 +5264,36 @@ function agentOutputs(script, agent, fileFlags, text) {
         sinks.push(...varSinks(c, vars, text));
     sinks.push(...fileSinks(commands.filter((c) => c.start > cmd.end), files, text));
     return { files, vars, sinks };
+}
+/**
+ * Where a later script runs or exports an answer it receives in environment variables
+ * (`env: { PLAN: ${{ steps.ai.outputs.x }} }` then `eval "$PLAN"`): `vars` are those names,
+ * followed through assignments (`X="$PLAN"`), pipes into a shell, and files the script writes
+ * from them (`echo "$PLAN" > fix.sh; bash fix.sh`).
+ */
+function envSinks(script, vars, text) {
+    const held = new Set(vars);
+    const files = new Set();
+    const sinks = [];
+    const commands = allCommands(script);
+    for (const c of commands) {
+        sinks.push(...varSinks(c, held, text), ...fileSinks([c], files, text));
+        const reads = c.words.some((w) => usesVar(w, held)) || c.heredocs.some((h) => h.vars.some((v) => held.has(v.name)));
+        if (reads) {
+            for (const next of commands.filter((n) => n.pipeline === c.pipeline && n.pipeIndex > c.pipeIndex)) {
+                const program = basename(next.words[0]?.text ?? '');
+                if (SHELLS.has(program) || program === 'eval' || program === 'xargs')
+                    sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
+            }
+            for (const r of c.redirects)
+                if (r.target && /^>/.test(r.op) && !ENV_FILE.test(text.slice(r.target.start, r.target.end)))
+                    files.add(normalise(r.target.text));
+        }
+        for (const a of c.assignments)
+            if (usesVar(a.value, held))
+                held.add(a.name);
+    }
+    return sinks;
 }
 function containsCommand(word, cmd) {
     return word.substitutions.some((s) => allCommands(s).includes(cmd));
@@ -4976,8 +5381,66 @@ function normalise(file) {
     return file.replace(/^\.\//, '').replace(/^["']|["']$/g, '');
 }
 
+/**
+ * The untrusted text a script writes to `$GITHUB_ENV` (`echo "PROMPT=$TITLE" >> "$GITHUB_ENV"`,
+ * here-documents, `| tee -a "$GITHUB_ENV"`) or to files (`printf '%s' "$BODY" > prompt.txt`,
+ * `gh issue view 1 --json body > issue.json`), so a later step that reads them into an agent's
+ * prompt is followed. `into` collects across the steps of a job.
+ */
+function scriptWrites(script, text, env, into) {
+    const commands = allCommands(script);
+    for (const c of commands) {
+        const targets = c.redirects.filter((r) => r.target && /^>/.test(r.op)).map((r) => r.target);
+        const tee = basename(c.words[0]?.text ?? '') === 'tee';
+        if (tee)
+            targets.push(...c.words.slice(1).filter((w) => !w.text.startsWith('-')));
+        if (targets.length === 0)
+            continue;
+        const sources = tee
+            ? commands.filter((f) => f.pipeline === c.pipeline && f.pipeIndex < c.pipeIndex)
+            : [c];
+        const flows = sources.flatMap((src) => [
+            ...commandInputs(src, commands, env),
+            ...env.expressions.filter((e) => e.start >= src.start && e.start < src.end).flatMap((e) => e.sources),
+        ]);
+        if (flows.length === 0)
+            continue;
+        for (const t of targets) {
+            if (/\$\{?GITHUB_ENV\}?/.test(text.slice(t.start, t.end))) {
+                for (const name of exportedNames(sources, text))
+                    into.env.set(name, flows.map((f) => ({ ...f, via: [`$${name}`, '$GITHUB_ENV', ...f.via] })));
+            }
+            else if (!/^\/dev\//.test(t.text) && !ENV_FILE.test(text.slice(t.start, t.end))) {
+                into.files.set(normalise(t.text), flows.map((f) => ({ ...f, via: [t.text, ...f.via] })));
+            }
+        }
+    }
+}
+/** `NAME=…` and `NAME<<EOF` lines written by these commands (their words and here-documents). */
+function exportedNames(commands, text) {
+    const names = new Set();
+    for (const c of commands) {
+        const lines = [
+            ...c.words.slice(1).map((w) => w.text),
+            ...c.heredocs.flatMap((h) => text.slice(h.start, h.end).split('\n')),
+        ];
+        for (const line of lines) {
+            const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/.exec(line);
+            if (m)
+                names.add(m[1]);
+        }
+    }
+    return [...names];
+}
 
 ;// CONCATENATED MODULE: ./packages/scanner/agents/github.ts
+/**
+ * Agents in GitHub workflows and composite actions: discovery (catalog actions, CLI commands in
+ * `run:`, local composite actions that wrap an agent, hosted agents such as Copilot's setup job),
+ * binding to the registry, and the `agent/*` audits (docs/scan.md). Built on the workflow model
+ * (../workflow/model.ts) and taint engine (../workflow/taint.ts).
+ */
+
 
 
 
@@ -5029,24 +5492,12 @@ function discoverSteps(steps, ctx, options, depth = 0) {
             }
         }
         else if (uses?.kind === 'local' && depth === 0) {
-            const inner = localCompositeAgent(uses.raw, options);
-            if (inner) {
-                out.push({
-                    entry: inner.entry,
-                    how: 'composite action',
-                    step,
-                    configStep: inner.step,
-                    promptInputs: inner.promptInputs,
-                    credentialInputs: inner.credentialInputs,
-                    offset: uses.node.range?.[0] ?? 0,
-                    label: `${uses.raw} (runs ${inner.entry.name})`,
-                });
-            }
+            out.push(...innerInvocations(localCompositeAgents(uses.raw, options), 'composite action', step, uses));
         }
         if (step.run?.value && step.run.text !== undefined) {
             const text = step.run.text;
             const script = parseShell(text);
-            for (const agent of findAgentCommands(script, options.catalog)) {
+            for (const agent of findAgentCommands(script, options.catalog, text)) {
                 const words = agent.command.words;
                 const shown = words
                     .slice(0, Math.min(words.length, agent.argsFrom + 2))
@@ -5069,8 +5520,53 @@ function discoverSteps(steps, ctx, options, depth = 0) {
     }
     return out;
 }
-/** A local composite action (`uses: ./path`) whose steps run a catalog agent. */
-function localCompositeAgent(raw, options) {
+/** The `with:` inputs of the caller that a text reads (`${{ inputs.question }}`). */
+function outerInputs(texts) {
+    const names = new Set();
+    for (const text of texts)
+        for (const m of (text ?? '').matchAll(/inputs\s*\.\s*([A-Za-z_][\w-]*)/gi))
+            names.add(m[1].toLowerCase());
+    return [...names];
+}
+/** The catalog agents that `steps` run: actions by `uses:`, CLIs in `run:`. */
+function innerAgents(steps, options) {
+    const out = [];
+    for (const step of steps) {
+        if (step.uses?.kind === 'repository') {
+            const entry = entryForUses(options.catalog, step.uses.owner, step.uses.repo, step.uses.path);
+            if (!entry)
+                continue;
+            const read = (inputs) => outerInputs(inputs.map((i) => withInput(step, i)?.text));
+            out.push({
+                entry,
+                step,
+                promptInputs: read(entry.promptInputs),
+                credentialInputs: read(entry.credentialInputs),
+            });
+        }
+        else if (step.run?.text !== undefined) {
+            const text = step.run.text;
+            for (const agent of findAgentCommands(parseShell(text), options.catalog, text)) {
+                const args = agent.command.words.slice(agent.argsFrom);
+                const tools = agent.entry.unrestricted
+                    .filter((c) => c.flag && !c.input)
+                    .map((c) => matchFlag(c, args)?.what)
+                    .filter((x) => !!x);
+                out.push({
+                    entry: agent.entry,
+                    step,
+                    // Fail closed: any caller input the step reads may reach the prompt.
+                    promptInputs: outerInputs([text, ...step.env.map((e) => e.text)]),
+                    credentialInputs: [],
+                    tools,
+                });
+            }
+        }
+    }
+    return out;
+}
+/** A local composite action (`uses: ./path`) whose steps run catalog agents. */
+function localCompositeAgents(raw, options) {
     const dir = raw.replace(/^\.\/?/, '').replace(/\/+$/, '');
     for (const name of ['action.yml', 'action.yaml']) {
         const text = options.readText(dir ? `${dir}/${name}` : name);
@@ -5079,38 +5575,45 @@ function localCompositeAgent(raw, options) {
         try {
             const root = parseResolved(text)[0]?.root;
             if (!isActionShape(root))
-                return undefined;
-            const action = readAction(root);
-            for (const step of action.steps) {
-                if (step.uses?.kind !== 'repository')
-                    continue;
-                const entry = entryForUses(options.catalog, step.uses.owner, step.uses.repo, step.uses.path);
-                if (!entry)
-                    continue;
-                // Outer inputs the inner step reads: `prompt: ${{ inputs.question }}`.
-                const outer = (inputs) => {
-                    const names = new Set();
-                    for (const input of inputs) {
-                        for (const m of (withInput(step, input)?.text ?? '').matchAll(/inputs\s*\.\s*([A-Za-z_][\w-]*)/gi)) {
-                            names.add(m[1].toLowerCase());
-                        }
-                    }
-                    return [...names];
-                };
-                return {
-                    entry,
-                    step,
-                    promptInputs: outer(entry.promptInputs),
-                    credentialInputs: outer(entry.credentialInputs),
-                };
-            }
+                return [];
+            return innerAgents(readAction(root).steps, options);
         }
         catch {
-            return undefined;
+            return [];
         }
-        return undefined;
     }
-    return undefined;
+    return [];
+}
+/** The agents a local reusable workflow (`jobs.<id>.uses: ./.github/workflows/x.yml`) runs. */
+function reusableWorkflowAgents(raw, options) {
+    const file = raw.replace(/^\.\//, '').replace(/@.*$/, '');
+    const text = options.readText(file);
+    if (text === undefined)
+        return [];
+    try {
+        const root = parseResolved(text)[0]?.root;
+        if (!(0,dist/* isMap */.jh)(root))
+            return [];
+        const model = readWorkflow(root);
+        return model.jobs.flatMap((job) => innerAgents(job.steps, options).map((a) => ({ ...a, callee: { model, text, job } })));
+    }
+    catch {
+        return [];
+    }
+}
+/** One invocation per agent inside a local composite action or reusable workflow. */
+function innerInvocations(inner, how, step, uses) {
+    return inner.map((a) => ({
+        entry: a.entry,
+        how,
+        step,
+        ...(a.callee ? { callee: a.callee } : {}),
+        ...(a.tools ? { innerTools: a.tools } : { configStep: a.step }),
+        promptInputs: a.promptInputs,
+        credentialInputs: a.credentialInputs,
+        offset: uses.node.range?.[0] ?? 0,
+        label: `${uses.raw} (runs ${a.entry.name})`,
+    }));
 }
 // ---------------------------------------------------------------------------------------------
 // Workflows
@@ -5119,6 +5622,11 @@ function auditWorkflow(model, ctx, options) {
     const jobAgents = new Map();
     for (const job of model.jobs) {
         const invocations = discoverSteps(job.steps, ctx, options);
+        if (job.uses?.kind === 'local') {
+            // The called workflow runs with this job's triggers, token and secrets; `with:` is its input.
+            const call = { index: 0, node: job.node, uses: job.uses, with: job.with, env: [], job };
+            invocations.push(...innerInvocations(reusableWorkflowAgents(job.uses.raw, options), 'reusable workflow', call, job.uses));
+        }
         const hosted = options.catalog.find((e) => e.hostedJob && e.hostedJob === job.id);
         if (hosted) {
             invocations.unshift({
@@ -5202,13 +5710,24 @@ function resolveBinding(kind, selector, shown, node, registry, policies, options
     return { ...base, binding, resolved };
 }
 function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
-    const token = tokenFacts(job);
-    const secrets = secretsOfJob(ctx.text, model, job);
-    const slots = invocations.map((i) => ({
-        ...(i.step ? { step: i.step } : {}),
-        credentialInputs: i.credentialInputs,
-        credentialEnv: i.entry.credentialEnv,
-    }));
+    // A reusable workflow's job runs with its own `permissions:` (at most the caller's) and the
+    // secrets it reads (`secrets: inherit` only makes them available).
+    const callees = unique(invocations.flatMap((i) => (i.callee ? [i.callee] : [])));
+    const token = callees.length ? calleeToken(job, callees) : tokenFacts(job);
+    const secrets = callees.length
+        ? callees.flatMap((c) => secretsOfJob(c.text, c.model, c.job))
+        : secretsOfJob(ctx.text, model, job);
+    const slots = invocations.map((i) => i.callee
+        ? {
+            ...(i.configStep ? { step: i.configStep } : {}),
+            credentialInputs: i.entry.credentialInputs,
+            credentialEnv: i.entry.credentialEnv,
+        }
+        : {
+            ...(i.step ? { step: i.step } : {}),
+            credentialInputs: i.credentialInputs,
+            credentialEnv: i.entry.credentialEnv,
+        });
     const isModel = (s) => isModelCredential(s, slots);
     const extraSecrets = secrets.filter((s) => !isModel(s));
     const modelSecrets = secrets.filter((s) => isModel(s));
@@ -5228,16 +5747,21 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
         lineAt(ctx, Math.max(job.node.range?.[0] ?? 0, (job.node.range?.[1] ?? 1) - 1)),
     ];
     const ungated = [];
+    const misleading = [...(gate.misleading ?? [])];
     let headCheckoutReported = false;
     for (const inv of invocations) {
         const jobBinding = inv.step?.env.some((e) => e.key === 'ASTL_AGENT')
             ? bindJob(job, options, inv.step)
             : defaultBinding;
-        const stepGate = conditionOf(inv.step?.if);
-        const anyUserHits = inv.configStep && inv.how !== 'composite action'
-            ? matchInputConditions(inv.entry.anyUser, inv.configStep)
+        const stepGate = conditionOf(inv.step?.if, untrusted);
+        // A composite action's settings live in its own file: report them at this file's `uses:`.
+        const inner = inv.how === 'composite action' || inv.how === 'reusable workflow';
+        const anyUserHits = (inv.configStep ? matchInputConditions(inv.entry.anyUser, inv.configStep) : []).map((hit) => (inner ? { ...hit, what: `${hit.what}, in ${inv.label.split(' ')[0]}`, at: inv.offset } : hit));
+        // An actor list computed at run time may be `*`: the action's own check is then unknown.
+        const computedActors = inv.configStep
+            ? unique(inv.entry.anyUser.map((c) => c.input ?? '')).filter((input) => withInput(inv.configStep, input)?.text?.includes('${{'))
             : [];
-        const builtIn = inv.entry.checksWriteAccess && anyUserHits.length === 0;
+        const builtIn = inv.entry.checksWriteAccess && anyUserHits.length === 0 && computedActors.length === 0;
         const gated = gate.gated || stepGate.analysis.gated || builtIn;
         const gateText = gate.gated
             ? gate.how
@@ -5247,7 +5771,9 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
                     ? 'not needed (no untrusted trigger)'
                     : builtIn
                         ? `${inv.entry.name}'s own write-access check`
-                        : 'none';
+                        : computedActors.length
+                            ? `unknown (\`${computedActors[0]}\` is computed at run time)`
+                            : 'none';
         const tools = toolHits(inv, ctx);
         const record = {
             agent: {
@@ -5280,23 +5806,24 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
             ctx.emit(draft);
             record.fingerprints.push(ctx.findings[ctx.findings.length - 1].fingerprint);
         };
-        checkBinding(inv, jobBinding, ctx, emit);
+        // A reusable workflow's agents are bound (and reported if not) in the called workflow.
+        if (inv.how === 'reusable workflow')
+            record.binding = { kind: 'none', problem: 'bound in the called workflow' };
+        else
+            checkBinding(inv, jobBinding, ctx, emit);
         for (const hit of anyUserHits) {
             emit({
                 ruleId: 'agent/any-user-allowed',
                 fileLevel: true,
-                line: hitLine(ctx, hit),
+                line: 'at' in hit ? lineAt(ctx, hit.at) : hitLine(ctx, hit),
                 message: `${inv.entry.name} in job '${job.id}' lets any GitHub user start it (${hit.what}), bypassing its check that the actor has write access, while ${privilegeReasons.join(' and ') || 'it runs with this repository’s model credential'}. List the users by name instead of \`*\`, or remove the input and gate the job: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), <event>.author_association)\` (see ${inv.entry.docs}).`,
                 about: `${job.id} ${inv.entry.id} any-user ${hit.what}`,
             });
         }
         const anyBot = [
-            ...(inv.configStep && inv.how !== 'composite action'
-                ? matchInputConditions(inv.entry.anyBot, inv.configStep)
-                : []).map((hit) => ({
-                line: hitLine(ctx, hit),
-                what: hit.what,
-            })),
+            ...(inv.configStep ? matchInputConditions(inv.entry.anyBot, inv.configStep) : []).map((hit) => inner
+                ? { line: lineAt(ctx, inv.offset), what: `${hit.what}, in ${inv.label.split(' ')[0]}` }
+                : { line: hitLine(ctx, hit), what: hit.what }),
             ...(untrusted.length
                 ? [...gate.anyBot, ...stepGate.anyBot].map((b) => ({
                     line: lineAt(ctx, valueOffset(ctx.text, b.node, b.start)),
@@ -5309,13 +5836,17 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
                 ruleId: 'agent/any-bot-allowed',
                 fileLevel: true,
                 line: bot.line,
-                message: `${inv.entry.name} in job '${job.id}' trusts any bot account (${bot.what}). Anyone can make some bot act on this repository (a GitHub App they installed, a bot that echoes their text), so this admits them. Name the bots you trust (\`github.actor == 'dependabot[bot]'\`, \`allowed_bots: dependabot[bot]\`) and keep the author_association check for everyone else.`,
+                message: `${inv.entry.name} in job '${job.id}' trusts any bot account (${bot.what}). Anyone can make some bot act on this repository (a GitHub App they installed, a bot that echoes their text), so this admits them. Name the bots you trust (\`github.event.pull_request.user.login == 'dependabot[bot]'\` rather than \`github.actor\`, which a bot becomes when it acts on someone else's behalf; \`allowed_bots: dependabot[bot]\`) and keep the author_association check for everyone else.`,
                 about: `${job.id} ${inv.entry.id} any-bot ${bot.what}`,
             });
         }
         // With `*` for any user, agent/any-user-allowed already says anyone can start it.
-        if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0)
+        if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0) {
             ungated.push(inv);
+            misleading.push(...(stepGate.analysis.misleading ?? []));
+            for (const input of computedActors)
+                misleading.push(`\`${input}:\` of ${inv.entry.name} is an expression the scanner cannot read, so its own write-access check may be off (\`*\` admits everyone); write the user list literally`);
+        }
         if (untrusted.length && !gated) {
             for (const hit of tools) {
                 emit({
@@ -5330,7 +5861,7 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
         checkPrompt(model, job, inv, privilegeReasons, tools.length > 0, ctx, emit);
         if (!headCheckoutReported)
             headCheckoutReported = checkHeadCheckout(model, job, inv, ctx, emit);
-        if (jobBinding.resolved?.entry) {
+        if (jobBinding.resolved?.entry && inv.how !== 'reusable workflow') {
             checkRegistryExcess({
                 file: ctx.file,
                 job: job.id,
@@ -5350,13 +5881,28 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
             ruleId: 'agent/ungated-trigger',
             fileLevel: true,
             line: lineAt(ctx, at.range?.[0] ?? 0),
-            message: `Job '${job.id}' runs ${names} on \`${untrusted.join('`, `')}\`, which anyone can trigger, with no check of who did, and ${privilegeReasons.join(' and ')}. Add ${job.if ? 'to its `if:`' : 'to the job'}: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), ${fields.join(' || ')})\` (or make the job read-only, without secrets).`,
+            message: `Job '${job.id}' runs ${names} on \`${untrusted.join('`, `')}\`, which anyone can trigger, with no check of who did${misleading.length ? ` (${unique(misleading).join('; ')})` : ''}, and ${privilegeReasons.join(' and ')}. Add ${job.if ? 'to its `if:`' : 'to the job'}: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), ${fields.join(' || ')})\` (or make the job read-only, without secrets).`,
             about: `${job.id} ungated ${untrusted.join(',')}`,
         });
         const fp = ctx.findings[ctx.findings.length - 1].fingerprint;
         for (const inv of ungated)
             inv.record?.fingerprints.push(fp);
     }
+}
+/** The token of the called jobs: each one's own `permissions:`, else the caller's. */
+function calleeToken(caller, callees) {
+    const facts = callees.map((c) => {
+        const own = tokenFacts(c.job);
+        return own.source === 'caller' || own.source === 'default' ? tokenFacts(caller) : own;
+    });
+    if (facts.length === 1)
+        return facts[0];
+    return {
+        source: 'job',
+        grants: facts.flatMap((f) => f.grants),
+        unknown: facts.some((f) => f.unknown),
+        summary: unique(facts.map((f) => f.summary)).join('; '),
+    };
 }
 function checkBinding(inv, jobBinding, ctx, emit) {
     const b = jobBinding.binding;
@@ -5383,6 +5929,11 @@ function checkBinding(inv, jobBinding, ctx, emit) {
 }
 /** How the agent runs without tool restrictions (catalog `unrestricted` conditions). */
 function toolHits(inv, ctx) {
+    if (inv.innerTools)
+        return inv.innerTools.map((what) => ({
+            what: `${what}, in ${inv.label.split(' ')[0]}`,
+            offset: inv.offset,
+        }));
     if (inv.command) {
         const { agent, node } = inv.command;
         const args = agent.command.words.slice(agent.argsFrom);
@@ -5399,7 +5950,7 @@ function toolHits(inv, ctx) {
     if (!inv.configStep)
         return [];
     // A composite action's settings live in its own file: report at this file's `uses:`.
-    const inner = inv.how === 'composite action';
+    const inner = inv.how === 'composite action' || inv.how === 'reusable workflow';
     return matchInputConditions(inv.entry.unrestricted, inv.configStep).map((hit) => ({
         what: inner ? `${hit.what}, in ${inv.label.split(' ')[0]}` : hit.what,
         offset: inner ? inv.offset : hitOffset(ctx, hit),
@@ -5422,17 +5973,29 @@ function checkPrompt(model, job, inv, privilege, unrestricted, ctx, emit) {
         return;
     const scope = scopeFor(model, job, inv.step);
     const flows = [];
+    const prior = job ? priorWrites(model, job, inv.step) : { env: new Map(), files: new Map() };
     if (inv.command) {
-        const env = shellEnvironment(inv.command.text, scope);
+        const env = shellEnvironment(inv.command.text, scope, prior);
         for (const p of promptFlows(inv.command.script, inv.command.agent, env)) {
             flows.push({ flow: p.flow, offset: valueOffset(ctx.text, inv.command.node, p.offset) });
         }
     }
     else {
+        for (const e of inv.step.with) {
+            // A prompt file an earlier step filled (`prompt_file: /tmp/prompt.txt`).
+            if (!/^prompt[-_]?file$/i.test(e.key) || !e.value || !e.text)
+                continue;
+            for (const flow of filesAt(prior, normalise(e.text.trim())))
+                flows.push({ flow, offset: e.value.range?.[0] ?? 0 });
+        }
         for (const input of inv.promptInputs) {
             const e = withInput(inv.step, input);
             if (!e?.value || e.text === undefined)
                 continue;
+            // `${{ env.PROMPT }}` set through $GITHUB_ENV by an earlier step.
+            for (const m of e.text.matchAll(/\benv\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g))
+                for (const flow of prior.env.get(m[1]) ?? [])
+                    flows.push({ flow, offset: valueOffset(ctx.text, e.value, m.index) });
             for (const t of templateSources(e.text, scope)) {
                 for (const s of t.sources) {
                     const { start: _s, end: _e, ...flow } = s;
@@ -5467,8 +6030,64 @@ function checkPrompt(model, job, inv, privilege, unrestricted, ctx, emit) {
         });
     }
 }
-/** `$NAME` in a `run:` script: the step/job/workflow env, plus GitHub's variables that carry outsider text. */
-function shellEnvironment(text, scope) {
+/** What the steps of `job` before `step` wrote to `$GITHUB_ENV` and to files (run.ts scriptWrites). */
+function priorWrites(model, job, step) {
+    const into = { env: new Map(), files: new Map() };
+    // On workflow_run, artifacts of the triggering run hold whatever its (maybe forked) code wrote.
+    const chained = model.kind === 'workflow' && model.events.has('workflow_run');
+    for (const s of job.steps) {
+        if (s.index >= step.index)
+            break;
+        if (chained)
+            for (const dir of artifactFolders(s))
+                into.files.set(`${dir}/`, [ARTIFACT(dir)]);
+        if (!s.run?.value || s.run.text === undefined)
+            continue;
+        const text = s.run.text;
+        scriptWrites(parseShell(text), text, shellEnvironment(text, scopeFor(model, job, s), into), into);
+    }
+    return into;
+}
+/** What an earlier step left in this file: written to it, or in a folder an artifact was downloaded to. */
+function filesAt(prior, name) {
+    const exact = prior.files.get(name);
+    if (exact)
+        return exact;
+    for (const [key, flows] of prior.files)
+        if (key.endsWith('/') && name.startsWith(key))
+            return flows;
+    return [];
+}
+const ARTIFACT = (dir) => ({
+    context: 'github.event.workflow_run',
+    capability: 'arbitrary',
+    via: [`${dir}/ (an artifact of the triggering run)`, 'github.event.workflow_run'],
+});
+/** Folders a step downloads artifacts into: `actions/download-artifact` `path:`, `gh run download -D`. */
+function artifactFolders(step) {
+    const clean = (p) => normalise(p.trim()).replace(/\/+$/, '');
+    if (step.uses?.kind === 'repository') {
+        const name = `${step.uses.owner}/${step.uses.repo}`.toLowerCase();
+        if (name !== 'actions/download-artifact' && name !== 'dawidd6/action-download-artifact')
+            return [];
+        const path = withInput(step, 'path')?.text;
+        return path && !path.includes('${{') ? [clean(path)] : [];
+    }
+    if (!step.run?.text)
+        return [];
+    return allCommands(parseShell(step.run.text)).flatMap((c) => {
+        const w = c.words.map((x) => x.text);
+        if (basename(w[0] ?? '') !== 'gh' || w[1] !== 'run' || w[2] !== 'download')
+            return [];
+        const k = w.findIndex((x) => x === '-D' || x === '--dir');
+        return k !== -1 && w[k + 1] ? [clean(w[k + 1])] : [];
+    });
+}
+/**
+ * `$NAME` in a `run:` script: the step/job/workflow env, GitHub's variables that carry outsider
+ * text, and (with `prior`) what earlier steps exported to `$GITHUB_ENV` or wrote to files.
+ */
+function shellEnvironment(text, scope, prior) {
     const expressions = templateSources(text, scope).map((t) => ({
         start: t.expression.start,
         end: t.expression.end,
@@ -5487,8 +6106,9 @@ function shellEnvironment(text, scope) {
                 ];
             }
             const flows = scope.lookup?.(['env', name.toLowerCase()]) ?? [];
-            return flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] }));
+            return [...flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] })), ...(prior?.env.get(name) ?? [])];
         },
+        ...(prior ? { file: (name) => filesAt(prior, name) } : {}),
     };
 }
 // ---------------------------------------------------------------------------------------------
@@ -5574,8 +6194,10 @@ function checkModelOutputs(model, jobAgents, ctx) {
             const earlier = invocations.filter((i) => i.step && i.step.index < step.index);
             const stepIds = agentStepIds(earlier);
             const outputs = { steps: stepIds, needs: neededOutputs };
-            if (stepIds.size || neededOutputs.size)
+            if (stepIds.size || neededOutputs.size) {
                 reportExpressions(model, job, step, outputs, ctx);
+                reportEnvAnswers(model, job, step, outputs, ctx, invocations);
+            }
             // Files an earlier agent wrote, run or exported by this step.
             if (step.run?.value && step.run.text && files.size) {
                 const commands = allCommands(parseShell(step.run.text));
@@ -5650,6 +6272,35 @@ function reportExpressions(model, job, step, outputs, ctx) {
                 });
             }
         }
+    }
+}
+/** An answer passed to a `run:` script through `env:` and run there as code (run.ts envSinks). */
+function reportEnvAnswers(model, job, step, outputs, ctx, invocations) {
+    if (!step.run?.value || step.run.text === undefined)
+        return;
+    const script = parseShell(step.run.text);
+    const scope = scopeFor(model, job, step, 0, { modelOutputs: outputs });
+    const held = new Map();
+    for (const c of allCommands(script)) {
+        for (const w of [...c.words, ...c.assignments.map((a) => a.value)]) {
+            for (const v of w.vars) {
+                if (held.has(v.name))
+                    continue;
+                const answer = (scope.lookup?.(['env', v.name.toLowerCase()]) ?? [])
+                    .flatMap((f) => f.via)
+                    .find((x) => x.startsWith('the answer of '));
+                if (answer)
+                    held.set(v.name, answer);
+            }
+        }
+    }
+    if (held.size === 0)
+        return;
+    for (const sink of envSinks(script, new Set(held.keys()), step.run.text)) {
+        const [name, answer] = [...held][0];
+        emitOutput(ctx, job, step.run.value, sink.offset, sink.file
+            ? `\`$${name}\` holds ${answer} (passed through \`env:\`), the script writes it to \`${sink.file}\`, and ${sink.what}`
+            : `\`$${name}\` holds ${answer} (passed through \`env:\`), and it ${sink.what}`, invocations);
     }
 }
 function emitOutput(ctx, job, node, offset, what, invocations) {
@@ -5784,6 +6435,7 @@ function auditGitlab(root, ctx, options) {
     const globalVars = variablesOf(get(root, 'variables'));
     const defaultBefore = scriptLines(get(get(root, 'default'), 'before_script') ?? get(root, 'before_script'));
     const component = credentialsComponent(root);
+    const mergeRequestJobs = runsOnMergeRequests(root, ctx.text);
     for (const pair of root.items) {
         if (!(0,dist/* isScalar */.jn)(pair.key) || !(0,dist/* isMap */.jh)(pair.value))
             continue;
@@ -5795,7 +6447,7 @@ function auditGitlab(root, ctx, options) {
         const before = get(job, 'before_script') ? scriptLines(get(job, 'before_script')) : defaultBefore;
         const lines = [...before, ...scriptLines(get(job, 'script')), ...scriptLines(get(job, 'after_script'))];
         const env = environment(jobVars, globalVars);
-        const mrPipelines = /merge_request|external_pull_request/.test(ctx.text.slice(job.range?.[0] ?? 0, job.range?.[1] ?? 0));
+        const mrPipelines = mergeRequestJobs.has(name);
         const jobLines = [
             ctx.position(pair.key.range?.[0] ?? 0).line,
             ctx.position(Math.max(job.range?.[0] ?? 0, (job.range?.[1] ?? 1) - 1)).line,
@@ -5804,9 +6456,13 @@ function auditGitlab(root, ctx, options) {
         const vars = new Set();
         const jobRecords = [];
         const binding = bind(jobVars, globalVars, job, component, options);
+        // One shell runs every line: a variable assigned on an earlier line keeps its value.
+        const assigned = new Map();
+        const variable = (n) => assigned.get(n) ?? env(n);
         for (const [k, line] of lines.entries()) {
             const script = parseShell(line.text);
-            const shellEnv = { expressions: [], variable: env };
+            const shellEnv = { expressions: [], variable };
+            const reported = new Set();
             // The answer of an earlier line's agent, run or exported here (one shell runs every line).
             if (k > 0 && (files.size || vars.size)) {
                 const commands = allCommands(script);
@@ -5823,7 +6479,7 @@ function auditGitlab(root, ctx, options) {
                         r.fingerprints.push(fp);
                 }
             }
-            for (const agent of findAgentCommands(script, options.catalog)) {
+            for (const agent of findAgentCommands(script, options.catalog, line.text)) {
                 const entry = agent.entry;
                 const offset = valueOffset(ctx.text, line.node, agent.command.words[0]?.start ?? 0);
                 const args = agent.command.words.slice(agent.argsFrom);
@@ -5879,6 +6535,10 @@ function auditGitlab(root, ctx, options) {
                 }
                 for (const p of promptFlows(script, agent, shellEnv)) {
                     const certain = p.flow.capability === 'arbitrary';
+                    const at = ctx.position(valueOffset(ctx.text, line.node, p.offset)).line;
+                    if (reported.has(`${at}:${p.flow.context}`))
+                        continue;
+                    reported.add(`${at}:${p.flow.context}`);
                     emit({
                         ruleId: 'agent/untrusted-prompt',
                         fileLevel: true,
@@ -5911,6 +6571,15 @@ function auditGitlab(root, ctx, options) {
                     files.set(f, entry.name);
                 for (const v of outs.vars)
                     vars.add(v);
+            }
+            for (const c of allCommands(script)) {
+                for (const a of c.assignments) {
+                    const flows = a.value.vars.flatMap((v) => (v.name === a.name ? (assigned.get(v.name) ?? env(v.name)) : variable(v.name)).map((f) => ({
+                        ...f,
+                        via: [`$${a.name}`, ...f.via],
+                    })));
+                    assigned.set(a.name, flows);
+                }
             }
         }
         if (jobRecords.length === 0 &&
@@ -5946,6 +6615,35 @@ function gitlab_emitOutput(ctx, job, node, offset, what) {
         about: `${job} output-in-run ${what}`,
     });
     return ctx.findings[ctx.findings.length - 1].fingerprint;
+}
+/**
+ * The jobs that run in merge request pipelines: their own `rules`/`only` name merge requests, the
+ * file's `workflow:` or `include:` does (`Workflows/MergeRequest-Pipelines`), or a job they extend
+ * (or that extends them, for hidden template jobs) does.
+ */
+function runsOnMergeRequests(root, text) {
+    const MR = /merge_request|mergerequest|external_pull_request/i;
+    const slice = (n) => (n?.range ? text.slice(n.range[0], n.range[1]) : '');
+    const fileWide = MR.test(slice(get(root, 'workflow'))) || MR.test(slice(get(root, 'include')));
+    const jobs = new Map();
+    if (!(0,dist/* isMap */.jh)(root))
+        return new Set();
+    for (const pair of root.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key) || !(0,dist/* isMap */.jh)(pair.value))
+            continue;
+        const node = pair.value;
+        const ext = get(node, 'extends');
+        const names = ((0,dist/* isSeq */.oP)(ext) ? items(ext).map((n) => str(n)) : [str(ext)]).filter((x) => !!x);
+        jobs.set(String(pair.key.value), { own: MR.test(slice(node)), extends: names });
+    }
+    const out = new Set();
+    for (const [name, job] of jobs) {
+        const parents = job.extends.map((e) => jobs.get(e)).filter((j) => !!j);
+        const children = name.startsWith('.') ? [...jobs.values()].filter((j) => j.extends.includes(name)) : [];
+        if (fileWide || job.own || parents.some((p) => p.own) || children.some((c) => c.own))
+            out.add(name);
+    }
+    return out;
 }
 /** Script lines of a `script:`-like key: a string, or a (nested) list of strings. */
 function scriptLines(node, depth = 0) {

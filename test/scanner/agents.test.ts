@@ -13,6 +13,7 @@ import builtin from '../../packages/scanner/agents/catalog.json' with { type: 'j
 import { splitList } from '../../packages/scanner/agents/conditions.js';
 import { analyseCondition } from '../../packages/scanner/agents/gate.js';
 import { inventoryMarkdown, inventoryText } from '../../packages/scanner/agents/inventory.js';
+import { findAgentCommands } from '../../packages/scanner/agents/run.js';
 import { allCommands, parseShell } from '../../packages/scanner/agents/shell.js';
 import { parseScanConfig } from '../../packages/scanner/config.js';
 import { summaryMarkdown } from '../../packages/scanner/report/summary.js';
@@ -156,7 +157,10 @@ describe('actor gates in if:', () => {
     ["contains(github.event.comment.body, '@claude') && github.actor == 'alice'", true, 0],
     ["github.actor == 'alice' || contains(github.event.comment.body, '@claude')", false, 0],
     ['github.event.pull_request.head.repo.full_name == github.repository', true, 0],
-    ['!github.event.pull_request.head.repo.fork', true, 0],
+    // null (no pull request, or a deleted fork) passes a false-or-null test: not a gate.
+    ['!github.event.pull_request.head.repo.fork', false, 0],
+    ['github.event.pull_request.head.repo.fork == false', false, 0],
+    ['github.event.pull_request.head.repo.fork != true', false, 0],
     ["github.event.label.name == 'ai-review'", true, 0],
     ["github.event_name == 'workflow_dispatch'", true, 0],
     ["github.event_name == 'issue_comment'", false, 0],
@@ -175,6 +179,80 @@ describe('actor gates in if:', () => {
     expect(got.gated).toBe(gated);
     expect(got.anyBot.length).toBe(anyBot);
     for (const b of got.anyBot) expect(text.slice(b.start)).toMatch(/^(endsWith|github\.event\.sender)/);
+  });
+});
+
+describe("actor gates judged for the workflow's untrusted events", () => {
+  const cases: [string, string[], boolean, RegExp | undefined][] = [
+    // A member's issue takes anyone's comment: on issue_comment the commenter is the actor.
+    [
+      "github.event.issue.author_association == 'OWNER'",
+      ['issue_comment'],
+      false,
+      /describes whoever wrote the issue/,
+    ],
+    ["github.event.issue.author_association == 'OWNER'", ['issues'], true, undefined],
+    ["github.event.comment.author_association == 'OWNER'", ['issue_comment'], true, undefined],
+    ["github.event.issue.user.login == 'alice'", ['issue_comment'], false, /check `github.event.comment`/],
+    [
+      "github.event.pull_request.author_association == 'MEMBER'",
+      ['pull_request_review_comment'],
+      false,
+      /comment/,
+    ],
+    // The field the event has decides: comment first on issue_comment, issue on issues.
+    [
+      'contains(fromJSON(\'["OWNER","MEMBER"]\'), github.event.comment.author_association || github.event.issue.author_association)',
+      ['issues', 'issue_comment'],
+      true,
+      undefined,
+    ],
+    [
+      'contains(fromJSON(\'["OWNER"]\'), github.event.issue.author_association || github.event.comment.author_association)',
+      ['issue_comment'],
+      false,
+      /describes whoever wrote the issue/,
+    ],
+    // github.event_name narrows the events a branch runs for.
+    [
+      "(github.event_name == 'issues' && github.event.issue.author_association == 'OWNER') || (github.event_name == 'issue_comment' && github.event.comment.author_association == 'OWNER')",
+      ['issues', 'issue_comment'],
+      true,
+      undefined,
+    ],
+    // contains() on a string reads null as '', which every string contains.
+    [
+      "contains('OWNER,MEMBER,COLLABORATOR', github.event.pull_request.author_association)",
+      ['issues', 'pull_request_target'],
+      false,
+      /true on `issues`/,
+    ],
+    [
+      "contains('OWNER,MEMBER,COLLABORATOR', github.event.pull_request.author_association)",
+      ['pull_request_target'],
+      true,
+      undefined,
+    ],
+    [
+      'contains(fromJSON(\'["OWNER"]\'), github.event.pull_request.author_association)',
+      ['issues'],
+      true,
+      undefined,
+    ],
+    // A bot named as the actor on pull_request_target: anyone can get it to push to their branch.
+    ["github.actor == 'dependabot[bot]'", ['pull_request_target'], false, /names a bot/],
+    ["github.event.pull_request.user.login == 'dependabot[bot]'", ['pull_request_target'], true, undefined],
+    ["github.actor == 'dependabot[bot]'", ['issues'], true, undefined],
+    ['!github.event.pull_request.head.repo.fork', ['issue_comment'], false, /deleted/],
+    ["github.triggering_actor == 'alice'", ['issue_comment'], false, /re-ran/],
+    ['github.actor == github.repository_owner', ['issue_comment'], true, undefined],
+    ['github.event.issue.user.login == github.repository_owner', ['issue_comment'], false, /wrote the issue/],
+  ];
+  it.each(cases)('%s on %j', (text, events, gated, why) => {
+    const got = analyseCondition(text, events);
+    expect(got.gated).toBe(gated);
+    if (why) expect(got.misleading?.join('\n')).toMatch(why);
+    else expect(got.misleading).toBeUndefined();
   });
 });
 
@@ -235,6 +313,37 @@ jobs:
     runs-on: ubuntu-latest
 ${extra}    steps:
 ${steps}`;
+
+describe('agent commands behind wrappers and inside shell strings', () => {
+  const found = (script: string) =>
+    findAgentCommands(parseShell(script), BUILTIN_CATALOG, script).map(
+      (a) => `${a.entry.id}:${a.command.words[0]!.text}${a.nested ? ' (nested)' : ''}`,
+    );
+  const cases: [string, string[]][] = [
+    ['sudo -u runner -E claude -p "x"', ['claude-cli:sudo']],
+    ['env -u CI -C /tmp nohup gemini --yolo -p x', ['gemini-cli:env']],
+    ['timeout -k 5 10m cursor-agent -p x --force', ['cursor-cli:timeout']],
+    ['echo x | xargs -0 -n 1 claude -p', ['claude-cli:xargs']],
+    ['nice -n 10 flock /tmp/lock codex exec x', ['codex-cli:nice']],
+    ['codex -a never --model o3 exec --full-auto x', ['codex-cli:codex']],
+    ['codex --full-auto "fix exec"', []], // no subcommand: interactive, not a CI run
+    [`bash -lc "claude -p 'fix it'"`, ['claude-cli:claude (nested)']],
+    [`sh -o pipefail -c 'gemini -p "$T" | tee out'`, ['gemini-cli:gemini (nested)']],
+    [`eval "aider --message '$M'"`, ['aider:aider (nested)']],
+    [`env -S 'claude -p x'`, ['claude-cli:claude (nested)']],
+    [`su -c 'opencode run x' runner`, ['opencode-cli:opencode (nested)']],
+    [`bash script.sh -c "claude -p x"`, []], // a script file, not a -c string
+  ];
+  it.each(cases)('%s', (script, want) => expect(found(script)).toEqual(want));
+
+  it('stops at a nesting limit', () => {
+    let deep = 'claude -p x';
+    for (let i = 0; i < 5; i++) deep = `sh -c '${deep.replace(/'/g, `'\\''`)}'`;
+    expect(found(deep)).toEqual([]); // deeper than the limit: not read
+    expect(found('bash -c '.repeat(20_000))).toEqual([]); // long, flat: read once, no blow-up
+    expect(found(`bash -c "sh -c 'claude -p x'"`)).toEqual(['claude-cli:claude (nested)']);
+  });
+});
 
 describe('binding to the registry', () => {
   const claude = `      - uses: anthropics/claude-code-action@v1

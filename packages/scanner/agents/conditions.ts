@@ -44,8 +44,51 @@ export function splitList(text: string): string[] {
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/**
+ * Programs that run any code they are given: `Bash(npx:*)`, `Bash(python3 *)` or `Bash(git:*)`
+ * (`git -c core.sshCommand=…`) allow any command, as `Bash(*)` does.
+ */
+const RUNS_ANYTHING = new Set([
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'eval',
+  'exec',
+  'env',
+  'xargs',
+  'sudo',
+  'nohup',
+  'timeout',
+  'node',
+  'python',
+  'python3',
+  'perl',
+  'ruby',
+  'php',
+  'deno',
+  'bun',
+  'bunx',
+  'npx',
+  'npm',
+  'pnpm',
+  'yarn',
+  'uv',
+  'uvx',
+  'pipx',
+  'git',
+  'docker',
+  'make',
+]);
+
+/** A Claude tool rule as the rule it amounts to: `Bash(npx:*)` is `Bash(*)`. */
+function amountsTo(value: string): string {
+  const m = /^Bash\(\s*([\w.+-]+)(?:\s*:\s*\*|\s+\*|\s*:\*)\s*\)$/.exec(value.trim());
+  return m && RUNS_ANYTHING.has(m[1]!) ? 'Bash(*)' : value.trim();
+}
+
 function listHas(values: readonly string[], wanted: readonly string[]): string | undefined {
-  return values.find((v) => wanted.some((w) => same(v.trim(), w)));
+  return values.find((v) => wanted.some((w) => same(v.trim(), w) || same(amountsTo(v), w)));
 }
 
 /** Every condition that holds for an action step. */

@@ -11,7 +11,7 @@ import {
   parseExpression,
 } from '../workflow/expressions.js';
 import type { Entry, Job, PermissionSet, Step, WorkflowModel } from '../workflow/model.js';
-import { analyseCondition, type GateAnalysis } from './gate.js';
+import { analyseCondition, type GateAnalysis, UNTRUSTED_EVENTS } from './gate.js';
 import { valueOffset } from './positions.js';
 
 /** Every GITHUB_TOKEN scope (GitHub's `permissions` keys). */
@@ -181,6 +181,8 @@ export interface GateFacts {
   how?: string;
   /** `if:` parts that admit any bot: node and offsets in its value. */
   anyBot: { node: Node; start: number; text: string }[];
+  /** Checks of the job's `if:` that look like gates but are not (GateAnalysis.misleading). */
+  misleading?: string[];
 }
 
 /** The job's own `if:`, or a job it needs that is gated (skipped jobs skip their dependants). */
@@ -188,8 +190,12 @@ export function jobGate(model: WorkflowModel, job: Job, memo = new Map<string, G
   const cached = memo.get(job.id);
   if (cached) return cached;
   memo.set(job.id, { gated: false, anyBot: [] }); // cycles
-  const own = conditionOf(job.if);
-  let facts: GateFacts = { gated: own.analysis.gated, anyBot: own.anyBot };
+  const own = conditionOf(job.if, untrustedEvents(model));
+  let facts: GateFacts = {
+    gated: own.analysis.gated,
+    anyBot: own.anyBot,
+    ...(own.analysis.misleading ? { misleading: own.analysis.misleading } : {}),
+  };
   if (own.analysis.gated) facts.how = `job if: ${own.analysis.checks[0] ?? 'condition'}`;
   if (!facts.gated && !/\b(?:always|failure|cancelled)\s*\(/.test(job.if?.text ?? '')) {
     for (const need of job.needs) {
@@ -204,13 +210,22 @@ export function jobGate(model: WorkflowModel, job: Job, memo = new Map<string, G
   return facts;
 }
 
-export function conditionOf(entry: Entry | undefined): {
+/** The workflow's triggers that outsiders can cause (gate.ts UNTRUSTED_EVENTS). */
+export function untrustedEvents(model: WorkflowModel): string[] {
+  return [...model.events].filter((t) => (UNTRUSTED_EVENTS as readonly string[]).includes(t));
+}
+
+/** An `if:` judged for the untrusted `events` it runs on (see analyseCondition). */
+export function conditionOf(
+  entry: Entry | undefined,
+  events: readonly string[] = [],
+): {
   analysis: GateAnalysis;
   anyBot: GateFacts['anyBot'];
 } {
   if (!entry?.value || entry.text === undefined)
     return { analysis: { gated: false, checks: [], anyBot: [] }, anyBot: [] };
-  const analysis = analyseCondition(entry.text);
+  const analysis = analyseCondition(entry.text, events);
   const node = entry.value;
   return { analysis, anyBot: analysis.anyBot.map((a) => ({ node, start: a.start, text: a.text })) };
 }

@@ -4,7 +4,7 @@
  * binding to the registry, and the `agent/*` audits (docs/scan.md). Built on the workflow model
  * (../workflow/model.ts) and taint engine (../workflow/taint.ts).
  */
-import type { Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import type { FileContext } from '../context.js';
 import type { Severity } from '../finding.js';
 import { CODE_INPUTS, DANGEROUS_TRIGGERS, PR_HEAD_REF } from '../rules/workflow.js';
@@ -15,6 +15,7 @@ import {
   isActionShape,
   type Job,
   readAction,
+  readWorkflow,
   type Step,
   type WorkflowModel,
 } from '../workflow/model.js';
@@ -30,6 +31,7 @@ import {
   jobGate,
   type SecretUse,
   secretsOfJob,
+  type TokenFacts,
   tokenFacts,
 } from './facts.js';
 import { UNTRUSTED_EVENTS } from './gate.js';
@@ -38,14 +40,17 @@ import type { RegistryStore, ResolvedAgent } from './registry.js';
 import {
   type AgentCommand,
   agentOutputs,
+  envSinks,
   type Flow,
   fileSinks,
   findAgentCommands,
   normaliseFile,
   promptFlows,
+  type ScriptWrites,
   type ShellEnvironment,
+  scriptWrites,
 } from './run.js';
-import { allCommands, parseShell, type Script } from './shell.js';
+import { allCommands, basename, parseShell, type Script } from './shell.js';
 import type { AgentBinding, DiscoveredAgent } from './types.js';
 
 export interface AgentAuditOptions {
@@ -74,6 +79,10 @@ interface Invocation {
   offset: number;
   label: string;
   command?: { script: Script; agent: AgentCommand; text: string; node: Node };
+  /** An agent CLI inside a local composite action or reusable workflow: its unrestricted flags. */
+  innerTools?: string[];
+  /** The reusable workflow job it runs in (its token and secrets are the agent's). */
+  callee?: Callee;
   record?: DiscoveredAgent;
 }
 
@@ -122,24 +131,12 @@ function discoverSteps(
         });
       }
     } else if (uses?.kind === 'local' && depth === 0) {
-      const inner = localCompositeAgent(uses.raw, options);
-      if (inner) {
-        out.push({
-          entry: inner.entry,
-          how: 'composite action',
-          step,
-          configStep: inner.step,
-          promptInputs: inner.promptInputs,
-          credentialInputs: inner.credentialInputs,
-          offset: uses.node.range?.[0] ?? 0,
-          label: `${uses.raw} (runs ${inner.entry.name})`,
-        });
-      }
+      out.push(...innerInvocations(localCompositeAgents(uses.raw, options), 'composite action', step, uses));
     }
     if (step.run?.value && step.run.text !== undefined) {
       const text = step.run.text;
       const script = parseShell(text);
-      for (const agent of findAgentCommands(script, options.catalog)) {
+      for (const agent of findAgentCommands(script, options.catalog, text)) {
         const words = agent.command.words;
         const shown = words
           .slice(0, Math.min(words.length, agent.argsFrom + 2))
@@ -164,48 +161,123 @@ function discoverSteps(
   return out;
 }
 
-/** A local composite action (`uses: ./path`) whose steps run a catalog agent. */
-function localCompositeAgent(
-  raw: string,
-  options: AgentAuditOptions,
-): { entry: CatalogEntry; step: Step; promptInputs: string[]; credentialInputs: string[] } | undefined {
+/** An agent run by a step of a local composite action or a job of a local reusable workflow. */
+interface InnerAgent {
+  entry: CatalogEntry;
+  step: Step;
+  /** The caller's `with:` inputs that reach the agent (`inputs.<name>` in its prompt or command). */
+  promptInputs: string[];
+  credentialInputs: string[];
+  /** For an agent CLI: the flags that lift its tool restrictions. */
+  tools?: string[];
+  /** In a reusable workflow: the called file and the job the agent runs in. */
+  callee?: Callee;
+}
+
+/** A job of a called reusable workflow: its token and secrets are the agent's. */
+interface Callee {
+  model: WorkflowModel;
+  text: string;
+  job: Job;
+}
+
+/** The `with:` inputs of the caller that a text reads (`${{ inputs.question }}`). */
+function outerInputs(texts: readonly (string | undefined)[]): string[] {
+  const names = new Set<string>();
+  for (const text of texts)
+    for (const m of (text ?? '').matchAll(/inputs\s*\.\s*([A-Za-z_][\w-]*)/gi))
+      names.add(m[1]!.toLowerCase());
+  return [...names];
+}
+
+/** The catalog agents that `steps` run: actions by `uses:`, CLIs in `run:`. */
+function innerAgents(steps: readonly Step[], options: AgentAuditOptions): InnerAgent[] {
+  const out: InnerAgent[] = [];
+  for (const step of steps) {
+    if (step.uses?.kind === 'repository') {
+      const entry = entryForUses(options.catalog, step.uses.owner!, step.uses.repo!, step.uses.path);
+      if (!entry) continue;
+      const read = (inputs: readonly string[]) => outerInputs(inputs.map((i) => withInput(step, i)?.text));
+      out.push({
+        entry,
+        step,
+        promptInputs: read(entry.promptInputs),
+        credentialInputs: read(entry.credentialInputs),
+      });
+    } else if (step.run?.text !== undefined) {
+      const text = step.run.text;
+      for (const agent of findAgentCommands(parseShell(text), options.catalog, text)) {
+        const args = agent.command.words.slice(agent.argsFrom);
+        const tools = agent.entry.unrestricted
+          .filter((c) => c.flag && !c.input)
+          .map((c) => matchFlag(c, args)?.what)
+          .filter((x): x is string => !!x);
+        out.push({
+          entry: agent.entry,
+          step,
+          // Fail closed: any caller input the step reads may reach the prompt.
+          promptInputs: outerInputs([text, ...step.env.map((e) => e.text)]),
+          credentialInputs: [],
+          tools,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A local composite action (`uses: ./path`) whose steps run catalog agents. */
+function localCompositeAgents(raw: string, options: AgentAuditOptions): InnerAgent[] {
   const dir = raw.replace(/^\.\/?/, '').replace(/\/+$/, '');
   for (const name of ['action.yml', 'action.yaml']) {
     const text = options.readText(dir ? `${dir}/${name}` : name);
     if (text === undefined) continue;
     try {
       const root = parseResolved(text)[0]?.root;
-      if (!isActionShape(root)) return undefined;
-      const action = readAction(root);
-      for (const step of action.steps) {
-        if (step.uses?.kind !== 'repository') continue;
-        const entry = entryForUses(options.catalog, step.uses.owner!, step.uses.repo!, step.uses.path);
-        if (!entry) continue;
-        // Outer inputs the inner step reads: `prompt: ${{ inputs.question }}`.
-        const outer = (inputs: readonly string[]) => {
-          const names = new Set<string>();
-          for (const input of inputs) {
-            for (const m of (withInput(step, input)?.text ?? '').matchAll(
-              /inputs\s*\.\s*([A-Za-z_][\w-]*)/gi,
-            )) {
-              names.add(m[1]!.toLowerCase());
-            }
-          }
-          return [...names];
-        };
-        return {
-          entry,
-          step,
-          promptInputs: outer(entry.promptInputs),
-          credentialInputs: outer(entry.credentialInputs),
-        };
-      }
+      if (!isActionShape(root)) return [];
+      return innerAgents(readAction(root).steps, options);
     } catch {
-      return undefined;
+      return [];
     }
-    return undefined;
   }
-  return undefined;
+  return [];
+}
+
+/** The agents a local reusable workflow (`jobs.<id>.uses: ./.github/workflows/x.yml`) runs. */
+function reusableWorkflowAgents(raw: string, options: AgentAuditOptions): InnerAgent[] {
+  const file = raw.replace(/^\.\//, '').replace(/@.*$/, '');
+  const text = options.readText(file);
+  if (text === undefined) return [];
+  try {
+    const root = parseResolved(text)[0]?.root;
+    if (!isMap(root)) return [];
+    const model = readWorkflow(root);
+    return model.jobs.flatMap((job) =>
+      innerAgents(job.steps, options).map((a) => ({ ...a, callee: { model, text, job } })),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** One invocation per agent inside a local composite action or reusable workflow. */
+function innerInvocations(
+  inner: readonly InnerAgent[],
+  how: 'composite action' | 'reusable workflow',
+  step: Step,
+  uses: NonNullable<Step['uses']>,
+): Invocation[] {
+  return inner.map((a) => ({
+    entry: a.entry,
+    how,
+    step,
+    ...(a.callee ? { callee: a.callee } : {}),
+    ...(a.tools ? { innerTools: a.tools } : { configStep: a.step }),
+    promptInputs: a.promptInputs,
+    credentialInputs: a.credentialInputs,
+    offset: uses.node.range?.[0] ?? 0,
+    label: `${uses.raw} (runs ${a.entry.name})`,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +288,18 @@ function auditWorkflow(model: WorkflowModel, ctx: FileContext, options: AgentAud
   const jobAgents = new Map<string, Invocation[]>();
   for (const job of model.jobs) {
     const invocations = discoverSteps(job.steps, ctx, options);
+    if (job.uses?.kind === 'local') {
+      // The called workflow runs with this job's triggers, token and secrets; `with:` is its input.
+      const call: Step = { index: 0, node: job.node, uses: job.uses, with: job.with, env: [], job };
+      invocations.push(
+        ...innerInvocations(
+          reusableWorkflowAgents(job.uses.raw, options),
+          'reusable workflow',
+          call,
+          job.uses,
+        ),
+      );
+    }
     const hosted = options.catalog.find((e) => e.hostedJob && e.hostedJob === job.id);
     if (hosted) {
       invocations.unshift({
@@ -347,13 +431,26 @@ function auditJob(
   ctx: FileContext,
   options: AgentAuditOptions,
 ): void {
-  const token = tokenFacts(job);
-  const secrets = secretsOfJob(ctx.text, model, job);
-  const slots = invocations.map((i) => ({
-    ...(i.step ? { step: i.step } : {}),
-    credentialInputs: i.credentialInputs,
-    credentialEnv: i.entry.credentialEnv,
-  }));
+  // A reusable workflow's job runs with its own `permissions:` (at most the caller's) and the
+  // secrets it reads (`secrets: inherit` only makes them available).
+  const callees = unique(invocations.flatMap((i) => (i.callee ? [i.callee] : [])));
+  const token = callees.length ? calleeToken(job, callees) : tokenFacts(job);
+  const secrets = callees.length
+    ? callees.flatMap((c) => secretsOfJob(c.text, c.model, c.job))
+    : secretsOfJob(ctx.text, model, job);
+  const slots = invocations.map((i) =>
+    i.callee
+      ? {
+          ...(i.configStep ? { step: i.configStep } : {}),
+          credentialInputs: i.entry.credentialInputs,
+          credentialEnv: i.entry.credentialEnv,
+        }
+      : {
+          ...(i.step ? { step: i.step } : {}),
+          credentialInputs: i.credentialInputs,
+          credentialEnv: i.entry.credentialEnv,
+        },
+  );
   const isModel = (s: SecretUse) => isModelCredential(s, slots);
   const extraSecrets = secrets.filter((s) => !isModel(s));
   const modelSecrets = secrets.filter((s) => isModel(s));
@@ -374,17 +471,25 @@ function auditJob(
   ];
 
   const ungated: Invocation[] = [];
+  const misleading = [...(gate.misleading ?? [])];
   let headCheckoutReported = false;
   for (const inv of invocations) {
     const jobBinding = inv.step?.env.some((e) => e.key === 'ASTL_AGENT')
       ? bindJob(job, options, inv.step)
       : defaultBinding;
-    const stepGate = conditionOf(inv.step?.if);
-    const anyUserHits =
-      inv.configStep && inv.how !== 'composite action'
-        ? matchInputConditions(inv.entry.anyUser, inv.configStep)
-        : [];
-    const builtIn = inv.entry.checksWriteAccess && anyUserHits.length === 0;
+    const stepGate = conditionOf(inv.step?.if, untrusted);
+    // A composite action's settings live in its own file: report them at this file's `uses:`.
+    const inner = inv.how === 'composite action' || inv.how === 'reusable workflow';
+    const anyUserHits = (inv.configStep ? matchInputConditions(inv.entry.anyUser, inv.configStep) : []).map(
+      (hit) => (inner ? { ...hit, what: `${hit.what}, in ${inv.label.split(' ')[0]}`, at: inv.offset } : hit),
+    );
+    // An actor list computed at run time may be `*`: the action's own check is then unknown.
+    const computedActors = inv.configStep
+      ? unique(inv.entry.anyUser.map((c) => c.input ?? '')).filter((input) =>
+          withInput(inv.configStep!, input)?.text?.includes('${{'),
+        )
+      : [];
+    const builtIn = inv.entry.checksWriteAccess && anyUserHits.length === 0 && computedActors.length === 0;
     const gated = gate.gated || stepGate.analysis.gated || builtIn;
     const gateText = gate.gated
       ? gate.how!
@@ -394,7 +499,9 @@ function auditJob(
           ? 'not needed (no untrusted trigger)'
           : builtIn
             ? `${inv.entry.name}'s own write-access check`
-            : 'none';
+            : computedActors.length
+              ? `unknown (\`${computedActors[0]}\` is computed at run time)`
+              : 'none';
     const tools = toolHits(inv, ctx);
     const record: DiscoveredAgent = {
       agent: {
@@ -428,24 +535,25 @@ function auditJob(
       record.fingerprints.push(ctx.findings[ctx.findings.length - 1]!.fingerprint);
     };
 
-    checkBinding(inv, jobBinding, ctx, emit);
+    // A reusable workflow's agents are bound (and reported if not) in the called workflow.
+    if (inv.how === 'reusable workflow')
+      record.binding = { kind: 'none', problem: 'bound in the called workflow' };
+    else checkBinding(inv, jobBinding, ctx, emit);
     for (const hit of anyUserHits) {
       emit({
         ruleId: 'agent/any-user-allowed',
         fileLevel: true,
-        line: hitLine(ctx, hit),
+        line: 'at' in hit ? lineAt(ctx, hit.at) : hitLine(ctx, hit),
         message: `${inv.entry.name} in job '${job.id}' lets any GitHub user start it (${hit.what}), bypassing its check that the actor has write access, while ${privilegeReasons.join(' and ') || 'it runs with this repository’s model credential'}. List the users by name instead of \`*\`, or remove the input and gate the job: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), <event>.author_association)\` (see ${inv.entry.docs}).`,
         about: `${job.id} ${inv.entry.id} any-user ${hit.what}`,
       });
     }
     const anyBot = [
-      ...(inv.configStep && inv.how !== 'composite action'
-        ? matchInputConditions(inv.entry.anyBot, inv.configStep)
-        : []
-      ).map((hit) => ({
-        line: hitLine(ctx, hit),
-        what: hit.what,
-      })),
+      ...(inv.configStep ? matchInputConditions(inv.entry.anyBot, inv.configStep) : []).map((hit) =>
+        inner
+          ? { line: lineAt(ctx, inv.offset), what: `${hit.what}, in ${inv.label.split(' ')[0]}` }
+          : { line: hitLine(ctx, hit), what: hit.what },
+      ),
       ...(untrusted.length
         ? [...gate.anyBot, ...stepGate.anyBot].map((b) => ({
             line: lineAt(ctx, valueOffset(ctx.text, b.node, b.start)),
@@ -458,12 +566,19 @@ function auditJob(
         ruleId: 'agent/any-bot-allowed',
         fileLevel: true,
         line: bot.line,
-        message: `${inv.entry.name} in job '${job.id}' trusts any bot account (${bot.what}). Anyone can make some bot act on this repository (a GitHub App they installed, a bot that echoes their text), so this admits them. Name the bots you trust (\`github.actor == 'dependabot[bot]'\`, \`allowed_bots: dependabot[bot]\`) and keep the author_association check for everyone else.`,
+        message: `${inv.entry.name} in job '${job.id}' trusts any bot account (${bot.what}). Anyone can make some bot act on this repository (a GitHub App they installed, a bot that echoes their text), so this admits them. Name the bots you trust (\`github.event.pull_request.user.login == 'dependabot[bot]'\` rather than \`github.actor\`, which a bot becomes when it acts on someone else's behalf; \`allowed_bots: dependabot[bot]\`) and keep the author_association check for everyone else.`,
         about: `${job.id} ${inv.entry.id} any-bot ${bot.what}`,
       });
     }
     // With `*` for any user, agent/any-user-allowed already says anyone can start it.
-    if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0) ungated.push(inv);
+    if (untrusted.length && !gated && privilegeReasons.length && anyUserHits.length === 0) {
+      ungated.push(inv);
+      misleading.push(...(stepGate.analysis.misleading ?? []));
+      for (const input of computedActors)
+        misleading.push(
+          `\`${input}:\` of ${inv.entry.name} is an expression the scanner cannot read, so its own write-access check may be off (\`*\` admits everyone); write the user list literally`,
+        );
+    }
     if (untrusted.length && !gated) {
       for (const hit of tools) {
         emit({
@@ -477,7 +592,7 @@ function auditJob(
     }
     checkPrompt(model, job, inv, privilegeReasons, tools.length > 0, ctx, emit);
     if (!headCheckoutReported) headCheckoutReported = checkHeadCheckout(model, job, inv, ctx, emit);
-    if (jobBinding.resolved?.entry) {
+    if (jobBinding.resolved?.entry && inv.how !== 'reusable workflow') {
       checkRegistryExcess(
         {
           file: ctx.file,
@@ -502,12 +617,27 @@ function auditJob(
       ruleId: 'agent/ungated-trigger',
       fileLevel: true,
       line: lineAt(ctx, at.range?.[0] ?? 0),
-      message: `Job '${job.id}' runs ${names} on \`${untrusted.join('`, `')}\`, which anyone can trigger, with no check of who did, and ${privilegeReasons.join(' and ')}. Add ${job.if ? 'to its `if:`' : 'to the job'}: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), ${fields.join(' || ')})\` (or make the job read-only, without secrets).`,
+      message: `Job '${job.id}' runs ${names} on \`${untrusted.join('`, `')}\`, which anyone can trigger, with no check of who did${misleading.length ? ` (${unique(misleading).join('; ')})` : ''}, and ${privilegeReasons.join(' and ')}. Add ${job.if ? 'to its `if:`' : 'to the job'}: \`if: contains(fromJSON('["OWNER","MEMBER","COLLABORATOR"]'), ${fields.join(' || ')})\` (or make the job read-only, without secrets).`,
       about: `${job.id} ungated ${untrusted.join(',')}`,
     });
     const fp = ctx.findings[ctx.findings.length - 1]!.fingerprint;
     for (const inv of ungated) inv.record?.fingerprints.push(fp);
   }
+}
+
+/** The token of the called jobs: each one's own `permissions:`, else the caller's. */
+function calleeToken(caller: Job, callees: readonly Callee[]): TokenFacts {
+  const facts = callees.map((c) => {
+    const own = tokenFacts(c.job);
+    return own.source === 'caller' || own.source === 'default' ? tokenFacts(caller) : own;
+  });
+  if (facts.length === 1) return facts[0]!;
+  return {
+    source: 'job',
+    grants: facts.flatMap((f) => f.grants),
+    unknown: facts.some((f) => f.unknown),
+    summary: unique(facts.map((f) => f.summary)).join('; '),
+  };
 }
 
 function checkBinding(
@@ -547,6 +677,11 @@ interface ToolHit {
 
 /** How the agent runs without tool restrictions (catalog `unrestricted` conditions). */
 function toolHits(inv: Invocation, ctx: FileContext): ToolHit[] {
+  if (inv.innerTools)
+    return inv.innerTools.map((what) => ({
+      what: `${what}, in ${inv.label.split(' ')[0]}`,
+      offset: inv.offset,
+    }));
   if (inv.command) {
     const { agent, node } = inv.command;
     const args = agent.command.words.slice(agent.argsFrom);
@@ -560,7 +695,7 @@ function toolHits(inv: Invocation, ctx: FileContext): ToolHit[] {
   }
   if (!inv.configStep) return [];
   // A composite action's settings live in its own file: report at this file's `uses:`.
-  const inner = inv.how === 'composite action';
+  const inner = inv.how === 'composite action' || inv.how === 'reusable workflow';
   return matchInputConditions(inv.entry.unrestricted, inv.configStep).map((hit) => ({
     what: inner ? `${hit.what}, in ${inv.label.split(' ')[0]}` : hit.what,
     offset: inner ? inv.offset : hitOffset(ctx, hit),
@@ -593,15 +728,26 @@ function checkPrompt(
   if (!inv.step) return;
   const scope = scopeFor(model, job, inv.step);
   const flows: { flow: Flow; offset: number }[] = [];
+  const prior = job ? priorWrites(model, job, inv.step) : { env: new Map(), files: new Map() };
   if (inv.command) {
-    const env = shellEnvironment(inv.command.text, scope);
+    const env = shellEnvironment(inv.command.text, scope, prior);
     for (const p of promptFlows(inv.command.script, inv.command.agent, env)) {
       flows.push({ flow: p.flow, offset: valueOffset(ctx.text, inv.command.node, p.offset) });
     }
   } else {
+    for (const e of inv.step.with) {
+      // A prompt file an earlier step filled (`prompt_file: /tmp/prompt.txt`).
+      if (!/^prompt[-_]?file$/i.test(e.key) || !e.value || !e.text) continue;
+      for (const flow of filesAt(prior, normaliseFile(e.text.trim())))
+        flows.push({ flow, offset: e.value.range?.[0] ?? 0 });
+    }
     for (const input of inv.promptInputs) {
       const e = withInput(inv.step, input);
       if (!e?.value || e.text === undefined) continue;
+      // `${{ env.PROMPT }}` set through $GITHUB_ENV by an earlier step.
+      for (const m of e.text.matchAll(/\benv\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g))
+        for (const flow of prior.env.get(m[1]!) ?? [])
+          flows.push({ flow, offset: valueOffset(ctx.text, e.value, m.index) });
       for (const t of templateSources(e.text, scope)) {
         for (const s of t.sources) {
           const { start: _s, end: _e, ...flow } = s;
@@ -634,8 +780,58 @@ function checkPrompt(
   }
 }
 
-/** `$NAME` in a `run:` script: the step/job/workflow env, plus GitHub's variables that carry outsider text. */
-function shellEnvironment(text: string, scope: TaintScope): ShellEnvironment {
+/** What the steps of `job` before `step` wrote to `$GITHUB_ENV` and to files (run.ts scriptWrites). */
+function priorWrites(model: DefinitionModel, job: Job, step: Step): ScriptWrites {
+  const into: ScriptWrites = { env: new Map(), files: new Map() };
+  // On workflow_run, artifacts of the triggering run hold whatever its (maybe forked) code wrote.
+  const chained = model.kind === 'workflow' && model.events.has('workflow_run');
+  for (const s of job.steps) {
+    if (s.index >= step.index) break;
+    if (chained) for (const dir of artifactFolders(s)) into.files.set(`${dir}/`, [ARTIFACT(dir)]);
+    if (!s.run?.value || s.run.text === undefined) continue;
+    const text = s.run.text;
+    scriptWrites(parseShell(text), text, shellEnvironment(text, scopeFor(model, job, s), into), into);
+  }
+  return into;
+}
+
+/** What an earlier step left in this file: written to it, or in a folder an artifact was downloaded to. */
+function filesAt(prior: ScriptWrites, name: string): Flow[] {
+  const exact = prior.files.get(name);
+  if (exact) return exact;
+  for (const [key, flows] of prior.files) if (key.endsWith('/') && name.startsWith(key)) return flows;
+  return [];
+}
+
+const ARTIFACT = (dir: string) => ({
+  context: 'github.event.workflow_run',
+  capability: 'arbitrary' as const,
+  via: [`${dir}/ (an artifact of the triggering run)`, 'github.event.workflow_run'],
+});
+
+/** Folders a step downloads artifacts into: `actions/download-artifact` `path:`, `gh run download -D`. */
+function artifactFolders(step: Step): string[] {
+  const clean = (p: string) => normaliseFile(p.trim()).replace(/\/+$/, '');
+  if (step.uses?.kind === 'repository') {
+    const name = `${step.uses.owner}/${step.uses.repo}`.toLowerCase();
+    if (name !== 'actions/download-artifact' && name !== 'dawidd6/action-download-artifact') return [];
+    const path = withInput(step, 'path')?.text;
+    return path && !path.includes('${{') ? [clean(path)] : [];
+  }
+  if (!step.run?.text) return [];
+  return allCommands(parseShell(step.run.text)).flatMap((c) => {
+    const w = c.words.map((x) => x.text);
+    if (basename(w[0] ?? '') !== 'gh' || w[1] !== 'run' || w[2] !== 'download') return [];
+    const k = w.findIndex((x) => x === '-D' || x === '--dir');
+    return k !== -1 && w[k + 1] ? [clean(w[k + 1]!)] : [];
+  });
+}
+
+/**
+ * `$NAME` in a `run:` script: the step/job/workflow env, GitHub's variables that carry outsider
+ * text, and (with `prior`) what earlier steps exported to `$GITHUB_ENV` or wrote to files.
+ */
+function shellEnvironment(text: string, scope: TaintScope, prior?: ScriptWrites): ShellEnvironment {
   const expressions = templateSources(text, scope).map((t) => ({
     start: t.expression.start,
     end: t.expression.end,
@@ -654,8 +850,9 @@ function shellEnvironment(text: string, scope: TaintScope): ShellEnvironment {
         ];
       }
       const flows = scope.lookup?.(['env', name.toLowerCase()]) ?? [];
-      return flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] }));
+      return [...flows.map((f) => ({ ...f, via: [`$${name}`, ...f.via] })), ...(prior?.env.get(name) ?? [])];
     },
+    ...(prior ? { file: (name: string) => filesAt(prior, name) } : {}),
   };
 }
 
@@ -752,7 +949,10 @@ function checkModelOutputs(
       const earlier = invocations.filter((i) => i.step && i.step.index < step.index);
       const stepIds = agentStepIds(earlier);
       const outputs: ModelOutputs = { steps: stepIds, needs: neededOutputs };
-      if (stepIds.size || neededOutputs.size) reportExpressions(model, job, step, outputs, ctx);
+      if (stepIds.size || neededOutputs.size) {
+        reportExpressions(model, job, step, outputs, ctx);
+        reportEnvAnswers(model, job, step, outputs, ctx, invocations);
+      }
       // Files an earlier agent wrote, run or exported by this step.
       if (step.run?.value && step.run.text && files.size) {
         const commands = allCommands(parseShell(step.run.text));
@@ -841,6 +1041,46 @@ function reportExpressions(
         });
       }
     }
+  }
+}
+
+/** An answer passed to a `run:` script through `env:` and run there as code (run.ts envSinks). */
+function reportEnvAnswers(
+  model: DefinitionModel,
+  job: Job,
+  step: Step,
+  outputs: ModelOutputs,
+  ctx: FileContext,
+  invocations: Invocation[],
+): void {
+  if (!step.run?.value || step.run.text === undefined) return;
+  const script = parseShell(step.run.text);
+  const scope = scopeFor(model, job, step, 0, { modelOutputs: outputs });
+  const held = new Map<string, string>();
+  for (const c of allCommands(script)) {
+    for (const w of [...c.words, ...c.assignments.map((a) => a.value)]) {
+      for (const v of w.vars) {
+        if (held.has(v.name)) continue;
+        const answer = (scope.lookup?.(['env', v.name.toLowerCase()]) ?? [])
+          .flatMap((f) => f.via)
+          .find((x) => x.startsWith('the answer of '));
+        if (answer) held.set(v.name, answer);
+      }
+    }
+  }
+  if (held.size === 0) return;
+  for (const sink of envSinks(script, new Set(held.keys()), step.run.text)) {
+    const [name, answer] = [...held][0]!;
+    emitOutput(
+      ctx,
+      job,
+      step.run.value,
+      sink.offset,
+      sink.file
+        ? `\`$${name}\` holds ${answer} (passed through \`env:\`), the script writes it to \`${sink.file}\`, and ${sink.what}`
+        : `\`$${name}\` holds ${answer} (passed through \`env:\`), and it ${sink.what}`,
+      invocations,
+    );
   }
 }
 

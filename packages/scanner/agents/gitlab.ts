@@ -69,6 +69,7 @@ export function auditGitlab(
   const globalVars = variablesOf(get(root, 'variables'));
   const defaultBefore = scriptLines(get(get(root, 'default'), 'before_script') ?? get(root, 'before_script'));
   const component = credentialsComponent(root);
+  const mergeRequestJobs = runsOnMergeRequests(root, ctx.text);
   for (const pair of root.items) {
     if (!isScalar(pair.key) || !isMap(pair.value)) continue;
     const name = String(pair.key.value);
@@ -78,9 +79,7 @@ export function auditGitlab(
     const before = get(job, 'before_script') ? scriptLines(get(job, 'before_script')) : defaultBefore;
     const lines = [...before, ...scriptLines(get(job, 'script')), ...scriptLines(get(job, 'after_script'))];
     const env = environment(jobVars, globalVars);
-    const mrPipelines = /merge_request|external_pull_request/.test(
-      ctx.text.slice(job.range?.[0] ?? 0, job.range?.[1] ?? 0),
-    );
+    const mrPipelines = mergeRequestJobs.has(name);
     const jobLines: [number, number] = [
       ctx.position(pair.key.range?.[0] ?? 0).line,
       ctx.position(Math.max(job.range?.[0] ?? 0, (job.range?.[1] ?? 1) - 1)).line,
@@ -89,9 +88,13 @@ export function auditGitlab(
     const vars = new Set<string>();
     const jobRecords: DiscoveredAgent[] = [];
     const binding = bind(jobVars, globalVars, job, component, options);
+    // One shell runs every line: a variable assigned on an earlier line keeps its value.
+    const assigned = new Map<string, Flow[]>();
+    const variable = (n: string): Flow[] => assigned.get(n) ?? env(n);
     for (const [k, line] of lines.entries()) {
       const script = parseShell(line.text);
-      const shellEnv: ShellEnvironment = { expressions: [], variable: env };
+      const shellEnv: ShellEnvironment = { expressions: [], variable };
+      const reported = new Set<string>();
       // The answer of an earlier line's agent, run or exported here (one shell runs every line).
       if (k > 0 && (files.size || vars.size)) {
         const commands = allCommands(script);
@@ -107,7 +110,7 @@ export function auditGitlab(
           for (const r of jobRecords) r.fingerprints.push(fp);
         }
       }
-      for (const agent of findAgentCommands(script, options.catalog)) {
+      for (const agent of findAgentCommands(script, options.catalog, line.text)) {
         const entry = agent.entry;
         const offset = valueOffset(ctx.text, line.node, agent.command.words[0]?.start ?? 0);
         const args = agent.command.words.slice(agent.argsFrom);
@@ -170,6 +173,9 @@ export function auditGitlab(
         }
         for (const p of promptFlows(script, agent, shellEnv)) {
           const certain = p.flow.capability === 'arbitrary';
+          const at = ctx.position(valueOffset(ctx.text, line.node, p.offset)).line;
+          if (reported.has(`${at}:${p.flow.context}`)) continue;
+          reported.add(`${at}:${p.flow.context}`);
           emit({
             ruleId: 'agent/untrusted-prompt',
             fileLevel: true,
@@ -200,6 +206,17 @@ export function auditGitlab(
         }
         for (const f of outs.files) files.set(f, entry.name);
         for (const v of outs.vars) vars.add(v);
+      }
+      for (const c of allCommands(script)) {
+        for (const a of c.assignments) {
+          const flows = a.value.vars.flatMap((v) =>
+            (v.name === a.name ? (assigned.get(v.name) ?? env(v.name)) : variable(v.name)).map((f) => ({
+              ...f,
+              via: [`$${a.name}`, ...f.via],
+            })),
+          );
+          assigned.set(a.name, flows);
+        }
       }
     }
     if (
@@ -245,6 +262,33 @@ function emitOutput(ctx: FileContext, job: string, node: Node, offset: number, w
     about: `${job} output-in-run ${what}`,
   });
   return ctx.findings[ctx.findings.length - 1]!.fingerprint;
+}
+
+/**
+ * The jobs that run in merge request pipelines: their own `rules`/`only` name merge requests, the
+ * file's `workflow:` or `include:` does (`Workflows/MergeRequest-Pipelines`), or a job they extend
+ * (or that extends them, for hidden template jobs) does.
+ */
+function runsOnMergeRequests(root: Node, text: string): Set<string> {
+  const MR = /merge_request|mergerequest|external_pull_request/i;
+  const slice = (n: Node | null | undefined) => (n?.range ? text.slice(n.range[0], n.range[1]) : '');
+  const fileWide = MR.test(slice(get(root, 'workflow'))) || MR.test(slice(get(root, 'include')));
+  const jobs = new Map<string, { own: boolean; extends: string[] }>();
+  if (!isMap(root)) return new Set();
+  for (const pair of root.items) {
+    if (!isScalar(pair.key) || !isMap(pair.value)) continue;
+    const node = pair.value as Node;
+    const ext = get(node, 'extends');
+    const names = (isSeq(ext) ? items(ext).map((n) => str(n)) : [str(ext)]).filter((x): x is string => !!x);
+    jobs.set(String(pair.key.value), { own: MR.test(slice(node)), extends: names });
+  }
+  const out = new Set<string>();
+  for (const [name, job] of jobs) {
+    const parents = job.extends.map((e) => jobs.get(e)).filter((j) => !!j);
+    const children = name.startsWith('.') ? [...jobs.values()].filter((j) => j.extends.includes(name)) : [];
+    if (fileWide || job.own || parents.some((p) => p.own) || children.some((c) => c.own)) out.add(name);
+  }
+  return out;
 }
 
 /** Script lines of a `script:`-like key: a string, or a (nested) list of strings. */

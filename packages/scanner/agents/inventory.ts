@@ -80,7 +80,12 @@ export function inventoryText(inventory: AgentInventory): string {
   const out: string[] = [];
   const p = printable;
   out.push(`Discovered agents (${inventory.discovered.length})`);
-  if (inventory.discovered.length === 0) out.push('  none found in the scanned CI files');
+  if (inventory.discovered.length === 0) {
+    // Say where it looked: workflows kept outside .github/workflows/ are not CI files.
+    out.push(
+      '  none found in the scanned CI files (.github/workflows/*.yml, action.yml, .gitlab-ci.yml and *agent*.yml under the current folder)',
+    );
+  }
   for (const a of inventory.discovered) {
     out.push('');
     out.push(`  ${p(a.agent.name)}  ${p(where(a))}`);

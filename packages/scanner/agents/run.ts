@@ -12,6 +12,7 @@ import {
   type Command,
   flagValues,
   type HereDoc,
+  parseNested,
   type Script,
   type Word,
 } from './shell.js';
@@ -24,51 +25,176 @@ export interface ShellEnvironment {
   variable(name: string): Flow[];
   /** Untrusted `${{ }}` expressions in the script, with offsets into the script text. */
   expressions: { start: number; end: number; sources: Flow[] }[];
+  /** Untrusted text an earlier step wrote to this file (as named in the script). */
+  file?(name: string): Flow[];
 }
+
+/** Programs that print a file they are given (`$(cat issue.txt)`, `jq -r .body issue.json |`). */
+const READERS = new Set(['cat', 'head', 'tail', 'jq', 'yq', 'sed', 'awk', 'tr', 'cut', 'base64', 'envsubst']);
 
 export interface AgentCommand {
   entry: CatalogEntry;
   command: Command;
   /** Index in `command.words` of the first argument after the program (and runner). */
   argsFrom: number;
+  /**
+   * Set when the command was read from a string another program runs (`bash -c '…'`, `eval`,
+   * `env -S`): those strings (the outer shell expands them first) and the scripts parsed from them.
+   */
+  nested?: { words: Word[]; scripts: Script[] };
 }
 
-const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'exec', 'command', 'time', 'stdbuf', 'nice', 'xvfb-run']);
+/**
+ * Programs that run the command after their options, with the options that take a value as a
+ * separate word (`sudo -u runner claude …`, `env -u VAR claude …`, `xargs -I{} -n 1 claude …`).
+ */
+const WRAPPERS: Record<string, readonly string[]> = {
+  sudo: [
+    '-u',
+    '-g',
+    '-C',
+    '-D',
+    '-h',
+    '-p',
+    '-r',
+    '-t',
+    '-U',
+    '-T',
+    '--user',
+    '--group',
+    '--chdir',
+    '--prompt',
+  ],
+  doas: ['-u', '-C'],
+  env: ['-u', '--unset', '-C', '--chdir'],
+  nohup: [],
+  exec: ['-a'],
+  command: [],
+  builtin: [],
+  time: ['-f', '--format', '-o', '--output'],
+  stdbuf: ['-i', '-o', '-e'],
+  nice: ['-n', '--adjustment'],
+  ionice: ['-c', '-n', '-p'],
+  setsid: [],
+  unbuffer: [],
+  chronic: [],
+  caffeinate: [],
+  'xvfb-run': ['-n', '-s', '-e', '-f', '-p', '-w', '--server-num', '--server-args', '--error-file'],
+  xargs: [
+    '-I',
+    '-n',
+    '-P',
+    '-d',
+    '-E',
+    '-L',
+    '-s',
+    '-a',
+    '--max-args',
+    '--max-procs',
+    '--delimiter',
+    '--arg-file',
+  ],
+  timeout: ['-s', '-k', '--signal', '--kill-after'],
+  flock: ['-w', '-E', '--timeout', '--conflict-exit-code'],
+};
+/** Wrappers with positional words before the command: `timeout 10m cmd`, `flock /tmp/l cmd`. */
+const WRAPPER_POSITIONALS: Record<string, number> = { timeout: 1, flock: 1 };
 const RUNNERS: Record<string, number> = { npx: 1, bunx: 1, pnpx: 1, uvx: 1 };
+/** Shells whose `-c` string is a script (`bash -lc '…'`); `su`/`runuser` take `-c`/`--command`. */
+const C_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
+const MAX_NESTING = 3;
 
-/** Every command of a script that runs an agent from the catalog. */
-export function findAgentCommands(script: Script, catalog: readonly CatalogEntry[]): AgentCommand[] {
+/**
+ * Every command of a script that runs an agent from the catalog, including inside strings that a
+ * shell runs (`bash -c "claude -p …"`, `eval`, `env -S`) when `source` (the script text) is given.
+ */
+export function findAgentCommands(
+  script: Script,
+  catalog: readonly CatalogEntry[],
+  source?: string,
+): AgentCommand[] {
   const out: AgentCommand[] = [];
-  for (const command of allCommands(script)) {
-    const found = matchCommand(command, catalog);
-    if (found) out.push(found);
-  }
+  let pipelines = 1_000_000;
+  const visit = (s: Script, depth: number, nested?: { words: Word[]; scripts: Script[] }) => {
+    for (const command of allCommands(s)) {
+      const found = matchCommand(command, catalog);
+      if (found) {
+        out.push(nested ? { ...found, nested } : found);
+        continue;
+      }
+      if (source === undefined || depth >= MAX_NESTING) continue;
+      for (const word of commandStrings(command)) {
+        const inner = parseNested(word, source, pipelines);
+        pipelines += 100_000;
+        visit(inner, depth + 1, {
+          words: [...(nested?.words ?? []), word],
+          scripts: [...(nested?.scripts ?? []), inner],
+        });
+      }
+    }
+  };
+  visit(script, 0);
   return out;
+}
+
+/** The index of the program after any wrappers (`sudo -E`, `timeout 10m`, `env A=1`, `xargs -0`). */
+function skipWrappers(words: readonly Word[]): number {
+  let i = 0;
+  for (let guard = 0; guard < 8 && i < words.length; guard++) {
+    const w = basename(words[i]!.text);
+    const valued = WRAPPERS[w];
+    if (!valued) break;
+    i++;
+    while (i < words.length) {
+      const t = words[i]!.text;
+      if (t === '--') {
+        i++;
+        break;
+      }
+      if (valued.includes(t)) i += 2;
+      else if (t.startsWith('-') || (w === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(t))) i++;
+      else break;
+    }
+    i += WRAPPER_POSITIONALS[w] ?? 0;
+  }
+  return i;
+}
+
+/** Strings a command runs as shell code: `bash -c STR`, `su -c STR`, `eval STR…`, `env -S STR`. */
+function commandStrings(command: Command): Word[] {
+  const words = command.words;
+  // `env -S 'claude -p …'` (checked before the wrappers are skipped: -S is env's own).
+  if (basename(words[0]?.text ?? '') === 'env') {
+    const k = words.findIndex((w) => w.text === '-S' || w.text === '--split-string');
+    if (k !== -1 && words[k + 1]) return [words[k + 1]!];
+  }
+  const i = skipWrappers(words);
+  const program = basename(words[i]?.text ?? '');
+  if (program === 'eval') return words.slice(i + 1);
+  if (program === 'su' || program === 'runuser') {
+    const k = words.findIndex((w, n) => n > i && (w.text === '-c' || w.text === '--command'));
+    return k !== -1 && words[k + 1] ? [words[k + 1]!] : [];
+  }
+  if (!C_SHELLS.has(program)) return [];
+  let dashC = false;
+  for (let k = i + 1; k < words.length; k++) {
+    const t = words[k]!.text;
+    if (/^[-+][oO]$/.test(t)) {
+      k++; // `-o pipefail`
+      continue;
+    }
+    if (/^-[A-Za-z]+$/.test(t)) {
+      if (t.includes('c')) dashC = true;
+      continue;
+    }
+    return dashC ? [words[k]!] : [];
+  }
+  return [];
 }
 
 function matchCommand(command: Command, catalog: readonly CatalogEntry[]): AgentCommand | undefined {
   const words = command.words;
-  let i = 0;
-  // Wrappers: `sudo -E claude …`, `timeout 10m claude …`, `env A=1 claude …`.
-  for (let guard = 0; guard < 8 && i < words.length; guard++) {
-    const w = basename(words[i]!.text);
-    if (WRAPPERS.has(w)) {
-      i++;
-      while (
-        i < words.length &&
-        (words[i]!.text.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!.text))
-      )
-        i++;
-      continue;
-    }
-    if (w === 'timeout') {
-      i++;
-      while (i < words.length && words[i]!.text.startsWith('-')) i++;
-      i++; // the duration
-      continue;
-    }
-    break;
-  }
+  const i = skipWrappers(words);
   const program = words[i];
   if (!program) return undefined;
   const name = basename(program.text);
@@ -110,8 +236,15 @@ function packageMatches(pkg: string, spec: CommandSpec): boolean {
 
 function invocationMatches(args: readonly Word[], spec: CommandSpec): boolean {
   if (spec.subcommand.length > 0) {
-    const first = args.find((a) => !a.text.startsWith('-'));
-    if (!first || !spec.subcommand.includes(first.text)) return false;
+    // The first word that is neither an option nor an option's value (`codex -a never exec`).
+    let found = false;
+    for (let k = 0; k < args.length && !found; k++) {
+      const t = args[k]!.text;
+      if (spec.subcommand.includes(t)) found = true;
+      else if (t.startsWith('-')) continue;
+      else if (!(k > 0 && /^-[^=]*$/.test(args[k - 1]!.text))) break;
+    }
+    if (!found) return false;
   }
   if (spec.whenFlags.length > 0) {
     return spec.whenFlags.some((f) => flagValues(args, f).present);
@@ -139,12 +272,15 @@ const MAX_VAR_DEPTH = 8;
  * text is not (the agent reads it as data with a tool, the vendors' recommended pattern).
  */
 export function promptFlows(script: Script, agent: AgentCommand, env: ShellEnvironment): PromptFlow[] {
-  const commands = allCommands(script);
+  const commands = [...allCommands(script), ...(agent.nested?.scripts.flatMap(allCommands) ?? [])].sort(
+    (a, b) => a.start - b.start,
+  );
   const out: PromptFlow[] = [];
   const cmd = agent.command;
   const spans: { start: number; end: number }[] = [];
   const args = cmd.words.slice(agent.argsFrom);
-  for (const w of args) {
+  // `bash -c "claude -p '$TITLE'"`: the outer shell expands the string before the inner runs it.
+  for (const w of [...args, ...(agent.nested?.words ?? [])]) {
     spans.push(w);
     for (const v of w.vars)
       out.push(...resolve(v.name, v.start, commands, env, 0).map((flow) => ({ flow, offset: v.start })));
@@ -153,6 +289,16 @@ export function promptFlows(script: Script, agent: AgentCommand, env: ShellEnvir
   for (const h of cmd.heredocs) {
     spans.push(h);
     out.push(...heredocFlows(h, commands, env));
+  }
+  // `claude -p < prompt.txt`, `aider --message-file prompt.txt`: a file an earlier step filled.
+  if (env.file) {
+    for (const r of cmd.redirects)
+      if (r.op === '<' && r.target)
+        out.push(...env.file(normalise(r.target.text)).map((flow) => ({ flow, offset: r.target!.start })));
+    args.forEach((w, k) => {
+      if (k > 0 && /^--?[\w-]*file$/i.test(args[k - 1]!.text))
+        out.push(...env.file!(normalise(w.text)).map((flow) => ({ flow, offset: w.start })));
+    });
   }
   // Commands piping into the agent (`echo "$BODY" | claude -p`, `gh issue view | codex exec -`).
   for (const feeder of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex < cmd.pipeIndex)) {
@@ -180,6 +326,14 @@ function commandFlows(c: Command, commands: Command[], env: ShellEnvironment, de
   const out: PromptFlow[] = [];
   const fetch = untrustedFetch(c);
   if (fetch) out.push({ flow: fetch, offset: c.start });
+  if (env.file) {
+    const read = READERS.has(basename(c.words[0]?.text ?? ''))
+      ? c.words.slice(1).filter((w) => !w.text.startsWith('-'))
+      : [];
+    const redirected = c.redirects.filter((r) => r.op === '<' && r.target).map((r) => r.target!);
+    for (const w of [...read, ...redirected])
+      out.push(...env.file(normalise(w.text)).map((flow) => ({ flow, offset: w.start })));
+  }
   for (const w of c.words) {
     for (const v of w.vars) {
       if (v.name === 'GITHUB_EVENT_PATH') continue; // reported as a fetch above
@@ -189,6 +343,11 @@ function commandFlows(c: Command, commands: Command[], env: ShellEnvironment, de
   }
   for (const h of c.heredocs) out.push(...heredocFlows(h, commands, env));
   return out;
+}
+
+/** The untrusted text a command prints or writes: what it reads, fetches and expands. */
+export function commandInputs(c: Command, commands: Command[], env: ShellEnvironment): Flow[] {
+  return commandFlows(c, commands, env, 0).map((p) => p.flow);
 }
 
 function substitutionFlows(
@@ -349,8 +508,17 @@ export function agentOutputs(
     for (const v of flagValues(cmd.words.slice(agent.argsFrom), flag).values) files.add(normalise(v.text));
   for (const next of commands.filter((c) => c.pipeline === cmd.pipeline && c.pipeIndex > cmd.pipeIndex)) {
     const program = basename(next.words[0]?.text ?? '');
-    if (program === 'tee')
-      for (const w of next.words.slice(1)) if (!w.text.startsWith('-')) files.add(normalise(w.text));
+    if (program === 'tee') {
+      for (const w of next.words.slice(1)) {
+        if (w.text.startsWith('-')) continue;
+        if (ENV_FILE.test(text.slice(w.start, w.end)))
+          sinks.push({
+            offset: w.start,
+            what: `is written to ${w.text} by \`tee\` (environment variables for every later step)`,
+          });
+        else files.add(normalise(w.text));
+      }
+    }
     if (SHELLS.has(program) || program === 'eval' || program === 'xargs') {
       sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
     }
@@ -375,6 +543,36 @@ export function agentOutputs(
     ),
   );
   return { files, vars, sinks };
+}
+
+/**
+ * Where a later script runs or exports an answer it receives in environment variables
+ * (`env: { PLAN: ${{ steps.ai.outputs.x }} }` then `eval "$PLAN"`): `vars` are those names,
+ * followed through assignments (`X="$PLAN"`), pipes into a shell, and files the script writes
+ * from them (`echo "$PLAN" > fix.sh; bash fix.sh`).
+ */
+export function envSinks(script: Script, vars: ReadonlySet<string>, text: string): OutputSink[] {
+  const held = new Set(vars);
+  const files = new Set<string>();
+  const sinks: OutputSink[] = [];
+  const commands = allCommands(script);
+  for (const c of commands) {
+    sinks.push(...varSinks(c, held, text), ...fileSinks([c], files, text));
+    const reads =
+      c.words.some((w) => usesVar(w, held)) || c.heredocs.some((h) => h.vars.some((v) => held.has(v.name)));
+    if (reads) {
+      for (const next of commands.filter((n) => n.pipeline === c.pipeline && n.pipeIndex > c.pipeIndex)) {
+        const program = basename(next.words[0]?.text ?? '');
+        if (SHELLS.has(program) || program === 'eval' || program === 'xargs')
+          sinks.push({ offset: next.start, what: `is piped into \`${program}\`, which runs it` });
+      }
+      for (const r of c.redirects)
+        if (r.target && /^>/.test(r.op) && !ENV_FILE.test(text.slice(r.target.start, r.target.end)))
+          files.add(normalise(r.target.text));
+    }
+    for (const a of c.assignments) if (usesVar(a.value, held)) held.add(a.name);
+  }
+  return sinks;
 }
 
 function containsCommand(word: Word, cmd: Command): boolean {
@@ -474,3 +672,63 @@ function normalise(file: string): string {
 }
 
 export { normalise as normaliseFile };
+
+/** What a script leaves for later steps: `$GITHUB_ENV` variables and files, with the untrusted text in them. */
+export interface ScriptWrites {
+  env: Map<string, Flow[]>;
+  files: Map<string, Flow[]>;
+}
+
+/**
+ * The untrusted text a script writes to `$GITHUB_ENV` (`echo "PROMPT=$TITLE" >> "$GITHUB_ENV"`,
+ * here-documents, `| tee -a "$GITHUB_ENV"`) or to files (`printf '%s' "$BODY" > prompt.txt`,
+ * `gh issue view 1 --json body > issue.json`), so a later step that reads them into an agent's
+ * prompt is followed. `into` collects across the steps of a job.
+ */
+export function scriptWrites(script: Script, text: string, env: ShellEnvironment, into: ScriptWrites): void {
+  const commands = allCommands(script);
+  for (const c of commands) {
+    const targets = c.redirects.filter((r) => r.target && /^>/.test(r.op)).map((r) => r.target!);
+    const tee = basename(c.words[0]?.text ?? '') === 'tee';
+    if (tee) targets.push(...c.words.slice(1).filter((w) => !w.text.startsWith('-')));
+    if (targets.length === 0) continue;
+    const sources = tee
+      ? commands.filter((f) => f.pipeline === c.pipeline && f.pipeIndex < c.pipeIndex)
+      : [c];
+    const flows = sources.flatMap((src) => [
+      ...commandInputs(src, commands, env),
+      ...env.expressions.filter((e) => e.start >= src.start && e.start < src.end).flatMap((e) => e.sources),
+    ]);
+    if (flows.length === 0) continue;
+    for (const t of targets) {
+      if (/\$\{?GITHUB_ENV\}?/.test(text.slice(t.start, t.end))) {
+        for (const name of exportedNames(sources, text))
+          into.env.set(
+            name,
+            flows.map((f) => ({ ...f, via: [`$${name}`, '$GITHUB_ENV', ...f.via] })),
+          );
+      } else if (!/^\/dev\//.test(t.text) && !ENV_FILE.test(text.slice(t.start, t.end))) {
+        into.files.set(
+          normalise(t.text),
+          flows.map((f) => ({ ...f, via: [t.text, ...f.via] })),
+        );
+      }
+    }
+  }
+}
+
+/** `NAME=…` and `NAME<<EOF` lines written by these commands (their words and here-documents). */
+function exportedNames(commands: readonly Command[], text: string): string[] {
+  const names = new Set<string>();
+  for (const c of commands) {
+    const lines = [
+      ...c.words.slice(1).map((w) => w.text),
+      ...c.heredocs.flatMap((h) => text.slice(h.start, h.end).split('\n')),
+    ];
+    for (const line of lines) {
+      const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/.exec(line);
+      if (m) names.add(m[1]!);
+    }
+  }
+  return [...names];
+}

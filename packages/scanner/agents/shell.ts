@@ -116,9 +116,10 @@ export function basename(word: string): string {
 }
 
 class Parser {
-  private pipelineCounter = 0;
-
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private pipelineCounter = 0,
+  ) {}
 
   /**
    * Parses commands in [from, to). `closer` is the character that ends a substitution (`)` or
@@ -453,4 +454,49 @@ export function flagValues(words: readonly Word[], flag: string): { present: boo
     }
   }
   return { present, values };
+}
+
+/**
+ * The script inside a word that a shell runs (`bash -c '…'`, `eval "…"`), parsed with offsets
+ * into `source` (the text `word` was read from). Offsets are exact when the string has no escapes
+ * inside it; pipeline numbers start at `pipelineBase` so they do not meet the outer script's.
+ */
+export function parseNested(word: Word, source: string, pipelineBase: number): Script {
+  const parser = new Parser(word.text, pipelineBase);
+  const inner = parser.script(0, word.text.length, 0, null);
+  const quote = source[word.start] === '"' || source[word.start] === "'" ? 1 : 0;
+  return shiftScript(inner, word.start + quote);
+}
+
+function shiftScript(s: Script, by: number): Script {
+  return { start: s.start + by, end: s.end + by, commands: s.commands.map((c) => shiftCommand(c, by)) };
+}
+
+function shiftCommand(c: Command, by: number): Command {
+  return {
+    ...c,
+    start: c.start + by,
+    end: c.end + by,
+    words: c.words.map((w) => shiftAll(w, by)),
+    assignments: c.assignments.map((a) => ({ name: a.name, value: shiftAll(a.value, by) })),
+    redirects: c.redirects.map((r) => (r.target ? { op: r.op, target: shiftAll(r.target, by) } : r)),
+    heredocs: c.heredocs.map((h) => ({
+      ...h,
+      start: h.start + by,
+      end: h.end + by,
+      vars: h.vars.map((v) => ({ ...v, start: v.start + by, end: v.end + by })),
+      substitutions: h.substitutions.map((x) => shiftScript(x, by)),
+      ...(h.herestring ? { herestring: shiftAll(h.herestring, by) } : {}),
+    })),
+  };
+}
+
+function shiftAll(w: Word, by: number): Word {
+  return {
+    ...w,
+    start: w.start + by,
+    end: w.end + by,
+    vars: w.vars.map((v) => ({ ...v, start: v.start + by, end: v.end + by })),
+    substitutions: w.substitutions.map((x) => shiftScript(x, by)),
+  };
 }

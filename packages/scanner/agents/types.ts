@@ -29,7 +29,7 @@ export interface DiscoveredAgent {
   jobLines?: [number, number];
   /** Where the agent is invoked. */
   line: number;
-  how: 'action' | 'command' | 'hosted' | 'composite action';
+  how: 'action' | 'command' | 'hosted' | 'composite action' | 'reusable workflow';
   /** `anthropics/claude-code-action@v1`, `claude -p …`. */
   invocation: string;
   /** Events that start it (GitHub), or a note on pipelines (GitLab). */
