@@ -291,6 +291,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       `| ${c.label} | ${cells.join(' | ')} | ${rest} | ${fmt(median(rs.map((r) => r.marks.wall!)))} |`,
     );
   }
+  console.log(
+    [
+      "  process start: Node's own bootstrap (from its clock's origin); module load: evaluating the bundle;",
+      '  validation: inputs, registry file, schemas, policy check; token: the first OIDC token request;',
+      '  provider calls: STS / Vault / GitHub requests and exports; summary: outputs, job summary, audit;',
+      "  spawn + exit: the rest of the wall time (fork/exec before Node's clock starts, exit). Main step only.",
+    ].join('\n'),
+  );
   if (failures.length > 0) {
     console.log(`\n${failures.length} failed runs (left out):`);
     for (const f of failures) console.log(`  FAIL ${f}`);

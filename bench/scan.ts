@@ -294,7 +294,9 @@ export function cliWalkedAndNamed(): void {
   const count = arg('cli-files', 6528);
   const tree = generateTree(count, (count * 2048) / 1e6);
   try {
-    const out = join(tree.root, '..', `${tree.root.split('/').pop()}-out.json`);
+    // Inside the tree (the CLI writes only inside the workspace), in a folder no walk enters.
+    mkdirSync(join(tree.root, 'node_modules'), { recursive: true });
+    const out = join(tree.root, 'node_modules', 'astl-bench-out.json');
     const astl = (paths: string[]): Timed =>
       timed([CLI, 'scan', ...paths, '--format', 'json', '--output', out, '--fail-on', 'never'], tree.root);
     astl(['.']); // warm the file cache and the bundle

@@ -1,5 +1,5 @@
-export const id = 606;
-export const ids = [606,170,789,932];
+export const id = 359;
+export const ids = [359,29,170,789];
 export const modules = {
 
 /***/ 5166:
@@ -68,6 +68,546 @@ function formatDuration(seconds) {
 
 /***/ }),
 
+/***/ 3362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $n: () => (/* binding */ checkEnvName),
+/* harmony export */   TO: () => (/* binding */ reservedEnvGroup),
+/* harmony export */   jg: () => (/* binding */ ENV_NAME_PATTERN)
+/* harmony export */ });
+/* unused harmony exports RESERVED_ENV_GROUPS, envNameProblem, suggestEnvName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
+/**
+ * The one check for every environment variable name the product exports from text a user
+ * controls (registry `secrets[].env`, the `vault-secrets` input, the CLI's env file): the name
+ * must be a plain upper-case identifier, and must not be one that changes how later programs in
+ * the job run (loaders, interpreters' option and path variables, shells' startup hooks, git's
+ * command hooks, TLS trust and proxies, the runner's own variables, and the names this product
+ * exports itself). A value is data; a name like LD_PRELOAD or BASH_ENV turns it into code.
+ *
+ * The list and the reason for each group are documented in docs/security.md ("Environment
+ * names"); test/security/env-names.test.ts keeps the two in step.
+ */
+
+/** What an exported name must look like: POSIX portable, upper case, not starting with a digit. */
+const ENV_NAME_PATTERN = /^[A-Z_][A-Z0-9_]*$/;
+const RESERVED_ENV_GROUPS = [
+    {
+        label: 'program search path',
+        why: 'decides which binary runs for every command name',
+        names: ['PATH', 'PATHEXT', 'COMSPEC', 'SHELL', 'PSMODULEPATH'],
+        prefixes: [],
+    },
+    {
+        label: 'dynamic loader',
+        why: 'loads a library of the attacker’s choosing into every program',
+        names: ['GCONV_PATH', 'GLIBC_TUNABLES', 'LOCPATH', 'NLSPATH'],
+        prefixes: ['LD_', 'DYLD_'],
+    },
+    {
+        label: 'shell startup and tracing',
+        why: 'shells source or evaluate these before or while running a script',
+        names: [
+            'ENV',
+            'SHELLOPTS',
+            'BASHOPTS',
+            'PS4',
+            'PROMPT_COMMAND',
+            'IFS',
+            'CDPATH',
+            'GLOBIGNORE',
+            'ZDOTDIR',
+            'FPATH',
+        ],
+        prefixes: ['BASH_'],
+    },
+    {
+        label: 'Node.js',
+        why: 'preloads code (--require/--import), adds module paths or CA certificates, or turns off TLS checks',
+        names: [
+            'NODE_OPTIONS',
+            'NODE_PATH',
+            'NODE_EXTRA_CA_CERTS',
+            'NODE_TLS_REJECT_UNAUTHORIZED',
+            'NODE_REPL_EXTERNAL_MODULE',
+            'ELECTRON_RUN_AS_NODE',
+            'DENO_CERT',
+            'BUN_CONFIG_REGISTRY',
+        ],
+        prefixes: ['NPM_CONFIG_', 'YARN_', 'COREPACK_'],
+    },
+    {
+        label: 'JVM and its build tools',
+        why: 'add -javaagent or classpath entries to every JVM the job starts',
+        names: [
+            'JAVA_TOOL_OPTIONS',
+            '_JAVA_OPTIONS',
+            'JDK_JAVA_OPTIONS',
+            'JAVA_OPTS',
+            'CLASSPATH',
+            'MAVEN_OPTS',
+            'GRADLE_OPTS',
+            'GRADLE_USER_HOME',
+            'SBT_OPTS',
+            'ANT_OPTS',
+        ],
+        prefixes: [],
+    },
+    {
+        label: 'Python',
+        why: 'PYTHONPATH, PYTHONSTARTUP, PYTHONHOME, PYTHONWARNINGS and kin import code of the attacker’s choosing',
+        names: [
+            'BROWSER',
+            'CONDARC',
+            'UV_INDEX',
+            'UV_INDEX_URL',
+            'UV_EXTRA_INDEX_URL',
+            'UV_DEFAULT_INDEX',
+            'UV_FIND_LINKS',
+        ],
+        prefixes: ['PYTHON', 'PIP_'],
+    },
+    {
+        label: 'Perl, Ruby, Lua, PHP, .NET',
+        why: 'interpreter option and library-path variables load code at start',
+        names: [
+            'RUBYOPT',
+            'RUBYLIB',
+            'BUNDLE_GEMFILE',
+            'PHPRC',
+            'PHP_INI_SCAN_DIR',
+            'DOTNET_STARTUP_HOOKS',
+            'DOTNET_ADDITIONAL_DEPS',
+            'COR_ENABLE_PROFILING',
+            'COMPOSER_HOME',
+            'R_PROFILE',
+            'R_PROFILE_USER',
+            'R_ENVIRON',
+            'R_ENVIRON_USER',
+        ],
+        prefixes: ['PERL', 'GEM_', 'LUA_', 'CORECLR_', 'COR_PROFILER'],
+    },
+    {
+        label: 'Go and Rust toolchains',
+        why: 'choose a wrapper or a module proxy, so the build runs or downloads other code',
+        names: [
+            'GOFLAGS',
+            'GOPROXY',
+            'GOINSECURE',
+            'GONOSUMDB',
+            'GONOSUMCHECK',
+            'GOSUMDB',
+            'GOTOOLCHAIN',
+            'RUSTFLAGS',
+            'RUSTDOCFLAGS',
+            'CARGO_HOME',
+            'GOENV',
+        ],
+        prefixes: ['RUSTC', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CGO_'],
+    },
+    {
+        label: 'C and C++ builds',
+        why: 'choose the compiler, linker and flags of every native build (node-gyp, Python wheels, cgo, make)',
+        names: [
+            'CC',
+            'CXX',
+            'CPP',
+            'LD',
+            'AR',
+            'MAKE',
+            'MAKEFLAGS',
+            'CFLAGS',
+            'CXXFLAGS',
+            'CPPFLAGS',
+            'LDFLAGS',
+            'PKG_CONFIG_PATH',
+        ],
+        prefixes: [],
+    },
+    {
+        label: 'git and ssh',
+        why: 'GIT_SSH_COMMAND, GIT_ASKPASS, GIT_CONFIG_* and kin run commands or rewrite git’s configuration',
+        names: [
+            'SSH_ASKPASS',
+            'SSH_AUTH_SOCK',
+            'SUDO_ASKPASS',
+            'EDITOR',
+            'VISUAL',
+            'PAGER',
+            'MANPAGER',
+            'SYSTEMD_PAGER',
+            'LESSOPEN',
+            'LESSCLOSE',
+            'GNUPGHOME',
+        ],
+        prefixes: ['GIT_'],
+    },
+    {
+        label: 'container, cluster and cloud clients',
+        why: 'point docker, kubectl, helm, terraform or a cloud SDK at another daemon, plugin folder or config that runs programs or holds other credentials',
+        names: [
+            'DOCKER_HOST',
+            'DOCKER_CONFIG',
+            'DOCKER_CERT_PATH',
+            'DOCKER_TLS_VERIFY',
+            'DOCKER_CONTEXT',
+            'BUILDKIT_HOST',
+            'CONTAINER_HOST',
+            'PODMAN_HOST',
+            'KUBECONFIG',
+            'HELM_PLUGINS',
+            'TF_CLI_CONFIG_FILE',
+            'GOOGLE_APPLICATION_CREDENTIALS',
+            'CLOUDSDK_CONFIG',
+            'AZURE_CONFIG_DIR',
+        ],
+        prefixes: ['TF_CLI_ARGS'],
+    },
+    {
+        label: 'TLS trust and proxies',
+        why: 'let a third party read or alter every HTTPS request (trusted CAs, key logs, proxies, host aliases, OpenSSL engines)',
+        names: [
+            'OPENSSL_CONF',
+            'OPENSSL_ENGINES',
+            'OPENSSL_MODULES',
+            'HOSTALIASES',
+            'RES_OPTIONS',
+            'LOCALDOMAIN',
+            'KRB5_CONFIG',
+            'CURL_CA_BUNDLE',
+            'REQUESTS_CA_BUNDLE',
+            'SSLKEYLOGFILE',
+            'HTTP_PROXY',
+            'HTTPS_PROXY',
+            'ALL_PROXY',
+            'NO_PROXY',
+            'FTP_PROXY',
+        ],
+        prefixes: ['SSL_CERT_'],
+    },
+    {
+        label: 'home, temp and config folders',
+        why: 'move where programs read their configuration (~/.gitconfig, ~/.npmrc) and write temp files',
+        names: ['HOME', 'TMPDIR', 'TMP', 'TEMP', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA'],
+        prefixes: ['XDG_'],
+    },
+    {
+        label: 'GitHub Actions runner',
+        why: 'the runner and later actions trust these (GITHUB_ENV, GITHUB_PATH, ACTIONS_RUNTIME_TOKEN, inputs, state)',
+        names: ['CI'],
+        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_'],
+    },
+    {
+        label: 'GitLab CI',
+        why: 'predefined job variables later scripts and tools trust (refused on every platform: a registry serves both)',
+        names: [],
+        prefixes: ['CI_', 'GITLAB_'],
+    },
+    {
+        label: 'GitHub CLI',
+        why: 'GH_HOST sends the token to another host, GH_PAGER, GH_EDITOR and GH_BROWSER run commands, GH_TOKEN is the token this product exports',
+        names: [],
+        prefixes: ['GH_'],
+    },
+    {
+        label: 'names this product exports',
+        why: 'AWS_*, VAULT_*, GH_TOKEN and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
+        names: ['GH_TOKEN'],
+        prefixes: ['AWS_', 'VAULT_', 'ASTL_'],
+    },
+];
+/** The group that reserves `name` (compared upper-cased), if any. */
+function reservedEnvGroup(name) {
+    const upper = name.toUpperCase();
+    return RESERVED_ENV_GROUPS.find((g) => g.names.includes(upper) || g.prefixes.some((p) => upper.startsWith(p)));
+}
+/** What is wrong with `name` as an exported variable, or undefined when it may be exported. */
+function envNameProblem(name) {
+    const group = reservedEnvGroup(name);
+    if (group) {
+        return {
+            message: `${JSON.stringify(name)} cannot be exported: it is reserved (${group.label}: ${group.why})`,
+            hint: `choose a name of your own, e.g. ${suggestEnvName(name)}; see "Environment names" in docs/security.md for the reserved names`,
+        };
+    }
+    if (!ENV_NAME_PATTERN.test(name)) {
+        return {
+            message: `${JSON.stringify(name)} is not an environment variable name this product exports`,
+            hint: `use upper-case letters, digits and _, not starting with a digit (${ENV_NAME_PATTERN.source}), e.g. ${suggestEnvName(name)}`,
+        };
+    }
+    return undefined;
+}
+/**
+ * Checks one exported name: undefined when fine, else an AstlError located at the registry
+ * line or the input/flag (`location`), code `code` (default ENV_NAME_INVALID).
+ */
+function checkEnvName(name, where) {
+    const problem = envNameProblem(name);
+    if (!problem)
+        return undefined;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where.prefix ?? ''}${problem.message}`, {
+        code: where.code ?? 'ENV_NAME_INVALID',
+        location: where.location,
+        hint: problem.hint,
+    });
+}
+/** A safe name close to `name`: upper-cased, other characters `_`, prefixed when reserved. */
+function suggestEnvName(name) {
+    let s = name.toUpperCase().replace(/[^A-Z0-9_]/g, '_') || 'SECRET';
+    if (/^[0-9]/.test(s))
+        s = `_${s}`;
+    return reservedEnvGroup(s) ? `SECRET_${s}` : s;
+}
+
+
+/***/ }),
+
+/***/ 5770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aj: () => (/* binding */ httpRequest),
+/* harmony export */   mc: () => (/* binding */ HTTP_ERROR),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports HttpError, DEFAULT_MAX_RESPONSE_BYTES */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The HTTP client of every provider call (OIDC token, STS, Vault, and whatever comes next): one
+ * request over `node:http` / `node:https`, nothing else loaded. Built-in fetch is not used because
+ * its first call loads undici (about 35 ms and 12 MB per process); provider calls are a handful of
+ * small requests, so a plain request is enough.
+ *
+ * What it guarantees, so callers need not:
+ * - the request ends when `signal` fires (give it the attempt's signal from `Deadline`/`withRetry`);
+ * - the response body is capped while it streams (`maxResponseBytes`), so a hostile or broken
+ *   endpoint cannot exhaust memory;
+ * - redirects are followed only within the origin of the request (no token leaves for another host);
+ * - errors carry a message and a code only: never the request's headers or body, nor the response
+ *   body; and headers are set apart from the request options, which NODE_DEBUG=http prints. Transport faults keep Node's codes (ECONNRESET, ECONNREFUSED, ...) and timeouts are named
+ *   `TimeoutError`, so `isNetworkFault` (retry.ts) recognises every retryable one.
+ *
+ * - a body the server compressed although we did not ask (a proxy, a misconfigured gateway:
+ *   gzip, deflate, br) is decompressed, with the cap applied to the decompressed size.
+ *
+ * Proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are not used, as with fetch and the AWS SDK's
+ * default handler; providers say so in the hint when a connection fails with one set.
+ */
+
+
+
+/** Codes of the faults this module raises itself (Node's own codes pass through). */
+const HTTP_ERROR = {
+    timeout: 'ETIMEDOUT',
+    aborted: 'ABORT_ERR',
+    tooLarge: 'ERR_RESPONSE_TOO_LARGE',
+    crossOrigin: 'ERR_REDIRECT_CROSS_ORIGIN',
+    tooManyRedirects: 'ERR_TOO_MANY_REDIRECTS',
+    invalidUrl: 'ERR_INVALID_URL',
+    badEncoding: 'ERR_CONTENT_DECODING',
+};
+/** A failed request: a message and a code, nothing of the request or response it came from. */
+class HttpError extends Error {
+    code;
+    constructor(message, code, name = 'HttpError') {
+        super(message);
+        this.code = code;
+        this.name = name;
+    }
+}
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Sends one request and reads the whole answer, whatever its status (a 4xx or 5xx is a response,
+ * not an error). Rejects with HttpError: Node's transport codes, `ETIMEDOUT` (name TimeoutError)
+ * when the signal fired by timeout, `ABORT_ERR` (name AbortError) for any other abort, and the
+ * codes in HTTP_ERROR for an oversized body, a cross-origin or endless redirect, or a bad URL.
+ * Redirects follow fetch's rules (303, and 301/302 after a POST, become a GET without a body).
+ */
+async function httpRequest(url, options = {}) {
+    let target = parseUrl(url);
+    const origin = target.origin;
+    let method = (options.method ?? (options.body === undefined ? 'GET' : 'POST')).toUpperCase();
+    let body = options.body;
+    const maxRedirects = options.maxRedirects ?? 3;
+    for (let hop = 0;; hop++) {
+        const res = await once(target, method, body, options);
+        const location = res.headers.location;
+        if (!REDIRECTS.has(res.status) || maxRedirects === 0 || typeof location !== 'string')
+            return res;
+        if (hop >= maxRedirects) {
+            throw new HttpError(`more than ${maxRedirects} redirects`, HTTP_ERROR.tooManyRedirects);
+        }
+        const next = parseUrl(new URL(location, target).toString());
+        if (next.origin !== origin) {
+            // The origin only: a redirect's path or query may carry anything.
+            throw new HttpError(`refused a redirect from ${origin} to another origin (${next.origin})`, HTTP_ERROR.crossOrigin);
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+        target = next;
+    }
+}
+function parseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url.toString());
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+        throw new HttpError('not an http(s) URL', HTTP_ERROR.invalidUrl);
+    }
+    return parsed;
+}
+/**
+ * A Retry-After header (RFC 9110 §10.2.3) as a wait in ms: delay-seconds or an HTTP-date
+ * (relative to `now`; a date in the past is 0). Undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const trimmed = text.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const at = Date.parse(trimmed);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/** Decodes a Content-Encoding the server applied unasked; the cap holds for the decoded body. */
+function decodeBody(data, encoding, cap) {
+    const coding = encoding?.trim().toLowerCase();
+    if (!coding || coding === 'identity')
+        return data;
+    const decode = coding === 'gzip' || coding === 'x-gzip'
+        ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzipSync
+        : coding === 'deflate'
+            ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.inflateSync
+            : coding === 'br'
+                ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.brotliDecompressSync
+                : undefined;
+    if (!decode)
+        throw new HttpError(`response in an unsupported content-encoding (${coding})`, HTTP_ERROR.badEncoding);
+    try {
+        return decode(data, { maxOutputLength: cap });
+    }
+    catch (err) {
+        if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new HttpError(`response body larger than ${cap} bytes (decompressed)`, HTTP_ERROR.tooLarge);
+        }
+        throw new HttpError(`response body is not valid ${coding}`, HTTP_ERROR.badEncoding);
+    }
+}
+/** The error for a fired signal: a timeout (AbortSignal.timeout, Deadline) or another abort. */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason?.name === 'TimeoutError'
+        ? new HttpError('request timed out', HTTP_ERROR.timeout, 'TimeoutError')
+        : new HttpError('request aborted', HTTP_ERROR.aborted, 'AbortError');
+}
+/** Node's error reduced to its message and code (its other fields may hold request details). */
+function transportError(err) {
+    if (err instanceof HttpError)
+        return err;
+    const code = err?.code;
+    const message = err instanceof Error ? err.message : String(err);
+    return new HttpError(message, typeof code === 'string' ? code : 'ERR_HTTP');
+}
+function once(target, method, body, options) {
+    const { signal } = options;
+    const cap = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortError(signal));
+            return;
+        }
+        let settled = false;
+        let res;
+        const fail = (err) => {
+            if (settled)
+                return;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            req?.destroy();
+            res?.destroy();
+            reject(err);
+        };
+        const onAbort = () => fail(abortError(signal));
+        const headers = { 'user-agent': 'astl-agent-credentials', ...options.headers };
+        const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+        if (payload)
+            headers['content-length'] = String(payload.byteLength);
+        let req;
+        try {
+            req = (target.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(target, { method });
+            req.on('error', (err) => fail(transportError(err)));
+            // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
+            for (const [name, value] of Object.entries(headers))
+                req.setHeader(name, value);
+        }
+        catch (err) {
+            // Invalid header characters and the like: Node names the header, never its value.
+            fail(transportError(err));
+            return;
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+        req.on('response', (response) => {
+            res = response;
+            const declared = Number(response.headers['content-length']);
+            if (Number.isFinite(declared) && declared > cap) {
+                fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                return;
+            }
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > cap)
+                    fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                else
+                    chunks.push(chunk);
+            });
+            response.on('aborted', () => fail(new HttpError('connection closed mid-response', 'ECONNRESET')));
+            response.on('error', (err) => fail(transportError(err)));
+            response.on('end', () => {
+                if (settled)
+                    return;
+                let data;
+                try {
+                    data = decodeBody(Buffer.concat(chunks, size), response.headers['content-encoding'], cap);
+                }
+                catch (err) {
+                    fail(err);
+                    return;
+                }
+                settled = true;
+                signal?.removeEventListener('abort', onAbort);
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers: response.headers,
+                    body: data,
+                    url: target.toString(),
+                    text: () => data.toString('utf8'),
+                });
+            });
+        });
+        req.end(payload);
+    });
+}
+
+
+/***/ }),
+
 /***/ 2873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -94,14 +634,9 @@ const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
  * the URL's origin only, never a user name, password, path or query.
  */
 function checkCredentialTransport(url, check) {
-    const what = check.what ?? check.setting ?? 'endpoint';
-    const where = check.location
-        ? { location: check.location }
-        : check.setting && check.what === undefined
-            ? { setting: check.setting }
-            : { location: { file: what } };
-    const prefix = check.location ? `${what} ` : '';
-    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, ...where, hint });
+    const location = check.location ?? { file: check.what };
+    const prefix = check.location ? `${check.what} ` : '';
+    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, location, hint });
     let parsed;
     try {
         parsed = new URL(url.trim());
@@ -121,10 +656,8 @@ function checkCredentialTransport(url, check) {
         return { url: parsed, insecure: false };
     if (check.allowInsecure)
         return { url: parsed, insecure: true };
-    const { optIn } = check;
-    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, (s) => `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${optIn === false
-        ? ''
-        : `; for a network you control end to end, opt in with ${optIn ?? (s.kind === 'action' ? 'allow-insecure-http: true' : s.name('allow-insecure-http'))}`}`);
+    const optIn = check.optIn ?? 'allow-insecure-http: true';
+    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost); for a network you control end to end, opt in with ${optIn}`);
 }
 /**
  * Loopback hosts as the WHATWG URL parser leaves them (`127.1` and `2130706433` are already
@@ -1403,39 +1936,6 @@ function agentPolicyReasons(request, policies, context, reasons) {
         }
     }
 }
-/**
- * What a request that no rule denied has passed, rule by rule (called only when there is no
- * reason): the summary of an allow lists them, as conftest lists the rules a document passed.
- */
-function passedChecks(request, rules, context, approvalRequired) {
-    const passed = [];
-    const images = request.images.filter((i) => i.digest);
-    if (images.length > 0) {
-        passed.push({ rule: 'images', check: `${images.length} image(s) resolved to a digest` });
-    }
-    for (const rule of rules) {
-        const add = (key, check) => passed.push({ rule: ruleName(rule, key), check });
-        if (rule.allowedEnvironments)
-            add('allowed_environments', `environment '${request.environment}' is allowed`);
-        if (rule.denyWhen)
-            add('deny_when', `\`${truncate(rule.denyWhen.source, 120)}\` is false`);
-        if (rule.allowedImages && images.length > 0)
-            add('allowed_images', 'every image digest is allowed');
-        if (rule.maxReplicas !== undefined && request.replicas !== undefined) {
-            add('max_replicas', `${request.replicas} replicas, at most ${rule.maxReplicas}`);
-        }
-        if (rule.maxPerDay !== undefined) {
-            add('max_per_day', `${context.budget?.used ?? 0} of ${rule.maxPerDay} deploys used in the last 24 h`);
-        }
-        if (rule.allowedHosts)
-            add('allowed_hosts', 'every host named in params is allowed');
-        if (rule.approvalNeeded !== undefined && !approvalRequired) {
-            const expr = typeof rule.approvalNeeded === 'boolean' ? String(rule.approvalNeeded) : rule.approvalNeeded.source;
-            add('approval_needed', `\`${truncate(expr, 120)}\` does not ask for approval here`);
-        }
-    }
-    return passed;
-}
 function decide(request, policies, context = {}) {
     const reasons = [];
     const rules = matchingRules(request, policies);
@@ -1444,7 +1944,6 @@ function decide(request, policies, context = {}) {
         decision: 'deny',
         reasons,
         matched: rules.map((r) => `${r.at} ${r.name}`),
-        passed: [],
         approval: { required: false },
         needsBudget: limit !== undefined,
     };
@@ -1493,7 +1992,6 @@ function decide(request, policies, context = {}) {
     decision.approval.required = approvalRequired;
     if (reasons.length > 0)
         return decision;
-    decision.passed = passedChecks(request, rules, context, approvalRequired);
     if (!approvalRequired) {
         decision.decision = 'allow';
         return decision;
@@ -1503,7 +2001,6 @@ function decide(request, policies, context = {}) {
     const approval = context.approval;
     if (approval?.approvedBy) {
         decision.approval.approvedBy = approval.approvedBy;
-        decision.passed.push({ rule, check: `approval_needed: approved by ${approval.approvedBy}` });
         decision.decision = 'allow';
         return decision;
     }
@@ -1776,6 +2273,8 @@ function describeValue(v) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./packages/core/http.ts
+var http = __webpack_require__(5770);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -2202,6 +2701,7 @@ function parseWwwAuthenticate(header) {
 
 
 
+
 const MEDIA_TYPES = {
     ociIndex: 'application/vnd.oci.image.index.v1+json',
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -2274,15 +2774,8 @@ class RateLimitedBeyondDeadline extends Error {
 /** A registry answer that is not usable (bad digest header on a digest request, oversized manifest, …). */
 class RegistryProtocolError extends Error {
 }
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const at = Date.parse(trimmed);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+// One Retry-After reader for every client (seconds or HTTP-date), kept exported here for callers.
+
 /** Transport faults described by their Node error code: "connection refused (ECONNREFUSED)". */
 function describeTransportFault(err) {
     const names = {
@@ -2562,7 +3055,7 @@ class RegistryClient {
             const res = await this.fetchImpl(url, { method, headers, signal, redirect: 'follow' });
             if ((0,core/* isRetryableStatus */.PS)(res.status)) {
                 await res.body?.cancel();
-                const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+                const retryAfterMs = (0,http/* parseRetryAfter */.mu)(res.headers.get('retry-after'));
                 if (res.status === 429 && retryAfterMs !== undefined && retryAfterMs > this.deadline.remainingMs()) {
                     throw new RateLimitedBeyondDeadline(`registry ${reference.registry} rate-limited requests for ${reference.repository} (429) and asked to wait ${Math.ceil(retryAfterMs / 1000)}s, longer than the time left`);
                 }
@@ -2691,7 +3184,7 @@ class RegistryClient {
             }
             if ((0,core/* isRetryableStatus */.PS)(res.status)) {
                 await res.body?.cancel();
-                throw new RetryableStatus(res.status, `${realmUrl.origin}${realmUrl.pathname}`, parseRetryAfter(res.headers.get('retry-after')));
+                throw new RetryableStatus(res.status, `${realmUrl.origin}${realmUrl.pathname}`, (0,http/* parseRetryAfter */.mu)(res.headers.get('retry-after')));
             }
             if (res.status === 401 || res.status === 403) {
                 await res.body?.cancel();
@@ -3098,48 +3591,28 @@ function renderMarkdown(record) {
     const lines = [];
     const shadow = record.mode === 'shadow' ? ' (shadow mode: reported, not enforced)' : '';
     lines.push(`### Deploy gate: ${STATUS[record.decision]}${shadow}`, '');
-    const facts = [
-        ['Decision', `${STATUS[record.decision]}${record.mode === 'shadow' ? ' (not enforced)' : ''}`],
-        [
-            'Agent',
-            `${code(record.request.agent)}${record.request.agent_type ? ` (${cell(record.request.agent_type)})` : ''}`,
-        ],
-        ['Action', code(record.request.action)],
-        ['Environment', code(record.request.environment)],
-    ];
+    lines.push('| | |', '|---|---|');
+    lines.push(`| Agent | ${code(record.request.agent)}${record.request.agent_type ? ` (${cell(record.request.agent_type)})` : ''} |`);
+    lines.push(`| Action | ${code(record.request.action)} |`);
+    lines.push(`| Environment | ${code(record.request.environment)} |`);
     if (record.request.replicas !== null)
-        facts.push(['Replicas', String(record.request.replicas)]);
-    facts.push([
-        'Policy',
-        `${code(record.policy.path)} sha256 ${record.policy.sha256 ? code(record.policy.sha256) : '(not loaded)'}`,
-    ]);
+        lines.push(`| Replicas | ${record.request.replicas} |`);
+    lines.push(`| Policy | ${code(record.policy.path)} sha256 ${record.policy.sha256 ? code(record.policy.sha256) : '(not loaded)'} |`);
     if (record.approval.required) {
-        facts.push([
-            'Approval',
-            record.approval.approved_by
-                ? `approved by @${cell(record.approval.approved_by)}`
-                : 'required, not given',
-        ]);
+        lines.push(`| Approval | ${record.approval.approved_by ? `approved by @${cell(record.approval.approved_by)}` : 'required, not given'} |`);
     }
     if (record.budget) {
-        facts.push(['Budget', `${record.budget.used ?? '?'} of ${record.budget.limit} deploys in the last 24 h`]);
+        lines.push(`| Budget | ${record.budget.used ?? '?'} of ${record.budget.limit} deploys in the last 24 h |`);
     }
-    facts.push(['Decision id', code(record.decision_id)]);
-    facts.push(['Time', `${markdownTime(record.timestamp)} (${record.metrics.timer_total_ms.toFixed(0)} ms)`]);
-    lines.push(...markdownFacts(facts), '');
+    lines.push(`| Decision id | ${code(record.decision_id)} |`);
+    lines.push(`| Time | ${cell(record.timestamp)} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
+    lines.push('');
     if (record.images.length > 0) {
-        lines.push('#### Images', '', '| Status | Image | Pinned as |', '|---|---|---|');
+        lines.push('#### Images', '', '| | Image | Pinned as |', '|---|---|---|');
         for (const i of record.images) {
-            // Words beside each symbol: a status must read without an emoji font (and to screen readers).
-            const status = i.error ? `❌ ${cell(i.error)}` : i.pinned ? '✅ pinned' : '❌ not resolved';
+            const status = i.error ? `❌ ${cell(i.error)}` : i.pinned ? '✅' : '❌';
             lines.push(`| ${status} | ${code(i.input)} | ${i.pinned ? code(i.pinned) : '—'} |`);
         }
-        lines.push('');
-    }
-    if (record.checks_passed.length > 0) {
-        lines.push('#### Checks passed', '', '| Rule | Check |', '|---|---|');
-        for (const c of record.checks_passed)
-            lines.push(`| ${code(c.rule)} | ✅ ${markdownMessage(c.check)} |`);
         lines.push('');
     }
     if (record.reasons.length > 0) {
@@ -3196,16 +3669,14 @@ function toGateImage(r) {
         image.error = { code: r.error.code, message: r.error.message };
     return image;
 }
-function policyErrorReasons(err, names) {
+function policyErrorReasons(err) {
     const errors = err instanceof core/* AstlErrors */.ci ? err.errors : [err];
     return {
         errors,
         reasons: errors.map((e) => ({
             code: e.code === 'POLICY_NOT_FOUND' ? 'POLICY_NOT_FOUND' : 'POLICY_INVALID',
-            rule: e.location
-                ? (0,core/* formatLocation */.j$)({ file: e.location.file, line: e.location.line })
-                : (e.whereFor(names) ?? 'policy'),
-            message: `${e.message}${e.hintFor(names) ? `. ${e.hintFor(names)}` : ''}; a policy that does not load denies every request`,
+            rule: e.location ? (0,core/* formatLocation */.j$)({ file: e.location.file, line: e.location.line }) : 'policy',
+            message: `${e.message}${e.hint ? `. ${e.hint}` : ''}; a policy that does not load denies every request`,
         })),
     };
 }
@@ -3213,9 +3684,9 @@ function agentTypeFromRegistry(input, warn) {
     const path = input.registryPath ?? 'agent-config.yaml';
     const workspace = input.workspace ?? (0,core/* workspaceScope */.O9)();
     try {
-        if (!(0,external_node_fs_.existsSync)((0,core/* resolveWorkspacePath */.XI)(path, workspace, { setting: 'config' }).real))
+        if (!(0,external_node_fs_.existsSync)((0,core/* resolveWorkspacePath */.XI)(path, workspace, { what: 'config' }).real))
             return undefined;
-        return (0,registry.loadRegistry)(path, { workspace, use: { setting: 'config' } }).agents.find((a) => a.name === input.agent)?.type;
+        return (0,registry.loadRegistry)(path, { workspace, use: { what: 'config' } }).agents.find((a) => a.name === input.agent)?.type;
     }
     catch (err) {
         warn(`could not read the agent registry ${path} to find the agent's type: ${err.message}`);
@@ -3306,7 +3777,7 @@ async function runGate(input, deps = {}) {
         policies = loadPolicies(input.policyPath, {
             onWarning: warn,
             workspace: input.workspace ?? (0,core/* workspaceScope */.O9)(),
-            use: { setting: 'policy', code: 'POLICY_INVALID' },
+            use: { what: input.policyInput ?? 'policy', code: 'POLICY_INVALID' },
         });
         if (policies.deploy.length === 0) {
             warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
@@ -3315,7 +3786,7 @@ async function runGate(input, deps = {}) {
     catch (err) {
         if (!(err instanceof core/* AstlError */.Ht))
             throw err;
-        policyFailure = policyErrorReasons(err, input.names ?? core/* ACTION_INPUTS */.bn);
+        policyFailure = policyErrorReasons(err);
     }
     const set = policies ?? { path: input.policyPath, deploy: [], agent: [] };
     const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
@@ -3450,7 +3921,6 @@ async function runGate(input, deps = {}) {
         },
         images: imageEntries(images),
         reasons: decision.reasons,
-        checks_passed: decision.decision === 'allow' ? decision.passed : [],
         budget: decision.budget ? { limit: decision.budget.limit, used: budget?.used ?? null } : null,
         approval: decision.approval.approvedBy
             ? { required: decision.approval.required, approved_by: decision.approval.approvedBy }
@@ -3531,7 +4001,7 @@ class GitHubClient {
     }
     /** Octokit is loaded on first use: most gate runs that need no GitHub call never parse it. */
     get octokit() {
-        this.octokitPromise ??= __webpack_require__.e(/* import() */ 51).then(__webpack_require__.bind(__webpack_require__, 5051)).then(({ Octokit }) => new Octokit({
+        this.octokitPromise ??= __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891)).then(({ Octokit }) => new Octokit({
             auth: this.options.token,
             baseUrl: (this.options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
             userAgent: 'astl-agent-credentials-gate',
@@ -3832,7 +4302,7 @@ class GitLabClient {
                 });
             }
             if (err instanceof core/* AstlError */.Ht)
-                throw new core/* AstlError */.Ht(err.message, { code: meta.code, hint: err.hintSource, cause: err });
+                throw new core/* AstlError */.Ht(err.message, { code: meta.code, hint: err.hint, cause: err });
             const last = err instanceof core/* RetryExhaustedError */.aB ? err.lastError : err;
             const status = last instanceof GitLabHttpError ? last.status : undefined;
             const jobToken = this.options.tokenVariable === 'CI_JOB_TOKEN';

@@ -586,13 +586,14 @@ async function stagedSnapshot(cwd, rangesFromPatch, include) {
             '--diff-filter=ACMR',
         ])).toString('utf8');
         const patches = splitPatch(patch);
-        for (const { path, blob } of staged) {
+        for (const { path, blob, renamed } of staged) {
             const target = (0,external_node_path_.join)(root, path);
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
             (0,external_node_fs_.writeFileSync)(target, blobs.get(blob) ?? Buffer.alloc(0));
             const own = patches.get(path) ??
                 (await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', path])).toString('utf8');
-            files.set(path, { file: path, ranges: rangesFromPatch(own) });
+            // A renamed file counts whole, as in the engine's diff scope (FileChange.wholeFile).
+            files.set(path, { file: path, ranges: rangesFromPatch(own), ...(renamed ? { wholeFile: true } : {}) });
         }
     }
     catch (err) {
@@ -621,7 +622,7 @@ function parseRawDiff(raw) {
         const path = fields[i + paths] ?? '';
         i += paths;
         if (path && blob && newMode !== '160000')
-            out.push({ path, blob });
+            out.push({ path, blob, renamed: paths === 2 });
     }
     return out;
 }

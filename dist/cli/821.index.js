@@ -8,13 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  AWS_REGION_PATTERN: () => (/* reexport */ AWS_REGION_PATTERN),
   MintFailure: () => (/* reexport */ MintFailure),
   applyAuditLevel: () => (/* reexport */ applyAuditLevel),
   defaultProviders: () => (/* reexport */ defaultProviders),
   githubIdTokenSource: () => (/* reexport */ githubIdTokenSource),
-  issuedBeforeFailure: () => (/* reexport */ issuedBeforeFailure),
-  issuedCredentials: () => (/* reexport */ issuedCredentials),
   mintCredentials: () => (/* reexport */ mintCredentials),
   parseRevocationState: () => (/* reexport */ parseRevocationState),
   revokeCredentials: () => (/* reexport */ revokeCredentials),
@@ -22,7 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
   toJsonLines: () => (/* reexport */ toJsonLines)
 });
 
-// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, INSTALLATION_TOKEN_SECONDS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, awsRegion, cell, envIdTokenSource, githubProvider, identityOf, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
+// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, INSTALLATION_TOKEN_SECONDS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, cell, envIdTokenSource, githubProvider, identityOf, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
 
 ;// CONCATENATED MODULE: ./packages/credentials/audit.ts
 const AUDIT_FILE_NAME = 'astl-audit.jsonl';
@@ -124,7 +121,7 @@ var transport = __webpack_require__(2873);
 function transportOptions(request) {
     return {
         allowInsecure: request.transport?.allowInsecureHttp === true,
-        ...(request.transport?.optIn ? { optIn: request.transport.optIn } : {}),
+        optIn: request.transport?.optIn ?? 'allow-insecure-http: true',
     };
 }
 /**
@@ -134,12 +131,13 @@ function transportOptions(request) {
 function preflightChecks(request, agent, plan, env) {
     const warnings = [];
     const { allowInsecure, optIn } = transportOptions(request);
-    const endpoint = (url, what, sends, where) => {
+    const endpoint = (url, what, sends, location) => {
         const checked = (0,transport/* checkCredentialTransport */.tD)(url, {
+            what,
             allowInsecure,
-            ...(optIn ? { optIn } : {}),
+            optIn,
             sends,
-            ...where,
+            ...(location ? { location } : {}),
         });
         if (checked.insecure) {
             warnings.push(`${what} ${checked.url.origin} uses plain http (allowed by the opt-in): ${sends} cross the network unencrypted`);
@@ -147,10 +145,7 @@ function preflightChecks(request, agent, plan, env) {
     };
     if (plan.vault) {
         const fromInput = request.vault?.url !== undefined;
-        const location = agent.keyLocations['credentials.vault.url'];
-        endpoint(plan.vault.url, fromInput ? 'vault-url' : 'credentials.vault.url', 'the OIDC token and the Vault token', fromInput
-            ? { setting: 'vault-url' }
-            : { what: 'credentials.vault.url', ...(location ? { location } : {}) });
+        endpoint(plan.vault.url, fromInput ? 'vault-url' : 'credentials.vault.url', 'the OIDC token and the Vault token', fromInput ? undefined : agent.keyLocations['credentials.vault.url']);
         const problem = plan.vault.secrets
             .map((s) => (0,env_names/* checkEnvName */.$n)(s.env, { location: secretLocation(agent, request, s), prefix: 'secret env ' }))
             .find((e) => e !== undefined);
@@ -159,12 +154,9 @@ function preflightChecks(request, agent, plan, env) {
     }
     if (plan.github) {
         const fromInput = request.github?.apiUrl !== undefined;
-        endpoint(plan.github.apiUrl, fromInput ? 'GITHUB_API_URL' : 'the GitHub API URL', plan.github.mode === 'app' ? 'the App JWT and the installation token' : 'the installation token', { what: fromInput ? 'GITHUB_API_URL' : 'the GitHub API URL' });
+        endpoint(plan.github.apiUrl, fromInput ? 'GITHUB_API_URL' : 'the GitHub API URL', plan.github.mode === 'app' ? 'the App JWT and the installation token' : 'the installation token');
         if (plan.github.stsUrl) {
-            endpoint(plan.github.stsUrl, 'credentials.github.sts-url', 'the OIDC token and the installation token', {
-                what: 'credentials.github.sts-url',
-                location: agent.keyLocations['credentials.github.sts-url'] ?? agent.location,
-            });
+            endpoint(plan.github.stsUrl, 'credentials.github.sts-url', 'the OIDC token and the installation token', agent.keyLocations['credentials.github.sts-url'] ?? agent.location);
         }
     }
     if (plan.aws) {
@@ -175,14 +167,14 @@ function preflightChecks(request, agent, plan, env) {
                 ? 'AWS_ENDPOINT_URL'
                 : '';
         if (name)
-            endpoint(env[name], name, 'the OIDC token and the AWS session keys', { what: name });
+            endpoint(env[name], name, 'the OIDC token and the AWS session keys');
     }
     return warnings;
 }
 /** Where a secret read was written: its registry line, else the `vault-secrets` input. */
 function secretLocation(agent, request, read) {
     if (request.vault?.secrets?.some((s) => s.env === read.env))
-        return { setting: 'vault-secrets' };
+        return { file: "input 'vault-secrets'" };
     const i = agent.credentials.vault?.secrets.findIndex((s) => s.env === read.env) ?? -1;
     return agent.keyLocations[`credentials.vault.secrets[${i}]`] ?? agent.location;
 }
@@ -193,12 +185,14 @@ var duration = __webpack_require__(5166);
 var errors = __webpack_require__(425);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./packages/core/http.ts
+var http = __webpack_require__(5770);
 // EXTERNAL MODULE: ./packages/core/retry.ts
 var retry = __webpack_require__(4066);
 // EXTERNAL MODULE: ./packages/providers/diagnose.ts
 var diagnose = __webpack_require__(1196);
-// EXTERNAL MODULE: ./packages/providers/retry-policy.ts + 1 modules
-var retry_policy = __webpack_require__(7684);
+// EXTERNAL MODULE: ./packages/providers/retry-policy.ts
+var retry_policy = __webpack_require__(5036);
 ;// CONCATENATED MODULE: ./packages/providers/xml.ts
 /**
  * A strict, bounded reader for the small XML documents AWS Query APIs answer (STS): elements,
@@ -393,6 +387,7 @@ function xmlText(el, ...path) {
  * AccessDenied, InvalidIdentityToken, ExpiredTokenException, ValidationError and every other
  * 4xx fail at once with a diagnosis. The XML answer is untrusted: parsed strictly and bounded.
  */
+
 
 
 
@@ -715,6 +710,16 @@ function resolveStsEndpoint(region, env = process.env) {
         return `https://sts.${region}.${p.dualStackDnsSuffix}`;
     return `https://sts.${region}.${p.dnsSuffix}`;
 }
+/**
+ * The URL the Query request is POSTed to: the endpoint with its path ending in `/`, as the SDK
+ * sends it (`https://proxy.example/sts` → POST /sts/; `https://sts.us-east-1.amazonaws.com` → POST /).
+ */
+function stsOperationUrl(endpoint) {
+    const url = new URL(endpoint);
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url.toString();
+}
 /** The form body of AssumeRoleWithWebIdentity (Query protocol, API version 2011-06-15). */
 function assumeRoleForm(req, policy) {
     const form = new URLSearchParams({
@@ -730,6 +735,8 @@ function assumeRoleForm(req, policy) {
     return form.toString();
 }
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+const CREDENTIAL_TEXT = /^[\x21-\x7e]+$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 /**
  * The credentials in an AssumeRoleWithWebIdentityResponse. Every field is checked; a malformed
  * answer is STS_RESPONSE_INVALID, whose message never quotes the answer (it holds credentials).
@@ -746,14 +753,26 @@ function parseAssumeRoleResponse(xml, sessionName, roleArn) {
     catch (err) {
         throw invalid(err.message);
     }
+    if (root.name === 'ErrorResponse') {
+        // An error with a 2xx status: a gateway in between; name STS's code, as a refusal would.
+        const code = xmlText(xmlChild(root, 'Error'), 'Code');
+        throw invalid(`an ErrorResponse${code && /^[\w.]{1,64}$/.test(code) ? ` (${code})` : ''} with a 2xx status`);
+    }
     if (root.name !== 'AssumeRoleWithWebIdentityResponse')
         throw invalid(`root element <${root.name}>`);
     const result = xmlChild(root, 'AssumeRoleWithWebIdentityResult');
     const creds = xmlChild(result, 'Credentials');
-    const accessKeyId = xmlText(creds, 'AccessKeyId');
-    const secretAccessKey = xmlText(creds, 'SecretAccessKey');
-    const sessionToken = xmlText(creds, 'SessionToken');
-    const expirationText = xmlText(creds, 'Expiration');
+    // One of each, as the SDK insists (it refuses a repeated member): two AccessKeyIds are not
+    // an answer to pick from.
+    const field = (name) => {
+        if ((creds?.children.filter((c) => c.name === name).length ?? 0) > 1)
+            throw invalid(`more than one <${name}>`);
+        return xmlText(creds, name);
+    };
+    const accessKeyId = field('AccessKeyId');
+    const secretAccessKey = field('SecretAccessKey');
+    const sessionToken = field('SessionToken');
+    const expirationText = field('Expiration');
     if (!accessKeyId || !secretAccessKey || !sessionToken || !expirationText) {
         throw new errors/* AstlError */.Ht('AWS STS answered AssumeRoleWithWebIdentity without credentials', {
             code: 'STS_REQUEST_FAILED',
@@ -761,9 +780,15 @@ function parseAssumeRoleResponse(xml, sessionName, roleArn) {
     }
     if (!ACCESS_KEY_ID.test(accessKeyId))
         throw invalid('the AccessKeyId is not an access key id');
-    const expiration = new Date(expirationText);
+    // Exported to the job's environment: printable ASCII only, no space, CR/LF or control character.
+    if (!CREDENTIAL_TEXT.test(secretAccessKey))
+        throw invalid('the SecretAccessKey holds characters keys never have');
+    if (!CREDENTIAL_TEXT.test(sessionToken))
+        throw invalid('the SessionToken holds characters tokens never have');
+    // RFC 3339, as the SDK requires (Date's own parser would read "12/31/2030" in local time).
+    const expiration = RFC3339.test(expirationText) ? new Date(expirationText) : new Date(Number.NaN);
     if (Number.isNaN(expiration.getTime()))
-        throw invalid('the Expiration is not a timestamp');
+        throw invalid('the Expiration is not an RFC 3339 timestamp');
     const arn = xmlText(result, 'AssumedRoleUser', 'Arn');
     return {
         accessKeyId,
@@ -815,7 +840,7 @@ async function assumeRoleWithWebIdentity(req) {
     const policy = req.sessionPolicy === undefined
         ? undefined
         : prepareSessionPolicy(req.sessionPolicy, req.sessionPolicyFile);
-    const endpoint = req.endpoint ?? resolveStsEndpoint(req.region, req.env);
+    const endpoint = stsOperationUrl(req.endpoint ?? resolveStsEndpoint(req.region, req.env));
     const body = assumeRoleForm(req, policy);
     const isRetryable = (err) => (0,retry/* isNetworkFault */.d$)(err) ||
         (err instanceof retry_policy/* ProviderHttpError */.gm &&
@@ -837,7 +862,8 @@ async function assumeRoleWithWebIdentity(req) {
                 return parseAssumeRoleResponse(res.text(), req.sessionName, req.roleArn);
             }
             const { code, message } = parseStsError(res.text());
-            const err = new retry_policy/* ProviderHttpError */.gm(res.status, code, message);
+            // An error that echoes the token must not carry it into a retry's final message.
+            const err = new retry_policy/* ProviderHttpError */.gm(res.status, code, (0,retry_policy/* scrubSecret */.SK)(message, req.webIdentityToken), (0,http/* parseRetryAfter */.mu)(res.headers['retry-after']));
             if (isRetryable(err))
                 throw err;
             throw (0,diagnose/* diagnoseStsError */.tP)(code ?? `HTTP ${res.status}`, message, {
@@ -870,23 +896,18 @@ function awsProvider(sts = { assumeRole: assumeRoleWithWebIdentity }) {
     return {
         name: 'aws',
         label: 'AWS STS',
-        /**
-         * Inputs override the registry field by field. The region, as configure-aws-credentials
-         * reads it: the input (flag), else the registry, else AWS_REGION, else AWS_DEFAULT_REGION
-         * from the job's environment; a role without any is refused.
-         */
-        plan(request, agent, env) {
+        /** Inputs override the registry field by field; a role without a region is refused. */
+        plan(request, agent) {
             const reg = agent.credentials.aws;
             // The ARN is already validated: the input by the front end, the registry by its schema.
             const roleArn = request.aws?.roleArn ?? reg?.roleArn;
             if (!roleArn)
                 return undefined;
-            const region = awsRegion(request.aws?.region ?? reg?.region, env ?? {});
+            const region = request.aws?.region ?? reg?.region;
             if (!region) {
                 throw new errors/* AstlError */.Ht(`agent '${agent.name}' has an AWS role but no region`, {
                     code: 'AWS_REGION_MISSING',
-                    location: agent.keyLocations['credentials.aws'] ?? agent.location,
-                    hint: (s) => `set credentials.aws.region in the registry, or ${s.name('aws-region')}, or AWS_REGION in the job's environment`,
+                    hint: "set the region in the registry or the 'aws-region' input",
                     fix: `credentials:\n  aws:\n    role-arn: ${roleArn}\n    region: us-east-1`,
                 });
             }
@@ -984,38 +1005,21 @@ function awsProvider(sts = { assumeRole: assumeRoleWithWebIdentity }) {
         },
     };
 }
-/** AWS region names: `us-east-1`, `eu-west-1`, `us-gov-west-1`, `cn-north-1`. */
-const AWS_REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
-/**
- * The region from a setting, else the job's AWS_REGION, else AWS_DEFAULT_REGION (the order
- * configure-aws-credentials and the AWS CLI use). An environment value that is not a region
- * name is ignored, so a stray variable cannot reach the STS endpoint's host name.
- */
-function awsRegion(setting, env) {
-    if (setting)
-        return setting;
-    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
-        const value = env[name]?.trim();
-        if (value && AWS_REGION_PATTERN.test(value))
-            return value;
-    }
-    return undefined;
-}
 function checkStsDuration(seconds) {
     if (seconds < STS_MIN_DURATION_SECONDS) {
         throw new errors/* AstlError */.Ht(`duration ${(0,duration/* formatDuration */.a)(seconds)} is shorter than AWS STS allows (15m)`, {
             code: 'DURATION_TOO_SHORT',
-            setting: 'duration',
+            location: { file: "input 'duration'" },
             hint: 'AssumeRoleWithWebIdentity sessions last at least 15 minutes; the post step ends the job’s use of them',
-            fix: (s) => s.snippet([['duration', '15m']]),
+            fix: 'duration: 15m',
         });
     }
     if (seconds > STS_MAX_DURATION_SECONDS) {
         throw new errors/* AstlError */.Ht(`duration ${(0,duration/* formatDuration */.a)(seconds)} is longer than AWS STS allows (12h)`, {
             code: 'DURATION_TOO_LONG',
-            setting: 'duration',
+            location: { file: "input 'duration'" },
             hint: 'ask for less; the role’s MaxSessionDuration caps it too',
-            fix: (s) => s.snippet([['duration', '1h']]),
+            fix: 'duration: 1h',
         });
     }
 }
@@ -1108,19 +1112,19 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
             base: request.workspace,
         };
         const registryFile = displayPath(request.configPath, request.workspace);
-        const registry = (0,packages_registry/* loadRegistry */.Ag)(registryFile, { workspace, use: { setting: 'config' } });
+        const registry = (0,packages_registry/* loadRegistry */.Ag)(registryFile, { workspace, use: { what: 'config' } });
         const agent = (0,packages_registry/* resolveAgent */.cT)(registry, { agent: request.agent, agentType: request.agentType });
         agentName = agent.name;
         const policies = (0,packages_registry/* loadAgentPolicies */.gN)(displayPath(request.policiesDir, request.workspace), {
             missingOk: true,
             workspace,
-            use: { setting: 'policies' },
+            use: { what: 'policies' },
         });
-        // Provider settings that are missing or wrong are reported after every registry and
-        // AgentPolicy refusal (owner, credential policy, duration caps, restrictions), never instead.
-        const { planned, problems } = planProviders(request, agent, providers, env);
-        const names = [...planned.map((p) => p.provider.name), ...problems.map((p) => p.provider)];
+        const planned = planProviders(request, agent, providers);
+        const names = planned.map((p) => p.provider.name);
         const facts = mergeFacts(planned);
+        // Transport (https or loopback) and exported env names, before any token.
+        const transportWarnings = preflightChecks(request, agent, Object.fromEntries(planned.map((p) => [p.provider.name, p.plan])), env);
         const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
         const checkFor = (environment) => (0,packages_registry/* checkCredentialRequest */.Hm)({
             agent,
@@ -1131,32 +1135,7 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
             ...facts,
             readsSecrets: facts.readsSecrets ?? false,
         }, policies);
-        const refusals = [];
-        let checked;
-        try {
-            checked = checkFor(request.run.environment);
-        }
-        catch (err) {
-            if (!(err instanceof core/* AstlError */.Ht))
-                throw err;
-            refusals.push(...(err instanceof core/* AstlErrors */.ci ? err.errors : [err]));
-        }
-        refusals.push(...problems.map((p) => p.error));
-        // Transport (https or loopback) and exported env names, before any token.
-        let transportWarnings = [];
-        try {
-            transportWarnings = preflightChecks(request, agent, Object.fromEntries(planned.map((p) => [p.provider.name, p.plan])), env);
-        }
-        catch (err) {
-            if (!(err instanceof core/* AstlError */.Ht))
-                throw err;
-            refusals.push(err);
-        }
-        if (refusals.length === 1)
-            throw refusals[0];
-        if (refusals.length > 1)
-            throw new core/* AstlErrors */.ci(refusals);
-        const check = checked;
+        const check = checkFor(request.run.environment);
         purpose = check.purpose;
         const intent = check.purpose;
         policyLabel = [
@@ -1214,6 +1193,9 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
         };
         state = st;
         const runDetail = runDetailOf(request);
+        // From here providers send credentials (an ID token, or GitHub's App JWT, which needs none),
+        // so a failure is no longer a refusal "before any token was requested".
+        tokensRequested = true;
         // Each provider keeps its own audit events and credentials, so the record's order is stable.
         const flows = planned.map(({ provider, plan }) => {
             const events = [];
@@ -1297,7 +1279,9 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
             target: request.configPath,
             intent: purpose ?? '',
             // For a refusal, the rule that refused: the registry or policy line it points at.
-            policy: error instanceof core/* AstlError */.Ht && error.location ? (0,core/* formatLocation */.j$)(error.location) : policyLabel,
+            policy: error instanceof core/* AstlError */.Ht && error.location && !error.location.file.startsWith('input ')
+                ? (0,core/* formatLocation */.j$)(error.location)
+                : policyLabel,
             correlationId,
             now: now(),
             detail: {
@@ -1311,36 +1295,25 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
         });
     }
 }
-/**
- * The providers this request uses, each with its plan, and the settings problems of those whose
- * plan was refused (reported after the registry and policy refusals); none at all is a refusal.
- */
-function planProviders(request, agent, providers, env) {
+/** The providers this request uses, each with its plan; none at all is a refusal. */
+function planProviders(request, agent, providers) {
     const planned = [];
-    const problems = [];
     for (const provider of providers) {
-        try {
-            const plan = provider.plan(request, agent, env);
-            if (plan !== undefined)
-                planned.push({ provider, plan });
-        }
-        catch (err) {
-            if (!(err instanceof core/* AstlError */.Ht))
-                throw err;
-            problems.push({ provider: provider.name, error: err });
-        }
+        const plan = provider.plan(request, agent);
+        if (plan !== undefined)
+            planned.push({ provider, plan });
     }
-    if (planned.length === 0 && problems.length === 0) {
+    if (planned.length === 0) {
         const labels = providers.map((p) => p.label).join(' or ');
         const keys = providers.map((p) => `credentials.${p.name}`).join(', ');
         throw new core/* AstlError */.Ht(`agent '${agent.name}' has no ${labels} settings, so there is nothing to mint`, {
             code: 'NO_PROVIDER',
             location: agent.location,
-            hint: (s) => `add one or more of ${keys} to the agent's registry entry (or set the provider on the request: ${s.name('aws-role-arn')} and ${s.name('aws-region')}, or ${s.name('vault-url')} and ${s.name('vault-role')}, or ${s.name('github-app-id')})`,
+            hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, vault-url and vault-role, or github-app-id)`,
             fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
         });
     }
-    return { planned, problems };
+    return planned;
 }
 /** The pre-check facts of every planned provider in one object (secret paths of all of them). */
 function mergeFacts(planned) {
@@ -1451,29 +1424,6 @@ function stateSecrets(state, providers = defaultProviders()) {
     });
 }
 /**
- * What a mint that failed had really issued, by the providers' saved states (a provider saves
- * its state only once its credential exists). Empty when the failure came before any credential:
- * a refused request, an OIDC token that could not be had, a login that was refused.
- */
-function issuedCredentials(state, providers = defaultProviders()) {
-    if (!state)
-        return [];
-    return providers.flatMap((p) => {
-        const saved = stateOf(state, p);
-        return saved === undefined ? [] : [{ provider: p.name, label: p.label, target: p.revokeTarget(saved) }];
-    });
-}
-/**
- * One sentence naming what was issued before a failure and how it is revoked (`then`: "the post
- * step revokes it", "'astl revoke --state F' revokes it"); undefined when nothing was issued.
- */
-function issuedBeforeFailure(issued, then) {
-    if (issued.length === 0)
-        return undefined;
-    const list = issued.map((i) => `${i.label} (${i.target})`).join(' and ');
-    return `Issued before the failure: ${list}; ${then}.`;
-}
-/**
  * Revokes what `state` records, through `providers` (default: every registered provider), in
  * reverse mint order. A provider that fails yields a `failed` entry and a warning, never a throw.
  */
@@ -1581,7 +1531,9 @@ function renderMintSummary(r, run) {
     const lines = [
         `## Agent credentials: ${code(r.agent)}`,
         '',
-        ...markdownFacts([['Status', 'issued'], ...rows]),
+        '| | |',
+        '|---|---|',
+        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
         '',
         '| Provider | Identity | Issued | Expires | TTL |',
         '|---|---|---|---|---|',
@@ -1590,7 +1542,7 @@ function renderMintSummary(r, run) {
         const extra = Object.entries(c.details)
             .map(([k, v]) => `${cell(k)}: ${code(v)}`)
             .join('<br>');
-        lines.push(`| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${markdownTime(c.issuedAt)} | ${markdownTime(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`);
+        lines.push(`| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${cell(c.issuedAt)} | ${cell(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`);
     }
     if (r.warnings.length > 0) {
         lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${markdownMessage(w)}`));
@@ -1604,12 +1556,12 @@ function renderFailureSummary(f) {
     const lines = [
         `## ${title}${f.agent ? `: ${code(f.agent)}` : ''}`,
         '',
-        ...markdownFacts([
-            ['Status', f.refused ? 'refused before any token was requested' : 'failed'],
-            ['Agent', f.agent ? code(f.agent) : '(not given)'],
-            ['Purpose', f.purpose ? cell(f.purpose) : '(not given)'],
-            ['Correlation id', code(f.correlationId)],
-        ]),
+        '| | |',
+        '|---|---|',
+        `| Agent | ${f.agent ? code(f.agent) : '(not given)'} |`,
+        `| Purpose | ${f.purpose ? cell(f.purpose) : '(not given)'} |`,
+        `| Correlation id | ${code(f.correlationId)} |`,
+        `| Outcome | ${f.refused ? 'refused before any token was requested' : 'failed'} |`,
         '',
         markdownFence(f.message, 'text'),
     ];
@@ -1640,7 +1592,7 @@ function renderRevokeSummary(r) {
     }
     lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
     for (const e of r.entries) {
-        lines.push(`| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${markdownTime(e.expiresAt)} | ${markdownMessage(e.message)} |`);
+        lines.push(`| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${cell(e.expiresAt)} | ${markdownMessage(e.message)} |`);
     }
     lines.push('');
     return lines.join('\n');
@@ -1742,7 +1694,9 @@ function permissionsFor(agent) {
 /** Owner and repositories: the registry's, else GITHUB_REPOSITORY's. */
 function targetOf(agent, repository) {
     const reg = agent.credentials.github;
-    const [curOwner, curRepo] = repository?.includes('/') ? repository.split('/', 2) : [undefined, undefined];
+    if (reg?.owner && reg.repositories)
+        return { owner: reg.owner, repositories: reg.repositories };
+    const [curOwner, curRepo] = currentRepository(agent, repository);
     const owner = reg?.owner ?? curOwner;
     const example = `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        owner: acme\n        repositories: [app]`;
     if (!owner) {
@@ -1753,6 +1707,26 @@ function targetOf(agent, repository) {
     if (curRepo && curOwner && curOwner.toLowerCase() === owner.toLowerCase())
         return { owner, repositories: [curRepo] };
     throw settingsError(agent, `agent '${agent.name}': credentials.github names owner ${owner} but no repositories${curOwner ? ` (the current repository belongs to ${curOwner})` : ''}`, 'name the repositories the token may reach; a token for every repository of the installation is never asked for', example, 'credentials.github.owner');
+}
+/** GitHub's own rules for an account and a repository name (the registry schema's patterns). */
+const OWNER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPOSITORY_NAME = /^(?!\.\.?$)[A-Za-z0-9_.-]{1,100}$/;
+/**
+ * GITHUB_REPOSITORY (`owner/name`) split, or refused when it is not one: it comes from the
+ * environment, which the CLI takes from anywhere, and a `..` in it would change the API path.
+ */
+function currentRepository(agent, repository) {
+    if (repository === undefined || repository === '')
+        return [undefined, undefined];
+    const [owner, name, ...rest] = repository.split('/');
+    if (rest.length === 0 && owner && name && OWNER_NAME.test(owner) && REPOSITORY_NAME.test(name))
+        return [owner, name];
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`GITHUB_REPOSITORY is ${JSON.stringify(repository.slice(0, 200))}, not an owner/name GitHub could have; it is not used as the token's repository`, {
+        code: 'GITHUB_SETTINGS_INVALID',
+        location: { file: 'environment variable GITHUB_REPOSITORY' },
+        hint: `GITHUB_REPOSITORY must be owner/name, as GitHub Actions sets it; or name the owner and repositories of agent '${agent.name}' in the registry (credentials.github.owner and repositories)`,
+        fix: `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        owner: acme\n        repositories: [app]`,
+    });
 }
 function githubProvider(client = {}) {
     const revoke = client.revoke ?? _providers_github_api_js__WEBPACK_IMPORTED_MODULE_3__/* .revokeInstallationToken */ .EZ;
@@ -1973,7 +1947,7 @@ function vaultProvider(client = { login: _providers_vault_js__WEBPACK_IMPORTED_M
                 const missing = !url ? 'url' : 'role';
                 throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`agent '${agent.name}' has Vault settings without a ${missing}`, {
                     code: 'VAULT_SETTINGS_INCOMPLETE',
-                    hint: (s) => `set credentials.vault.${missing} in the registry, or ${s.name(`vault-${missing}`)}`,
+                    hint: `set credentials.vault.${missing} in the registry or the 'vault-${missing}' input`,
                     fix: `credentials:\n  vault:\n    url: ${url ?? 'https://vault.example.com:8200'}\n    role: ${role ?? agent.name}`,
                 });
             }
@@ -2347,7 +2321,7 @@ function diagnoseVaultLogin(status, vaultMessage, ctx) {
 /* unused harmony exports GITHUB_API_VERSION, GitHubHttpError, rateLimitOf */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
 /* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7684);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5036);
 /**
  * What every GitHub REST call shares: the request under the retry policy (GitHub's rate-limit
  * headers honoured within the deadline), GitHub's answer reduced to its one-line `message`, and
@@ -2561,7 +2535,7 @@ function parseAppPrivateKey(text, what) {
         throw fail(`could not be parsed as a PEM private key${typeof code === 'string' ? ` (${code})` : ''}; it may be cut short or altered`);
     }
     if (key.asymmetricKeyType !== 'rsa') {
-        throw fail(`is a ${key.asymmetricKeyType ?? 'non-RSA'} key; GitHub App keys are RSA`);
+        throw fail(`is not an RSA key (it is ${key.asymmetricKeyType ?? 'of another type'}); GitHub App keys are RSA`);
     }
     return key;
 }
@@ -2749,9 +2723,10 @@ function formatPermissions(permissions) {
 /* harmony export */ });
 /* unused harmony exports normalizeVaultUrl, normalizeAuthPath, normalizeKvPath, readKvSecretData, lookupSelf */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1196);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7684);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5770);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4066);
+/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1196);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5036);
 /**
  * HashiCorp Vault's HTTP API (https://developer.hashicorp.com/vault/api-docs): JWT auth login,
  * KV v1/v2 reads, token lookup-self and revoke-self, over the engine's own HTTP client. It is the
@@ -2764,6 +2739,7 @@ function formatPermissions(permissions) {
  * performance standby not yet consistent); 400/403/404 fail at once.
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
+
 
 
 
@@ -2813,19 +2789,19 @@ function normalizeKvPath(path) {
 }
 /** KV secrets can be certificates or bundles; anything past this is not a Vault answer we want. */
 const MAX_VAULT_RESPONSE_BYTES = 1024 * 1024;
-const isRetryable = (err) => (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkFault */ .d$)(err) ||
-    (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .ProviderHttpError */ .gm && (err.status >= 500 || RETRYABLE_VAULT_STATUSES.has(err.status)));
+const isRetryable = (err) => (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isNetworkFault */ .d$)(err) ||
+    (err instanceof _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm && (err.status >= 500 || RETRYABLE_VAULT_STATUSES.has(err.status)));
 /** Vault's `{"errors": [...]}` as one printable line, or the start of a non-JSON body. */
 function vaultErrorText(text) {
     try {
         const errors = JSON.parse(text).errors;
         if (Array.isArray(errors))
-            return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .shortMessage */ .Sq)(errors.map(String).filter(Boolean).join('; '));
+            return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .shortMessage */ .Sq)(errors.map(String).filter(Boolean).join('; '));
     }
     catch {
         // a proxy's page, or nothing
     }
-    return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .shortMessage */ .Sq)(text, 200);
+    return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .shortMessage */ .Sq)(text, 200);
 }
 /**
  * One Vault API call under the retry policy. Resolves the parsed JSON body of a 2xx answer
@@ -2845,8 +2821,8 @@ async function vaultRequest(call, what, api, onRefusal) {
         headers['content-type'] = 'application/json';
     }
     try {
-        return await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (signal) => {
-            const res = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .sendAttempt */ .ob)(url, { method: api.method, headers, body, signal, maxResponseBytes: MAX_VAULT_RESPONSE_BYTES }, what, 'VAULT_REQUEST_FAILED');
+        return await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async (signal) => {
+            const res = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .sendAttempt */ .ob)(url, { method: api.method, headers, body, signal, maxResponseBytes: MAX_VAULT_RESPONSE_BYTES }, what, 'VAULT_REQUEST_FAILED');
             const text = res.text();
             if (res.status >= 200 && res.status < 300) {
                 if (!text.trim())
@@ -2857,21 +2833,35 @@ async function vaultRequest(call, what, api, onRefusal) {
                 catch {
                     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${what}: Vault answered HTTP ${res.status} with a body that is not JSON`, {
                         code: 'VAULT_RESPONSE_INVALID',
-                        hint: (s) => `check that the Vault address (${s.name('vault-url')} or the registry's credentials.vault.url) points at Vault itself, not a proxy or a web page.`,
+                        hint: 'check that vault-url points at Vault itself, not a proxy or a web page.',
                     });
                 }
             }
-            const err = new _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .ProviderHttpError */ .gm(res.status, undefined, vaultErrorText(text));
+            // A proxy's error page may echo what we sent; neither the token nor the JWT leaves here.
+            const err = new _retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderHttpError */ .gm(res.status, undefined, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubSecret */ .SK)(vaultErrorText(text), api.token, typeof api.body?.jwt === 'string' ? api.body.jwt : undefined), (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(res.headers['retry-after']));
             if (isRetryable(err))
                 throw err;
             const refusal = onRefusal(err);
             if (refusal === 'already-invalid')
                 return refusal;
             throw refusal;
-        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry));
+        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry));
     }
     catch (err) {
-        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .exhausted */ .uW)(err, 'VAULT_UNAVAILABLE', (s) => `Vault at ${call.url} did not answer in time; re-run the job, or check the Vault address (${s.name('vault-url')} or the registry's credentials.vault.url) and the network.`);
+        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .exhausted */ .uW)(err, 'VAULT_UNAVAILABLE', `Vault at ${call.url} did not answer in time; re-run the job, or check vault-url and the network.`);
+    }
+}
+/**
+ * A response-wrapped answer (`wrap_info`, no `auth`/`data`): Vault wraps when the role, a policy
+ * or a proxy demands it; the real answer sits behind a single-use token this client does not unwrap.
+ */
+function refuseWrapped(body, what) {
+    const wrap = body?.wrap_info;
+    if (wrap && typeof wrap === 'object') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${what}: Vault answered with a response-wrapping token instead of the answer`, {
+            code: 'VAULT_RESPONSE_WRAPPED',
+            hint: 'response wrapping is required for this path or role (a sys/wrapping policy, X-Vault-Wrap-TTL at a proxy); turn it off for the CI role.',
+        });
     }
 }
 /** `POST /v1/auth/<authPath>/login {role, jwt}`. */
@@ -2879,7 +2869,7 @@ async function vaultJwtLogin(req) {
     const authPath = normalizeAuthPath(req.authPath);
     if (!req.role)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht('vault-role is required for the Vault JWT login', { code: 'VAULT_ROLE_MISSING' });
-    const body = await vaultRequest(req, `Vault JWT login (auth/${authPath}/login)`, { method: 'POST', path: `auth/${authPath}/login`, body: { role: req.role, jwt: req.jwt } }, (err) => (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__/* .diagnoseVaultLogin */ .QV)(err.status, err.providerMessage, {
+    const body = await vaultRequest(req, `Vault JWT login (auth/${authPath}/login)`, { method: 'POST', path: `auth/${authPath}/login`, body: { role: req.role, jwt: req.jwt } }, (err) => (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_3__/* .diagnoseVaultLogin */ .QV)(err.status, err.providerMessage, {
         url: req.url,
         authPath,
         role: req.role,
@@ -2887,6 +2877,7 @@ async function vaultJwtLogin(req) {
         audience: req.audience,
         jwt: req.jwt,
     }));
+    refuseWrapped(body, `Vault JWT login (auth/${authPath}/login)`);
     const auth = body?.auth;
     if (!auth || typeof auth.client_token !== 'string') {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`Vault answered the login at auth/${authPath}/login without a token`, {
@@ -2909,6 +2900,7 @@ async function vaultJwtLogin(req) {
 async function readKvSecretData(req) {
     const path = normalizeKvPath(req.path);
     const body = await vaultRequest(req, `Vault read of ${path}`, { method: 'GET', path, token: req.token }, (err) => kvRefusal(err, path, req.namespace));
+    refuseWrapped(body, `Vault read of ${path}`);
     const data = body?.data;
     if (data && typeof data === 'object' && 'metadata' in data && 'data' in data) {
         const inner = data.data;
@@ -3041,11 +3033,8 @@ function resolveAgent(registry, selector) {
             throw new core/* AstlError */.Ht(`agent '${name}' is registered with type '${entry.type}', but the request says agent-type '${type}'`, {
                 code: 'AGENT_TYPE_MISMATCH',
                 location: entry.keyLocations['type'] ?? entry.location,
-                hint: (s) => `make ${s.name('agent-type')} match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
-                fix: (s) => s.snippet([
-                    ['agent', name],
-                    ['agent-type', entry.type],
-                ]),
+                hint: `make the agent-type input match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
+                fix: `with:\n  agent: ${name}\n  agent-type: ${entry.type}\n`,
             });
         }
         return entry;
@@ -3071,18 +3060,15 @@ function resolveAgent(registry, selector) {
             .join(', ')}); the request must name one`, {
             code: 'AGENT_AMBIGUOUS',
             location: matches[0].keyLocations['name'] ?? matches[0].location,
-            hint: (s) => `set ${s.name('agent')} to one of: ${matches.map((m) => m.name).join(', ')}`,
-            fix: (s) => s.snippet([
-                ['agent', matches[0].name],
-                ['agent-type', type],
-            ]),
+            hint: `set the agent input to one of: ${matches.map((m) => m.name).join(', ')}`,
+            fix: `with:\n  agent: ${matches[0].name}\n  agent-type: ${type}\n`,
         });
     }
-    throw new core/* AstlError */.Ht('the request names no agent', {
+    throw new core/* AstlError */.Ht('no agent named: set the agent input (or agent-type when one agent has that type)', {
         code: 'AGENT_REQUIRED',
-        setting: 'agent',
-        hint: (s) => `set ${s.name('agent')} (or ${s.name('agent-type')} when one agent has that type) to one of the agents registered in ${registry.file}${knownAgents(registry)}`,
-        fix: (s) => s.snippet([['agent', registry.agents[0]?.name ?? '<agent-name>']]),
+        location: agentsAt,
+        hint: `name one of the agents registered in ${registry.file}${knownAgents(registry)}`,
+        fix: `with:\n  agent: ${registry.agents[0]?.name ?? '<agent-name>'}\n`,
     });
 }
 function knownAgents(registry) {

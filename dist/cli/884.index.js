@@ -451,7 +451,11 @@ async function gitChangeSet(root, base, head) {
         const path = parts[i++];
         if (!path || kind === 'D')
             continue;
-        files.set(path, { file: path, ranges: [], ...(kind === 'T' ? { wholeFile: true } : {}) });
+        files.set(path, {
+            file: path,
+            ranges: [],
+            ...(kind === 'T' || kind === 'R' || kind === 'C' ? { wholeFile: true } : {}),
+        });
     }
     let current;
     for (const line of patch.split('\n')) {
@@ -581,9 +585,11 @@ async function githubChangeSet(pr, timeoutMs) {
         for (const f of data) {
             if (f.status === 'removed')
                 continue;
-            files.set(f.filename, f.patch
+            // A rename counts whole (see FileChange.wholeFile); so does a file without a patch.
+            const renamed = f.status === 'renamed' || f.status === 'copied';
+            files.set(f.filename, f.patch && !renamed
                 ? { file: f.filename, ranges: rangesFromPatch(f.patch) }
-                : { file: f.filename, ranges: [], wholeFile: f.status !== 'renamed' });
+                : { file: f.filename, ranges: [], wholeFile: true });
         }
         if (data.length < 100)
             break;
@@ -1014,7 +1020,8 @@ const SCANNER_RULES = [
     // GitLab CI
     rule('gitlab/unpinned-include', 'warning', 6.5, 'GitLab CI include not pinned', 'A project include without a pinned `ref:`, a component on a branch or `~latest`, or a remote include without `integrity:` pulls configuration that can change without review.', ['gitlab', 'supply-chain']),
     // The scanner itself
-    rule('scan/parse-error', 'error', 7.0, 'Workflow, action, agent config or policy could not be checked', 'The file is a workflow, an action definition, an agent config, a policy or an IAM document, but it is not valid YAML/JSON, expands too far through aliases, or a rule failed on it; only the secret rules ran, so the scanner fails closed with an error.', ['config']),
+    rule('scan/parse-error', 'error', 7.0, 'A file could not be checked', 'A workflow, action definition, agent config, policy or IAM document is not valid YAML/JSON, expands too far through aliases, is over the size limit, or a rule failed on it (only the secret rules ran); or a file could not be read, or the secret rules failed on it. The scanner fails closed with an error.', ['config']),
+    rule('scan/config-changed', 'note', 2.0, 'The change under review edits the scan configuration', 'The scan configuration (.astl/scan.yaml) is read from the checked-out tree, so a pull request that edits it changes its own scan: pinning exceptions, the agent registry and catalog. Its owners should review it (CODEOWNERS).', ['governance']),
     rule('scan/suppression-without-reason', 'warning', 3.0, 'Suppression without a reason', '`# astl:ignore <rule-id>` must say why the finding is acceptable, so reviewers can judge it: `# astl:ignore <rule-id> <reason>`.', ['governance']),
 ];
 const SCANNER_RULES_BY_ID = new Map(SCANNER_RULES.map((r) => [r.id, r]));
@@ -2806,6 +2813,7 @@ function reportInjection(found, node, where, ctx, kind) {
             }
             const { line, column } = ctx.position(offset);
             const expr = `\${{ ${f.expression.text.trim()} }}`;
+            const shown = shortened(expr);
             const chain = source.via.length > 1 ? ` (${source.via.join(' ← ')})` : '';
             const direct = source.via.length === 1;
             const variable = envName(source.via[0] ?? source.context);
@@ -2816,11 +2824,15 @@ function reportInjection(found, node, where, ctx, kind) {
                 line,
                 column,
                 ...(certain ? {} : { severity: 'warning' }),
-                message: `\`${expr}\` can expand to ${certain ? 'attacker-controlled' : 'caller- or collaborator-controlled'} text from \`${source.context}\`${chain}, pasted into ${where} before it runs, so a crafted value executes as code${f.syntaxError ? ` (the expression does not parse: ${f.syntaxError}; treated as untrusted)` : ''}. ${fix}`,
+                message: `\`${shown}\` can expand to ${certain ? 'attacker-controlled' : 'caller- or collaborator-controlled'} text from \`${source.context}\`${chain}, pasted into ${where} before it runs, so a crafted value executes as code${f.syntaxError ? ` (the expression does not parse: ${f.syntaxError}; treated as untrusted)` : ''}. ${fix}`,
                 about: `${where} ${expr} ${source.context}`,
             });
         }
     });
+}
+/** An expression as a message shows it: at most 160 characters (a 400 KB one stays readable). */
+function shortened(expr) {
+    return expr.length <= 160 ? expr : `${expr.slice(0, 100)}…${expr.slice(-50)}`;
 }
 function fixFor(kind, direct, context, variable) {
     const envRef = context.startsWith('env.') ? '' : ` \`env: { ${variable}: \${{ ${context} }} }\` and`;
@@ -2870,6 +2882,8 @@ function lineOf(ctx, node) {
 }
 
 
+// EXTERNAL MODULE: ./packages/core/yaml-source.ts
+var yaml_source = __webpack_require__(167);
 ;// CONCATENATED MODULE: ./packages/scanner/workflow/yaml.ts
 /**
  * YAML for the scanner's rules: every document parsed with positions, then aliases and merge
@@ -2881,6 +2895,7 @@ function lineOf(ctx, node) {
  * nothing can hide behind it. Expansion is bounded: an alias bomb stops at RESOLVE_LIMITS and the
  * caller reports the file as unparseable (fail closed) instead of passing it.
  */
+
 
 /**
  * Expanded nodes per document (a workflow of 200 jobs x 50 steps x 10 keys stays far below;
@@ -2905,7 +2920,8 @@ function parseResolved(text) {
     const lineCounter = new dist/* LineCounter */.HN();
     let docs;
     try {
-        docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+        // uniqueKeys: the library's check is quadratic in a mapping's size; firstDuplicateKey is linear.
+        docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false });
     }
     catch (err) {
         throw new YamlProblem(err instanceof RangeError ? 'nested too deeply to parse' : err.message, 0, 'limit');
@@ -2913,7 +2929,7 @@ function parseResolved(text) {
     const list = Array.isArray(docs) ? docs : [docs];
     const out = [];
     for (const document of list) {
-        const problem = document.errors[0];
+        const problem = document.errors[0] ?? (0,yaml_source/* firstDuplicateKey */.jt)(document);
         if (problem)
             throw new YamlProblem(problem.message.split('\n')[0], problem.pos[0], 'syntax');
         const root = new Resolver(document).build(document.contents, 0);
@@ -6602,7 +6618,8 @@ const DEFAULT_PATHS = [
     '**/agent-config.y?(a)ml',
     '**/*agent*.y?(a)ml',
     '**/policies/**',
-    '.github/workflows/**/*.y?(a)ml',
+    // Any letter case of the extension (`ci.YML`): the scanner's kind test is case-insensitive too.
+    '.github/workflows/**/*.[yY]?([aA])[mM][lL]',
     '**/action.y?(a)ml',
     '**/.gitlab-ci.y?(a)ml',
     '**/*.json',
@@ -6611,6 +6628,54 @@ const DEFAULT_PATHS = [
 const DEFAULT_EXCLUDE = ['**/.git/**', '**/node_modules/**'];
 const MAX_FILE_BYTES = 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8192;
+const BINARY_REASON = 'binary file; only the secret token rules ran on it';
+/**
+ * What a file's first bytes say: its encoding (a UTF-16 byte-order mark, or ASCII-range UTF-16
+ * without one: NULs at every other position) and whether it is binary (more than 1% NUL bytes
+ * otherwise; a text file with a stray NUL stays text, so one NUL cannot hide it from the rules).
+ */
+function sniffEncoding(head) {
+    if (head[0] === 0xff && head[1] === 0xfe)
+        return { encoding: 'utf-16le', binary: false };
+    if (head[0] === 0xfe && head[1] === 0xff)
+        return { encoding: 'utf-16be', binary: false };
+    let even = 0;
+    let odd = 0;
+    const n = Math.min(head.length, BINARY_SNIFF_BYTES) & ~1;
+    for (let i = 0; i < n; i += 2) {
+        if (head[i] === 0)
+            even++;
+        if (head[i + 1] === 0)
+            odd++;
+    }
+    const half = n / 2;
+    if (half >= 2 && odd >= half * 0.9 && even <= half * 0.05)
+        return { encoding: 'utf-16le', binary: false };
+    if (half >= 2 && even >= half * 0.9 && odd <= half * 0.05)
+        return { encoding: 'utf-16be', binary: false };
+    const tail = head.length > n && head[n] === 0 ? 1 : 0;
+    return { encoding: 'utf-8', binary: (even + odd + tail) * 100 > Math.max(n, 1) };
+}
+/** A streaming decoder for `encoding` (UTF-16BE is swapped to LE; TextDecoder lacks BE in Node 20). */
+function decoderFor(encoding) {
+    if (encoding === 'utf-8') {
+        const d = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+        return (bytes, stream) => (bytes ? d.decode(bytes, { stream }) : d.decode());
+    }
+    const d = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: false });
+    if (encoding === 'utf-16le')
+        return (bytes, stream) => (bytes ? d.decode(bytes, { stream }) : d.decode());
+    let odd;
+    return (bytes, stream) => {
+        if (!bytes)
+            return d.decode();
+        const all = odd === undefined ? Buffer.from(bytes) : Buffer.concat([Buffer.of(odd), bytes]);
+        const even = all.length & ~1;
+        odd = all.length > even ? all[even] : undefined;
+        const swapped = Buffer.from(all.subarray(0, even)).swap16();
+        return d.decode(swapped, { stream });
+    };
+}
 /** Offset <-> line/column for one text, built once, on demand. */
 class LineIndex {
     text;
@@ -6653,11 +6718,19 @@ class LineIndex {
 function toPosix(path) {
     return sep === '/' ? path : path.split(sep).join('/');
 }
+/**
+ * A matcher for root-relative paths. picomatch's `**` never matches a line break (its regex `.`
+ * stops there), so `evil\n::error::x.txt` would slip past `paths: '**'`; line terminators are
+ * matched as NUL, which no glob can spell and every `*`/`?` accepts.
+ */
 function globMatcher(globs) {
     if (globs.length === 0)
         return () => false;
-    return picomatch_default()([...globs], { dot: true });
+    const match = picomatch_default()([...globs], { dot: true });
+    return (file) => match(LINE_TERMINATORS.test(file) ? file.replace(LINE_TERMINATORS_ALL, '\0') : file);
 }
+const LINE_TERMINATORS = /[\n\r\u2028\u2029]/;
+const LINE_TERMINATORS_ALL = /[\n\r\u2028\u2029]/g;
 /**
  * Every regular file under `root` (or under its sub-folder `start`) matching `include` and not
  * `exclude`, root-relative and sorted, plus what was passed over and why (symlinks that lead out
@@ -6767,8 +6840,11 @@ function selectFiles(root, names, exclude) {
             skipped.push(...walked.skipped);
             continue;
         }
-        if (isExcluded(rel))
+        if (isExcluded(rel)) {
+            // Named but never scanned: say so, or `astl scan node_modules/x/.env` would pass silently.
+            skipped.push({ file: rel, reason: `excluded (matches ${exclude.join(', ')}); not scanned` });
             continue;
+        }
         if (info.isSymbolicLink()) {
             const why = symlinkProblem((0,external_node_path_.join)(root, rel), realRoot);
             if (why) {
@@ -6829,7 +6905,8 @@ function normaliseName(name) {
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 /**
  * Reads one file as text, or says why it was skipped: over the size cap, binary (a NUL byte in
- * the first 8 KiB), unreadable. Invalid UTF-8 decodes to U+FFFD instead of failing.
+ * the first 8 KiB; its text is kept for the secret token rules), unreadable. UTF-16 (with a
+ * byte-order mark or ASCII-range without one) is decoded; invalid UTF-8 becomes U+FFFD.
  */
 function readSource(root, file, maxBytes = MAX_FILE_BYTES) {
     const path = (0,external_node_path_.join)(root, file);
@@ -6857,9 +6934,11 @@ function readSource(root, file, maxBytes = MAX_FILE_BYTES) {
             filled += n;
         }
         const bytes = buffer.subarray(0, filled);
-        if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0))
-            return { file, reason: 'binary file; not scanned' };
-        return { file, text: decoder.decode(bytes), bytes: filled };
+        const { encoding, binary } = sniffEncoding(bytes.subarray(0, BINARY_SNIFF_BYTES + 1));
+        const text = encoding === 'utf-8' ? decoder.decode(bytes) : decoderFor(encoding)(bytes, false);
+        if (binary)
+            return { file, reason: BINARY_REASON, binaryText: text };
+        return { file, text, bytes: filled };
     }
     catch (err) {
         return { file, reason: `cannot read (${err.code ?? err.message})` };
@@ -6887,10 +6966,11 @@ const WINDOW_OVERLAP = 64 * 1024;
  * characters shared with the previous one), so that a linear detector can scan it with bounded
  * memory. Each position belongs to exactly one window's `[from, to)`; a match shorter than half
  * the overlap lies whole in the window its start belongs to. Returns a SkippedFile when the file
- * is binary or unreadable, undefined when every window was delivered.
+ * is unreadable, undefined when every window was delivered (`binary` set on each for a binary file).
  */
 function readWindows(root, file, onWindow, windowBytes = WINDOW_BYTES, overlap = WINDOW_OVERLAP) {
-    const stream = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+    let decode;
+    let binary = false;
     const buffer = Buffer.allocUnsafe(windowBytes);
     let fd;
     let carry = '';
@@ -6902,16 +6982,19 @@ function readWindows(root, file, onWindow, windowBytes = WINDOW_BYTES, overlap =
         for (;;) {
             const n = (0,external_node_fs_.readSync)(fd, buffer, 0, windowBytes, null);
             const bytes = buffer.subarray(0, n);
-            if (first && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0))
-                return { file, reason: 'binary file; not scanned' };
+            if (!decode) {
+                const sniffed = sniffEncoding(bytes.subarray(0, BINARY_SNIFF_BYTES + 1));
+                decode = decoderFor(sniffed.encoding);
+                binary = sniffed.binary;
+            }
             const last = n === 0;
-            const text = carry + (last ? stream.decode() : stream.decode(bytes, { stream: true }));
+            const text = carry + (last ? decode(undefined, false) : decode(bytes, true));
             const nextCarry = last ? '' : text.slice(Math.max(0, text.length - overlap));
             const split = Math.ceil(nextCarry.length / 2);
             const from = first ? 0 : Math.ceil(carry.length / 2);
             const to = last ? text.length : text.length - nextCarry.length + split;
             if (text.length > 0 && to > from)
-                onWindow({ text, line, column, from, to });
+                onWindow({ text, line, column, from, to, binary });
             if (last)
                 return undefined;
             // Where the next window starts: advance line and column over the text that leaves.
@@ -7688,6 +7771,41 @@ function readValue(ctx, i) {
     }
     return { valueStart: i, valueEnd: unquotedEnd(text, i), quoted: false };
 }
+/**
+ * Where a YAML or JSON value starts when `key:` ends its line: a block scalar (`key: |`,
+ * `key: >-`, a comment after the indicator) or a plain or quoted value on the next line, which
+ * must be indented deeper than the key (otherwise it is the next key). `at` is just after the
+ * colon and its blanks; undefined when a value follows on the same line.
+ */
+function valueOnNextLine(text, nameStart, at) {
+    let i = at;
+    if (text[i] === '|' || text[i] === '>') {
+        i++;
+        while (i < at + 4 && /[-+0-9]/.test(text[i] ?? ''))
+            i++;
+        i = skipBlanks(text, i);
+        if (text[i] === '#') {
+            const end = text.indexOf('\n', i);
+            if (end === -1 || end - i > MAX_GAP)
+                return undefined;
+            i = end;
+        }
+    }
+    if (text[i] === '\r')
+        i++;
+    if (text[i] !== '\n')
+        return undefined;
+    let lineStart = nameStart;
+    while (lineStart > 0 && nameStart - lineStart < MAX_GAP && text[lineStart - 1] !== '\n')
+        lineStart--;
+    const keyIndent = skipBlanks(text, lineStart) - lineStart;
+    const next = i + 1;
+    const valueStart = skipBlanks(text, next);
+    if (valueStart - next <= keyIndent || valueStart - next > MAX_GAP)
+        return undefined;
+    const c = text[valueStart];
+    return c === undefined || c === '\n' || c === '\r' || c === '#' ? undefined : valueStart;
+}
 /** Reads `name <op> value` around a keyword hit at `at`; undefined when it is not an assignment. */
 function readAssignment(ctx, at) {
     const { text } = ctx;
@@ -7702,7 +7820,10 @@ function readAssignment(ctx, at) {
     const op = operatorAfterName(text, nameEnd);
     if (!op)
         return undefined;
-    const read = readValue(ctx, skipBlanks(text, op.end));
+    let valueAt = skipBlanks(text, op.end);
+    if (op.colon)
+        valueAt = valueOnNextLine(text, nameStart, valueAt) ?? valueAt;
+    const read = readValue(ctx, valueAt);
     if (op.needsQuotedValue && !read.quoted)
         return undefined;
     let { valueStart, valueEnd } = read;
@@ -9552,16 +9673,11 @@ function detectSecrets(text, file, options) {
     if (typeof text !== 'string' || text.length === 0)
         return [];
     const opts = compileOptions(options);
-    let hits;
-    try {
-        hits = detectors.run(text, opts.enabled, opts.optIn);
-        if (opts.custom.length > 0 && opts.enabled('secret/custom-pattern'))
-            hits.push(...runCustomPatterns(opts.custom, text, file));
-    }
-    catch {
-        // A detector bug must not take the whole scan down; the file is reported as clean of secrets.
-        return [];
-    }
+    // A detector bug throws to the caller: the scan engine reports the file as unchecked (an
+    // error, so the scan fails closed) instead of calling it clean.
+    let hits = detectors.run(text, opts.enabled, opts.optIn);
+    if (opts.custom.length > 0 && opts.enabled('secret/custom-pattern'))
+        hits.push(...runCustomPatterns(opts.custom, text, file));
     // Placeholders go before overlap removal, so that a real secret overlapping a placeholder of
     // a more specific rule is still reported.
     hits = dropOverlaps(hits.filter((h) => !isPlaceholderHit(h))).filter((h) => !DOCUMENTATION_EXAMPLES.has(h.secret) && !opts.allowed(h.secret, text.slice(h.start, h.end)));
@@ -9636,27 +9752,52 @@ function readSuppressions(ctx) {
     return out;
 }
 function isSuppressed(finding, suppressions) {
+    return suppressionOf(finding, suppressions) !== undefined;
+}
+/** The comment that accepts `finding` (its line and reason), if any. */
+function suppressionOf(finding, suppressions) {
     if (suppressions.size === 0)
-        return false;
+        return undefined;
     for (const line of [finding.line, finding.line - 1]) {
         const s = suppressions.get(line);
         if (s?.rules.some((r) => r === finding.ruleId || (r.endsWith('/*') && finding.ruleId.startsWith(r.slice(0, -1))))) {
-            return true;
+            return { line, reason: s.reason };
         }
     }
-    return false;
+    return undefined;
 }
 function applySuppressions(ctx) {
     const suppressions = readSuppressions(ctx);
     const kept = [];
     const suppressed = [];
+    const accepted = [];
     for (const f of ctx.findings) {
-        if (f.ruleId !== 'scan/suppression-without-reason' && isSuppressed(f, suppressions))
+        const by = f.ruleId === 'scan/suppression-without-reason' ? undefined : suppressionOf(f, suppressions);
+        if (by) {
             suppressed.push(f);
+            accepted.push({ finding: f, ...by });
+        }
         else
             kept.push(f);
     }
-    return { kept, suppressed };
+    return { kept, suppressed, accepted };
+}
+/**
+ * A finding accepted by something the change under review itself added (an `astl:ignore`
+ * comment on a changed line, a baseline or scan config the change edits), shown as a note so
+ * a pull request cannot silence its own findings unseen. `how` says what accepted it.
+ */
+function acceptedInChange(f, how) {
+    return {
+        ...f,
+        severity: 'note',
+        message: `Accepted by ${how}, and this change adds or edits it or the finding's line: reviewers, judge that reason. ${f.message}`,
+    };
+}
+/** A reason as a message quotes it: one line, at most 200 characters. */
+function quotedReason(reason) {
+    const flat = reason.replace(/\s+/g, ' ').trim();
+    return JSON.stringify(flat.length > 200 ? `${flat.slice(0, 199)}…` : flat);
 }
 /** Baseline file: `{"version":1,"fingerprints":[...]}` or one fingerprint a line (`#` comments). */
 function parseBaseline(text) {
@@ -9816,21 +9957,37 @@ async function scan(options) {
     let bytesScanned = 0;
     const sessionPolicies = new Map();
     const targetSet = new Set(targets);
-    let streamedSuppressed = 0;
+    const streamedAccepted = new Map();
     const scanOne = (file, forceIam) => {
         const source = read(file);
         if (isSkipped(source)) {
-            skipped.push(source);
+            const { binaryText, ...listed } = source;
+            skipped.push(listed);
+            if (binaryText !== undefined) {
+                // A binary file: no YAML/JSON rules, but a token pasted into it is still a secret.
+                const ctx = new FileContext(file, binaryText, RULES_BY_ID);
+                runSecrets(ctx, () => tokenFindings(secrets(binaryText, file), true));
+                contexts.push(ctx);
+                scannedFiles.push(file);
+                bytesScanned += Buffer.byteLength(binaryText);
+                return;
+            }
             if (source.tooLarge !== undefined) {
                 // Over the size cap: no YAML/JSON rules, but the secret rules still run, in windows.
-                const streamed = scanLargeFile(root, file, secrets);
+                const kind = kindOf(file);
+                const marks = kind === 'json' || kind === 'other' ? undefined : { keys: new Set(), policyKind: false };
+                const streamed = scanLargeFile(root, file, secrets, marks);
                 if (streamed.skipped)
                     skipped[skipped.length - 1] = streamed.skipped;
                 else {
+                    // A workflow or config padded past the cap must not pass unchecked: fail closed.
+                    const what = marks && configKindOf(file, kind, marks);
+                    if (what)
+                        reportTooLarge(streamed.ctx, what, source.tooLarge, maxBytes);
                     contexts.push(streamed.ctx);
                     scannedFiles.push(file);
                     bytesScanned += source.tooLarge;
-                    streamedSuppressed += streamed.suppressed;
+                    streamedAccepted.set(file, streamed.accepted);
                 }
             }
             return;
@@ -9844,6 +10001,7 @@ async function scan(options) {
         contexts.push(ctx);
         scannedFiles.push(file);
         bytesScanned += source.bytes;
+        let parsed;
         try {
             if (iamCandidate)
                 scanIam(ctx, forceIam);
@@ -9857,6 +10015,9 @@ async function scan(options) {
                     onSessionPolicy: (path, agent) => {
                         if (!sessionPolicies.has(path))
                             sessionPolicies.set(path, agent);
+                    },
+                    onParsed: (docs) => {
+                        parsed = docs;
                     },
                 });
             }
@@ -9872,11 +10033,28 @@ async function scan(options) {
                 fileLevel: true,
             });
         }
-        for (const f of secrets(source.text, file))
-            ctx.findings.push(f);
+        runSecrets(ctx, () => secrets(source.text, file));
+        if (parsed) {
+            const docs = parsed;
+            runSecrets(ctx, () => decodedScalarSecrets(ctx, docs, secrets));
+        }
     };
     for (const file of targets)
         scanOne(file);
+    // A file or folder the scan could not read was not checked at all: an error, not a pass.
+    for (const s of skipped) {
+        if (!s.reason.startsWith('cannot read'))
+            continue;
+        const ctx = new FileContext(s.file, '', RULES_BY_ID);
+        ctx.emit({
+            ruleId: 'scan/parse-error',
+            line: 1,
+            message: `${s.file}: ${s.reason}, so none of the rules ran on it: the scan fails closed. Make it readable by the scan, or exclude it.`,
+            about: 'unreadable',
+            fileLevel: true,
+        });
+        contexts.push(ctx);
+    }
     // Session policies named by a scanned registry are IAM documents whatever their path.
     for (const [path, agent] of sessionPolicies) {
         if (targetSet.has(path) || scannedFiles.includes(path))
@@ -9885,16 +10063,32 @@ async function scan(options) {
             continue;
         scanOne(path, `agent '${agent}'`);
     }
-    // Suppressions, diff scope, baseline.
+    // Suppressions, diff scope, baseline. In diff scope, what the change itself adds to accept a
+    // finding (an astl:ignore on a changed line, an edited baseline) turns it into a note: a pull
+    // request cannot silence its own findings without reviewers seeing it.
     const baseline = loadBaseline(root, options.baseline);
-    let suppressed = streamedSuppressed;
+    const inChange = (file) => scope === 'diff' && changes !== undefined && file !== undefined && changes.files.has(file);
+    const baselineFile = typeof options.baseline === 'string' ? rootRelative(root, options.baseline) : undefined;
+    const baselineChanged = inChange(baselineFile);
+    let suppressed = 0;
     let baselined = 0;
     let outsideDiff = 0;
     const findings = [];
     for (const ctx of contexts) {
         const result = applySuppressions(ctx);
-        suppressed += result.suppressed.length;
         const change = scope === 'diff' ? changes?.files.get(ctx.file) : undefined;
+        for (const a of [...result.accepted, ...(streamedAccepted.get(ctx.file) ?? [])]) {
+            // The comment or the finding's own lines are new here: the acceptance was never reviewed.
+            const fresh = change &&
+                (isChangedLine(change, a.line, a.line) ||
+                    isChangedLine(change, a.finding.line, a.finding.endLine ?? a.finding.line));
+            if (fresh && !baseline.has(a.finding.fingerprint)) {
+                const how = `\`astl:ignore\` on line ${a.line} (${quotedReason(a.reason)})`;
+                findings.push(publicFinding(acceptedInChange(a.finding, how)));
+            }
+            else
+                suppressed++;
+        }
         for (const f of result.kept) {
             if (scope === 'diff' &&
                 !f.fileLevel &&
@@ -9903,12 +10097,17 @@ async function scan(options) {
                 continue;
             }
             if (baseline.has(f.fingerprint)) {
-                baselined++;
+                if (baselineChanged)
+                    findings.push(publicFinding(acceptedInChange(f, `the baseline ${baselineFile}`)));
+                else
+                    baselined++;
                 continue;
             }
             findings.push(publicFinding(f));
         }
     }
+    if (inChange(config.file))
+        findings.push(configChanged(config.file));
     findings.sort(compareFindings);
     // The default registry belongs in the inventory even when no agent is bound to it.
     store.registry(agentOptions.registry);
@@ -9958,22 +10157,107 @@ function selectTargets(root, named, globs, exclude) {
  * stays bounded and the detector's cost linear. Findings keep file coordinates and go through
  * the file's `astl:ignore` comments here, since no window holds the whole text.
  */
-function scanLargeFile(root, file, secrets) {
+function scanLargeFile(root, file, secrets, marks) {
     const ctx = new FileContext(file, '', RULES_BY_ID);
-    let suppressed = 0;
+    const accepted = [];
+    let failed = false;
     const skipped = readWindows(root, file, (w) => {
+        if (marks)
+            configMarks(w.text, marks);
         const local = new FileContext(file, w.text, RULES_BY_ID);
-        for (const f of secrets(w.text, file)) {
+        let found = [];
+        try {
+            found = tokenFindings(secrets(w.text, file), w.binary);
+        }
+        catch (err) {
+            if (!failed)
+                secretsFailed(ctx, err);
+            failed = true;
+        }
+        for (const f of found) {
             const at = local.lines.offset(f.line, f.column ?? 1);
             if (at >= w.from && at < w.to)
                 local.findings.push(f);
         }
         const result = applySuppressions(local);
-        suppressed += result.suppressed.length;
+        for (const a of result.accepted) {
+            accepted.push({ ...a, finding: shiftFinding(a.finding, w.line, w.column), line: a.line + w.line - 1 });
+        }
         for (const f of result.kept)
             ctx.findings.push(shiftFinding(f, w.line, w.column));
     });
-    return skipped ? { ctx, suppressed, skipped } : { ctx, suppressed };
+    return skipped ? { ctx, accepted, skipped } : { ctx, accepted };
+}
+/**
+ * In a binary file only the rules for tokens with a vendor's shape apply. Not the generic rule
+ * (a secret-looking name beside random bytes is what compressed data looks like), URL passwords
+ * (bytes before `http` glue on as a scheme, so test fixtures in `.pyc` files look real) or bare
+ * 64-hex Ethereum keys (curve constants in every crypto library). Measured on 3,000 binaries
+ * (images, fonts, wasm, shared libraries, .pyc): 0 findings with these left out, 59 with them.
+ */
+const NOT_IN_BINARIES = new Set([
+    'secret/generic-high-entropy',
+    'secret/url-credentials',
+    'secret/ethereum-private-key',
+]);
+function tokenFindings(found, binary) {
+    return binary ? found.filter((f) => !NOT_IN_BINARIES.has(f.ruleId)) : found;
+}
+/**
+ * Secrets that YAML decodes but the text does not show: escapes in a double-quoted scalar
+ * (`"ghp_\x41…"`, `\u0041`) and a double-quoted string continued with `\` at a line end (its
+ * pieces joined with nothing between them). The token rules run on each such scalar's decoded
+ * value (each scalar as written, once: aliases are not expanded); findings sit at the scalar's
+ * start, and a secret the text rules already found (same fingerprint) is not repeated.
+ */
+function decodedScalarSecrets(ctx, docs, secrets) {
+    const known = new Set(ctx.findings.map((f) => f.fingerprint));
+    const out = [];
+    for (const { document } of docs) {
+        (0,dist/* visit */.YR)(document, {
+            Scalar(_key, node) {
+                if (node.type !== 'QUOTE_DOUBLE' || typeof node.value !== 'string' || !node.range)
+                    return;
+                const [start, end] = node.range;
+                // Only this scalar's own text: an unbounded indexOf would make many scalars quadratic.
+                if (!ctx.text.slice(start, end).includes('\\'))
+                    return;
+                const at = ctx.position(start);
+                for (const f of tokenFindings(secrets(node.value, ctx.file), true)) {
+                    if (known.has(f.fingerprint))
+                        continue;
+                    known.add(f.fingerprint);
+                    const { column: _c, endLine: _l, endColumn: _e, ...rest } = f;
+                    out.push({
+                        ...rest,
+                        line: at.line,
+                        column: at.column,
+                        message: `${f.message} (It is written with escapes or a line continuation in this double-quoted YAML string, which YAML decodes to the secret.)`,
+                    });
+                }
+            },
+        });
+    }
+    return out;
+}
+/** The secret rules on one file; a detector that throws leaves the file unchecked: an error. */
+function runSecrets(ctx, detect) {
+    try {
+        for (const f of detect())
+            ctx.findings.push(f);
+    }
+    catch (err) {
+        secretsFailed(ctx, err);
+    }
+}
+function secretsFailed(ctx, err) {
+    ctx.emit({
+        ruleId: 'scan/parse-error',
+        line: 1,
+        message: `The secret rules failed on ${ctx.file} (${err instanceof Error ? err.message : String(err)}), so it was not checked for secrets: the scan fails closed. Please report this.`,
+        about: 'secrets-internal-error',
+        fileLevel: true,
+    });
 }
 /** A window-relative finding in file coordinates (the window starts at `line`:`column`). */
 function shiftFinding(f, line, column) {
@@ -9985,6 +10269,25 @@ function shiftFinding(f, line, column) {
     if (f.endColumn !== undefined)
         shifted.endColumn = f.endLine === 1 ? f.endColumn + column - 1 : f.endColumn;
     return shifted;
+}
+/** `path` (relative to root or absolute) as a root-relative, forward-slash name. */
+function rootRelative(root, path) {
+    return (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, path)).split(external_node_path_.sep).join('/');
+}
+/**
+ * The scan configuration is part of the change under review and already applies to this scan
+ * (it relaxes pinning, moves the agent registry, replaces agent catalog entries): say so.
+ */
+function configChanged(file) {
+    const ctx = new FileContext(file, '', RULES_BY_ID);
+    ctx.emit({
+        ruleId: 'scan/config-changed',
+        line: 1,
+        message: `This change edits the scan configuration ${file}, and this scan already uses the edited version: its pinning exceptions (shown as notes where they apply) and agent settings (registry, catalog entries) change what is reported. Have the owners of ${file} review it (CODEOWNERS).`,
+        about: 'scan config changed',
+        fileLevel: true,
+    });
+    return publicFinding(ctx.findings[0]);
 }
 function publicFinding(f) {
     const { fileLevel: _fileLevel, ...rest } = f;
@@ -10101,18 +10404,28 @@ function configKindOf(file, kind, text) {
         return 'GitLab CI configuration';
     if (/(^|\/)agent-config\.ya?ml$/i.test(file))
         return 'agent config';
-    const top = (key) => new RegExp(`^["']?${key}["']?[ \\t]*:`, 'm').test(text);
+    const marks = typeof text === 'string' ? configMarks(text) : text;
+    const top = (key) => marks.keys.has(key);
     if (top('jobs') && (top('on') || top('true')))
         return 'workflow';
     if (top('runs') && (top('name') || top('description')))
         return 'action';
     if (top('agents'))
         return 'agent config';
-    if (/^["']?kind["']?[ \t]*:[ \t]*["']?\w*Policy\b/m.test(text) || top('agentTypes'))
+    if (marks.policyKind || top('agentTypes'))
         return 'policy';
     if (/(^|\/)policies\//i.test(file))
         return 'policy';
     return undefined;
+}
+const CONFIG_KEY = /^["']?(jobs|on|true|runs|name|description|agents|agentTypes)["']?[ \t]*:/gm;
+/** Adds the marks found in `text` to `into` (a large file is read window by window). */
+function configMarks(text, into = { keys: new Set(), policyKind: false }) {
+    for (const m of text.matchAll(CONFIG_KEY))
+        into.keys.add(m[1]);
+    if (/^["']?kind["']?[ \t]*:[ \t]*["']?\w*Policy\b/m.test(text))
+        into.policyKind = true;
+    return into;
 }
 function scanYaml(ctx, kind, options) {
     let resolved;
@@ -10127,6 +10440,7 @@ function scanYaml(ctx, kind, options) {
             reportParseError(ctx, err, what);
         return;
     }
+    options.onParsed?.(resolved);
     let hasRegistry = false;
     let hasPolicy = false;
     for (const doc of resolved) {
@@ -10251,6 +10565,15 @@ function scanIam(ctx, origin) {
         throw err;
     }
     checkIamPolicy(tree, ctx, origin);
+}
+function reportTooLarge(ctx, what, size, maxBytes) {
+    ctx.emit({
+        ruleId: 'scan/parse-error',
+        line: 1,
+        message: `${ctx.file} looks like a${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} but is ${formatBytes(size)}, over the scanner's ${formatBytes(maxBytes)} limit, so only the secret rules ran on it: the scan fails closed. Split the file or remove the padding (a ${what} is rarely this large).`,
+        about: `too-large ${what}`,
+        fileLevel: true,
+    });
 }
 function reportParseError(ctx, err, what) {
     const located = err instanceof core/* AstlError */.Ht ? err : undefined;

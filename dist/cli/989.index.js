@@ -2,6 +2,250 @@ export const id = 989;
 export const ids = [989];
 export const modules = {
 
+/***/ 5770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aj: () => (/* binding */ httpRequest),
+/* harmony export */   mc: () => (/* binding */ HTTP_ERROR),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports HttpError, DEFAULT_MAX_RESPONSE_BYTES */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The HTTP client of every provider call (OIDC token, STS, Vault, and whatever comes next): one
+ * request over `node:http` / `node:https`, nothing else loaded. Built-in fetch is not used because
+ * its first call loads undici (about 35 ms and 12 MB per process); provider calls are a handful of
+ * small requests, so a plain request is enough.
+ *
+ * What it guarantees, so callers need not:
+ * - the request ends when `signal` fires (give it the attempt's signal from `Deadline`/`withRetry`);
+ * - the response body is capped while it streams (`maxResponseBytes`), so a hostile or broken
+ *   endpoint cannot exhaust memory;
+ * - redirects are followed only within the origin of the request (no token leaves for another host);
+ * - errors carry a message and a code only: never the request's headers or body, nor the response
+ *   body; and headers are set apart from the request options, which NODE_DEBUG=http prints. Transport faults keep Node's codes (ECONNRESET, ECONNREFUSED, ...) and timeouts are named
+ *   `TimeoutError`, so `isNetworkFault` (retry.ts) recognises every retryable one.
+ *
+ * - a body the server compressed although we did not ask (a proxy, a misconfigured gateway:
+ *   gzip, deflate, br) is decompressed, with the cap applied to the decompressed size.
+ *
+ * Proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are not used, as with fetch and the AWS SDK's
+ * default handler; providers say so in the hint when a connection fails with one set.
+ */
+
+
+
+/** Codes of the faults this module raises itself (Node's own codes pass through). */
+const HTTP_ERROR = {
+    timeout: 'ETIMEDOUT',
+    aborted: 'ABORT_ERR',
+    tooLarge: 'ERR_RESPONSE_TOO_LARGE',
+    crossOrigin: 'ERR_REDIRECT_CROSS_ORIGIN',
+    tooManyRedirects: 'ERR_TOO_MANY_REDIRECTS',
+    invalidUrl: 'ERR_INVALID_URL',
+    badEncoding: 'ERR_CONTENT_DECODING',
+};
+/** A failed request: a message and a code, nothing of the request or response it came from. */
+class HttpError extends Error {
+    code;
+    constructor(message, code, name = 'HttpError') {
+        super(message);
+        this.code = code;
+        this.name = name;
+    }
+}
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Sends one request and reads the whole answer, whatever its status (a 4xx or 5xx is a response,
+ * not an error). Rejects with HttpError: Node's transport codes, `ETIMEDOUT` (name TimeoutError)
+ * when the signal fired by timeout, `ABORT_ERR` (name AbortError) for any other abort, and the
+ * codes in HTTP_ERROR for an oversized body, a cross-origin or endless redirect, or a bad URL.
+ * Redirects follow fetch's rules (303, and 301/302 after a POST, become a GET without a body).
+ */
+async function httpRequest(url, options = {}) {
+    let target = parseUrl(url);
+    const origin = target.origin;
+    let method = (options.method ?? (options.body === undefined ? 'GET' : 'POST')).toUpperCase();
+    let body = options.body;
+    const maxRedirects = options.maxRedirects ?? 3;
+    for (let hop = 0;; hop++) {
+        const res = await once(target, method, body, options);
+        const location = res.headers.location;
+        if (!REDIRECTS.has(res.status) || maxRedirects === 0 || typeof location !== 'string')
+            return res;
+        if (hop >= maxRedirects) {
+            throw new HttpError(`more than ${maxRedirects} redirects`, HTTP_ERROR.tooManyRedirects);
+        }
+        const next = parseUrl(new URL(location, target).toString());
+        if (next.origin !== origin) {
+            // The origin only: a redirect's path or query may carry anything.
+            throw new HttpError(`refused a redirect from ${origin} to another origin (${next.origin})`, HTTP_ERROR.crossOrigin);
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+        target = next;
+    }
+}
+function parseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url.toString());
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+        throw new HttpError('not an http(s) URL', HTTP_ERROR.invalidUrl);
+    }
+    return parsed;
+}
+/**
+ * A Retry-After header (RFC 9110 §10.2.3) as a wait in ms: delay-seconds or an HTTP-date
+ * (relative to `now`; a date in the past is 0). Undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    const trimmed = text.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const at = Date.parse(trimmed);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/** Decodes a Content-Encoding the server applied unasked; the cap holds for the decoded body. */
+function decodeBody(data, encoding, cap) {
+    const coding = encoding?.trim().toLowerCase();
+    if (!coding || coding === 'identity')
+        return data;
+    const decode = coding === 'gzip' || coding === 'x-gzip'
+        ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzipSync
+        : coding === 'deflate'
+            ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.inflateSync
+            : coding === 'br'
+                ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.brotliDecompressSync
+                : undefined;
+    if (!decode)
+        throw new HttpError(`response in an unsupported content-encoding (${coding})`, HTTP_ERROR.badEncoding);
+    try {
+        return decode(data, { maxOutputLength: cap });
+    }
+    catch (err) {
+        if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new HttpError(`response body larger than ${cap} bytes (decompressed)`, HTTP_ERROR.tooLarge);
+        }
+        throw new HttpError(`response body is not valid ${coding}`, HTTP_ERROR.badEncoding);
+    }
+}
+/** The error for a fired signal: a timeout (AbortSignal.timeout, Deadline) or another abort. */
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason?.name === 'TimeoutError'
+        ? new HttpError('request timed out', HTTP_ERROR.timeout, 'TimeoutError')
+        : new HttpError('request aborted', HTTP_ERROR.aborted, 'AbortError');
+}
+/** Node's error reduced to its message and code (its other fields may hold request details). */
+function transportError(err) {
+    if (err instanceof HttpError)
+        return err;
+    const code = err?.code;
+    const message = err instanceof Error ? err.message : String(err);
+    return new HttpError(message, typeof code === 'string' ? code : 'ERR_HTTP');
+}
+function once(target, method, body, options) {
+    const { signal } = options;
+    const cap = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortError(signal));
+            return;
+        }
+        let settled = false;
+        let res;
+        const fail = (err) => {
+            if (settled)
+                return;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            req?.destroy();
+            res?.destroy();
+            reject(err);
+        };
+        const onAbort = () => fail(abortError(signal));
+        const headers = { 'user-agent': 'astl-agent-credentials', ...options.headers };
+        const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+        if (payload)
+            headers['content-length'] = String(payload.byteLength);
+        let req;
+        try {
+            req = (target.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(target, { method });
+            req.on('error', (err) => fail(transportError(err)));
+            // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
+            for (const [name, value] of Object.entries(headers))
+                req.setHeader(name, value);
+        }
+        catch (err) {
+            // Invalid header characters and the like: Node names the header, never its value.
+            fail(transportError(err));
+            return;
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+        req.on('response', (response) => {
+            res = response;
+            const declared = Number(response.headers['content-length']);
+            if (Number.isFinite(declared) && declared > cap) {
+                fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                return;
+            }
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > cap)
+                    fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
+                else
+                    chunks.push(chunk);
+            });
+            response.on('aborted', () => fail(new HttpError('connection closed mid-response', 'ECONNRESET')));
+            response.on('error', (err) => fail(transportError(err)));
+            response.on('end', () => {
+                if (settled)
+                    return;
+                let data;
+                try {
+                    data = decodeBody(Buffer.concat(chunks, size), response.headers['content-encoding'], cap);
+                }
+                catch (err) {
+                    fail(err);
+                    return;
+                }
+                settled = true;
+                signal?.removeEventListener('abort', onAbort);
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers: response.headers,
+                    body: data,
+                    url: target.toString(),
+                    text: () => data.toString('utf8'),
+                });
+            });
+        });
+        req.end(payload);
+    });
+}
+
+
+/***/ }),
+
 /***/ 3989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -59,8 +303,8 @@ function decodeJwt(jwt) {
 var core_errors = __webpack_require__(425);
 // EXTERNAL MODULE: ./packages/core/retry.ts
 var retry = __webpack_require__(4066);
-// EXTERNAL MODULE: ./packages/providers/retry-policy.ts + 1 modules
-var retry_policy = __webpack_require__(7684);
+// EXTERNAL MODULE: ./packages/providers/retry-policy.ts
+var retry_policy = __webpack_require__(5036);
 ;// CONCATENATED MODULE: ./packages/providers/oidc.ts
 /**
  * GitHub Actions OIDC: requesting an ID token through the runner's protocol and reading its
@@ -174,206 +418,22 @@ function errorText(text) {
 
 /***/ }),
 
-/***/ 7684:
+/***/ 5036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  gm: () => (/* binding */ ProviderHttpError),
-  uW: () => (/* binding */ exhausted),
-  tO: () => (/* binding */ retryOptions),
-  ob: () => (/* binding */ sendAttempt),
-  Sq: () => (/* binding */ shortMessage)
-});
-
-// UNUSED EXPORTS: DEFAULT_RETRY
-
-// EXTERNAL MODULE: ./packages/core/errors.ts
-var errors = __webpack_require__(425);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./packages/core/http.ts
-/**
- * The HTTP client of every provider call (OIDC token, STS, Vault, and whatever comes next): one
- * request over `node:http` / `node:https`, nothing else loaded. Built-in fetch is not used because
- * its first call loads undici (about 35 ms and 12 MB per process); provider calls are a handful of
- * small requests, so a plain request is enough.
- *
- * What it guarantees, so callers need not:
- * - the request ends when `signal` fires (give it the attempt's signal from `Deadline`/`withRetry`);
- * - the response body is capped while it streams (`maxResponseBytes`), so a hostile or broken
- *   endpoint cannot exhaust memory;
- * - redirects are followed only within the origin of the request (no token leaves for another host);
- * - errors carry a message and a code only: never the request's headers or body, nor the response
- *   body; and headers are set apart from the request options, which NODE_DEBUG=http prints. Transport faults keep Node's codes (ECONNRESET, ECONNREFUSED, ...) and timeouts are named
- *   `TimeoutError`, so `isNetworkFault` (retry.ts) recognises every retryable one.
- *
- * Proxies (HTTPS_PROXY) are not used, as with fetch and the AWS SDK's default handler.
- */
-
-
-/** Codes of the faults this module raises itself (Node's own codes pass through). */
-const HTTP_ERROR = {
-    timeout: 'ETIMEDOUT',
-    aborted: 'ABORT_ERR',
-    tooLarge: 'ERR_RESPONSE_TOO_LARGE',
-    crossOrigin: 'ERR_REDIRECT_CROSS_ORIGIN',
-    tooManyRedirects: 'ERR_TOO_MANY_REDIRECTS',
-    invalidUrl: 'ERR_INVALID_URL',
-};
-/** A failed request: a message and a code, nothing of the request or response it came from. */
-class HttpError extends Error {
-    code;
-    constructor(message, code, name = 'HttpError') {
-        super(message);
-        this.code = code;
-        this.name = name;
-    }
-}
-const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/**
- * Sends one request and reads the whole answer, whatever its status (a 4xx or 5xx is a response,
- * not an error). Rejects with HttpError: Node's transport codes, `ETIMEDOUT` (name TimeoutError)
- * when the signal fired by timeout, `ABORT_ERR` (name AbortError) for any other abort, and the
- * codes in HTTP_ERROR for an oversized body, a cross-origin or endless redirect, or a bad URL.
- * Redirects follow fetch's rules (303, and 301/302 after a POST, become a GET without a body).
- */
-async function httpRequest(url, options = {}) {
-    let target = parseUrl(url);
-    const origin = target.origin;
-    let method = (options.method ?? (options.body === undefined ? 'GET' : 'POST')).toUpperCase();
-    let body = options.body;
-    const maxRedirects = options.maxRedirects ?? 3;
-    for (let hop = 0;; hop++) {
-        const res = await once(target, method, body, options);
-        const location = res.headers.location;
-        if (!REDIRECTS.has(res.status) || maxRedirects === 0 || typeof location !== 'string')
-            return res;
-        if (hop >= maxRedirects) {
-            throw new HttpError(`more than ${maxRedirects} redirects`, HTTP_ERROR.tooManyRedirects);
-        }
-        const next = parseUrl(new URL(location, target).toString());
-        if (next.origin !== origin) {
-            // The origin only: a redirect's path or query may carry anything.
-            throw new HttpError(`refused a redirect from ${origin} to another origin (${next.origin})`, HTTP_ERROR.crossOrigin);
-        }
-        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
-            method = 'GET';
-            body = undefined;
-        }
-        target = next;
-    }
-}
-function parseUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url.toString());
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-        throw new HttpError('not an http(s) URL', HTTP_ERROR.invalidUrl);
-    }
-    return parsed;
-}
-/** The error for a fired signal: a timeout (AbortSignal.timeout, Deadline) or another abort. */
-function abortError(signal) {
-    const reason = signal.reason;
-    return reason?.name === 'TimeoutError'
-        ? new HttpError('request timed out', HTTP_ERROR.timeout, 'TimeoutError')
-        : new HttpError('request aborted', HTTP_ERROR.aborted, 'AbortError');
-}
-/** Node's error reduced to its message and code (its other fields may hold request details). */
-function transportError(err) {
-    if (err instanceof HttpError)
-        return err;
-    const code = err?.code;
-    const message = err instanceof Error ? err.message : String(err);
-    return new HttpError(message, typeof code === 'string' ? code : 'ERR_HTTP');
-}
-function once(target, method, body, options) {
-    const { signal } = options;
-    const cap = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(abortError(signal));
-            return;
-        }
-        let settled = false;
-        let res;
-        const fail = (err) => {
-            if (settled)
-                return;
-            settled = true;
-            signal?.removeEventListener('abort', onAbort);
-            req?.destroy();
-            res?.destroy();
-            reject(err);
-        };
-        const onAbort = () => fail(abortError(signal));
-        const headers = { 'user-agent': 'astl-agent-credentials', ...options.headers };
-        const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-        if (payload)
-            headers['content-length'] = String(payload.byteLength);
-        let req;
-        try {
-            req = (target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request)(target, { method });
-            req.on('error', (err) => fail(transportError(err)));
-            // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
-            for (const [name, value] of Object.entries(headers))
-                req.setHeader(name, value);
-        }
-        catch (err) {
-            // Invalid header characters and the like: Node names the header, never its value.
-            fail(transportError(err));
-            return;
-        }
-        signal?.addEventListener('abort', onAbort, { once: true });
-        req.on('response', (response) => {
-            res = response;
-            const declared = Number(response.headers['content-length']);
-            if (Number.isFinite(declared) && declared > cap) {
-                fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
-                return;
-            }
-            const chunks = [];
-            let size = 0;
-            response.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > cap)
-                    fail(new HttpError(`response body larger than ${cap} bytes`, HTTP_ERROR.tooLarge));
-                else
-                    chunks.push(chunk);
-            });
-            response.on('aborted', () => fail(new HttpError('connection closed mid-response', 'ECONNRESET')));
-            response.on('error', (err) => fail(transportError(err)));
-            response.on('end', () => {
-                if (settled)
-                    return;
-                settled = true;
-                signal?.removeEventListener('abort', onAbort);
-                const data = Buffer.concat(chunks, size);
-                resolve({
-                    status: response.statusCode ?? 0,
-                    headers: response.headers,
-                    body: data,
-                    url: target.toString(),
-                    text: () => data.toString('utf8'),
-                });
-            });
-        });
-        req.end(payload);
-    });
-}
-
-// EXTERNAL MODULE: ./packages/core/retry.ts
-var retry = __webpack_require__(4066);
-;// CONCATENATED MODULE: ./packages/providers/retry-policy.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SK: () => (/* binding */ scrubSecret),
+/* harmony export */   Sq: () => (/* binding */ shortMessage),
+/* harmony export */   gm: () => (/* binding */ ProviderHttpError),
+/* harmony export */   ob: () => (/* binding */ sendAttempt),
+/* harmony export */   tO: () => (/* binding */ retryOptions),
+/* harmony export */   uW: () => (/* binding */ exhausted)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, transportHint */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5770);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3591);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4066);
 /**
  * What every provider call shares: the retry settings, one attempt's HTTP request (transport
  * faults a retry can cure go back to `withRetry`, any other becomes a user error), the provider
@@ -384,6 +444,7 @@ var retry = __webpack_require__(4066);
 
 
 
+
 const DEFAULT_RETRY = {
     attempts: 4,
     baseDelayMs: 250,
@@ -391,7 +452,15 @@ const DEFAULT_RETRY = {
     attemptTimeoutMs: 10_000,
 };
 function retryOptions(what, deadline, isRetryable, settings = {}) {
-    return { ...DEFAULT_RETRY, ...settings, what, deadline, isRetryable };
+    return {
+        ...DEFAULT_RETRY,
+        ...settings,
+        what,
+        deadline,
+        isRetryable,
+        // A 429/503's Retry-After (seconds or HTTP-date) is a floor under the next attempt's delay.
+        retryAfterMs: (err) => (err instanceof ProviderHttpError ? err.serverWaitMs : undefined),
+    };
 }
 /**
  * An HTTP answer from a provider, reduced to what is safe to print: status, the provider's error
@@ -401,16 +470,50 @@ class ProviderHttpError extends Error {
     status;
     providerCode;
     providerMessage;
-    constructor(status, providerCode, providerMessage) {
+    serverWaitMs;
+    constructor(status, providerCode, providerMessage, 
+    /** The wait the answer's Retry-After asked for, in ms (parseRetryAfter in core/http.ts). */
+    serverWaitMs) {
         const detail = [providerCode, providerMessage].filter(Boolean).join(': ');
         super(detail ? `HTTP ${status} (${detail})` : `HTTP ${status}`);
         this.status = status;
         this.providerCode = providerCode;
         this.providerMessage = providerMessage;
+        this.serverWaitMs = serverWaitMs;
         this.name = 'ProviderHttpError';
     }
 }
 const TLS_TRUST = /^(?:CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/;
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+/**
+ * The hint for a transport fault: untrusted TLS → NODE_EXTRA_CA_CERTS; a cross-origin redirect
+ * (a Vault standby sending clients to the active node) → the address to use instead; a
+ * connection fault with a proxy variable set → proxies are not used.
+ */
+function transportHint(err, env = process.env) {
+    const code = err?.code;
+    if (typeof code !== 'string')
+        return undefined;
+    if (TLS_TRUST.test(code)) {
+        return "the server's TLS certificate is not trusted by this runner: give Node its CA with NODE_EXTRA_CA_CERTS.";
+    }
+    if (code === _core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .HTTP_ERROR */ .mc.crossOrigin) {
+        return 'redirects are followed only within the same origin, so the token is never sent to another host or over plain http: use the address the redirect names (for Vault, the active node or the load balancer in front of it).';
+    }
+    const proxy = PROXY_VARIABLES.find((name) => env[name]);
+    if (proxy && (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isNetworkFault */ .d$)(err)) {
+        return `${proxy} is set, but provider calls do not use proxies (neither did the AWS SDK's default client): the runner needs a direct route to the endpoint.`;
+    }
+    return undefined;
+}
+/** `text` with every occurrence of the given secrets replaced (an error body may echo what we sent). */
+function scrubSecret(text, ...secrets) {
+    const r = new _core_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .Redactor */ .pO();
+    for (const s of secrets)
+        if (s)
+            r.add(s);
+    return r.redact(text);
+}
 /**
  * One attempt's request. Transport faults a retry can cure (resets, refusals, timeouts) are
  * rethrown for `withRetry`; any other failure (an untrusted TLS certificate, a redirect to another
@@ -419,24 +522,18 @@ const TLS_TRUST = /^(?:CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/;
  */
 async function sendAttempt(url, options, what, code) {
     try {
-        return await httpRequest(url, options);
+        return await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpRequest */ .aj)(url, options);
     }
     catch (err) {
-        if ((0,retry/* isNetworkFault */.d$)(err))
+        if ((0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isNetworkFault */ .d$)(err))
             throw err;
-        const errCode = err.code;
-        throw new errors/* AstlError */.Ht(`${what} failed: ${(0,retry/* describeFault */.Qx)(err)}`, {
-            code,
-            hint: typeof errCode === 'string' && TLS_TRUST.test(errCode)
-                ? "the server's TLS certificate is not trusted by this runner: give Node its CA with NODE_EXTRA_CA_CERTS."
-                : undefined,
-        });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${what} failed: ${(0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeFault */ .Qx)(err)}`, { code, hint: transportHint(err) });
     }
 }
 /** Rethrows an exhausted retry as `<CODE>` AstlError naming the provider and the last fault. */
 function exhausted(err, code, hint) {
-    if (err instanceof retry/* RetryExhaustedError */.aB) {
-        throw new errors/* AstlError */.Ht(err.message, { code, hint });
+    if (err instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetryExhaustedError */ .aB) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(err.message, { code, hint: transportHint(err.lastError) ?? hint });
     }
     throw err;
 }

@@ -3,16 +3,17 @@
  * cap while streaming, timeouts and resets as retryable faults, same-origin redirects only,
  * TLS trust failures, and no request header or body in any error or in NODE_DEBUG output.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AstlError } from './errors.js';
-import { HTTP_ERROR, HttpError, httpRequest } from './http.js';
+import { HTTP_ERROR, HttpError, httpRequest, parseRetryAfter } from './http.js';
 import { describeFault, isNetworkFault } from './retry.js';
 
 const SECRET = 'hvs.SECRET-token-value-123';
@@ -286,6 +287,110 @@ server.listen(0, '127.0.0.1', async () => {
       );
       expect(user).toBeInstanceOf(AstlError);
       expect((user as AstlError).hint).toContain('NODE_EXTRA_CA_CERTS');
+    },
+  );
+});
+
+describe('compressed answers and Retry-After', () => {
+  it('decodes a gzip, deflate or br body sent unasked, and caps the decoded size', async () => {
+    const json = JSON.stringify({ data: { ok: true } });
+    for (const [coding, encode] of [
+      ['gzip', gzipSync],
+      ['deflate', deflateSync],
+      ['br', brotliCompressSync],
+    ] as const) {
+      const s = await serve((_req, res) => {
+        res.writeHead(200, { 'content-encoding': coding });
+        res.end(encode(json));
+      });
+      expect((await httpRequest(s.url)).text()).toBe(json);
+    }
+    // A small bomb: 8 KiB on the wire, 8 MiB decoded.
+    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024));
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end(bomb);
+    });
+    const err = await failure(httpRequest(s.url));
+    expect(err.code).toBe(HTTP_ERROR.tooLarge);
+    expect(isNetworkFault(err)).toBe(false);
+    const bad = await serve((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end('not gzip');
+    });
+    expect((await failure(httpRequest(bad.url))).code).toBe(HTTP_ERROR.badEncoding);
+    const unknown = await serve((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'zstd' });
+      res.end('x');
+    });
+    expect((await failure(httpRequest(unknown.url))).message).toContain(
+      'unsupported content-encoding (zstd)',
+    );
+  });
+
+  it('parseRetryAfter reads delay-seconds and HTTP-dates', () => {
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    expect(parseRetryAfter('7', now)).toBe(7000);
+    expect(parseRetryAfter(['3'], now)).toBe(3000);
+    expect(parseRetryAfter('Mon, 30 Nov 2026 12:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('Mon, 30 Nov 2026 11:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('private CAs', () => {
+  it.skipIf(!existsSync('/usr/bin/openssl'))(
+    'NODE_EXTRA_CA_CERTS makes a self-signed stand-in trusted (IPv6 literal, in a fresh process)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'astl-ca-'));
+      execFileSync(
+        '/usr/bin/openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=vault.test',
+          '-addext',
+          'subjectAltName=IP:::1,IP:127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      );
+      const server = createTlsServer(
+        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+        (_req, res) => res.end('{"ok":true}'),
+      );
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '::1', resolve));
+      const url = `https://[::1]:${(server.address() as AddressInfo).port}/v1/sys/health`;
+      const script = join(dir, 'call.mjs');
+      writeFileSync(
+        script,
+        `import { httpRequest } from ${JSON.stringify(new URL('./http.ts', import.meta.url).pathname)};
+httpRequest(${JSON.stringify(url)}).then((r) => console.log('status', r.status, r.text()), (e) => console.log('error', e.code));`,
+      );
+      const run = (env: Record<string, string>) =>
+        new Promise<string>((resolve) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', script], {
+            env: { ...process.env, ...env },
+          });
+          let out = '';
+          child.stdout.on('data', (c: Buffer) => (out += c));
+          child.on('close', () => resolve(out.trim()));
+        });
+      expect(await run({})).toBe('error DEPTH_ZERO_SELF_SIGNED_CERT');
+      expect(await run({ NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') })).toBe('status 200 {"ok":true}');
     },
   );
 });

@@ -13,10 +13,15 @@
  *   body; and headers are set apart from the request options, which NODE_DEBUG=http prints. Transport faults keep Node's codes (ECONNRESET, ECONNREFUSED, ...) and timeouts are named
  *   `TimeoutError`, so `isNetworkFault` (retry.ts) recognises every retryable one.
  *
- * Proxies (HTTPS_PROXY) are not used, as with fetch and the AWS SDK's default handler.
+ * - a body the server compressed although we did not ask (a proxy, a misconfigured gateway:
+ *   gzip, deflate, br) is decompressed, with the cap applied to the decompressed size.
+ *
+ * Proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are not used, as with fetch and the AWS SDK's
+ * default handler; providers say so in the hint when a connection fails with one set.
  */
 import { type IncomingHttpHeaders, type IncomingMessage, request as plainRequest } from 'node:http';
 import { request as tlsRequest } from 'node:https';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
 export interface HttpRequestOptions {
   /** Default GET, or POST when there is a body. */
@@ -51,6 +56,7 @@ export const HTTP_ERROR = {
   crossOrigin: 'ERR_REDIRECT_CROSS_ORIGIN',
   tooManyRedirects: 'ERR_TOO_MANY_REDIRECTS',
   invalidUrl: 'ERR_INVALID_URL',
+  badEncoding: 'ERR_CONTENT_DECODING',
 } as const;
 
 /** A failed request: a message and a code, nothing of the request or response it came from. */
@@ -118,6 +124,46 @@ function parseUrl(url: string | URL): URL {
     throw new HttpError('not an http(s) URL', HTTP_ERROR.invalidUrl);
   }
   return parsed;
+}
+
+/**
+ * A Retry-After header (RFC 9110 §10.2.3) as a wait in ms: delay-seconds or an HTTP-date
+ * (relative to `now`; a date in the past is 0). Undefined when absent or unreadable.
+ */
+export function parseRetryAfter(
+  value: string | string[] | null | undefined,
+  now = Date.now(),
+): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Decodes a Content-Encoding the server applied unasked; the cap holds for the decoded body. */
+function decodeBody(data: Buffer, encoding: string | undefined, cap: number): Buffer {
+  const coding = encoding?.trim().toLowerCase();
+  if (!coding || coding === 'identity') return data;
+  const decode =
+    coding === 'gzip' || coding === 'x-gzip'
+      ? gunzipSync
+      : coding === 'deflate'
+        ? inflateSync
+        : coding === 'br'
+          ? brotliDecompressSync
+          : undefined;
+  if (!decode)
+    throw new HttpError(`response in an unsupported content-encoding (${coding})`, HTTP_ERROR.badEncoding);
+  try {
+    return decode(data, { maxOutputLength: cap });
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new HttpError(`response body larger than ${cap} bytes (decompressed)`, HTTP_ERROR.tooLarge);
+    }
+    throw new HttpError(`response body is not valid ${coding}`, HTTP_ERROR.badEncoding);
+  }
 }
 
 /** The error for a fired signal: a timeout (AbortSignal.timeout, Deadline) or another abort. */
@@ -193,9 +239,15 @@ function once(
       response.on('error', (err) => fail(transportError(err)));
       response.on('end', () => {
         if (settled) return;
+        let data: Buffer;
+        try {
+          data = decodeBody(Buffer.concat(chunks, size), response.headers['content-encoding'], cap);
+        } catch (err) {
+          fail(err as HttpError);
+          return;
+        }
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        const data = Buffer.concat(chunks, size);
         resolve({
           status: response.statusCode ?? 0,
           headers: response.headers,

@@ -221,6 +221,9 @@ export async function mintCredentials(
     state = st;
     const runDetail = runDetailOf(request);
 
+    // From here providers send credentials (an ID token, or GitHub's App JWT, which needs none),
+    // so a failure is no longer a refusal "before any token was requested".
+    tokensRequested = true;
     // Each provider keeps its own audit events and credentials, so the record's order is stable.
     const flows = planned.map(({ provider, plan }) => {
       const events: AuditEvent[] = [];

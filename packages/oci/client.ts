@@ -6,6 +6,7 @@
  * per-image result with a specific code, never a throw: the gate turns those codes into denials.
  */
 import { createHash } from 'node:crypto';
+import { parseRetryAfter } from '../core/http.js';
 import {
   AstlError,
   BodyTooLargeError,
@@ -170,13 +171,8 @@ class RateLimitedBeyondDeadline extends Error {}
 /** A registry answer that is not usable (bad digest header on a digest request, oversized manifest, …). */
 class RegistryProtocolError extends Error {}
 
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+// One Retry-After reader for every client (seconds or HTTP-date), kept exported here for callers.
+export { parseRetryAfter };
 
 /** Transport faults described by their Node error code: "connection refused (ECONNREFUSED)". */
 function describeTransportFault(err: unknown): string {

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AstlError } from '../core/errors.js';
+import { parseRetryAfter } from '../core/http.js';
 import { type Deadline, isNetworkFault, withRetry } from '../core/retry.js';
 import { diagnoseStsError } from './diagnose.js';
 import {
@@ -18,6 +19,7 @@ import {
   ProviderHttpError,
   type RetrySettings,
   retryOptions,
+  scrubSecret,
   sendAttempt,
   shortMessage,
 } from './retry-policy.js';
@@ -376,6 +378,16 @@ export function resolveStsEndpoint(
   return `https://sts.${region}.${p.dnsSuffix}`;
 }
 
+/**
+ * The URL the Query request is POSTed to: the endpoint with its path ending in `/`, as the SDK
+ * sends it (`https://proxy.example/sts` → POST /sts/; `https://sts.us-east-1.amazonaws.com` → POST /).
+ */
+export function stsOperationUrl(endpoint: string): string {
+  const url = new URL(endpoint);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.toString();
+}
+
 /** The form body of AssumeRoleWithWebIdentity (Query protocol, API version 2011-06-15). */
 export function assumeRoleForm(req: AssumeRoleRequest, policy: string | undefined): string {
   const form = new URLSearchParams({
@@ -391,6 +403,8 @@ export function assumeRoleForm(req: AssumeRoleRequest, policy: string | undefine
 }
 
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+const CREDENTIAL_TEXT = /^[\x21-\x7e]+$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 /**
  * The credentials in an AssumeRoleWithWebIdentityResponse. Every field is checked; a malformed
@@ -412,21 +426,41 @@ export function parseAssumeRoleResponse(
   } catch (err) {
     throw invalid((err as Error).message);
   }
+  if (root.name === 'ErrorResponse') {
+    // An error with a 2xx status: a gateway in between; name STS's code, as a refusal would.
+    const code = xmlText(xmlChild(root, 'Error'), 'Code');
+    throw invalid(
+      `an ErrorResponse${code && /^[\w.]{1,64}$/.test(code) ? ` (${code})` : ''} with a 2xx status`,
+    );
+  }
   if (root.name !== 'AssumeRoleWithWebIdentityResponse') throw invalid(`root element <${root.name}>`);
   const result = xmlChild(root, 'AssumeRoleWithWebIdentityResult');
   const creds = xmlChild(result, 'Credentials');
-  const accessKeyId = xmlText(creds, 'AccessKeyId');
-  const secretAccessKey = xmlText(creds, 'SecretAccessKey');
-  const sessionToken = xmlText(creds, 'SessionToken');
-  const expirationText = xmlText(creds, 'Expiration');
+  // One of each, as the SDK insists (it refuses a repeated member): two AccessKeyIds are not
+  // an answer to pick from.
+  const field = (name: string): string | undefined => {
+    if ((creds?.children.filter((c) => c.name === name).length ?? 0) > 1)
+      throw invalid(`more than one <${name}>`);
+    return xmlText(creds, name);
+  };
+  const accessKeyId = field('AccessKeyId');
+  const secretAccessKey = field('SecretAccessKey');
+  const sessionToken = field('SessionToken');
+  const expirationText = field('Expiration');
   if (!accessKeyId || !secretAccessKey || !sessionToken || !expirationText) {
     throw new AstlError('AWS STS answered AssumeRoleWithWebIdentity without credentials', {
       code: 'STS_REQUEST_FAILED',
     });
   }
   if (!ACCESS_KEY_ID.test(accessKeyId)) throw invalid('the AccessKeyId is not an access key id');
-  const expiration = new Date(expirationText);
-  if (Number.isNaN(expiration.getTime())) throw invalid('the Expiration is not a timestamp');
+  // Exported to the job's environment: printable ASCII only, no space, CR/LF or control character.
+  if (!CREDENTIAL_TEXT.test(secretAccessKey))
+    throw invalid('the SecretAccessKey holds characters keys never have');
+  if (!CREDENTIAL_TEXT.test(sessionToken))
+    throw invalid('the SessionToken holds characters tokens never have');
+  // RFC 3339, as the SDK requires (Date's own parser would read "12/31/2030" in local time).
+  const expiration = RFC3339.test(expirationText) ? new Date(expirationText) : new Date(Number.NaN);
+  if (Number.isNaN(expiration.getTime())) throw invalid('the Expiration is not an RFC 3339 timestamp');
   const arn = xmlText(result, 'AssumedRoleUser', 'Arn');
   return {
     accessKeyId,
@@ -487,7 +521,7 @@ export async function assumeRoleWithWebIdentity(req: AssumeRoleRequest): Promise
     req.sessionPolicy === undefined
       ? undefined
       : prepareSessionPolicy(req.sessionPolicy, req.sessionPolicyFile);
-  const endpoint = req.endpoint ?? resolveStsEndpoint(req.region, req.env);
+  const endpoint = stsOperationUrl(req.endpoint ?? resolveStsEndpoint(req.region, req.env));
   const body = assumeRoleForm(req, policy);
   const isRetryable = (err: unknown) =>
     isNetworkFault(err) ||
@@ -517,7 +551,13 @@ export async function assumeRoleWithWebIdentity(req: AssumeRoleRequest): Promise
           return parseAssumeRoleResponse(res.text(), req.sessionName, req.roleArn);
         }
         const { code, message } = parseStsError(res.text());
-        const err = new ProviderHttpError(res.status, code, message);
+        // An error that echoes the token must not carry it into a retry's final message.
+        const err = new ProviderHttpError(
+          res.status,
+          code,
+          scrubSecret(message, req.webIdentityToken),
+          parseRetryAfter(res.headers['retry-after']),
+        );
         if (isRetryable(err)) throw err;
         throw diagnoseStsError(code ?? `HTTP ${res.status}`, message, {
           roleArn: req.roleArn,

@@ -47,7 +47,9 @@ export function parseAppPrivateKey(text: string, what: string): KeyObject {
     );
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw fail(`is a ${key.asymmetricKeyType ?? 'non-RSA'} key; GitHub App keys are RSA`);
+    throw fail(
+      `is not an RSA key (it is ${key.asymmetricKeyType ?? 'of another type'}); GitHub App keys are RSA`,
+    );
   }
   return key;
 }

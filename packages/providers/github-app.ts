@@ -57,7 +57,7 @@ export interface InstallationToken {
   expiresAt: string;
   permissions: Record<string, string>;
   repositorySelection?: string;
-  /** Names of the repositories the token reaches, when GitHub listed them. */
+  /** The repositories the token reaches, when GitHub listed them: `owner/name` (GitHub's full_name), else the bare name. */
   repositories?: string[];
 }
 
@@ -198,9 +198,13 @@ function tokenAnswer(body: Record<string, unknown> | undefined, what: string): I
       code: 'GITHUB_RESPONSE_INVALID',
     });
   }
+  // `full_name` (owner/name) when GitHub gives it: a bare `name` cannot show another owner.
   const repos = Array.isArray(body.repositories)
     ? body.repositories
-        .map((r) => (r as { name?: unknown } | null)?.name)
+        .map((r) => {
+          const o = r as { name?: unknown; full_name?: unknown } | null;
+          return typeof o?.full_name === 'string' ? o.full_name : o?.name;
+        })
         .filter((n): n is string => typeof n === 'string')
     : undefined;
   return {
@@ -209,11 +213,11 @@ function tokenAnswer(body: Record<string, unknown> | undefined, what: string): I
       typeof body.expires_at === 'string' && !Number.isNaN(Date.parse(body.expires_at))
         ? new Date(body.expires_at).toISOString()
         : '',
-    permissions: stringMap(body.permissions),
+    permissions: grantedPermissions(body.permissions),
     ...(typeof body.repository_selection === 'string'
       ? { repositorySelection: body.repository_selection }
       : {}),
-    ...(repos ? { repositories: repos } : {}),
+    ...(repos && repos.length > 0 ? { repositories: repos } : {}),
   };
 }
 
@@ -327,5 +331,17 @@ function stringMap(v: unknown): Record<string, string> {
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
   }
+  return out;
+}
+
+/**
+ * A token's `permissions` as GitHub reported them. A value that is not a level string is kept as
+ * `unknown`, which no check accepts: a grant the client cannot read is not a grant within the ask.
+ */
+function grantedPermissions(v: unknown): Record<string, string> {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) return { '(permissions)': 'unknown' };
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v)) out[k] = typeof val === 'string' ? val : 'unknown';
   return out;
 }

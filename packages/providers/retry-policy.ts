@@ -6,7 +6,8 @@
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { AstlError } from '../core/errors.js';
-import { type HttpRequestOptions, type HttpResponse, httpRequest } from '../core/http.js';
+import { HTTP_ERROR, type HttpRequestOptions, type HttpResponse, httpRequest } from '../core/http.js';
+import { Redactor } from '../core/redact.js';
 import {
   type Deadline,
   describeFault,
@@ -37,7 +38,15 @@ export function retryOptions(
   isRetryable: (err: unknown) => boolean,
   settings: RetrySettings = {},
 ): RetryOptions {
-  return { ...DEFAULT_RETRY, ...settings, what, deadline, isRetryable };
+  return {
+    ...DEFAULT_RETRY,
+    ...settings,
+    what,
+    deadline,
+    isRetryable,
+    // A 429/503's Retry-After (seconds or HTTP-date) is a floor under the next attempt's delay.
+    retryAfterMs: (err) => (err instanceof ProviderHttpError ? err.serverWaitMs : undefined),
+  };
 }
 
 /**
@@ -49,6 +58,8 @@ export class ProviderHttpError extends Error {
     readonly status: number,
     readonly providerCode: string | undefined,
     readonly providerMessage: string,
+    /** The wait the answer's Retry-After asked for, in ms (parseRetryAfter in core/http.ts). */
+    readonly serverWaitMs?: number,
   ) {
     const detail = [providerCode, providerMessage].filter(Boolean).join(': ');
     super(detail ? `HTTP ${status} (${detail})` : `HTTP ${status}`);
@@ -57,6 +68,38 @@ export class ProviderHttpError extends Error {
 }
 
 const TLS_TRUST = /^(?:CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_CERT)/;
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+
+/**
+ * The hint for a transport fault: untrusted TLS → NODE_EXTRA_CA_CERTS; a cross-origin redirect
+ * (a Vault standby sending clients to the active node) → the address to use instead; a
+ * connection fault with a proxy variable set → proxies are not used.
+ */
+export function transportHint(
+  err: unknown,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (TLS_TRUST.test(code)) {
+    return "the server's TLS certificate is not trusted by this runner: give Node its CA with NODE_EXTRA_CA_CERTS.";
+  }
+  if (code === HTTP_ERROR.crossOrigin) {
+    return 'redirects are followed only within the same origin, so the token is never sent to another host or over plain http: use the address the redirect names (for Vault, the active node or the load balancer in front of it).';
+  }
+  const proxy = PROXY_VARIABLES.find((name) => env[name]);
+  if (proxy && isNetworkFault(err)) {
+    return `${proxy} is set, but provider calls do not use proxies (neither did the AWS SDK's default client): the runner needs a direct route to the endpoint.`;
+  }
+  return undefined;
+}
+
+/** `text` with every occurrence of the given secrets replaced (an error body may echo what we sent). */
+export function scrubSecret(text: string, ...secrets: (string | undefined)[]): string {
+  const r = new Redactor();
+  for (const s of secrets) if (s) r.add(s);
+  return r.redact(text);
+}
 
 /**
  * One attempt's request. Transport faults a retry can cure (resets, refusals, timeouts) are
@@ -74,21 +117,14 @@ export async function sendAttempt(
     return await httpRequest(url, options);
   } catch (err) {
     if (isNetworkFault(err)) throw err;
-    const errCode = (err as { code?: unknown }).code;
-    throw new AstlError(`${what} failed: ${describeFault(err)}`, {
-      code,
-      hint:
-        typeof errCode === 'string' && TLS_TRUST.test(errCode)
-          ? "the server's TLS certificate is not trusted by this runner: give Node its CA with NODE_EXTRA_CA_CERTS."
-          : undefined,
-    });
+    throw new AstlError(`${what} failed: ${describeFault(err)}`, { code, hint: transportHint(err) });
   }
 }
 
 /** Rethrows an exhausted retry as `<CODE>` AstlError naming the provider and the last fault. */
 export function exhausted(err: unknown, code: string, hint: SettingText): never {
   if (err instanceof RetryExhaustedError) {
-    throw new AstlError(err.message, { code, hint });
+    throw new AstlError(err.message, { code, hint: transportHint(err.lastError) ?? hint });
   }
   throw err;
 }

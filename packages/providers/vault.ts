@@ -11,6 +11,7 @@
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { AstlError } from '../core/errors.js';
+import { parseRetryAfter } from '../core/http.js';
 import { type Deadline, isNetworkFault, withRetry } from '../core/retry.js';
 import { diagnoseVaultLogin } from './diagnose.js';
 import {
@@ -18,6 +19,7 @@ import {
   ProviderHttpError,
   type RetrySettings,
   retryOptions,
+  scrubSecret,
   sendAttempt,
   shortMessage,
 } from './retry-policy.js';
@@ -185,7 +187,17 @@ async function vaultRequest(
             });
           }
         }
-        const err = new ProviderHttpError(res.status, undefined, vaultErrorText(text));
+        // A proxy's error page may echo what we sent; neither the token nor the JWT leaves here.
+        const err = new ProviderHttpError(
+          res.status,
+          undefined,
+          scrubSecret(
+            vaultErrorText(text),
+            api.token,
+            typeof api.body?.jwt === 'string' ? api.body.jwt : undefined,
+          ),
+          parseRetryAfter(res.headers['retry-after']),
+        );
         if (isRetryable(err)) throw err;
         const refusal = onRefusal(err);
         if (refusal === 'already-invalid') return refusal;
@@ -200,6 +212,20 @@ async function vaultRequest(
       (s) =>
         `Vault at ${call.url} did not answer in time; re-run the job, or check the Vault address (${s.name('vault-url')} or the registry's credentials.vault.url) and the network.`,
     );
+  }
+}
+
+/**
+ * A response-wrapped answer (`wrap_info`, no `auth`/`data`): Vault wraps when the role, a policy
+ * or a proxy demands it; the real answer sits behind a single-use token this client does not unwrap.
+ */
+function refuseWrapped(body: unknown, what: string): void {
+  const wrap = (body as { wrap_info?: unknown } | undefined)?.wrap_info;
+  if (wrap && typeof wrap === 'object') {
+    throw new AstlError(`${what}: Vault answered with a response-wrapping token instead of the answer`, {
+      code: 'VAULT_RESPONSE_WRAPPED',
+      hint: 'response wrapping is required for this path or role (a sys/wrapping policy, X-Vault-Wrap-TTL at a proxy); turn it off for the CI role.',
+    });
   }
 }
 
@@ -222,6 +248,7 @@ export async function vaultJwtLogin(req: VaultLoginRequest): Promise<VaultLogin>
         jwt: req.jwt,
       }),
   );
+  refuseWrapped(body, `Vault JWT login (auth/${authPath}/login)`);
   const auth = (body as { auth?: Record<string, unknown> } | undefined)?.auth;
   if (!auth || typeof auth.client_token !== 'string') {
     throw new AstlError(`Vault answered the login at auth/${authPath}/login without a token`, {
@@ -250,6 +277,7 @@ export async function readKvSecretData(req: VaultKvRequest): Promise<Record<stri
     { method: 'GET', path, token: req.token },
     (err) => kvRefusal(err, path, req.namespace),
   );
+  refuseWrapped(body, `Vault read of ${path}`);
   const data = (body as { data?: unknown } | undefined)?.data;
   if (data && typeof data === 'object' && 'metadata' in data && 'data' in data) {
     const inner = (data as { data: unknown }).data;

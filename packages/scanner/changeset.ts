@@ -13,9 +13,13 @@ export type LineRange = [number, number];
 export interface FileChange {
   /** Head-side path, root-relative. */
   file: string;
-  /** Added or changed lines; empty for a rename or mode change without content changes. */
+  /** Added or changed lines; empty for a mode change without content changes. */
   ranges: LineRange[];
-  /** The diff was not available (binary, too large): treat every line as changed. */
+  /**
+   * Treat every line as changed: the diff was not available (binary, too large), or the file was
+   * renamed (a new path can change what it is: a workflow moved into .github/workflows/ starts
+   * running, so its old findings are new here).
+   */
   wholeFile?: boolean;
 }
 
@@ -135,7 +139,11 @@ export async function gitChangeSet(root: string, base: string, head: string): Pr
     if (kind === 'R' || kind === 'C') i++; // skip the old path
     const path = parts[i++];
     if (!path || kind === 'D') continue;
-    files.set(path, { file: path, ranges: [], ...(kind === 'T' ? { wholeFile: true } : {}) });
+    files.set(path, {
+      file: path,
+      ranges: [],
+      ...(kind === 'T' || kind === 'R' || kind === 'C' ? { wholeFile: true } : {}),
+    });
   }
   let current: FileChange | undefined;
   for (const line of patch.split('\n')) {
@@ -262,11 +270,13 @@ async function githubChangeSet(pr: GitHubPullRequest, timeoutMs: number): Promis
     );
     for (const f of data) {
       if (f.status === 'removed') continue;
+      // A rename counts whole (see FileChange.wholeFile); so does a file without a patch.
+      const renamed = f.status === 'renamed' || f.status === 'copied';
       files.set(
         f.filename,
-        f.patch
+        f.patch && !renamed
           ? { file: f.filename, ranges: rangesFromPatch(f.patch) }
-          : { file: f.filename, ranges: [], wholeFile: f.status !== 'renamed' },
+          : { file: f.filename, ranges: [], wholeFile: true },
       );
     }
     if (data.length < 100) break;

@@ -25,7 +25,8 @@ export const DEFAULT_PATHS = [
   '**/agent-config.y?(a)ml',
   '**/*agent*.y?(a)ml',
   '**/policies/**',
-  '.github/workflows/**/*.y?(a)ml',
+  // Any letter case of the extension (`ci.YML`): the scanner's kind test is case-insensitive too.
+  '.github/workflows/**/*.[yY]?([aA])[mM][lL]',
   '**/action.y?(a)ml',
   '**/.gitlab-ci.y?(a)ml',
   '**/*.json',
@@ -42,6 +43,57 @@ export interface SkippedFile {
   reason: string;
   /** Set when the file was over the size cap: its size in bytes (the secret rules stream it). */
   tooLarge?: number;
+  /**
+   * Set for a binary file under the cap: its bytes decoded as text, for the secret token rules
+   * (a NUL byte or an image header must not hide a token pasted into the file).
+   */
+  binaryText?: string;
+}
+
+export const BINARY_REASON = 'binary file; only the secret token rules ran on it';
+
+/** How a file's bytes are turned into text. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * What a file's first bytes say: its encoding (a UTF-16 byte-order mark, or ASCII-range UTF-16
+ * without one: NULs at every other position) and whether it is binary (more than 1% NUL bytes
+ * otherwise; a text file with a stray NUL stays text, so one NUL cannot hide it from the rules).
+ */
+export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; binary: boolean } {
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', binary: false };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', binary: false };
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(head.length, BINARY_SNIFF_BYTES) & ~1;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (half >= 2 && odd >= half * 0.9 && even <= half * 0.05) return { encoding: 'utf-16le', binary: false };
+  if (half >= 2 && even >= half * 0.9 && odd <= half * 0.05) return { encoding: 'utf-16be', binary: false };
+  const tail = head.length > n && head[n] === 0 ? 1 : 0;
+  return { encoding: 'utf-8', binary: (even + odd + tail) * 100 > Math.max(n, 1) };
+}
+
+/** A streaming decoder for `encoding` (UTF-16BE is swapped to LE; TextDecoder lacks BE in Node 20). */
+function decoderFor(encoding: TextEncoding): (bytes: Uint8Array | undefined, stream: boolean) => string {
+  if (encoding === 'utf-8') {
+    const d = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+    return (bytes, stream) => (bytes ? d.decode(bytes, { stream }) : d.decode());
+  }
+  const d = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: false });
+  if (encoding === 'utf-16le') return (bytes, stream) => (bytes ? d.decode(bytes, { stream }) : d.decode());
+  let odd: number | undefined;
+  return (bytes, stream) => {
+    if (!bytes) return d.decode();
+    const all = odd === undefined ? Buffer.from(bytes) : Buffer.concat([Buffer.of(odd), bytes]);
+    const even = all.length & ~1;
+    odd = all.length > even ? all[even] : undefined;
+    const swapped = Buffer.from(all.subarray(0, even)).swap16();
+    return d.decode(swapped, { stream });
+  };
 }
 
 export interface SourceFile {
@@ -89,10 +141,18 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+/**
+ * A matcher for root-relative paths. picomatch's `**` never matches a line break (its regex `.`
+ * stops there), so `evil\n::error::x.txt` would slip past `paths: '**'`; line terminators are
+ * matched as NUL, which no glob can spell and every `*`/`?` accepts.
+ */
 export function globMatcher(globs: readonly string[]): (file: string) => boolean {
   if (globs.length === 0) return () => false;
-  return picomatch([...globs], { dot: true });
+  const match = picomatch([...globs], { dot: true });
+  return (file) => match(LINE_TERMINATORS.test(file) ? file.replace(LINE_TERMINATORS_ALL, '\0') : file);
 }
+const LINE_TERMINATORS = /[\n\r\u2028\u2029]/;
+const LINE_TERMINATORS_ALL = /[\n\r\u2028\u2029]/g;
 
 export interface WalkResult {
   files: string[];
@@ -205,7 +265,11 @@ export function selectFiles(root: string, names: readonly string[], exclude: rea
       skipped.push(...walked.skipped);
       continue;
     }
-    if (isExcluded(rel)) continue;
+    if (isExcluded(rel)) {
+      // Named but never scanned: say so, or `astl scan node_modules/x/.env` would pass silently.
+      skipped.push({ file: rel, reason: `excluded (matches ${exclude.join(', ')}); not scanned` });
+      continue;
+    }
     if (info.isSymbolicLink()) {
       const why = symlinkProblem(join(root, rel), realRoot);
       if (why) {
@@ -269,7 +333,8 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /**
  * Reads one file as text, or says why it was skipped: over the size cap, binary (a NUL byte in
- * the first 8 KiB), unreadable. Invalid UTF-8 decodes to U+FFFD instead of failing.
+ * the first 8 KiB; its text is kept for the secret token rules), unreadable. UTF-16 (with a
+ * byte-order mark or ASCII-range without one) is decoded; invalid UTF-8 becomes U+FFFD.
  */
 export function readSource(root: string, file: string, maxBytes = MAX_FILE_BYTES): SourceFile | SkippedFile {
   const path = join(root, file);
@@ -295,9 +360,10 @@ export function readSource(root: string, file: string, maxBytes = MAX_FILE_BYTES
       filled += n;
     }
     const bytes = buffer.subarray(0, filled);
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0))
-      return { file, reason: 'binary file; not scanned' };
-    return { file, text: decoder.decode(bytes), bytes: filled };
+    const { encoding, binary } = sniffEncoding(bytes.subarray(0, BINARY_SNIFF_BYTES + 1));
+    const text = encoding === 'utf-8' ? decoder.decode(bytes) : decoderFor(encoding)(bytes, false);
+    if (binary) return { file, reason: BINARY_REASON, binaryText: text };
+    return { file, text, bytes: filled };
   } catch (err) {
     return { file, reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
   } finally {
@@ -324,6 +390,8 @@ export interface TextWindow {
   /** Findings starting in `[from, to)` of `text` belong to this window (the rest to its neighbours). */
   from: number;
   to: number;
+  /** The file is binary (see sniffEncoding): only the secret token rules apply. */
+  binary: boolean;
 }
 
 export const WINDOW_BYTES = 1024 * 1024;
@@ -335,7 +403,7 @@ export const WINDOW_OVERLAP = 64 * 1024;
  * characters shared with the previous one), so that a linear detector can scan it with bounded
  * memory. Each position belongs to exactly one window's `[from, to)`; a match shorter than half
  * the overlap lies whole in the window its start belongs to. Returns a SkippedFile when the file
- * is binary or unreadable, undefined when every window was delivered.
+ * is unreadable, undefined when every window was delivered (`binary` set on each for a binary file).
  */
 export function readWindows(
   root: string,
@@ -344,7 +412,8 @@ export function readWindows(
   windowBytes = WINDOW_BYTES,
   overlap = WINDOW_OVERLAP,
 ): SkippedFile | undefined {
-  const stream = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+  let decode: ((bytes: Uint8Array | undefined, stream: boolean) => string) | undefined;
+  let binary = false;
   const buffer = Buffer.allocUnsafe(windowBytes);
   let fd: number | undefined;
   let carry = '';
@@ -356,15 +425,18 @@ export function readWindows(
     for (;;) {
       const n = readSync(fd, buffer, 0, windowBytes, null);
       const bytes = buffer.subarray(0, n);
-      if (first && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0))
-        return { file, reason: 'binary file; not scanned' };
+      if (!decode) {
+        const sniffed = sniffEncoding(bytes.subarray(0, BINARY_SNIFF_BYTES + 1));
+        decode = decoderFor(sniffed.encoding);
+        binary = sniffed.binary;
+      }
       const last = n === 0;
-      const text = carry + (last ? stream.decode() : stream.decode(bytes, { stream: true }));
+      const text = carry + (last ? decode(undefined, false) : decode(bytes, true));
       const nextCarry = last ? '' : text.slice(Math.max(0, text.length - overlap));
       const split = Math.ceil(nextCarry.length / 2);
       const from = first ? 0 : Math.ceil(carry.length / 2);
       const to = last ? text.length : text.length - nextCarry.length + split;
-      if (text.length > 0 && to > from) onWindow({ text, line, column, from, to });
+      if (text.length > 0 && to > from) onWindow({ text, line, column, from, to, binary });
       if (last) return undefined;
       // Where the next window starts: advance line and column over the text that leaves.
       const leaving = text.length - nextCarry.length;

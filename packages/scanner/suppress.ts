@@ -43,7 +43,15 @@ export function readSuppressions(ctx: FileContext): Map<number, Suppression> {
 }
 
 export function isSuppressed(finding: Finding, suppressions: Map<number, Suppression>): boolean {
-  if (suppressions.size === 0) return false;
+  return suppressionOf(finding, suppressions) !== undefined;
+}
+
+/** The comment that accepts `finding` (its line and reason), if any. */
+function suppressionOf(
+  finding: Finding,
+  suppressions: Map<number, Suppression>,
+): { line: number; reason: string } | undefined {
+  if (suppressions.size === 0) return undefined;
   for (const line of [finding.line, finding.line - 1]) {
     const s = suppressions.get(line);
     if (
@@ -51,21 +59,55 @@ export function isSuppressed(finding: Finding, suppressions: Map<number, Suppres
         (r) => r === finding.ruleId || (r.endsWith('/*') && finding.ruleId.startsWith(r.slice(0, -1))),
       )
     ) {
-      return true;
+      return { line, reason: s.reason };
     }
   }
-  return false;
+  return undefined;
 }
 
-export function applySuppressions(ctx: FileContext): { kept: RawFinding[]; suppressed: RawFinding[] } {
+/** A finding an `astl:ignore` comment accepts: the comment's 1-based line and reason. */
+export interface InlineAcceptance {
+  finding: RawFinding;
+  line: number;
+  reason: string;
+}
+
+export function applySuppressions(ctx: FileContext): {
+  kept: RawFinding[];
+  suppressed: RawFinding[];
+  accepted: InlineAcceptance[];
+} {
   const suppressions = readSuppressions(ctx);
   const kept: RawFinding[] = [];
   const suppressed: RawFinding[] = [];
+  const accepted: InlineAcceptance[] = [];
   for (const f of ctx.findings) {
-    if (f.ruleId !== 'scan/suppression-without-reason' && isSuppressed(f, suppressions)) suppressed.push(f);
-    else kept.push(f);
+    const by = f.ruleId === 'scan/suppression-without-reason' ? undefined : suppressionOf(f, suppressions);
+    if (by) {
+      suppressed.push(f);
+      accepted.push({ finding: f, ...by });
+    } else kept.push(f);
   }
-  return { kept, suppressed };
+  return { kept, suppressed, accepted };
+}
+
+/**
+ * A finding accepted by something the change under review itself added (an `astl:ignore`
+ * comment on a changed line, a baseline or scan config the change edits), shown as a note so
+ * a pull request cannot silence its own findings unseen. `how` says what accepted it.
+ */
+export function acceptedInChange(f: RawFinding, how: string): RawFinding {
+  return {
+    ...f,
+    severity: 'note',
+    message: `Accepted by ${how}, and this change adds or edits it or the finding's line: reviewers, judge that reason. ${f.message}`,
+  };
+}
+
+/** A reason as a message quotes it: one line, at most 200 characters. */
+export function quotedReason(reason: string): string {
+  const flat = reason.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(flat.length > 200 ? `${flat.slice(0, 199)}…` : flat);
 }
 
 /** Baseline file: `{"version":1,"fingerprints":[...]}` or one fingerprint a line (`#` comments). */

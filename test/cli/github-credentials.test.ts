@@ -180,6 +180,14 @@ describe('astl credentials with a GitHub App (GitLab job)', () => {
     expect(r.stderr).toContain('--github-app-private-key-env NOPE: the variable is not set or empty');
   });
 
+  it('neither an ID token nor an App key: the usage error names the App key flags too', async () => {
+    const { dir, env } = gitlabJob();
+    const r = await runCli(['credentials', '--agent', 'review-bot'], { cwd: dir, env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--github-app-private-key-file FILE or --github-app-private-key-env VAR');
+    expect(gh.requests).toHaveLength(0);
+  });
+
   it('exchange mode with a GitLab ID token whose aud is the STS host', async () => {
     const { dir, env } = gitlabJob();
     const idToken = await sb.issuer.mintGitLabToken({ audience: sts.audience });

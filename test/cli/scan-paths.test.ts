@@ -176,7 +176,7 @@ describe('files the other rules skip (issue 9 kind 4)', () => {
     ]);
   });
 
-  it('a skipped binary file is listed with the reason in the text report', async () => {
+  it('a binary file is listed with the reason in the text report, and a token pasted into it is still found', async () => {
     const dir = files(tempDir('astl-bin-'), {
       'assets/logo.png': Buffer.concat([
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
@@ -185,8 +185,12 @@ describe('files the other rules skip (issue 9 kind 4)', () => {
       'a.txt': 'clean\n',
     });
     const r = await runCli(['scan', 'assets/logo.png', 'a.txt'], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('skipped: assets/logo.png: binary file; not scanned');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('assets/logo.png:1:');
+    expect(r.stdout).toContain('secret/github-token');
+    expect(r.stdout).toContain(
+      'skipped: assets/logo.png: binary file; only the secret token rules ran on it',
+    );
     expect(r.stdout).toContain('1 file skipped');
   });
 });
@@ -229,5 +233,34 @@ describe('astl scan --staged with many and unusual names', () => {
     expect(out.findings.map((f) => [f.file, f.line]).sort()).toEqual(
       [...names.map((n) => [n, 2]), ['new name.env', 2]].sort(),
     );
+  });
+
+  it('a staged rename counts whole: a workflow moved into .github/workflows/ is judged in full', async () => {
+    const dir = tempDir('astl-staged-mv-');
+    const git = (...args: string[]) =>
+      spawnSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+      });
+    git('init', '-q', '-b', 'main');
+    files(dir, {
+      'docs/example.yml': `on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - run: echo "\${{ github.event.issue.title }}"\n`,
+      '.github/workflows/.keep': '',
+    });
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    git('mv', 'docs/example.yml', '.github/workflows/example.yml');
+    const r = await runCli(['scan', '--staged', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).findings.map((f) => [f.file, f.line])).toEqual([
+      ['.github/workflows/example.yml', 8],
+    ]);
   });
 });

@@ -1,6 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AstlError, Deadline } from '../../packages/core/index.js';
+import { stsOperationUrl } from '../../packages/providers/aws.js';
 import {
   type AssumeRoleRequest,
   assumeRoleWithWebIdentity,
@@ -416,6 +419,9 @@ describe('the STS answer is untrusted input', () => {
       expect((err as AstlError).format()).not.toContain(secret);
     }
     expect(() => parseAssumeRoleResponse(ok(''), 'b', 'r')).toThrow(/without credentials/);
+    expect(() => parseAssumeRoleResponse(stsErrorXml('AccessDenied', 'no'), 'b', 'r')).toThrow(
+      /an ErrorResponse \(AccessDenied\) with a 2xx status/,
+    );
   });
 
   it('parseXml bounds depth, element count and size, and refuses DOCTYPE and processing instructions', () => {
@@ -442,6 +448,105 @@ describe('the STS answer is untrusted input', () => {
       message: 'Not authorized <to> & so on',
     });
     expect(parseStsError('<html><h1>502 Bad Gateway</h1></html>')).toEqual({ message: '502 Bad Gateway' });
+  });
+
+  it('refuses what the SDK refuses (a repeated field, a non-RFC 3339 Expiration) and credentials with control characters', () => {
+    const secret = 'wJalrXUtnFEMI-SECRET';
+    const cases: [string, RegExp][] = [
+      [ok(`${CREDS}<AccessKeyId>ASIASECONDKEY0000002</AccessKeyId>`), /more than one <AccessKeyId>/],
+      [
+        ok(CREDS.replace('</SessionToken>', `</SessionToken><SessionToken>${secret}</SessionToken>`)),
+        /more than one <SessionToken>/,
+      ],
+      [
+        ok(CREDS.replace('wJalr/K7MDENG', `${secret}\nNODE_OPTIONS=--require=/tmp/x`)),
+        /SecretAccessKey holds characters/,
+      ],
+      [ok(CREDS.replace('FwoGZXIvYXdzE', `${secret} tok`)), /SessionToken holds characters/],
+      [ok(CREDS.replace('2031-01-01T00:15:00Z', '12/31/2031')), /not an RFC 3339 timestamp/],
+      [
+        ok(CREDS.replace('2031-01-01T00:15:00Z', 'Wed, 01 Jan 2031 00:15:00 GMT')),
+        /not an RFC 3339 timestamp/,
+      ],
+    ];
+    for (const [bad, why] of cases) {
+      const err = (() => {
+        try {
+          parseAssumeRoleResponse(bad, 'bot@1', 'arn:aws:iam::111122223333:role/deployer');
+        } catch (e) {
+          return e as AstlError;
+        }
+      })();
+      expect(err, bad).toBeInstanceOf(AstlError);
+      expect(err?.code).toBe('STS_RESPONSE_INVALID');
+      expect(err?.message).toMatch(why);
+      expect(err?.format()).not.toContain(secret);
+    }
+    // What the SDK reads too: whitespace around values (trimmed here), a namespace prefix,
+    // an offset instead of Z.
+    const prefixed = ok(CREDS.replace('2031-01-01T00:15:00Z', ' 2031-01-01T01:15:00+01:00\n'))
+      .replace(/<(\/?)([A-Z])/g, '<$1sts:$2')
+      .replace('xmlns=', 'xmlns:sts=');
+    const c = parseAssumeRoleResponse(prefixed, 'bot@1', 'arn:aws:iam::111122223333:role/deployer');
+    expect(c.accessKeyId).toBe('ASIAEXAMPLEKEY000001');
+    expect(c.expiration.toISOString()).toBe('2031-01-01T00:15:00.000Z');
+  });
+
+  it('posts to a configured endpoint with a path as the SDK does (trailing /), also at an IPv6 literal', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      req.resume();
+      req.on('end', () => res.end(ok(CREDS)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '::1', resolve));
+    const base = `http://[::1]:${(server.address() as AddressInfo).port}`;
+    try {
+      const req = await request({
+        webIdentityToken: 'eyJhbGciOiJub25lIn0.e30.',
+        env: { AWS_ENDPOINT_URL_STS: `${base}/gateway/sts` },
+      });
+      const creds = await assumeRoleWithWebIdentity(req);
+      expect(creds.accessKeyId).toBe('ASIAEXAMPLEKEY000001');
+      await assumeRoleWithWebIdentity({ ...req, endpoint: base });
+      expect(seen).toEqual(['/gateway/sts/', '/']);
+      expect(stsOperationUrl('https://sts.us-east-1.amazonaws.com')).toBe(
+        'https://sts.us-east-1.amazonaws.com/',
+      );
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a retried error that echoes the token keeps it out of the final message; Retry-After sets the wait', async () => {
+    const token = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJlY2hvIn0.c2lnbmF0dXJlLXZhbHVl';
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(503, { 'content-type': 'text/xml', 'retry-after': '2' });
+        res.end(stsErrorXml('ServiceUnavailable', `busy, your token was ${token}`));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const delays: number[] = [];
+    try {
+      const err = await failure(
+        assumeRoleWithWebIdentity(
+          await request({
+            webIdentityToken: token,
+            endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+            retry: { ...FAST, attempts: 2, onRetry: (i) => delays.push(i.delayMs), sleep: async () => {} },
+          }),
+        ),
+      );
+      expect(err.code).toBe('STS_UNAVAILABLE');
+      expect(err.format()).toContain('ServiceUnavailable');
+      expect(err.format()).not.toContain(token);
+      expect(err.format()).not.toContain('c2lnbmF0dXJlLXZhbHVl');
+      expect(delays).toEqual([2000]);
+    } finally {
+      server.close();
+    }
   });
 
   it('an endpoint answering 200 with anything but credentials fails at once, naming the endpoint setting', async () => {

@@ -224,7 +224,8 @@ describe('the App key and JWT', () => {
     expect(tok).toMatchObject({
       permissions: { contents: 'read', metadata: 'read' },
       repositorySelection: 'selected',
-      repositories: ['app', 'lib'],
+      // full_name when GitHub gives it: a bare name could be another owner's repository.
+      repositories: ['acme/app', 'acme/lib'],
     });
     const tc = { apiUrl: gh.apiUrl, token: tok.token, deadline: new Deadline(10_000) };
     expect(await listInstallationRepositories(tc)).toEqual(['acme/app', 'acme/lib']);

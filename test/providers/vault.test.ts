@@ -1,3 +1,6 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AstlError, AstlErrors, Deadline } from '../../packages/core/index.js';
 import {
@@ -353,5 +356,151 @@ describe('parseVaultSecrets', () => {
     expect(() => parseVaultSecrets('secret/data/a * ')).toThrow(/"\*" is not supported/);
     expect(() => parseVaultSecrets('secret/data/a token |')).toThrow(/nothing after "\|"/);
     expect(() => parseVaultSecrets('secret/data/a token extra | X')).toThrow(/exactly a path and a key/);
+  });
+});
+
+/** A one-off Vault stand-in for answers the sandbox never gives (wrapped, compressed, redirected). */
+async function oddVault(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  host = '127.0.0.1',
+): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => handler(req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+const odd = (url: string, over: Record<string, unknown> = {}) => ({
+  url,
+  token: 'hvs.CAESIodd-token-value',
+  path: 'secret/data/ci/deploy',
+  deadline: new Deadline(5000),
+  retry: FAST,
+  ...over,
+});
+
+describe('answers the sandbox never gives', () => {
+  it('a response-wrapped login or read is refused, not read as an empty secret', async () => {
+    const v = await oddVault((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: null, auth: null, wrap_info: { token: 'hvs.wrapped', ttl: 60 } }));
+    });
+    try {
+      const read = await failure(readKvSecretData(odd(v.url)));
+      expect(read.code).toBe('VAULT_RESPONSE_WRAPPED');
+      const auth = await failure(
+        vaultJwtLogin({ url: v.url, role: 'r', jwt: 'a.b.c', deadline: new Deadline(5000), retry: FAST }),
+      );
+      expect(auth.code).toBe('VAULT_RESPONSE_WRAPPED');
+      expect(auth.format()).not.toContain('hvs.wrapped');
+    } finally {
+      v.close();
+    }
+  });
+
+  it('reads through warnings, a gzip body sent unasked, and an IPv6 literal address', async () => {
+    const v = await oddVault((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(
+        gzipSync(
+          JSON.stringify({ data: { data: { token: 't-1' }, metadata: { version: 2 } }, warnings: ['x'] }),
+        ),
+      );
+    }, '::1');
+    try {
+      expect(await readKvSecretData(odd(v.url))).toEqual({ token: 't-1' });
+    } finally {
+      v.close();
+    }
+  });
+
+  it('waits as long as a 429 Retry-After in HTTP-date form asks', async () => {
+    let calls = 0;
+    const v = await oddVault((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (calls++ === 0) {
+        res.writeHead(429, { 'retry-after': new Date(Date.now() + 3000).toUTCString() });
+        res.end('{"errors":["rate limited"]}');
+      } else res.end('{"data":{"data":{"k":"v"},"metadata":{}}}');
+    });
+    const delays: number[] = [];
+    try {
+      const data = await readKvSecretData(
+        odd(v.url, {
+          retry: {
+            ...FAST,
+            onRetry: (i: { delayMs: number }) => delays.push(i.delayMs),
+            sleep: async () => {},
+          },
+        }),
+      );
+      expect(data).toEqual({ k: 'v' });
+      expect(delays[0]).toBeGreaterThan(1000);
+    } finally {
+      v.close();
+    }
+  });
+
+  it('a retried error page echoing the token or JWT keeps both out of the final message', async () => {
+    const jwtValue = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ2YXVsdCJ9.c2lnbmF0dXJl';
+    const v = await oddVault((req, res) => {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`bad gateway for ${req.headers['x-vault-token'] ?? ''} ${jwtValue}`);
+    });
+    try {
+      const read = await failure(readKvSecretData(odd(v.url)));
+      expect(read.code).toBe('VAULT_UNAVAILABLE');
+      expect(read.format()).toContain('bad gateway');
+      expect(read.format()).not.toContain('hvs.CAESIodd-token-value');
+      const auth = await failure(
+        vaultJwtLogin({ url: v.url, role: 'r', jwt: jwtValue, deadline: new Deadline(5000), retry: FAST }),
+      );
+      expect(auth.format()).not.toContain(jwtValue);
+    } finally {
+      v.close();
+    }
+  });
+
+  it('a standby redirecting to another host or to http is refused at once with what to do', async () => {
+    for (const location of ['http://127.0.0.2:8200/v1/secret/data/ci/deploy', 'https://127.0.0.1:1/v1/x']) {
+      let calls = 0;
+      const v = await oddVault((_req, res) => {
+        calls++;
+        res.writeHead(307, { location });
+        res.end();
+      });
+      try {
+        const err = await failure(readKvSecretData(odd(v.url)));
+        expect(err.code).toBe('VAULT_REQUEST_FAILED');
+        expect(err.message).toContain('another origin');
+        expect(err.hint).toContain('active node');
+        expect(calls).toBe(1);
+      } finally {
+        v.close();
+      }
+    }
+  });
+
+  it('a connection fault with HTTPS_PROXY set says that proxies are not used', async () => {
+    const v = await oddVault(() => {});
+    const url = v.url;
+    v.close();
+    process.env.HTTPS_PROXY = 'http://proxy.internal:3128';
+    try {
+      const err = await failure(readKvSecretData(odd(url, { retry: { ...FAST, attempts: 2 } })));
+      expect(err.code).toBe('VAULT_UNAVAILABLE');
+      expect(err.hint).toContain('HTTPS_PROXY is set');
+    } finally {
+      delete process.env.HTTPS_PROXY;
+    }
   });
 });

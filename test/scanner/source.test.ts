@@ -49,6 +49,10 @@ describe('selectFiles: named files, literally', () => {
       { file: '../etc/passwd', reason: 'outside the workspace; not scanned' },
       { file: '/etc/passwd', reason: 'outside the workspace; not scanned' },
       { file: 'gone.txt', reason: 'does not exist' },
+      {
+        file: 'node_modules/m/i.js',
+        reason: 'excluded (matches **/.git/**, **/node_modules/**); not scanned',
+      },
     ]);
   });
 
@@ -101,14 +105,14 @@ describe('readWindows: bounded windows over a large file', () => {
   it('honours astl:ignore comments in a streamed file, and reports a binary one as skipped', async () => {
     const root = tree({
       'big.env': `${'# filler\n'.repeat(300)}# astl:ignore secret/github-token test fixture\nTOKEN=${TOKEN}\n`,
-      'blob.bin': `\0\0\0${'z'.repeat(3000)}`,
+      'blob.bin': `\0\0\0${'z\0\0'.repeat(200)}`,
     });
     const result = await scan({ root, files: ['big.env', 'blob.bin'], maxFileBytes: 1000 });
     expect(result.findings).toEqual([]);
     expect(result.stats.suppressed).toBe(1);
     expect(result.skipped.map((s) => [s.file, s.reason])).toEqual([
       ['big.env', expect.stringContaining('only the secret rules ran')],
-      ['blob.bin', 'binary file; not scanned'],
+      ['blob.bin', 'binary file; only the secret token rules ran on it'],
     ]);
   });
 });
@@ -117,11 +121,18 @@ describe('skipped files are listed (issue 9 kind 4)', () => {
   it('a binary file appears with its reason in the job summary and the text report', async () => {
     const root = tree({ 'assets/logo.png': `\x89PNG\0\0token: ${TOKEN}`, 'a.env': 'A=1\n' });
     const result = await scan({ root, paths: ['**'] });
-    expect(result.skipped).toEqual([{ file: 'assets/logo.png', reason: 'binary file; not scanned' }]);
+    expect(result.skipped).toEqual([
+      { file: 'assets/logo.png', reason: 'binary file; only the secret token rules ran on it' },
+    ]);
+    expect(result.findings.map((f) => [f.file, f.ruleId])).toEqual([
+      ['assets/logo.png', 'secret/github-token'],
+    ]);
     const md = summaryMarkdown(result);
     expect(md).toContain('Skipped files (1)');
     expect(md).toContain('logo.png');
-    expect(md).toContain('binary file; not scanned');
-    expect(textReport(result)).toContain('skipped: assets/logo.png: binary file; not scanned');
+    expect(md).toContain('binary file; only the secret token rules ran on it');
+    expect(textReport(result)).toContain(
+      'skipped: assets/logo.png: binary file; only the secret token rules ran on it',
+    );
   });
 });

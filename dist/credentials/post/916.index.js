@@ -140,9 +140,13 @@ function tokenAnswer(body, what) {
             code: 'GITHUB_RESPONSE_INVALID',
         });
     }
+    // `full_name` (owner/name) when GitHub gives it: a bare `name` cannot show another owner.
     const repos = Array.isArray(body.repositories)
         ? body.repositories
-            .map((r) => r?.name)
+            .map((r) => {
+            const o = r;
+            return typeof o?.full_name === 'string' ? o.full_name : o?.name;
+        })
             .filter((n) => typeof n === 'string')
         : undefined;
     return {
@@ -150,11 +154,11 @@ function tokenAnswer(body, what) {
         expiresAt: typeof body.expires_at === 'string' && !Number.isNaN(Date.parse(body.expires_at))
             ? new Date(body.expires_at).toISOString()
             : '',
-        permissions: stringMap(body.permissions),
+        permissions: grantedPermissions(body.permissions),
         ...(typeof body.repository_selection === 'string'
             ? { repositorySelection: body.repository_selection }
             : {}),
-        ...(repos ? { repositories: repos } : {}),
+        ...(repos && repos.length > 0 ? { repositories: repos } : {}),
     };
 }
 /**
@@ -240,6 +244,20 @@ function stringMap(v) {
     }
     return out;
 }
+/**
+ * A token's `permissions` as GitHub reported them. A value that is not a level string is kept as
+ * `unknown`, which no check accepts: a grant the client cannot read is not a grant within the ask.
+ */
+function grantedPermissions(v) {
+    if (v === undefined || v === null)
+        return {};
+    if (typeof v !== 'object' || Array.isArray(v))
+        return { '(permissions)': 'unknown' };
+    const out = {};
+    for (const [k, val] of Object.entries(v))
+        out[k] = typeof val === 'string' ? val : 'unknown';
+    return out;
+}
 
 // EXTERNAL MODULE: ./packages/providers/github-app-key.ts
 var github_app_key = __webpack_require__(728);
@@ -277,7 +295,11 @@ async function mintGitHubToken(plan, ctx, override = {}) {
     const minted = plan.mode === 'app' ? await mintWithApp(plan, ctx, client) : await mintByExchange(plan, ctx, client);
     const { token } = minted;
     ctx.secret(token.token);
-    const expiresAt = token.expiresAt || new Date(issuedAt.getTime() + github/* INSTALLATION_TOKEN_SECONDS */.Dn * 1000).toISOString();
+    // An expiry missing or already past (a broken answer) counts as GitHub's full hour, so the post
+    // step still revokes the token instead of skipping it as expired.
+    const expiresAt = token.expiresAt && Date.parse(token.expiresAt) > issuedAt.getTime()
+        ? token.expiresAt
+        : new Date(issuedAt.getTime() + github/* INSTALLATION_TOKEN_SECONDS */.Dn * 1000).toISOString();
     const reported = Object.keys(token.permissions).length > 0;
     const state = {
         apiUrl: plan.apiUrl,
@@ -385,6 +407,7 @@ async function mintWithApp(plan, ctx, client) {
     ctx.secret(jwt);
     const call = { apiUrl: plan.apiUrl, deadline: ctx.deadline, jwt, appId };
     const installation = await client.installation({ ...call, owner: plan.owner, repo: plan.repositories[0] });
+    refuseForeignInstallation(plan, installation);
     // The installation's own grant caps every token: say which permission is missing before asking.
     const granted = installation.permissions;
     if (Object.keys(granted).length > 0) {
@@ -404,6 +427,21 @@ async function mintWithApp(plan, ctx, client) {
         permissions: plan.permissions,
     });
     return { token, installationId: installation.id };
+}
+/**
+ * The installation must be this App's, on the owner asked for: a token of another account's
+ * installation would reach that account's repositories of the same names.
+ */
+function refuseForeignInstallation(plan, installation) {
+    const appId = plan.appId;
+    const otherApp = /^\d+$/.test(appId) && installation.appId !== undefined && installation.appId !== Number(appId);
+    const otherOwner = installation.account.toLowerCase() !== plan.owner.toLowerCase();
+    if (!otherApp && !otherOwner)
+        return;
+    throw new errors/* AstlError */.Ht(`GitHub answered the installation lookup for ${plan.owner}/${plan.repositories[0]} with installation ${installation.id} of ${otherOwner ? `account ${installation.account}` : `App ${installation.appId}`}, not of ${otherOwner ? plan.owner : `App ${appId}`}; no token was requested`, {
+        code: 'GITHUB_RESPONSE_INVALID',
+        hint: 'check that GITHUB_API_URL points at GitHub itself (or your GitHub Enterprise Server), not a proxy that rewrites answers',
+    });
 }
 async function mintByExchange(plan, ctx, client) {
     const idToken = await ctx.idToken(plan.audience);
@@ -433,8 +471,9 @@ async function refuseBroader(plan, ctx, client, state, token) {
         });
     }
     const excess = (0,github_permissions/* excessOf */.FR)({ permissions: plan.permissions, repositories: plan.repositories.map(full) }, { permissions: token.permissions, repositories });
-    if (token.repositorySelection === 'all' && !token.repositories)
-        excess.push('every repository of the installation');
+    // Named repositories were asked for, so `all` is broader whatever list came with it.
+    if (token.repositorySelection !== undefined && token.repositorySelection !== 'selected')
+        excess.push(`every repository of the installation (repository_selection: ${token.repositorySelection})`);
     if (excess.length === 0)
         return;
     let revoked;
@@ -460,7 +499,8 @@ async function refuseBroader(plan, ctx, client, state, token) {
 }
 function lifetimeNote(requested, ttl) {
     if (requested < ttl) {
-        return `GitHub fixes the token's life at ${(0,duration/* formatDuration */.a)(ttl)}; the requested ${(0,duration/* formatDuration */.a)(requested)} is honoured by revoking it when the job ends`;
+        // GitHub's hour, not the seconds left (its expires_at is truncated, which would read 59m59s).
+        return `GitHub fixes the token's life at ${(0,duration/* formatDuration */.a)(github/* INSTALLATION_TOKEN_SECONDS */.Dn)}; the requested ${(0,duration/* formatDuration */.a)(requested)} is honoured by revoking it when the job ends`;
     }
     return `revoked when the job ends`;
 }

@@ -14,6 +14,7 @@ import {
   getRepoInstallation,
   type InstallationToken,
   listInstallationRepositories,
+  type RepoInstallation,
 } from '../../providers/github-app.js';
 import { normalizePrivateKeyText, parseAppPrivateKey } from '../../providers/github-app-key.js';
 import { excessOf, formatPermissions, levelWithin } from '../../providers/github-permissions.js';
@@ -49,8 +50,12 @@ export async function mintGitHubToken(
     plan.mode === 'app' ? await mintWithApp(plan, ctx, client) : await mintByExchange(plan, ctx, client);
   const { token } = minted;
   ctx.secret(token.token);
+  // An expiry missing or already past (a broken answer) counts as GitHub's full hour, so the post
+  // step still revokes the token instead of skipping it as expired.
   const expiresAt =
-    token.expiresAt || new Date(issuedAt.getTime() + INSTALLATION_TOKEN_SECONDS * 1000).toISOString();
+    token.expiresAt && Date.parse(token.expiresAt) > issuedAt.getTime()
+      ? token.expiresAt
+      : new Date(issuedAt.getTime() + INSTALLATION_TOKEN_SECONDS * 1000).toISOString();
   const reported = Object.keys(token.permissions).length > 0;
   const state: GitHubRevocationState = {
     apiUrl: plan.apiUrl,
@@ -183,6 +188,7 @@ async function mintWithApp(
   ctx.secret(jwt);
   const call = { apiUrl: plan.apiUrl, deadline: ctx.deadline, jwt, appId };
   const installation = await client.installation({ ...call, owner: plan.owner, repo: plan.repositories[0]! });
+  refuseForeignInstallation(plan, installation);
   // The installation's own grant caps every token: say which permission is missing before asking.
   const granted = installation.permissions;
   if (Object.keys(granted).length > 0) {
@@ -207,6 +213,25 @@ async function mintWithApp(
     permissions: plan.permissions,
   });
   return { token, installationId: installation.id };
+}
+
+/**
+ * The installation must be this App's, on the owner asked for: a token of another account's
+ * installation would reach that account's repositories of the same names.
+ */
+function refuseForeignInstallation(plan: GitHubPlan, installation: RepoInstallation): void {
+  const appId = plan.appId!;
+  const otherApp =
+    /^\d+$/.test(appId) && installation.appId !== undefined && installation.appId !== Number(appId);
+  const otherOwner = installation.account.toLowerCase() !== plan.owner.toLowerCase();
+  if (!otherApp && !otherOwner) return;
+  throw new AstlError(
+    `GitHub answered the installation lookup for ${plan.owner}/${plan.repositories[0]} with installation ${installation.id} of ${otherOwner ? `account ${installation.account}` : `App ${installation.appId}`}, not of ${otherOwner ? plan.owner : `App ${appId}`}; no token was requested`,
+    {
+      code: 'GITHUB_RESPONSE_INVALID',
+      hint: 'check that GITHUB_API_URL points at GitHub itself (or your GitHub Enterprise Server), not a proxy that rewrites answers',
+    },
+  );
 }
 
 async function mintByExchange(
@@ -251,8 +276,9 @@ async function refuseBroader(
     { permissions: plan.permissions, repositories: plan.repositories.map(full) },
     { permissions: token.permissions, repositories },
   );
-  if (token.repositorySelection === 'all' && !token.repositories)
-    excess.push('every repository of the installation');
+  // Named repositories were asked for, so `all` is broader whatever list came with it.
+  if (token.repositorySelection !== undefined && token.repositorySelection !== 'selected')
+    excess.push(`every repository of the installation (repository_selection: ${token.repositorySelection})`);
   if (excess.length === 0) return;
   let revoked: string;
   try {
@@ -281,7 +307,8 @@ async function refuseBroader(
 
 function lifetimeNote(requested: number, ttl: number): string {
   if (requested < ttl) {
-    return `GitHub fixes the token's life at ${formatDuration(ttl)}; the requested ${formatDuration(requested)} is honoured by revoking it when the job ends`;
+    // GitHub's hour, not the seconds left (its expires_at is truncated, which would read 59m59s).
+    return `GitHub fixes the token's life at ${formatDuration(INSTALLATION_TOKEN_SECONDS)}; the requested ${formatDuration(requested)} is honoured by revoking it when the job ends`;
   }
   return `revoked when the job ends`;
 }

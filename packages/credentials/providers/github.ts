@@ -147,7 +147,8 @@ function targetOf(
   repository: string | undefined,
 ): { owner: string; repositories: string[] } {
   const reg = agent.credentials.github;
-  const [curOwner, curRepo] = repository?.includes('/') ? repository.split('/', 2) : [undefined, undefined];
+  if (reg?.owner && reg.repositories) return { owner: reg.owner, repositories: reg.repositories };
+  const [curOwner, curRepo] = currentRepository(agent, repository);
   const owner = reg?.owner ?? curOwner;
   const example = `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        owner: acme\n        repositories: [app]`;
   if (!owner) {
@@ -168,6 +169,33 @@ function targetOf(
     'name the repositories the token may reach; a token for every repository of the installation is never asked for',
     example,
     'credentials.github.owner',
+  );
+}
+
+/** GitHub's own rules for an account and a repository name (the registry schema's patterns). */
+const OWNER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPOSITORY_NAME = /^(?!\.\.?$)[A-Za-z0-9_.-]{1,100}$/;
+
+/**
+ * GITHUB_REPOSITORY (`owner/name`) split, or refused when it is not one: it comes from the
+ * environment, which the CLI takes from anywhere, and a `..` in it would change the API path.
+ */
+function currentRepository(
+  agent: AgentEntry,
+  repository: string | undefined,
+): [string, string] | [undefined, undefined] {
+  if (repository === undefined || repository === '') return [undefined, undefined];
+  const [owner, name, ...rest] = repository.split('/');
+  if (rest.length === 0 && owner && name && OWNER_NAME.test(owner) && REPOSITORY_NAME.test(name))
+    return [owner, name];
+  throw new AstlError(
+    `GITHUB_REPOSITORY is ${JSON.stringify(repository.slice(0, 200))}, not an owner/name GitHub could have; it is not used as the token's repository`,
+    {
+      code: 'GITHUB_SETTINGS_INVALID',
+      location: { file: 'environment variable GITHUB_REPOSITORY' },
+      hint: `GITHUB_REPOSITORY must be owner/name, as GitHub Actions sets it; or name the owner and repositories of agent '${agent.name}' in the registry (credentials.github.owner and repositories)`,
+      fix: `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        owner: acme\n        repositories: [app]`,
+    },
   );
 }
 

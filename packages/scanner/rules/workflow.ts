@@ -388,6 +388,7 @@ function reportInjection(
       }
       const { line, column } = ctx.position(offset);
       const expr = `\${{ ${f.expression.text.trim()} }}`;
+      const shown = shortened(expr);
       const chain = source.via.length > 1 ? ` (${source.via.join(' ← ')})` : '';
       const direct = source.via.length === 1;
       const variable = envName(source.via[0] ?? source.context);
@@ -398,11 +399,16 @@ function reportInjection(
         line,
         column,
         ...(certain ? {} : { severity: 'warning' as Severity }),
-        message: `\`${expr}\` can expand to ${certain ? 'attacker-controlled' : 'caller- or collaborator-controlled'} text from \`${source.context}\`${chain}, pasted into ${where} before it runs, so a crafted value executes as code${f.syntaxError ? ` (the expression does not parse: ${f.syntaxError}; treated as untrusted)` : ''}. ${fix}`,
+        message: `\`${shown}\` can expand to ${certain ? 'attacker-controlled' : 'caller- or collaborator-controlled'} text from \`${source.context}\`${chain}, pasted into ${where} before it runs, so a crafted value executes as code${f.syntaxError ? ` (the expression does not parse: ${f.syntaxError}; treated as untrusted)` : ''}. ${fix}`,
         about: `${where} ${expr} ${source.context}`,
       });
     }
   });
+}
+
+/** An expression as a message shows it: at most 160 characters (a 400 KB one stays readable). */
+function shortened(expr: string): string {
+  return expr.length <= 160 ? expr : `${expr.slice(0, 100)}…${expr.slice(-50)}`;
 }
 
 function fixFor(kind: 'run' | 'js' | 'input', direct: boolean, context: string, variable: string): string {

@@ -12,6 +12,7 @@
  * | `name: Type = v` | Kotlin, Scala, Swift, TypeScript (`val apiKey: String = "…"`) |
  * | `"NAME", "v"` | calls (`System.setProperty("API_TOKEN", "…")`, `getenv("TOKEN", "…")`) |
  * | `<name>v</name>` | XML elements, the value on the same line or its own |
+ * | `key:⏎  v`, `key: \|⏎  v` | YAML/JSON value on the next, deeper line; YAML block scalars |
  * | `key="NAME" value="v"` | XML attributes (.NET `<add key=… value=…/>`) |
  * | `Bearer v`, `token v` | an authorization scheme before the value |
  */
@@ -194,6 +195,36 @@ function readValue(ctx: ScanContext, i: number): { valueStart: number; valueEnd:
   return { valueStart: i, valueEnd: unquotedEnd(text, i), quoted: false };
 }
 
+/**
+ * Where a YAML or JSON value starts when `key:` ends its line: a block scalar (`key: |`,
+ * `key: >-`, a comment after the indicator) or a plain or quoted value on the next line, which
+ * must be indented deeper than the key (otherwise it is the next key). `at` is just after the
+ * colon and its blanks; undefined when a value follows on the same line.
+ */
+function valueOnNextLine(text: string, nameStart: number, at: number): number | undefined {
+  let i = at;
+  if (text[i] === '|' || text[i] === '>') {
+    i++;
+    while (i < at + 4 && /[-+0-9]/.test(text[i] ?? '')) i++;
+    i = skipBlanks(text, i);
+    if (text[i] === '#') {
+      const end = text.indexOf('\n', i);
+      if (end === -1 || end - i > MAX_GAP) return undefined;
+      i = end;
+    }
+  }
+  if (text[i] === '\r') i++;
+  if (text[i] !== '\n') return undefined;
+  let lineStart = nameStart;
+  while (lineStart > 0 && nameStart - lineStart < MAX_GAP && text[lineStart - 1] !== '\n') lineStart--;
+  const keyIndent = skipBlanks(text, lineStart) - lineStart;
+  const next = i + 1;
+  const valueStart = skipBlanks(text, next);
+  if (valueStart - next <= keyIndent || valueStart - next > MAX_GAP) return undefined;
+  const c = text[valueStart];
+  return c === undefined || c === '\n' || c === '\r' || c === '#' ? undefined : valueStart;
+}
+
 /** Reads `name <op> value` around a keyword hit at `at`; undefined when it is not an assignment. */
 export function readAssignment(ctx: ScanContext, at: number): Assignment | undefined {
   const { text } = ctx;
@@ -204,7 +235,9 @@ export function readAssignment(ctx: ScanContext, at: number): Assignment | undef
   if (text[nameStart - 1] === '<' && text[nameEnd] === '>') return readXmlElement(ctx, nameStart, nameEnd);
   const op = operatorAfterName(text, nameEnd);
   if (!op) return undefined;
-  const read = readValue(ctx, skipBlanks(text, op.end));
+  let valueAt = skipBlanks(text, op.end);
+  if (op.colon) valueAt = valueOnNextLine(text, nameStart, valueAt) ?? valueAt;
+  const read = readValue(ctx, valueAt);
   if (op.needsQuotedValue && !read.quoted) return undefined;
   let { valueStart, valueEnd } = read;
   let value = text.slice(valueStart, valueEnd);

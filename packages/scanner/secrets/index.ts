@@ -190,15 +190,11 @@ function capitalise(s: string): string {
 export function detectSecrets(text: string, file: string, options?: DetectSecretsOptions): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const opts = compileOptions(options);
-  let hits: Hit[];
-  try {
-    hits = detectors.run(text, opts.enabled, opts.optIn);
-    if (opts.custom.length > 0 && opts.enabled('secret/custom-pattern'))
-      hits.push(...runCustomPatterns(opts.custom, text, file));
-  } catch {
-    // A detector bug must not take the whole scan down; the file is reported as clean of secrets.
-    return [];
-  }
+  // A detector bug throws to the caller: the scan engine reports the file as unchecked (an
+  // error, so the scan fails closed) instead of calling it clean.
+  let hits = detectors.run(text, opts.enabled, opts.optIn);
+  if (opts.custom.length > 0 && opts.enabled('secret/custom-pattern'))
+    hits.push(...runCustomPatterns(opts.custom, text, file));
   // Placeholders go before overlap removal, so that a real secret overlapping a placeholder of
   // a more specific rule is still reported.
   hits = dropOverlaps(hits.filter((h) => !isPlaceholderHit(h))).filter(

@@ -23,6 +23,7 @@ import {
   YAMLMap,
   YAMLSeq,
 } from 'yaml';
+import { firstDuplicateKey } from '../../core/yaml-source.js';
 
 /**
  * Expanded nodes per document (a workflow of 200 jobs x 50 steps x 10 keys stays far below;
@@ -56,7 +57,8 @@ export function parseResolved(text: string): ResolvedDocument[] {
   const lineCounter = new LineCounter();
   let docs: Document[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false }) as
+    // uniqueKeys: the library's check is quadratic in a mapping's size; firstDuplicateKey is linear.
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false }) as
       | Document[]
       | never;
   } catch (err) {
@@ -69,7 +71,7 @@ export function parseResolved(text: string): ResolvedDocument[] {
   const list = Array.isArray(docs) ? docs : [docs as unknown as Document];
   const out: ResolvedDocument[] = [];
   for (const document of list) {
-    const problem = document.errors[0];
+    const problem = document.errors[0] ?? firstDuplicateKey(document);
     if (problem) throw new YamlProblem(problem.message.split('\n')[0]!, problem.pos[0], 'syntax');
     const root = new Resolver(document).build(document.contents as Node | null, 0);
     if (root === null && document.contents === null) continue;

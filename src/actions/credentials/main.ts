@@ -68,7 +68,10 @@ export async function run(): Promise<void> {
 
     // Masks are registered; from here on values may be written to files the runner reads.
     if (inputs.exportEnv) {
+      // Before exporting: exportVariable sets process.env too.
+      const shadowed = shadowedExports(result.env, process.env);
       for (const [name, value] of Object.entries(result.env)) runner.exportVariable(name, value);
+      for (const w of shadowed) logger.warning(w);
     }
     // Not secret, and what the gate reads by default, so always exported.
     runner.exportVariable('ASTL_AGENT', result.agent);
@@ -102,6 +105,24 @@ export async function run(): Promise<void> {
   }
   phases.mark('done');
   phases.flush();
+}
+
+/**
+ * Exported names the job already set. The runner gives a workflow- or job-level `env:` precedence
+ * over GITHUB_ENV (actions/runner StepsRunner.cs: the global env first, then the step's evaluated
+ * env block over it), so with `env: GH_TOKEN: ${{ github.token }}` at job level every later step
+ * would get the job's token instead of the agent's narrower one. Names only, never values.
+ */
+export function shadowedExports(
+  exported: Record<string, string>,
+  env: Record<string, string | undefined>,
+): string[] {
+  return Object.keys(exported)
+    .filter((name) => env[name] !== undefined && env[name] !== '' && env[name] !== exported[name])
+    .map(
+      (name) =>
+        `${name} was already set when this step started (by env: in the workflow, the job or this step, or by an earlier step). An env: ${name} at workflow or job level takes precedence over the value exported here, so later steps would get that value instead of the agent's credential: remove ${name} from the workflow's and job's env:, or pass the credential explicitly with output-credentials: true.`,
+    );
 }
 
 function saveState(state: RevocationState): void {

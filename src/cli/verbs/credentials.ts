@@ -205,8 +205,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   // App mode needs no ID token at all (the key signs the App JWT).
   if (noTokenVars && !onGitHubRunner && !githubAppKey) {
     throw new UsageError(
-      "'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env)",
-      'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN',
+      "'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env / --github-id-token-env); an agent with only a GitHub App needs its key instead: --github-app-private-key-file FILE or --github-app-private-key-env VAR",
+      'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN; for a GitHub App, pass the File-type variable that holds its .pem: --github-app-private-key-file "$GITHUB_APP_KEY"',
     );
   }
   const agent = str(args, 'agent')?.trim() || undefined;

@@ -384,7 +384,7 @@ async function stagedSnapshot(
     await git(['diff', '--cached', '--raw', '-z', '--no-abbrev', '--diff-filter=ACMR']),
   ).filter((e) => include(e.path));
   const root = mkdtempSync(join(tmpdir(), 'astl-staged-'));
-  const files = new Map<string, { file: string; ranges: [number, number][] }>();
+  const files = new Map<string, { file: string; ranges: [number, number][]; wholeFile?: boolean }>();
   try {
     const blobs = await catBlobs(
       cwd,
@@ -403,7 +403,7 @@ async function stagedSnapshot(
       ])
     ).toString('utf8');
     const patches = splitPatch(patch);
-    for (const { path, blob } of staged) {
+    for (const { path, blob, renamed } of staged) {
       const target = join(root, path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, blobs.get(blob) ?? Buffer.alloc(0));
@@ -412,7 +412,8 @@ async function stagedSnapshot(
         (await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', path])).toString(
           'utf8',
         );
-      files.set(path, { file: path, ranges: rangesFromPatch(own) });
+      // A renamed file counts whole, as in the engine's diff scope (FileChange.wholeFile).
+      files.set(path, { file: path, ranges: rangesFromPatch(own), ...(renamed ? { wholeFile: true } : {}) });
     }
   } catch (err) {
     rmSync(root, { recursive: true, force: true });
@@ -429,9 +430,9 @@ async function stagedSnapshot(
  * `git diff --raw -z` entries: `:<modes> <old id> <new id> <status>\0<path>\0` (renames and
  * copies: two paths, the new one last). Submodules (mode 160000) have no blob and are left out.
  */
-function parseRawDiff(raw: Buffer): { path: string; blob: string }[] {
+function parseRawDiff(raw: Buffer): { path: string; blob: string; renamed: boolean }[] {
   const fields = raw.toString('utf8').split('\0');
-  const out: { path: string; blob: string }[] = [];
+  const out: { path: string; blob: string; renamed: boolean }[] = [];
   for (let i = 0; i < fields.length; i++) {
     const meta = fields[i] ?? '';
     if (!meta.startsWith(':')) continue;
@@ -439,7 +440,7 @@ function parseRawDiff(raw: Buffer): { path: string; blob: string }[] {
     const paths = status?.startsWith('R') || status?.startsWith('C') ? 2 : 1;
     const path = fields[i + paths] ?? '';
     i += paths;
-    if (path && blob && newMode !== '160000') out.push({ path, blob });
+    if (path && blob && newMode !== '160000') out.push({ path, blob, renamed: paths === 2 });
   }
   return out;
 }
