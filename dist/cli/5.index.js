@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  bn: () => (/* reexport */ settings/* ACTION_INPUTS */.bn),
   Ht: () => (/* reexport */ errors/* AstlError */.Ht),
   ci: () => (/* reexport */ errors/* AstlErrors */.ci),
   Au: () => (/* reexport */ BodyTooLargeError),
@@ -37,7 +38,7 @@ __webpack_require__.d(__webpack_exports__, {
   O9: () => (/* reexport */ workspace_path/* workspaceScope */.O9)
 });
 
-// UNUSED EXPORTS: CONTROL_CHARACTERS, CREDENTIAL_URL_INVALID, PATH_OUTSIDE_WORKSPACE, RESERVED_ENV_GROUPS, Redactor, TRANSPORT_INSECURE, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, checkCredentialTransport, describeError, editDistance, envNameProblem, escapeCommandData, escapeCommandProperty, findControlCharacter, firstDuplicateKey, gitLabFileVariableScope, hasGitSegment, isLoopbackHost, isNonSecretLine, markdownCode, markdownFence, markdownMessage, markdownText, printable, safeLine, safeLines, secretForms, suggestEnvName, typeName, workflowCommand, writeWorkspaceFile
+// UNUSED EXPORTS: CONTROL_CHARACTERS, CREDENTIAL_URL_INVALID, PATH_OUTSIDE_WORKSPACE, RESERVED_ENV_GROUPS, Redactor, TRANSPORT_INSECURE, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, checkCredentialTransport, cliFlags, describeError, editDistance, envNameProblem, escapeCommandData, escapeCommandProperty, findControlCharacter, firstDuplicateKey, gitLabFileVariableScope, hasGitSegment, isLoopbackHost, isNonSecretLine, markdownCode, markdownFacts, markdownFence, markdownMessage, markdownText, markdownTime, printable, renderSettingText, safeLine, safeLines, secretForms, suggestEnvName, typeName, workflowCommand, writeWorkspaceFile
 
 // EXTERNAL MODULE: ./packages/core/duration.ts
 var duration = __webpack_require__(5166);
@@ -128,6 +129,8 @@ function cappedFetch(inner, maxBytes, what) {
 
 // EXTERNAL MODULE: ./packages/core/retry.ts
 var retry = __webpack_require__(4066);
+// EXTERNAL MODULE: ./packages/core/settings.ts
+var settings = __webpack_require__(5927);
 // EXTERNAL MODULE: ./packages/core/suggest.ts
 var suggest = __webpack_require__(3142);
 // EXTERNAL MODULE: ./packages/core/transport.ts
@@ -137,6 +140,7 @@ var workspace_path = __webpack_require__(2073);
 // EXTERNAL MODULE: ./packages/core/yaml-source.ts
 var yaml_source = __webpack_require__(167);
 ;// CONCATENATED MODULE: ./packages/core/index.ts
+
 
 
 
@@ -652,7 +656,7 @@ function loadRegistry(path, options = {}) {
     let text;
     try {
         text = options.workspace
-            ? (0,core/* readWorkspaceFile */.sL)(path, { root: options.workspace.root, base: process.cwd() }, options.use ?? { what: 'config' }).toString('utf8')
+            ? (0,core/* readWorkspaceFile */.sL)(path, { root: options.workspace.root, base: process.cwd() }, options.use ?? { setting: 'config' }).toString('utf8')
             : (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (err) {
@@ -663,7 +667,7 @@ function loadRegistry(path, options = {}) {
             throw new core/* AstlError */.Ht(`agent registry ${path} not found`, {
                 code: 'REGISTRY_NOT_FOUND',
                 location: { file: path },
-                hint: `create ${path} listing your agents, or point the 'config' input at the registry`,
+                hint: (s) => `create ${path} listing your agents, or point ${s.name('config')} at the registry`,
                 fix: MINIMAL_REGISTRY,
             });
         }
@@ -671,7 +675,7 @@ function loadRegistry(path, options = {}) {
             throw new core/* AstlError */.Ht(`agent registry ${path} is a folder, not a file`, {
                 code: 'REGISTRY_NOT_FOUND',
                 location: { file: path },
-                hint: "point the 'config' input at the registry file, e.g. agent-config.yaml",
+                hint: (s) => `point ${s.name('config')} at the registry file, e.g. agent-config.yaml`,
             });
         }
         throw new core/* AstlError */.Ht(`cannot read agent registry ${path}: ${err.message}`, {
@@ -806,7 +810,7 @@ function durationProblems(doc) {
             errors.push(new core/* AstlError */.Ht(err.message, {
                 code: REGISTRY_INVALID,
                 location: doc.locate(['agents', i, 'max-ttl']),
-                hint: err.hint,
+                hint: err.hintSource,
             }));
         }
     });
