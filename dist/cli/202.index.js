@@ -354,8 +354,9 @@ async function run(args, io) {
     const say = (text) => io.err(redactor.redact(text));
     const warn = (text) => say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .paint */ .n)(io, 'yellow', 'warning')}: ${text}`);
     const statePath = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(stateArg, scope, { what: '--state' });
-    const auditArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'audit') || '.astl/audit.jsonl';
-    const auditFile = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(auditArg, scope, { what: '--audit' }).absolute;
+    // A bad --audit must not keep a live token from being revoked: the audit is skipped with a
+    // warning. A bad --config stays a usage error (exit 3) that keeps the state for a second try.
+    const auditFile = auditPath((0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'audit') || '.astl/audit.jsonl', scope, warn);
     const configArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'config') || 'agent-config.yaml';
     (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(configArg, scope, { what: '--config' });
     if (!statePath.exists) {
@@ -394,7 +395,8 @@ async function run(args, io) {
         });
         for (const w of result.warnings)
             warn(w);
-        appendAudit(auditFile, redactor.redact(toJsonLines(applyAuditLevel(result.audit, state.auditLevel))), warn, scope);
+        if (auditFile)
+            appendAudit(auditFile, redactor.redact(toJsonLines(applyAuditLevel(result.audit, state.auditLevel))), warn, scope);
         const lines = [`revocation for agent ${result.agent} (correlation id ${result.correlationId})`];
         for (const e of result.entries)
             lines.push(`  ${e.provider.padEnd(6)} ${e.outcome}: ${e.message}`);
@@ -530,6 +532,16 @@ function removeOne(path, warn) {
     catch (err) {
         const code = err.code ?? String(err);
         warn(`could not delete ${path} (${code}); delete it by hand: it holds credentials`);
+    }
+}
+/** The audit file's absolute path, or undefined (with a warning) when --audit fails the workspace rule. */
+function auditPath(arg, scope, warn) {
+    try {
+        return (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(arg, scope, { what: '--audit' }).absolute;
+    }
+    catch (err) {
+        warn(`${(0,_packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}; the credentials are still revoked, without an audit record`);
+        return undefined;
     }
 }
 function appendAudit(file, text, warn, scope) {

@@ -195,6 +195,7 @@ describe('the Vault token goes only where the registry says', () => {
     const outside = await revoke(job.dir, job.env, '--config', '/etc/passwd');
     expect(outside.code).toBe(3);
     expect(outside.stderr).toMatch(/--config: "\/etc\/passwd" is outside the workspace/);
+    expect(outside.stderr).not.toMatch(/root:/);
     expect(stolen).toEqual([]);
     // A registry inside the workspace is trusted as the user's word (it is reviewed code).
     const r = await revoke(job.dir, job.env, '--config', 'ci/registry.yaml');
@@ -305,6 +306,18 @@ describe('revoke never crashes: every file problem is one line with the path and
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/vault\s+revoked/);
     expect(r.stderr).toMatch(/could not append the audit events to .*audit\.jsonl \(EISDIR\); pass --audit/);
+    noStack(r.stderr);
+  });
+
+  it('an --audit path outside the workspace is a warning, and the revocation still happens', async () => {
+    const job = await mintedJob();
+    const r = await revoke(job.dir, job.env, '--audit', '/tmp/astl-audit-outside.jsonl');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/vault\s+revoked/);
+    expect(sb.vault.revokedTokens).toContain(job.token);
+    expect(r.stderr).toMatch(/--audit: .* is outside the workspace/);
+    expect(r.stderr).toMatch(/still revoked, without an audit record/);
+    expect(existsSync('/tmp/astl-audit-outside.jsonl')).toBe(false);
     noStack(r.stderr);
   });
 

@@ -80,8 +80,9 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const warn = (text: string) => say(`${paint(io, 'yellow', 'warning')}: ${text}`);
 
   const statePath = resolveWorkspacePath(stateArg, scope, { what: '--state' });
-  const auditArg = str(args, 'audit') || '.astl/audit.jsonl';
-  const auditFile = resolveWorkspacePath(auditArg, scope, { what: '--audit' }).absolute;
+  // A bad --audit must not keep a live token from being revoked: the audit is skipped with a
+  // warning. A bad --config stays a usage error (exit 3) that keeps the state for a second try.
+  const auditFile = auditPath(str(args, 'audit') || '.astl/audit.jsonl', scope, warn);
   const configArg = str(args, 'config') || 'agent-config.yaml';
   resolveWorkspacePath(configArg, scope, { what: '--config' });
 
@@ -131,12 +132,13 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       },
     );
     for (const w of result.warnings) warn(w);
-    appendAudit(
-      auditFile,
-      redactor.redact(toJsonLines(applyAuditLevel(result.audit, state.auditLevel))),
-      warn,
-      scope,
-    );
+    if (auditFile)
+      appendAudit(
+        auditFile,
+        redactor.redact(toJsonLines(applyAuditLevel(result.audit, state.auditLevel))),
+        warn,
+        scope,
+      );
     const lines = [`revocation for agent ${result.agent} (correlation id ${result.correlationId})`];
     for (const e of result.entries) lines.push(`  ${e.provider.padEnd(6)} ${e.outcome}: ${e.message}`);
     io.out(redactor.redact(lines.join('\n')));
@@ -284,6 +286,16 @@ function removeOne(path: string, warn: (m: string) => void): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     warn(`could not delete ${path} (${code}); delete it by hand: it holds credentials`);
+  }
+}
+
+/** The audit file's absolute path, or undefined (with a warning) when --audit fails the workspace rule. */
+function auditPath(arg: string, scope: WorkspaceScope, warn: (m: string) => void): string | undefined {
+  try {
+    return resolveWorkspacePath(arg, scope, { what: '--audit' }).absolute;
+  } catch (err) {
+    warn(`${describeError(err)}; the credentials are still revoked, without an audit record`);
+    return undefined;
   }
 }
 
