@@ -164,7 +164,7 @@ describe('findApproval', () => {
   });
 
   it('a token without an API scope fails closed with the scope it needs', async () => {
-    api.setPrivateTokenScopes(['read_repository']);
+    api.setPrivateTokenScopes([]);
     const err = await failure(
       client({ token: api.privateToken, tokenVariable: 'ASTL_GITLAB_TOKEN' }).findApproval(q()),
     );
