@@ -97,17 +97,17 @@ writeFileSync(
 );
 const CLI = `node ${stub}`;
 
-const after = (argv: string[], flag: string) => argv[argv.indexOf(flag) + 1];
+const flagValue = (argv: string[], flag: string) => argv[argv.indexOf(flag) + 1];
 
 describe('component inputs reach the CLI as data, never as shell', () => {
   it.each(HOSTILE)('agent-credentials: purpose, config, policies %j', (bad) => {
     const job = render('agent-credentials', { purpose: bad, config: bad, policies: bad, cli: CLI });
     const [mint, revoke] = runLines(job, [job.before_script![0]!, job.after_script![0]!]);
-    expect(after(mint!, '--purpose')).toBe(bad);
-    expect(after(mint!, '--config')).toBe(bad);
-    expect(after(mint!, '--policies')).toBe(bad);
+    expect(flagValue(mint!, '--purpose')).toBe(bad);
+    expect(flagValue(mint!, '--config')).toBe(bad);
+    expect(flagValue(mint!, '--policies')).toBe(bad);
     expect(mint).not.toContain('--allow-insecure-http');
-    expect(after(revoke!, '--config')).toBe(bad);
+    expect(flagValue(revoke!, '--config')).toBe(bad);
   });
 
   it.each(HOSTILE)('agent-gate: policy, action, params, images %j', (bad) => {
@@ -120,9 +120,9 @@ describe('component inputs reach the CLI as data, never as shell', () => {
       cli: CLI,
     });
     const [gate] = runLines(job, job.script!);
-    expect(after(gate!, '--policy')).toBe(bad);
-    expect(after(gate!, '--action')).toBe(bad);
-    expect(after(gate!, '--params')).toBe(bad);
+    expect(flagValue(gate!, '--policy')).toBe(bad);
+    expect(flagValue(gate!, '--action')).toBe(bad);
+    expect(flagValue(gate!, '--params')).toBe(bad);
     // Images are split on white space only: no command, no file name from a glob.
     const images = gate!.flatMap((a, i) => (gate![i - 1] === '--image' ? [a] : []));
     expect(images).toEqual(['ok:1', ...bad.split(/\s+/).filter(Boolean)]);
