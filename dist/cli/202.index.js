@@ -2,6 +2,268 @@ export const id = 202;
 export const ids = [202];
 export const modules = {
 
+/***/ 3591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports secretForms, isNonSecretLine */
+/**
+ * Every form in which a secret could leak into text we print: the raw value and the encodings
+ * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
+ * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
+ * front ends register each form with the runner and scrub engine text with `Redactor`.
+ *
+ * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
+ * the runner masks each log line on its own and a multi-line mask never matches: every line,
+ * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
+ * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
+ * common text and hide nothing a reader could use.
+ */
+function secretForms(value) {
+    if (value.length === 0)
+        return [];
+    const forms = new Set();
+    const b64 = Buffer.from(value, 'utf8').toString('base64');
+    forms.add(b64);
+    forms.add(b64.replace(/=+$/, ''));
+    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
+    forms.add(encodeURIComponent(value));
+    forms.add(JSON.stringify(value).slice(1, -1));
+    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
+    const lines = value.split(/\r?\n|\r/);
+    if (lines.length > 1) {
+        for (const line of lines) {
+            const t = line.trim();
+            if (!isNonSecretLine(t) && !out.includes(t))
+                out.push(t);
+        }
+    }
+    return out;
+}
+/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+/**
+ * A line of a multi-line secret that carries no secret material and so stays visible: blank,
+ * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
+ * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
+ * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ */
+function isNonSecretLine(line) {
+    const t = line.trim();
+    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
+}
+class Redactor {
+    forms = new Set();
+    add(secret) {
+        if (!secret)
+            return;
+        for (const f of secretForms(secret))
+            this.forms.add(f);
+    }
+    get size() {
+        return this.forms.size;
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a value is not half-replaced by a shorter form that it contains.
+        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join('***');
+        return out;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ checkOutputPath),
+/* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
+/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
+/* harmony export */   T1: () => (/* binding */ envFileText),
+/* harmony export */   Wj: () => (/* binding */ fileProblem),
+/* harmony export */   mg: () => (/* binding */ writeFlagFile)
+/* harmony export */ });
+/* unused harmony export shellQuote */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3362);
+/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(425);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2073);
+/** Files the CLI writes for a job: private (0600) and replaced atomically. */
+
+
+
+
+
+/**
+ * Why `path` (named by `flag`, e.g. `--record`) cannot be written, as the CLI says it: one line
+ * naming the flag and the path, and how to fix it; no stack. `err` is the failed fs call's error,
+ * or undefined for the check made before any work (`checkOutputPath`).
+ */
+function fileProblem(flag, path, err, real = path) {
+    const code = err?.code;
+    const where = `${flag} ${path}`;
+    const blocker = fileInTheWay(real, path);
+    const example = `${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)('reports', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path) || 'out.json')}`;
+    if (blocker !== undefined) {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${blocker} is a file, not a folder`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a path whose folders are folders, e.g. ${example} (astl creates missing folders)`,
+        });
+    }
+    if (isFolder(real) || code === 'EISDIR') {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${path} is a folder, not a file`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a file, e.g. ${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, 'out.json')}`,
+        });
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: permission denied (${code})`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a file in a folder this job can write to, e.g. ${example}`,
+        });
+    }
+    const reason = code ?? (err instanceof Error ? err.message.split('\n')[0] : 'unknown error');
+    return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: cannot write the file (${reason})`, {
+        code: 'FILE_WRITE_FAILED',
+        hint: `check that the disk has room and the folder is writable, or name another file, e.g. ${example}`,
+    });
+}
+/**
+ * The nearest existing ancestor of `path` when it is not a folder (so no file can go under it),
+ * spelled as in `shown` (the path as the user wrote it).
+ */
+function fileInTheWay(path, shownPath = path) {
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
+    let shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shownPath);
+    for (;;) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() ? undefined : shown;
+        }
+        catch {
+            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+            if (up === dir)
+                return undefined;
+            dir = up;
+            shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shown);
+        }
+    }
+}
+function isFolder(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Refuses, before any work, an output path that cannot be a file: a folder, or a path under a
+ * file. Missing folders are fine (the writers create them).
+ */
+function checkOutputPath(flag, path, shown = path) {
+    if (fileInTheWay(path, shown) !== undefined || isFolder(path))
+        throw fileProblem(flag, shown, undefined, path);
+}
+/**
+ * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
+ * `mode` applies to a new file and new folders get 0700 when it is private (0600).
+ */
+function writeFlagFile(flag, path, text, options = {}) {
+    try {
+        if (options.scope) {
+            // Inside the workspace, never through a committed link (core/workspace-path).
+            (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
+                ...(options.append ? { append: true } : {}),
+                ...(options.mode === undefined ? {} : { mode: options.mode }),
+                ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+            });
+            return;
+        }
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
+        const opts = options.mode === undefined ? {} : { mode: options.mode };
+        if (options.append)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, text, opts);
+        else
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, text, opts);
+    }
+    catch (err) {
+        // A workspace refusal (outside it, through a link) keeps its own message.
+        if (err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht)
+            throw err;
+        throw fileProblem(flag, path, err);
+    }
+}
+/** Writes `text` so that no other user can read it at any moment, replacing any old file. */
+function writePrivateFile(path, text, flag) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+            // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${dir}/.gitignore`, '*\n');
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, path);
+    }
+    catch (err) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        }
+        catch {
+            // nothing was written there
+        }
+        if (flag)
+            throw fileProblem(flag, path, err);
+        const code = err.code ?? err.message;
+        throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`cannot write ${path} (${code})`, {
+            code: 'FILE_WRITE_FAILED',
+            location: { file: path },
+            hint: code === 'EISDIR' || code === 'ENOTDIR'
+                ? 'a folder is in the way: name a file path, e.g. .astl/state.json'
+                : 'check that the folder exists and is writable by the job',
+        });
+    }
+}
+/** `'value'` for POSIX shells: the only character that needs care inside single quotes is `'`. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** First line of every env file; `astl revoke` deletes only files that start with it. */
+const ENV_FILE_HEADER = '# Written by astl credentials; removed by astl revoke. Do not upload as an artifact.';
+/**
+ * `export KEY='value'` lines for `source`/`.`; refuses names a shell would misread. Names from
+ * user text were already checked against the reserved list (core/env-names) by the registry,
+ * the input parser and the engine; this holds the syntax for every name, ours included.
+ */
+function envFileText(vars) {
+    const lines = [ENV_FILE_HEADER];
+    for (const [name, value] of Object.entries(vars)) {
+        if (!_packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME_PATTERN */ .jg.test(name)) {
+            throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`not an environment variable name: ${JSON.stringify(name)}`, {
+                code: 'ENV_NAME_INVALID',
+                hint: 'exported names are upper-case letters, digits and _',
+            });
+        }
+        lines.push(`export ${name}=${shellQuote(value)}`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
 /***/ 3821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -46,9 +308,13 @@ __webpack_require__.r(__webpack_exports__);
 const spec = {
     name: 'revoke',
     summary: 'revoke what `astl credentials` minted and delete its files',
-    usage: 'astl revoke --state FILE [--config FILE] [--vault-url URL] [--audit FILE]',
+    usage: 'astl revoke [--state FILE] [--config FILE] [--vault-url URL] [--audit FILE]',
     flags: {
-        state: { type: 'string', value: 'FILE', description: 'state file written by astl credentials' },
+        state: {
+            type: 'string',
+            value: 'FILE',
+            description: 'state file written by astl credentials (default .astl/state.json, as there)',
+        },
         config: {
             type: 'string',
             value: 'FILE',
@@ -71,7 +337,7 @@ const spec = {
         },
     },
     examples: [
-        'astl revoke --state .astl/state.json   # in after_script, which runs even when the script fails',
+        'astl revoke   # in after_script, which runs even when the script fails (--state .astl/state.json)',
     ],
     notes: [
         'The token is sent only to a Vault the registry names for the agent (or a --vault-url given',
@@ -83,7 +349,7 @@ const spec = {
 async function run(args, io) {
     // Relative to the working directory: GitLab runs every script in the project directory.
     const scope = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceScope */ .O9)(io.env, io.cwd);
-    const stateArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)(args, spec, 'state');
+    const stateArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'state') || '.astl/state.json';
     const redactor = new _packages_core_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .Redactor */ .pO();
     const say = (text) => io.err(redactor.redact(text));
     const warn = (text) => say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .paint */ .n)(io, 'yellow', 'warning')}: ${text}`);
@@ -94,15 +360,15 @@ async function run(args, io) {
     (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(configArg, scope, { what: '--config' });
     if (!statePath.exists) {
         io.out(`nothing to revoke: ${stateArg} does not exist (no credentials were issued)`);
-        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.ok;
     }
     const text = readStateText(stateArg, scope);
-    const { applyAuditLevel, defaultProviders, parseRevocationState, revokeCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(989), __webpack_require__.e(821), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 2821));
+    const { applyAuditLevel, defaultProviders, parseRevocationState, revokeCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(989), __webpack_require__.e(821), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 2821));
     const state = parseRevocationState(text);
     if (!state) {
         // Not ours: nothing is revoked and nothing deleted (it may be any file of the project).
         warn(`${stateArg} is not an astl state file; nothing revoked, nothing deleted`);
-        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.ok;
     }
     for (const secret of stateSecrets(state))
         redactor.add(secret);
@@ -141,7 +407,7 @@ async function run(args, io) {
         // The files hold the secrets; they go whatever happened above.
         removeFiles(statePath.real, envFileOf(text), io.cwd, scope, warn);
     }
-    return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .d.ok;
+    return _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .EXIT */ .dc.ok;
 }
 /** The state's text; a folder or an unreadable file is a usage error with the fix, not a stack. */
 function readStateText(stateArg, scope) {
@@ -152,7 +418,7 @@ function readStateText(stateArg, scope) {
         if (err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht)
             throw err;
         const code = err.code ?? err.message;
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .e(code === 'EISDIR'
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(code === 'EISDIR'
             ? `--state ${stateArg} is a folder, not a state file`
             : `cannot read --state ${stateArg} (${code})`, 'pass the file astl credentials wrote with --state (default .astl/state.json)');
     }
@@ -162,7 +428,7 @@ async function vaultGuard(state, args, io, configArg, scope) {
     if (!state.vault)
         return undefined;
     const { vaultRevocationRefusal } = await __webpack_require__.e(/* import() */ 386).then(__webpack_require__.bind(__webpack_require__, 5005));
-    const { loadRegistry } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 1005));
+    const { loadRegistry } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(932)]).then(__webpack_require__.bind(__webpack_require__, 1005));
     const guard = {
         allowInsecureHttp: (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)(args, 'allow-insecure-http'),
         optIn: '--allow-insecure-http',

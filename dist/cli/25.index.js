@@ -1,5 +1,5 @@
 export const id = 25;
-export const ids = [25,170,789];
+export const ids = [25,170,789,932];
 export const modules = {
 
 /***/ 5166:
@@ -68,6 +68,81 @@ function formatDuration(seconds) {
 
 /***/ }),
 
+/***/ 3591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports secretForms, isNonSecretLine */
+/**
+ * Every form in which a secret could leak into text we print: the raw value and the encodings
+ * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
+ * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
+ * front ends register each form with the runner and scrub engine text with `Redactor`.
+ *
+ * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
+ * the runner masks each log line on its own and a multi-line mask never matches: every line,
+ * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
+ * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
+ * common text and hide nothing a reader could use.
+ */
+function secretForms(value) {
+    if (value.length === 0)
+        return [];
+    const forms = new Set();
+    const b64 = Buffer.from(value, 'utf8').toString('base64');
+    forms.add(b64);
+    forms.add(b64.replace(/=+$/, ''));
+    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
+    forms.add(encodeURIComponent(value));
+    forms.add(JSON.stringify(value).slice(1, -1));
+    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
+    const lines = value.split(/\r?\n|\r/);
+    if (lines.length > 1) {
+        for (const line of lines) {
+            const t = line.trim();
+            if (!isNonSecretLine(t) && !out.includes(t))
+                out.push(t);
+        }
+    }
+    return out;
+}
+/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
+/**
+ * A line of a multi-line secret that carries no secret material and so stays visible: blank,
+ * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
+ * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
+ * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
+ */
+function isNonSecretLine(line) {
+    const t = line.trim();
+    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
+}
+class Redactor {
+    forms = new Set();
+    add(secret) {
+        if (!secret)
+            return;
+        for (const f of secretForms(secret))
+            this.forms.add(f);
+    }
+    get size() {
+        return this.forms.size;
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a value is not half-replaced by a shorter form that it contains.
+        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
+            out = out.split(f).join('***');
+        return out;
+    }
+}
+
+
+/***/ }),
+
 /***/ 2873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -94,9 +169,14 @@ const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
  * the URL's origin only, never a user name, password, path or query.
  */
 function checkCredentialTransport(url, check) {
-    const location = check.location ?? { file: check.what };
-    const prefix = check.location ? `${check.what} ` : '';
-    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, location, hint });
+    const what = check.what ?? check.setting ?? 'endpoint';
+    const where = check.location
+        ? { location: check.location }
+        : check.setting && check.what === undefined
+            ? { setting: check.setting }
+            : { location: { file: what } };
+    const prefix = check.location ? `${what} ` : '';
+    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, ...where, hint });
     let parsed;
     try {
         parsed = new URL(url.trim());
@@ -116,8 +196,10 @@ function checkCredentialTransport(url, check) {
         return { url: parsed, insecure: false };
     if (check.allowInsecure)
         return { url: parsed, insecure: true };
-    const optIn = check.optIn ?? 'allow-insecure-http: true';
-    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost); for a network you control end to end, opt in with ${optIn}`);
+    const { optIn } = check;
+    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, (s) => `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${optIn === false
+        ? ''
+        : `; for a network you control end to end, opt in with ${optIn ?? (s.kind === 'action' ? 'allow-insecure-http: true' : s.name('allow-insecure-http'))}`}`);
 }
 /**
  * Loopback hosts as the WHATWG URL parser leaves them (`127.1` and `2130706433` are already
@@ -132,6 +214,193 @@ function isLoopbackHost(hostname) {
         return true;
     // The parser prints IPv6 compressed, so every spelling of ::ffff:127.x.y.z arrives as this.
     return /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(h);
+}
+
+
+/***/ }),
+
+/***/ 9141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ checkOutputPath),
+/* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
+/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
+/* harmony export */   T1: () => (/* binding */ envFileText),
+/* harmony export */   Wj: () => (/* binding */ fileProblem),
+/* harmony export */   mg: () => (/* binding */ writeFlagFile)
+/* harmony export */ });
+/* unused harmony export shellQuote */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3362);
+/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(425);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2073);
+/** Files the CLI writes for a job: private (0600) and replaced atomically. */
+
+
+
+
+
+/**
+ * Why `path` (named by `flag`, e.g. `--record`) cannot be written, as the CLI says it: one line
+ * naming the flag and the path, and how to fix it; no stack. `err` is the failed fs call's error,
+ * or undefined for the check made before any work (`checkOutputPath`).
+ */
+function fileProblem(flag, path, err, real = path) {
+    const code = err?.code;
+    const where = `${flag} ${path}`;
+    const blocker = fileInTheWay(real, path);
+    const example = `${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)('reports', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path) || 'out.json')}`;
+    if (blocker !== undefined) {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${blocker} is a file, not a folder`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a path whose folders are folders, e.g. ${example} (astl creates missing folders)`,
+        });
+    }
+    if (isFolder(real) || code === 'EISDIR') {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${path} is a folder, not a file`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a file, e.g. ${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, 'out.json')}`,
+        });
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: permission denied (${code})`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a file in a folder this job can write to, e.g. ${example}`,
+        });
+    }
+    const reason = code ?? (err instanceof Error ? err.message.split('\n')[0] : 'unknown error');
+    return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: cannot write the file (${reason})`, {
+        code: 'FILE_WRITE_FAILED',
+        hint: `check that the disk has room and the folder is writable, or name another file, e.g. ${example}`,
+    });
+}
+/**
+ * The nearest existing ancestor of `path` when it is not a folder (so no file can go under it),
+ * spelled as in `shown` (the path as the user wrote it).
+ */
+function fileInTheWay(path, shownPath = path) {
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
+    let shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shownPath);
+    for (;;) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() ? undefined : shown;
+        }
+        catch {
+            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+            if (up === dir)
+                return undefined;
+            dir = up;
+            shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shown);
+        }
+    }
+}
+function isFolder(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Refuses, before any work, an output path that cannot be a file: a folder, or a path under a
+ * file. Missing folders are fine (the writers create them).
+ */
+function checkOutputPath(flag, path, shown = path) {
+    if (fileInTheWay(path, shown) !== undefined || isFolder(path))
+        throw fileProblem(flag, shown, undefined, path);
+}
+/**
+ * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
+ * `mode` applies to a new file and new folders get 0700 when it is private (0600).
+ */
+function writeFlagFile(flag, path, text, options = {}) {
+    try {
+        if (options.scope) {
+            // Inside the workspace, never through a committed link (core/workspace-path).
+            (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
+                ...(options.append ? { append: true } : {}),
+                ...(options.mode === undefined ? {} : { mode: options.mode }),
+                ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+            });
+            return;
+        }
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
+        const opts = options.mode === undefined ? {} : { mode: options.mode };
+        if (options.append)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, text, opts);
+        else
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, text, opts);
+    }
+    catch (err) {
+        // A workspace refusal (outside it, through a link) keeps its own message.
+        if (err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht)
+            throw err;
+        throw fileProblem(flag, path, err);
+    }
+}
+/** Writes `text` so that no other user can read it at any moment, replacing any old file. */
+function writePrivateFile(path, text, flag) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+            // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${dir}/.gitignore`, '*\n');
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, path);
+    }
+    catch (err) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        }
+        catch {
+            // nothing was written there
+        }
+        if (flag)
+            throw fileProblem(flag, path, err);
+        const code = err.code ?? err.message;
+        throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`cannot write ${path} (${code})`, {
+            code: 'FILE_WRITE_FAILED',
+            location: { file: path },
+            hint: code === 'EISDIR' || code === 'ENOTDIR'
+                ? 'a folder is in the way: name a file path, e.g. .astl/state.json'
+                : 'check that the folder exists and is writable by the job',
+        });
+    }
+}
+/** `'value'` for POSIX shells: the only character that needs care inside single quotes is `'`. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** First line of every env file; `astl revoke` deletes only files that start with it. */
+const ENV_FILE_HEADER = '# Written by astl credentials; removed by astl revoke. Do not upload as an artifact.';
+/**
+ * `export KEY='value'` lines for `source`/`.`; refuses names a shell would misread. Names from
+ * user text were already checked against the reserved list (core/env-names) by the registry,
+ * the input parser and the engine; this holds the syntax for every name, ours included.
+ */
+function envFileText(vars) {
+    const lines = [ENV_FILE_HEADER];
+    for (const [name, value] of Object.entries(vars)) {
+        if (!_packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME_PATTERN */ .jg.test(name)) {
+            throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`not an environment variable name: ${JSON.stringify(name)}`, {
+                code: 'ENV_NAME_INVALID',
+                hint: 'exported names are upper-case letters, digits and _',
+            });
+        }
+        lines.push(`export ${name}=${shellQuote(value)}`);
+    }
+    return `${lines.join('\n')}\n`;
 }
 
 
@@ -165,8 +434,7 @@ var external_node_path_ = __webpack_require__(6760);
  * `$NAME` / `${NAME}` where NAME is one of GitLab's predefined variables that carry no secret
  * (https://docs.gitlab.com/ci/variables/predefined_variables/). Everything else stays literal, and
  * `$$` is a literal `$` as in GitLab. A value is inserted verbatim once: it is never expanded
- * again, control and bidi characters become spaces, a URL loses any `user:password@`, and it is cut
- * to MAX_VALUE_LENGTH.
+ * again, control characters become spaces and it is cut to MAX_VALUE_LENGTH.
  */
 /** GitLab predefined variables that hold no secret, for purposes such as "Deploy $CI_COMMIT_SHORT_SHA". */
 const GITLAB_EXPANDABLE_VARIABLES = new Set([
@@ -257,18 +525,9 @@ const SECRET_LOOKING = /TOKEN|PASSWORD|PASSWD|SECRET|JWT|PRIVATE|CREDENTIAL|API_
 /** Longest value inserted for one reference (characters). */
 const MAX_VALUE_LENGTH = 200;
 const REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-/** Controls, line and paragraph separators, and the bidi controls of "Trojan Source" text. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-/**
- * `scheme://user:password@` in a URL: CI_ENVIRONMENT_URL and CI_PIPELINE_NAME are written by the
- * user and GitLab expands variables in them, so one may carry a password that way.
- */
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi;
 function cleanValue(value) {
-    const flat = value.replace(UNPRINTABLE, ' ').replace(URL_USERINFO, '$1').trim();
-    // Cut by code point, so a long title never ends in half a surrogate pair.
-    const chars = Array.from(flat);
-    return chars.length > MAX_VALUE_LENGTH ? `${chars.slice(0, MAX_VALUE_LENGTH - 1).join('')}…` : flat;
+    const flat = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    return flat.length > MAX_VALUE_LENGTH ? `${flat.slice(0, MAX_VALUE_LENGTH - 1)}…` : flat;
 }
 /**
  * Expands GitLab predefined, non-secret variables in `text` from `env`.
@@ -370,7 +629,7 @@ const spec = {
         'vault-id-token-env': {
             type: 'string',
             value: 'VAR',
-            description: "variable holding the ID token for Vault (aud: the registry's audience, default the Vault URL)",
+            description: "variable holding the ID token for Vault (aud: the registry's audience, default vault)",
         },
         'github-id-token-env': {
             type: 'string',
@@ -404,7 +663,11 @@ const spec = {
             description: 'AgentPolicy folder (default policies; missing = none)',
         },
         'aws-role-arn': { type: 'string', value: 'ARN', description: 'override the registry AWS role' },
-        'aws-region': { type: 'string', value: 'REGION', description: 'override the registry AWS region' },
+        'aws-region': {
+            type: 'string',
+            value: 'REGION',
+            description: 'AWS region (default: the registry, else AWS_REGION, else AWS_DEFAULT_REGION)',
+        },
         'vault-url': { type: 'string', value: 'URL', description: 'override the registry Vault address' },
         'vault-role': { type: 'string', value: 'ROLE', description: 'override the registry Vault role' },
         'export-file': {
@@ -458,16 +721,20 @@ async function run(args, io) {
     const inBase = (flag, fallback, file = true) => {
         const given = (0,cli_args/* str */.gx)(args, flag) || fallback;
         const checked = (0,workspace_path/* resolveWorkspacePath */.XI)(given, scope, { what: `--${flag}` });
-        // A folder where a file goes would fail only after a token was issued: say so now.
+        const path = (0,external_node_path_.isAbsolute)(given) ? given : (0,external_node_path_.join)(base, given);
+        // A folder where a file goes (or a file where a folder goes) would fail only after a token
+        // was issued: say so now.
         if (file && checked.exists && (0,external_node_fs_.statSync)(checked.real).isDirectory()) {
-            throw new exit/* UsageError */.e(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+            throw new exit/* UsageError */.eb(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. --${flag} ${fallback}`);
         }
-        return (0,external_node_path_.isAbsolute)(given) ? given : (0,external_node_path_.join)(base, given);
+        if (file)
+            (0,files/* checkOutputPath */.$b)(`--${flag}`, path, given);
+        return path;
     };
     const envFile = inBase('export-file', '.astl/credentials.env');
     const stateFile = inBase('state', '.astl/state.json');
     const auditFile = inBase('audit', '.astl/audit.jsonl');
-    inBase('config', 'agent-config.yaml');
+    inBase('config', 'agent-config.yaml', false);
     inBase('policies', 'policies', false);
     const allowInsecureHttp = (0,cli_args/* bool */.lc)(args, 'allow-insecure-http');
     if ((0,cli_args/* str */.gx)(args, 'vault-url')) {
@@ -492,12 +759,12 @@ async function run(args, io) {
     const onGitHubRunner = Boolean(io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     // App mode needs no ID token at all (the key signs the App JWT).
     if (noTokenVars && !onGitHubRunner && !githubAppKey) {
-        throw new exit/* UsageError */.e("'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env / --github-id-token-env); an agent with only a GitHub App needs its key instead: --github-app-private-key-file FILE or --github-app-private-key-env VAR", 'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN; for a GitHub App, pass the File-type variable that holds its .pem: --github-app-private-key-file "$GITHUB_APP_KEY"');
+        throw new exit/* UsageError */.eb("'astl credentials' needs the variable that holds the job's ID token: --id-token-env VAR (or --aws-id-token-env / --vault-id-token-env / --github-id-token-env); an agent with only a GitHub App needs its key instead: --github-app-private-key-file FILE or --github-app-private-key-env VAR", 'in GitLab, declare `id_tokens: { AWS_ID_TOKEN: { aud: sts.amazonaws.com } }` and pass --aws-id-token-env AWS_ID_TOKEN; for a GitHub App, pass the File-type variable that holds its .pem: --github-app-private-key-file "$GITHUB_APP_KEY"');
     }
     const agent = (0,cli_args/* str */.gx)(args, 'agent')?.trim() || undefined;
     const agentType = (0,cli_args/* str */.gx)(args, 'agent-type')?.trim() || undefined;
     if (!agent && !agentType) {
-        throw new exit/* UsageError */.e("'astl credentials' needs --agent (or --agent-type when one agent has that type)");
+        throw new exit/* UsageError */.eb("'astl credentials' needs --agent (or --agent-type when one agent has that type)");
     }
     const durationText = (0,cli_args/* str */.gx)(args, 'duration')?.trim();
     const durationSeconds = durationText ? (0,duration/* parseDuration */.E)(durationText, '--duration') : undefined;
@@ -526,7 +793,7 @@ async function run(args, io) {
     const onGitHubActions = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
     const githubAppId = (0,cli_args/* str */.gx)(args, 'github-app-id')?.trim();
     if (githubAppId && !/^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/.test(githubAppId)) {
-        throw new exit/* UsageError */.e(`--github-app-id ${githubAppId}: not a GitHub App ID`, "give the App's numeric ID (or its client ID, Iv…), from the App's settings page");
+        throw new exit/* UsageError */.eb(`--github-app-id ${githubAppId}: not a GitHub App ID`, "give the App's numeric ID (or its client ID, Iv…), from the App's settings page");
     }
     request.github = strip({
         appId: githubAppId,
@@ -543,20 +810,23 @@ async function run(args, io) {
         },
     };
     // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
-    const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(989), __webpack_require__.e(821)]).then(__webpack_require__.bind(__webpack_require__, 2821));
+    const { AWS_REGION_PATTERN, applyAuditLevel, githubIdTokenSource, issuedBeforeFailure, issuedCredentials, MintFailure, mintCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(989), __webpack_require__.e(821)]).then(__webpack_require__.bind(__webpack_require__, 2821));
     const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(989), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+    if (aws.region && !AWS_REGION_PATTERN.test(aws.region)) {
+        throw new exit/* UsageError */.eb(`--aws-region '${aws.region}' is not an AWS region`, 'write a region code, e.g. --aws-region us-east-1');
+    }
     const saveState = (state) => {
         for (const secret of stateSecrets(state))
             redactor.add(secret);
-        (0,files/* writePrivateFile */.Pl)(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
+        (0,files/* writePrivateFile */.Pl)(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`, '--state');
     };
     const appendAudit = (file, events) => {
         if (events.length === 0)
             return;
-        (0,workspace_path/* writeWorkspaceFile */.dx)(file, redactor.redact(toJsonLines(events)), scope, { what: '--audit' }, {
+        (0,files/* writeFlagFile */.mg)('--audit', file, redactor.redact(toJsonLines(events)), {
             append: true,
             mode: 0o600,
-            folderMode: 0o700,
+            scope,
         });
     };
     let result;
@@ -572,20 +842,20 @@ async function run(args, io) {
     catch (err) {
         if (!(err instanceof MintFailure))
             throw err;
-        if (err.state) {
+        // Only what was really issued is named (and kept for `astl revoke`): nothing, when the
+        // request was refused or the ID token could not be had.
+        const issued = issuedCredentials(err.state);
+        if (err.state && issued.length > 0) {
             saveState(err.state);
-            const issued = [err.state.vault && 'A Vault token', err.state.github && 'a GitHub token'].filter(Boolean);
-            if (issued.length > 0) {
-                say(`${issued.join(' and ').replace(/^a/, 'A')} ${issued.length > 1 ? 'were' : 'was'} issued before the failure; 'astl revoke --state ${(0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json'}' revokes ${issued.length > 1 ? 'them' : 'it'}.`);
-            }
+            say(issuedBeforeFailure(issued, `'astl revoke --state ${(0,cli_args/* str */.gx)(args, 'state') || '.astl/state.json'}' revokes what can be revoked`));
         }
         appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
         const cause = err.error;
-        say(`astl: ${cause instanceof errors/* AstlError */.Ht ? cause.format() : (0,errors/* describeError */.Uc)(cause)}`);
+        say(`astl: ${(0,exit/* formatError */.Wk)(cause)}`);
         say(`correlation id ${err.correlationId}`);
         if (!(cause instanceof errors/* AstlError */.Ht))
-            return exit/* EXIT */.d.usage;
-        return err.refused ? exit/* EXIT */.d.usage : exit/* EXIT */.d.deny;
+            return exit/* EXIT */.dc.usage;
+        return err.refused ? exit/* EXIT */.dc.usage : exit/* EXIT */.dc.deny;
     }
     // Every secret is registered; now they may go to the private env file, and only there.
     (0,files/* writePrivateFile */.Pl)(envFile, (0,files/* envFileText */.T1)({
@@ -594,7 +864,7 @@ async function run(args, io) {
         ASTL_AGENT_TYPE: result.type,
         ASTL_CORRELATION_ID: result.correlationId,
         ASTL_EXPIRES_AT: result.outputs.expiresAt,
-    }));
+    }), '--export-file');
     appendAudit(auditFile, applyAuditLevel(result.audit, result.auditLevel));
     for (const w of result.warnings)
         logger.warning(w);
@@ -619,7 +889,7 @@ async function run(args, io) {
             : {}),
     };
     io.out(redactor.redact(format === 'json' ? JSON.stringify(facts, null, 2) : summary(result, envFile, io)));
-    return exit/* EXIT */.d.ok;
+    return exit/* EXIT */.dc.ok;
 }
 function summary(r, envFile, io) {
     const lines = [
@@ -655,7 +925,7 @@ function purposeText(raw, env, warn) {
     // A variable's value (a commit or merge request title) must not bring a line break in.
     const bad = (0,untrusted_text/* findControlCharacter */.Am)(expansion.text);
     if (bad) {
-        throw new exit/* UsageError */.e(`--purpose expands to text with the control character ${bad.codePoint} at position ${bad.index + 1}`, 'name variables that hold one line of plain text in --purpose (such as $CI_COMMIT_SHORT_SHA)');
+        throw new exit/* UsageError */.eb(`--purpose expands to text with the control character ${bad.codePoint} at position ${bad.index + 1}`, 'name variables that hold one line of plain text in --purpose (such as $CI_COMMIT_SHORT_SHA)');
     }
     return expansion.text.trim() || undefined;
 }
@@ -752,13 +1022,13 @@ function readAppKey(args, io, redactor, scope) {
     const variable = (0,cli_args/* str */.gx)(args, 'github-app-private-key-env')?.trim();
     const file = (0,cli_args/* str */.gx)(args, 'github-app-private-key-file')?.trim();
     if (variable && file) {
-        throw new exit/* UsageError */.e('give the GitHub App key once: --github-app-private-key-env or --github-app-private-key-file, not both');
+        throw new exit/* UsageError */.eb('give the GitHub App key once: --github-app-private-key-env or --github-app-private-key-file, not both');
     }
     let key;
     if (variable) {
         key = io.env[variable];
         if (!key?.trim()) {
-            throw new exit/* UsageError */.e(`--github-app-private-key-env ${variable}: the variable is not set or empty`, "store the App's private key in a masked CI/CD variable of that name (or use a file variable with --github-app-private-key-file)");
+            throw new exit/* UsageError */.eb(`--github-app-private-key-env ${variable}: the variable is not set or empty`, "store the App's private key in a masked CI/CD variable of that name (or use a file variable with --github-app-private-key-file)");
         }
         // A File-type CI/CD variable holds the path GitLab Runner wrote the PEM to: read that file.
         if (isFileVariablePath(key, io))
@@ -805,10 +1075,10 @@ function readAppKeyFile(file, io, scope) {
     }
     catch (err) {
         if (err instanceof errors/* AstlError */.Ht) {
-            throw new exit/* UsageError */.e(`--github-app-private-key-file ${err.message}`, `the key file must be in the workspace, or in a GitLab job a file variable (GitLab Runner writes those to ${'$'}{CI_PROJECT_DIR}.tmp/); or pass the key in a variable with --github-app-private-key-env`);
+            throw new exit/* UsageError */.eb(`--github-app-private-key-file ${err.message}`, `the key file must be in the workspace, or in a GitLab job a file variable (GitLab Runner writes those to ${'$'}{CI_PROJECT_DIR}.tmp/); or pass the key in a variable with --github-app-private-key-env`);
         }
         const code = err.code ?? 'error';
-        throw new exit/* UsageError */.e(`--github-app-private-key-file ${file}: ${code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code})`}`, 'point it at the PEM file GitHub generated for the App (a GitLab file variable gives such a path)');
+        throw new exit/* UsageError */.eb(`--github-app-private-key-file ${file}: ${code === 'EISDIR' ? 'is a folder, not a file' : `cannot read it (${code})`}`, 'point it at the PEM file GitHub generated for the App (a GitLab file variable gives such a path)');
     }
 }
 function strip(o) {

@@ -117,7 +117,7 @@ function parseAgentPolicies(docs) {
                 if (!(err instanceof core/* AstlError */.Ht))
                     throw err;
                 const location = doc.locate(['spec', 'credentialPolicy', 'maxTtl']);
-                problems.push(new core/* AstlError */.Ht(err.message, { code: CODE, location, hint: err.hint }));
+                problems.push(new core/* AstlError */.Ht(err.message, { code: CODE, location, hint: err.hintSource }));
             }
         }
         if (problems.length > 0) {
@@ -306,8 +306,11 @@ function checkCredentialRequest(request, policies) {
         refusals.push(new _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`no purpose given for agent '${agent.name}': the request and the registry both lack one`, {
             code: 'PURPOSE_REQUIRED',
             location: agent.keyLocations['purpose'] ?? agent.location,
-            hint: `set the purpose input (why this job needs credentials), or give the agent a purpose in ${agent.location.file}`,
-            fix: `with:\n  agent: ${agent.name}\n  purpose: "<why this job needs credentials>"\n`,
+            hint: (s) => `set ${s.name('purpose')} (why this job needs credentials), or give the agent a purpose in ${agent.location.file}`,
+            fix: (s) => s.snippet([
+                ['agent', agent.name],
+                ['purpose', '<why this job needs credentials>'],
+            ]),
         }));
     }
     if (agent.credentialPolicy === 'long-lived') {
@@ -341,7 +344,7 @@ function checkCredentialRequest(request, policies) {
             code: 'DURATION_OVER_CAP',
             location: exceeded[0].location,
             hint: `ask for at most ${(0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(tightest.seconds)} (${tightest.seconds}s)`,
-            fix: `with:\n  duration: ${(0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(tightest.seconds)}\n`,
+            fix: (s) => s.snippet([['duration', (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(tightest.seconds)]]),
         }));
     }
     refusals.push(...restrictionRefusals(request, applied));
@@ -399,7 +402,7 @@ function restrictionRefusals(request, applied) {
                         refuse(`agent '${agent.name}' (type ${agent.type}) asks GitHub for ${githubSecrets.map((n) => `${n}: ${github[n]}${githubWhere(n)}`).join(', ')}, which manages secrets`, 'remove the secret permissions from credentials.github.permissions, or have the policy owner allow them', `agents:\n  - name: ${agent.name}\n    credentials:\n      github:\n        permissions:\n          contents: read   # no ${githubSecrets.join(', ')}: ${p.name} denies secrets\n`);
                     }
                     if (request.readsSecrets) {
-                        refuse(`agent '${agent.name}' (type ${agent.type}) asks to read Vault secrets`, "remove the secret reads (the registry's credentials.vault.secrets and the vault-secrets input), or have the policy owner allow them", `${`agents:\n  - name: ${agent.name}\n`}    credentials:\n      vault:\n        secrets: []   # ${p.name} denies secret reads\n`);
+                        refuse(`agent '${agent.name}' (type ${agent.type}) asks to read Vault secrets`, (s) => `remove the secret reads (the registry's credentials.vault.secrets and ${s.name('vault-secrets')}), or have the policy owner allow them`, `${`agents:\n  - name: ${agent.name}\n`}    credentials:\n      vault:\n        secrets: []   # ${p.name} denies secret reads\n`);
                     }
                     break;
                 }
@@ -485,6 +488,12 @@ const MAX_POLICY_FILE_BYTES = 1024 * 1024;
 /** More files than this means the input points at the wrong folder (a whole repository, say). */
 const MAX_POLICY_FILES = 5000;
 const isYamlName = (name) => /\.ya?ml$/i.test(name);
+/** How the front end calls the policy path setting, for hints. */
+function pathName(use, names) {
+    if (use?.what)
+        return use.what;
+    return names.name(use?.setting ?? 'policies');
+}
 /**
  * Every *.yaml / *.yml file of a file or folder (recursive, sorted by path relative to the
  * folder). Hidden folders (`.git`, ...) and `node_modules` are not entered; symlinks that lead
@@ -494,7 +503,7 @@ const isYamlName = (name) => /\.ya?ml$/i.test(name);
 function listPolicyFiles(pathOrDir, options = {}) {
     // Loaders read paths as given (relative to the process's directory); the scope only checks them.
     if (options.workspace)
-        (0,_core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(pathOrDir, { root: options.workspace.root, base: process.cwd() }, options.use ?? { what: 'policies' });
+        (0,_core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(pathOrDir, { root: options.workspace.root, base: process.cwd() }, options.use ?? { setting: 'policies' });
     let stat;
     try {
         stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(pathOrDir);
@@ -506,7 +515,7 @@ function listPolicyFiles(pathOrDir, options = {}) {
         throw new _core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`policy path ${pathOrDir} not found`, {
             code: 'POLICY_NOT_FOUND',
             location: { file: pathOrDir },
-            hint: 'point the policy input at a policy file or a folder of *.yaml policies',
+            hint: (s) => `point ${pathName(options.use, s)} at a policy file or a folder of *.yaml policies`,
             cause: err,
         });
     }
@@ -559,7 +568,7 @@ function listPolicyFiles(pathOrDir, options = {}) {
         throw new _core_index_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`policy folder ${pathOrDir} holds more than ${MAX_POLICY_FILES} YAML files`, {
             code: 'POLICY_INVALID',
             location: { file: pathOrDir },
-            hint: 'point the policy input at the folder that holds only policies',
+            hint: (s) => `point ${pathName(options.use, s)} at the folder that holds only policies`,
         });
     }
     const key = (f) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(pathOrDir, f).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');

@@ -2,260 +2,188 @@ export const id = 392;
 export const ids = [392];
 export const modules = {
 
-/***/ 2073:
+/***/ 9141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KY: () => (/* binding */ gitLabFileVariableScope),
-/* harmony export */   Ld: () => (/* binding */ isPathProblem),
-/* harmony export */   O9: () => (/* binding */ workspaceScope),
-/* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
-/* harmony export */   dx: () => (/* binding */ writeWorkspaceFile),
-/* harmony export */   lX: () => (/* binding */ inspectWorkspacePath),
-/* harmony export */   oW: () => (/* binding */ hasGitSegment),
-/* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
+/* harmony export */   $b: () => (/* binding */ checkOutputPath),
+/* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
+/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
+/* harmony export */   T1: () => (/* binding */ envFileText),
+/* harmony export */   Wj: () => (/* binding */ fileProblem),
+/* harmony export */   mg: () => (/* binding */ writeFlagFile)
 /* harmony export */ });
-/* unused harmony export PATH_OUTSIDE_WORKSPACE */
+/* unused harmony export shellQuote */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
+/* harmony import */ var _packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3362);
+/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(425);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2073);
+/** Files the CLI writes for a job: private (0600) and replaced atomically. */
+
+
+
+
+
 /**
- * The one gate for every path the product reads (or writes for a job) because an input, a flag,
- * a registry, a policy or a state file names it: the path must lead, after every symbolic link
- * is resolved, to a place inside the workspace, and never into `.git/` (which holds the
- * checkout's token in `.git/config`, hooks, and other people's history). A path that fails is
- * refused with an AstlError that names the path and the setting, never the file's content.
- *
- * TOCTOU: callers open the *resolved* path (`real`, free of symbolic links when checked), and
- * `readWorkspaceFile` opens it with O_NOFOLLOW and then asks the kernel which file the
- * descriptor really is (`/proc/self/fd/N` on Linux), checking that name again. A link swapped in
- * between the check and the open is thus either not followed or caught after the open.
+ * Why `path` (named by `flag`, e.g. `--record`) cannot be written, as the CLI says it: one line
+ * naming the flag and the path, and how to fix it; no stack. `err` is the failed fs call's error,
+ * or undefined for the check made before any work (`checkOutputPath`).
  */
-
-
-
-const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';
-/**
- * The workspace of this process: the first of GITHUB_WORKSPACE and CI_PROJECT_DIR that names an
- * existing folder, else `cwd`. (Emulators such as gitlab-ci-local set CI_PROJECT_DIR to a
- * `/builds/...` path that does not exist on the machine; no file can be read inside it anyway.)
- */
-function workspaceScope(env = process.env, cwd = process.cwd()) {
-    const candidates = [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]
-        .map((v) => v?.trim())
-        .filter((v) => Boolean(v))
-        .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
-    const root = candidates.find(isDirectory) ?? cwd;
-    return { root, base: cwd };
+function fileProblem(flag, path, err, real = path) {
+    const code = err?.code;
+    const where = `${flag} ${path}`;
+    const blocker = fileInTheWay(real, path);
+    const example = `${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)('reports', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path) || 'out.json')}`;
+    if (blocker !== undefined) {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${blocker} is a file, not a folder`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a path whose folders are folders, e.g. ${example} (astl creates missing folders)`,
+        });
+    }
+    if (isFolder(real) || code === 'EISDIR') {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${path} is a folder, not a file`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a file, e.g. ${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, 'out.json')}`,
+        });
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: permission denied (${code})`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a file in a folder this job can write to, e.g. ${example}`,
+        });
+    }
+    const reason = code ?? (err instanceof Error ? err.message.split('\n')[0] : 'unknown error');
+    return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: cannot write the file (${reason})`, {
+        code: 'FILE_WRITE_FAILED',
+        hint: `check that the disk has room and the folder is writable, or name another file, e.g. ${example}`,
+    });
 }
 /**
- * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
- * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
- * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
- * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ * The nearest existing ancestor of `path` when it is not a folder (so no file can go under it),
+ * spelled as in `shown` (the path as the user wrote it).
  */
-function gitLabFileVariableScope(env, cwd = process.cwd()) {
-    const project = env.CI_PROJECT_DIR?.trim();
-    if (env.GITLAB_CI !== 'true' || !project)
-        return undefined;
-    const root = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
-    return isDirectory(root) ? { root, base: cwd } : undefined;
+function fileInTheWay(path, shownPath = path) {
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
+    let shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shownPath);
+    for (;;) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() ? undefined : shown;
+        }
+        catch {
+            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+            if (up === dir)
+                return undefined;
+            dir = up;
+            shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shown);
+        }
+    }
 }
-function isDirectory(path) {
+function isFolder(path) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isDirectory();
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isDirectory();
     }
     catch {
         return false;
     }
 }
-/** True when any segment of `path` is `.git`, whatever its case (case-insensitive file systems). */
-function hasGitSegment(path) {
-    return path.split(/[\\/]+/).some((s) => s.toLowerCase() === '.git');
+/**
+ * Refuses, before any work, an output path that cannot be a file: a folder, or a path under a
+ * file. Missing folders are fine (the writers create them).
+ */
+function checkOutputPath(flag, path, shown = path) {
+    if (fileInTheWay(path, shown) !== undefined || isFolder(path))
+        throw fileProblem(flag, shown, undefined, path);
 }
 /**
- * Resolves `path` (relative to `scope.base`, else `scope.root`) and checks it without throwing:
- * inside the real workspace root after symbolic links, no `.git` segment, no control characters.
- * The file need not exist (callers report a missing file their own way).
+ * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
+ * `mode` applies to a new file and new folders get 0700 when it is private (0600).
  */
-function inspectWorkspacePath(path, scope) {
-    const shown = JSON.stringify(path);
-    // A NUL makes Node throw a TypeError (a crash); other control characters are never a file name
-    // anyone meant, and would reach logs.
-    if (path === '' || /[\u0000-\u001f\u007f]/.test(path)) {
-        return {
-            kind: 'invalid',
-            message: path === '' ? 'is an empty path' : `${shown} contains a control character`,
-            hint: 'name a file in the repository, relative to its root',
-        };
-    }
-    const rootReal = realOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root));
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.base ?? scope.root, path);
-    const resolved = realpathLoose(absolute);
-    if ('problem' in resolved) {
-        return {
-            kind: 'invalid',
-            message: `${shown} ${resolved.problem}`,
-            hint: 'point the path at a real file',
-        };
-    }
-    const { real, exists } = resolved;
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(rootReal, real);
-    if (rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
-        return {
-            kind: 'outside',
-            message: `${shown} is outside the workspace ${rootReal}${real === absolute ? '' : ` (it resolves to ${real})`}`,
-            hint: 'astl reads only files inside the repository checkout: name a file there (relative to the repository root), not an absolute path, a ../ path or a symbolic link that leads out of it',
-        };
-    }
-    if (hasGitSegment(rel) || hasGitSegment((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root), absolute))) {
-        return {
-            kind: 'git-dir',
-            message: `${shown} is inside .git/${real === absolute ? '' : ` (it resolves to ${rel})`}`,
-            hint: '.git/ holds the checkout’s credentials and hooks, and nothing astl reads lives there: name a file in the working tree',
-        };
-    }
-    return { absolute, real, relative: rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'), exists };
-}
-function isPathProblem(x) {
-    return 'kind' in x;
-}
-/**
- * inspectWorkspacePath, throwing the problem as an AstlError (PATH_OUTSIDE_WORKSPACE or
- * `use.code`) located at `use.location`, else at `use.what`.
- */
-function resolveWorkspacePath(path, scope, use) {
-    const result = inspectWorkspacePath(path, scope);
-    if (!isPathProblem(result))
-        return result;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
-        code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-        location: use.location ?? { file: use.what },
-        hint: result.hint,
-    });
-}
-/**
- * Reads a file named by an input, flag, registry or policy: checked by resolveWorkspacePath, opened
- * by its real path without following a last-moment link, and the opened descriptor checked again.
- * File-system errors (ENOENT, EISDIR, EACCES, ELOOP) are thrown as Node's errors so that callers
- * keep their own "not found" messages; refusals are AstlErrors.
- */
-function readWorkspaceFile(path, scope, use) {
-    const checked = resolveWorkspacePath(path, scope, use);
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+function writeFlagFile(flag, path, text, options = {}) {
     try {
-        const opened = openedPath(fd);
-        if (opened !== undefined && opened !== checked.real) {
-            resolveWorkspacePath(opened, { root: scope.root }, use);
+        if (options.scope) {
+            // Inside the workspace, never through a committed link (core/workspace-path).
+            (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
+                ...(options.append ? { append: true } : {}),
+                ...(options.mode === undefined ? {} : { mode: options.mode }),
+                ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+            });
+            return;
         }
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isDirectory()) {
-            throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
-                code: 'EISDIR',
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
+        const opts = options.mode === undefined ? {} : { mode: options.mode };
+        if (options.append)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, text, opts);
+        else
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, text, opts);
+    }
+    catch (err) {
+        // A workspace refusal (outside it, through a link) keeps its own message.
+        if (err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht)
+            throw err;
+        throw fileProblem(flag, path, err);
+    }
+}
+/** Writes `text` so that no other user can read it at any moment, replacing any old file. */
+function writePrivateFile(path, text, flag) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+            // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${dir}/.gitignore`, '*\n');
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, path);
+    }
+    catch (err) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        }
+        catch {
+            // nothing was written there
+        }
+        if (flag)
+            throw fileProblem(flag, path, err);
+        const code = err.code ?? err.message;
+        throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`cannot write ${path} (${code})`, {
+            code: 'FILE_WRITE_FAILED',
+            location: { file: path },
+            hint: code === 'EISDIR' || code === 'ENOTDIR'
+                ? 'a folder is in the way: name a file path, e.g. .astl/state.json'
+                : 'check that the folder exists and is writable by the job',
+        });
+    }
+}
+/** `'value'` for POSIX shells: the only character that needs care inside single quotes is `'`. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** First line of every env file; `astl revoke` deletes only files that start with it. */
+const ENV_FILE_HEADER = '# Written by astl credentials; removed by astl revoke. Do not upload as an artifact.';
+/**
+ * `export KEY='value'` lines for `source`/`.`; refuses names a shell would misread. Names from
+ * user text were already checked against the reserved list (core/env-names) by the registry,
+ * the input parser and the engine; this holds the syntax for every name, ours included.
+ */
+function envFileText(vars) {
+    const lines = [ENV_FILE_HEADER];
+    for (const [name, value] of Object.entries(vars)) {
+        if (!_packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME_PATTERN */ .jg.test(name)) {
+            throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`not an environment variable name: ${JSON.stringify(name)}`, {
+                code: 'ENV_NAME_INVALID',
+                hint: 'exported names are upper-case letters, digits and _',
             });
         }
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
+        lines.push(`export ${name}=${shellQuote(value)}`);
     }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-/**
- * Writes (or appends to) a file named by an input or a flag (a SARIF report, an audit log): the
- * path is checked as for a read (inside the workspace once every link is resolved, dangling ones
- * included, and never in `.git/`), missing folders are made, and the write never goes through a
- * link that appears after the check: a new file is written beside the target (O_EXCL) and renamed
- * over it, which replaces a link instead of following it; an append opens the resolved path with
- * O_NOFOLLOW and checks the opened descriptor again (Linux). A pull request can commit a
- * symbolic link where a report is written; without this the report would land where it points.
- * Refusals are AstlErrors (see resolveWorkspacePath); file-system errors are Node's.
- */
-function writeWorkspaceFile(path, data, scope, use, options = {}) {
-    const checked = resolveWorkspacePath(path, scope, use);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(checked.real), { recursive: true, mode: options.folderMode ?? 0o777 });
-    const mode = options.mode ?? 0o666;
-    if (options.append) {
-        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_APPEND | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, flags, mode);
-        try {
-            const opened = openedPath(fd);
-            if (opened !== undefined && opened !== checked.real)
-                resolveWorkspacePath(opened, { root: scope.root }, use);
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-        return checked;
-    }
-    const temp = `${checked.real}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, data, { mode, flag: 'wx' });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, checked.real);
-    }
-    catch (err) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
-        throw err;
-    }
-    return checked;
-}
-/** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
-function openedPath(fd) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(`/proc/self/fd/${fd}`);
-    }
-    catch {
-        return undefined;
-    }
-}
-function realOrSelf(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-/** Links followed by hand (dangling ones) before giving up, as Linux's MAXSYMLINKS. */
-const MAX_LINKS = 40;
-/**
- * realpath, or for a missing path the real path of its nearest existing ancestor plus the rest.
- * A dangling symbolic link is followed to where it points (a write through it would create that
- * file), so a link to a missing file outside the workspace resolves outside too.
- */
-function realpathLoose(absolute, links = 0) {
-    try {
-        return { real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute), exists: true };
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ELOOP' || links > MAX_LINKS)
-            return { problem: 'is a loop of symbolic links' };
-        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-            return { problem: `cannot be resolved (${code ?? err.message})` };
-        }
-        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
-        if (parent === absolute)
-            return { real: absolute, exists: false };
-        const up = realpathLoose(parent, links);
-        if ('problem' in up)
-            return up;
-        const here = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute));
-        const target = danglingTarget(here);
-        return target === undefined ? { real: here, exists: false } : realpathLoose(target, links + 1);
-    }
-}
-/** Where the symbolic link `path` points (absolute), or undefined when `path` is not a link. */
-function danglingTarget(path) {
-    try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isSymbolicLink())
-            return undefined;
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path));
-    }
-    catch {
-        return undefined;
-    }
+    return `${lines.join('\n')}\n`;
 }
 
 
@@ -271,10 +199,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   run: () => (/* binding */ run),
 /* harmony export */   spec: () => (/* binding */ spec)
 /* harmony export */ });
-/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
-/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2073);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7593);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7632);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2073);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7593);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7632);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9141);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
 /**
  * `astl gate`: the deploy gate for GitLab jobs and laptops. Same engine as the GitHub action
@@ -361,45 +289,51 @@ const spec = {
 };
 const FORMATS = ['text', 'json', 'junit', 'dotenv'];
 async function run(args, io) {
-    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .choice */ .Yq)(args, 'format', FORMATS, 'text');
+    const format = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .choice */ .Yq)(args, 'format', FORMATS, 'text');
     const env = io.env;
-    const agent = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent')?.trim() || env.ASTL_AGENT?.trim();
+    const agent = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'agent')?.trim() || env.ASTL_AGENT?.trim();
     if (!agent) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e("'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)", "run 'astl gate --help'");
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb("'astl gate' needs --agent (or ASTL_AGENT, which 'astl credentials' writes)", "run 'astl gate --help'");
     }
     // The type `astl credentials` exported belongs to the agent it exported: use it only for that one.
-    const agentType = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'agent-type')?.trim() ||
+    const agentType = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'agent-type')?.trim() ||
         (agent === env.ASTL_AGENT?.trim() ? env.ASTL_AGENT_TYPE?.trim() : undefined) ||
         undefined;
-    const environment = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'environment')?.trim();
+    const environment = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'environment')?.trim();
     if (!environment)
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e("'astl gate' needs --environment", 'for example --environment staging');
-    const replicasText = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'replicas')?.trim();
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb("'astl gate' needs --environment", 'for example --environment staging');
+    const replicasText = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'replicas')?.trim();
     if (replicasText && !/^\d{1,9}$/.test(replicasText)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--replicas '${replicasText}' is not a whole number`, 'for example --replicas 3');
     }
-    const params = await parseParams((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'params'));
-    const images = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .list */ .p_)(args, 'image')
+    const params = await parseParams((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'params'));
+    const images = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .list */ .p_)(args, 'image')
         .flatMap((i) => i.split(/\s+/))
         .filter(Boolean);
-    const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .bool */ .lc)(args, 'shadow');
-    const tokenVariable = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
+    const shadow = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .bool */ .lc)(args, 'shadow');
+    // A report path that cannot be written is refused before the decision, not after it.
+    for (const flag of ['output', 'junit', 'dotenv', 'record']) {
+        const path = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, flag);
+        if (path)
+            (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .checkOutputPath */ .$b)(`--${flag}`, path);
     }
-    const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 267));
+    const tokenVariable = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
+    }
+    const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 267));
     const gitlab = gitlabContext(env);
     const github = gitlab ? undefined : githubContext(env);
     let result;
     try {
         result = await runGate({
-            policyPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'policy') || 'policies',
-            policyInput: '--policy',
-            workspace: (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceScope */ .O9)(env, io.cwd),
+            policyPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'policy') || 'policies',
+            names: _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .CLI_NAMES */ .Q4,
+            workspace: (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceScope */ .O9)(env, io.cwd),
             agent,
             ...(agentType ? { agentType } : {}),
-            registryPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'config') || 'agent-config.yaml',
-            action: (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'action')?.trim() || 'deploy',
+            registryPath: (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'config') || 'agent-config.yaml',
+            action: (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'action')?.trim() || 'deploy',
             environment,
             images,
             ...(replicasText ? { replicas: Number(replicasText) } : {}),
@@ -416,7 +350,6 @@ async function run(args, io) {
                         apiUrl: env.CI_API_V4_URL,
                         token: env[tokenVariable]?.trim(),
                         tokenVariable,
-                        allowInsecureHttp: env.ASTL_ALLOW_INSECURE_HTTP === 'true',
                     }),
                 }
                 : github
@@ -427,24 +360,26 @@ async function run(args, io) {
     }
     catch (err) {
         // A fault the engine did not turn into a reason: still a deny (fail closed).
-        io.err(`astl: deploy gate failed (denied): ${err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht ? err.format() : String(err?.stack ?? err)}`);
-        return shadow ? _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok : _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.deny;
+        io.err(`astl: deploy gate failed (denied): ${(0,_exit_js__WEBPACK_IMPORTED_MODULE_2__/* .formatError */ .Wk)(err)}`);
+        return shadow ? _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok : _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.deny;
     }
     const { record } = result;
-    const rules = format === 'junit' || (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit') ? await checkedRules(record) : [];
+    const rules = format === 'junit' || (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'junit') ? await checkedRules(record) : [];
     const rendered = render(format, record, io, rules);
-    const output = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'output');
-    // Inside the workspace, never through a committed link (core/workspace-path).
-    const save = (flag, text) => (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__/* .writeWorkspaceFile */ .dx)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, flag), text, (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceScope */ .O9)(io.env, io.cwd), { what: `--${flag}` });
+    const output = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'output');
+    // Inside the workspace, never through a committed link (core/workspace-path); a path that
+    // cannot be written is one line naming the flag (cli/files).
+    const scope = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceScope */ .O9)(io.env, io.cwd);
+    const save = (flag, text) => (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFlagFile */ .mg)(`--${flag}`, (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, flag), text, { scope });
     if (output)
         save('output', rendered);
     else
         io.out(rendered);
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'junit'))
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'junit'))
         save('junit', junit(record, rules));
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'dotenv'))
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'dotenv'))
         save('dotenv', dotenv(record));
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(args, 'record'))
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(args, 'record'))
         save('record', `${JSON.stringify(record, null, 2)}\n`);
     if (format !== 'text' || output)
         io.err(headline(record, io));
@@ -452,8 +387,8 @@ async function run(args, io) {
         io.err('Outside GitHub Actions and GitLab jobs the gate cannot see approvals: exit 2 means "approval needed".');
     }
     if (record.decision === 'allow' || shadow)
-        return _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.ok;
-    return record.decision === 'approval_needed' ? _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.approvalNeeded : _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT */ .d.deny;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.ok;
+    return record.decision === 'approval_needed' ? _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.approvalNeeded : _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .dc.deny;
 }
 async function parseParams(text) {
     if (!text?.trim())
@@ -462,7 +397,7 @@ async function parseParams(text) {
     const docs = parseYaml(text, '--params');
     const value = docs[0]?.value;
     if (docs.length !== 1 || value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .e('--params must be one JSON or YAML mapping', `for example --params '{"amount": 250}'`);
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb('--params must be one JSON or YAML mapping', `for example --params '{"amount": 250}'`);
     }
     return value;
 }
@@ -620,7 +555,7 @@ function junit(r, checkedRules = []) {
 }
 /** `file:line key` of every rule key in the policy entries that apply to this request. */
 async function checkedRules(r) {
-    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 267));
+    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 267));
     try {
         const set = loadPolicies(r.policy.path);
         return matchingRules({ agent: r.request.agent, action: r.request.action }, set).flatMap((rule) => Object.entries(rule.keyAt)

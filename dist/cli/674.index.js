@@ -2,260 +2,188 @@ export const id = 674;
 export const ids = [674];
 export const modules = {
 
-/***/ 2073:
+/***/ 9141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KY: () => (/* binding */ gitLabFileVariableScope),
-/* harmony export */   Ld: () => (/* binding */ isPathProblem),
-/* harmony export */   O9: () => (/* binding */ workspaceScope),
-/* harmony export */   XI: () => (/* binding */ resolveWorkspacePath),
-/* harmony export */   dx: () => (/* binding */ writeWorkspaceFile),
-/* harmony export */   lX: () => (/* binding */ inspectWorkspacePath),
-/* harmony export */   oW: () => (/* binding */ hasGitSegment),
-/* harmony export */   sL: () => (/* binding */ readWorkspaceFile)
+/* harmony export */   $b: () => (/* binding */ checkOutputPath),
+/* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
+/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
+/* harmony export */   T1: () => (/* binding */ envFileText),
+/* harmony export */   Wj: () => (/* binding */ fileProblem),
+/* harmony export */   mg: () => (/* binding */ writeFlagFile)
 /* harmony export */ });
-/* unused harmony export PATH_OUTSIDE_WORKSPACE */
+/* unused harmony export shellQuote */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(425);
+/* harmony import */ var _packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3362);
+/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(425);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2073);
+/** Files the CLI writes for a job: private (0600) and replaced atomically. */
+
+
+
+
+
 /**
- * The one gate for every path the product reads (or writes for a job) because an input, a flag,
- * a registry, a policy or a state file names it: the path must lead, after every symbolic link
- * is resolved, to a place inside the workspace, and never into `.git/` (which holds the
- * checkout's token in `.git/config`, hooks, and other people's history). A path that fails is
- * refused with an AstlError that names the path and the setting, never the file's content.
- *
- * TOCTOU: callers open the *resolved* path (`real`, free of symbolic links when checked), and
- * `readWorkspaceFile` opens it with O_NOFOLLOW and then asks the kernel which file the
- * descriptor really is (`/proc/self/fd/N` on Linux), checking that name again. A link swapped in
- * between the check and the open is thus either not followed or caught after the open.
+ * Why `path` (named by `flag`, e.g. `--record`) cannot be written, as the CLI says it: one line
+ * naming the flag and the path, and how to fix it; no stack. `err` is the failed fs call's error,
+ * or undefined for the check made before any work (`checkOutputPath`).
  */
-
-
-
-const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';
-/**
- * The workspace of this process: the first of GITHUB_WORKSPACE and CI_PROJECT_DIR that names an
- * existing folder, else `cwd`. (Emulators such as gitlab-ci-local set CI_PROJECT_DIR to a
- * `/builds/...` path that does not exist on the machine; no file can be read inside it anyway.)
- */
-function workspaceScope(env = process.env, cwd = process.cwd()) {
-    const candidates = [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]
-        .map((v) => v?.trim())
-        .filter((v) => Boolean(v))
-        .map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, v));
-    const root = candidates.find(isDirectory) ?? cwd;
-    return { root, base: cwd };
+function fileProblem(flag, path, err, real = path) {
+    const code = err?.code;
+    const where = `${flag} ${path}`;
+    const blocker = fileInTheWay(real, path);
+    const example = `${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)('reports', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path) || 'out.json')}`;
+    if (blocker !== undefined) {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${blocker} is a file, not a folder`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a path whose folders are folders, e.g. ${example} (astl creates missing folders)`,
+        });
+    }
+    if (isFolder(real) || code === 'EISDIR') {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: ${path} is a folder, not a file`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a file, e.g. ${flag} ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, 'out.json')}`,
+        });
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: permission denied (${code})`, {
+            code: 'FILE_WRITE_FAILED',
+            hint: `name a file in a folder this job can write to, e.g. ${example}`,
+        });
+    }
+    const reason = code ?? (err instanceof Error ? err.message.split('\n')[0] : 'unknown error');
+    return new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`${where}: cannot write the file (${reason})`, {
+        code: 'FILE_WRITE_FAILED',
+        hint: `check that the disk has room and the folder is writable, or name another file, e.g. ${example}`,
+    });
 }
 /**
- * In a GitLab job (`GITLAB_CI=true`), the folder where GitLab Runner writes file-type CI/CD
- * variables: `${CI_PROJECT_DIR}.tmp` (the runner's temporary project folder, beside the checkout).
- * Undefined elsewhere or when the folder does not exist. Only a secret a flag explicitly names a
- * file variable for may be read from there (the CLI's --github-app-private-key-file).
+ * The nearest existing ancestor of `path` when it is not a folder (so no file can go under it),
+ * spelled as in `shown` (the path as the user wrote it).
  */
-function gitLabFileVariableScope(env, cwd = process.cwd()) {
-    const project = env.CI_PROJECT_DIR?.trim();
-    if (env.GITLAB_CI !== 'true' || !project)
-        return undefined;
-    const root = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, project).replace(/[\\/]+$/, '')}.tmp`;
-    return isDirectory(root) ? { root, base: cwd } : undefined;
+function fileInTheWay(path, shownPath = path) {
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
+    let shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shownPath);
+    for (;;) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory() ? undefined : shown;
+        }
+        catch {
+            const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+            if (up === dir)
+                return undefined;
+            dir = up;
+            shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(shown);
+        }
+    }
 }
-function isDirectory(path) {
+function isFolder(path) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isDirectory();
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isDirectory();
     }
     catch {
         return false;
     }
 }
-/** True when any segment of `path` is `.git`, whatever its case (case-insensitive file systems). */
-function hasGitSegment(path) {
-    return path.split(/[\\/]+/).some((s) => s.toLowerCase() === '.git');
+/**
+ * Refuses, before any work, an output path that cannot be a file: a folder, or a path under a
+ * file. Missing folders are fine (the writers create them).
+ */
+function checkOutputPath(flag, path, shown = path) {
+    if (fileInTheWay(path, shown) !== undefined || isFolder(path))
+        throw fileProblem(flag, shown, undefined, path);
 }
 /**
- * Resolves `path` (relative to `scope.base`, else `scope.root`) and checks it without throwing:
- * inside the real workspace root after symbolic links, no `.git` segment, no control characters.
- * The file need not exist (callers report a missing file their own way).
+ * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
+ * `mode` applies to a new file and new folders get 0700 when it is private (0600).
  */
-function inspectWorkspacePath(path, scope) {
-    const shown = JSON.stringify(path);
-    // A NUL makes Node throw a TypeError (a crash); other control characters are never a file name
-    // anyone meant, and would reach logs.
-    if (path === '' || /[\u0000-\u001f\u007f]/.test(path)) {
-        return {
-            kind: 'invalid',
-            message: path === '' ? 'is an empty path' : `${shown} contains a control character`,
-            hint: 'name a file in the repository, relative to its root',
-        };
-    }
-    const rootReal = realOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root));
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.base ?? scope.root, path);
-    const resolved = realpathLoose(absolute);
-    if ('problem' in resolved) {
-        return {
-            kind: 'invalid',
-            message: `${shown} ${resolved.problem}`,
-            hint: 'point the path at a real file',
-        };
-    }
-    const { real, exists } = resolved;
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(rootReal, real);
-    if (rel === '..' || rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel)) {
-        return {
-            kind: 'outside',
-            message: `${shown} is outside the workspace ${rootReal}${real === absolute ? '' : ` (it resolves to ${real})`}`,
-            hint: 'astl reads only files inside the repository checkout: name a file there (relative to the repository root), not an absolute path, a ../ path or a symbolic link that leads out of it',
-        };
-    }
-    if (hasGitSegment(rel) || hasGitSegment((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(scope.root), absolute))) {
-        return {
-            kind: 'git-dir',
-            message: `${shown} is inside .git/${real === absolute ? '' : ` (it resolves to ${rel})`}`,
-            hint: '.git/ holds the checkout’s credentials and hooks, and nothing astl reads lives there: name a file in the working tree',
-        };
-    }
-    return { absolute, real, relative: rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'), exists };
-}
-function isPathProblem(x) {
-    return 'kind' in x;
-}
-/**
- * inspectWorkspacePath, throwing the problem as an AstlError (PATH_OUTSIDE_WORKSPACE or
- * `use.code`) located at `use.location`, else at `use.what`.
- */
-function resolveWorkspacePath(path, scope, use) {
-    const result = inspectWorkspacePath(path, scope);
-    if (!isPathProblem(result))
-        return result;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
-        code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-        location: use.location ?? { file: use.what },
-        hint: result.hint,
-    });
-}
-/**
- * Reads a file named by an input, flag, registry or policy: checked by resolveWorkspacePath, opened
- * by its real path without following a last-moment link, and the opened descriptor checked again.
- * File-system errors (ENOENT, EISDIR, EACCES, ELOOP) are thrown as Node's errors so that callers
- * keep their own "not found" messages; refusals are AstlErrors.
- */
-function readWorkspaceFile(path, scope, use) {
-    const checked = resolveWorkspacePath(path, scope, use);
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+function writeFlagFile(flag, path, text, options = {}) {
     try {
-        const opened = openedPath(fd);
-        if (opened !== undefined && opened !== checked.real) {
-            resolveWorkspacePath(opened, { root: scope.root }, use);
+        if (options.scope) {
+            // Inside the workspace, never through a committed link (core/workspace-path).
+            (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
+                ...(options.append ? { append: true } : {}),
+                ...(options.mode === undefined ? {} : { mode: options.mode }),
+                ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+            });
+            return;
         }
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isDirectory()) {
-            throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
-                code: 'EISDIR',
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
+        const opts = options.mode === undefined ? {} : { mode: options.mode };
+        if (options.append)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, text, opts);
+        else
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, text, opts);
+    }
+    catch (err) {
+        // A workspace refusal (outside it, through a link) keeps its own message.
+        if (err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht)
+            throw err;
+        throw fileProblem(flag, path, err);
+    }
+}
+/** Writes `text` so that no other user can read it at any moment, replacing any old file. */
+function writePrivateFile(path, text, flag) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+            // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${dir}/.gitignore`, '*\n');
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, path);
+    }
+    catch (err) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        }
+        catch {
+            // nothing was written there
+        }
+        if (flag)
+            throw fileProblem(flag, path, err);
+        const code = err.code ?? err.message;
+        throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`cannot write ${path} (${code})`, {
+            code: 'FILE_WRITE_FAILED',
+            location: { file: path },
+            hint: code === 'EISDIR' || code === 'ENOTDIR'
+                ? 'a folder is in the way: name a file path, e.g. .astl/state.json'
+                : 'check that the folder exists and is writable by the job',
+        });
+    }
+}
+/** `'value'` for POSIX shells: the only character that needs care inside single quotes is `'`. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** First line of every env file; `astl revoke` deletes only files that start with it. */
+const ENV_FILE_HEADER = '# Written by astl credentials; removed by astl revoke. Do not upload as an artifact.';
+/**
+ * `export KEY='value'` lines for `source`/`.`; refuses names a shell would misread. Names from
+ * user text were already checked against the reserved list (core/env-names) by the registry,
+ * the input parser and the engine; this holds the syntax for every name, ours included.
+ */
+function envFileText(vars) {
+    const lines = [ENV_FILE_HEADER];
+    for (const [name, value] of Object.entries(vars)) {
+        if (!_packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME_PATTERN */ .jg.test(name)) {
+            throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`not an environment variable name: ${JSON.stringify(name)}`, {
+                code: 'ENV_NAME_INVALID',
+                hint: 'exported names are upper-case letters, digits and _',
             });
         }
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
+        lines.push(`export ${name}=${shellQuote(value)}`);
     }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-/**
- * Writes (or appends to) a file named by an input or a flag (a SARIF report, an audit log): the
- * path is checked as for a read (inside the workspace once every link is resolved, dangling ones
- * included, and never in `.git/`), missing folders are made, and the write never goes through a
- * link that appears after the check: a new file is written beside the target (O_EXCL) and renamed
- * over it, which replaces a link instead of following it; an append opens the resolved path with
- * O_NOFOLLOW and checks the opened descriptor again (Linux). A pull request can commit a
- * symbolic link where a report is written; without this the report would land where it points.
- * Refusals are AstlErrors (see resolveWorkspacePath); file-system errors are Node's.
- */
-function writeWorkspaceFile(path, data, scope, use, options = {}) {
-    const checked = resolveWorkspacePath(path, scope, use);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(checked.real), { recursive: true, mode: options.folderMode ?? 0o777 });
-    const mode = options.mode ?? 0o666;
-    if (options.append) {
-        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_APPEND | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, flags, mode);
-        try {
-            const opened = openedPath(fd);
-            if (opened !== undefined && opened !== checked.real)
-                resolveWorkspacePath(opened, { root: scope.root }, use);
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-        return checked;
-    }
-    const temp = `${checked.real}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, data, { mode, flag: 'wx' });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, checked.real);
-    }
-    catch (err) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
-        throw err;
-    }
-    return checked;
-}
-/** The file a descriptor refers to, where the OS says (Linux); undefined elsewhere. */
-function openedPath(fd) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(`/proc/self/fd/${fd}`);
-    }
-    catch {
-        return undefined;
-    }
-}
-function realOrSelf(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-/** Links followed by hand (dangling ones) before giving up, as Linux's MAXSYMLINKS. */
-const MAX_LINKS = 40;
-/**
- * realpath, or for a missing path the real path of its nearest existing ancestor plus the rest.
- * A dangling symbolic link is followed to where it points (a write through it would create that
- * file), so a link to a missing file outside the workspace resolves outside too.
- */
-function realpathLoose(absolute, links = 0) {
-    try {
-        return { real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute), exists: true };
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ELOOP' || links > MAX_LINKS)
-            return { problem: 'is a loop of symbolic links' };
-        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-            return { problem: `cannot be resolved (${code ?? err.message})` };
-        }
-        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute);
-        if (parent === absolute)
-            return { real: absolute, exists: false };
-        const up = realpathLoose(parent, links);
-        if ('problem' in up)
-            return up;
-        const here = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(up.real, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute));
-        const target = danglingTarget(here);
-        return target === undefined ? { real: here, exists: false } : realpathLoose(target, links + 1);
-    }
-}
-/** Where the symbolic link `path` points (absolute), or undefined when `path` is not a link. */
-function danglingTarget(path) {
-    try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isSymbolicLink())
-            return undefined;
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path));
-    }
-    catch {
-        return undefined;
-    }
+    return `${lines.join('\n')}\n`;
 }
 
 
@@ -298,6 +226,8 @@ const SCANNER_VERSION = package_0/* version */.rE;
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/exit.ts
 var exit = __webpack_require__(7632);
+// EXTERNAL MODULE: ./src/cli/files.ts
+var files = __webpack_require__(9141);
 // EXTERNAL MODULE: ./src/cli/io.ts
 var cli_io = __webpack_require__(1604);
 ;// CONCATENATED MODULE: ./src/cli/verbs/scan.ts
@@ -306,6 +236,7 @@ var cli_io = __webpack_require__(1604);
  * reporters as the scan action; several reports can come out of one run (stdout in --format, plus
  * --sarif / --codequality files) so a CI job scans once.
  */
+
 
 
 
@@ -393,13 +324,19 @@ async function run(args, io) {
     const base = (0,cli_args/* str */.gx)(args, 'base')?.trim() || undefined;
     const head = (0,cli_args/* str */.gx)(args, 'head')?.trim() || undefined;
     if (staged && (base || head))
-        throw new exit/* UsageError */.e('--staged cannot be combined with --base/--head');
+        throw new exit/* UsageError */.eb('--staged cannot be combined with --base/--head');
     if (head && !base)
-        throw new exit/* UsageError */.e('--head needs --base', 'for example --base origin/main --head HEAD');
+        throw new exit/* UsageError */.eb('--head needs --base', 'for example --base origin/main --head HEAD');
     const scope = (0,cli_args/* choice */.Yq)(args, 'scope', ['all', 'diff'], base || staged ? 'diff' : 'all');
     if (scope === 'diff' && !base && !staged)
-        throw new exit/* UsageError */.e('--scope diff needs the changed lines: give --base REF (or --staged)', 'for example --scope diff --base origin/main');
+        throw new exit/* UsageError */.eb('--scope diff needs the changed lines: give --base REF (or --staged)', 'for example --scope diff --base origin/main');
     const targets = classifyPaths(io.cwd, args.positionals, staged);
+    // A report path that cannot be written is refused before the scan, not after it.
+    for (const flag of ['output', 'sarif', 'codequality', 'write-baseline']) {
+        const path = (0,cli_args/* str */.gx)(args, flag);
+        if (path)
+            (0,files/* checkOutputPath */.$b)(`--${flag}`, path);
+    }
     const writeBaselineFile = (0,cli_args/* str */.gx)(args, 'write-baseline');
     const baselineFile = writeBaselineFile ? undefined : (0,cli_args/* str */.gx)(args, 'baseline');
     // Inside the workspace and out of .git/, or refused without showing the file (core/workspace-path).
@@ -413,7 +350,7 @@ async function run(args, io) {
             hint: 'write one with `astl scan --write-baseline FILE`, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(749), __webpack_require__.e(29)]).then(__webpack_require__.bind(__webpack_require__, 3749));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(51), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(884), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 2884));
     const progress = startProgress(io);
     let result;
     let cleanup;
@@ -465,7 +402,7 @@ async function run(args, io) {
     if (!staged)
         missingPaths(targets, result.skipped);
     if (writeBaselineFile) {
-        write(io, 'write-baseline', writeBaselineFile, engine.writeBaseline(result.findings));
+        write(io, '--write-baseline', writeBaselineFile, engine.writeBaseline(result.findings));
         const n = new Set(result.findings.map((f) => f.fingerprint)).size;
         io.err(`astl scan: wrote ${n} fingerprints to ${writeBaselineFile}; scan with --baseline ${writeBaselineFile} to report only new findings`);
     }
@@ -484,7 +421,7 @@ async function run(args, io) {
     };
     const output = (0,cli_args/* str */.gx)(args, 'output');
     if (output)
-        write(io, 'output', output, reports[format]());
+        write(io, '--output', output, reports[format]());
     else if (format === 'github') {
         // Annotation lines are commands on purpose; their parts are escaped by annotationCommand.
         io.commands(engine.annotationLines(result.findings, { rules: result.rules, maxPerType: Number.MAX_SAFE_INTEGER }));
@@ -495,20 +432,20 @@ async function run(args, io) {
             io.out(text.replace(/\n$/, ''));
     }
     if ((0,cli_args/* str */.gx)(args, 'sarif'))
-        write(io, 'sarif', (0,cli_args/* str */.gx)(args, 'sarif'), reports.sarif());
+        write(io, '--sarif', (0,cli_args/* str */.gx)(args, 'sarif'), reports.sarif());
     if ((0,cli_args/* str */.gx)(args, 'codequality'))
-        write(io, 'codequality', (0,cli_args/* str */.gx)(args, 'codequality'), reports.codequality());
+        write(io, '--codequality', (0,cli_args/* str */.gx)(args, 'codequality'), reports.codequality());
     // Whatever went to stdout, warnings and the tally also reach a human on stderr.
     if (format !== 'text' || output) {
         for (const w of result.warnings)
             io.err(`warning: ${w}`);
         const { error, warning, note } = result.stats.bySeverity;
-        io.err(`astl scan: ${result.stats.filesScanned} files, ${error} errors, ${warning} warnings, ${note} notes`);
+        io.err(`astl scan: ${engine.plural(result.stats.filesScanned, 'file')}, ${engine.plural(error, 'error')}, ${engine.plural(warning, 'warning')}, ${engine.plural(note, 'note')}`);
     }
     const { error, warning } = result.stats.bySeverity;
     if (failOn === 'never' || writeBaselineFile)
-        return exit/* EXIT */.d.ok;
-    return error > 0 || (failOn === 'warning' && warning > 0) ? exit/* EXIT */.d.findings : exit/* EXIT */.d.ok;
+        return exit/* EXIT */.dc.ok;
+    return error > 0 || (failOn === 'warning' && warning > 0) ? exit/* EXIT */.dc.findings : exit/* EXIT */.dc.ok;
 }
 const GLOB_CHARS = /[*?[\]{}]/;
 /**
@@ -522,7 +459,7 @@ function classifyPaths(cwd, positionals, needFolders) {
     for (const p of positionals) {
         const rel = insideFolder(cwd, p);
         if (rel === undefined)
-            throw new exit/* UsageError */.e(`${p} is outside the folder being scanned (${cwd})`, 'run astl scan from the repository root and name paths inside it');
+            throw new exit/* UsageError */.eb(`${p} is outside the folder being scanned (${cwd})`, 'run astl scan from the repository root and name paths inside it');
         const glob = GLOB_CHARS.test(p);
         const info = glob || needFolders ? lstatOrUndefined((0,external_node_path_.join)(cwd, rel)) : undefined;
         if (glob && !info) {
@@ -572,7 +509,7 @@ function missingPaths(targets, skipped) {
         .map((s) => s.file);
     if (missing.length === 0)
         return;
-    throw new exit/* UsageError */.e(`${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist`, 'name existing files or folders (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"');
+    throw new exit/* UsageError */.eb(`${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist`, 'name existing files or folders (paths are relative to the current folder), or quote a glob such as "policies/*.yaml"');
 }
 /** Which staged names the scan reads: the named files, folders and globs, or the default paths. */
 function stagedFilter(engine, targets) {
@@ -588,9 +525,12 @@ function stagedFilter(engine, targets) {
     const globs = engine.globMatcher(targets.globs);
     return (f) => !unwanted(f) && (everything || files.has(f) || folders.some((d) => f.startsWith(d)) || globs(f));
 }
-/** A report file: inside the workspace, never through a committed link (core/workspace-path). */
+/**
+ * A report file: inside the workspace, never through a committed link (core/workspace-path); a
+ * path that cannot be written is one line naming the flag (cli/files).
+ */
 function write(io, flag, file, text) {
-    (0,workspace_path/* writeWorkspaceFile */.dx)(file, text, (0,workspace_path/* workspaceScope */.O9)(io.env, io.cwd), { what: `--${flag}` });
+    (0,files/* writeFlagFile */.mg)(flag, file, text, { scope: (0,workspace_path/* workspaceScope */.O9)(io.env, io.cwd) });
 }
 function colourText(text, io) {
     if (!io.color)
@@ -626,7 +566,7 @@ async function stagedSnapshot(cwd, rangesFromPatch, include) {
     };
     const top = (await git(['rev-parse', '--show-prefix'])).toString('utf8').trim();
     if (top !== '') {
-        throw new exit/* UsageError */.e('run astl scan --staged from the top of the repository', `cd to the repository root (${top} is a subfolder)`);
+        throw new exit/* UsageError */.eb('run astl scan --staged from the top of the repository', `cd to the repository root (${top} is a subfolder)`);
     }
     // Three git processes whatever the number of staged files: the staged blob ids, their
     // contents in one `cat-file --batch`, and one patch for the changed lines.

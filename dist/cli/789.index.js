@@ -1,5 +1,5 @@
 export const id = 789;
-export const ids = [789,170];
+export const ids = [789,170,932];
 export const modules = {
 
 /***/ 5166:
@@ -94,9 +94,14 @@ const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
  * the URL's origin only, never a user name, password, path or query.
  */
 function checkCredentialTransport(url, check) {
-    const location = check.location ?? { file: check.what };
-    const prefix = check.location ? `${check.what} ` : '';
-    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, location, hint });
+    const what = check.what ?? check.setting ?? 'endpoint';
+    const where = check.location
+        ? { location: check.location }
+        : check.setting && check.what === undefined
+            ? { setting: check.setting }
+            : { location: { file: what } };
+    const prefix = check.location ? `${what} ` : '';
+    const fail = (code, message, hint) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${prefix}${message}`, { code, ...where, hint });
     let parsed;
     try {
         parsed = new URL(url.trim());
@@ -116,8 +121,10 @@ function checkCredentialTransport(url, check) {
         return { url: parsed, insecure: false };
     if (check.allowInsecure)
         return { url: parsed, insecure: true };
-    const optIn = check.optIn ?? 'allow-insecure-http: true';
-    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost); for a network you control end to end, opt in with ${optIn}`);
+    const { optIn } = check;
+    throw fail(TRANSPORT_INSECURE, `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`, (s) => `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${optIn === false
+        ? ''
+        : `; for a network you control end to end, opt in with ${optIn ?? (s.kind === 'action' ? 'allow-insecure-http: true' : s.name('allow-insecure-http'))}`}`);
 }
 /**
  * Loopback hosts as the WHATWG URL parser leaves them (`127.1` and `2130706433` are already

@@ -8,10 +8,13 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  AWS_REGION_PATTERN: () => (/* reexport */ AWS_REGION_PATTERN),
   MintFailure: () => (/* reexport */ MintFailure),
   applyAuditLevel: () => (/* reexport */ applyAuditLevel),
   defaultProviders: () => (/* reexport */ defaultProviders),
   githubIdTokenSource: () => (/* reexport */ githubIdTokenSource),
+  issuedBeforeFailure: () => (/* reexport */ issuedBeforeFailure),
+  issuedCredentials: () => (/* reexport */ issuedCredentials),
   mintCredentials: () => (/* reexport */ mintCredentials),
   parseRevocationState: () => (/* reexport */ parseRevocationState),
   revokeCredentials: () => (/* reexport */ revokeCredentials),
@@ -19,7 +22,7 @@ __webpack_require__.d(__webpack_exports__, {
   toJsonLines: () => (/* reexport */ toJsonLines)
 });
 
-// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, INSTALLATION_TOKEN_SECONDS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, cell, envIdTokenSource, githubProvider, identityOf, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
+// UNUSED EXPORTS: AUDIT_FILE_NAME, DEFAULT_AWS_AUDIENCE, DEFAULT_DEADLINE_MS, DEFAULT_DURATION_SECONDS, DEFAULT_REVOKE_DEADLINE_MS, INSTALLATION_TOKEN_SECONDS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS, auditEvent, awsProvider, awsRegion, cell, envIdTokenSource, githubProvider, identityOf, renderFailureSummary, renderMintSummary, renderRevokeSummary, vaultProvider
 
 ;// CONCATENATED MODULE: ./packages/credentials/audit.ts
 const AUDIT_FILE_NAME = 'astl-audit.jsonl';
@@ -121,7 +124,7 @@ var transport = __webpack_require__(2873);
 function transportOptions(request) {
     return {
         allowInsecure: request.transport?.allowInsecureHttp === true,
-        optIn: request.transport?.optIn ?? 'allow-insecure-http: true',
+        ...(request.transport?.optIn ? { optIn: request.transport.optIn } : {}),
     };
 }
 /**
@@ -131,13 +134,12 @@ function transportOptions(request) {
 function preflightChecks(request, agent, plan, env) {
     const warnings = [];
     const { allowInsecure, optIn } = transportOptions(request);
-    const endpoint = (url, what, sends, location) => {
+    const endpoint = (url, what, sends, where) => {
         const checked = (0,transport/* checkCredentialTransport */.tD)(url, {
-            what,
             allowInsecure,
-            optIn,
+            ...(optIn ? { optIn } : {}),
             sends,
-            ...(location ? { location } : {}),
+            ...where,
         });
         if (checked.insecure) {
             warnings.push(`${what} ${checked.url.origin} uses plain http (allowed by the opt-in): ${sends} cross the network unencrypted`);
@@ -145,7 +147,10 @@ function preflightChecks(request, agent, plan, env) {
     };
     if (plan.vault) {
         const fromInput = request.vault?.url !== undefined;
-        endpoint(plan.vault.url, fromInput ? 'vault-url' : 'credentials.vault.url', 'the OIDC token and the Vault token', fromInput ? undefined : agent.keyLocations['credentials.vault.url']);
+        const location = agent.keyLocations['credentials.vault.url'];
+        endpoint(plan.vault.url, fromInput ? 'vault-url' : 'credentials.vault.url', 'the OIDC token and the Vault token', fromInput
+            ? { setting: 'vault-url' }
+            : { what: 'credentials.vault.url', ...(location ? { location } : {}) });
         const problem = plan.vault.secrets
             .map((s) => (0,env_names/* checkEnvName */.$n)(s.env, { location: secretLocation(agent, request, s), prefix: 'secret env ' }))
             .find((e) => e !== undefined);
@@ -154,9 +159,12 @@ function preflightChecks(request, agent, plan, env) {
     }
     if (plan.github) {
         const fromInput = request.github?.apiUrl !== undefined;
-        endpoint(plan.github.apiUrl, fromInput ? 'GITHUB_API_URL' : 'the GitHub API URL', plan.github.mode === 'app' ? 'the App JWT and the installation token' : 'the installation token');
+        endpoint(plan.github.apiUrl, fromInput ? 'GITHUB_API_URL' : 'the GitHub API URL', plan.github.mode === 'app' ? 'the App JWT and the installation token' : 'the installation token', { what: fromInput ? 'GITHUB_API_URL' : 'the GitHub API URL' });
         if (plan.github.stsUrl) {
-            endpoint(plan.github.stsUrl, 'credentials.github.sts-url', 'the OIDC token and the installation token', agent.keyLocations['credentials.github.sts-url'] ?? agent.location);
+            endpoint(plan.github.stsUrl, 'credentials.github.sts-url', 'the OIDC token and the installation token', {
+                what: 'credentials.github.sts-url',
+                location: agent.keyLocations['credentials.github.sts-url'] ?? agent.location,
+            });
         }
     }
     if (plan.aws) {
@@ -167,14 +175,14 @@ function preflightChecks(request, agent, plan, env) {
                 ? 'AWS_ENDPOINT_URL'
                 : '';
         if (name)
-            endpoint(env[name], name, 'the OIDC token and the AWS session keys');
+            endpoint(env[name], name, 'the OIDC token and the AWS session keys', { what: name });
     }
     return warnings;
 }
 /** Where a secret read was written: its registry line, else the `vault-secrets` input. */
 function secretLocation(agent, request, read) {
     if (request.vault?.secrets?.some((s) => s.env === read.env))
-        return { file: "input 'vault-secrets'" };
+        return { setting: 'vault-secrets' };
     const i = agent.credentials.vault?.secrets.findIndex((s) => s.env === read.env) ?? -1;
     return agent.keyLocations[`credentials.vault.secrets[${i}]`] ?? agent.location;
 }
@@ -896,18 +904,23 @@ function awsProvider(sts = { assumeRole: assumeRoleWithWebIdentity }) {
     return {
         name: 'aws',
         label: 'AWS STS',
-        /** Inputs override the registry field by field; a role without a region is refused. */
-        plan(request, agent) {
+        /**
+         * Inputs override the registry field by field. The region, as configure-aws-credentials
+         * reads it: the input (flag), else the registry, else AWS_REGION, else AWS_DEFAULT_REGION
+         * from the job's environment; a role without any is refused.
+         */
+        plan(request, agent, env) {
             const reg = agent.credentials.aws;
             // The ARN is already validated: the input by the front end, the registry by its schema.
             const roleArn = request.aws?.roleArn ?? reg?.roleArn;
             if (!roleArn)
                 return undefined;
-            const region = request.aws?.region ?? reg?.region;
+            const region = awsRegion(request.aws?.region ?? reg?.region, env ?? {});
             if (!region) {
                 throw new errors/* AstlError */.Ht(`agent '${agent.name}' has an AWS role but no region`, {
                     code: 'AWS_REGION_MISSING',
-                    hint: "set the region in the registry or the 'aws-region' input",
+                    location: agent.keyLocations['credentials.aws'] ?? agent.location,
+                    hint: (s) => `set credentials.aws.region in the registry, or ${s.name('aws-region')}, or AWS_REGION in the job's environment`,
                     fix: `credentials:\n  aws:\n    role-arn: ${roleArn}\n    region: us-east-1`,
                 });
             }
@@ -1005,21 +1018,38 @@ function awsProvider(sts = { assumeRole: assumeRoleWithWebIdentity }) {
         },
     };
 }
+/** AWS region names: `us-east-1`, `eu-west-1`, `us-gov-west-1`, `cn-north-1`. */
+const AWS_REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+/**
+ * The region from a setting, else the job's AWS_REGION, else AWS_DEFAULT_REGION (the order
+ * configure-aws-credentials and the AWS CLI use). An environment value that is not a region
+ * name is ignored, so a stray variable cannot reach the STS endpoint's host name.
+ */
+function awsRegion(setting, env) {
+    if (setting)
+        return setting;
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const value = env[name]?.trim();
+        if (value && AWS_REGION_PATTERN.test(value))
+            return value;
+    }
+    return undefined;
+}
 function checkStsDuration(seconds) {
     if (seconds < STS_MIN_DURATION_SECONDS) {
         throw new errors/* AstlError */.Ht(`duration ${(0,duration/* formatDuration */.a)(seconds)} is shorter than AWS STS allows (15m)`, {
             code: 'DURATION_TOO_SHORT',
-            location: { file: "input 'duration'" },
+            setting: 'duration',
             hint: 'AssumeRoleWithWebIdentity sessions last at least 15 minutes; the post step ends the job’s use of them',
-            fix: 'duration: 15m',
+            fix: (s) => s.snippet([['duration', '15m']]),
         });
     }
     if (seconds > STS_MAX_DURATION_SECONDS) {
         throw new errors/* AstlError */.Ht(`duration ${(0,duration/* formatDuration */.a)(seconds)} is longer than AWS STS allows (12h)`, {
             code: 'DURATION_TOO_LONG',
-            location: { file: "input 'duration'" },
+            setting: 'duration',
             hint: 'ask for less; the role’s MaxSessionDuration caps it too',
-            fix: 'duration: 1h',
+            fix: (s) => s.snippet([['duration', '1h']]),
         });
     }
 }
@@ -1112,19 +1142,19 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
             base: request.workspace,
         };
         const registryFile = displayPath(request.configPath, request.workspace);
-        const registry = (0,packages_registry/* loadRegistry */.Ag)(registryFile, { workspace, use: { what: 'config' } });
+        const registry = (0,packages_registry/* loadRegistry */.Ag)(registryFile, { workspace, use: { setting: 'config' } });
         const agent = (0,packages_registry/* resolveAgent */.cT)(registry, { agent: request.agent, agentType: request.agentType });
         agentName = agent.name;
         const policies = (0,packages_registry/* loadAgentPolicies */.gN)(displayPath(request.policiesDir, request.workspace), {
             missingOk: true,
             workspace,
-            use: { what: 'policies' },
+            use: { setting: 'policies' },
         });
-        const planned = planProviders(request, agent, providers);
-        const names = planned.map((p) => p.provider.name);
+        // Provider settings that are missing or wrong are reported after every registry and
+        // AgentPolicy refusal (owner, credential policy, duration caps, restrictions), never instead.
+        const { planned, problems } = planProviders(request, agent, providers, env);
+        const names = [...planned.map((p) => p.provider.name), ...problems.map((p) => p.provider)];
         const facts = mergeFacts(planned);
-        // Transport (https or loopback) and exported env names, before any token.
-        const transportWarnings = preflightChecks(request, agent, Object.fromEntries(planned.map((p) => [p.provider.name, p.plan])), env);
         const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
         const checkFor = (environment) => (0,packages_registry/* checkCredentialRequest */.Hm)({
             agent,
@@ -1135,7 +1165,32 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
             ...facts,
             readsSecrets: facts.readsSecrets ?? false,
         }, policies);
-        const check = checkFor(request.run.environment);
+        const refusals = [];
+        let checked;
+        try {
+            checked = checkFor(request.run.environment);
+        }
+        catch (err) {
+            if (!(err instanceof core/* AstlError */.Ht))
+                throw err;
+            refusals.push(...(err instanceof core/* AstlErrors */.ci ? err.errors : [err]));
+        }
+        refusals.push(...problems.map((p) => p.error));
+        // Transport (https or loopback) and exported env names, before any token.
+        let transportWarnings = [];
+        try {
+            transportWarnings = preflightChecks(request, agent, Object.fromEntries(planned.map((p) => [p.provider.name, p.plan])), env);
+        }
+        catch (err) {
+            if (!(err instanceof core/* AstlError */.Ht))
+                throw err;
+            refusals.push(err);
+        }
+        if (refusals.length === 1)
+            throw refusals[0];
+        if (refusals.length > 1)
+            throw new core/* AstlErrors */.ci(refusals);
+        const check = checked;
         purpose = check.purpose;
         const intent = check.purpose;
         policyLabel = [
@@ -1279,9 +1334,7 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
             target: request.configPath,
             intent: purpose ?? '',
             // For a refusal, the rule that refused: the registry or policy line it points at.
-            policy: error instanceof core/* AstlError */.Ht && error.location && !error.location.file.startsWith('input ')
-                ? (0,core/* formatLocation */.j$)(error.location)
-                : policyLabel,
+            policy: error instanceof core/* AstlError */.Ht && error.location ? (0,core/* formatLocation */.j$)(error.location) : policyLabel,
             correlationId,
             now: now(),
             detail: {
@@ -1295,25 +1348,36 @@ async function mintCredentials(request, deps, providers = defaultProviders()) {
         });
     }
 }
-/** The providers this request uses, each with its plan; none at all is a refusal. */
-function planProviders(request, agent, providers) {
+/**
+ * The providers this request uses, each with its plan, and the settings problems of those whose
+ * plan was refused (reported after the registry and policy refusals); none at all is a refusal.
+ */
+function planProviders(request, agent, providers, env) {
     const planned = [];
+    const problems = [];
     for (const provider of providers) {
-        const plan = provider.plan(request, agent);
-        if (plan !== undefined)
-            planned.push({ provider, plan });
+        try {
+            const plan = provider.plan(request, agent, env);
+            if (plan !== undefined)
+                planned.push({ provider, plan });
+        }
+        catch (err) {
+            if (!(err instanceof core/* AstlError */.Ht))
+                throw err;
+            problems.push({ provider: provider.name, error: err });
+        }
     }
-    if (planned.length === 0) {
+    if (planned.length === 0 && problems.length === 0) {
         const labels = providers.map((p) => p.label).join(' or ');
         const keys = providers.map((p) => `credentials.${p.name}`).join(', ');
         throw new core/* AstlError */.Ht(`agent '${agent.name}' has no ${labels} settings, so there is nothing to mint`, {
             code: 'NO_PROVIDER',
             location: agent.location,
-            hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, vault-url and vault-role, or github-app-id)`,
+            hint: (s) => `add one or more of ${keys} to the agent's registry entry (or set the provider on the request: ${s.name('aws-role-arn')} and ${s.name('aws-region')}, or ${s.name('vault-url')} and ${s.name('vault-role')}, or ${s.name('github-app-id')})`,
             fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
         });
     }
-    return planned;
+    return { planned, problems };
 }
 /** The pre-check facts of every planned provider in one object (secret paths of all of them). */
 function mergeFacts(planned) {
@@ -1424,6 +1488,29 @@ function stateSecrets(state, providers = defaultProviders()) {
     });
 }
 /**
+ * What a mint that failed had really issued, by the providers' saved states (a provider saves
+ * its state only once its credential exists). Empty when the failure came before any credential:
+ * a refused request, an OIDC token that could not be had, a login that was refused.
+ */
+function issuedCredentials(state, providers = defaultProviders()) {
+    if (!state)
+        return [];
+    return providers.flatMap((p) => {
+        const saved = stateOf(state, p);
+        return saved === undefined ? [] : [{ provider: p.name, label: p.label, target: p.revokeTarget(saved) }];
+    });
+}
+/**
+ * One sentence naming what was issued before a failure and how it is revoked (`then`: "the post
+ * step revokes it", "'astl revoke --state F' revokes it"); undefined when nothing was issued.
+ */
+function issuedBeforeFailure(issued, then) {
+    if (issued.length === 0)
+        return undefined;
+    const list = issued.map((i) => `${i.label} (${i.target})`).join(' and ');
+    return `Issued before the failure: ${list}; ${then}.`;
+}
+/**
  * Revokes what `state` records, through `providers` (default: every registered provider), in
  * reverse mint order. A provider that fails yields a `failed` entry and a warning, never a throw.
  */
@@ -1531,9 +1618,7 @@ function renderMintSummary(r, run) {
     const lines = [
         `## Agent credentials: ${code(r.agent)}`,
         '',
-        '| | |',
-        '|---|---|',
-        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+        ...markdownFacts([['Status', 'issued'], ...rows]),
         '',
         '| Provider | Identity | Issued | Expires | TTL |',
         '|---|---|---|---|---|',
@@ -1542,7 +1627,7 @@ function renderMintSummary(r, run) {
         const extra = Object.entries(c.details)
             .map(([k, v]) => `${cell(k)}: ${code(v)}`)
             .join('<br>');
-        lines.push(`| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${cell(c.issuedAt)} | ${cell(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`);
+        lines.push(`| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${markdownTime(c.issuedAt)} | ${markdownTime(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`);
     }
     if (r.warnings.length > 0) {
         lines.push('', '**Warnings**', '', ...r.warnings.map((w) => `- ${markdownMessage(w)}`));
@@ -1556,12 +1641,12 @@ function renderFailureSummary(f) {
     const lines = [
         `## ${title}${f.agent ? `: ${code(f.agent)}` : ''}`,
         '',
-        '| | |',
-        '|---|---|',
-        `| Agent | ${f.agent ? code(f.agent) : '(not given)'} |`,
-        `| Purpose | ${f.purpose ? cell(f.purpose) : '(not given)'} |`,
-        `| Correlation id | ${code(f.correlationId)} |`,
-        `| Outcome | ${f.refused ? 'refused before any token was requested' : 'failed'} |`,
+        ...markdownFacts([
+            ['Status', f.refused ? 'refused before any token was requested' : 'failed'],
+            ['Agent', f.agent ? code(f.agent) : '(not given)'],
+            ['Purpose', f.purpose ? cell(f.purpose) : '(not given)'],
+            ['Correlation id', code(f.correlationId)],
+        ]),
         '',
         markdownFence(f.message, 'text'),
     ];
@@ -1592,7 +1677,7 @@ function renderRevokeSummary(r) {
     }
     lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
     for (const e of r.entries) {
-        lines.push(`| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${cell(e.expiresAt)} | ${markdownMessage(e.message)} |`);
+        lines.push(`| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${markdownTime(e.expiresAt)} | ${markdownMessage(e.message)} |`);
     }
     lines.push('');
     return lines.join('\n');
@@ -1947,7 +2032,7 @@ function vaultProvider(client = { login: _providers_vault_js__WEBPACK_IMPORTED_M
                 const missing = !url ? 'url' : 'role';
                 throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`agent '${agent.name}' has Vault settings without a ${missing}`, {
                     code: 'VAULT_SETTINGS_INCOMPLETE',
-                    hint: `set credentials.vault.${missing} in the registry or the 'vault-${missing}' input`,
+                    hint: (s) => `set credentials.vault.${missing} in the registry, or ${s.name(`vault-${missing}`)}`,
                     fix: `credentials:\n  vault:\n    url: ${url ?? 'https://vault.example.com:8200'}\n    role: ${role ?? agent.name}`,
                 });
             }
@@ -2833,7 +2918,7 @@ async function vaultRequest(call, what, api, onRefusal) {
                 catch {
                     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${what}: Vault answered HTTP ${res.status} with a body that is not JSON`, {
                         code: 'VAULT_RESPONSE_INVALID',
-                        hint: 'check that vault-url points at Vault itself, not a proxy or a web page.',
+                        hint: (s) => `check that the Vault address (${s.name('vault-url')} or the registry's credentials.vault.url) points at Vault itself, not a proxy or a web page.`,
                     });
                 }
             }
@@ -2848,7 +2933,7 @@ async function vaultRequest(call, what, api, onRefusal) {
         }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry));
     }
     catch (err) {
-        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .exhausted */ .uW)(err, 'VAULT_UNAVAILABLE', `Vault at ${call.url} did not answer in time; re-run the job, or check vault-url and the network.`);
+        (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .exhausted */ .uW)(err, 'VAULT_UNAVAILABLE', (s) => `Vault at ${call.url} did not answer in time; re-run the job, or check the Vault address (${s.name('vault-url')} or the registry's credentials.vault.url) and the network.`);
     }
 }
 /**
@@ -3033,8 +3118,11 @@ function resolveAgent(registry, selector) {
             throw new core/* AstlError */.Ht(`agent '${name}' is registered with type '${entry.type}', but the request says agent-type '${type}'`, {
                 code: 'AGENT_TYPE_MISMATCH',
                 location: entry.keyLocations['type'] ?? entry.location,
-                hint: `make the agent-type input match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
-                fix: `with:\n  agent: ${name}\n  agent-type: ${entry.type}\n`,
+                hint: (s) => `make ${s.name('agent-type')} match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
+                fix: (s) => s.snippet([
+                    ['agent', name],
+                    ['agent-type', entry.type],
+                ]),
             });
         }
         return entry;
@@ -3060,15 +3148,18 @@ function resolveAgent(registry, selector) {
             .join(', ')}); the request must name one`, {
             code: 'AGENT_AMBIGUOUS',
             location: matches[0].keyLocations['name'] ?? matches[0].location,
-            hint: `set the agent input to one of: ${matches.map((m) => m.name).join(', ')}`,
-            fix: `with:\n  agent: ${matches[0].name}\n  agent-type: ${type}\n`,
+            hint: (s) => `set ${s.name('agent')} to one of: ${matches.map((m) => m.name).join(', ')}`,
+            fix: (s) => s.snippet([
+                ['agent', matches[0].name],
+                ['agent-type', type],
+            ]),
         });
     }
-    throw new core/* AstlError */.Ht('no agent named: set the agent input (or agent-type when one agent has that type)', {
+    throw new core/* AstlError */.Ht('the request names no agent', {
         code: 'AGENT_REQUIRED',
-        location: agentsAt,
-        hint: `name one of the agents registered in ${registry.file}${knownAgents(registry)}`,
-        fix: `with:\n  agent: ${registry.agents[0]?.name ?? '<agent-name>'}\n`,
+        setting: 'agent',
+        hint: (s) => `set ${s.name('agent')} (or ${s.name('agent-type')} when one agent has that type) to one of the agents registered in ${registry.file}${knownAgents(registry)}`,
+        fix: (s) => s.snippet([['agent', registry.agents[0]?.name ?? '<agent-name>']]),
     });
 }
 function knownAgents(registry) {

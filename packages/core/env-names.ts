@@ -10,6 +10,7 @@
  * names"); test/security/env-names.test.ts keeps the two in step.
  */
 import { AstlError, type SourceLocation } from './errors.js';
+import type { SettingId } from './settings.js';
 
 /** What an exported name must look like: POSIX portable, upper case, not starting with a digit. */
 export const ENV_NAME_PATTERN = /^[A-Z_][A-Z0-9_]*$/;
@@ -283,13 +284,13 @@ export function envNameProblem(name: string): { message: string; hint: string } 
  */
 export function checkEnvName(
   name: string,
-  where: { location: SourceLocation; code?: string; prefix?: string },
+  where: { location: SourceLocation | { setting: SettingId }; code?: string; prefix?: string },
 ): AstlError | undefined {
   const problem = envNameProblem(name);
   if (!problem) return undefined;
   return new AstlError(`${where.prefix ?? ''}${problem.message}`, {
     code: where.code ?? 'ENV_NAME_INVALID',
-    location: where.location,
+    ...('setting' in where.location ? { setting: where.location.setting } : { location: where.location }),
     hint: problem.hint,
   });
 }

@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './http-body.js';
 export * from './redact.js';
 export * from './retry.js';
+export * from './settings.js';
 export * from './suggest.js';
 export * from './transport.js';
 export * from './untrusted-text.js';

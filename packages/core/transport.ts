@@ -7,19 +7,28 @@
  * path, and a token replayed within its lifetime is as good as the job's identity.
  */
 import { AstlError, type SourceLocation } from './errors.js';
+import type { SettingId, SettingText } from './settings.js';
 
 export const TRANSPORT_INSECURE = 'CREDENTIAL_TRANSPORT_INSECURE';
 export const CREDENTIAL_URL_INVALID = 'CREDENTIAL_URL_INVALID';
 
 export interface TransportCheck {
-  /** The endpoint in the user's terms: `input 'vault-url'`, `--vault-url`, `credentials.vault.url`, `AWS_ENDPOINT_URL_STS`. */
-  what: string;
-  /** Where it was written (a registry line); default `{ file: what }`. */
+  /**
+   * The endpoint when it is not an engine setting: `credentials.vault.url`, `AWS_ENDPOINT_URL_STS`,
+   * `GITHUB_API_URL`, a front end's own flag.
+   */
+  what?: string;
+  /** The engine setting that names the endpoint (`vault-url`): each front end renders it. */
+  setting?: SettingId;
+  /** Where it was written (a registry line); default the setting, else `{ file: what }`. */
   location?: SourceLocation;
   /** The user opted in to plain http to a non-loopback host. */
   allowInsecure?: boolean;
-  /** How to opt in, in the front end's terms; default `allow-insecure-http: true`. */
-  optIn?: string;
+  /**
+   * How to opt in, in the front end's terms; default the `allow-insecure-http` setting as the
+   * front end names it; `false` when there is no opt-in (the gate's API tokens).
+   */
+  optIn?: string | false;
   /** What would travel in clear, for the message; default `credentials`. */
   sends?: string;
 }
@@ -37,10 +46,15 @@ export interface CheckedTransport {
  * the URL's origin only, never a user name, password, path or query.
  */
 export function checkCredentialTransport(url: string, check: TransportCheck): CheckedTransport {
-  const location = check.location ?? { file: check.what };
-  const prefix = check.location ? `${check.what} ` : '';
-  const fail = (code: string, message: string, hint: string) =>
-    new AstlError(`${prefix}${message}`, { code, location, hint });
+  const what = check.what ?? check.setting ?? 'endpoint';
+  const where = check.location
+    ? { location: check.location }
+    : check.setting && check.what === undefined
+      ? { setting: check.setting }
+      : { location: { file: what } };
+  const prefix = check.location ? `${what} ` : '';
+  const fail = (code: string, message: string, hint: SettingText) =>
+    new AstlError(`${prefix}${message}`, { code, ...where, hint });
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -64,11 +78,16 @@ export function checkCredentialTransport(url: string, check: TransportCheck): Ch
   }
   if (isLoopbackHost(parsed.hostname)) return { url: parsed, insecure: false };
   if (check.allowInsecure) return { url: parsed, insecure: true };
-  const optIn = check.optIn ?? 'allow-insecure-http: true';
+  const { optIn } = check;
   throw fail(
     TRANSPORT_INSECURE,
     `${parsed.origin} uses plain http://, so ${check.sends ?? 'credentials'} would cross the network unencrypted`,
-    `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost); for a network you control end to end, opt in with ${optIn}`,
+    (s) =>
+      `use https://. Plain http is allowed without asking only to loopback (127.0.0.1, ::1, localhost)${
+        optIn === false
+          ? ''
+          : `; for a network you control end to end, opt in with ${optIn ?? (s.kind === 'action' ? 'allow-insecure-http: true' : s.name('allow-insecure-http'))}`
+      }`,
   );
 }
 

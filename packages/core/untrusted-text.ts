@@ -276,3 +276,24 @@ export function markdownFence(text: string, info = ''): string {
   const fence = '`'.repeat(longest + 1);
   return `${fence}${info.replace(/[^\w+-]/g, '')}\n${body}\n${fence}`;
 }
+
+/**
+ * A two-column table of facts, `[label, value]` with values already rendered (markdownText,
+ * markdownCode). GFM needs a header row: the first fact is it, so no table opens with an empty
+ * header row (which screen readers announce and renderers draw as a blank bar).
+ */
+export function markdownFacts(rows: readonly (readonly [string, string])[]): string[] {
+  const [first, ...rest] = rows;
+  if (!first) return [];
+  return [`| ${first[0]} | ${first[1]} |`, '|---|---|', ...rest.map(([k, v]) => `| ${k} | ${v} |`)];
+}
+
+/**
+ * A timestamp for a summary: ISO 8601 UTC to the second (`2026-11-30T12:26:57Z`), as one code
+ * span, so it reads and copies as one token and is not set as prose that wraps at its hyphens.
+ * Anything that is not an ISO timestamp is shown as code as given.
+ */
+export function markdownTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(iso);
+  return markdownCode(m ? `${m[1]}Z` : iso);
+}

@@ -28,6 +28,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AstlError, type SourceLocation } from './errors.js';
+import type { SettingId } from './settings.js';
 
 export const PATH_OUTSIDE_WORKSPACE = 'PATH_OUTSIDE_WORKSPACE';
 
@@ -40,8 +41,13 @@ export interface WorkspaceScope {
 
 /** How a path was named, for the error: in the terms of the front end in use. */
 export interface PathUse {
-  /** `input 'config'`, `--state`, `session-policy`, `policy file policies/x.yaml`. */
-  what: string;
+  /**
+   * `--state`, `session-policy`, `policy file policies/x.yaml`: the path's name when it is not an
+   * engine setting (or a front end's own flag).
+   */
+  what?: string;
+  /** The engine setting that names the path (`config`, `policies`): each front end renders it. */
+  setting?: SettingId;
   /** Where it was named (a registry line). Without it the error is located at `what`. */
   location?: SourceLocation;
   /** Error code; default PATH_OUTSIDE_WORKSPACE. */
@@ -170,9 +176,14 @@ export function isPathProblem(x: WorkspacePath | PathProblem): x is PathProblem 
 export function resolveWorkspacePath(path: string, scope: WorkspaceScope, use: PathUse): WorkspacePath {
   const result = inspectWorkspacePath(path, scope);
   if (!isPathProblem(result)) return result;
-  throw new AstlError(use.location ? `${use.what} ${result.message}` : result.message, {
+  const what = use.what ?? use.setting ?? 'path';
+  throw new AstlError(use.location ? `${what} ${result.message}` : result.message, {
     code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-    location: use.location ?? { file: use.what },
+    ...(use.location
+      ? { location: use.location }
+      : use.setting && use.what === undefined
+        ? { setting: use.setting }
+        : { location: { file: what } }),
     hint: result.hint,
   });
 }

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
 import {
   AstlError,
+  AstlErrors,
   Deadline,
   describeFault,
   formatDuration,
@@ -102,24 +103,19 @@ export async function mintCredentials(
       base: request.workspace,
     };
     const registryFile = displayPath(request.configPath, request.workspace);
-    const registry = loadRegistry(registryFile, { workspace, use: { what: 'config' } });
+    const registry = loadRegistry(registryFile, { workspace, use: { setting: 'config' } });
     const agent = resolveAgent(registry, { agent: request.agent, agentType: request.agentType });
     agentName = agent.name;
     const policies: AgentPolicy[] = loadAgentPolicies(displayPath(request.policiesDir, request.workspace), {
       missingOk: true,
       workspace,
-      use: { what: 'policies' },
+      use: { setting: 'policies' },
     });
-    const planned = planProviders(request, agent, providers);
-    const names = planned.map((p) => p.provider.name);
+    // Provider settings that are missing or wrong are reported after every registry and
+    // AgentPolicy refusal (owner, credential policy, duration caps, restrictions), never instead.
+    const { planned, problems } = planProviders(request, agent, providers, env);
+    const names = [...planned.map((p) => p.provider.name), ...problems.map((p) => p.provider)];
     const facts = mergeFacts(planned);
-    // Transport (https or loopback) and exported env names, before any token.
-    const transportWarnings = preflightChecks(
-      request,
-      agent,
-      Object.fromEntries(planned.map((p) => [p.provider.name, p.plan])) as PreflightPlan,
-      env,
-    );
     const durationSeconds = request.durationSeconds ?? DEFAULT_DURATION_SECONDS;
     const checkFor = (environment: string | undefined) =>
       checkCredentialRequest(
@@ -134,7 +130,31 @@ export async function mintCredentials(
         },
         policies,
       );
-    const check = checkFor(request.run.environment);
+    const refusals: AstlError[] = [];
+    let checked: ReturnType<typeof checkFor> | undefined;
+    try {
+      checked = checkFor(request.run.environment);
+    } catch (err) {
+      if (!(err instanceof AstlError)) throw err;
+      refusals.push(...(err instanceof AstlErrors ? err.errors : [err]));
+    }
+    refusals.push(...problems.map((p) => p.error));
+    // Transport (https or loopback) and exported env names, before any token.
+    let transportWarnings: string[] = [];
+    try {
+      transportWarnings = preflightChecks(
+        request,
+        agent,
+        Object.fromEntries(planned.map((p) => [p.provider.name, p.plan])) as PreflightPlan,
+        env,
+      );
+    } catch (err) {
+      if (!(err instanceof AstlError)) throw err;
+      refusals.push(err);
+    }
+    if (refusals.length === 1) throw refusals[0]!;
+    if (refusals.length > 1) throw new AstlErrors(refusals);
+    const check = checked!;
     purpose = check.purpose;
     const intent = check.purpose;
     policyLabel = [
@@ -288,10 +308,7 @@ export async function mintCredentials(
         target: request.configPath,
         intent: purpose ?? '',
         // For a refusal, the rule that refused: the registry or policy line it points at.
-        policy:
-          error instanceof AstlError && error.location && !error.location.file.startsWith('input ')
-            ? formatLocation(error.location)
-            : policyLabel,
+        policy: error instanceof AstlError && error.location ? formatLocation(error.location) : policyLabel,
         correlationId,
         now: now(),
         detail: {
@@ -307,24 +324,39 @@ export async function mintCredentials(
   }
 }
 
-/** The providers this request uses, each with its plan; none at all is a refusal. */
-function planProviders(request: CredentialRequest, agent: AgentEntry, providers: AnyProvider[]): Planned[] {
+/**
+ * The providers this request uses, each with its plan, and the settings problems of those whose
+ * plan was refused (reported after the registry and policy refusals); none at all is a refusal.
+ */
+function planProviders(
+  request: CredentialRequest,
+  agent: AgentEntry,
+  providers: AnyProvider[],
+  env: Record<string, string | undefined>,
+): { planned: Planned[]; problems: { provider: ProviderName; error: AstlError }[] } {
   const planned: Planned[] = [];
+  const problems: { provider: ProviderName; error: AstlError }[] = [];
   for (const provider of providers) {
-    const plan = provider.plan(request, agent);
-    if (plan !== undefined) planned.push({ provider, plan });
+    try {
+      const plan = provider.plan(request, agent, env);
+      if (plan !== undefined) planned.push({ provider, plan });
+    } catch (err) {
+      if (!(err instanceof AstlError)) throw err;
+      problems.push({ provider: provider.name, error: err });
+    }
   }
-  if (planned.length === 0) {
+  if (planned.length === 0 && problems.length === 0) {
     const labels = providers.map((p) => p.label).join(' or ');
     const keys = providers.map((p) => `credentials.${p.name}`).join(', ');
     throw new AstlError(`agent '${agent.name}' has no ${labels} settings, so there is nothing to mint`, {
       code: 'NO_PROVIDER',
       location: agent.location,
-      hint: `add one or more of ${keys} to the agent's registry entry (or pass the provider's inputs, e.g. aws-role-arn, vault-url and vault-role, or github-app-id)`,
+      hint: (s) =>
+        `add one or more of ${keys} to the agent's registry entry (or set the provider on the request: ${s.name('aws-role-arn')} and ${s.name('aws-region')}, or ${s.name('vault-url')} and ${s.name('vault-role')}, or ${s.name('github-app-id')})`,
       fix: `  - name: ${agent.name}\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/${agent.name}\n        region: us-east-1`,
     });
   }
-  return planned;
+  return { planned, problems };
 }
 
 /** The pre-check facts of every planned provider in one object (secret paths of all of them). */

@@ -9,7 +9,7 @@
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { checkEnvName } from '../core/env-names.js';
 import type { AstlError, SourceLocation } from '../core/errors.js';
-import { checkCredentialTransport } from '../core/transport.js';
+import { checkCredentialTransport, type TransportCheck } from '../core/transport.js';
 import type { AgentEntry } from '../registry/registry.js';
 import type { CredentialRequest, VaultSecretRead } from './types.js';
 
@@ -21,10 +21,10 @@ export interface PreflightPlan {
 }
 
 /** The transport opt-in of a request, with the default wording of the action's input. */
-export function transportOptions(request: CredentialRequest): { allowInsecure: boolean; optIn: string } {
+export function transportOptions(request: CredentialRequest): { allowInsecure: boolean; optIn?: string } {
   return {
     allowInsecure: request.transport?.allowInsecureHttp === true,
-    optIn: request.transport?.optIn ?? 'allow-insecure-http: true',
+    ...(request.transport?.optIn ? { optIn: request.transport.optIn } : {}),
   };
 }
 
@@ -40,13 +40,12 @@ export function preflightChecks(
 ): string[] {
   const warnings: string[] = [];
   const { allowInsecure, optIn } = transportOptions(request);
-  const endpoint = (url: string, what: string, sends: string, location?: SourceLocation) => {
+  const endpoint = (url: string, what: string, sends: string, where: Partial<TransportCheck>) => {
     const checked = checkCredentialTransport(url, {
-      what,
       allowInsecure,
-      optIn,
+      ...(optIn ? { optIn } : {}),
       sends,
-      ...(location ? { location } : {}),
+      ...where,
     });
     if (checked.insecure) {
       warnings.push(
@@ -56,11 +55,14 @@ export function preflightChecks(
   };
   if (plan.vault) {
     const fromInput = request.vault?.url !== undefined;
+    const location = agent.keyLocations['credentials.vault.url'];
     endpoint(
       plan.vault.url,
       fromInput ? 'vault-url' : 'credentials.vault.url',
       'the OIDC token and the Vault token',
-      fromInput ? undefined : agent.keyLocations['credentials.vault.url'],
+      fromInput
+        ? { setting: 'vault-url' }
+        : { what: 'credentials.vault.url', ...(location ? { location } : {}) },
     );
     const problem = plan.vault.secrets
       .map((s) => checkEnvName(s.env, { location: secretLocation(agent, request, s), prefix: 'secret env ' }))
@@ -73,13 +75,17 @@ export function preflightChecks(
       plan.github.apiUrl,
       fromInput ? 'GITHUB_API_URL' : 'the GitHub API URL',
       plan.github.mode === 'app' ? 'the App JWT and the installation token' : 'the installation token',
+      { what: fromInput ? 'GITHUB_API_URL' : 'the GitHub API URL' },
     );
     if (plan.github.stsUrl) {
       endpoint(
         plan.github.stsUrl,
         'credentials.github.sts-url',
         'the OIDC token and the installation token',
-        agent.keyLocations['credentials.github.sts-url'] ?? agent.location,
+        {
+          what: 'credentials.github.sts-url',
+          location: agent.keyLocations['credentials.github.sts-url'] ?? agent.location,
+        },
       );
     }
   }
@@ -90,7 +96,7 @@ export function preflightChecks(
       : env.AWS_ENDPOINT_URL
         ? 'AWS_ENDPOINT_URL'
         : '';
-    if (name) endpoint(env[name]!, name, 'the OIDC token and the AWS session keys');
+    if (name) endpoint(env[name]!, name, 'the OIDC token and the AWS session keys', { what: name });
   }
   return warnings;
 }
@@ -100,8 +106,8 @@ function secretLocation(
   agent: AgentEntry,
   request: CredentialRequest,
   read: VaultSecretRead,
-): SourceLocation {
-  if (request.vault?.secrets?.some((s) => s.env === read.env)) return { file: "input 'vault-secrets'" };
+): SourceLocation | { setting: 'vault-secrets' } {
+  if (request.vault?.secrets?.some((s) => s.env === read.env)) return { setting: 'vault-secrets' };
   const i = agent.credentials.vault?.secrets.findIndex((s) => s.env === read.env) ?? -1;
   return agent.keyLocations[`credentials.vault.secrets[${i}]`] ?? agent.location;
 }

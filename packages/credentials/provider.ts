@@ -95,7 +95,16 @@ export interface CredentialProvider<Plan = unknown, State = unknown> {
   readonly name: ProviderName;
   /** How summaries name it: "AWS STS". */
   readonly label: string;
-  plan(request: CredentialRequest, agent: AgentEntry): Plan | undefined;
+  /**
+   * What this provider would do, or undefined when the agent does not use it. Throws an AstlError
+   * for incomplete settings; the mint reports it after every registry and AgentPolicy refusal.
+   * `env` is the job's environment, for the SDK conventions a setting may fall back to (AWS_REGION).
+   */
+  plan(
+    request: CredentialRequest,
+    agent: AgentEntry,
+    env?: Record<string, string | undefined>,
+  ): Plan | undefined;
   checkFacts(plan: Plan): ProviderCheckFacts;
   prepare?(plan: Plan, ctx: PrepareContext): void;
   mint(plan: Plan, ctx: MintContext<State>): Promise<void>;

@@ -38,6 +38,41 @@ export function stateSecrets(
   });
 }
 
+/** One credential a saved state records: it was issued, so the post step must see to it. */
+export interface IssuedInState {
+  provider: ProviderName;
+  /** "AWS STS", "HashiCorp Vault". */
+  label: string;
+  /** What it reaches, as audit records name it: `aws:<role arn>`, `vault:<url>`. */
+  target: string;
+}
+
+/**
+ * What a mint that failed had really issued, by the providers' saved states (a provider saves
+ * its state only once its credential exists). Empty when the failure came before any credential:
+ * a refused request, an OIDC token that could not be had, a login that was refused.
+ */
+export function issuedCredentials(
+  state: RevocationState | undefined,
+  providers: AnyProvider[] = defaultProviders(),
+): IssuedInState[] {
+  if (!state) return [];
+  return providers.flatMap((p) => {
+    const saved = stateOf(state, p);
+    return saved === undefined ? [] : [{ provider: p.name, label: p.label, target: p.revokeTarget(saved) }];
+  });
+}
+
+/**
+ * One sentence naming what was issued before a failure and how it is revoked (`then`: "the post
+ * step revokes it", "'astl revoke --state F' revokes it"); undefined when nothing was issued.
+ */
+export function issuedBeforeFailure(issued: IssuedInState[], then: string): string | undefined {
+  if (issued.length === 0) return undefined;
+  const list = issued.map((i) => `${i.label} (${i.target})`).join(' and ');
+  return `Issued before the failure: ${list}; ${then}.`;
+}
+
 /**
  * Revokes what `state` records, through `providers` (default: every registered provider), in
  * reverse mint order. A provider that fails yields a `failed` entry and a warning, never a throw.

@@ -8,7 +8,14 @@
  * purpose like `![x](https://…)` or `<img>` renders as the characters typed, never as an image.
  */
 import { formatDuration } from '../core/duration.js';
-import { markdownCode, markdownFence, markdownMessage, markdownText } from '../core/untrusted-text.js';
+import {
+  markdownCode,
+  markdownFacts,
+  markdownFence,
+  markdownMessage,
+  markdownText,
+  markdownTime,
+} from '../core/untrusted-text.js';
 import type { MintResult, RevocationEntry, RevokeResult, RunContext } from './types.js';
 
 /** Literal text in a table cell or a paragraph (markdownText). */
@@ -38,9 +45,7 @@ export function renderMintSummary(r: MintResult, run?: RunContext): string {
   const lines = [
     `## Agent credentials: ${code(r.agent)}`,
     '',
-    '| | |',
-    '|---|---|',
-    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    ...markdownFacts([['Status', 'issued'], ...rows]),
     '',
     '| Provider | Identity | Issued | Expires | TTL |',
     '|---|---|---|---|---|',
@@ -50,7 +55,7 @@ export function renderMintSummary(r: MintResult, run?: RunContext): string {
       .map(([k, v]) => `${cell(k)}: ${code(v)}`)
       .join('<br>');
     lines.push(
-      `| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${cell(c.issuedAt)} | ${cell(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`,
+      `| ${cell(c.label)} | ${code(c.identity)}${extra ? `<br>${extra}` : ''} | ${markdownTime(c.issuedAt)} | ${markdownTime(c.expiresAt)} | ${formatDuration(c.ttlSeconds)} |`,
     );
   }
   if (r.warnings.length > 0) {
@@ -74,12 +79,12 @@ export function renderFailureSummary(f: {
   const lines = [
     `## ${title}${f.agent ? `: ${code(f.agent)}` : ''}`,
     '',
-    '| | |',
-    '|---|---|',
-    `| Agent | ${f.agent ? code(f.agent) : '(not given)'} |`,
-    `| Purpose | ${f.purpose ? cell(f.purpose) : '(not given)'} |`,
-    `| Correlation id | ${code(f.correlationId)} |`,
-    `| Outcome | ${f.refused ? 'refused before any token was requested' : 'failed'} |`,
+    ...markdownFacts([
+      ['Status', f.refused ? 'refused before any token was requested' : 'failed'],
+      ['Agent', f.agent ? code(f.agent) : '(not given)'],
+      ['Purpose', f.purpose ? cell(f.purpose) : '(not given)'],
+      ['Correlation id', code(f.correlationId)],
+    ]),
     '',
     markdownFence(f.message, 'text'),
   ];
@@ -111,7 +116,7 @@ export function renderRevokeSummary(r: RevokeResult): string {
   lines.push('| Provider | Identity | Result | Expires | Details |', '|---|---|---|---|---|');
   for (const e of r.entries) {
     lines.push(
-      `| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${cell(e.expiresAt)} | ${markdownMessage(e.message)} |`,
+      `| ${cell(e.label)} | ${code(e.identity)} | ${OUTCOME_LABEL[e.outcome]} | ${markdownTime(e.expiresAt)} | ${markdownMessage(e.message)} |`,
     );
   }
   lines.push('');

@@ -20,6 +20,7 @@ import type {
   ExpressionVars,
   GateAgentPolicy,
   GateRequest,
+  PassedCheck,
   Reason,
 } from './types.js';
 
@@ -326,6 +327,43 @@ function agentPolicyReasons(
   }
 }
 
+/**
+ * What a request that no rule denied has passed, rule by rule (called only when there is no
+ * reason): the summary of an allow lists them, as conftest lists the rules a document passed.
+ */
+function passedChecks(
+  request: GateRequest,
+  rules: ActionRule[],
+  context: DecideContext,
+  approvalRequired: boolean,
+): PassedCheck[] {
+  const passed: PassedCheck[] = [];
+  const images = request.images.filter((i) => i.digest);
+  if (images.length > 0) {
+    passed.push({ rule: 'images', check: `${images.length} image(s) resolved to a digest` });
+  }
+  for (const rule of rules) {
+    const add = (key: string, check: string) => passed.push({ rule: ruleName(rule, key), check });
+    if (rule.allowedEnvironments)
+      add('allowed_environments', `environment '${request.environment}' is allowed`);
+    if (rule.denyWhen) add('deny_when', `\`${truncate(rule.denyWhen.source, 120)}\` is false`);
+    if (rule.allowedImages && images.length > 0) add('allowed_images', 'every image digest is allowed');
+    if (rule.maxReplicas !== undefined && request.replicas !== undefined) {
+      add('max_replicas', `${request.replicas} replicas, at most ${rule.maxReplicas}`);
+    }
+    if (rule.maxPerDay !== undefined) {
+      add('max_per_day', `${context.budget?.used ?? 0} of ${rule.maxPerDay} deploys used in the last 24 h`);
+    }
+    if (rule.allowedHosts) add('allowed_hosts', 'every host named in params is allowed');
+    if (rule.approvalNeeded !== undefined && !approvalRequired) {
+      const expr =
+        typeof rule.approvalNeeded === 'boolean' ? String(rule.approvalNeeded) : rule.approvalNeeded.source;
+      add('approval_needed', `\`${truncate(expr, 120)}\` does not ask for approval here`);
+    }
+  }
+  return passed;
+}
+
 export function decide(request: GateRequest, policies: PolicySet, context: DecideContext = {}): Decision {
   const reasons: Reason[] = [];
   const rules = matchingRules(request, policies);
@@ -334,6 +372,7 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
     decision: 'deny',
     reasons,
     matched: rules.map((r) => `${r.at} ${r.name}`),
+    passed: [],
     approval: { required: false },
     needsBudget: limit !== undefined,
   };
@@ -383,6 +422,7 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
   decision.approval.required = approvalRequired;
 
   if (reasons.length > 0) return decision;
+  decision.passed = passedChecks(request, rules, context, approvalRequired);
   if (!approvalRequired) {
     decision.decision = 'allow';
     return decision;
@@ -392,6 +432,7 @@ export function decide(request: GateRequest, policies: PolicySet, context: Decid
   const approval = context.approval;
   if (approval?.approvedBy) {
     decision.approval.approvedBy = approval.approvedBy;
+    decision.passed.push({ rule, check: `approval_needed: approved by ${approval.approvedBy}` });
     decision.decision = 'allow';
     return decision;
   }

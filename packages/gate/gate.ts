@@ -7,10 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import {
+  ACTION_INPUTS,
   AstlError,
   AstlErrors,
   formatLocation,
   resolveWorkspacePath,
+  type SettingNames,
   type WorkspaceScope,
   workspaceScope,
 } from '../core/index.js';
@@ -44,8 +46,8 @@ export interface GateInput {
    * is a POLICY_INVALID deny). Default: GITHUB_WORKSPACE, else CI_PROJECT_DIR, else the cwd.
    */
   workspace?: WorkspaceScope;
-  /** How the front end names the policy path, for that refusal: `input 'policy'`, `--policy`. */
-  policyInput?: string;
+  /** How the front end names its settings (the policy path: `input 'policy'`, `--policy`); default the action's inputs. */
+  names?: SettingNames;
   action: string;
   environment: string;
   images: string[];
@@ -114,14 +116,16 @@ export function toGateImage(r: ResolvedImage): GateImage {
   return image;
 }
 
-function policyErrorReasons(err: AstlError): { reasons: Reason[]; errors: AstlError[] } {
+function policyErrorReasons(err: AstlError, names: SettingNames): { reasons: Reason[]; errors: AstlError[] } {
   const errors = err instanceof AstlErrors ? err.errors : [err];
   return {
     errors,
     reasons: errors.map((e) => ({
       code: e.code === 'POLICY_NOT_FOUND' ? 'POLICY_NOT_FOUND' : 'POLICY_INVALID',
-      rule: e.location ? formatLocation({ file: e.location.file, line: e.location.line }) : 'policy',
-      message: `${e.message}${e.hint ? `. ${e.hint}` : ''}; a policy that does not load denies every request`,
+      rule: e.location
+        ? formatLocation({ file: e.location.file, line: e.location.line })
+        : (e.whereFor(names) ?? 'policy'),
+      message: `${e.message}${e.hintFor(names) ? `. ${e.hintFor(names)}` : ''}; a policy that does not load denies every request`,
     })),
   };
 }
@@ -130,8 +134,8 @@ function agentTypeFromRegistry(input: GateInput, warn: (m: string) => void): str
   const path = input.registryPath ?? 'agent-config.yaml';
   const workspace = input.workspace ?? workspaceScope();
   try {
-    if (!existsSync(resolveWorkspacePath(path, workspace, { what: 'config' }).real)) return undefined;
-    return loadRegistry(path, { workspace, use: { what: 'config' } }).agents.find(
+    if (!existsSync(resolveWorkspacePath(path, workspace, { setting: 'config' }).real)) return undefined;
+    return loadRegistry(path, { workspace, use: { setting: 'config' } }).agents.find(
       (a) => a.name === input.agent,
     )?.type;
   } catch (err) {
@@ -254,14 +258,14 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
     policies = loadPolicies(input.policyPath, {
       onWarning: warn,
       workspace: input.workspace ?? workspaceScope(),
-      use: { what: input.policyInput ?? 'policy', code: 'POLICY_INVALID' },
+      use: { setting: 'policy', code: 'POLICY_INVALID' },
     });
     if (policies.deploy.length === 0) {
       warn(`no deploy policy (a document with \`actions:\`) found in ${input.policyPath}`);
     }
   } catch (err) {
     if (!(err instanceof AstlError)) throw err;
-    policyFailure = policyErrorReasons(err);
+    policyFailure = policyErrorReasons(err, input.names ?? ACTION_INPUTS);
   }
   const set: PolicySet = policies ?? { path: input.policyPath, deploy: [], agent: [] };
   const agentType = input.agentType ?? agentTypeFromRegistry(input, warn);
@@ -400,6 +404,7 @@ export async function runGate(input: GateInput, deps: GateDeps = {}): Promise<Ga
     },
     images: imageEntries(images),
     reasons: decision.reasons,
+    checks_passed: decision.decision === 'allow' ? decision.passed : [],
     budget: decision.budget ? { limit: decision.budget.limit, used: budget?.used ?? null } : null,
     approval: decision.approval.approvedBy
       ? { required: decision.approval.required, approved_by: decision.approval.approvedBy }

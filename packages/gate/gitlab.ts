@@ -236,7 +236,7 @@ export class GitLabClient {
         });
       }
       if (err instanceof AstlError)
-        throw new AstlError(err.message, { code: meta.code, hint: err.hint, cause: err });
+        throw new AstlError(err.message, { code: meta.code, hint: err.hintSource, cause: err });
       const last = err instanceof RetryExhaustedError ? err.lastError : err;
       const status = last instanceof GitLabHttpError ? last.status : undefined;
       const jobToken = this.options.tokenVariable === 'CI_JOB_TOKEN';

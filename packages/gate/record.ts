@@ -3,8 +3,15 @@
  * The record holds no secrets: the request is what the workflow passed (no token), images are
  * references and digests.
  */
-import { markdownCode, markdownFence, markdownMessage, markdownText } from '../core/untrusted-text.js';
-import type { DecisionValue, GateImage, Mode, Reason } from './types.js';
+import {
+  markdownCode,
+  markdownFacts,
+  markdownFence,
+  markdownMessage,
+  markdownText,
+  markdownTime,
+} from '../core/untrusted-text.js';
+import type { DecisionValue, GateImage, Mode, PassedCheck, Reason } from './types.js';
 
 export interface CiInfo {
   provider: 'github' | 'gitlab' | 'local';
@@ -44,6 +51,8 @@ export interface DecisionRecord {
     error?: string;
   }[];
   reasons: Reason[];
+  /** On allow: each check the request passed (policy line and what was checked). */
+  checks_passed: PassedCheck[];
   budget: { limit: number; used: number | null } | null;
   approval: { required: boolean; approved_by?: string };
   metrics: {
@@ -83,36 +92,48 @@ export function renderMarkdown(record: DecisionRecord): string {
   const lines: string[] = [];
   const shadow = record.mode === 'shadow' ? ' (shadow mode: reported, not enforced)' : '';
   lines.push(`### Deploy gate: ${STATUS[record.decision]}${shadow}`, '');
-  lines.push('| | |', '|---|---|');
-  lines.push(
-    `| Agent | ${code(record.request.agent)}${record.request.agent_type ? ` (${cell(record.request.agent_type)})` : ''} |`,
-  );
-  lines.push(`| Action | ${code(record.request.action)} |`);
-  lines.push(`| Environment | ${code(record.request.environment)} |`);
-  if (record.request.replicas !== null) lines.push(`| Replicas | ${record.request.replicas} |`);
-  lines.push(
-    `| Policy | ${code(record.policy.path)} sha256 ${record.policy.sha256 ? code(record.policy.sha256) : '(not loaded)'} |`,
-  );
+  const facts: [string, string][] = [
+    ['Decision', `${STATUS[record.decision]}${record.mode === 'shadow' ? ' (not enforced)' : ''}`],
+    [
+      'Agent',
+      `${code(record.request.agent)}${record.request.agent_type ? ` (${cell(record.request.agent_type)})` : ''}`,
+    ],
+    ['Action', code(record.request.action)],
+    ['Environment', code(record.request.environment)],
+  ];
+  if (record.request.replicas !== null) facts.push(['Replicas', String(record.request.replicas)]);
+  facts.push([
+    'Policy',
+    `${code(record.policy.path)} sha256 ${record.policy.sha256 ? code(record.policy.sha256) : '(not loaded)'}`,
+  ]);
   if (record.approval.required) {
-    lines.push(
-      `| Approval | ${record.approval.approved_by ? `approved by @${cell(record.approval.approved_by)}` : 'required, not given'} |`,
-    );
+    facts.push([
+      'Approval',
+      record.approval.approved_by
+        ? `approved by @${cell(record.approval.approved_by)}`
+        : 'required, not given',
+    ]);
   }
   if (record.budget) {
-    lines.push(
-      `| Budget | ${record.budget.used ?? '?'} of ${record.budget.limit} deploys in the last 24 h |`,
-    );
+    facts.push(['Budget', `${record.budget.used ?? '?'} of ${record.budget.limit} deploys in the last 24 h`]);
   }
-  lines.push(`| Decision id | ${code(record.decision_id)} |`);
-  lines.push(`| Time | ${cell(record.timestamp)} (${record.metrics.timer_total_ms.toFixed(0)} ms) |`);
-  lines.push('');
+  facts.push(['Decision id', code(record.decision_id)]);
+  facts.push(['Time', `${markdownTime(record.timestamp)} (${record.metrics.timer_total_ms.toFixed(0)} ms)`]);
+  lines.push(...markdownFacts(facts), '');
 
   if (record.images.length > 0) {
-    lines.push('#### Images', '', '| | Image | Pinned as |', '|---|---|---|');
+    lines.push('#### Images', '', '| Status | Image | Pinned as |', '|---|---|---|');
     for (const i of record.images) {
-      const status = i.error ? `❌ ${cell(i.error)}` : i.pinned ? '✅' : '❌';
+      // Words beside each symbol: a status must read without an emoji font (and to screen readers).
+      const status = i.error ? `❌ ${cell(i.error)}` : i.pinned ? '✅ pinned' : '❌ not resolved';
       lines.push(`| ${status} | ${code(i.input)} | ${i.pinned ? code(i.pinned) : '—'} |`);
     }
+    lines.push('');
+  }
+
+  if (record.checks_passed.length > 0) {
+    lines.push('#### Checks passed', '', '| Rule | Check |', '|---|---|');
+    for (const c of record.checks_passed) lines.push(`| ${code(c.rule)} | ✅ ${markdownMessage(c.check)} |`);
     lines.push('');
   }
 

@@ -144,9 +144,17 @@ export interface DecideContext {
   platform?: 'github' | 'gitlab' | 'none';
 }
 
+/** A check an allowed request passed: the policy line, and what was checked in words. */
+export interface PassedCheck {
+  rule: string;
+  check: string;
+}
+
 export interface Decision {
   decision: DecisionValue;
   reasons: Reason[];
+  /** On allow: every check the request passed, so an auditor sees why it was allowed. */
+  passed: PassedCheck[];
   /** Actions of matching policies that applied. */
   matched: string[];
   approval: { required: boolean; approvedBy?: string };

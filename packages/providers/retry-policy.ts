@@ -15,6 +15,7 @@ import {
   RetryExhaustedError,
   type RetryOptions,
 } from '../core/retry.js';
+import type { SettingText } from '../core/settings.js';
 
 /** Knobs a caller (or a test) may override; the fault policy itself stays with each provider. */
 export type RetrySettings = Partial<
@@ -121,7 +122,7 @@ export async function sendAttempt(
 }
 
 /** Rethrows an exhausted retry as `<CODE>` AstlError naming the provider and the last fault. */
-export function exhausted(err: unknown, code: string, hint: string): never {
+export function exhausted(err: unknown, code: string, hint: SettingText): never {
   if (err instanceof RetryExhaustedError) {
     throw new AstlError(err.message, { code, hint: transportHint(err.lastError) ?? hint });
   }

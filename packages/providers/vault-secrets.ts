@@ -1,6 +1,10 @@
 /**
  * The `vault-secrets` input in hashicorp/vault-action's syntax: `PATH KEY | ENV_NAME`, one a line
  * or `;`-separated, the env name optional (default: the key upper-cased, other characters `_`).
+ * A key may be quoted as vault-action's JSONata selectors allow (`'secret.token'`, `"secret.token"`
+ * or `` `secret.token` ``): the key is what is inside the quotes, read literally. Unquoted keys are
+ * read literally too (vault-action would follow `a.b` into nested JSON; nested selectors are not
+ * supported here). Everything is checked here, before any token is requested.
  */
 import { AstlError, AstlErrors } from '../core/index.js';
 
@@ -45,24 +49,35 @@ export function parseVaultSecrets(text: string, source = 'vault-secrets'): Vault
             fix: EXAMPLE,
           }),
         );
-      const bar = entry.indexOf('|');
+      const bar = entry.lastIndexOf('|');
       const selector = (bar === -1 ? entry : entry.slice(0, bar)).trim();
       const explicitEnv = bar === -1 ? undefined : entry.slice(bar + 1).trim();
-      const words = selector.split(/\s+/).filter(Boolean);
+      const words = splitSelector(selector);
+      if (typeof words === 'string') {
+        problem(words, 'close the quote around the key, e.g. "secret/data/ci/app \'secret.token\' | TOKEN".');
+        continue;
+      }
       if (words.length < 2) {
         problem('expected a secret path and a key', 'add the key to read after the path.');
         continue;
       }
       if (words.length > 2) {
-        problem('expected exactly a path and a key before "|"', 'a path or key cannot contain spaces.');
+        problem(
+          'expected exactly a path and a key before "|"',
+          "a path cannot contain spaces; quote a key that does: 'my key'.",
+        );
         continue;
       }
-      const [path, key] = words as [string, string];
+      const [path, key] = words.map((w) => w.text) as [string, string];
+      if (key === '') {
+        problem('the quoted key is empty', 'write the key between the quotes.');
+        continue;
+      }
       if (!path.includes('/') || path.includes('..')) {
         problem(`"${path}" is not a secret path like secret/data/ci/deploy`);
         continue;
       }
-      if (key === '*') {
+      if (key === '*' && !words[1]!.quoted) {
         problem('reading every key with "*" is not supported', 'name each key you need, one a line.');
         continue;
       }
@@ -93,4 +108,35 @@ export function parseVaultSecrets(text: string, source = 'vault-secrets'): Vault
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new AstlErrors(problems);
   return out;
+}
+
+const QUOTES = new Set(["'", '"', '`']);
+
+/**
+ * The words of `PATH KEY`: split on white space, except that a word opened by a quote (' " `)
+ * runs to the same quote followed by white space or the end, and is taken without its quotes.
+ * Returns a message when a quote is left open.
+ */
+function splitSelector(text: string): { text: string; quoted: boolean }[] | string {
+  const words: { text: string; quoted: boolean }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (i >= text.length) break;
+    const quote = text[i]!;
+    if (QUOTES.has(quote)) {
+      let end = text.indexOf(quote, i + 1);
+      while (end !== -1 && end + 1 < text.length && !/\s/.test(text[end + 1]!))
+        end = text.indexOf(quote, end + 1);
+      if (end === -1) return `the quote ${quote} opened at column ${i + 1} is not closed`;
+      words.push({ text: text.slice(i + 1, end), quoted: true });
+      i = end + 1;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && !/\s/.test(text[end]!)) end++;
+    words.push({ text: text.slice(i, end), quoted: false });
+    i = end;
+  }
+  return words;
 }

@@ -182,7 +182,8 @@ async function vaultRequest(
           } catch {
             throw new AstlError(`${what}: Vault answered HTTP ${res.status} with a body that is not JSON`, {
               code: 'VAULT_RESPONSE_INVALID',
-              hint: 'check that vault-url points at Vault itself, not a proxy or a web page.',
+              hint: (s) =>
+                `check that the Vault address (${s.name('vault-url')} or the registry's credentials.vault.url) points at Vault itself, not a proxy or a web page.`,
             });
           }
         }
@@ -208,7 +209,8 @@ async function vaultRequest(
     exhausted(
       err,
       'VAULT_UNAVAILABLE',
-      `Vault at ${call.url} did not answer in time; re-run the job, or check vault-url and the network.`,
+      (s) =>
+        `Vault at ${call.url} did not answer in time; re-run the job, or check the Vault address (${s.name('vault-url')} or the registry's credentials.vault.url) and the network.`,
     );
   }
 }

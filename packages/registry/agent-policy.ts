@@ -111,7 +111,7 @@ export function parseAgentPolicies(docs: YamlDoc[]): AgentPolicy[] {
       } catch (err) {
         if (!(err instanceof AstlError)) throw err;
         const location = doc.locate(['spec', 'credentialPolicy', 'maxTtl']);
-        problems.push(new AstlError(err.message, { code: CODE, location, hint: err.hint }));
+        problems.push(new AstlError(err.message, { code: CODE, location, hint: err.hintSource }));
       }
     }
     if (problems.length > 0) {

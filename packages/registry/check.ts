@@ -3,7 +3,14 @@
  * purpose, ephemeral only, duration caps, AgentPolicy restrictions). Each refusal names the
  * registry or policy line responsible and carries the YAML that would fix it.
  */
-import { AstlError, AstlErrors, formatDuration, formatLocation, type SourceLocation } from '../core/index.js';
+import {
+  AstlError,
+  AstlErrors,
+  formatDuration,
+  formatLocation,
+  type SettingText,
+  type SourceLocation,
+} from '../core/index.js';
 import { type AgentPolicy, policiesForType } from './agent-policy.js';
 import type { AgentEntry } from './registry.js';
 
@@ -159,8 +166,13 @@ export function checkCredentialRequest(
         {
           code: 'PURPOSE_REQUIRED',
           location: agent.keyLocations['purpose'] ?? agent.location,
-          hint: `set the purpose input (why this job needs credentials), or give the agent a purpose in ${agent.location.file}`,
-          fix: `with:\n  agent: ${agent.name}\n  purpose: "<why this job needs credentials>"\n`,
+          hint: (s) =>
+            `set ${s.name('purpose')} (why this job needs credentials), or give the agent a purpose in ${agent.location.file}`,
+          fix: (s) =>
+            s.snippet([
+              ['agent', agent.name],
+              ['purpose', '<why this job needs credentials>'],
+            ]),
         },
       ),
     );
@@ -213,7 +225,7 @@ export function checkCredentialRequest(
           code: 'DURATION_OVER_CAP',
           location: exceeded[0]!.location,
           hint: `ask for at most ${formatDuration(tightest.seconds)} (${tightest.seconds}s)`,
-          fix: `with:\n  duration: ${formatDuration(tightest.seconds)}\n`,
+          fix: (s) => s.snippet([['duration', formatDuration(tightest.seconds)]]),
         },
       ),
     );
@@ -265,7 +277,7 @@ function restrictionRefusals(request: CredentialRequest, applied: readonly Agent
   for (const p of applied) {
     p.restrictions.forEach((word, i) => {
       const at = p.keyLocations[`spec.restrictions[${i}]`] ?? p.location;
-      const refuse = (why: string, hint: string, fix: string) =>
+      const refuse = (why: string, hint: SettingText, fix: string) =>
         refusals.push(
           new AstlError(`AgentPolicy '${p.name}' (${where(at)}) denies ${word}: ${why}`, {
             code: 'RESTRICTION_VIOLATED',
@@ -287,7 +299,8 @@ function restrictionRefusals(request: CredentialRequest, applied: readonly Agent
           if (request.readsSecrets) {
             refuse(
               `agent '${agent.name}' (type ${agent.type}) asks to read Vault secrets`,
-              "remove the secret reads (the registry's credentials.vault.secrets and the vault-secrets input), or have the policy owner allow them",
+              (s) =>
+                `remove the secret reads (the registry's credentials.vault.secrets and ${s.name('vault-secrets')}), or have the policy owner allow them`,
               `${`agents:\n  - name: ${agent.name}\n`}    credentials:\n      vault:\n        secrets: []   # ${p.name} denies secret reads\n`,
             );
           }

@@ -13,6 +13,7 @@ import {
   parseYaml,
   readWorkspaceFile,
   resolveWorkspacePath,
+  type SettingNames,
   type WorkspaceScope,
   type YamlDoc,
 } from '../core/index.js';
@@ -38,6 +39,12 @@ export interface PolicyFileOptions {
 
 const isYamlName = (name: string) => /\.ya?ml$/i.test(name);
 
+/** How the front end calls the policy path setting, for hints. */
+function pathName(use: PathUse | undefined, names: SettingNames): string {
+  if (use?.what) return use.what;
+  return names.name(use?.setting ?? 'policies');
+}
+
 /**
  * Every *.yaml / *.yml file of a file or folder (recursive, sorted by path relative to the
  * folder). Hidden folders (`.git`, ...) and `node_modules` are not entered; symlinks that lead
@@ -50,7 +57,7 @@ export function listPolicyFiles(pathOrDir: string, options: PolicyFileOptions = 
     resolveWorkspacePath(
       pathOrDir,
       { root: options.workspace.root, base: process.cwd() },
-      options.use ?? { what: 'policies' },
+      options.use ?? { setting: 'policies' },
     );
   let stat: ReturnType<typeof statSync>;
   try {
@@ -61,7 +68,7 @@ export function listPolicyFiles(pathOrDir: string, options: PolicyFileOptions = 
     throw new AstlError(`policy path ${pathOrDir} not found`, {
       code: 'POLICY_NOT_FOUND',
       location: { file: pathOrDir },
-      hint: 'point the policy input at a policy file or a folder of *.yaml policies',
+      hint: (s) => `point ${pathName(options.use, s)} at a policy file or a folder of *.yaml policies`,
       cause: err,
     });
   }
@@ -109,7 +116,7 @@ export function listPolicyFiles(pathOrDir: string, options: PolicyFileOptions = 
     throw new AstlError(`policy folder ${pathOrDir} holds more than ${MAX_POLICY_FILES} YAML files`, {
       code: 'POLICY_INVALID',
       location: { file: pathOrDir },
-      hint: 'point the policy input at the folder that holds only policies',
+      hint: (s) => `point ${pathName(options.use, s)} at the folder that holds only policies`,
     });
   }
   const key = (f: string) => relative(pathOrDir, f).split(sep).join('/');

@@ -132,7 +132,7 @@ export function loadRegistry(path: string, options: LoadRegistryOptions = {}): A
       ? readWorkspaceFile(
           path,
           { root: options.workspace.root, base: process.cwd() },
-          options.use ?? { what: 'config' },
+          options.use ?? { setting: 'config' },
         ).toString('utf8')
       : readFileSync(path, 'utf8');
   } catch (err) {
@@ -142,7 +142,7 @@ export function loadRegistry(path: string, options: LoadRegistryOptions = {}): A
       throw new AstlError(`agent registry ${path} not found`, {
         code: 'REGISTRY_NOT_FOUND',
         location: { file: path },
-        hint: `create ${path} listing your agents, or point the 'config' input at the registry`,
+        hint: (s) => `create ${path} listing your agents, or point ${s.name('config')} at the registry`,
         fix: MINIMAL_REGISTRY,
       });
     }
@@ -150,7 +150,7 @@ export function loadRegistry(path: string, options: LoadRegistryOptions = {}): A
       throw new AstlError(`agent registry ${path} is a folder, not a file`, {
         code: 'REGISTRY_NOT_FOUND',
         location: { file: path },
-        hint: "point the 'config' input at the registry file, e.g. agent-config.yaml",
+        hint: (s) => `point ${s.name('config')} at the registry file, e.g. agent-config.yaml`,
       });
     }
     throw new AstlError(`cannot read agent registry ${path}: ${(err as Error).message}`, {
@@ -318,7 +318,7 @@ function durationProblems(doc: YamlDoc): AstlError[] {
         new AstlError(err.message, {
           code: REGISTRY_INVALID,
           location: doc.locate(['agents', i, 'max-ttl']),
-          hint: err.hint,
+          hint: err.hintSource,
         }),
       );
     }

@@ -43,8 +43,13 @@ export function resolveAgent(registry: AgentRegistry, selector: AgentSelector): 
         {
           code: 'AGENT_TYPE_MISMATCH',
           location: entry.keyLocations['type'] ?? entry.location,
-          hint: `make the agent-type input match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
-          fix: `with:\n  agent: ${name}\n  agent-type: ${entry.type}\n`,
+          hint: (s) =>
+            `make ${s.name('agent-type')} match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
+          fix: (s) =>
+            s.snippet([
+              ['agent', name],
+              ['agent-type', entry.type],
+            ]),
         },
       );
     }
@@ -74,17 +79,22 @@ export function resolveAgent(registry: AgentRegistry, selector: AgentSelector): 
       {
         code: 'AGENT_AMBIGUOUS',
         location: matches[0]!.keyLocations['name'] ?? matches[0]!.location,
-        hint: `set the agent input to one of: ${matches.map((m) => m.name).join(', ')}`,
-        fix: `with:\n  agent: ${matches[0]!.name}\n  agent-type: ${type}\n`,
+        hint: (s) => `set ${s.name('agent')} to one of: ${matches.map((m) => m.name).join(', ')}`,
+        fix: (s) =>
+          s.snippet([
+            ['agent', matches[0]!.name],
+            ['agent-type', type],
+          ]),
       },
     );
   }
 
-  throw new AstlError('no agent named: set the agent input (or agent-type when one agent has that type)', {
+  throw new AstlError('the request names no agent', {
     code: 'AGENT_REQUIRED',
-    location: agentsAt,
-    hint: `name one of the agents registered in ${registry.file}${knownAgents(registry)}`,
-    fix: `with:\n  agent: ${registry.agents[0]?.name ?? '<agent-name>'}\n`,
+    setting: 'agent',
+    hint: (s) =>
+      `set ${s.name('agent')} (or ${s.name('agent-type')} when one agent has that type) to one of the agents registered in ${registry.file}${knownAgents(registry)}`,
+    fix: (s) => s.snippet([['agent', registry.agents[0]?.name ?? '<agent-name>']]),
   });
 }
 

@@ -1,4 +1,5 @@
 import { AstlError } from '../../packages/core/errors.js';
+import { cliFlags, type SettingNames } from '../../packages/core/settings.js';
 
 /** The CLI's exit codes (DESIGN "CLI"): CI systems branch on them. */
 export const EXIT = {
@@ -10,6 +11,19 @@ export const EXIT = {
   /** Bad flags, bad config, or anything the user must fix before the command can run. */
   usage: 3,
 } as const;
+
+/** How the CLI names the engine's settings: by its flags (`--config`, `--duration 30m`). */
+export const CLI_NAMES: SettingNames = cliFlags();
+
+/**
+ * Every error the CLI prints, in the CLI's terms: an AstlError's hint and fix name flags, not
+ * action inputs; anything else is a bug and keeps its stack.
+ */
+export function formatError(err: unknown): string {
+  if (err instanceof AstlError) return err.format(CLI_NAMES);
+  if (err instanceof Error) return err.stack ?? err.message;
+  return String(err);
+}
 
 /** A mistake in how the command was called. */
 export class UsageError extends AstlError {

@@ -1,11 +1,132 @@
 /** Files the CLI writes for a job: private (0600) and replaced atomically. */
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ENV_NAME_PATTERN } from '../../packages/core/env-names.js';
 import { AstlError } from '../../packages/core/errors.js';
+import { type WorkspaceScope, writeWorkspaceFile } from '../../packages/core/workspace-path.js';
+
+/**
+ * Why `path` (named by `flag`, e.g. `--record`) cannot be written, as the CLI says it: one line
+ * naming the flag and the path, and how to fix it; no stack. `err` is the failed fs call's error,
+ * or undefined for the check made before any work (`checkOutputPath`).
+ */
+export function fileProblem(flag: string, path: string, err?: unknown, real = path): AstlError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${flag} ${path}`;
+  const blocker = fileInTheWay(real, path);
+  const example = `${flag} ${join('reports', basename(path) || 'out.json')}`;
+  if (blocker !== undefined) {
+    return new AstlError(`${where}: ${blocker} is a file, not a folder`, {
+      code: 'FILE_WRITE_FAILED',
+      hint: `name a path whose folders are folders, e.g. ${example} (astl creates missing folders)`,
+    });
+  }
+  if (isFolder(real) || code === 'EISDIR') {
+    return new AstlError(`${where}: ${path} is a folder, not a file`, {
+      code: 'FILE_WRITE_FAILED',
+      hint: `name a file, e.g. ${flag} ${join(path, 'out.json')}`,
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AstlError(`${where}: permission denied (${code})`, {
+      code: 'FILE_WRITE_FAILED',
+      hint: `name a file in a folder this job can write to, e.g. ${example}`,
+    });
+  }
+  const reason = code ?? (err instanceof Error ? err.message.split('\n')[0] : 'unknown error');
+  return new AstlError(`${where}: cannot write the file (${reason})`, {
+    code: 'FILE_WRITE_FAILED',
+    hint: `check that the disk has room and the folder is writable, or name another file, e.g. ${example}`,
+  });
+}
+
+/**
+ * The nearest existing ancestor of `path` when it is not a folder (so no file can go under it),
+ * spelled as in `shown` (the path as the user wrote it).
+ */
+function fileInTheWay(path: string, shownPath = path): string | undefined {
+  let dir = dirname(resolve(path));
+  let shown = dirname(shownPath);
+  for (;;) {
+    try {
+      return statSync(dir).isDirectory() ? undefined : shown;
+    } catch {
+      const up = dirname(dir);
+      if (up === dir) return undefined;
+      dir = up;
+      shown = dirname(shown);
+    }
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses, before any work, an output path that cannot be a file: a folder, or a path under a
+ * file. Missing folders are fine (the writers create them).
+ */
+export function checkOutputPath(flag: string, path: string, shown = path): void {
+  if (fileInTheWay(path, shown) !== undefined || isFolder(path))
+    throw fileProblem(flag, shown, undefined, path);
+}
+
+/**
+ * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
+ * `mode` applies to a new file and new folders get 0700 when it is private (0600).
+ */
+export function writeFlagFile(
+  flag: string,
+  path: string,
+  text: string,
+  options: { append?: boolean; mode?: number; scope?: WorkspaceScope } = {},
+): void {
+  try {
+    if (options.scope) {
+      // Inside the workspace, never through a committed link (core/workspace-path).
+      writeWorkspaceFile(
+        path,
+        text,
+        options.scope,
+        { what: flag },
+        {
+          ...(options.append ? { append: true } : {}),
+          ...(options.mode === undefined ? {} : { mode: options.mode }),
+          ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+        },
+      );
+      return;
+    }
+    const dir = dirname(path);
+    if (!existsSync(dir))
+      mkdirSync(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
+    const opts = options.mode === undefined ? {} : { mode: options.mode };
+    if (options.append) appendFileSync(path, text, opts);
+    else writeFileSync(path, text, opts);
+  } catch (err) {
+    // A workspace refusal (outside it, through a link) keeps its own message.
+    if (err instanceof AstlError) throw err;
+    throw fileProblem(flag, path, err);
+  }
+}
 
 /** Writes `text` so that no other user can read it at any moment, replacing any old file. */
-export function writePrivateFile(path: string, text: string): void {
+export function writePrivateFile(path: string, text: string, flag?: string): void {
   const dir = dirname(path);
   const temp = `${path}.${process.pid}.tmp`;
   try {
@@ -23,6 +144,7 @@ export function writePrivateFile(path: string, text: string): void {
     } catch {
       // nothing was written there
     }
+    if (flag) throw fileProblem(flag, path, err);
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new AstlError(`cannot write ${path} (${code})`, {
       code: 'FILE_WRITE_FAILED',

@@ -6,7 +6,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { AstlError } from '../../packages/core/errors.js';
 import { closest } from '../../packages/core/suggest.js';
 import { helpText, type Parsed, parseVerbArgs, type VerbSpec } from './args.js';
-import { EXIT, UsageError } from './exit.js';
+import { EXIT, formatError, UsageError } from './exit.js';
 import { type Io, processIo } from './io.js';
 
 export interface VerbModule {
@@ -74,7 +74,7 @@ function topHelp(): string {
     '',
     "Run 'astl <command> --help' for a command's flags and examples.",
     '',
-    'Exit codes: 0 ok/allow, 1 findings/deny, 2 approval_needed, 3 usage or config error.',
+    'Exit codes: 0 ok/allow, 1 findings/deny (an invalid policy denies), 2 approval_needed, 3 usage error or a file that does not load.',
   ].join('\n');
 }
 
@@ -140,7 +140,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 
 function report(err: unknown, io: Io): number {
   if (err instanceof AstlError) {
-    io.err(`astl: ${err.format()}`);
+    io.err(`astl: ${formatError(err)}`);
     const exit = (err as AstlError & { exitCode?: number }).exitCode;
     return typeof exit === 'number' ? exit : EXIT.usage;
   }

@@ -42,7 +42,7 @@ describe('astl: the front end', () => {
       expect(r.stdout).toContain(verb);
     }
     expect(r.stdout).toContain(
-      'Exit codes: 0 ok/allow, 1 findings/deny, 2 approval_needed, 3 usage or config error',
+      'Exit codes: 0 ok/allow, 1 findings/deny (an invalid policy denies), 2 approval_needed, 3 usage error or a file that does not load.',
     );
   });
 
@@ -228,13 +228,43 @@ describe('astl agent create', () => {
     ]);
   });
 
-  it('defaults max-ttl to the policy cap and creates a missing registry', async () => {
+  it('defaults max-ttl to 1h or the shorter policy cap, as the prompt does, and creates a missing registry', async () => {
     const dir = project(null);
     const r = await runCli(create(), { cwd: dir });
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, 'agent-config.yaml'), 'utf8');
     expect(text).toMatch(/^agents:\n {2}- name: triage-bot\n/);
-    expect(text).toContain('max-ttl: 2h');
+    expect(text).toContain('max-ttl: 1h');
+    const tight = project(null);
+    writeFileSync(join(tight, 'policies/coding.yaml'), POLICY.replace('maxTtl: 2h', 'maxTtl: 30m'));
+    expect((await runCli(create(), { cwd: tight })).code).toBe(0);
+    expect(readFileSync(join(tight, 'agent-config.yaml'), 'utf8')).toContain('max-ttl: 30m');
+  });
+
+  it('refuses an unknown access level with a suggestion, and a max-ttl no credential can have, naming the flag', async () => {
+    const dir = project();
+    const typo = await runCli(create(['--permission', 'repository:readd']), { cwd: dir });
+    expect(typo.code).toBe(3);
+    expect(typo.stderr).toContain(
+      "astl: --permission: access level 'readd' of 'repository' is not one of read, comment, write, admin",
+    );
+    expect(typo.stderr).toContain('did you mean repository:read?');
+    const far = await runCli(create(['--max-ttl', '300h']), { cwd: project(null) });
+    expect(far.code).toBe(3);
+    expect(far.stderr).toContain('--max-ttl 300h: 12d12h is longer than any credential');
+    expect(readFileSync(join(dir, 'agent-config.yaml'), 'utf8')).toBe(REGISTRY);
+  });
+
+  it('names flags, never a line of the registry it has not written', async () => {
+    const dir = project();
+    const r = await runCli(create(['--permission', 'repository:write']), { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--permission');
+    expect(r.stderr).toContain('drop that --permission');
+    expect(r.stderr).not.toMatch(/agent-config\.yaml:\d/);
+    expect(r.stderr).not.toContain('agents[');
+    const bad = await runCli(create(['--name', 'Bad_Name']), { cwd: dir });
+    expect(bad.stderr).toMatch(/^astl: --name Bad_Name: "Bad_Name", which is not valid/);
   });
 
   it('without a terminal, lists every missing field and exits 3', async () => {
@@ -249,7 +279,9 @@ describe('astl agent create', () => {
     const dir = project();
     const r = await runCli(create(['--name', 'code-review-assistant']).slice(0), { cwd: dir });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/agent-config\.yaml:4:\d+: agent 'code-review-assistant' is already registered/);
+    expect(r.stderr).toMatch(
+      /--name code-review-assistant: agent 'code-review-assistant' is already registered \(agent-config\.yaml:4:\d+\)/,
+    );
     expect(readFileSync(join(dir, 'agent-config.yaml'), 'utf8')).toBe(REGISTRY);
   });
 
@@ -258,7 +290,7 @@ describe('astl agent create', () => {
     const r = await runCli(create(['--max-ttl', '3h']), { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(
-      "--max-ttl 3h is over the 2h that AgentPolicy 'coding-assistant-policy' allows",
+      "--max-ttl 3h: 3h is over the 2h that AgentPolicy 'coding-assistant-policy' allows",
     );
     expect(r.stderr).toContain('policies/coding.yaml:10');
   });
@@ -309,6 +341,41 @@ describe('astl agent create', () => {
     expect(text).toContain('  - name: triage-bot\n    type: coding-assistant\n    owner: support-team\n');
     expect(text).toContain('max-ttl: 1h');
   });
+
+  it.skipIf(!haveScript)(
+    'on a terminal, a refused answer is asked again and the earlier answers are kept',
+    () => {
+      const dir = project();
+      const answers = [
+        'code-review-assistant', // taken: asked again at once, not after all six questions
+        'triage-bot',
+        'coding-assistant',
+        'support-team',
+        'Labels issues',
+        'repository:readd', // unknown access level
+        'repository:write', // denied by the policy
+        'issues:comment',
+        '3h', // over the policy's 2h
+        '',
+      ];
+      const r = spawnSync('script', ['-qec', `${process.execPath} ${cliPath} agent create`, '/dev/null'], {
+        cwd: dir,
+        input: `${answers.join('\n')}\n`,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'dumb', NO_COLOR: '1' },
+        timeout: 20_000,
+      });
+      expect(r.status, r.stdout).toBe(0);
+      expect(r.stdout).toContain("agent 'code-review-assistant' is already registered");
+      expect(r.stdout).toContain('did you mean repository:read?');
+      expect(r.stdout).toContain('denies write-access');
+      expect(r.stdout).toContain("3h is over the 2h that AgentPolicy 'coding-assistant-policy' allows");
+      const text = readFileSync(join(dir, 'agent-config.yaml'), 'utf8');
+      expect(text).toContain('  - name: triage-bot\n    type: coding-assistant\n    owner: support-team\n');
+      expect(text).toContain('      - issues: comment\n');
+      expect(text).toContain('max-ttl: 1h');
+    },
+  );
 
   it.skipIf(!haveScript)('on a terminal, end of input cancels without writing (exit 3)', () => {
     const dir = project();

@@ -220,6 +220,20 @@ describe('astl credentials / revoke (GitLab flow)', () => {
     expect(r.stderr).not.toContain(env.VAULT_ID_TOKEN);
     // AWS was minted first; its session cannot be revoked, and no Vault token was issued.
     expect(sandbox.requestCount('login')).toBe(0);
+    expect(r.stderr).toMatch(/Issued before the failure: AWS STS \(aws:arn:aws:iam::[^)]+\); 'astl revoke/);
+    expect(r.stderr).not.toMatch(/Vault token was issued|Issued before the failure:.*Vault/);
+  });
+
+  it('names nothing as issued when the ID token could not be had (issue 14)', async () => {
+    const { dir, env } = await gitlabJob();
+    const r = await runCli(mintArgs, {
+      cwd: dir,
+      env: { ...env, AWS_ID_TOKEN: undefined, VAULT_ID_TOKEN: 'not-a-jwt.at.all' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/issued before the failure/i);
+    expect(sandbox.requestCount('sts')).toBe(0);
+    expect(existsSync(join(dir, '.astl/state.json'))).toBe(false);
   });
 
   it('a missing token variable is a clear error', async () => {
@@ -277,7 +291,9 @@ describe('astl credentials / revoke (GitLab flow)', () => {
     );
     const r = await runCli(mintArgs, { cwd: dir, env });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('A Vault token was issued before the failure');
+    expect(r.stderr).toMatch(
+      /Issued before the failure: .*HashiCorp Vault \(vault:http:\/\/127\.0\.0\.1:\d+\)/,
+    );
     expect(existsSync(join(dir, '.astl/credentials.env'))).toBe(false);
     const state = readFileSync(join(dir, '.astl/state.json'), 'utf8');
     expect(statSync(join(dir, '.astl/state.json')).mode & 0o777).toBe(0o600);

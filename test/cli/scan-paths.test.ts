@@ -191,7 +191,7 @@ describe('files the other rules skip (issue 9 kind 4)', () => {
     expect(r.stdout).toContain(
       'skipped: assets/logo.png: binary file; only the secret token rules ran on it',
     );
-    expect(r.stdout).toContain('1 files skipped');
+    expect(r.stdout).toContain('1 file skipped');
   });
 });
 

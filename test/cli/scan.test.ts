@@ -50,7 +50,7 @@ describe('astl scan', () => {
   it('exits 0 on a clean tree and 1 with findings, as text', async () => {
     const clean = await runCli(['scan'], { cwd: repo() });
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toContain('1 files scanned (all lines): 0 errors, 0 warnings, 0 notes');
+    expect(clean.stdout).toContain('1 file scanned (all lines): 0 errors, 0 warnings, 0 notes');
     const dirty = await runCli(['scan'], { cwd: repo(CLEAN + LEAKY) });
     expect(dirty.code).toBe(1);
     expect(dirty.stdout).toMatch(/^agent-config\.yaml:9: error agent\/missing-owner: /m);
@@ -71,7 +71,7 @@ describe('astl scan', () => {
     const dir = repo(CLEAN + LEAKY);
     const json = await runCli(['scan', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(json.stdout).findings).toHaveLength(3);
-    expect(json.stderr).toContain('astl scan: 1 files, 2 errors, 1 warnings, 0 notes');
+    expect(json.stderr).toContain('astl scan: 1 file, 2 errors, 1 warning, 0 notes');
     const sarif = await runCli(
       ['scan', '--format', 'sarif', '--output', 'out/astl.sarif', '--codequality', 'cq.json'],
       {
@@ -144,5 +144,35 @@ describe('astl scan', () => {
     const missing = await runCli(['scan', '--baseline', 'nope.txt'], { cwd: dir });
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('baseline file nope.txt not found');
+  });
+
+  it("fails (exit 1, an error) when a bound agent's registry cannot be read, even if only the workflow is scanned", async () => {
+    const dir = repo('agents:\n  - name: review-bot\n    owner: [\n');
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github/workflows/review.yml'),
+      `on: push
+permissions: {}
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    permissions: { id-token: write }
+    steps:
+      - uses: astl/agent-credentials@0123456789abcdef0123456789abcdef01234567 # v1
+        with:
+          agent: review-bot
+          purpose: review
+      - uses: anthropics/claude-code-action@0123456789abcdef0123456789abcdef01234567 # v1
+        with:
+          prompt: review
+`,
+    );
+    const r = await runCli(['scan', '.github/workflows/review.yml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /review\.yml:\d+: error agent\/unregistered: .*registry agent-config\.yaml is invalid/,
+    );
+    expect(r.stdout).toContain('the scan fails closed on a registry it cannot read');
+    expect(r.stdout).toContain('1 file scanned (all lines): 1 error, 0 warnings, 0 notes');
   });
 });

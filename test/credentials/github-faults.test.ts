@@ -217,7 +217,9 @@ describe('a main step that fails after the token exists', () => {
       },
     );
     expect(main.exitCode).toBe(1);
-    expect(main.stdout).toContain('A Vault token and a GitHub token were issued before the failure');
+    expect(main.stdout).toMatch(
+      /Issued before the failure: .*HashiCorp Vault \(vault:[^)]+\) and GitHub App \(github:[^)]+\); the post step revokes/,
+    );
     const [token] = [...w.gh.tokens.keys()];
     expect(beforePost).toBe('valid');
     expect(JSON.parse(main.state.revocation!).github.token).toBe(token);

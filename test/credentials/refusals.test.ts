@@ -3,6 +3,8 @@
  * an AgentPolicy restriction, bad inputs. Each must stop BEFORE any token is requested (the
  * sandbox counts every request), print the YAML that would fix it, and never a stack trace.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../servers/sandbox.js';
 import {
@@ -181,5 +183,52 @@ describe('inputs', () => {
     expect(r.exitCode).toBe(1);
     expect(errorMessage(r)).toContain('id-token: write');
     expect(tokenTraffic(sb)).toEqual(NO_TRAFFIC);
+  });
+});
+
+describe('the AWS region (issue 14)', () => {
+  const regionless = (extra: string) => `agents:
+  - name: regionless-bot
+    type: deployment-bot
+${extra}    purpose: "Deploy"
+    max-ttl: 1h
+    credentials:
+      aws:
+        role-arn: ${sb.roleArn}
+`;
+
+  it('a missing region does not hide the owner, long-lived and duration refusals', async () => {
+    writeFileSync(join(ws, 'regionless.yaml'), regionless('    credential-policy: long-lived\n'));
+    const r = await main(sb, ws, { agent: 'regionless-bot', config: 'regionless.yaml', duration: '2h' });
+    expect(r.exitCode).toBe(1);
+    expect(tokenTraffic(sb)).toEqual(NO_TRAFFIC);
+    const error = errorMessage(r);
+    expect(error).toMatch(/agent 'regionless-bot' has no owner/);
+    expect(error).toMatch(/long-lived/);
+    expect(error).toMatch(/requested duration 2h is over the caps?: /);
+    expect(error).toMatch(/has an AWS role but no region/);
+    expect(error).toContain("input 'aws-region', or AWS_REGION in the job's environment");
+    // The registry and policy refusals come first; the missing setting last.
+    expect(error.indexOf('no owner')).toBeLessThan(error.indexOf('no region'));
+  });
+
+  it("takes AWS_REGION, else AWS_DEFAULT_REGION, from the job's environment, as configure-aws-credentials does", async () => {
+    writeFileSync(
+      join(ws, 'regionless-ok.yaml'),
+      regionless('    owner: sre-team\n    credential-policy: ephemeral\n'),
+    );
+    const inputs = { agent: 'regionless-bot', config: 'regionless-ok.yaml', purpose: 'Deploy' };
+    const fromRegion = await main(sb, ws, inputs, {
+      env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' },
+    });
+    expect(fromRegion.exitCode, errorMessage(fromRegion)).toBe(0);
+    expect(fromRegion.exportedEnv.AWS_REGION).toBe('eu-west-1');
+    const fromDefault = await main(sb, ws, inputs, { env: { AWS_DEFAULT_REGION: 'us-west-2' } });
+    expect(fromDefault.exitCode, errorMessage(fromDefault)).toBe(0);
+    expect(fromDefault.exportedEnv.AWS_REGION).toBe('us-west-2');
+    // A value that is not a region name is ignored, never put into the STS host name.
+    const junk = await main(sb, ws, inputs, { env: { AWS_REGION: 'evil.example.com/x' } });
+    expect(junk.exitCode).toBe(1);
+    expect(errorMessage(junk)).toMatch(/has an AWS role but no region/);
   });
 });

@@ -330,6 +330,28 @@ describe('parseVaultSecrets', () => {
     expect((err as AstlErrors).format()).toContain('vault-secrets:2:1:');
   });
 
+  it('takes a quoted key as vault-action writes keys with dots, without the quotes (issue 14)', () => {
+    expect(
+      parseVaultSecrets(
+        [
+          "secret/data/ci/app 'secret.token' | TOKEN",
+          'secret/data/ci/app "db password"',
+          "secret/data/ci/app `a.b`|AB ; secret/data/ci/app '*' | STAR",
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { path: 'secret/data/ci/app', key: 'secret.token', envName: 'TOKEN', line: 1 },
+      { path: 'secret/data/ci/app', key: 'db password', envName: 'DB_PASSWORD', line: 2 },
+      { path: 'secret/data/ci/app', key: 'a.b', envName: 'AB', line: 3 },
+      { path: 'secret/data/ci/app', key: '*', envName: 'STAR', line: 3 },
+    ]);
+    // Refused while parsing, before any token is requested.
+    expect(() => parseVaultSecrets("secret/data/ci/app 'secret.token | TOKEN")).toThrow(
+      /quote ' opened at column 20 is not closed/,
+    );
+    expect(() => parseVaultSecrets("secret/data/ci/app '' | TOKEN")).toThrow(/the quoted key is empty/);
+  });
+
   it('a single mistake is a plain AstlError', () => {
     expect(() => parseVaultSecrets('secret/data/a * ')).toThrow(/"\*" is not supported/);
     expect(() => parseVaultSecrets('secret/data/a token |')).toThrow(/nothing after "\|"/);

@@ -184,6 +184,7 @@ describe('gate decision record', () => {
       },
       images: [{ input: HOSTILE, pinned: HOSTILE, digest: null, mediaType: null, error: HOSTILE }],
       reasons: [{ code: HOSTILE, rule: HOSTILE, message: `${HOSTILE} \`${HOSTILE}\`` }],
+      checks_passed: [],
       budget: null,
       approval: { required: true, approved_by: HOSTILE },
       metrics: { timer_resolve_ms: 1, timer_eval_ms: 1, timer_github_ms: 1, timer_total_ms: 1 },

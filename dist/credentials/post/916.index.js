@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/duration.ts
 var duration = __webpack_require__(166);
-// EXTERNAL MODULE: ./packages/core/errors.ts
-var errors = __webpack_require__(425);
+// EXTERNAL MODULE: ./packages/core/errors.ts + 1 modules
+var errors = __webpack_require__(59);
 // EXTERNAL MODULE: ./packages/core/retry.ts
 var retry = __webpack_require__(66);
 // EXTERNAL MODULE: ./packages/providers/github-api.ts

@@ -43,17 +43,23 @@ export function awsProvider(
     name: 'aws',
     label: 'AWS STS',
 
-    /** Inputs override the registry field by field; a role without a region is refused. */
-    plan(request, agent) {
+    /**
+     * Inputs override the registry field by field. The region, as configure-aws-credentials
+     * reads it: the input (flag), else the registry, else AWS_REGION, else AWS_DEFAULT_REGION
+     * from the job's environment; a role without any is refused.
+     */
+    plan(request, agent, env) {
       const reg = agent.credentials.aws;
       // The ARN is already validated: the input by the front end, the registry by its schema.
       const roleArn = request.aws?.roleArn ?? reg?.roleArn;
       if (!roleArn) return undefined;
-      const region = request.aws?.region ?? reg?.region;
+      const region = awsRegion(request.aws?.region ?? reg?.region, env ?? {});
       if (!region) {
         throw new AstlError(`agent '${agent.name}' has an AWS role but no region`, {
           code: 'AWS_REGION_MISSING',
-          hint: "set the region in the registry or the 'aws-region' input",
+          location: agent.keyLocations['credentials.aws'] ?? agent.location,
+          hint: (s) =>
+            `set credentials.aws.region in the registry, or ${s.name('aws-region')}, or AWS_REGION in the job's environment`,
           fix: `credentials:\n  aws:\n    role-arn: ${roleArn}\n    region: us-east-1`,
         });
       }
@@ -164,21 +170,41 @@ export function awsProvider(
   };
 }
 
+/** AWS region names: `us-east-1`, `eu-west-1`, `us-gov-west-1`, `cn-north-1`. */
+export const AWS_REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+/**
+ * The region from a setting, else the job's AWS_REGION, else AWS_DEFAULT_REGION (the order
+ * configure-aws-credentials and the AWS CLI use). An environment value that is not a region
+ * name is ignored, so a stray variable cannot reach the STS endpoint's host name.
+ */
+export function awsRegion(
+  setting: string | undefined,
+  env: Record<string, string | undefined>,
+): string | undefined {
+  if (setting) return setting;
+  for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+    const value = env[name]?.trim();
+    if (value && AWS_REGION_PATTERN.test(value)) return value;
+  }
+  return undefined;
+}
+
 function checkStsDuration(seconds: number): void {
   if (seconds < STS_MIN_DURATION_SECONDS) {
     throw new AstlError(`duration ${formatDuration(seconds)} is shorter than AWS STS allows (15m)`, {
       code: 'DURATION_TOO_SHORT',
-      location: { file: "input 'duration'" },
+      setting: 'duration',
       hint: 'AssumeRoleWithWebIdentity sessions last at least 15 minutes; the post step ends the job’s use of them',
-      fix: 'duration: 15m',
+      fix: (s) => s.snippet([['duration', '15m']]),
     });
   }
   if (seconds > STS_MAX_DURATION_SECONDS) {
     throw new AstlError(`duration ${formatDuration(seconds)} is longer than AWS STS allows (12h)`, {
       code: 'DURATION_TOO_LONG',
-      location: { file: "input 'duration'" },
+      setting: 'duration',
       hint: 'ask for less; the role’s MaxSessionDuration caps it too',
-      fix: 'duration: 1h',
+      fix: (s) => s.snippet([['duration', '1h']]),
     });
   }
 }

@@ -62,7 +62,7 @@ export function vaultProvider(
         const missing = !url ? 'url' : 'role';
         throw new AstlError(`agent '${agent.name}' has Vault settings without a ${missing}`, {
           code: 'VAULT_SETTINGS_INCOMPLETE',
-          hint: `set credentials.vault.${missing} in the registry or the 'vault-${missing}' input`,
+          hint: (s) => `set credentials.vault.${missing} in the registry, or ${s.name(`vault-${missing}`)}`,
           fix: `credentials:\n  vault:\n    url: ${url ?? 'https://vault.example.com:8200'}\n    role: ${role ?? agent.name}`,
         });
       }

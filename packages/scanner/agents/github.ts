@@ -419,6 +419,7 @@ function resolveBinding(
   );
   if (resolved.entry) binding.agent = resolved.entry.name;
   if (resolved.problem) binding.problem = resolved.problem;
+  if (resolved.unreadable) binding.registryUnreadable = true;
   return { ...base, binding, resolved };
 }
 
@@ -663,7 +664,9 @@ function checkBinding(
       ruleId: 'agent/unregistered',
       fileLevel: true,
       line: lineAt(ctx, jobBinding.node?.range?.[0] ?? inv.offset),
-      message: `${name} is bound by ${b.kind} (${b.selector ?? ''}), but ${b.problem}. Register the agent there (owner, purpose, permissions) or fix the name.`,
+      message: `${name} is bound by ${b.kind} (${b.selector ?? ''}), but ${b.problem}. ${b.registryUnreadable ? 'Fix the registry so it can be read: the scan fails closed on a registry it cannot read' : 'Register the agent there (owner, purpose, permissions) or fix the name'}.`,
+      // A registry that cannot be read hides every agent check: an error, not a warning.
+      ...(b.registryUnreadable ? { severity: 'error' as Severity } : {}),
       about: `${inv.record?.job ?? ''} ${inv.entry.id} unresolved ${b.selector ?? ''}`,
     });
   }

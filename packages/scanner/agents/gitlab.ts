@@ -167,7 +167,9 @@ export function auditGitlab(
             message:
               binding.binding.kind === 'none'
                 ? `${entry.name} runs in job '${name}' (\`${record.invocation}\`) but is not bound to a registered agent, so it has no owner or purpose on record: a shadow agent. Register it in agent-config.yaml and extend \`.astl-agent-credentials\` (the agent-credentials component) or set \`variables: { ASTL_AGENT: <name> }\` on the job.`
-                : `${entry.name} in job '${name}' is bound by ${binding.binding.kind} (${binding.binding.selector ?? ''}), but ${binding.binding.problem}. Register the agent there or fix the name.`,
+                : `${entry.name} in job '${name}' is bound by ${binding.binding.kind} (${binding.binding.selector ?? ''}), but ${binding.binding.problem}. ${binding.binding.registryUnreadable ? 'Fix the registry so it can be read: the scan fails closed on a registry it cannot read' : 'Register the agent there or fix the name'}.`,
+            // A registry that cannot be read hides every agent check: an error, not a warning.
+            ...(binding.binding.registryUnreadable ? { severity: 'error' as Severity } : {}),
             about: `${name} ${entry.id} unregistered ${record.invocation}`,
           });
         }
@@ -405,6 +407,7 @@ function bind(
     const resolved = options.store.resolve(selector, registry, policies);
     if (resolved.entry) binding.agent = resolved.entry.name;
     if (resolved.problem) binding.problem = resolved.problem;
+    if (resolved.unreadable) binding.registryUnreadable = true;
   }
   return { binding, ...(node ? { node } : {}) };
 }

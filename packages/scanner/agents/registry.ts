@@ -44,10 +44,15 @@ export interface ResolvedAgent {
   policies: AgentPolicy[];
   /** Why the binding does not resolve: registry missing or invalid, agent unknown. */
   problem?: string;
+  /** The registry is there but cannot be read: invalid, or outside the workspace. */
+  unreadable?: boolean;
 }
 
 export class RegistryStore {
-  private readonly registries = new Map<string, { registry?: AgentRegistry; problem?: string }>();
+  private readonly registries = new Map<
+    string,
+    { registry?: AgentRegistry; problem?: string; unreadable?: boolean }
+  >();
   private readonly policySets = new Map<string, AgentPolicy[]>();
 
   constructor(
@@ -61,12 +66,13 @@ export class RegistryStore {
     return [...this.registries.values()].flatMap((r) => (r.registry ? [r.registry] : []));
   }
 
-  registry(file: string): { registry?: AgentRegistry; problem?: string } {
+  registry(file: string): { registry?: AgentRegistry; problem?: string; unreadable?: boolean } {
     const rel = workspacePath(this.root, file);
-    if (rel === undefined) return { problem: `registry path ${file} is outside the workspace` };
+    if (rel === undefined)
+      return { problem: `registry path ${file} is outside the workspace`, unreadable: true };
     const cached = this.registries.get(rel);
     if (cached) return cached;
-    let result: { registry?: AgentRegistry; problem?: string };
+    let result: { registry?: AgentRegistry; problem?: string; unreadable?: boolean };
     const text = this.readText(rel);
     if (text === undefined) result = { problem: `registry ${rel} not found` };
     else {
@@ -74,7 +80,10 @@ export class RegistryStore {
         result = { registry: parseRegistry(text, rel) };
       } catch (err) {
         const first = err instanceof AstlErrors ? err.errors[0] : err instanceof AstlError ? err : undefined;
-        result = { problem: `registry ${rel} is invalid${first ? ` (${first.message})` : ''}` };
+        result = {
+          problem: `registry ${rel} is invalid${first ? ` (${first.message})` : ''}`,
+          unreadable: true,
+        };
       }
     }
     this.registries.set(rel, result);
@@ -112,8 +121,13 @@ export class RegistryStore {
     registryFile: string,
     policiesDir: string,
   ): ResolvedAgent {
-    const { registry, problem } = this.registry(registryFile);
-    if (!registry) return { policies: [], problem: problem ?? `registry ${registryFile} not found` };
+    const { registry, problem, unreadable } = this.registry(registryFile);
+    if (!registry)
+      return {
+        policies: [],
+        problem: problem ?? `registry ${registryFile} not found`,
+        ...(unreadable ? { unreadable } : {}),
+      };
     try {
       const entry = resolveAgent(registry, selector);
       return { entry, registry, policies: policiesForType(this.policies(policiesDir), entry.type) };

@@ -14,6 +14,8 @@ export interface AgentBinding {
   registry?: string;
   /** Why it does not resolve (registry missing, unknown agent, a `${{ }}` value). */
   problem?: string;
+  /** The registry exists but cannot be read (invalid YAML or schema, outside the workspace): the scan fails. */
+  registryUnreadable?: boolean;
 }
 
 export interface DiscoveredAgent {

@@ -104,6 +104,7 @@ function row(f: Finding, link: boolean): string {
   return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${markdownCode(`${f.file}:${f.line}`)} | ${markdownMessage(f.message)} |`;
 }
 
-function plural(n: number, word: string): string {
+/** `1 error`, `2 errors`: a count and its noun, the noun singular for exactly one. */
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

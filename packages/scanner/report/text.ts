@@ -2,6 +2,7 @@
 
 import { printable } from '../../core/untrusted-text.js';
 import type { ScanResult } from '../scan.js';
+import { plural } from './summary.js';
 
 export function textReport(result: ScanResult): string {
   const out: string[] = [];
@@ -14,8 +15,8 @@ export function textReport(result: ScanResult): string {
   for (const s of result.skipped) out.push(`skipped: ${printable(s.file)}: ${printable(s.reason)}`);
   const { error, warning, note } = result.stats.bySeverity;
   out.push(
-    `${result.stats.filesScanned} files scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${error} errors, ${warning} warnings, ${note} notes` +
-      (result.skipped.length ? `, ${result.skipped.length} files skipped` : '') +
+    `${plural(result.stats.filesScanned, 'file')} scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(note, 'note')}` +
+      (result.skipped.length ? `, ${plural(result.skipped.length, 'file')} skipped` : '') +
       (result.stats.suppressed ? `, ${result.stats.suppressed} suppressed` : '') +
       (result.stats.baselined ? `, ${result.stats.baselined} in baseline` : ''),
   );

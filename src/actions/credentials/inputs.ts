@@ -12,6 +12,7 @@ import {
   resolveWorkspacePath,
 } from '../../../packages/core/index.js';
 import type { CredentialRequest, VaultSecretRead } from '../../../packages/credentials/index.js';
+import { AWS_REGION_PATTERN } from '../../../packages/credentials/providers/aws.js';
 import { normalizePrivateKeyText } from '../../../packages/providers/github-app-key.js';
 import { parseVaultSecrets } from '../../../packages/providers/vault-secrets.js';
 import { getInput, setSecret } from '../runner.js';
@@ -30,7 +31,6 @@ export type InputReader = (name: string) => string;
 const AGENT_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** IAM role ARNs in every partition (aws, aws-cn, aws-us-gov, ...), paths allowed. */
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** A GitHub App's numeric ID, or its client ID (Iv1.…, Iv23…). */
 const GITHUB_APP_ID = /^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/;
 export const DEFAULT_DEADLINE_SECONDS = 60;
@@ -130,7 +130,7 @@ export function parseInputs(
     );
   }
   const region = opt('aws-region');
-  if (region !== undefined && !REGION.test(region)) {
+  if (region !== undefined && !AWS_REGION_PATTERN.test(region)) {
     errors.push(
       inputError(
         'aws-region',

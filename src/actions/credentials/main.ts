@@ -8,7 +8,11 @@ import { AstlError, AstlErrors, describeError } from '../../../packages/core/ind
 import { phaseRecorder } from '../../../packages/core/phases.js';
 import { githubIdTokenSource } from '../../../packages/credentials/id-token.js';
 import { MintFailure, mintCredentials } from '../../../packages/credentials/mint.js';
-import { stateSecrets } from '../../../packages/credentials/revoke.js';
+import {
+  issuedBeforeFailure,
+  issuedCredentials,
+  stateSecrets,
+} from '../../../packages/credentials/revoke.js';
 import { renderFailureSummary, renderMintSummary } from '../../../packages/credentials/summary.js';
 import type { MintResult, RevocationState } from '../../../packages/credentials/types.js';
 import * as runner from '../runner.js';
@@ -53,11 +57,11 @@ export async function run(): Promise<void> {
           fix: single?.fix,
         }),
       );
-      const issued = issuedBefore(err.state);
-      if (issued)
-        runner.info(
-          `${issued} before the failure; the post step revokes ${/were issued$/.test(issued) ? 'them' : 'it'}.`,
-        );
+      const issued = issuedBeforeFailure(
+        issuedCredentials(err.state),
+        'the post step revokes what can be revoked',
+      );
+      if (issued) runner.info(issued);
       runner.setOutput('correlation-id', err.correlationId);
       throw err.error;
     }
@@ -119,14 +123,6 @@ export function shadowedExports(
       (name) =>
         `${name} was already set when this step started (by env: in the workflow, the job or this step, or by an earlier step). An env: ${name} at workflow or job level takes precedence over the value exported here, so later steps would get that value instead of the agent's credential: remove ${name} from the workflow's and job's env:, or pass the credential explicitly with output-credentials: true.`,
     );
-}
-
-/** "A Vault token and a GitHub token were", naming what a failed mint left behind. */
-function issuedBefore(state: RevocationState | undefined): string | undefined {
-  const names = [state?.vault && 'A Vault token', state?.github && 'a GitHub token'].filter(Boolean);
-  if (names.length === 0) return undefined;
-  const list = names.join(' and ');
-  return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${names.length > 1 ? 'were' : 'was'} issued`;
 }
 
 function saveState(state: RevocationState): void {

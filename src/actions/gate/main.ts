@@ -5,7 +5,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AstlError, AstlErrors, describeError, markdownText } from '../../../packages/core/index.js';
+import {
+  ACTION_INPUTS,
+  AstlError,
+  AstlErrors,
+  describeError,
+  markdownText,
+} from '../../../packages/core/index.js';
 import {
   type DecisionRecord,
   GitHubClient,
@@ -85,7 +91,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const result = await runGate(
       {
         policyPath: inputs.policy,
-        policyInput: "input 'policy'",
+        names: ACTION_INPUTS,
         agent: inputs.agent,
         agentType: inputs.agentType,
         registryPath: inputs.registryPath,

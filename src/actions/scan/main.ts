@@ -6,6 +6,7 @@
 import { AstlError, describeError, printable, writeWorkspaceFile } from '../../../packages/core/index.js';
 import {
   annotations,
+  plural,
   type ScanResult,
   scan,
   summaryMarkdown,
@@ -84,7 +85,7 @@ export function failureMessage(failOn: FailOn, errors: number, warnings: number)
 function log(result: ScanResult): void {
   const { error, warning, note } = result.stats.bySeverity;
   runner.info(
-    `astl scan: ${result.stats.filesScanned} files, scope ${result.scope}: ${error} errors, ${warning} warnings, ${note} notes` +
+    `astl scan: ${plural(result.stats.filesScanned, 'file')}, scope ${result.scope}: ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(note, 'note')}` +
       ` (${result.stats.suppressed} suppressed, ${result.stats.baselined} in baseline, ${Math.round(result.stats.durationMs)} ms)`,
   );
   if (result.findings.length > 0) {

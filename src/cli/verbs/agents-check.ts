@@ -7,7 +7,7 @@ import { AstlError, AstlErrors } from '../../../packages/core/errors.js';
 import { workspaceScope } from '../../../packages/core/workspace-path.js';
 import { checkCredentialRequest, loadAgentPolicies, loadRegistry } from '../../../packages/registry/index.js';
 import { choice, type Parsed, str, type VerbSpec } from '../args.js';
-import { EXIT } from '../exit.js';
+import { EXIT, formatError } from '../exit.js';
 import { type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
@@ -74,7 +74,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
           code: e.code,
           message: e.message,
           ...(e.location ? { location: `${e.location.file}:${e.location.line ?? ''}` } : {}),
-          formatted: e.format(),
+          formatted: formatError(e),
         })),
       };
     }

@@ -10,7 +10,7 @@ import { isAbsolute, join } from 'node:path';
 // Core modules one by one: the index would load the YAML and schema stack before --help.
 import { expandGitLabVariables } from '../../../packages/core/ci-variables.js';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
-import { AstlError, describeError } from '../../../packages/core/errors.js';
+import { AstlError } from '../../../packages/core/errors.js';
 import { Redactor } from '../../../packages/core/redact.js';
 import type { Deadline } from '../../../packages/core/retry.js';
 import { checkCredentialTransport } from '../../../packages/core/transport.js';
@@ -23,7 +23,6 @@ import {
   resolveWorkspacePath,
   type WorkspaceScope,
   workspaceScope,
-  writeWorkspaceFile,
 } from '../../../packages/core/workspace-path.js';
 import type {
   AuditEvent,
@@ -32,8 +31,8 @@ import type {
   RevocationState,
 } from '../../../packages/credentials/index.js';
 import { bool, choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
-import { EXIT, UsageError } from '../exit.js';
-import { envFileText, writePrivateFile } from '../files.js';
+import { EXIT, formatError, UsageError } from '../exit.js';
+import { checkOutputPath, envFileText, writeFlagFile, writePrivateFile } from '../files.js';
 import { type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
@@ -103,7 +102,11 @@ export const spec: VerbSpec = {
       description: 'AgentPolicy folder (default policies; missing = none)',
     },
     'aws-role-arn': { type: 'string', value: 'ARN', description: 'override the registry AWS role' },
-    'aws-region': { type: 'string', value: 'REGION', description: 'override the registry AWS region' },
+    'aws-region': {
+      type: 'string',
+      value: 'REGION',
+      description: 'AWS region (default: the registry, else AWS_REGION, else AWS_DEFAULT_REGION)',
+    },
     'vault-url': { type: 'string', value: 'URL', description: 'override the registry Vault address' },
     'vault-role': { type: 'string', value: 'ROLE', description: 'override the registry Vault role' },
     'export-file': {
@@ -159,16 +162,22 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const inBase = (flag: string, fallback: string, file = true) => {
     const given = str(args, flag) || fallback;
     const checked = resolveWorkspacePath(given, scope, { what: `--${flag}` });
-    // A folder where a file goes would fail only after a token was issued: say so now.
+    const path = isAbsolute(given) ? given : join(base, given);
+    // A folder where a file goes (or a file where a folder goes) would fail only after a token
+    // was issued: say so now.
     if (file && checked.exists && statSync(checked.real).isDirectory()) {
-      throw new UsageError(`--${flag} ${given} is a folder, not a file`, `name a file, e.g. ${fallback}`);
+      throw new UsageError(
+        `--${flag} ${given} is a folder, not a file`,
+        `name a file, e.g. --${flag} ${fallback}`,
+      );
     }
-    return isAbsolute(given) ? given : join(base, given);
+    if (file) checkOutputPath(`--${flag}`, path, given);
+    return path;
   };
   const envFile = inBase('export-file', '.astl/credentials.env');
   const stateFile = inBase('state', '.astl/state.json');
   const auditFile = inBase('audit', '.astl/audit.jsonl');
-  inBase('config', 'agent-config.yaml');
+  inBase('config', 'agent-config.yaml', false);
   inBase('policies', 'policies', false);
   const allowInsecureHttp = bool(args, 'allow-insecure-http');
   if (str(args, 'vault-url')) {
@@ -255,26 +264,35 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   };
 
   // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
-  const { applyAuditLevel, githubIdTokenSource, MintFailure, mintCredentials, stateSecrets, toJsonLines } =
-    await import('../../../packages/credentials/index.js');
+  const {
+    AWS_REGION_PATTERN,
+    applyAuditLevel,
+    githubIdTokenSource,
+    issuedBeforeFailure,
+    issuedCredentials,
+    MintFailure,
+    mintCredentials,
+    stateSecrets,
+    toJsonLines,
+  } = await import('../../../packages/credentials/index.js');
   const { decodeTokenClaims } = await import('../../../packages/providers/oidc.js');
+  if (aws.region && !AWS_REGION_PATTERN.test(aws.region)) {
+    throw new UsageError(
+      `--aws-region '${aws.region}' is not an AWS region`,
+      'write a region code, e.g. --aws-region us-east-1',
+    );
+  }
   const saveState = (state: RevocationState) => {
     for (const secret of stateSecrets(state)) redactor.add(secret);
-    writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`);
+    writePrivateFile(stateFile, `${JSON.stringify({ ...state, cli: { envFile } }, null, 2)}\n`, '--state');
   };
   const appendAudit = (file: string, events: AuditEvent[]) => {
     if (events.length === 0) return;
-    writeWorkspaceFile(
-      file,
-      redactor.redact(toJsonLines(events)),
+    writeFlagFile('--audit', file, redactor.redact(toJsonLines(events)), {
+      append: true,
+      mode: 0o600,
       scope,
-      { what: '--audit' },
-      {
-        append: true,
-        mode: 0o600,
-        folderMode: 0o700,
-      },
-    );
+    });
   };
 
   let result: MintResult;
@@ -288,20 +306,21 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     });
   } catch (err) {
     if (!(err instanceof MintFailure)) throw err;
-    if (err.state) {
+    // Only what was really issued is named (and kept for `astl revoke`): nothing, when the
+    // request was refused or the ID token could not be had.
+    const issued = issuedCredentials(err.state);
+    if (err.state && issued.length > 0) {
       saveState(err.state);
-      const issued = [err.state.vault && 'A Vault token', err.state.github && 'a GitHub token'].filter(
-        Boolean,
+      say(
+        issuedBeforeFailure(
+          issued,
+          `'astl revoke --state ${str(args, 'state') || '.astl/state.json'}' revokes what can be revoked`,
+        )!,
       );
-      if (issued.length > 0) {
-        say(
-          `${issued.join(' and ').replace(/^a/, 'A')} ${issued.length > 1 ? 'were' : 'was'} issued before the failure; 'astl revoke --state ${str(args, 'state') || '.astl/state.json'}' revokes ${issued.length > 1 ? 'them' : 'it'}.`,
-        );
-      }
     }
     appendAudit(auditFile, applyAuditLevel(err.audit, err.state?.auditLevel ?? 'full'));
     const cause = err.error;
-    say(`astl: ${cause instanceof AstlError ? cause.format() : describeError(cause)}`);
+    say(`astl: ${formatError(cause)}`);
     say(`correlation id ${err.correlationId}`);
     if (!(cause instanceof AstlError)) return EXIT.usage;
     return err.refused ? EXIT.usage : EXIT.deny;
@@ -317,6 +336,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       ASTL_CORRELATION_ID: result.correlationId,
       ASTL_EXPIRES_AT: result.outputs.expiresAt,
     }),
+    '--export-file',
   );
   appendAudit(auditFile, applyAuditLevel(result.audit, result.auditLevel));
   for (const w of result.warnings) logger.warning(w);

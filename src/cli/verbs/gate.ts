@@ -4,11 +4,11 @@
  * Exit 0 allow, 1 deny, 2 approval_needed; shadow mode reports and exits 0.
  */
 
-import { AstlError } from '../../../packages/core/errors.js';
-import { workspaceScope, writeWorkspaceFile } from '../../../packages/core/workspace-path.js';
+import { workspaceScope } from '../../../packages/core/workspace-path.js';
 import type { CiInfo, DecisionRecord, GateResult } from '../../../packages/gate/index.js';
 import { bool, choice, list, type Parsed, str, type VerbSpec } from '../args.js';
-import { EXIT, UsageError } from '../exit.js';
+import { CLI_NAMES, EXIT, formatError, UsageError } from '../exit.js';
+import { checkOutputPath, writeFlagFile } from '../files.js';
 import { type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
@@ -116,6 +116,11 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     .flatMap((i) => i.split(/\s+/))
     .filter(Boolean);
   const shadow = bool(args, 'shadow');
+  // A report path that cannot be written is refused before the decision, not after it.
+  for (const flag of ['output', 'junit', 'dotenv', 'record']) {
+    const path = str(args, flag);
+    if (path) checkOutputPath(`--${flag}`, path);
+  }
 
   const tokenVariable = str(args, 'gitlab-token-env')?.trim() || 'CI_JOB_TOKEN';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
@@ -132,7 +137,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     result = await runGate(
       {
         policyPath: str(args, 'policy') || 'policies',
-        policyInput: '--policy',
+        names: CLI_NAMES,
         workspace: workspaceScope(env, io.cwd),
         agent,
         ...(agentType ? { agentType } : {}),
@@ -166,9 +171,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     );
   } catch (err) {
     // A fault the engine did not turn into a reason: still a deny (fail closed).
-    io.err(
-      `astl: deploy gate failed (denied): ${err instanceof AstlError ? err.format() : String((err as Error)?.stack ?? err)}`,
-    );
+    io.err(`astl: deploy gate failed (denied): ${formatError(err)}`);
     return shadow ? EXIT.ok : EXIT.deny;
   }
   const { record } = result;
@@ -176,9 +179,10 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const rules = format === 'junit' || str(args, 'junit') ? await checkedRules(record) : [];
   const rendered = render(format, record, io, rules);
   const output = str(args, 'output');
-  // Inside the workspace, never through a committed link (core/workspace-path).
-  const save = (flag: string, text: string) =>
-    writeWorkspaceFile(str(args, flag)!, text, workspaceScope(io.env, io.cwd), { what: `--${flag}` });
+  // Inside the workspace, never through a committed link (core/workspace-path); a path that
+  // cannot be written is one line naming the flag (cli/files).
+  const scope = workspaceScope(io.env, io.cwd);
+  const save = (flag: string, text: string) => writeFlagFile(`--${flag}`, str(args, flag)!, text, { scope });
   if (output) save('output', rendered);
   else io.out(rendered);
   if (str(args, 'junit')) save('junit', junit(record, rules));

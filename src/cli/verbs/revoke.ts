@@ -23,7 +23,7 @@ import {
   writeWorkspaceFile,
 } from '../../../packages/core/workspace-path.js';
 import type { RevocationState } from '../../../packages/credentials/types.js';
-import { bool, list, type Parsed, required, str, type VerbSpec } from '../args.js';
+import { bool, list, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
 import { ENV_FILE_HEADER } from '../files.js';
 import { type Io, paint } from '../io.js';
@@ -31,9 +31,13 @@ import { type Io, paint } from '../io.js';
 export const spec: VerbSpec = {
   name: 'revoke',
   summary: 'revoke what `astl credentials` minted and delete its files',
-  usage: 'astl revoke --state FILE [--config FILE] [--vault-url URL] [--audit FILE]',
+  usage: 'astl revoke [--state FILE] [--config FILE] [--vault-url URL] [--audit FILE]',
   flags: {
-    state: { type: 'string', value: 'FILE', description: 'state file written by astl credentials' },
+    state: {
+      type: 'string',
+      value: 'FILE',
+      description: 'state file written by astl credentials (default .astl/state.json, as there)',
+    },
     config: {
       type: 'string',
       value: 'FILE',
@@ -57,7 +61,7 @@ export const spec: VerbSpec = {
     },
   },
   examples: [
-    'astl revoke --state .astl/state.json   # in after_script, which runs even when the script fails',
+    'astl revoke   # in after_script, which runs even when the script fails (--state .astl/state.json)',
   ],
   notes: [
     'The token is sent only to a Vault the registry names for the agent (or a --vault-url given',
@@ -70,7 +74,7 @@ export const spec: VerbSpec = {
 export async function run(args: Parsed, io: Io): Promise<number> {
   // Relative to the working directory: GitLab runs every script in the project directory.
   const scope = workspaceScope(io.env, io.cwd);
-  const stateArg = required(args, spec, 'state');
+  const stateArg = str(args, 'state') || '.astl/state.json';
   const redactor = new Redactor();
   const say = (text: string) => io.err(redactor.redact(text));
   const warn = (text: string) => say(`${paint(io, 'yellow', 'warning')}: ${text}`);

@@ -9,15 +9,12 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { AstlError } from '../../../packages/core/errors.js';
-import {
-  resolveWorkspacePath,
-  workspaceScope,
-  writeWorkspaceFile,
-} from '../../../packages/core/workspace-path.js';
+import { resolveWorkspacePath, workspaceScope } from '../../../packages/core/workspace-path.js';
 import type { ChangeSet, ScanOptions, ScanResult } from '../../../packages/scanner/index.js';
 import { SCANNER_VERSION } from '../../../packages/scanner/version.js';
 import { bool, choice, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, UsageError } from '../exit.js';
+import { checkOutputPath, writeFlagFile } from '../files.js';
 import { type Io, paint } from '../io.js';
 
 const run_ = promisify(execFile);
@@ -112,6 +109,11 @@ export async function run(args: Parsed, io: Io): Promise<number> {
       'for example --scope diff --base origin/main',
     );
   const targets = classifyPaths(io.cwd, args.positionals, staged);
+  // A report path that cannot be written is refused before the scan, not after it.
+  for (const flag of ['output', 'sarif', 'codequality', 'write-baseline']) {
+    const path = str(args, flag);
+    if (path) checkOutputPath(`--${flag}`, path);
+  }
   const writeBaselineFile = str(args, 'write-baseline');
   const baselineFile = writeBaselineFile ? undefined : str(args, 'baseline');
   // Inside the workspace and out of .git/, or refused without showing the file (core/workspace-path).
@@ -170,7 +172,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   if (!staged) missingPaths(targets, result.skipped);
 
   if (writeBaselineFile) {
-    write(io, 'write-baseline', writeBaselineFile, engine.writeBaseline(result.findings));
+    write(io, '--write-baseline', writeBaselineFile, engine.writeBaseline(result.findings));
     const n = new Set(result.findings.map((f) => f.fingerprint)).size;
     io.err(
       `astl scan: wrote ${n} fingerprints to ${writeBaselineFile}; scan with --baseline ${writeBaselineFile} to report only new findings`,
@@ -192,7 +194,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     },
   };
   const output = str(args, 'output');
-  if (output) write(io, 'output', output, reports[format]());
+  if (output) write(io, '--output', output, reports[format]());
   else if (format === 'github') {
     // Annotation lines are commands on purpose; their parts are escaped by annotationCommand.
     io.commands(
@@ -202,14 +204,14 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     const text = reports[format]();
     if (text) io.out(text.replace(/\n$/, ''));
   }
-  if (str(args, 'sarif')) write(io, 'sarif', str(args, 'sarif')!, reports.sarif());
-  if (str(args, 'codequality')) write(io, 'codequality', str(args, 'codequality')!, reports.codequality());
+  if (str(args, 'sarif')) write(io, '--sarif', str(args, 'sarif')!, reports.sarif());
+  if (str(args, 'codequality')) write(io, '--codequality', str(args, 'codequality')!, reports.codequality());
   // Whatever went to stdout, warnings and the tally also reach a human on stderr.
   if (format !== 'text' || output) {
     for (const w of result.warnings) io.err(`warning: ${w}`);
     const { error, warning, note } = result.stats.bySeverity;
     io.err(
-      `astl scan: ${result.stats.filesScanned} files, ${error} errors, ${warning} warnings, ${note} notes`,
+      `astl scan: ${engine.plural(result.stats.filesScanned, 'file')}, ${engine.plural(error, 'error')}, ${engine.plural(warning, 'warning')}, ${engine.plural(note, 'note')}`,
     );
   }
 
@@ -319,9 +321,12 @@ function stagedFilter(
     !unwanted(f) && (everything || files.has(f) || folders.some((d) => f.startsWith(d)) || globs(f));
 }
 
-/** A report file: inside the workspace, never through a committed link (core/workspace-path). */
+/**
+ * A report file: inside the workspace, never through a committed link (core/workspace-path); a
+ * path that cannot be written is one line naming the flag (cli/files).
+ */
 function write(io: Io, flag: string, file: string, text: string): void {
-  writeWorkspaceFile(file, text, workspaceScope(io.env, io.cwd), { what: `--${flag}` });
+  writeFlagFile(flag, file, text, { scope: workspaceScope(io.env, io.cwd) });
 }
 
 function colourText(text: string, io: Io): string {

@@ -1,5 +1,5 @@
-export const id = 587;
-export const ids = [587];
+export const id = 688;
+export const ids = [688];
 export const modules = {
 
 /***/ 3362:
@@ -283,7 +283,7 @@ function checkEnvName(name, where) {
         return undefined;
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(`${where.prefix ?? ''}${problem.message}`, {
         code: where.code ?? 'ENV_NAME_INVALID',
-        location: where.location,
+        ...('setting' in where.location ? { setting: where.location.setting } : { location: where.location }),
         hint: problem.hint,
     });
 }
@@ -293,81 +293,6 @@ function suggestEnvName(name) {
     if (/^[0-9]/.test(s))
         s = `_${s}`;
     return reservedEnvGroup(s) ? `SECRET_${s}` : s;
-}
-
-
-/***/ }),
-
-/***/ 3591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   pO: () => (/* binding */ Redactor)
-/* harmony export */ });
-/* unused harmony exports secretForms, isNonSecretLine */
-/**
- * Every form in which a secret could leak into text we print: the raw value and the encodings
- * tools commonly apply to it (base64 for basic-auth headers and k8s secrets, URL encoding for
- * query strings, JSON escaping for logs). The runner's masking only hides the raw value, so
- * front ends register each form with the runner and scrub engine text with `Redactor`.
- *
- * A multi-line value (a PEM key, a JSON credential file) is also masked line by line, because
- * the runner masks each log line on its own and a multi-line mask never matches: every line,
- * however short (a PEM's last body line `q5Zw7==`), except lines that carry no secret material
- * (`isNonSecretLine`). Encoded forms shorter than 4 characters are dropped: they would mask
- * common text and hide nothing a reader could use.
- */
-function secretForms(value) {
-    if (value.length === 0)
-        return [];
-    const forms = new Set();
-    const b64 = Buffer.from(value, 'utf8').toString('base64');
-    forms.add(b64);
-    forms.add(b64.replace(/=+$/, ''));
-    forms.add(Buffer.from(value, 'utf8').toString('base64url'));
-    forms.add(encodeURIComponent(value));
-    forms.add(JSON.stringify(value).slice(1, -1));
-    const out = [value, ...[...forms].filter((f) => f.length >= 4 && f !== value)];
-    const lines = value.split(/\r?\n|\r/);
-    if (lines.length > 1) {
-        for (const line of lines) {
-            const t = line.trim();
-            if (!isNonSecretLine(t) && !out.includes(t))
-                out.push(t);
-        }
-    }
-    return out;
-}
-/** PEM armour (RFC 7468): `-----BEGIN <label>-----` / `-----END <label>-----`. */
-const PEM_ARMOUR = /^-----(BEGIN|END) [\x21-\x2c\x2e-\x7e]+(?: [\x21-\x2c\x2e-\x7e]+)*-----$/;
-/**
- * A line of a multi-line secret that carries no secret material and so stays visible: blank,
- * PEM armour, or only the structural punctuation of JSON/YAML/INI (`{ } [ ] ( ) , ; : " '`).
- * Masking `}` would blank every brace in the log and protect nothing. Characters that encode data
- * (letters, digits, and the base64 symbols `+ / =`) always make a line secret.
- */
-function isNonSecretLine(line) {
-    const t = line.trim();
-    return t === '' || PEM_ARMOUR.test(t) || /^[{}[\](),;:"'\s]+$/.test(t);
-}
-class Redactor {
-    forms = new Set();
-    add(secret) {
-        if (!secret)
-            return;
-        for (const f of secretForms(secret))
-            this.forms.add(f);
-    }
-    get size() {
-        return this.forms.size;
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a value is not half-replaced by a shorter form that it contains.
-        for (const f of [...this.forms].sort((a, b) => b.length - a.length))
-            out = out.split(f).join('***');
-        return out;
-    }
 }
 
 
@@ -501,9 +426,14 @@ function resolveWorkspacePath(path, scope, use) {
     const result = inspectWorkspacePath(path, scope);
     if (!isPathProblem(result))
         return result;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${use.what} ${result.message}` : result.message, {
+    const what = use.what ?? use.setting ?? 'path';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(use.location ? `${what} ${result.message}` : result.message, {
         code: use.code ?? PATH_OUTSIDE_WORKSPACE,
-        location: use.location ?? { file: use.what },
+        ...(use.location
+            ? { location: use.location }
+            : use.setting && use.what === undefined
+                ? { setting: use.setting }
+                : { location: { file: what } }),
         hint: result.hint,
     });
 }
@@ -627,85 +557,6 @@ function danglingTarget(path) {
     catch {
         return undefined;
     }
-}
-
-
-/***/ }),
-
-/***/ 9141:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
-/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
-/* harmony export */   T1: () => (/* binding */ envFileText)
-/* harmony export */ });
-/* unused harmony export shellQuote */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3362);
-/* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(425);
-/** Files the CLI writes for a job: private (0600) and replaced atomically. */
-
-
-
-
-/** Writes `text` so that no other user can read it at any moment, replacing any old file. */
-function writePrivateFile(path, text) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
-    const temp = `${path}.${process.pid}.tmp`;
-    try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir)) {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-            // A folder made for secrets keeps itself out of commits (`git add -A` on a laptop).
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(`${dir}/.gitignore`, '*\n');
-        }
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(temp, 0o600); // the umask cannot widen it, but an old temp file could exist
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, path);
-    }
-    catch (err) {
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
-        }
-        catch {
-            // nothing was written there
-        }
-        const code = err.code ?? err.message;
-        throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`cannot write ${path} (${code})`, {
-            code: 'FILE_WRITE_FAILED',
-            location: { file: path },
-            hint: code === 'EISDIR' || code === 'ENOTDIR'
-                ? 'a folder is in the way: name a file path, e.g. .astl/state.json'
-                : 'check that the folder exists and is writable by the job',
-        });
-    }
-}
-/** `'value'` for POSIX shells: the only character that needs care inside single quotes is `'`. */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** First line of every env file; `astl revoke` deletes only files that start with it. */
-const ENV_FILE_HEADER = '# Written by astl credentials; removed by astl revoke. Do not upload as an artifact.';
-/**
- * `export KEY='value'` lines for `source`/`.`; refuses names a shell would misread. Names from
- * user text were already checked against the reserved list (core/env-names) by the registry,
- * the input parser and the engine; this holds the syntax for every name, ours included.
- */
-function envFileText(vars) {
-    const lines = [ENV_FILE_HEADER];
-    for (const [name, value] of Object.entries(vars)) {
-        if (!_packages_core_env_names_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME_PATTERN */ .jg.test(name)) {
-            throw new _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AstlError */ .Ht(`not an environment variable name: ${JSON.stringify(name)}`, {
-                code: 'ENV_NAME_INVALID',
-                hint: 'exported names are upper-case letters, digits and _',
-            });
-        }
-        lines.push(`export ${name}=${shellQuote(value)}`);
-    }
-    return `${lines.join('\n')}\n`;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 749;
-export const ids = [749,782];
+export const id = 884;
+export const ids = [884,782];
 export const modules = {
 
 /***/ 3268:
@@ -60,8 +60,11 @@ function resolveAgent(registry, selector) {
             throw new core/* AstlError */.Ht(`agent '${name}' is registered with type '${entry.type}', but the request says agent-type '${type}'`, {
                 code: 'AGENT_TYPE_MISMATCH',
                 location: entry.keyLocations['type'] ?? entry.location,
-                hint: `make the agent-type input match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
-                fix: `with:\n  agent: ${name}\n  agent-type: ${entry.type}\n`,
+                hint: (s) => `make ${s.name('agent-type')} match the registry (or drop it), or change the agent's type in ${registry.file} if the registry is wrong`,
+                fix: (s) => s.snippet([
+                    ['agent', name],
+                    ['agent-type', entry.type],
+                ]),
             });
         }
         return entry;
@@ -87,15 +90,18 @@ function resolveAgent(registry, selector) {
             .join(', ')}); the request must name one`, {
             code: 'AGENT_AMBIGUOUS',
             location: matches[0].keyLocations['name'] ?? matches[0].location,
-            hint: `set the agent input to one of: ${matches.map((m) => m.name).join(', ')}`,
-            fix: `with:\n  agent: ${matches[0].name}\n  agent-type: ${type}\n`,
+            hint: (s) => `set ${s.name('agent')} to one of: ${matches.map((m) => m.name).join(', ')}`,
+            fix: (s) => s.snippet([
+                ['agent', matches[0].name],
+                ['agent-type', type],
+            ]),
         });
     }
-    throw new core/* AstlError */.Ht('no agent named: set the agent input (or agent-type when one agent has that type)', {
+    throw new core/* AstlError */.Ht('the request names no agent', {
         code: 'AGENT_REQUIRED',
-        location: agentsAt,
-        hint: `name one of the agents registered in ${registry.file}${knownAgents(registry)}`,
-        fix: `with:\n  agent: ${registry.agents[0]?.name ?? '<agent-name>'}\n`,
+        setting: 'agent',
+        hint: (s) => `set ${s.name('agent')} (or ${s.name('agent-type')} when one agent has that type) to one of the agents registered in ${registry.file}${knownAgents(registry)}`,
+        fix: (s) => s.snippet([['agent', registry.agents[0]?.name ?? '<agent-name>']]),
     });
 }
 function knownAgents(registry) {
@@ -293,7 +299,7 @@ function inventoryJson(inventory) {
 
 /***/ }),
 
-/***/ 3749:
+/***/ 2884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -330,6 +336,7 @@ __webpack_require__.d(__webpack_exports__, {
   parseBaseline: () => (/* reexport */ parseBaseline),
   parseScanConfig: () => (/* reexport */ parseScanConfig),
   pinningPolicyFor: () => (/* reexport */ pinningPolicyFor),
+  plural: () => (/* reexport */ plural),
   rangesFromPatch: () => (/* reexport */ rangesFromPatch),
   scan: () => (/* reexport */ scan),
   summaryMarkdown: () => (/* reexport */ summaryMarkdown),
@@ -342,8 +349,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
-var dist_src = __webpack_require__(891);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
+var dist_src = __webpack_require__(5051);
 // EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
 var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/scanner/changeset.ts
@@ -1198,12 +1205,14 @@ function row(f, link) {
     const rule = link ? `[${code}](${helpUriFor({ id: f.ruleId, helpAnchor: '' })})` : code;
     return `| ${ICON[f.severity]} ${f.severity} | ${rule} | ${(0,untrusted_text/* markdownCode */.D9)(`${f.file}:${f.line}`)} | ${(0,untrusted_text/* markdownMessage */.ju)(f.message)} |`;
 }
+/** `1 error`, `2 errors`: a count and its noun, the noun singular for exactly one. */
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/scanner/report/text.ts
 /** Plain text for terminals and the CLI's default format, and JSON for machines. */
+
 
 function textReport(result) {
     const out = [];
@@ -1217,8 +1226,8 @@ function textReport(result) {
     for (const s of result.skipped)
         out.push(`skipped: ${(0,untrusted_text/* printable */.g$)(s.file)}: ${(0,untrusted_text/* printable */.g$)(s.reason)}`);
     const { error, warning, note } = result.stats.bySeverity;
-    out.push(`${result.stats.filesScanned} files scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${error} errors, ${warning} warnings, ${note} notes` +
-        (result.skipped.length ? `, ${result.skipped.length} files skipped` : '') +
+    out.push(`${plural(result.stats.filesScanned, 'file')} scanned (${result.scope === 'diff' ? 'changed lines' : 'all lines'}): ${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(note, 'note')}` +
+        (result.skipped.length ? `, ${plural(result.skipped.length, 'file')} skipped` : '') +
         (result.stats.suppressed ? `, ${result.stats.suppressed} suppressed` : '') +
         (result.stats.baselined ? `, ${result.stats.baselined} in baseline` : ''));
     return `${out.join('\n')}\n`;
@@ -3698,319 +3707,8 @@ function at(value, dotted) {
     return here;
 }
 
-;// CONCATENATED MODULE: ./packages/scanner/rules/yaml-nodes.ts
-/** Small accessors over `yaml`'s node tree: rules need values and where they are written. */
-
-function pairOf(node, key) {
-    if (!(0,dist/* isMap */.jh)(node))
-        return undefined;
-    for (const item of node.items) {
-        if ((0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key) {
-            return item;
-        }
-    }
-    return undefined;
-}
-function get(node, key) {
-    return pairOf(node, key)?.value ?? undefined;
-}
-function getPath(node, path) {
-    let here = node;
-    for (const key of path) {
-        here = get(here, key);
-        if (here === undefined)
-            return undefined;
-    }
-    return here;
-}
-/** Key/value pairs of a mapping, keys as strings. */
-function entries(node) {
-    if (!(0,dist/* isMap */.jh)(node))
-        return [];
-    const out = [];
-    for (const item of node.items) {
-        if ((0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key)) {
-            out.push({
-                key: String(item.key.value),
-                keyNode: item.key,
-                value: item.value ?? undefined,
-            });
-        }
-    }
-    return out;
-}
-function items(node) {
-    return (0,dist/* isSeq */.oP)(node) ? node.items.filter((n) => n && typeof n === 'object') : [];
-}
-/** A scalar's value as a string (numbers and booleans too); undefined for maps, lists, null. */
-function str(node) {
-    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
-        return undefined;
-    return String(node.value);
-}
-function start(node) {
-    return node?.range?.[0];
-}
-function end(node) {
-    return node?.range?.[1];
-}
-
-
-;// CONCATENATED MODULE: ./packages/scanner/rules/agent.ts
-/**
- * Agent registry rules (`agent/…`): accountability (owner, purpose, audit), credential hygiene
- * (long-lived, TTL over the AgentPolicy cap), AgentPolicy restrictions, and least privilege
- * measured against the agent's peers of the same type.
- */
-
-
-/** Access levels from least to most: a higher one includes the lower ones. */
-const ACCESS_ORDER = ['read', 'comment', 'write', 'admin'];
-function accessRank(access) {
-    return ACCESS_ORDER.indexOf(access.toLowerCase());
-}
-function readAgentPolicy(root, file) {
-    if (!(0,dist/* isMap */.jh)(root) || str(get(root, 'kind')) !== 'AgentPolicy')
-        return undefined;
-    const spec = get(root, 'spec');
-    const restrictions = [];
-    for (const item of items(get(spec, 'restrictions'))) {
-        const target = str(get(item, 'deny')) ?? str(item);
-        if (target)
-            restrictions.push(target.trim());
-    }
-    const view = {
-        name: str(getPath(root, ['metadata', 'name'])) ?? file,
-        file,
-        agentTypes: items(get(spec, 'agentTypes'))
-            .map((n) => str(n))
-            .filter((s) => !!s),
-        restrictions,
-    };
-    const type = str(getPath(spec, ['credentialPolicy', 'type']));
-    if (type)
-        view.credentialType = type;
-    const maxTtl = str(getPath(spec, ['credentialPolicy', 'maxTtl']));
-    if (maxTtl) {
-        const seconds = durationOrUndefined(maxTtl);
-        if (seconds !== undefined) {
-            view.maxTtlSeconds = seconds;
-            view.maxTtlText = maxTtl;
-        }
-    }
-    return view;
-}
-function permissionsOf(agent) {
-    const out = [];
-    for (const item of items(get(agent, 'permissions'))) {
-        const explicit = str(get(item, 'resource'));
-        if (explicit) {
-            out.push({ resource: explicit, access: str(get(item, 'access')) ?? 'read', node: item });
-            continue;
-        }
-        for (const entry of entries(item)) {
-            const access = str(entry.value);
-            if (access)
-                out.push({ resource: entry.key, access, node: item });
-        }
-    }
-    return out;
-}
-/** `repositories` and `repository` name the same resource. */
-function sameResource(a, b) {
-    const norm = (s) => s.toLowerCase().replace(/s$/, '');
-    return norm(a) === norm(b);
-}
-/** Does `deny: <target>` forbid this permission? */
-function restrictionForbids(target, permission) {
-    const t = target.toLowerCase();
-    if (t === 'write-access')
-        return accessRank(permission.access) >= accessRank('write');
-    if (t === 'admin-access')
-        return accessRank(permission.access) >= accessRank('admin');
-    if (sameResource(t, permission.resource))
-        return true;
-    if (t.endsWith('-access')) {
-        const base = t.slice(0, -'-access'.length);
-        const r = permission.resource.toLowerCase();
-        return sameResource(base, r) || r.startsWith(`${base}-`);
-    }
-    return false;
-}
-function checkRegistry(root, ctx, options) {
-    const agentNodes = items(get(root, 'agents')).filter((n) => (0,dist/* isMap */.jh)(n));
-    const agents = [];
-    for (const node of agentNodes) {
-        const name = str(get(node, 'name')) ?? '(unnamed)';
-        const agent = { name, node, permissions: permissionsOf(node) };
-        const type = str(get(node, 'type'));
-        if (type)
-            agent.type = type;
-        agents.push(agent);
-        checkAgent(agent, ctx, options);
-    }
-    checkPeers(agents, ctx);
-}
-function span(ctx, node) {
-    const line = ctx.position(start(node) ?? 0).line;
-    // A node's range ends after its trailing line break; step back onto its last character.
-    const endOffset = Math.max(start(node) ?? 0, (end(node) ?? 0) - 1);
-    return { line, endLine: Math.max(line, ctx.position(endOffset).line) };
-}
-function agent_lineOf(ctx, node) {
-    return ctx.position(start(node) ?? 0).line;
-}
-function checkAgent(agent, ctx, options) {
-    const { node, name } = agent;
-    const whole = span(ctx, node);
-    const applicable = options.policies.filter((p) => agent.type && (p.agentTypes.includes(agent.type) || p.agentTypes.includes('*')));
-    if (!str(get(node, 'owner'))?.trim()) {
-        ctx.emit({
-            ruleId: 'agent/missing-owner',
-            ...whole,
-            message: `Agent '${name}' has no owner. Add \`owner: <team or person>\` to its entry: the credentials action refuses agents nobody is accountable for.`,
-            about: `agent ${name} owner`,
-        });
-    }
-    if (!str(get(node, 'purpose'))?.trim()) {
-        ctx.emit({
-            ruleId: 'agent/missing-purpose',
-            ...whole,
-            message: `Agent '${name}' has no purpose. Add \`purpose: "<what it does and why it needs access>"\` so audits can check its access against it.`,
-            about: `agent ${name} purpose`,
-        });
-    }
-    const audit = pairOf(node, 'audit-level');
-    const auditValue = str(audit?.value);
-    if (audit && auditValue && auditValue !== 'full') {
-        ctx.emit({
-            ruleId: 'agent/audit-not-full',
-            line: agent_lineOf(ctx, audit.key),
-            message: `Agent '${name}' has \`audit-level: ${auditValue}\`: its credential use would not be fully recorded. Set \`audit-level: full\`.`,
-            about: `agent ${name} audit-level ${auditValue}`,
-        });
-    }
-    const policyPair = pairOf(node, 'credential-policy');
-    if (str(policyPair?.value) === 'long-lived') {
-        const requiring = applicable.find((p) => p.credentialType === 'ephemeral' || p.restrictions.includes('long-lived-credentials'));
-        ctx.emit({
-            ruleId: 'agent/long-lived-credentials',
-            line: agent_lineOf(ctx, policyPair?.key),
-            message: `Agent '${name}' uses \`credential-policy: long-lived\`${requiring ? `, which AgentPolicy '${requiring.name}' forbids (it requires ephemeral)` : ''}. Set \`credential-policy: ephemeral\` and a \`max-ttl\` (e.g. 1h); the credentials action mints short-lived credentials per job.`,
-            about: `agent ${name} long-lived`,
-        });
-    }
-    const ttlPair = pairOf(node, 'max-ttl');
-    const ttlText = str(ttlPair?.value);
-    const ttl = ttlText ? durationOrUndefined(ttlText) : undefined;
-    if (ttlPair && ttl !== undefined) {
-        const capped = applicable.filter((p) => p.maxTtlSeconds !== undefined);
-        const strictest = capped.sort((a, b) => a.maxTtlSeconds - b.maxTtlSeconds)[0];
-        if (strictest && ttl > strictest.maxTtlSeconds) {
-            ctx.emit({
-                ruleId: 'agent/ttl-over-policy',
-                line: agent_lineOf(ctx, ttlPair.key),
-                message: `Agent '${name}' has \`max-ttl: ${ttlText}\`, longer than the ${strictest.maxTtlText} \`maxTtl\` of AgentPolicy '${strictest.name}' (${strictest.file}) for type '${agent.type}'. Set \`max-ttl: ${(0,core/* formatDuration */.a3)(strictest.maxTtlSeconds)}\` or less.`,
-                about: `agent ${name} max-ttl ${ttlText} over ${strictest.name}`,
-            });
-        }
-    }
-    for (const policy of applicable) {
-        for (const target of policy.restrictions) {
-            if (target === 'long-lived-credentials')
-                continue; // reported by agent/long-lived-credentials
-            for (const permission of agent.permissions) {
-                if (!restrictionForbids(target, permission))
-                    continue;
-                ctx.emit({
-                    ruleId: 'agent/policy-contradiction',
-                    line: agent_lineOf(ctx, permission.node),
-                    message: `Agent '${name}' declares \`${permission.resource}: ${permission.access}\`, but AgentPolicy '${policy.name}' (${policy.file}) for type '${agent.type}' has \`deny: ${target}\`. Remove the permission${target === 'write-access' ? ' or lower it to `read`' : ''}, or change the agent's type if it really needs it.`,
-                    about: `agent ${name} ${permission.resource}:${permission.access} deny ${target}`,
-                });
-            }
-        }
-    }
-    const sessionPolicy = getPath(node, ['credentials', 'aws', 'session-policy']);
-    const sessionFile = str(sessionPolicy);
-    const pathProblem = sessionFile ? options.pathProblem?.(sessionFile) : undefined;
-    if (sessionFile && pathProblem) {
-        // Never read, so nothing of that file (a secret, .git/config's token) reaches a snippet.
-        ctx.emit({
-            ruleId: 'agent/session-policy-outside',
-            line: agent_lineOf(ctx, sessionPolicy),
-            message: `Agent '${name}' names the session policy \`${sessionFile}\`, which ${pathProblem}. The actions refuse to read it; commit the IAM policy document inside the repository and name it by its path from the repository root.`,
-            about: `agent ${name} session-policy-outside ${sessionFile}`,
-        });
-    }
-    else if (sessionFile && !options.fileExists(sessionFile)) {
-        ctx.emit({
-            ruleId: 'agent/session-policy-missing',
-            line: agent_lineOf(ctx, sessionPolicy),
-            message: `Agent '${name}' names the session policy \`${sessionFile}\`, which does not exist. Commit the IAM policy document there or fix the path (it is relative to the repository root).`,
-            about: `agent ${name} session-policy ${sessionFile}`,
-        });
-    }
-}
-/**
- * "Broader than peers": among agents of the same type (only when there are at least two
- * others), an agent holds a resource no peer holds, or a higher access level on a resource
- * than the highest any peer holds.
- */
-function checkPeers(agents, ctx) {
-    const byType = new Map();
-    for (const agent of agents) {
-        if (!agent.type)
-            continue;
-        const group = byType.get(agent.type) ?? [];
-        group.push(agent);
-        byType.set(agent.type, group);
-    }
-    for (const [type, group] of byType) {
-        if (group.length < 3)
-            continue;
-        for (const agent of group) {
-            const peers = group.filter((p) => p !== agent);
-            const extras = [];
-            for (const permission of agent.permissions) {
-                const rank = accessRank(permission.access);
-                if (rank < 0)
-                    continue;
-                const held = peers.flatMap((p) => p.permissions.filter((q) => sameResource(q.resource, permission.resource)));
-                if (held.length === 0) {
-                    extras.push({ text: `\`${permission.resource}: ${permission.access}\``, node: permission.node });
-                    continue;
-                }
-                const peerMax = Math.max(...held.map((q) => accessRank(q.access)));
-                if (rank > peerMax) {
-                    extras.push({
-                        text: `\`${permission.resource}: ${permission.access}\` (peers have at most ${ACCESS_ORDER[peerMax] ?? 'an unknown level'})`,
-                        node: permission.node,
-                    });
-                }
-            }
-            if (extras.length === 0)
-                continue;
-            const first = extras[0];
-            ctx.emit({
-                ruleId: 'agent/broader-than-peers',
-                line: agent_lineOf(ctx, first.node),
-                endLine: Math.max(...extras.map((e) => span(ctx, e.node).endLine)),
-                message: `Agent '${agent.name}' has broader access than similar agents: it has ${extras.map((e) => e.text).join(', ')} that none of its ${peers.length} peers of type '${type}' has. Remove what it does not need, or give it its own type if its job really differs.`,
-                about: `agent ${agent.name} broader ${extras.map((e) => e.text).join(',')}`,
-            });
-        }
-    }
-}
-function durationOrUndefined(text) {
-    try {
-        return (0,core/* parseDuration */.E9)(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./packages/scanner/rules/agent.ts
+var agent = __webpack_require__(8758);
 ;// CONCATENATED MODULE: ./packages/scanner/agents/excess.ts
 /**
  * A bound agent's job against its registry entry: every GITHUB_TOKEN scope, secret and
@@ -4077,18 +3775,18 @@ function checkRegistryExcess(view, resolved, ctx, emit) {
         const problems = [];
         const best = declaredLevel(entry.permissions, grant.scope);
         const covered = grant.level === 'read'
-            ? best >= accessRank('read')
-            : best >= accessRank('write') || (best === accessRank('comment') && COMMENT_SCOPES.has(grant.scope));
+            ? best >= (0,agent/* accessRank */.xA)('read')
+            : best >= (0,agent/* accessRank */.xA)('write') || (best === (0,agent/* accessRank */.xA)('comment') && COMMENT_SCOPES.has(grant.scope));
         if (!covered) {
             problems.push(`the registry declares ${declared} (${declaredAt})`);
         }
         // A write the agent needs only to comment is the `comment` the registry allows, not write access.
-        const commentOnly = grant.level === 'write' && best === accessRank('comment') && COMMENT_SCOPES.has(grant.scope);
+        const commentOnly = grant.level === 'write' && best === (0,agent/* accessRank */.xA)('comment') && COMMENT_SCOPES.has(grant.scope);
         for (const policy of resolved.policies) {
             policy.restrictions.forEach((target, i) => {
                 if (target === 'long-lived-credentials' || commentOnly)
                     return;
-                if (!restrictionForbids(target, { resource: resourceFor(grant.scope), access: grant.level }))
+                if (!(0,agent/* restrictionForbids */.YT)(target, { resource: resourceFor(grant.scope), access: grant.level }))
                     return;
                 const at = policy.keyLocations[`spec.restrictions[${i}]`]?.line ?? policy.location.line ?? 1;
                 problems.push(`AgentPolicy '${policy.name}' (${policy.file}:${at}) has \`deny: ${target}\` for type '${entry.type}'`);
@@ -4096,7 +3794,7 @@ function checkRegistryExcess(view, resolved, ctx, emit) {
         }
         if (problems.length === 0)
             continue;
-        const lower = grant.level === 'write' && best >= accessRank('read')
+        const lower = grant.level === 'write' && best >= (0,agent/* accessRank */.xA)('read')
             ? `\`${grant.scope}: read\``
             : `no \`${grant.scope}\``;
         emit({
@@ -4123,7 +3821,7 @@ function checkRegistryExcess(view, resolved, ctx, emit) {
             problems.push(`it declares no \`secrets\` access (${declaredAt})`);
         for (const policy of resolved.policies) {
             policy.restrictions.forEach((target, i) => {
-                if (!restrictionForbids(target, { resource: 'secrets', access: 'read' }))
+                if (!(0,agent/* restrictionForbids */.YT)(target, { resource: 'secrets', access: 'read' }))
                     return;
                 const at = policy.keyLocations[`spec.restrictions[${i}]`]?.line ?? policy.location.line ?? 1;
                 problems.push(`AgentPolicy '${policy.name}' (${policy.file}:${at}) has \`deny: ${target}\` for type '${entry.type}'`);
@@ -4145,7 +3843,7 @@ function checkRegistryExcess(view, resolved, ctx, emit) {
     if (environment && /prod/i.test(envName)) {
         for (const policy of resolved.policies) {
             policy.restrictions.forEach((target, i) => {
-                if (!restrictionForbids(target, { resource: 'production', access: 'read' }))
+                if (!(0,agent/* restrictionForbids */.YT)(target, { resource: 'production', access: 'read' }))
                     return;
                 const at = policy.keyLocations[`spec.restrictions[${i}]`]?.line ?? policy.location.line ?? 1;
                 emit({
@@ -4164,7 +3862,7 @@ function declaredLevel(permissions, scope) {
     for (const p of permissions) {
         if (RESOURCE_SCOPE[p.resource.toLowerCase()] !== scope)
             continue;
-        best = Math.max(best, accessRank(p.access));
+        best = Math.max(best, (0,agent/* accessRank */.xA)(p.access));
     }
     return best;
 }
@@ -4178,7 +3876,7 @@ function suggestedPermissions(permissions) {
         const scope = RESOURCE_SCOPE[p.resource.toLowerCase()];
         if (!scope)
             continue;
-        const level = accessRank(p.access) >= accessRank('write') || (p.access === 'comment' && COMMENT_SCOPES.has(scope))
+        const level = (0,agent/* accessRank */.xA)(p.access) >= (0,agent/* accessRank */.xA)('write') || (p.access === 'comment' && COMMENT_SCOPES.has(scope))
             ? 'write'
             : 'read';
         if (out.get(scope) !== 'write')
@@ -5707,6 +5405,8 @@ function resolveBinding(kind, selector, shown, node, registry, policies, options
         binding.agent = resolved.entry.name;
     if (resolved.problem)
         binding.problem = resolved.problem;
+    if (resolved.unreadable)
+        binding.registryUnreadable = true;
     return { ...base, binding, resolved };
 }
 function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
@@ -5922,7 +5622,9 @@ function checkBinding(inv, jobBinding, ctx, emit) {
             ruleId: 'agent/unregistered',
             fileLevel: true,
             line: lineAt(ctx, jobBinding.node?.range?.[0] ?? inv.offset),
-            message: `${name} is bound by ${b.kind} (${b.selector ?? ''}), but ${b.problem}. Register the agent there (owner, purpose, permissions) or fix the name.`,
+            message: `${name} is bound by ${b.kind} (${b.selector ?? ''}), but ${b.problem}. ${b.registryUnreadable ? 'Fix the registry so it can be read: the scan fails closed on a registry it cannot read' : 'Register the agent there (owner, purpose, permissions) or fix the name'}.`,
+            // A registry that cannot be read hides every agent check: an error, not a warning.
+            ...(b.registryUnreadable ? { severity: 'error' } : {}),
             about: `${inv.record?.job ?? ''} ${inv.entry.id} unresolved ${b.selector ?? ''}`,
         });
     }
@@ -6386,6 +6088,8 @@ function unique(xs) {
     return [...new Set(xs)];
 }
 
+// EXTERNAL MODULE: ./packages/scanner/rules/yaml-nodes.ts
+var yaml_nodes = __webpack_require__(8360);
 ;// CONCATENATED MODULE: ./packages/scanner/agents/gitlab.ts
 /**
  * Agents in GitLab CI (`.gitlab-ci.yml`): agent CLIs in `before_script`/`script`/`after_script`
@@ -6432,8 +6136,8 @@ const UNTRUSTED_VARIABLES = new Set([
 function auditGitlab(root, ctx, options) {
     if (!(0,dist/* isMap */.jh)(root))
         return;
-    const globalVars = variablesOf(get(root, 'variables'));
-    const defaultBefore = scriptLines(get(get(root, 'default'), 'before_script') ?? get(root, 'before_script'));
+    const globalVars = variablesOf((0,yaml_nodes/* get */.Jt)(root, 'variables'));
+    const defaultBefore = scriptLines((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(root, 'default'), 'before_script') ?? (0,yaml_nodes/* get */.Jt)(root, 'before_script'));
     const component = credentialsComponent(root);
     const mergeRequestJobs = runsOnMergeRequests(root, ctx.text);
     for (const pair of root.items) {
@@ -6443,9 +6147,9 @@ function auditGitlab(root, ctx, options) {
         if (RESERVED.has(name))
             continue;
         const job = pair.value;
-        const jobVars = variablesOf(get(job, 'variables'));
-        const before = get(job, 'before_script') ? scriptLines(get(job, 'before_script')) : defaultBefore;
-        const lines = [...before, ...scriptLines(get(job, 'script')), ...scriptLines(get(job, 'after_script'))];
+        const jobVars = variablesOf((0,yaml_nodes/* get */.Jt)(job, 'variables'));
+        const before = (0,yaml_nodes/* get */.Jt)(job, 'before_script') ? scriptLines((0,yaml_nodes/* get */.Jt)(job, 'before_script')) : defaultBefore;
+        const lines = [...before, ...scriptLines((0,yaml_nodes/* get */.Jt)(job, 'script')), ...scriptLines((0,yaml_nodes/* get */.Jt)(job, 'after_script'))];
         const env = environment(jobVars, globalVars);
         const mrPipelines = mergeRequestJobs.has(name);
         const jobLines = [
@@ -6529,7 +6233,9 @@ function auditGitlab(root, ctx, options) {
                         line: binding.node ? ctx.position(binding.node.range?.[0] ?? 0).line : record.line,
                         message: binding.binding.kind === 'none'
                             ? `${entry.name} runs in job '${name}' (\`${record.invocation}\`) but is not bound to a registered agent, so it has no owner or purpose on record: a shadow agent. Register it in agent-config.yaml and extend \`.astl-agent-credentials\` (the agent-credentials component) or set \`variables: { ASTL_AGENT: <name> }\` on the job.`
-                            : `${entry.name} in job '${name}' is bound by ${binding.binding.kind} (${binding.binding.selector ?? ''}), but ${binding.binding.problem}. Register the agent there or fix the name.`,
+                            : `${entry.name} in job '${name}' is bound by ${binding.binding.kind} (${binding.binding.selector ?? ''}), but ${binding.binding.problem}. ${binding.binding.registryUnreadable ? 'Fix the registry so it can be read: the scan fails closed on a registry it cannot read' : 'Register the agent there or fix the name'}.`,
+                        // A registry that cannot be read hides every agent check: an error, not a warning.
+                        ...(binding.binding.registryUnreadable ? { severity: 'error' } : {}),
                         about: `${name} ${entry.id} unregistered ${record.invocation}`,
                     });
                 }
@@ -6594,10 +6300,10 @@ function auditGitlab(root, ctx, options) {
             });
         }
         // An answer file declared as a dotenv report becomes variables of later jobs.
-        for (const report of items(get(get(get(job, 'artifacts'), 'reports'), 'dotenv')).concat((0,dist/* isScalar */.jn)(get(get(get(job, 'artifacts'), 'reports'), 'dotenv'))
-            ? [get(get(get(job, 'artifacts'), 'reports'), 'dotenv')]
+        for (const report of (0,yaml_nodes/* items */.ld)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(job, 'artifacts'), 'reports'), 'dotenv')).concat((0,dist/* isScalar */.jn)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(job, 'artifacts'), 'reports'), 'dotenv'))
+            ? [(0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(job, 'artifacts'), 'reports'), 'dotenv')]
             : [])) {
-            const file = str(report);
+            const file = (0,yaml_nodes/* str */.gx)(report);
             if (file && files.has(file.replace(/^\.\//, ''))) {
                 const fp = gitlab_emitOutput(ctx, name, report, 0, `The file ${file} holding ${files.get(file.replace(/^\.\//, ''))}'s answer is a \`dotenv\` report, so it sets variables for later jobs`);
                 for (const r of jobRecords)
@@ -6624,7 +6330,7 @@ function gitlab_emitOutput(ctx, job, node, offset, what) {
 function runsOnMergeRequests(root, text) {
     const MR = /merge_request|mergerequest|external_pull_request/i;
     const slice = (n) => (n?.range ? text.slice(n.range[0], n.range[1]) : '');
-    const fileWide = MR.test(slice(get(root, 'workflow'))) || MR.test(slice(get(root, 'include')));
+    const fileWide = MR.test(slice((0,yaml_nodes/* get */.Jt)(root, 'workflow'))) || MR.test(slice((0,yaml_nodes/* get */.Jt)(root, 'include')));
     const jobs = new Map();
     if (!(0,dist/* isMap */.jh)(root))
         return new Set();
@@ -6632,8 +6338,8 @@ function runsOnMergeRequests(root, text) {
         if (!(0,dist/* isScalar */.jn)(pair.key) || !(0,dist/* isMap */.jh)(pair.value))
             continue;
         const node = pair.value;
-        const ext = get(node, 'extends');
-        const names = ((0,dist/* isSeq */.oP)(ext) ? items(ext).map((n) => str(n)) : [str(ext)]).filter((x) => !!x);
+        const ext = (0,yaml_nodes/* get */.Jt)(node, 'extends');
+        const names = ((0,dist/* isSeq */.oP)(ext) ? (0,yaml_nodes/* items */.ld)(ext).map((n) => (0,yaml_nodes/* str */.gx)(n)) : [(0,yaml_nodes/* str */.gx)(ext)]).filter((x) => !!x);
         jobs.set(String(pair.key.value), { own: MR.test(slice(node)), extends: names });
     }
     const out = new Set();
@@ -6663,7 +6369,7 @@ function variablesOf(node) {
     for (const pair of node.items) {
         if (!(0,dist/* isScalar */.jn)(pair.key))
             continue;
-        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : str(get(pair.value, 'value'));
+        const value = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(pair.value, 'value'));
         if (value !== undefined && value !== null)
             out.set(String(pair.key.value), String(value));
     }
@@ -6689,18 +6395,18 @@ function environment(jobVars, globalVars) {
 }
 /** `include: - component: …/agent-credentials@…` and its inputs. */
 function credentialsComponent(root) {
-    const include = get(root, 'include');
-    const list = (0,dist/* isSeq */.oP)(include) ? items(include) : include ? [include] : [];
+    const include = (0,yaml_nodes/* get */.Jt)(root, 'include');
+    const list = (0,dist/* isSeq */.oP)(include) ? (0,yaml_nodes/* items */.ld)(include) : include ? [include] : [];
     for (const entry of list) {
-        const component = str(get(entry, 'component'));
+        const component = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(entry, 'component'));
         if (!component || !/\/agent-credentials@/.test(component))
             continue;
-        const inputs = get(entry, 'inputs');
+        const inputs = (0,yaml_nodes/* get */.Jt)(entry, 'inputs');
         const out = {};
-        const agent = str(get(inputs, 'agent'));
-        const type = str(get(inputs, 'agent_type'));
-        const config = str(get(inputs, 'config'));
-        const policies = str(get(inputs, 'policies'));
+        const agent = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(inputs, 'agent'));
+        const type = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(inputs, 'agent_type'));
+        const config = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(inputs, 'config'));
+        const policies = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(inputs, 'policies'));
         if (agent)
             out.agent = agent;
         if (type)
@@ -6714,10 +6420,10 @@ function credentialsComponent(root) {
     return undefined;
 }
 function bind(jobVars, globalVars, job, component, options) {
-    const markerNode = get(get(job, 'variables'), 'ASTL_AGENT');
+    const markerNode = (0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(job, 'variables'), 'ASTL_AGENT');
     const marker = jobVars.get('ASTL_AGENT') ?? globalVars.get('ASTL_AGENT');
-    const extendsNode = get(job, 'extends');
-    const extendsList = (0,dist/* isSeq */.oP)(extendsNode) ? items(extendsNode).map((n) => str(n)) : [str(extendsNode)];
+    const extendsNode = (0,yaml_nodes/* get */.Jt)(job, 'extends');
+    const extendsList = (0,dist/* isSeq */.oP)(extendsNode) ? (0,yaml_nodes/* items */.ld)(extendsNode).map((n) => (0,yaml_nodes/* str */.gx)(n)) : [(0,yaml_nodes/* str */.gx)(extendsNode)];
     const extendsComponent = extendsList.includes('.astl-agent-credentials') && component;
     let kind;
     let selector;
@@ -6764,6 +6470,8 @@ function bind(jobVars, globalVars, job, component, options) {
             binding.agent = resolved.entry.name;
         if (resolved.problem)
             binding.problem = resolved.problem;
+        if (resolved.unreadable)
+            binding.registryUnreadable = true;
     }
     return { binding, ...(node ? { node } : {}) };
 }
@@ -6818,7 +6526,7 @@ class RegistryStore {
     registry(file) {
         const rel = workspacePath(this.root, file);
         if (rel === undefined)
-            return { problem: `registry path ${file} is outside the workspace` };
+            return { problem: `registry path ${file} is outside the workspace`, unreadable: true };
         const cached = this.registries.get(rel);
         if (cached)
             return cached;
@@ -6832,7 +6540,10 @@ class RegistryStore {
             }
             catch (err) {
                 const first = err instanceof core/* AstlErrors */.ci ? err.errors[0] : err instanceof core/* AstlError */.Ht ? err : undefined;
-                result = { problem: `registry ${rel} is invalid${first ? ` (${first.message})` : ''}` };
+                result = {
+                    problem: `registry ${rel} is invalid${first ? ` (${first.message})` : ''}`,
+                    unreadable: true,
+                };
             }
         }
         this.registries.set(rel, result);
@@ -6867,9 +6578,13 @@ class RegistryStore {
     }
     /** The registered agent a binding names (by name, or by a type only one agent has). */
     resolve(selector, registryFile, policiesDir) {
-        const { registry, problem } = this.registry(registryFile);
+        const { registry, problem, unreadable } = this.registry(registryFile);
         if (!registry)
-            return { policies: [], problem: problem ?? `registry ${registryFile} not found` };
+            return {
+                policies: [],
+                problem: problem ?? `registry ${registryFile} not found`,
+                ...(unreadable ? { unreadable } : {}),
+            };
         try {
             const entry = (0,packages_registry/* resolveAgent */.cT)(registry, selector);
             return { entry, registry, policies: (0,packages_registry/* policiesForType */.Ac)(this.policies(policiesDir), entry.type) };
@@ -7381,32 +7096,32 @@ function pinned(ref) {
     return gitlab_SHA.test(ref) || VERSION.test(ref) || SELF_COMMIT.test(ref);
 }
 function checkGitlabCi(root, ctx) {
-    if (!(0,dist/* isMap */.jh)(root))
+    if (!(0,yaml_nodes/* isMap */.jh)(root))
         return;
-    const include = get(root, 'include');
+    const include = (0,yaml_nodes/* get */.Jt)(root, 'include');
     if (!include)
         return;
-    const entries = items(include);
+    const entries = (0,yaml_nodes/* items */.ld)(include);
     for (const entry of entries.length > 0 ? entries : [include])
         checkInclude(entry, ctx);
 }
 function checkInclude(entry, ctx) {
-    const line = ctx.position(start(entry) ?? 0).line;
+    const line = ctx.position((0,yaml_nodes/* start */.ni)(entry) ?? 0).line;
     const emit = (message, about) => ctx.emit({ ruleId: 'gitlab/unpinned-include', line, message, about });
-    const plain = str(entry);
+    const plain = (0,yaml_nodes/* str */.gx)(entry);
     if (plain !== undefined) {
         if (/^https?:\/\//i.test(plain)) {
             emit(`\`include: ${plain}\` fetches configuration from a URL whose content can change under you. Use \`include: { remote: '${plain}', integrity: 'sha256-<base64 digest>' }\`, or a project include pinned to a commit SHA.`, `remote ${plain}`);
         }
         return; // a local file
     }
-    if (!(0,dist/* isMap */.jh)(entry))
+    if (!(0,yaml_nodes/* isMap */.jh)(entry))
         return;
-    const project = str(get(entry, 'project'));
-    const component = str(get(entry, 'component'));
-    const remote = str(get(entry, 'remote'));
+    const project = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(entry, 'project'));
+    const component = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(entry, 'component'));
+    const remote = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(entry, 'remote'));
     if (project) {
-        const ref = str(get(entry, 'ref'));
+        const ref = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(entry, 'ref'));
         if (!ref) {
             emit(`\`include: project: ${project}\` has no \`ref:\`, so every pipeline runs whatever that project's default branch holds. Pin it: \`ref: <40-hex commit sha>\` (or a release tag).`, `project ${project}`);
         }
@@ -7424,7 +7139,7 @@ function checkInclude(entry, ctx) {
             emit(`Component \`${component}\` follows \`~latest\`, so a new release changes your pipeline without review. Pin a version such as \`@1.2.3\`.`, `component ${component}`);
         }
     }
-    if (remote && !str(get(entry, 'integrity'))) {
+    if (remote && !(0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(entry, 'integrity'))) {
         emit(`\`include: remote: ${remote}\` has no \`integrity:\`, so the fetched file can change under you. Add \`integrity: 'sha256-<base64 digest>'\` (GitLab verifies it) or vendor the file.`, `remote ${remote}`);
     }
 }
@@ -10640,7 +10355,7 @@ function loadPolicyContext(files, read, targets, yaml) {
         catch {
             // Invalid policy files are reported as config/invalid when scanned; read them leniently.
             for (const doc of docs) {
-                const view = readAgentPolicy(doc.doc.contents, file);
+                const view = (0,agent/* readAgentPolicy */.Ux)(doc.doc.contents, file);
                 if (view)
                     policies.push(view);
             }
@@ -10753,14 +10468,14 @@ function scanYaml(ctx, kind, options) {
             checkGitlabCi(rootNode, ctx);
             auditGitlab(rootNode, ctx, options.agents);
         }
-        if ((0,dist/* isSeq */.oP)(get(rootNode, 'agents'))) {
+        if ((0,yaml_nodes/* isSeq */.oP)((0,yaml_nodes/* get */.Jt)(rootNode, 'agents'))) {
             hasRegistry = true;
             // A scanned registry belongs in the agent inventory (when it is valid).
             options.agents.store.registry(ctx.file);
             // Session policies resolve inside the scan root, out of .git/, after symbolic links
             // (core/workspace-path); anything else is a finding and is never read.
             const inspect = (file) => (0,core/* inspectWorkspacePath */.lX)(file, { root: options.root });
-            checkRegistry(rootNode, ctx, {
+            (0,agent/* checkRegistry */.qW)(rootNode, ctx, {
                 policies: options.policies,
                 pathProblem: (file) => {
                     const r = inspect(file);
@@ -10794,7 +10509,7 @@ function scanYaml(ctx, kind, options) {
                 }
             }
         }
-        if (str(get(rootNode, 'kind')) === 'AgentPolicy')
+        if ((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(rootNode, 'kind')) === 'AgentPolicy')
             hasPolicy = true;
     }
     // A file named like the registry is validated even when `agents:` is missing or misspelled.
@@ -10890,6 +10605,351 @@ function reportParseError(ctx, err, what) {
 
 
 
+
+
+
+/***/ }),
+
+/***/ 8758:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IF: () => (/* binding */ ACCESS_ORDER),
+/* harmony export */   Ux: () => (/* binding */ readAgentPolicy),
+/* harmony export */   YT: () => (/* binding */ restrictionForbids),
+/* harmony export */   qW: () => (/* binding */ checkRegistry),
+/* harmony export */   xA: () => (/* binding */ accessRank)
+/* harmony export */ });
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5724);
+/* harmony import */ var _yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8360);
+/**
+ * Agent registry rules (`agent/…`): accountability (owner, purpose, audit), credential hygiene
+ * (long-lived, TTL over the AgentPolicy cap), AgentPolicy restrictions, and least privilege
+ * measured against the agent's peers of the same type.
+ */
+
+
+/** Access levels from least to most: a higher one includes the lower ones. */
+const ACCESS_ORDER = ['read', 'comment', 'write', 'admin'];
+function accessRank(access) {
+    return ACCESS_ORDER.indexOf(access.toLowerCase());
+}
+function readAgentPolicy(root, file) {
+    if (!(0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(root) || (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(root, 'kind')) !== 'AgentPolicy')
+        return undefined;
+    const spec = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(root, 'spec');
+    const restrictions = [];
+    for (const item of (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(spec, 'restrictions'))) {
+        const target = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(item, 'deny')) ?? (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(item);
+        if (target)
+            restrictions.push(target.trim());
+    }
+    const view = {
+        name: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getPath */ .Yn)(root, ['metadata', 'name'])) ?? file,
+        file,
+        agentTypes: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(spec, 'agentTypes'))
+            .map((n) => (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(n))
+            .filter((s) => !!s),
+        restrictions,
+    };
+    const type = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getPath */ .Yn)(spec, ['credentialPolicy', 'type']));
+    if (type)
+        view.credentialType = type;
+    const maxTtl = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getPath */ .Yn)(spec, ['credentialPolicy', 'maxTtl']));
+    if (maxTtl) {
+        const seconds = durationOrUndefined(maxTtl);
+        if (seconds !== undefined) {
+            view.maxTtlSeconds = seconds;
+            view.maxTtlText = maxTtl;
+        }
+    }
+    return view;
+}
+function permissionsOf(agent) {
+    const out = [];
+    for (const item of (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(agent, 'permissions'))) {
+        const explicit = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(item, 'resource'));
+        if (explicit) {
+            out.push({ resource: explicit, access: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(item, 'access')) ?? 'read', node: item });
+            continue;
+        }
+        for (const entry of (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .entries */ .jO)(item)) {
+            const access = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(entry.value);
+            if (access)
+                out.push({ resource: entry.key, access, node: item });
+        }
+    }
+    return out;
+}
+/** `repositories` and `repository` name the same resource. */
+function sameResource(a, b) {
+    const norm = (s) => s.toLowerCase().replace(/s$/, '');
+    return norm(a) === norm(b);
+}
+/** Does `deny: <target>` forbid this permission? */
+function restrictionForbids(target, permission) {
+    const t = target.toLowerCase();
+    if (t === 'write-access')
+        return accessRank(permission.access) >= accessRank('write');
+    if (t === 'admin-access')
+        return accessRank(permission.access) >= accessRank('admin');
+    if (sameResource(t, permission.resource))
+        return true;
+    if (t.endsWith('-access')) {
+        const base = t.slice(0, -'-access'.length);
+        const r = permission.resource.toLowerCase();
+        return sameResource(base, r) || r.startsWith(`${base}-`);
+    }
+    return false;
+}
+function checkRegistry(root, ctx, options) {
+    const agentNodes = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(root, 'agents')).filter((n) => (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(n));
+    const agents = [];
+    for (const node of agentNodes) {
+        const name = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(node, 'name')) ?? '(unnamed)';
+        const agent = { name, node, permissions: permissionsOf(node) };
+        const type = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(node, 'type'));
+        if (type)
+            agent.type = type;
+        agents.push(agent);
+        checkAgent(agent, ctx, options);
+    }
+    checkPeers(agents, ctx);
+}
+function span(ctx, node) {
+    const line = ctx.position((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .start */ .ni)(node) ?? 0).line;
+    // A node's range ends after its trailing line break; step back onto its last character.
+    const endOffset = Math.max((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .start */ .ni)(node) ?? 0, ((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .end */ ._N)(node) ?? 0) - 1);
+    return { line, endLine: Math.max(line, ctx.position(endOffset).line) };
+}
+function lineOf(ctx, node) {
+    return ctx.position((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .start */ .ni)(node) ?? 0).line;
+}
+function checkAgent(agent, ctx, options) {
+    const { node, name } = agent;
+    const whole = span(ctx, node);
+    const applicable = options.policies.filter((p) => agent.type && (p.agentTypes.includes(agent.type) || p.agentTypes.includes('*')));
+    if (!(0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(node, 'owner'))?.trim()) {
+        ctx.emit({
+            ruleId: 'agent/missing-owner',
+            ...whole,
+            message: `Agent '${name}' has no owner. Add \`owner: <team or person>\` to its entry: the credentials action refuses agents nobody is accountable for.`,
+            about: `agent ${name} owner`,
+        });
+    }
+    if (!(0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(node, 'purpose'))?.trim()) {
+        ctx.emit({
+            ruleId: 'agent/missing-purpose',
+            ...whole,
+            message: `Agent '${name}' has no purpose. Add \`purpose: "<what it does and why it needs access>"\` so audits can check its access against it.`,
+            about: `agent ${name} purpose`,
+        });
+    }
+    const audit = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .pairOf */ .cF)(node, 'audit-level');
+    const auditValue = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(audit?.value);
+    if (audit && auditValue && auditValue !== 'full') {
+        ctx.emit({
+            ruleId: 'agent/audit-not-full',
+            line: lineOf(ctx, audit.key),
+            message: `Agent '${name}' has \`audit-level: ${auditValue}\`: its credential use would not be fully recorded. Set \`audit-level: full\`.`,
+            about: `agent ${name} audit-level ${auditValue}`,
+        });
+    }
+    const policyPair = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .pairOf */ .cF)(node, 'credential-policy');
+    if ((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(policyPair?.value) === 'long-lived') {
+        const requiring = applicable.find((p) => p.credentialType === 'ephemeral' || p.restrictions.includes('long-lived-credentials'));
+        ctx.emit({
+            ruleId: 'agent/long-lived-credentials',
+            line: lineOf(ctx, policyPair?.key),
+            message: `Agent '${name}' uses \`credential-policy: long-lived\`${requiring ? `, which AgentPolicy '${requiring.name}' forbids (it requires ephemeral)` : ''}. Set \`credential-policy: ephemeral\` and a \`max-ttl\` (e.g. 1h); the credentials action mints short-lived credentials per job.`,
+            about: `agent ${name} long-lived`,
+        });
+    }
+    const ttlPair = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .pairOf */ .cF)(node, 'max-ttl');
+    const ttlText = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ttlPair?.value);
+    const ttl = ttlText ? durationOrUndefined(ttlText) : undefined;
+    if (ttlPair && ttl !== undefined) {
+        const capped = applicable.filter((p) => p.maxTtlSeconds !== undefined);
+        const strictest = capped.sort((a, b) => a.maxTtlSeconds - b.maxTtlSeconds)[0];
+        if (strictest && ttl > strictest.maxTtlSeconds) {
+            ctx.emit({
+                ruleId: 'agent/ttl-over-policy',
+                line: lineOf(ctx, ttlPair.key),
+                message: `Agent '${name}' has \`max-ttl: ${ttlText}\`, longer than the ${strictest.maxTtlText} \`maxTtl\` of AgentPolicy '${strictest.name}' (${strictest.file}) for type '${agent.type}'. Set \`max-ttl: ${(0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(strictest.maxTtlSeconds)}\` or less.`,
+                about: `agent ${name} max-ttl ${ttlText} over ${strictest.name}`,
+            });
+        }
+    }
+    for (const policy of applicable) {
+        for (const target of policy.restrictions) {
+            if (target === 'long-lived-credentials')
+                continue; // reported by agent/long-lived-credentials
+            for (const permission of agent.permissions) {
+                if (!restrictionForbids(target, permission))
+                    continue;
+                ctx.emit({
+                    ruleId: 'agent/policy-contradiction',
+                    line: lineOf(ctx, permission.node),
+                    message: `Agent '${name}' declares \`${permission.resource}: ${permission.access}\`, but AgentPolicy '${policy.name}' (${policy.file}) for type '${agent.type}' has \`deny: ${target}\`. Remove the permission${target === 'write-access' ? ' or lower it to `read`' : ''}, or change the agent's type if it really needs it.`,
+                    about: `agent ${name} ${permission.resource}:${permission.access} deny ${target}`,
+                });
+            }
+        }
+    }
+    const sessionPolicy = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getPath */ .Yn)(node, ['credentials', 'aws', 'session-policy']);
+    const sessionFile = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(sessionPolicy);
+    const pathProblem = sessionFile ? options.pathProblem?.(sessionFile) : undefined;
+    if (sessionFile && pathProblem) {
+        // Never read, so nothing of that file (a secret, .git/config's token) reaches a snippet.
+        ctx.emit({
+            ruleId: 'agent/session-policy-outside',
+            line: lineOf(ctx, sessionPolicy),
+            message: `Agent '${name}' names the session policy \`${sessionFile}\`, which ${pathProblem}. The actions refuse to read it; commit the IAM policy document inside the repository and name it by its path from the repository root.`,
+            about: `agent ${name} session-policy-outside ${sessionFile}`,
+        });
+    }
+    else if (sessionFile && !options.fileExists(sessionFile)) {
+        ctx.emit({
+            ruleId: 'agent/session-policy-missing',
+            line: lineOf(ctx, sessionPolicy),
+            message: `Agent '${name}' names the session policy \`${sessionFile}\`, which does not exist. Commit the IAM policy document there or fix the path (it is relative to the repository root).`,
+            about: `agent ${name} session-policy ${sessionFile}`,
+        });
+    }
+}
+/**
+ * "Broader than peers": among agents of the same type (only when there are at least two
+ * others), an agent holds a resource no peer holds, or a higher access level on a resource
+ * than the highest any peer holds.
+ */
+function checkPeers(agents, ctx) {
+    const byType = new Map();
+    for (const agent of agents) {
+        if (!agent.type)
+            continue;
+        const group = byType.get(agent.type) ?? [];
+        group.push(agent);
+        byType.set(agent.type, group);
+    }
+    for (const [type, group] of byType) {
+        if (group.length < 3)
+            continue;
+        for (const agent of group) {
+            const peers = group.filter((p) => p !== agent);
+            const extras = [];
+            for (const permission of agent.permissions) {
+                const rank = accessRank(permission.access);
+                if (rank < 0)
+                    continue;
+                const held = peers.flatMap((p) => p.permissions.filter((q) => sameResource(q.resource, permission.resource)));
+                if (held.length === 0) {
+                    extras.push({ text: `\`${permission.resource}: ${permission.access}\``, node: permission.node });
+                    continue;
+                }
+                const peerMax = Math.max(...held.map((q) => accessRank(q.access)));
+                if (rank > peerMax) {
+                    extras.push({
+                        text: `\`${permission.resource}: ${permission.access}\` (peers have at most ${ACCESS_ORDER[peerMax] ?? 'an unknown level'})`,
+                        node: permission.node,
+                    });
+                }
+            }
+            if (extras.length === 0)
+                continue;
+            const first = extras[0];
+            ctx.emit({
+                ruleId: 'agent/broader-than-peers',
+                line: lineOf(ctx, first.node),
+                endLine: Math.max(...extras.map((e) => span(ctx, e.node).endLine)),
+                message: `Agent '${agent.name}' has broader access than similar agents: it has ${extras.map((e) => e.text).join(', ')} that none of its ${peers.length} peers of type '${type}' has. Remove what it does not need, or give it its own type if its job really differs.`,
+                about: `agent ${agent.name} broader ${extras.map((e) => e.text).join(',')}`,
+            });
+        }
+    }
+}
+function durationOrUndefined(text) {
+    try {
+        return (0,_core_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jt: () => (/* binding */ get),
+/* harmony export */   Yn: () => (/* binding */ getPath),
+/* harmony export */   _N: () => (/* binding */ end),
+/* harmony export */   cF: () => (/* binding */ pairOf),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   jO: () => (/* binding */ entries),
+/* harmony export */   jh: () => (/* reexport safe */ yaml__WEBPACK_IMPORTED_MODULE_0__.jh),
+/* harmony export */   ld: () => (/* binding */ items),
+/* harmony export */   ni: () => (/* binding */ start),
+/* harmony export */   oP: () => (/* reexport safe */ yaml__WEBPACK_IMPORTED_MODULE_0__.oP)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/** Small accessors over `yaml`'s node tree: rules need values and where they are written. */
+
+function pairOf(node, key) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return undefined;
+    for (const item of node.items) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(item) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key) && String(item.key.value) === key) {
+            return item;
+        }
+    }
+    return undefined;
+}
+function get(node, key) {
+    return pairOf(node, key)?.value ?? undefined;
+}
+function getPath(node, path) {
+    let here = node;
+    for (const key of path) {
+        here = get(here, key);
+        if (here === undefined)
+            return undefined;
+    }
+    return here;
+}
+/** Key/value pairs of a mapping, keys as strings. */
+function entries(node) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return [];
+    const out = [];
+    for (const item of node.items) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(item) && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item.key)) {
+            out.push({
+                key: String(item.key.value),
+                keyNode: item.key,
+                value: item.value ?? undefined,
+            });
+        }
+    }
+    return out;
+}
+function items(node) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) ? node.items.filter((n) => n && typeof n === 'object') : [];
+}
+/** A scalar's value as a string (numbers and booleans too); undefined for maps, lists, null. */
+function str(node) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    return String(node.value);
+}
+function start(node) {
+    return node?.range?.[0];
+}
+function end(node) {
+    return node?.range?.[1];
+}
 
 
 
