@@ -321,7 +321,7 @@ async function run(args, io) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVariable)) {
         throw new _exit_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--gitlab-token-env '${tokenVariable}' is not a variable name`, 'name the variable, not its value: for example --gitlab-token-env ASTL_GITLAB_TOKEN');
     }
-    const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 267));
+    const { GitHubClient, GitLabClient, runGate } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 267));
     const gitlab = gitlabContext(env);
     const github = gitlab ? undefined : githubContext(env);
     let result;
@@ -350,6 +350,7 @@ async function run(args, io) {
                         apiUrl: env.CI_API_V4_URL,
                         token: env[tokenVariable]?.trim(),
                         tokenVariable,
+                        allowInsecureHttp: env.ASTL_ALLOW_INSECURE_HTTP === 'true',
                     }),
                 }
                 : github
@@ -555,7 +556,7 @@ function junit(r, checkedRules = []) {
 }
 /** `file:line key` of every rule key in the policy entries that apply to this request. */
 async function checkedRules(r) {
-    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 267));
+    const { loadPolicies, matchingRules } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(337), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(434)]).then(__webpack_require__.bind(__webpack_require__, 267));
     try {
         const set = loadPolicies(r.policy.path);
         return matchingRules({ agent: r.request.agent, action: r.request.action }, set).flatMap((rule) => Object.entries(rule.keyAt)

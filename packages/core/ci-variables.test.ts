@@ -49,6 +49,21 @@ describe('expandGitLabVariables', () => {
     expect(long.text).toHaveLength(MAX_VALUE_LENGTH);
   });
 
+  it('drops bidi controls and URL passwords from values, and never cuts a surrogate pair', () => {
+    const bidi = expandGitLabVariables('$CI_COMMIT_BRANCH', { CI_COMMIT_BRANCH: 'main\u202egnp.exe\u2066' });
+    expect(bidi.text).toBe('main gnp.exe');
+    // GitLab expands variables in environment:url, so a password can arrive in CI_ENVIRONMENT_URL.
+    const url = expandGitLabVariables('to $CI_ENVIRONMENT_URL', {
+      CI_ENVIRONMENT_URL: 'https://deployer:s3cret@app.example.com/x',
+    });
+    expect(url.text).toBe('to https://app.example.com/x');
+    const emoji = expandGitLabVariables('$CI_COMMIT_TITLE', {
+      CI_COMMIT_TITLE: 'x' + '\u{1F680}'.repeat(300),
+    });
+    expect(Array.from(emoji.text)).toHaveLength(MAX_VALUE_LENGTH);
+    expect(emoji.text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
   it('$$ is a literal $, an unset predefined variable is empty, other text is untouched', () => {
     expect(expandGitLabVariables('costs $$5 and $$CI_PIPELINE_ID', env).text).toBe(
       'costs $5 and $CI_PIPELINE_ID',

@@ -30,6 +30,7 @@ import {
   readTextCapped,
   withRetry,
 } from '../core/index.js';
+import { checkCredentialTransport } from '../core/transport.js';
 
 export interface GitLabClientOptions {
   /** CI_API_V4_URL, e.g. https://gitlab.com/api/v4. */
@@ -38,6 +39,11 @@ export interface GitLabClientOptions {
   token: string | undefined;
   /** The variable the token came from, for messages (CI_JOB_TOKEN is sent as JOB-TOKEN). */
   tokenVariable: string;
+  /**
+   * Plain http:// to a non-loopback CI_API_V4_URL was allowed by the user (ASTL_ALLOW_INSECURE_HTTP);
+   * otherwise the token is never sent over it (core/transport, the rule for every credential).
+   */
+  allowInsecureHttp?: boolean;
   /** Overall time for one operation, retries included. */
   deadlineMs?: number;
   attemptTimeoutMs?: number;
@@ -142,7 +148,9 @@ interface ApiDeployment {
 }
 
 export class GitLabClient {
-  private readonly o: Required<Omit<GitLabClientOptions, 'fetch' | 'token' | 'apiUrl' | 'tokenVariable'>>;
+  private readonly o: Required<
+    Omit<GitLabClientOptions, 'fetch' | 'token' | 'apiUrl' | 'tokenVariable' | 'allowInsecureHttp'>
+  >;
   private readonly fetch: typeof fetch;
   private readonly apiUrl: string;
 
@@ -208,6 +216,7 @@ export class GitLabClient {
         hint: `the gate needs a token that can ${meta.needs}. Keep the agent-gate input \`token_variable: CI_JOB_TOKEN\` (GitLab 16.2+), or name a masked CI/CD variable that holds a project access token (--gitlab-token-env on the CLI)`,
       });
     }
+    this.checkTransport(meta);
     try {
       return await withRetry((signal) => op(signal), {
         attempts: this.o.attempts,
@@ -267,6 +276,25 @@ export class GitLabClient {
     }
   }
 
+  /** The token goes only to https, loopback http, or http the user allowed; else fail closed. */
+  private checkTransport(meta: { code: string; what: string }): void {
+    try {
+      checkCredentialTransport(this.apiUrl, {
+        what: 'CI_API_V4_URL',
+        allowInsecure: this.options.allowInsecureHttp ?? false,
+        optIn: 'the CI/CD variable ASTL_ALLOW_INSECURE_HTTP: "true"',
+        sends: `the GitLab API token (${this.options.tokenVariable})`,
+      });
+    } catch (err) {
+      const e = err as AstlError;
+      throw new AstlError(`CI_API_V4_URL: ${e.message} (while ${meta.what})`, {
+        code: meta.code,
+        cause: err,
+        ...(e.hint ? { hint: e.hint } : {}),
+      });
+    }
+  }
+
   private project(id: string): string {
     return `/projects/${encodeURIComponent(id)}`;
   }
@@ -294,7 +322,7 @@ export class GitLabClient {
         this.request('GET', `${base}?${query}`, signal),
       );
       const list = deploymentList(data, 'approvals', what);
-      deploymentId = list.find((d) => String(d.deployable?.id ?? '') === q.jobId)?.id;
+      deploymentId = list.find((d) => deployableId(d) === q.jobId)?.id;
       if (!nextPage) break;
     }
     if (deploymentId === undefined) {
@@ -306,21 +334,33 @@ export class GitLabClient {
     const { data } = await this.call('approvals', what, (signal) =>
       this.request('GET', `${base}/${deploymentId}`, signal),
     );
-    const d = (data ?? {}) as ApiDeployment;
+    // The answer must be the deployment asked for, of this job: an approval of another deployment
+    // (a proxy's cache, a confused API) must not open this one.
+    if (!isObject(data) || data.id !== deploymentId || deployableId(data) !== q.jobId) {
+      throw new AstlError(`${what} did not answer with deployment ${deploymentId} of job ${q.jobId}`, {
+        code: OPERATION.approvals.code,
+        hint: 'the gate cannot trust an answer it cannot read and fails closed; check CI_API_V4_URL',
+      });
+    }
+    const d = data as ApiDeployment;
     if (d.status === 'blocked') {
       return { deploymentId, why: `deployment ${deploymentId} is still blocked, waiting for approval` };
     }
+    const rules = Array.isArray(d.approval_summary?.rules) ? d.approval_summary.rules : [];
     const approvals = [
-      ...(d.approvals ?? []),
-      ...(d.approval_summary?.rules ?? []).flatMap((r) => r.deployment_approvals ?? []),
-    ];
+      ...(Array.isArray(d.approvals) ? d.approvals : []),
+      ...rules.flatMap((r) =>
+        isObject(r) && Array.isArray(r.deployment_approvals) ? r.deployment_approvals : [],
+      ),
+    ].filter(isObject);
     if (approvals.some((a) => a.status === 'rejected')) {
       return { deploymentId, why: `deployment ${deploymentId} was rejected` };
     }
     const excluded = new Set(q.excludedUsers.map((u) => u.toLowerCase()));
-    const approver = approvals.find(
-      (a) => a.status === 'approved' && a.user?.username && !excluded.has(a.user.username.toLowerCase()),
-    )?.user?.username;
+    const approver = approvals
+      .filter((a) => a.status === 'approved')
+      .map(approvalUser)
+      .find((name) => name !== undefined && !excluded.has(name.toLowerCase()));
     if (approver) return { deploymentId, approvedBy: approver };
     return {
       deploymentId,
@@ -352,9 +392,11 @@ export class GitLabClient {
       );
       // A garbled answer must not count as "no deployments": that would reopen the budget.
       for (const d of deploymentList(data, 'deployments-read', `GET ${base}?environment=${environment}`)) {
-        const created = Date.parse(d.created_at ?? '');
-        if (Number.isNaN(created) || created < q.since.getTime()) continue;
-        if (d.status === 'success' || d.status === 'running' || d.status === 'created') count++;
+        // GitLab returned it for the window (updated_after); without a readable created_at it is
+        // counted, the safe direction. Only a record GitLab says did not happen is left out.
+        const created = typeof d.created_at === 'string' ? Date.parse(d.created_at) : Number.NaN;
+        if (!Number.isNaN(created) && created < q.since.getTime()) continue;
+        if (!NOT_DEPLOYED.has(String(d.status))) count++;
       }
       if (!nextPage) return count;
     }
@@ -381,9 +423,28 @@ export class GitLabClient {
   }
 }
 
-/** The answer of a list endpoint, or a fail-closed error when it is not a list. */
+/** Deployment statuses that mean the deploy did not take place; any other status counts. */
+const NOT_DEPLOYED = new Set(['failed', 'canceled', 'skipped']);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The approver's username, when the approval names one as a non-empty string. */
+function approvalUser(a: Record<string, unknown>): string | undefined {
+  const name = isObject(a.user) ? a.user.username : undefined;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+/** `deployable.id` as a string (GitLab sends a number), or undefined. */
+function deployableId(d: unknown): string | undefined {
+  const id = isObject(d) && isObject(d.deployable) ? d.deployable.id : undefined;
+  return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined;
+}
+
+/** The answer of a list endpoint, or a fail-closed error when it is not a list of objects. */
 function deploymentList(data: unknown, operation: Operation, what: string): ApiDeployment[] {
-  if (Array.isArray(data)) return data as ApiDeployment[];
+  if (Array.isArray(data) && data.every(isObject)) return data as ApiDeployment[];
   throw new AstlError(`${what} did not answer with a list of deployments`, {
     code: OPERATION[operation].code,
     hint: 'the gate cannot trust an answer it cannot read and fails closed; check CI_API_V4_URL',

@@ -130,6 +130,75 @@ describe('findApproval', () => {
     expect(api.requests.filter((r) => r.path.includes('page=2'))).toHaveLength(1);
   });
 
+  it('an approval on another deployment than the one asked for does not open this one', async () => {
+    const d = api.addDeployment({ environment: 'production', job, status: 'blocked', requiredApprovals: 1 });
+    const other = { id: d.id + 1, status: 'success', deployable: { id: 778 } };
+    api.inject(`/deployments/${d.id}`, {
+      status: 200,
+      body: { ...other, approvals: [{ user: { username: 'alice' }, status: 'approved' }] },
+    });
+    const err = await failure(client().findApproval(q()));
+    expect(err.code).toBe('APPROVAL_CHECK_FAILED');
+    expect(err.message).toContain(`did not answer with deployment ${d.id} of job 777`);
+  });
+
+  it('garbled approvals fail closed or count for nothing, never crash', async () => {
+    api.inject('/deployments', { status: 200, body: [null, { id: 1 }] });
+    const list = await failure(client().findApproval(q()));
+    expect(list.code).toBe('APPROVAL_CHECK_FAILED');
+    expect(list.message).toContain('did not answer with a list');
+    const d = api.addDeployment({ environment: 'production', job, status: 'running' });
+    api.inject(`/deployments/${d.id}`, {
+      status: 200,
+      body: {
+        id: d.id,
+        status: 'success',
+        deployable: { id: 777 },
+        approvals: [null, { user: { username: 42 }, status: 'approved' }, { user: null, status: 'approved' }],
+        approval_summary: { rules: 'x' },
+      },
+    });
+    const r = await client().findApproval(q());
+    expect(r.approvedBy).toBeUndefined();
+    expect(r.why).toContain('approved only by the agent');
+  });
+
+  it('a token without an API scope fails closed with the scope it needs', async () => {
+    api.setPrivateTokenScopes([]);
+    const err = await failure(
+      client({ token: api.privateToken, tokenVariable: 'ASTL_GITLAB_TOKEN' }).findApproval(q()),
+    );
+    expect(err.code).toBe('APPROVAL_CHECK_FAILED');
+    expect(err.hint).toContain('read_api');
+  });
+
+  it('never sends the token to a plain-http CI_API_V4_URL off loopback unless allowed', async () => {
+    const seen: string[] = [];
+    const fake: typeof fetch = async (url, init) => {
+      seen.push(`${url} ${JSON.stringify(init?.headers)}`);
+      return new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const apiUrl = 'http://gitlab.example.com/api/v4';
+    const err = await failure(client({ apiUrl, fetch: fake }).findApproval(q()));
+    expect(err.code).toBe('APPROVAL_CHECK_FAILED');
+    expect(err.message).toContain('CI_API_V4_URL');
+    expect(err.message).toContain('plain http://');
+    expect(err.hint).toContain('ASTL_ALLOW_INSECURE_HTTP');
+    const budget = await failure(
+      client({ apiUrl, fetch: fake }).countRecentDeploys({ projectId: '1', agent: 'a', since: new Date() }),
+    );
+    expect(budget.code).toBe('BUDGET_CHECK_FAILED');
+    expect(seen).toEqual([]);
+    const userinfo = await failure(
+      client({ apiUrl: 'https://u:p@gitlab.example.com/api/v4', fetch: fake }).findApproval(q()),
+    );
+    expect(userinfo.message).not.toContain('u:p');
+    expect(seen).toEqual([]);
+    const allowed = await client({ apiUrl, fetch: fake, allowInsecureHttp: true }).findApproval(q());
+    expect(allowed.why).toContain('has no deployment');
+    expect(seen).toHaveLength(1);
+  });
+
   it('401 and 403 fail closed with APPROVAL_CHECK_FAILED and a GitLab fix', async () => {
     const bad = await failure(client({ token: 'wrong' }).findApproval(q()));
     expect(bad.code).toBe('APPROVAL_CHECK_FAILED');
@@ -277,6 +346,31 @@ describe('countRecentDeploys and recordDeployment', () => {
     const huge = await failure(count(client({ attemptTimeoutMs: 10_000 })));
     expect(huge.code).toBe('BUDGET_CHECK_FAILED');
     expect(huge.message).toContain('larger than 8 MiB');
+  });
+
+  it('counts by created_at in any time zone; a record without a readable created_at counts', async () => {
+    const at = (msAgo: number, offsetHours: number) => {
+      const local = new Date(Date.now() - msAgo + offsetHours * 3600_000).toISOString().slice(0, 19);
+      const sign = offsetHours < 0 ? '-' : '+';
+      return `${local}${sign}${String(Math.abs(offsetHours)).padStart(2, '0')}:00`;
+    };
+    api.inject('/deployments', {
+      status: 200,
+      body: [
+        { id: 1, status: 'success', created_at: at(3600_000, 9) }, // 1 h ago, Tokyo: counts
+        { id: 2, status: 'success', created_at: at(23 * 3600_000, -8) }, // 23 h ago: counts
+        { id: 3, status: 'success', created_at: at(25 * 3600_000, 9) }, // 25 h ago: outside
+        { id: 4, status: 'success', created_at: at(-3600_000, 0) }, // in the future: counts
+        { id: 5, status: 'success' }, // no created_at: counts (fail closed)
+        { id: 6, status: 'success', created_at: 'yesterday' }, // unreadable: counts
+        { id: 7, created_at: at(60_000, 0) }, // no status: counts
+        { id: 8, status: 'canceled', created_at: at(60_000, 0) }, // did not happen
+      ],
+    });
+    expect(await count()).toBe(6);
+    api.inject('/deployments', { status: 200, body: [{ id: 1, status: 'success' }, 'x'] });
+    const garbled = await failure(count());
+    expect(garbled.code).toBe('BUDGET_CHECK_FAILED');
   });
 
   it('a failed count is BUDGET_CHECK_FAILED after bounded retries', async () => {

@@ -67,7 +67,8 @@ export const spec: VerbSpec = {
     'vault-id-token-env': {
       type: 'string',
       value: 'VAR',
-      description: "variable holding the ID token for Vault (aud: the registry's audience, default vault)",
+      description:
+        "variable holding the ID token for Vault (aud: the registry's audience, default the Vault URL)",
     },
     'github-id-token-env': {
       type: 'string',

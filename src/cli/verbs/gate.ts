@@ -160,6 +160,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
                 apiUrl: env.CI_API_V4_URL!,
                 token: env[tokenVariable]?.trim(),
                 tokenVariable,
+                allowInsecureHttp: env.ASTL_ALLOW_INSECURE_HTTP === 'true',
               }),
             }
           : github

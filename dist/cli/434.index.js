@@ -1,5 +1,5 @@
-export const id = 606;
-export const ids = [606,170,789,932];
+export const id = 434;
+export const ids = [434,170,789,932];
 export const modules = {
 
 /***/ 5166:
@@ -3771,7 +3771,7 @@ class GitHubClient {
     }
     /** Octokit is loaded on first use: most gate runs that need no GitHub call never parse it. */
     get octokit() {
-        this.octokitPromise ??= __webpack_require__.e(/* import() */ 51).then(__webpack_require__.bind(__webpack_require__, 5051)).then(({ Octokit }) => new Octokit({
+        this.octokitPromise ??= __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891)).then(({ Octokit }) => new Octokit({
             auth: this.options.token,
             baseUrl: (this.options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
             userAgent: 'astl-agent-credentials-gate',
@@ -3929,6 +3929,8 @@ function parsePayload(payload) {
     return payload && typeof payload === 'object' ? payload : undefined;
 }
 
+// EXTERNAL MODULE: ./packages/core/transport.ts
+var transport = __webpack_require__(2873);
 ;// CONCATENATED MODULE: ./packages/gate/gitlab.ts
 /**
  * The GitLab side of the gate, on GitLab's REST API v4 (https://docs.gitlab.com/api/deployments/):
@@ -3951,6 +3953,7 @@ function parsePayload(payload) {
  * an overall deadline, and is retried with jitter on 5xx, 429 and network faults only. Failures
  * are AstlErrors with the gate's reason codes and a GitLab-specific fix; nothing is guessed.
  */
+
 
 /** The environment whose deployments are the gate's records of allowed decisions for `agent`. */
 function budgetEnvironment(agent) {
@@ -4052,6 +4055,7 @@ class GitLabClient {
                 hint: `the gate needs a token that can ${meta.needs}. Keep the agent-gate input \`token_variable: CI_JOB_TOKEN\` (GitLab 16.2+), or name a masked CI/CD variable that holds a project access token (--gitlab-token-env on the CLI)`,
             });
         }
+        this.checkTransport(meta);
         try {
             return await (0,core/* withRetry */.bD)((signal) => op(signal), {
                 attempts: this.o.attempts,
@@ -4107,6 +4111,25 @@ class GitLabClient {
             });
         }
     }
+    /** The token goes only to https, loopback http, or http the user allowed; else fail closed. */
+    checkTransport(meta) {
+        try {
+            (0,transport/* checkCredentialTransport */.tD)(this.apiUrl, {
+                what: 'CI_API_V4_URL',
+                allowInsecure: this.options.allowInsecureHttp ?? false,
+                optIn: 'the CI/CD variable ASTL_ALLOW_INSECURE_HTTP: "true"',
+                sends: `the GitLab API token (${this.options.tokenVariable})`,
+            });
+        }
+        catch (err) {
+            const e = err;
+            throw new core/* AstlError */.Ht(`CI_API_V4_URL: ${e.message} (while ${meta.what})`, {
+                code: meta.code,
+                cause: err,
+                ...(e.hint ? { hint: e.hint } : {}),
+            });
+        }
+    }
     project(id) {
         return `/projects/${encodeURIComponent(id)}`;
     }
@@ -4131,7 +4154,7 @@ class GitLabClient {
             const what = `GET ${base}?environment=${q.environment}`;
             const { data, nextPage } = await this.call('approvals', what, (signal) => this.request('GET', `${base}?${query}`, signal));
             const list = deploymentList(data, 'approvals', what);
-            deploymentId = list.find((d) => String(d.deployable?.id ?? '') === q.jobId)?.id;
+            deploymentId = list.find((d) => deployableId(d) === q.jobId)?.id;
             if (!nextPage)
                 break;
         }
@@ -4142,19 +4165,31 @@ class GitLabClient {
         }
         const what = `GET ${base}/${deploymentId}`;
         const { data } = await this.call('approvals', what, (signal) => this.request('GET', `${base}/${deploymentId}`, signal));
-        const d = (data ?? {});
+        // The answer must be the deployment asked for, of this job: an approval of another deployment
+        // (a proxy's cache, a confused API) must not open this one.
+        if (!isObject(data) || data.id !== deploymentId || deployableId(data) !== q.jobId) {
+            throw new core/* AstlError */.Ht(`${what} did not answer with deployment ${deploymentId} of job ${q.jobId}`, {
+                code: OPERATION.approvals.code,
+                hint: 'the gate cannot trust an answer it cannot read and fails closed; check CI_API_V4_URL',
+            });
+        }
+        const d = data;
         if (d.status === 'blocked') {
             return { deploymentId, why: `deployment ${deploymentId} is still blocked, waiting for approval` };
         }
+        const rules = Array.isArray(d.approval_summary?.rules) ? d.approval_summary.rules : [];
         const approvals = [
-            ...(d.approvals ?? []),
-            ...(d.approval_summary?.rules ?? []).flatMap((r) => r.deployment_approvals ?? []),
-        ];
+            ...(Array.isArray(d.approvals) ? d.approvals : []),
+            ...rules.flatMap((r) => isObject(r) && Array.isArray(r.deployment_approvals) ? r.deployment_approvals : []),
+        ].filter(isObject);
         if (approvals.some((a) => a.status === 'rejected')) {
             return { deploymentId, why: `deployment ${deploymentId} was rejected` };
         }
         const excluded = new Set(q.excludedUsers.map((u) => u.toLowerCase()));
-        const approver = approvals.find((a) => a.status === 'approved' && a.user?.username && !excluded.has(a.user.username.toLowerCase()))?.user?.username;
+        const approver = approvals
+            .filter((a) => a.status === 'approved')
+            .map(approvalUser)
+            .find((name) => name !== undefined && !excluded.has(name.toLowerCase()));
         if (approver)
             return { deploymentId, approvedBy: approver };
         return {
@@ -4181,10 +4216,12 @@ class GitLabClient {
             const { data, nextPage } = await this.call('deployments-read', `GET ${base}?environment=${environment}`, (signal) => this.request('GET', `${base}?${query}`, signal));
             // A garbled answer must not count as "no deployments": that would reopen the budget.
             for (const d of deploymentList(data, 'deployments-read', `GET ${base}?environment=${environment}`)) {
-                const created = Date.parse(d.created_at ?? '');
-                if (Number.isNaN(created) || created < q.since.getTime())
+                // GitLab returned it for the window (updated_after); without a readable created_at it is
+                // counted, the safe direction. Only a record GitLab says did not happen is left out.
+                const created = typeof d.created_at === 'string' ? Date.parse(d.created_at) : Number.NaN;
+                if (!Number.isNaN(created) && created < q.since.getTime())
                     continue;
-                if (d.status === 'success' || d.status === 'running' || d.status === 'created')
+                if (!NOT_DEPLOYED.has(String(d.status)))
                     count++;
             }
             if (!nextPage)
@@ -4206,9 +4243,24 @@ class GitLabClient {
         return typeof id === 'number' ? id : undefined;
     }
 }
-/** The answer of a list endpoint, or a fail-closed error when it is not a list. */
+/** Deployment statuses that mean the deploy did not take place; any other status counts. */
+const NOT_DEPLOYED = new Set(['failed', 'canceled', 'skipped']);
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The approver's username, when the approval names one as a non-empty string. */
+function approvalUser(a) {
+    const name = isObject(a.user) ? a.user.username : undefined;
+    return typeof name === 'string' && name !== '' ? name : undefined;
+}
+/** `deployable.id` as a string (GitLab sends a number), or undefined. */
+function deployableId(d) {
+    const id = isObject(d) && isObject(d.deployable) ? d.deployable.id : undefined;
+    return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined;
+}
+/** The answer of a list endpoint, or a fail-closed error when it is not a list of objects. */
 function deploymentList(data, operation, what) {
-    if (Array.isArray(data))
+    if (Array.isArray(data) && data.every(isObject))
         return data;
     throw new core/* AstlError */.Ht(`${what} did not answer with a list of deployments`, {
         code: OPERATION[operation].code,
