@@ -3771,7 +3771,7 @@ class GitHubClient {
     }
     /** Octokit is loaded on first use: most gate runs that need no GitHub call never parse it. */
     get octokit() {
-        this.octokitPromise ??= __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891)).then(({ Octokit }) => new Octokit({
+        this.octokitPromise ??= __webpack_require__.e(/* import() */ 51).then(__webpack_require__.bind(__webpack_require__, 5051)).then(({ Octokit }) => new Octokit({
             auth: this.options.token,
             baseUrl: (this.options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
             userAgent: 'astl-agent-credentials-gate',

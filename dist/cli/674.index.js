@@ -350,7 +350,7 @@ async function run(args, io) {
             hint: 'write one with `astl scan --write-baseline FILE`, or drop --baseline',
         });
     }
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(891), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(884), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 2884));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(856), __webpack_require__.e(51), __webpack_require__.e(716), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(884), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 2884));
     const progress = startProgress(io);
     let result;
     let cleanup;

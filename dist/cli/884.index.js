@@ -349,8 +349,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 22 modules
-var dist_src = __webpack_require__(891);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
+var dist_src = __webpack_require__(5051);
 // EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
 var core = __webpack_require__(5724);
 ;// CONCATENATED MODULE: ./packages/scanner/changeset.ts
