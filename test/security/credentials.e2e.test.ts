@@ -110,6 +110,16 @@ function credentials(m: StepResult): string[] {
 
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/;
 
+/**
+ * Whether text shows a secret. A short one (the 4-digit PIN) counts only as a whole word: the same
+ * digits inside a random id or a duration are chance, not a leak (the runner would mask them too).
+ */
+function shows(text: string, secret: string): boolean {
+  if (secret.length >= 8) return text.includes(secret);
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`).test(text);
+}
+
 /** What anyone with read access to the run sees: the rendered log, annotations and summary. */
 function assertNothingVisible(r: StepResult, secrets: string[], o: { heldIdToken?: boolean } = {}): void {
   expect(commandProblems(r.runner), 'no text became a runner command').toEqual([]);
@@ -118,7 +128,7 @@ function assertNothingVisible(r: StepResult, secrets: string[], o: { heldIdToken
     r.renderedSummary,
     ...r.commands.filter((c) => c.command !== 'add-mask').map((c) => c.message),
   ].join('\n');
-  for (const s of secrets) expect(visible.includes(s), `credential visible: ${s.slice(0, 6)}…`).toBe(false);
+  for (const s of secrets) expect(shows(visible, s), `credential visible: ${s.slice(0, 6)}…`).toBe(false);
   expect(visible, 'no OIDC token in the log').not.toMatch(JWT);
   if (o.heldIdToken !== false) {
     expect(
