@@ -48,7 +48,7 @@ export const spec: VerbSpec = {
     'max-ttl': {
       type: 'string',
       value: 'DURATION',
-      description: 'cap on any credential, e.g. 1h (default: the policy cap, else 1h)',
+      description: 'cap on any credential, e.g. 1h (default: 1h, or the policy cap when shorter)',
     },
     config: { type: 'string', value: 'FILE', description: 'agent registry (default agent-config.yaml)' },
     policies: { type: 'string', value: 'DIR', description: 'AgentPolicy folder (default policies)' },
