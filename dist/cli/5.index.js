@@ -534,7 +534,7 @@ function toAstlError(doc, e, what, code) {
             });
         }
         case 'type':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} must be ${article(e.params.type)}, got ${typeName(e.data)}${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} must be ${article(e.params.type)}, got ${path.length === 0 ? typeName(e.data, false) : typeName(e.data)}${expected}`, {
                 code,
                 location: doc.locate(path),
             });
@@ -568,13 +568,20 @@ function article(type) {
     const text = (Array.isArray(type) ? type : type.split(',')).join(' or ');
     return /^[aeiou]/.test(text) ? `an ${text}` : `a ${text}`;
 }
-function typeName(v) {
+/**
+ * How an error names a value's type: `a list`, `a mapping`, `string "read"`. With `showValue`
+ * false only the type: a whole document that is one scalar is some other file (a `.env`, a
+ * token file) named by mistake, and its first characters may be a secret.
+ */
+function typeName(v, showValue = true) {
     if (v === null)
         return 'null';
     if (Array.isArray(v))
         return 'a list';
     if (typeof v === 'object')
         return 'a mapping';
+    if (!showValue)
+        return `a ${typeof v}`;
     return `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }
 

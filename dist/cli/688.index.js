@@ -445,22 +445,36 @@ function resolveWorkspacePath(path, scope, use) {
  */
 function readWorkspaceFile(path, scope, use) {
     const checked = resolveWorkspacePath(path, scope, use);
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.real, flags);
     try {
         const opened = openedPath(fd);
         if (opened !== undefined && opened !== checked.real) {
             resolveWorkspacePath(opened, { root: scope.root }, use);
         }
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isDirectory()) {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stat.isDirectory()) {
             throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
                 code: 'EISDIR',
             });
         }
+        if (!stat.isFile())
+            throw notRegularFile(path, use);
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
+}
+/** A FIFO, socket or device named where a file is read: it could block or never end. */
+function notRegularFile(path, use) {
+    const what = use.what ?? use.setting ?? 'path';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AstlError */ .Ht(`${use.location ? `${what} ` : ''}${path} is not a regular file (a FIFO, socket or device)`, {
+        code: use.code ?? PATH_OUTSIDE_WORKSPACE,
+        location: use.location ?? { file: what },
+        hint: 'name a regular file in the working tree',
+    });
 }
 /**
  * Writes (or appends to) a file named by an input or a flag (a SARIF report, an audit log): the

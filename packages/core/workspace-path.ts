@@ -196,21 +196,38 @@ export function resolveWorkspacePath(path: string, scope: WorkspaceScope, use: P
  */
 export function readWorkspaceFile(path: string, scope: WorkspaceScope, use: PathUse): Buffer {
   const checked = resolveWorkspacePath(path, scope, use);
-  const fd = openSync(checked.real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+  const fd = openSync(checked.real, flags);
   try {
     const opened = openedPath(fd);
     if (opened !== undefined && opened !== checked.real) {
       resolveWorkspacePath(opened, { root: scope.root }, use);
     }
-    if (fstatSync(fd).isDirectory()) {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) {
       throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
         code: 'EISDIR',
       });
     }
+    if (!stat.isFile()) throw notRegularFile(path, use);
     return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A FIFO, socket or device named where a file is read: it could block or never end. */
+function notRegularFile(path: string, use: PathUse): AstlError {
+  const what = use.what ?? use.setting ?? 'path';
+  return new AstlError(
+    `${use.location ? `${what} ` : ''}${path} is not a regular file (a FIFO, socket or device)`,
+    {
+      code: use.code ?? PATH_OUTSIDE_WORKSPACE,
+      location: use.location ?? { file: what },
+      hint: 'name a regular file in the working tree',
+    },
+  );
 }
 
 export interface WriteOptions {

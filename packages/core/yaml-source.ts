@@ -261,7 +261,7 @@ function toAstlError(doc: YamlDoc, e: ErrorObject, what: string, code: string): 
     }
     case 'type':
       return new AstlError(
-        `${here} must be ${article((e.params as { type: string | string[] }).type)}, got ${typeName(e.data)}${expected}`,
+        `${here} must be ${article((e.params as { type: string | string[] }).type)}, got ${path.length === 0 ? typeName(e.data, false) : typeName(e.data)}${expected}`,
         {
           code,
           location: doc.locate(path),
@@ -305,9 +305,15 @@ function article(type: string | string[]): string {
   return /^[aeiou]/.test(text) ? `an ${text}` : `a ${text}`;
 }
 
-export function typeName(v: unknown): string {
+/**
+ * How an error names a value's type: `a list`, `a mapping`, `string "read"`. With `showValue`
+ * false only the type: a whole document that is one scalar is some other file (a `.env`, a
+ * token file) named by mistake, and its first characters may be a secret.
+ */
+export function typeName(v: unknown, showValue = true): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
+  if (!showValue) return `a ${typeof v}`;
   return `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }

@@ -5,6 +5,7 @@
  * module, then end to end through the committed bundles (credentials, gate, scan actions) and the
  * CLI process, with canary files outside the workspace and in .git/ that must never appear.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +165,26 @@ describe('core: resolveWorkspacePath', () => {
     );
     for (const bad of ['policies/out.json', 'policies/git.json', '.git/config', '/etc/passwd']) {
       expect(() => readWorkspaceFile(bad, scope(), { what: 'x' })).toThrow(AstlError);
+    }
+  });
+
+  it('readWorkspaceFile refuses a FIFO at once instead of waiting for a writer', () => {
+    execFileSync('mkfifo', [join(ws, 'pipe.yaml')]);
+    expect(() => readWorkspaceFile('pipe.yaml', scope(), { what: '--config' })).toThrow(
+      /pipe\.yaml is not a regular file/,
+    );
+  });
+
+  it('a file that is one YAML string (a .env named by mistake) is refused without its text', () => {
+    writeFileSync(join(ws, 'creds.env'), "export VAULT_TOKEN='hvs.CAESIJsecretsecretsecret'\n");
+    const opts = { workspace: scope(), use: { what: '--config' } };
+    expect(() => loadRegistry(join(ws, 'creds.env'), opts)).toThrow(
+      /the document must be an object, got a string \(/,
+    );
+    try {
+      loadRegistry(join(ws, 'creds.env'), opts);
+    } catch (err) {
+      expect(String((err as Error).message)).not.toMatch(/hvs|VAULT_TOKEN/);
     }
   });
 
