@@ -268,7 +268,7 @@ async function run(args, io) {
 }
 /** `--discover`: one scan of the CI files with every finding kept, then the inventory. */
 async function discover(args, io, format) {
-    const engine = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(51), __webpack_require__.e(716), __webpack_require__.e(332), __webpack_require__.e(884)]).then(__webpack_require__.bind(__webpack_require__, 2884));
+    const engine = await Promise.all(/* import() */[__webpack_require__.e(856), __webpack_require__.e(51), __webpack_require__.e(716), __webpack_require__.e(332), __webpack_require__.e(884), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 2884));
     const { inventoryJson, inventoryMarkdown, inventoryText } = await __webpack_require__.e(/* import() */ 782).then(__webpack_require__.bind(__webpack_require__, 9782));
     const config = engine.loadScanConfig(io.cwd, (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .str */ .gx)(args, 'scan-config'));
     const registry = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .str */ .gx)(args, 'config');

@@ -1,6 +1,45 @@
 export const id = 674;
-export const ids = [674];
+export const ids = [674,187];
 export const modules = {
+
+/***/ 3187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ unquoteGitPath)
+/* harmony export */ });
+/**
+ * Paths as git prints them in diffs. No imports: the CLI reads patches before it loads the engine.
+ */
+/** Git's C-style quoting of unusual paths: "b/new\nline" with octal escapes for raw bytes. */
+function unquoteGitPath(text) {
+    if (!text.startsWith('"') || !text.endsWith('"'))
+        return text;
+    const body = text.slice(1, -1);
+    const bytes = [];
+    const simple = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c !== '\\') {
+            for (const b of Buffer.from(c, 'utf8'))
+                bytes.push(b);
+            continue;
+        }
+        const next = body[i + 1] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(simple[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+
+
+/***/ }),
 
 /***/ 9141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -215,6 +254,8 @@ var external_node_util_ = __webpack_require__(7975);
 var errors = __webpack_require__(425);
 // EXTERNAL MODULE: ./packages/core/workspace-path.ts
 var workspace_path = __webpack_require__(2073);
+// EXTERNAL MODULE: ./packages/scanner/git-path.ts
+var git_path = __webpack_require__(3187);
 // EXTERNAL MODULE: ./package.json
 var package_0 = __webpack_require__(8330);
 ;// CONCATENATED MODULE: ./packages/scanner/version.ts
@@ -236,6 +277,7 @@ var cli_io = __webpack_require__(1604);
  * reporters as the scan action; several reports can come out of one run (stdout in --format, plus
  * --sarif / --codequality files) so a CI job scans once.
  */
+
 
 
 
@@ -677,36 +719,11 @@ function splitPatch(patch) {
         const plus = /^\+\+\+ (.*)$/m.exec(section)?.[1];
         if (!plus || plus === '/dev/null')
             continue;
-        const path = plus.startsWith('"') ? unquoteGitPath(plus) : plus;
-        if (path?.startsWith('b/'))
+        const path = (0,git_path/* unquoteGitPath */.L)(plus);
+        if (path.startsWith('b/'))
             out.set(path.slice(2), section);
     }
     return out;
-}
-/** A C-style quoted path from git (`"b/a\tb"`, octal `\303\251` bytes), or undefined. */
-function unquoteGitPath(quoted) {
-    if (!quoted.endsWith('"') || quoted.length < 2)
-        return undefined;
-    const body = quoted.slice(1, -1);
-    const bytes = [];
-    const simple = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c !== '\\') {
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const next = body[i + 1] ?? '';
-        if (/[0-7]/.test(next)) {
-            bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
-            i += 3;
-        }
-        else {
-            bytes.push(simple[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
 }
 
 

@@ -343,7 +343,7 @@ __webpack_require__.d(__webpack_exports__, {
   textReport: () => (/* reexport */ textReport),
   toCodeQuality: () => (/* reexport */ toCodeQuality),
   toSarif: () => (/* reexport */ toSarif),
-  unquoteGitPath: () => (/* reexport */ unquoteGitPath),
+  unquoteGitPath: () => (/* reexport */ git_path/* unquoteGitPath */.L),
   writeBaseline: () => (/* reexport */ writeBaseline)
 });
 
@@ -353,12 +353,16 @@ var external_node_child_process_ = __webpack_require__(1421);
 var dist_src = __webpack_require__(5051);
 // EXTERNAL MODULE: ./packages/core/index.ts + 1 modules
 var core = __webpack_require__(5724);
+// EXTERNAL MODULE: ./packages/scanner/git-path.ts
+var git_path = __webpack_require__(3187);
 ;// CONCATENATED MODULE: ./packages/scanner/changeset.ts
 /**
  * What a pull request changed, as head-side line ranges per file: from `git diff base...head`
  * when both commits are present, else from the GitHub API's pull request files (shallow
  * clones), else nothing (the caller scans everything and says why).
  */
+
+
 
 
 
@@ -461,7 +465,7 @@ async function gitChangeSet(root, base, head) {
     for (const line of patch.split('\n')) {
         if (line.startsWith('+++ ')) {
             const target = line.slice(4);
-            const path = target === '/dev/null' ? undefined : stripPrefix(unquoteGitPath(target));
+            const path = target === '/dev/null' ? undefined : stripPrefix((0,git_path/* unquoteGitPath */.L)(target));
             current = path ? files.get(path) : undefined;
             continue;
         }
@@ -480,7 +484,7 @@ async function gitChangeSet(root, base, head) {
     }
     // Binary files have no +++ line: mark any file without hunks that git called binary.
     for (const m of patch.matchAll(/^Binary files (?:.*) and (.*) differ$/gm)) {
-        const path = stripPrefix(unquoteGitPath(m[1] ?? ''));
+        const path = stripPrefix((0,git_path/* unquoteGitPath */.L)(m[1] ?? ''));
         const change = files.get(path);
         if (change)
             change.wholeFile = true;
@@ -500,32 +504,6 @@ function hunkHeadRange(header) {
 }
 function stripPrefix(path) {
     return path.startsWith('b/') ? path.slice(2) : path;
-}
-/** Git's C-style quoting of unusual paths: "b/new\nline" with octal escapes for raw bytes. */
-function unquoteGitPath(text) {
-    if (!text.startsWith('"') || !text.endsWith('"'))
-        return text;
-    const body = text.slice(1, -1);
-    const bytes = [];
-    const simple = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c !== '\\') {
-            for (const b of Buffer.from(c, 'utf8'))
-                bytes.push(b);
-            continue;
-        }
-        const next = body[i + 1] ?? '';
-        if (/[0-7]/.test(next)) {
-            bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
-            i += 3;
-        }
-        else {
-            bytes.push(simple[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
 }
 /** Parses a unified diff `patch` (as the GitHub API returns per file) into head-side ranges. */
 function rangesFromPatch(patch) {

@@ -10,6 +10,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { AstlError } from '../../../packages/core/errors.js';
 import { resolveWorkspacePath, workspaceScope } from '../../../packages/core/workspace-path.js';
+import { unquoteGitPath } from '../../../packages/scanner/git-path.js';
 import type { ChangeSet, ScanOptions, ScanResult } from '../../../packages/scanner/index.js';
 import { SCANNER_VERSION } from '../../../packages/scanner/version.js';
 import { bool, choice, type Parsed, str, type VerbSpec } from '../args.js';
@@ -496,32 +497,8 @@ function splitPatch(patch: string): Map<string, string> {
   for (const section of sections) {
     const plus = /^\+\+\+ (.*)$/m.exec(section)?.[1];
     if (!plus || plus === '/dev/null') continue;
-    const path = plus.startsWith('"') ? unquoteGitPath(plus) : plus;
-    if (path?.startsWith('b/')) out.set(path.slice(2), section);
+    const path = unquoteGitPath(plus);
+    if (path.startsWith('b/')) out.set(path.slice(2), section);
   }
   return out;
-}
-
-/** A C-style quoted path from git (`"b/a\tb"`, octal `\303\251` bytes), or undefined. */
-function unquoteGitPath(quoted: string): string | undefined {
-  if (!quoted.endsWith('"') || quoted.length < 2) return undefined;
-  const body = quoted.slice(1, -1);
-  const bytes: number[] = [];
-  const simple: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] as string;
-    if (c !== '\\') {
-      bytes.push(...Buffer.from(c, 'utf8'));
-      continue;
-    }
-    const next = body[i + 1] ?? '';
-    if (/[0-7]/.test(next)) {
-      bytes.push(Number.parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(simple[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
 }
