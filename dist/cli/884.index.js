@@ -656,6 +656,15 @@ function toCatalogEntry(raw, origin) {
 }
 const BUILTIN_CATALOG = catalog_namespaceObject.X6.map((e) => toCatalogEntry(e, 'built-in'));
 /** The built-in entries plus the scan config's; a config entry replaces a built-in one of the same id. */
+/** How a finding and the inventory name a catalog entry (DiscoveredAgent.agent). */
+function agentIdentity(entry) {
+    return {
+        id: entry.id,
+        name: entry.name,
+        docs: entry.docs,
+        ...(entry.vendor ? { vendor: entry.vendor } : {}),
+    };
+}
 function mergeCatalog(extra) {
     const byId = new Map();
     for (const e of BUILTIN_CATALOG)
@@ -5454,12 +5463,7 @@ function auditJob(model, job, invocations, defaultBinding, gate, ctx, options) {
                             : 'none';
         const tools = toolHits(inv, ctx);
         const record = {
-            agent: {
-                id: inv.entry.id,
-                name: inv.entry.name,
-                docs: inv.entry.docs,
-                ...(inv.entry.vendor ? { vendor: inv.entry.vendor } : {}),
-            },
+            agent: agentIdentity(inv.entry),
             platform: 'github',
             file: ctx.file,
             ...(model.name ? { workflow: model.name } : {}),
@@ -6001,12 +6005,7 @@ function auditAction(model, ctx, options) {
     for (const inv of invocations) {
         const tools = toolHits(inv, ctx);
         const record = {
-            agent: {
-                id: inv.entry.id,
-                name: inv.entry.name,
-                docs: inv.entry.docs,
-                ...(inv.entry.vendor ? { vendor: inv.entry.vendor } : {}),
-            },
+            agent: agentIdentity(inv.entry),
             platform: 'github',
             file: ctx.file,
             ...(model.name ? { workflow: model.name } : {}),
@@ -6076,6 +6075,7 @@ var yaml_nodes = __webpack_require__(8360);
  * untrusted text in the prompt (GitLab's predefined variables that carry merge request and
  * commit text), unrestricted tools in merge request pipelines, and the answer used as code.
  */
+
 
 
 
@@ -6174,12 +6174,7 @@ function auditGitlab(root, ctx, options) {
                     .map((w) => w.text)
                     .join(' ');
                 const record = {
-                    agent: {
-                        id: entry.id,
-                        name: entry.name,
-                        docs: entry.docs,
-                        ...(entry.vendor ? { vendor: entry.vendor } : {}),
-                    },
+                    agent: agentIdentity(entry),
                     platform: 'gitlab',
                     file: ctx.file,
                     job: name,

@@ -111,6 +111,21 @@ export const BUILTIN_CATALOG: readonly CatalogEntry[] = (builtin.agents as RawCa
 );
 
 /** The built-in entries plus the scan config's; a config entry replaces a built-in one of the same id. */
+/** How a finding and the inventory name a catalog entry (DiscoveredAgent.agent). */
+export function agentIdentity(entry: CatalogEntry): {
+  id: string;
+  name: string;
+  vendor?: string;
+  docs: string;
+} {
+  return {
+    id: entry.id,
+    name: entry.name,
+    docs: entry.docs,
+    ...(entry.vendor ? { vendor: entry.vendor } : {}),
+  };
+}
+
 export function mergeCatalog(extra: readonly CatalogEntry[]): CatalogEntry[] {
   const byId = new Map<string, CatalogEntry>();
   for (const e of BUILTIN_CATALOG) byId.set(e.id, e);

@@ -21,7 +21,7 @@ import {
 } from '../workflow/model.js';
 import { type ModelOutputs, scopeFor, templateSources, withInput } from '../workflow/taint.js';
 import { parseResolved } from '../workflow/yaml.js';
-import { type CatalogEntry, entryForUses } from './catalog.js';
+import { agentIdentity, type CatalogEntry, entryForUses } from './catalog.js';
 import { type ConditionHit, matchFlag, matchInputConditions } from './conditions.js';
 import { checkRegistryExcess } from './excess.js';
 import {
@@ -505,12 +505,7 @@ function auditJob(
               : 'none';
     const tools = toolHits(inv, ctx);
     const record: DiscoveredAgent = {
-      agent: {
-        id: inv.entry.id,
-        name: inv.entry.name,
-        docs: inv.entry.docs,
-        ...(inv.entry.vendor ? { vendor: inv.entry.vendor } : {}),
-      },
+      agent: agentIdentity(inv.entry),
       platform: 'github',
       file: ctx.file,
       ...(model.name ? { workflow: model.name } : {}),
@@ -1114,12 +1109,7 @@ function auditAction(model: ActionModel, ctx: FileContext, options: AgentAuditOp
   for (const inv of invocations) {
     const tools = toolHits(inv, ctx);
     const record: DiscoveredAgent = {
-      agent: {
-        id: inv.entry.id,
-        name: inv.entry.name,
-        docs: inv.entry.docs,
-        ...(inv.entry.vendor ? { vendor: inv.entry.vendor } : {}),
-      },
+      agent: agentIdentity(inv.entry),
       platform: 'github',
       file: ctx.file,
       ...(model.name ? { workflow: model.name } : {}),

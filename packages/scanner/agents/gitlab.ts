@@ -9,6 +9,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { FileContext } from '../context.js';
 import type { Severity } from '../finding.js';
 import { get, items, str } from '../rules/yaml-nodes.js';
+import { agentIdentity } from './catalog.js';
 import { matchFlag } from './conditions.js';
 import type { AgentAuditOptions } from './github.js';
 import { valueOffset } from './positions.js';
@@ -21,6 +22,7 @@ import {
   type ShellEnvironment,
   varSinks,
 } from './run.js';
+
 import { allCommands, parseShell } from './shell.js';
 import type { AgentBinding, DiscoveredAgent } from './types.js';
 
@@ -123,12 +125,7 @@ export function auditGitlab(
           .map((w) => w.text)
           .join(' ');
         const record: DiscoveredAgent = {
-          agent: {
-            id: entry.id,
-            name: entry.name,
-            docs: entry.docs,
-            ...(entry.vendor ? { vendor: entry.vendor } : {}),
-          },
+          agent: agentIdentity(entry),
           platform: 'gitlab',
           file: ctx.file,
           job: name,
