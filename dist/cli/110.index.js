@@ -1,6 +1,7 @@
-export const id = 110;
-export const ids = [110,170,789,932];
-export const modules = {
+"use strict";
+exports.id = 110;
+exports.ids = [110,170,789];
+exports.modules = {
 
 /***/ 5166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -296,3 +297,4 @@ async function discover(args, io, format) {
 /***/ })
 
 };
+;

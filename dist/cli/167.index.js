@@ -1,6 +1,7 @@
-export const id = 167;
-export const ids = [167];
-export const modules = {
+"use strict";
+exports.id = 167;
+exports.ids = [167];
+exports.modules = {
 
 /***/ 167:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -294,3 +295,4 @@ function typeName(v, showValue = true) {
 /***/ })
 
 };
+;

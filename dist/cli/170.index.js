@@ -1,6 +1,7 @@
-export const id = 170;
-export const ids = [170,789,932];
-export const modules = {
+"use strict";
+exports.id = 170;
+exports.ids = [170,789];
+exports.modules = {
 
 /***/ 5166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -145,3 +146,4 @@ function isLoopbackHost(hostname) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 187;
-export const ids = [187];
-export const modules = {
+"use strict";
+exports.id = 187;
+exports.ids = [187];
+exports.modules = {
 
 /***/ 3187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -42,3 +43,4 @@ function unquoteGitPath(text) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 25;
-export const ids = [25,170,789,932];
-export const modules = {
+"use strict";
+exports.id = 25;
+exports.ids = [25,170,789];
+exports.modules = {
 
 /***/ 5166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -820,8 +821,8 @@ async function run(args, io) {
         },
     };
     // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
-    const { AWS_REGION_PATTERN, applyAuditLevel, githubIdTokenSource, issuedBeforeFailure, issuedCredentials, MintFailure, mintCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(989), __webpack_require__.e(821)]).then(__webpack_require__.bind(__webpack_require__, 2821));
-    const { decodeTokenClaims } = await Promise.all(/* import() */[__webpack_require__.e(989), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+    const { AWS_REGION_PATTERN, applyAuditLevel, githubIdTokenSource, issuedBeforeFailure, issuedCredentials, MintFailure, mintCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(473), __webpack_require__.e(365), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 763));
+    const { decodeTokenClaims } = await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 3989));
     if (aws.region && !AWS_REGION_PATTERN.test(aws.region)) {
         throw new exit/* UsageError */.eb(`--aws-region '${aws.region}' is not an AWS region`, 'write a region code, e.g. --aws-region us-east-1');
     }
@@ -1099,3 +1100,4 @@ function strip(o) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 337;
-export const ids = [337];
-export const modules = {
+"use strict";
+exports.id = 337;
+exports.ids = [337];
+exports.modules = {
 
 /***/ 7337:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -5256,3 +5257,4 @@ function wrap(ast, parentOp) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 386;
-export const ids = [386];
-export const modules = {
+"use strict";
+exports.id = 386;
+exports.ids = [386];
+exports.modules = {
 
 /***/ 2873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -174,3 +175,4 @@ function safeKey(text) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 392;
-export const ids = [392];
-export const modules = {
+"use strict";
+exports.id = 392;
+exports.ids = [392];
+exports.modules = {
 
 /***/ 9141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -572,3 +573,4 @@ async function checkedRules(r) {
 /***/ })
 
 };
+;

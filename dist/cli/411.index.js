@@ -1,6 +1,7 @@
-export const id = 411;
-export const ids = [411];
-export const modules = {
+"use strict";
+exports.id = 411;
+exports.ids = [411];
+exports.modules = {
 
 /***/ 1411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -477,3 +478,4 @@ async function signAppJwt(key, appId, now) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 434;
-export const ids = [434,170,789,932];
-export const modules = {
+"use strict";
+exports.id = 434;
+exports.ids = [434,170,789];
+exports.modules = {
 
 /***/ 5166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -79,10 +80,6 @@ function formatDuration(seconds) {
 /* unused harmony exports HttpError, DEFAULT_MAX_RESPONSE_BYTES */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * The HTTP client of every provider call (OIDC token, STS, Vault, and whatever comes next): one
  * request over `node:http` / `node:https`, nothing else loaded. Built-in fetch is not used because
@@ -105,8 +102,10 @@ function formatDuration(seconds) {
  * default handler; providers say so in the hint when a connection fails with one set.
  */
 
-
-
+// node:https (with node:tls) and node:zlib load only when a request needs them
+// (process.getBuiltinModule, Node >= 20.16): each costs a few ms of every step's start-up, and a
+// loopback Vault or an uncompressed answer needs neither.
+const tlsRequest = () => process.getBuiltinModule('node:https').request;
 /** Codes of the faults this module raises itself (Node's own codes pass through). */
 const HTTP_ERROR = {
     timeout: 'ETIMEDOUT',
@@ -193,12 +192,13 @@ function decodeBody(data, encoding, cap) {
     const coding = encoding?.trim().toLowerCase();
     if (!coding || coding === 'identity')
         return data;
+    const zlib = () => process.getBuiltinModule('node:zlib');
     const decode = coding === 'gzip' || coding === 'x-gzip'
-        ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzipSync
+        ? zlib().gunzipSync
         : coding === 'deflate'
-            ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.inflateSync
+            ? zlib().inflateSync
             : coding === 'br'
-                ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.brotliDecompressSync
+                ? zlib().brotliDecompressSync
                 : undefined;
     if (!decode)
         throw new HttpError(`response in an unsupported content-encoding (${coding})`, HTTP_ERROR.badEncoding);
@@ -253,7 +253,7 @@ function once(target, method, body, options) {
             headers['content-length'] = String(payload.byteLength);
         let req;
         try {
-            req = (target.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(target, { method });
+            req = (target.protocol === 'https:' ? tlsRequest() : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(target, { method });
             req.on('error', (err) => fail(transportError(err)));
             // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
             for (const [name, value] of Object.entries(headers))
@@ -4293,3 +4293,4 @@ function apiMessage(body) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 447;
-export const ids = [447,170,789,932];
-export const modules = {
+"use strict";
+exports.id = 447;
+exports.ids = [447,170,789];
+exports.modules = {
 
 /***/ 5166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1286,3 +1287,4 @@ function splitList(v) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 5;
-export const ids = [5,167,66];
-export const modules = {
+"use strict";
+exports.id = 5;
+exports.ids = [5,167,66];
+exports.modules = {
 
 /***/ 5724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -949,3 +950,4 @@ function registryEntrySnippet(name, type) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 66;
-export const ids = [66];
-export const modules = {
+"use strict";
+exports.id = 66;
+exports.ids = [66];
+exports.modules = {
 
 /***/ 4066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -144,3 +145,4 @@ function isRetryableStatus(status) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 674;
-export const ids = [674,187];
-export const modules = {
+"use strict";
+exports.id = 674;
+exports.ids = [674,187];
+exports.modules = {
 
 /***/ 3187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -730,3 +731,4 @@ function splitPatch(patch) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 688;
-export const ids = [688];
-export const modules = {
+"use strict";
+exports.id = 688;
+exports.ids = [688];
+exports.modules = {
 
 /***/ 3362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -577,3 +578,4 @@ function danglingTarget(path) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 782;
-export const ids = [782];
-export const modules = {
+"use strict";
+exports.id = 782;
+exports.ids = [782];
+exports.modules = {
 
 /***/ 9782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -176,3 +177,4 @@ function inventoryJson(inventory) {
 /***/ })
 
 };
+;

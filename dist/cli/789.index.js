@@ -1,6 +1,7 @@
-export const id = 789;
-export const ids = [789,170,932];
-export const modules = {
+"use strict";
+exports.id = 789;
+exports.ids = [789,170];
+exports.modules = {
 
 /***/ 5166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -145,3 +146,4 @@ function isLoopbackHost(hostname) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 884;
-export const ids = [884,782];
-export const modules = {
+"use strict";
+exports.id = 884;
+exports.ids = [884,782];
+exports.modules = {
 
 /***/ 3268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -10929,3 +10930,4 @@ function end(node) {
 /***/ })
 
 };
+;

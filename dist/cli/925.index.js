@@ -1,6 +1,7 @@
-export const id = 925;
-export const ids = [925,170,789,932];
-export const modules = {
+"use strict";
+exports.id = 925;
+exports.ids = [925,170,789];
+exports.modules = {
 
 /***/ 5166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -391,3 +392,4 @@ function indent(text) {
 /***/ })
 
 };
+;

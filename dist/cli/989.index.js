@@ -1,6 +1,7 @@
-export const id = 989;
-export const ids = [989];
-export const modules = {
+"use strict";
+exports.id = 989;
+exports.ids = [989,66];
+exports.modules = {
 
 /***/ 5770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -13,10 +14,6 @@ export const modules = {
 /* unused harmony exports HttpError, DEFAULT_MAX_RESPONSE_BYTES */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * The HTTP client of every provider call (OIDC token, STS, Vault, and whatever comes next): one
  * request over `node:http` / `node:https`, nothing else loaded. Built-in fetch is not used because
@@ -39,8 +36,10 @@ export const modules = {
  * default handler; providers say so in the hint when a connection fails with one set.
  */
 
-
-
+// node:https (with node:tls) and node:zlib load only when a request needs them
+// (process.getBuiltinModule, Node >= 20.16): each costs a few ms of every step's start-up, and a
+// loopback Vault or an uncompressed answer needs neither.
+const tlsRequest = () => process.getBuiltinModule('node:https').request;
 /** Codes of the faults this module raises itself (Node's own codes pass through). */
 const HTTP_ERROR = {
     timeout: 'ETIMEDOUT',
@@ -127,12 +126,13 @@ function decodeBody(data, encoding, cap) {
     const coding = encoding?.trim().toLowerCase();
     if (!coding || coding === 'identity')
         return data;
+    const zlib = () => process.getBuiltinModule('node:zlib');
     const decode = coding === 'gzip' || coding === 'x-gzip'
-        ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzipSync
+        ? zlib().gunzipSync
         : coding === 'deflate'
-            ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.inflateSync
+            ? zlib().inflateSync
             : coding === 'br'
-                ? node_zlib__WEBPACK_IMPORTED_MODULE_2__.brotliDecompressSync
+                ? zlib().brotliDecompressSync
                 : undefined;
     if (!decode)
         throw new HttpError(`response in an unsupported content-encoding (${coding})`, HTTP_ERROR.badEncoding);
@@ -187,7 +187,7 @@ function once(target, method, body, options) {
             headers['content-length'] = String(payload.byteLength);
         let req;
         try {
-            req = (target.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(target, { method });
+            req = (target.protocol === 'https:' ? tlsRequest() : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(target, { method });
             req.on('error', (err) => fail(transportError(err)));
             // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
             for (const [name, value] of Object.entries(headers))
@@ -241,6 +241,147 @@ function once(target, method, body, options) {
         });
         req.end(payload);
     });
+}
+
+
+/***/ }),
+
+/***/ 4066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   JG: () => (/* binding */ defaultSleep),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Qx: () => (/* binding */ describeFault),
+/* harmony export */   aB: () => (/* binding */ RetryExhaustedError),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   d$: () => (/* binding */ isNetworkFault)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/**
+ * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
+ * deadline. Every network call in the engine goes through `withRetry`, so the fault policy is
+ * decided in one place: the caller says which errors are retryable, this decides when and how often.
+ */
+class Deadline {
+    totalMs;
+    now;
+    at;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.at = now() + totalMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    expired() {
+        return this.remainingMs() <= 0;
+    }
+    /** An AbortSignal that fires at min(per-attempt timeout, the deadline). */
+    signal(perAttemptMs) {
+        return AbortSignal.timeout(Math.max(1, Math.min(perAttemptMs, this.remainingMs())));
+    }
+}
+class RetryExhaustedError extends Error {
+    attempts;
+    lastError;
+    deadlineHit;
+    constructor(message, attempts, lastError, deadlineHit) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.deadlineHit = deadlineHit;
+        this.name = 'RetryExhaustedError';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Full jitter (AWS architecture blog): uniform in [0, min(max, base * 2^attempt)]. */
+function backoffDelay(attempt, baseMs, maxMs, random) {
+    return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
+}
+/**
+ * Runs `op` until it succeeds, fails with a non-retryable error (rethrown as is), runs out of
+ * attempts, or reaches the deadline (both end in RetryExhaustedError naming the last fault).
+ */
+async function withRetry(op, o) {
+    const random = o.random ?? Math.random;
+    const sleep = o.sleep ?? defaultSleep;
+    let lastError;
+    for (let attempt = 1; attempt <= o.attempts; attempt++) {
+        if (o.deadline.expired())
+            break;
+        try {
+            return await op(o.deadline.signal(o.attemptTimeoutMs), attempt);
+        }
+        catch (err) {
+            lastError = err;
+            if (!o.isRetryable(err))
+                throw err;
+            if (attempt === o.attempts)
+                break;
+            const asked = o.retryAfterMs?.(err);
+            if (asked !== undefined && asked >= o.deadline.remainingMs()) {
+                throw new RetryExhaustedError(`${o.what} was asked to wait ${Math.ceil(asked / 1000)}s before retrying, past the ${Math.round(o.deadline.totalMs / 1000)}s deadline; last error: ${describeFault(err)}`, attempt, err, true);
+            }
+            const delayMs = Math.min(Math.max(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), asked ?? 0), o.deadline.remainingMs());
+            o.onRetry?.({ attempt, delayMs, error: err });
+            await sleep(delayMs);
+        }
+    }
+    const deadlineHit = o.deadline.expired();
+    const why = deadlineHit
+        ? `did not succeed within the ${Math.round(o.deadline.totalMs / 1000)}s deadline`
+        : `failed ${o.attempts} times`;
+    throw new RetryExhaustedError(`${o.what} ${why}; last error: ${describeFault(lastError)}`, o.attempts, lastError, deadlineHit);
+}
+/** A short description of a network fault: no stack, no request bodies. */
+function describeFault(err) {
+    if (err === undefined)
+        return 'none (the deadline passed before the first attempt)';
+    if (err instanceof Error) {
+        const code = err.code;
+        if (err.name === 'TimeoutError' || err.name === 'AbortError')
+            return 'request timed out';
+        return typeof code === 'string' && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
+    }
+    return String(err);
+}
+/** Node's network error codes that a retry can cure. */
+const RETRYABLE_NET_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'ECONNABORTED',
+]);
+/** True for transport faults (resets, refusals, timeouts), looking through `cause` chains. */
+function isNetworkFault(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (!(e instanceof Error))
+            return false;
+        const code = e.code;
+        if (typeof code === 'string' && RETRYABLE_NET_CODES.has(code))
+            return true;
+        if (e.name === 'TimeoutError' || e.name === 'AbortError')
+            return true;
+        if (e instanceof TypeError && e.message === 'fetch failed')
+            return true;
+    }
+    return false;
+}
+/** HTTP statuses worth another attempt. */
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || status >= 500;
 }
 
 
@@ -895,3 +1036,4 @@ class JWSSignatureVerificationFailed extends JOSEError {
 /***/ })
 
 };
+;

@@ -20,8 +20,11 @@
  * default handler; providers say so in the hint when a connection fails with one set.
  */
 import { type IncomingHttpHeaders, type IncomingMessage, request as plainRequest } from 'node:http';
-import { request as tlsRequest } from 'node:https';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+
+// node:https (with node:tls) and node:zlib load only when a request needs them
+// (process.getBuiltinModule, Node >= 20.16): each costs a few ms of every step's start-up, and a
+// loopback Vault or an uncompressed answer needs neither.
+const tlsRequest = () => process.getBuiltinModule('node:https').request;
 
 export interface HttpRequestOptions {
   /** Default GET, or POST when there is a body. */
@@ -146,13 +149,14 @@ export function parseRetryAfter(
 function decodeBody(data: Buffer, encoding: string | undefined, cap: number): Buffer {
   const coding = encoding?.trim().toLowerCase();
   if (!coding || coding === 'identity') return data;
+  const zlib = () => process.getBuiltinModule('node:zlib');
   const decode =
     coding === 'gzip' || coding === 'x-gzip'
-      ? gunzipSync
+      ? zlib().gunzipSync
       : coding === 'deflate'
-        ? inflateSync
+        ? zlib().inflateSync
         : coding === 'br'
-          ? brotliDecompressSync
+          ? zlib().brotliDecompressSync
           : undefined;
   if (!decode)
     throw new HttpError(`response in an unsupported content-encoding (${coding})`, HTTP_ERROR.badEncoding);
@@ -211,7 +215,7 @@ function once(
     if (payload) headers['content-length'] = String(payload.byteLength);
     let req: ReturnType<typeof plainRequest> | undefined;
     try {
-      req = (target.protocol === 'https:' ? tlsRequest : plainRequest)(target, { method });
+      req = (target.protocol === 'https:' ? tlsRequest() : plainRequest)(target, { method });
       req.on('error', (err) => fail(transportError(err)));
       // Set apart from the options: NODE_DEBUG=http prints a request's options, headers included.
       for (const [name, value] of Object.entries(headers)) req.setHeader(name, value);

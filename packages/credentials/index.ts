@@ -11,6 +11,7 @@ export type * from './provider.js';
 export * from './providers/aws.js';
 export * from './providers/github.js';
 export * from './providers/index.js';
+export * from './providers/revokers.js';
 export * from './providers/vault.js';
 export * from './revoke.js';
 export * from './summary.js';

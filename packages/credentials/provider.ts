@@ -13,8 +13,9 @@
  * 5. The summary rows: `ctx.credential` at mint (one row per credential) and the entry `revoke`
  *    returns, both shown under `label`.
  *
- * A new provider is one module implementing this, plus a line in providers/index.ts, a key in
- * `ProviderStates` and its inputs in `CredentialRequest` (types.ts).
+ * A new provider is two modules (providers/<name>-revoke.ts implementing `CredentialRevoker`,
+ * providers/<name>.ts adding the rest), a line in providers/index.ts and one in
+ * providers/revokers.ts, a key in `ProviderStates` and its inputs in `CredentialRequest` (types.ts).
  */
 import type { Deadline } from '../core/retry.js';
 import type { AgentEntry } from '../registry/registry.js';
@@ -90,11 +91,24 @@ export interface RevokeContext {
   now(): Date;
 }
 
-export interface CredentialProvider<Plan = unknown, State = unknown> {
+/**
+ * The part of a provider the post step (and `astl revoke`) needs: everything that works from the
+ * saved state alone. It lives in its own module per provider (providers/<name>-revoke.ts), so that
+ * the post step loads no minting code (providers/revokers.ts).
+ */
+export interface CredentialRevoker<State = unknown> {
   /** Its key in the registry's `credentials:`, in the revocation state and in audit records. */
   readonly name: ProviderName;
   /** How summaries name it: "AWS STS". */
   readonly label: string;
+  /** The secret values in a saved state (masked before the state is used). */
+  stateSecrets(state: State): string[];
+  /** The audit `target` of a revocation. */
+  revokeTarget(state: State): string;
+  revoke(state: State, ctx: RevokeContext): Promise<Omit<RevocationEntry, 'label'>>;
+}
+
+export interface CredentialProvider<Plan = unknown, State = unknown> extends CredentialRevoker<State> {
   /**
    * What this provider would do, or undefined when the agent does not use it. Throws an AstlError
    * for incomplete settings; the mint reports it after every registry and AgentPolicy refusal.
@@ -108,9 +122,4 @@ export interface CredentialProvider<Plan = unknown, State = unknown> {
   checkFacts(plan: Plan): ProviderCheckFacts;
   prepare?(plan: Plan, ctx: PrepareContext): void;
   mint(plan: Plan, ctx: MintContext<State>): Promise<void>;
-  /** The secret values in a saved state (masked before the state is used). */
-  stateSecrets(state: State): string[];
-  /** The audit `target` of a revocation. */
-  revokeTarget(state: State): string;
-  revoke(state: State, ctx: RevokeContext): Promise<Omit<RevocationEntry, 'label'>>;
 }

@@ -7,7 +7,7 @@
 import { AstlError } from '../core/errors.js';
 import { Deadline, describeFault } from '../core/retry.js';
 import { auditEvent } from './audit.js';
-import { type AnyProvider, defaultProviders } from './providers/index.js';
+import { type AnyRevoker, defaultRevokers } from './providers/revokers.js';
 import type { ProviderName, RevocationEntry, RevocationState, RevokeDeps, RevokeResult } from './types.js';
 
 export const DEFAULT_REVOKE_DEADLINE_MS = 20_000;
@@ -23,15 +23,12 @@ export interface RevokeOptions {
 }
 
 /** The saved state of `provider`, if the main step saved one. */
-function stateOf(state: RevocationState, provider: AnyProvider): unknown {
+function stateOf(state: RevocationState, provider: AnyRevoker): unknown {
   return (state as unknown as Record<string, unknown>)[provider.name];
 }
 
 /** Every secret in a saved state (the Vault token), for masking before anything else runs. */
-export function stateSecrets(
-  state: RevocationState,
-  providers: AnyProvider[] = defaultProviders(),
-): string[] {
+export function stateSecrets(state: RevocationState, providers: AnyRevoker[] = defaultRevokers()): string[] {
   return providers.flatMap((p) => {
     const s = stateOf(state, p);
     return s === undefined ? [] : p.stateSecrets(s);
@@ -54,7 +51,7 @@ export interface IssuedInState {
  */
 export function issuedCredentials(
   state: RevocationState | undefined,
-  providers: AnyProvider[] = defaultProviders(),
+  providers: AnyRevoker[] = defaultRevokers(),
 ): IssuedInState[] {
   if (!state) return [];
   return providers.flatMap((p) => {
@@ -80,7 +77,7 @@ export function issuedBeforeFailure(issued: IssuedInState[], then: string): stri
 export async function revokeCredentials(
   state: RevocationState,
   deps: RevokeDeps,
-  providers: AnyProvider[] = defaultProviders(),
+  providers: AnyRevoker[] = defaultRevokers(),
   options: RevokeOptions = { revoke: true },
 ): Promise<RevokeResult> {
   const now = deps.now ?? (() => new Date());

@@ -6,4 +6,5 @@ export * from './github-permissions.js';
 export * from './oidc.js';
 export * from './retry-policy.js';
 export * from './vault.js';
+export * from './vault-login.js';
 export * from './vault-secrets.js';

@@ -1,7 +1,9 @@
 /**
- * HashiCorp Vault's HTTP API (https://developer.hashicorp.com/vault/api-docs): JWT auth login,
- * KV v1/v2 reads, token lookup-self and revoke-self, over the engine's own HTTP client. It is the
- * one Vault client of the product: the main step logs in and reads, the post step revokes.
+ * HashiCorp Vault's HTTP API (https://developer.hashicorp.com/vault/api-docs): KV v1/v2 reads,
+ * token lookup-self and revoke-self, over the engine's own HTTP client; the JWT auth login, with
+ * its diagnosis of a refusal, is in vault-login.ts, so the post step (which only revokes) loads
+ * neither. It is the one Vault client of the product: the main step logs in and reads, the post
+ * step revokes.
  *
  * Each call names its namespace and token explicitly (X-Vault-Namespace, X-Vault-Token), so
  * VAULT_NAMESPACE / VAULT_TOKEN in the environment never apply by accident. Vault's `{errors}`
@@ -13,7 +15,6 @@
 import { AstlError } from '../core/errors.js';
 import { parseRetryAfter } from '../core/http.js';
 import { type Deadline, isNetworkFault, withRetry } from '../core/retry.js';
-import { diagnoseVaultLogin } from './diagnose.js';
 import {
   exhausted,
   ProviderHttpError,
@@ -24,7 +25,7 @@ import {
   shortMessage,
 } from './retry-policy.js';
 
-interface VaultCall {
+export interface VaultCall {
   /** Vault address, e.g. https://vault.example.com:8200 */
   url: string;
   /** Enterprise / HCP namespace, sent as X-Vault-Namespace; '' or undefined is the root namespace. */
@@ -149,7 +150,7 @@ function vaultErrorText(text: string): string {
  * One Vault API call under the retry policy. Resolves the parsed JSON body of a 2xx answer
  * (undefined for 204); a non-retryable HTTP error goes through `onRefusal` to an AstlError.
  */
-async function vaultRequest(
+export async function vaultRequest(
   call: VaultCall,
   what: string,
   api: VaultApiCall,
@@ -219,7 +220,7 @@ async function vaultRequest(
  * A response-wrapped answer (`wrap_info`, no `auth`/`data`): Vault wraps when the role, a policy
  * or a proxy demands it; the real answer sits behind a single-use token this client does not unwrap.
  */
-function refuseWrapped(body: unknown, what: string): void {
+export function refuseWrapped(body: unknown, what: string): void {
   const wrap = (body as { wrap_info?: unknown } | undefined)?.wrap_info;
   if (wrap && typeof wrap === 'object') {
     throw new AstlError(`${what}: Vault answered with a response-wrapping token instead of the answer`, {
@@ -227,41 +228,6 @@ function refuseWrapped(body: unknown, what: string): void {
       hint: 'response wrapping is required for this path or role (a sys/wrapping policy, X-Vault-Wrap-TTL at a proxy); turn it off for the CI role.',
     });
   }
-}
-
-/** `POST /v1/auth/<authPath>/login {role, jwt}`. */
-export async function vaultJwtLogin(req: VaultLoginRequest): Promise<VaultLogin> {
-  const authPath = normalizeAuthPath(req.authPath);
-  if (!req.role)
-    throw new AstlError('vault-role is required for the Vault JWT login', { code: 'VAULT_ROLE_MISSING' });
-  const body = await vaultRequest(
-    req,
-    `Vault JWT login (auth/${authPath}/login)`,
-    { method: 'POST', path: `auth/${authPath}/login`, body: { role: req.role, jwt: req.jwt } },
-    (err) =>
-      diagnoseVaultLogin(err.status, err.providerMessage, {
-        url: req.url,
-        authPath,
-        role: req.role,
-        namespace: req.namespace,
-        audience: req.audience,
-        jwt: req.jwt,
-      }),
-  );
-  refuseWrapped(body, `Vault JWT login (auth/${authPath}/login)`);
-  const auth = (body as { auth?: Record<string, unknown> } | undefined)?.auth;
-  if (!auth || typeof auth.client_token !== 'string') {
-    throw new AstlError(`Vault answered the login at auth/${authPath}/login without a token`, {
-      code: 'VAULT_LOGIN_FAILED',
-    });
-  }
-  return {
-    clientToken: auth.client_token,
-    accessor: typeof auth.accessor === 'string' ? auth.accessor : '',
-    leaseDurationSeconds: typeof auth.lease_duration === 'number' ? auth.lease_duration : 0,
-    renewable: auth.renewable === true,
-    policies: Array.isArray(auth.policies) ? auth.policies.map(String) : [],
-  };
 }
 
 /**

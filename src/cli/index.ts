@@ -2,4 +2,8 @@
 // The `astl` command. Kept tiny so `astl --version` starts fast: each verb is loaded on demand.
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv.slice(2), process.env);
+// No top-level await: the bundle is CommonJS (scripts/build.mjs). A rejection reaches io.ts's
+// uncaughtException handler.
+void main(process.argv.slice(2), process.env).then((code) => {
+  process.exitCode = code;
+});

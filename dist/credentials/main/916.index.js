@@ -1,6 +1,7 @@
-export const id = 916;
-export const ids = [916];
-export const modules = {
+"use strict";
+exports.id = 916;
+exports.ids = [916];
+exports.modules = {
 
 /***/ 9916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -263,9 +264,12 @@ function grantedPermissions(v) {
 var github_app_key = __webpack_require__(728);
 // EXTERNAL MODULE: ./packages/providers/vault.ts
 var vault = __webpack_require__(9203);
-// EXTERNAL MODULE: ./packages/credentials/providers/github.ts
-var github = __webpack_require__(3751);
+// EXTERNAL MODULE: ./packages/providers/vault-login.ts
+var vault_login = __webpack_require__(155);
+// EXTERNAL MODULE: ./packages/credentials/providers/github-revoke.ts
+var github_revoke = __webpack_require__(5294);
 ;// CONCATENATED MODULE: ./packages/credentials/providers/github-mint.ts
+
 
 
 
@@ -299,7 +303,7 @@ async function mintGitHubToken(plan, ctx, override = {}) {
     // step still revokes the token instead of skipping it as expired.
     const expiresAt = token.expiresAt && Date.parse(token.expiresAt) > issuedAt.getTime()
         ? token.expiresAt
-        : new Date(issuedAt.getTime() + github/* INSTALLATION_TOKEN_SECONDS */.Dn * 1000).toISOString();
+        : new Date(issuedAt.getTime() + github_revoke/* INSTALLATION_TOKEN_SECONDS */.Dn * 1000).toISOString();
     const reported = Object.keys(token.permissions).length > 0;
     const state = {
         apiUrl: plan.apiUrl,
@@ -324,7 +328,7 @@ async function mintGitHubToken(plan, ctx, override = {}) {
     const ttlSeconds = Math.max(0, Math.round((Date.parse(expiresAt) - issuedAt.getTime()) / 1000));
     const repos = plan.repositories.map((r) => `${plan.owner}/${r}`).join(', ');
     const lifetime = lifetimeNote(ctx.durationSeconds, ttlSeconds);
-    const identity = (0,github/* identityOf */.cu)(state);
+    const identity = (0,github_revoke/* identityOf */.cu)(state);
     ctx.credential({
         identity,
         details: {
@@ -370,7 +374,7 @@ async function appKey(plan, ctx) {
     const v = plan.keyInVault;
     const ns = v.vault.namespace ? { namespace: v.vault.namespace } : {};
     const jwt = await ctx.idToken(v.vault.audience);
-    const login = await (0,vault/* vaultJwtLogin */.Fc)({
+    const login = await (0,vault_login/* vaultJwtLogin */.F)({
         url: v.vault.url,
         authPath: v.vault.authPath,
         role: v.vault.role,
@@ -500,7 +504,7 @@ async function refuseBroader(plan, ctx, client, state, token) {
 function lifetimeNote(requested, ttl) {
     if (requested < ttl) {
         // GitHub's hour, not the seconds left (its expires_at is truncated, which would read 59m59s).
-        return `GitHub fixes the token's life at ${(0,duration/* formatDuration */.a)(github/* INSTALLATION_TOKEN_SECONDS */.Dn)}; the requested ${(0,duration/* formatDuration */.a)(requested)} is honoured by revoking it when the job ends`;
+        return `GitHub fixes the token's life at ${(0,duration/* formatDuration */.a)(github_revoke/* INSTALLATION_TOKEN_SECONDS */.Dn)}; the requested ${(0,duration/* formatDuration */.a)(requested)} is honoured by revoking it when the job ends`;
     }
     return `revoked when the job ends`;
 }
@@ -512,3 +516,4 @@ function sortedPermissions(p) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 4;
-export const ids = [4];
-export const modules = {
+"use strict";
+exports.id = 4;
+exports.ids = [4];
+exports.modules = {
 
 /***/ 5648:
 /***/ ((__unused_webpack_module, exports) => {
@@ -9444,3 +9445,4 @@ exports.ViewRegistry = ViewRegistry;
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 51;
-export const ids = [51];
-export const modules = {
+"use strict";
+exports.id = 51;
+exports.ids = [51];
+exports.modules = {
 
 /***/ 6919:
 /***/ ((__unused_webpack_module, exports) => {
@@ -4793,3 +4794,4 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 644;
-export const ids = [644];
-export const modules = {
+"use strict";
+exports.id = 644;
+exports.ids = [644];
+exports.modules = {
 
 /***/ 7254:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -2387,3 +2388,4 @@ exports.VERSION = '2.12.1';
 /***/ })
 
 };
+;

@@ -1,10 +1,11 @@
-export const id = 647;
-export const ids = [647];
-export const modules = {
+exports.id = 647;
+exports.ids = [647];
+exports.modules = {
 
 /***/ 5038:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -24,6 +25,7 @@ var ExportResultCode;
 /***/ 6217:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -49,6 +51,7 @@ exports.BAGGAGE_MAX_TOTAL_LENGTH = 8192;
 /***/ 2827:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -114,6 +117,7 @@ exports.W3CBaggagePropagator = W3CBaggagePropagator;
 /***/ 7613:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseKeyPairsIntoRecord = exports.parseBaggageHeaderString = exports.parsePairKeyValue = exports.getKeyPairs = exports.serializeKeyPairs = void 0;
@@ -226,6 +230,7 @@ exports.parseKeyPairsIntoRecord = parseKeyPairsIntoRecord;
 /***/ 8920:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -282,6 +287,7 @@ exports.AnchoredClock = AnchoredClock;
 /***/ 5306:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -370,6 +376,7 @@ function isValidPrimitiveAttributeValueType(valType) {
 /***/ 6354:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -406,6 +413,7 @@ exports.globalErrorHandler = globalErrorHandler;
 /***/ 8284:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -424,6 +432,7 @@ exports._globalThis = globalThis;
 /***/ 6512:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -482,6 +491,7 @@ function flattenException(ex) {
 /***/ 4826:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -668,6 +678,7 @@ exports.addHrTimes = addHrTimes;
 /***/ 9359:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -692,6 +703,7 @@ exports.unrefTimer = unrefTimer;
 /***/ 4637:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -781,6 +793,7 @@ exports.internal = {
 /***/ 5702:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -810,6 +823,7 @@ exports._export = _export;
 /***/ 5168:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -851,6 +865,7 @@ exports.validateValue = validateValue;
 /***/ 509:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getStringListFromEnv = exports.getNumberFromEnv = exports.getStringFromEnv = exports.getBooleanFromEnv = exports.otperformance = exports._globalThis = exports.SDK_INFO = void 0;
@@ -873,6 +888,7 @@ Object.defineProperty(exports, "getStringListFromEnv", ({ enumerable: true, get:
 /***/ 447:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -972,6 +988,7 @@ exports.getStringListFromEnv = getStringListFromEnv;
 /***/ 4158:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -999,6 +1016,7 @@ exports.otperformance = performance;
 /***/ 6375:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1023,6 +1041,7 @@ exports.SDK_INFO = {
 /***/ 415:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1104,6 +1123,7 @@ exports.CompositePropagator = CompositePropagator;
 /***/ 8984:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1131,6 +1151,7 @@ exports.ATTR_PROCESS_RUNTIME_NAME = 'process.runtime.name';
 /***/ 1001:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1279,6 +1300,7 @@ exports.TraceState = TraceState;
 /***/ 8769:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1378,6 +1400,7 @@ exports.W3CTraceContextPropagator = W3CTraceContextPropagator;
 /***/ 3832:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1410,6 +1433,7 @@ exports.getRPCMetadata = getRPCMetadata;
 /***/ 7963:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1438,6 +1462,7 @@ exports.isTracingSuppressed = isTracingSuppressed;
 /***/ 6940:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1485,6 +1510,7 @@ exports.BindOnceFuture = BindOnceFuture;
 /***/ 9233:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.diagLogLevelFromString = void 0;
@@ -1526,6 +1552,7 @@ exports.diagLogLevelFromString = diagLogLevelFromString;
 /***/ 1136:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1678,6 +1705,7 @@ function objectToString(value) {
 /***/ 1615:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1845,6 +1873,7 @@ function shouldMerge(one, two) {
 /***/ 670:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1880,6 +1909,7 @@ exports.Deferred = Deferred;
 /***/ 1988:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1931,6 +1961,7 @@ exports.callWithTimeout = callWithTimeout;
 /***/ 2326:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isUrlIgnored = exports.urlMatches = void 0;
@@ -1971,6 +2002,7 @@ exports.isUrlIgnored = isUrlIgnored;
 /***/ 2597:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -1987,6 +2019,7 @@ exports.VERSION = '2.12.1';
 /***/ 6785:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2149,6 +2182,7 @@ function mergeSchemaUrl(old, updating) {
 /***/ 7062:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2187,6 +2221,7 @@ exports._clearDefaultServiceNameCache = _clearDefaultServiceNameCache;
 /***/ 3504:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2223,6 +2258,7 @@ exports.detectResources = detectResources;
 /***/ 930:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2334,6 +2370,7 @@ exports.envDetector = new EnvDetector();
 /***/ 8333:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2357,6 +2394,7 @@ exports.noopDetector = new NoopDetector();
 /***/ 8463:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2380,6 +2418,7 @@ Object.defineProperty(exports, "noopDetector", ({ enumerable: true, get: functio
 /***/ 7875:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serviceInstanceIdDetector = exports.processDetector = exports.osDetector = exports.hostDetector = void 0;
@@ -2399,6 +2438,7 @@ Object.defineProperty(exports, "serviceInstanceIdDetector", ({ enumerable: true,
 /***/ 2018:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2432,6 +2472,7 @@ exports.hostDetector = new HostDetector();
 /***/ 954:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2463,6 +2504,7 @@ exports.osDetector = new OSDetector();
 /***/ 7535:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2513,6 +2555,7 @@ exports.processDetector = new ProcessDetector();
 /***/ 8599:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2550,6 +2593,7 @@ exports.serviceInstanceIdDetector = new ServiceInstanceIdDetector();
 /***/ 6700:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2572,6 +2616,7 @@ Object.defineProperty(exports, "serviceInstanceIdDetector", ({ enumerable: true,
 /***/ 7634:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getMachineId = void 0;
@@ -2614,6 +2659,7 @@ exports.getMachineId = getMachineId;
 /***/ 6517:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.normalizeType = exports.normalizeArch = void 0;
@@ -2656,6 +2702,7 @@ exports.normalizeType = normalizeType;
 /***/ 5647:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -2684,6 +2731,7 @@ Object.defineProperty(exports, "defaultServiceName", ({ enumerable: true, get: f
 /***/ 2946:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -3014,6 +3062,7 @@ exports.ATTR_WEBENGINE_VERSION = 'webengine.version';
 /***/ 9322:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 /*
  * Copyright The OpenTelemetry Authors
@@ -10024,3 +10073,4 @@ exports.SemanticAttributes = SemanticAttributes;
 /***/ })
 
 };
+;

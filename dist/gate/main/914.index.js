@@ -1,6 +1,7 @@
-export const id = 914;
-export const ids = [914];
-export const modules = {
+"use strict";
+exports.id = 914;
+exports.ids = [914];
+exports.modules = {
 
 /***/ 9750:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -2256,3 +2257,4 @@ exports.VERSION = '1.9.1';
 /***/ })
 
 };
+;

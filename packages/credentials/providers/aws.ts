@@ -1,7 +1,6 @@
 /**
  * AWS as a credential provider: one STS AssumeRoleWithWebIdentity session per job, exported as
- * the standard AWS_* variables. Sessions cannot be revoked one by one, so `revoke` says when the
- * session expires and how to end it sooner.
+ * the standard AWS_* variables. What the post step says about it is aws-revoke.ts's.
  */
 import { formatDuration } from '../../core/duration.js';
 import { AstlError } from '../../core/errors.js';
@@ -14,6 +13,7 @@ import {
 } from '../../providers/aws.js';
 import type { CredentialProvider } from '../provider.js';
 import type { AwsRevocationState } from '../types.js';
+import { awsRevoker } from './aws-revoke.js';
 
 export const DEFAULT_AWS_AUDIENCE = 'sts.amazonaws.com';
 /** STS refuses AssumeRoleWithWebIdentity shorter than 15 minutes. */
@@ -40,8 +40,7 @@ export function awsProvider(
   sts: StsClient = { assumeRole: assumeRoleWithWebIdentity },
 ): CredentialProvider<AwsPlan, AwsRevocationState> {
   return {
-    name: 'aws',
-    label: 'AWS STS',
+    ...awsRevoker(),
 
     /**
      * Inputs override the registry field by field. The region, as configure-aws-credentials
@@ -148,24 +147,6 @@ export function awsProvider(
         issuedAt,
       );
       ctx.log.info(`AWS: assumed ${plan.roleArn} as session ${sessionName}, expires ${expiresAt}`);
-    },
-
-    stateSecrets: () => [],
-    revokeTarget: (state) => `aws:${state.roleArn}`,
-
-    async revoke(state, ctx) {
-      const remaining = Math.round((Date.parse(state.expiresAt) - ctx.now().getTime()) / 1000);
-      const base = {
-        provider: 'aws' as const,
-        identity: `${state.roleArn} session ${state.sessionName}`,
-        expiresAt: state.expiresAt,
-      };
-      if (remaining <= 0) {
-        return { ...base, outcome: 'skipped-expired', message: `already expired at ${state.expiresAt}` };
-      }
-      const message = `AWS STS sessions cannot be revoked one by one; session ${state.sessionName} expires at ${state.expiresAt} (in ${formatDuration(remaining)}). To end it sooner, revoke the role's active sessions in IAM (this ends every session of the role).`;
-      ctx.log.info(message);
-      return { ...base, outcome: 'not-revocable', message };
     },
   };
 }

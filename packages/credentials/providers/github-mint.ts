@@ -18,10 +18,12 @@ import {
 } from '../../providers/github-app.js';
 import { normalizePrivateKeyText, parseAppPrivateKey } from '../../providers/github-app-key.js';
 import { excessOf, formatPermissions, levelWithin } from '../../providers/github-permissions.js';
-import { readKvSecret, revokeSelf, vaultJwtLogin } from '../../providers/vault.js';
+import { readKvSecret, revokeSelf } from '../../providers/vault.js';
+import { vaultJwtLogin } from '../../providers/vault-login.js';
 import type { MintContext } from '../provider.js';
 import type { GitHubRevocationState } from '../types.js';
-import { type GitHubAppClient, type GitHubPlan, INSTALLATION_TOKEN_SECONDS, identityOf } from './github.js';
+import type { GitHubAppClient, GitHubPlan } from './github.js';
+import { INSTALLATION_TOKEN_SECONDS, identityOf } from './github-revoke.js';
 
 /** jose's signer is loaded only here, so the post step never loads it. */
 async function signJwt(key: KeyObject, appId: string, now: Date): Promise<string> {

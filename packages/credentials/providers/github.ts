@@ -14,10 +14,8 @@
  * or a repository beyond the request is revoked at once and the step fails, exporting nothing.
  */
 import type { KeyObject } from 'node:crypto';
-import { formatDuration } from '../../core/duration.js';
 import { AstlError, type SourceLocation } from '../../core/errors.js';
-import { describeFault } from '../../core/retry.js';
-import { DEFAULT_GITHUB_API_URL, revokeInstallationToken } from '../../providers/github-api.js';
+import { DEFAULT_GITHUB_API_URL, type revokeInstallationToken } from '../../providers/github-api.js';
 import type {
   createInstallationToken,
   exchangeForInstallationToken,
@@ -27,7 +25,6 @@ import type {
 import { parseAppPrivateKey } from '../../providers/github-app-key.js';
 import {
   deriveGitHubPermissions,
-  formatPermissions,
   GITHUB_APP_PERMISSIONS,
   type GitHubPermissionLevel,
   type GitHubPermissions,
@@ -35,14 +32,12 @@ import {
 } from '../../providers/github-permissions.js';
 import type { AgentEntry } from '../../registry/registry.js';
 import type { CredentialProvider } from '../provider.js';
-import type { CredentialRequest, GitHubRevocationState, RevocationEntry } from '../types.js';
+import type { CredentialRequest, GitHubRevocationState } from '../types.js';
+import { githubRevoker } from './github-revoke.js';
 import { type VaultPlan, vaultProvider } from './vault.js';
 
 /** How a workflow passes the key: a GitHub Actions expression, written out in fixes. */
 const SECRET_EXPR = '$' + '{{ secrets.APP_PRIVATE_KEY }}';
-
-/** GitHub fixes an installation token's life at one hour. */
-export const INSTALLATION_TOKEN_SECONDS = 3600;
 
 export interface GitHubPlan {
   mode: 'app' | 'exchange';
@@ -202,10 +197,8 @@ function currentRepository(
 export function githubProvider(
   client: Partial<GitHubAppClient> = {},
 ): CredentialProvider<GitHubPlan, GitHubRevocationState> {
-  const revoke = client.revoke ?? revokeInstallationToken;
   return {
-    name: 'github',
-    label: 'GitHub App',
+    ...githubRevoker(client.revoke),
 
     plan(request, agent) {
       const reg = agent.credentials.github;
@@ -248,69 +241,6 @@ export function githubProvider(
       // The mint's code (and GitHub's mint endpoints) load only when a token is minted.
       const { mintGitHubToken } = await import('./github-mint.js');
       await mintGitHubToken(plan, ctx, client);
-    },
-
-    stateSecrets: (state) => (state.token ? [state.token] : []),
-    revokeTarget: (state) => `github:${state.repositories.map((r) => `${state.owner}/${r}`).join(', ')}`,
-
-    async revoke(s, ctx): Promise<Omit<RevocationEntry, 'label'>> {
-      const facts = `repositories ${s.repositories.map((r) => `${s.owner}/${r}`).join(', ')}; permissions ${formatPermissions(s.permissions)}`;
-      const base = { provider: 'github' as const, identity: identityOf(s), expiresAt: s.expiresAt };
-      if (s.revokedAt) {
-        return {
-          ...base,
-          outcome: 'revoked',
-          message: `revoked by the main step at ${s.revokedAt}, because GitHub granted more than was asked (${facts})`,
-        };
-      }
-      const shorter = s.requestedSeconds < INSTALLATION_TOKEN_SECONDS;
-      if (!ctx.revoke) {
-        ctx.log.info(`GitHub: not revoking (revoke: false); the token expires at ${s.expiresAt}`);
-        return {
-          ...base,
-          outcome: 'disabled',
-          message: `revoke is false; the token (${facts}) stays valid until it expires at ${s.expiresAt}${shorter ? `, longer than the requested ${formatDuration(s.requestedSeconds)}` : ''}`,
-        };
-      }
-      if (ctx.refusal) {
-        return {
-          ...base,
-          outcome: 'failed',
-          message: `${ctx.refusal}; the token stays valid until it expires at ${s.expiresAt} (${facts}). Suspend the App's installation, or revoke it with the token against your GitHub API: gh api -X DELETE /installation/token`,
-        };
-      }
-      if (Date.parse(s.expiresAt) <= ctx.now().getTime()) {
-        ctx.log.info(`GitHub: the token already expired at ${s.expiresAt}; skipped`);
-        return {
-          ...base,
-          outcome: 'skipped-expired',
-          message: `already expired at ${s.expiresAt}; nothing to revoke (${facts})`,
-        };
-      }
-      try {
-        const outcome = await revoke({ apiUrl: s.apiUrl, token: s.token, deadline: ctx.deadline });
-        if (outcome === 'already-invalid') {
-          ctx.log.info('GitHub: the token was already invalid; nothing to revoke');
-          return {
-            ...base,
-            outcome: 'skipped-expired',
-            message: `GitHub says the token is no longer valid (expired or already revoked); nothing to revoke (${facts})`,
-          };
-        }
-        ctx.log.info(`GitHub: installation token revoked (${facts})`);
-        return {
-          ...base,
-          outcome: 'revoked',
-          message: `revoked with DELETE /installation/token${s.partial ? ' (the main step failed after it was issued)' : ''}; ${facts}${shorter ? `; the requested ${formatDuration(s.requestedSeconds)} was honoured by revoking it when the job ended` : ''}`,
-        };
-      } catch (err) {
-        const reason = err instanceof AstlError ? err.message : describeFault(err);
-        return {
-          ...base,
-          outcome: 'failed',
-          message: `could not revoke the GitHub token (${reason}); it stays valid until ${s.expiresAt} (${facts}). Revoke it by hand with the token: gh api -X DELETE /installation/token, or suspend the App's installation`,
-        };
-      }
     },
   };
 }
@@ -415,9 +345,4 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-export function identityOf(s: GitHubRevocationState): string {
-  if (s.mode === 'exchange') return `STS ${s.stsUrl} identity ${s.identity} (scope ${s.scope})`;
-  return `App ${s.appId}${s.installationId !== undefined ? `, installation ${s.installationId}` : ''} (${s.owner})`;
 }

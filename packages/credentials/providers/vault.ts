@@ -1,21 +1,21 @@
 /**
  * HashiCorp Vault as a credential provider: a JWT auth login, then the KV reads the registry and
- * the `vault-secrets` input ask for, exported with VAULT_ADDR / VAULT_TOKEN; `revoke` ends the
- * token with auth/token/revoke-self (its child tokens and leases go with it).
+ * the `vault-secrets` input ask for, exported with VAULT_ADDR / VAULT_TOKEN. Revocation is
+ * vault-revoke.ts's.
  */
 import { formatDuration } from '../../core/duration.js';
 import { AstlError } from '../../core/errors.js';
-import { describeFault } from '../../core/retry.js';
 import {
   readKvSecret,
   revokeSelf,
   type VaultKvKeyRequest,
   type VaultLoginRequest,
   type VaultTokenCall,
-  vaultJwtLogin,
 } from '../../providers/vault.js';
+import { vaultJwtLogin } from '../../providers/vault-login.js';
 import type { CredentialProvider } from '../provider.js';
-import type { RevocationEntry, VaultRevocationState, VaultSecretRead } from '../types.js';
+import type { VaultRevocationState, VaultSecretRead } from '../types.js';
+import { vaultRevoker } from './vault-revoke.js';
 
 export interface VaultPlan {
   url: string;
@@ -48,8 +48,7 @@ export function vaultProvider(
   client: VaultClient = { login: vaultJwtLogin, readSecret: readKvSecret, revokeSelf },
 ): CredentialProvider<VaultPlan, VaultRevocationState> {
   return {
-    name: 'vault',
-    label: 'HashiCorp Vault',
+    ...vaultRevoker(client.revokeSelf),
 
     /** Inputs override the registry field by field; `vault-secrets` reads replace same-env ones. */
     plan(request, agent) {
@@ -191,70 +190,6 @@ export function vaultProvider(
       });
       ctx.secretOutput({ vaultToken: login.clientToken });
       if (login.accessor) ctx.output({ vaultTokenAccessor: login.accessor });
-    },
-
-    stateSecrets: (state) => (state.token ? [state.token] : []),
-    revokeTarget: (state) => `vault:${state.url}`,
-
-    async revoke(v, ctx): Promise<Omit<RevocationEntry, 'label'>> {
-      const base = {
-        provider: 'vault' as const,
-        identity: `${v.url}${v.namespace ? ` (namespace ${v.namespace})` : ''}${v.accessor ? ` accessor ${v.accessor}` : ''}`,
-        expiresAt: v.expiresAt,
-      };
-      if (!ctx.revoke) {
-        ctx.log.info(`Vault: not revoking (revoke: false); the token expires at ${v.expiresAt}`);
-        return {
-          ...base,
-          outcome: 'disabled',
-          message: `revoke is false; the token stays valid until it expires at ${v.expiresAt}`,
-        };
-      }
-      if (ctx.refusal) {
-        return {
-          ...base,
-          outcome: 'failed',
-          message: `${ctx.refusal}; the token stays valid until it expires at ${v.expiresAt} (revoke it by accessor: vault token revoke -accessor ${v.accessor ?? '<accessor>'})`,
-        };
-      }
-      if (Date.parse(v.expiresAt) <= ctx.now().getTime()) {
-        ctx.log.info(`Vault: the token already expired at ${v.expiresAt}; skipped`);
-        return {
-          ...base,
-          outcome: 'skipped-expired',
-          message: `already expired at ${v.expiresAt}; nothing to revoke`,
-        };
-      }
-      try {
-        const outcome = await client.revokeSelf({
-          url: v.url,
-          token: v.token,
-          deadline: ctx.deadline,
-          ...(v.namespace ? { namespace: v.namespace } : {}),
-        });
-        if (outcome === 'already-invalid') {
-          ctx.log.info('Vault: the token was already invalid; nothing to revoke');
-          return {
-            ...base,
-            outcome: 'skipped-expired',
-            message:
-              'Vault says the token is no longer valid (expired or already revoked); nothing to revoke',
-          };
-        }
-        ctx.log.info(`Vault: token${v.accessor ? ` ${v.accessor}` : ''} revoked`);
-        return {
-          ...base,
-          outcome: 'revoked',
-          message: `revoked with auth/token/revoke-self${v.partial ? ' (the main step failed after login)' : ''}; child tokens and leases revoked with it`,
-        };
-      } catch (err) {
-        const reason = err instanceof AstlError ? err.message : describeFault(err);
-        return {
-          ...base,
-          outcome: 'failed',
-          message: `could not revoke the Vault token (${reason}); it stays valid until ${v.expiresAt}. Revoke it by accessor: vault token revoke -accessor ${v.accessor ?? '<accessor>'}`,
-        };
-      }
     },
   };
 }

@@ -5,8 +5,9 @@
  */
 import { describeError } from '../../../packages/core/errors.js';
 import { phaseRecorder } from '../../../packages/core/phases.js';
-// Module by module (not the package index, which brings the registry and its YAML parser).
-import { defaultProviders } from '../../../packages/credentials/providers/index.js';
+// Module by module (not the package index, which brings the registry and its YAML parser), and
+// the providers' revocation parts only (revokers.ts): this step mints nothing.
+import { defaultRevokers } from '../../../packages/credentials/providers/revokers.js';
 import { parseRevocationState, revokeCredentials } from '../../../packages/credentials/revoke.js';
 import {
   githubRevocationRefusal,
@@ -53,7 +54,7 @@ export async function run(): Promise<void> {
         registerSecret: runner.setSecret,
         logger: { info: runner.info, warning: (m) => runner.warning(m), debug: runner.debug },
       },
-      defaultProviders(),
+      defaultRevokers(),
       { revoke, refusals },
     );
     phases.mark('revoked');

@@ -91,14 +91,16 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     return EXIT.ok;
   }
   const text = readStateText(stateArg, scope);
-  const {
-    applyAuditLevel,
-    defaultProviders,
-    parseRevocationState,
-    revokeCredentials,
-    stateSecrets,
-    toJsonLines,
-  } = await import('../../../packages/credentials/index.js');
+  // Module by module: revoking loads the providers' revocation parts only, no minting code.
+  const [
+    { applyAuditLevel, toJsonLines },
+    { defaultRevokers },
+    { parseRevocationState, revokeCredentials, stateSecrets },
+  ] = await Promise.all([
+    import('../../../packages/credentials/audit.js'),
+    import('../../../packages/credentials/providers/revokers.js'),
+    import('../../../packages/credentials/revoke.js'),
+  ]);
   const state = parseRevocationState(text);
   if (!state) {
     // Not ours: nothing is revoked and nothing deleted (it may be any file of the project).
@@ -122,7 +124,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
           },
         },
       },
-      defaultProviders(),
+      defaultRevokers(),
       {
         revoke: true,
         refusals: {

@@ -1,4 +1,6 @@
 // Entry of dist/credentials/main: everything lives in ../main.ts.
 import { run } from '../main.js';
 
-await run();
+// No top-level await: the bundle is CommonJS (scripts/build.mjs); a rejection nobody caught
+// fails the step through runner.ts's uncaughtException handler.
+void run();
