@@ -263,7 +263,7 @@ async function run(args, io) {
     const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
     table.forEach((row, n) => {
         const line = row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
-        io.out(n === 0 ? (0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .paint */ .n)(io, 'bold', line) : line);
+        io.out(n === 0 ? (0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .paint */ .nI)(io, 'bold', line) : line);
     });
     return _exit_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .dc.ok;
 }

@@ -780,7 +780,7 @@ async function run(args, io) {
     const durationText = (0,cli_args/* str */.gx)(args, 'duration')?.trim();
     const durationSeconds = durationText ? (0,duration/* parseDuration */.E)(durationText, '--duration') : undefined;
     const env = io.env;
-    const purpose = purposeText((0,cli_args/* oneLine */.TN)(args, 'purpose'), env, (m) => say(`${(0,cli_io/* paint */.n)(io, 'yellow', 'warning')}: ${m}`));
+    const purpose = purposeText((0,cli_args/* oneLine */.TN)(args, 'purpose'), env, (m) => say(`${(0,cli_io/* paint */.nI)(io, 'yellow', 'warning')}: ${m}`));
     const request = {
         ...(agent ? { agent } : {}),
         ...(agentType ? { agentType } : {}),
@@ -814,7 +814,7 @@ async function run(args, io) {
     });
     const logger = {
         info: (m) => say(m),
-        warning: (m) => say(`${(0,cli_io/* paint */.n)(io, 'yellow', 'warning')}: ${m}`),
+        warning: (m) => say(`${(0,cli_io/* paint */.nI)(io, 'yellow', 'warning')}: ${m}`),
         debug: (m) => {
             if (env.ASTL_DEBUG)
                 say(`debug: ${m}`);
@@ -904,7 +904,7 @@ async function run(args, io) {
 }
 function summary(r, envFile, io) {
     const lines = [
-        `${(0,cli_io/* paint */.n)(io, 'green', 'credentials ready')} for agent ${r.agent}`,
+        `${(0,cli_io/* paint */.nI)(io, 'green', 'credentials ready')} for agent ${r.agent}`,
         `  owner:          ${r.owner}`,
         `  type:           ${r.type}`,
         `  purpose:        ${r.purpose}`,

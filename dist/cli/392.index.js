@@ -357,7 +357,7 @@ async function run(args, io) {
                 : github
                     ? { github: new GitHubClient({ token: github.token, baseUrl: env.GITHUB_API_URL }) }
                     : {}),
-            onWarning: (m) => io.err(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'yellow', 'warning')}: ${m}`),
+            onWarning: (m) => io.err(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .nI)(io, 'yellow', 'warning')}: ${m}`),
         });
     }
     catch (err) {
@@ -463,7 +463,7 @@ function ciInfo(env) {
 function headline(r, io) {
     const colour = r.decision === 'allow' ? 'green' : r.decision === 'deny' ? 'red' : 'yellow';
     const shadow = r.mode === 'shadow' && r.decision !== 'allow' ? ' (shadow mode: not enforced)' : '';
-    return `deploy gate: ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
+    return `deploy gate: ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .nI)(io, colour, r.decision)}${shadow} for ${r.request.agent} ${r.request.action} -> ${r.request.environment} (decision ${r.decision_id})`;
 }
 function render(format, r, io, rules) {
     switch (format) {
@@ -476,7 +476,7 @@ function render(format, r, io, rules) {
         default: {
             const lines = [headline(r, io)];
             for (const reason of r.reasons)
-                lines.push(`  ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .n)(io, 'bold', reason.code)} ${reason.rule}: ${reason.message}`);
+                lines.push(`  ${(0,_io_js__WEBPACK_IMPORTED_MODULE_4__/* .paint */ .nI)(io, 'bold', reason.code)} ${reason.rule}: ${reason.message}`);
             for (const i of r.images)
                 lines.push(`  image ${i.input} -> ${i.pinned ?? `not resolved (${i.error ?? 'unknown'})`}`);
             lines.push(`  policy ${r.policy.path} sha256 ${r.policy.sha256 ?? '(not loaded)'}`);

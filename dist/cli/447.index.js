@@ -961,7 +961,7 @@ async function run(args, io) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
         throw (0,_files_js__WEBPACK_IMPORTED_MODULE_10__/* .fileProblem */ .Wj)('--config', config, err);
     }
-    io.out(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_11__/* .paint */ .n)(io, 'green', 'registered')} agent '${name}' (type ${type}, owner ${draft.owner}) in ${(0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(args, 'config') || 'agent-config.yaml'}`);
+    io.out(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_11__/* .paint */ .nI)(io, 'green', 'registered')} agent '${name}' (type ${type}, owner ${draft.owner}) in ${(0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(args, 'config') || 'agent-config.yaml'}`);
     return _exit_js__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.ok;
 }
 /** The registry entry of a draft (every field set). */

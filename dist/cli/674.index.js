@@ -578,7 +578,7 @@ function write(io, flag, file, text) {
 function colourText(text, io) {
     if (!io.color)
         return text;
-    return text.replace(/: (error|warning|note) /g, (_m, sev) => `: ${(0,cli_io/* paint */.n)(io, sev === 'error' ? 'red' : sev === 'warning' ? 'yellow' : 'blue', sev)} `);
+    return text.replace(/: (error|warning|note) /g, (_m, sev) => `: ${(0,cli_io/* paint */.nI)(io, sev === 'error' ? 'red' : sev === 'warning' ? 'yellow' : 'blue', sev)} `);
 }
 /** A one-line "scanning…" on a terminal's stderr, cleared when done; nothing elsewhere. */
 function startProgress(io) {

@@ -353,7 +353,7 @@ async function run(args, io) {
     const stateArg = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(args, 'state') || '.astl/state.json';
     const redactor = new _packages_core_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .Redactor */ .pO();
     const say = (text) => io.err(redactor.redact(text));
-    const warn = (text) => say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .paint */ .n)(io, 'yellow', 'warning')}: ${text}`);
+    const warn = (text) => say(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_7__/* .paint */ .nI)(io, 'yellow', 'warning')}: ${text}`);
     const statePath = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveWorkspacePath */ .XI)(stateArg, scope, { what: '--state' });
     // A bad --audit must not keep a live token from being revoked: the audit is skipped with a
     // warning. A bad --config stays a usage error (exit 3) that keeps the state for a second try.

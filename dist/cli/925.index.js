@@ -368,14 +368,14 @@ async function run(args, io) {
     else {
         for (const r of results) {
             if (r.ok)
-                io.out(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'green', 'ok')}    ${r.agent}`);
+                io.out(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .nI)(io, 'green', 'ok')}    ${r.agent}`);
             else
-                io.out(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'red', 'FAIL')}  ${r.agent}`);
+                io.out(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .nI)(io, 'red', 'FAIL')}  ${r.agent}`);
             for (const p of r.problems) {
                 io.out(indent(p.formatted));
             }
             for (const w of r.warnings)
-                io.out(indent(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .n)(io, 'yellow', 'warning')}: ${w}`));
+                io.out(indent(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_5__/* .paint */ .nI)(io, 'yellow', 'warning')}: ${w}`));
         }
         io.out(`${registry.agents.length} agent${registry.agents.length === 1 ? '' : 's'} checked against ${policies.length} AgentPolic${policies.length === 1 ? 'y' : 'ies'}: ${failed} refused`);
     }

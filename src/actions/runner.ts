@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { format } from 'node:util';
+import { runEntry } from '../../packages/core/entry.js';
 import { Redactor, secretForms } from '../../packages/core/redact.js';
 import {
   type AnnotationProperties,
@@ -199,14 +200,25 @@ routeConsole();
  * `setFailed` instead (masked, escaped; the stack only with step debug logging).
  */
 function routeUncaughtErrors(): void {
-  process.on('uncaughtException', (err: unknown, origin: string) => {
-    const e = err instanceof Error ? err : new Error(String(err));
-    setFailed(`internal error (${origin}): ${e.message}`);
-    if (e.stack) debug(e.stack);
-    process.exit(1);
-  });
+  process.on('uncaughtException', failInternal);
 }
 routeUncaughtErrors();
+
+function failInternal(err: unknown, origin: string): never {
+  const e = err instanceof Error ? err : new Error(String(err));
+  setFailed(`internal error (${origin}): ${e.message}`);
+  if (e.stack) debug(e.stack);
+  process.exit(1);
+}
+
+/**
+ * A step bundle's entry: runs `run` and fails the step (as an uncaught exception does) when it
+ * rejects or never settles, whatever --unhandled-rejections mode NODE_OPTIONS names
+ * (packages/core/entry.ts: the bundles are CommonJS, without top-level await).
+ */
+export function runAction(run: () => Promise<void>): void {
+  runEntry(run(), { done: () => {}, failed: (err) => failInternal(err, 'run') });
+}
 
 /** Shown only with step debug logging (ACTIONS_STEP_DEBUG). */
 export function debug(message: string): void {

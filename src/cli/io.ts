@@ -48,13 +48,7 @@ export function processIo(env: NodeJS.ProcessEnv): Io {
   // So does an exception nobody caught (an 'error' event, a promise nobody awaited), which Node
   // would print as it is; exit 3 like any other internal error (main's report).
   process.removeAllListeners('uncaughtException');
-  process.on('uncaughtException', (err: unknown) => {
-    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    process.stderr.write(
-      lines(`astl: internal error (a bug in astl; please report it with this output):\n${text}`),
-    );
-    process.exit(3);
-  });
+  process.on('uncaughtException', (err: unknown) => exitInternal(err, { ansi: color }));
   return {
     env,
     cwd: process.cwd(),
@@ -72,6 +66,17 @@ export function processIo(env: NodeJS.ProcessEnv): Io {
     interactive: Boolean(process.stderr.isTTY),
     stdinTTY: Boolean(process.stdin.isTTY),
   };
+}
+
+/**
+ * Ends astl with exit 3 after an error nobody handled (an uncaught exception, or index.ts's main()
+ * rejecting or never settling), its text on stderr through `safeLines`.
+ */
+export function exitInternal(err: unknown, options: { ansi?: boolean } = {}): never {
+  const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  const message = `astl: internal error (a bug in astl; please report it with this output):\n${text}`;
+  process.stderr.write(`${safeLines(message, { ansi: options.ansi ?? false }).join('\n')}\n`);
+  process.exit(3);
 }
 
 const codes = { red: 31, green: 32, yellow: 33, blue: 34, bold: 1, dim: 2 } as const;

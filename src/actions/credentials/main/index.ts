@@ -1,6 +1,7 @@
 // Entry of dist/credentials/main: everything lives in ../main.ts.
+import { runAction } from '../../runner.js';
 import { run } from '../main.js';
 
-// No top-level await: the bundle is CommonJS (scripts/build.mjs); a rejection nobody caught
-// fails the step through runner.ts's uncaughtException handler.
-void run();
+// No top-level await: the bundle is CommonJS (scripts/build.mjs). runAction fails the step when
+// run() rejects or never settles, whatever NODE_OPTIONS says (packages/core/entry.ts).
+runAction(run);
