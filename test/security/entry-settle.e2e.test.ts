@@ -6,7 +6,7 @@
  * run() that never settles fails it too (an ESM entry ended with 13; a CommonJS one with 0).
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,47 @@ describe('an entry whose run() rejects fails the step in every --unhandled-rejec
       expect(r.stdout + r.stderr).not.toMatch(/UnhandledPromiseRejectionWarning/);
     });
   }
+});
+
+describe('an entry whose run() never settles fails the step', () => {
+  it('post step: a Vault request that never answers and holds nothing open (preloaded stand-in)', async () => {
+    // The only way to make the bundle wait on nothing from outside: a preloaded module (the
+    // runner's NODE_OPTIONS) whose http.request never answers and keeps no handle open.
+    const dir = mkdtempSync(join(tmpdir(), 'astl-hang-'));
+    const preload = join(dir, 'hang.cjs');
+    writeFileSync(
+      preload,
+      `const http = require('node:http');
+const { EventEmitter } = require('node:events');
+http.request = () => Object.assign(new EventEmitter(), { setHeader() {}, end() {}, destroy() {} });
+`,
+    );
+    const token = 'hvs.CAESInever-settles-0123456789';
+    const r = await runStep('dist/credentials/post/index.js', {
+      state: {
+        revocation: JSON.stringify({
+          version: 1,
+          agent: 'vault-bot',
+          correlationId: 'c0ffee',
+          auditLevel: 'full',
+          purpose: 'p',
+          policy: 'agent-config.yaml',
+          vault: {
+            url: 'http://127.0.0.1:9',
+            token,
+            expiresAt: new Date(Date.now() + 600_000).toISOString(),
+          },
+        }),
+      },
+      env: { NODE_OPTIONS: `--require ${preload}` },
+      checkCommands: false,
+    });
+    expect(commandProblems(r.runner)).toEqual([]);
+    // A bare `void run()` ended with 0 and said nothing: the token silently stayed valid.
+    expect(r.exitCode, r.stdout).toBe(1);
+    expect(r.commands.find((c) => c.command === 'error')?.message).toMatch(/stopped before it finished/);
+    expect(r.log).not.toContain(token);
+  });
 });
 
 describe('runEntry', () => {
