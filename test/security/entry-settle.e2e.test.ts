@@ -6,7 +6,7 @@
  * run() that never settles fails it too (an ESM entry ended with 13; a CommonJS one with 0).
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,29 @@ http.request = () => Object.assign(new EventEmitter(), { setHeader() {}, end() {
     expect(r.exitCode, r.stdout).toBe(1);
     expect(r.commands.find((c) => c.command === 'error')?.message).toMatch(/stopped before it finished/);
     expect(r.log).not.toContain(token);
+  });
+});
+
+describe('every entry settles run() through runEntry', () => {
+  it('src/actions/<action>/<step>/index.ts call runAction, src/cli/index.ts runEntry; none `void`s a promise', () => {
+    const root = join(import.meta.dirname, '../..');
+    const actions = join(root, 'src/actions');
+    const entries = readdirSync(actions, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) =>
+        readdirSync(join(actions, d.name), { withFileTypes: true })
+          .filter((s) => s.isDirectory() && existsSync(join(actions, d.name, s.name, 'index.ts')))
+          .map((s) => join(actions, d.name, s.name, 'index.ts')),
+      );
+    expect(entries.length).toBeGreaterThanOrEqual(4);
+    for (const file of entries) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).toMatch(/^runAction\(run\);$/m);
+      expect(text, file).not.toMatch(/\bvoid\s+\w+\(|^\s*await\b/m);
+    }
+    const cli = readFileSync(join(root, 'src/cli/index.ts'), 'utf8');
+    expect(cli).toMatch(/^runEntry\(main\(/m);
+    expect(cli).not.toMatch(/\bvoid\s+\w+\(|^\s*await\b/m);
   });
 });
 
