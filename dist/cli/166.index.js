@@ -288,11 +288,22 @@ const DEFAULT_REVOKE_DEADLINE_MS = 20_000;
 function stateOf(state, provider) {
     return state[provider.name];
 }
-/** Every secret in a saved state (the Vault token), for masking before anything else runs. */
+/**
+ * Every secret in a saved state (the Vault token), for masking before anything else runs. Only
+ * non-empty strings count; a provider whose saved state is malformed contributes none (its
+ * revocation then fails on its own, see revokeCredentials) rather than stopping the others.
+ */
 function stateSecrets(state, providers = (0,_providers_revokers_js__WEBPACK_IMPORTED_MODULE_2__.defaultRevokers)()) {
     return providers.flatMap((p) => {
         const s = stateOf(state, p);
-        return s === undefined ? [] : p.stateSecrets(s);
+        if (s === undefined)
+            return [];
+        try {
+            return p.stateSecrets(s).filter((v) => typeof v === 'string' && v.length > 0);
+        }
+        catch {
+            return [];
+        }
     });
 }
 /**
@@ -333,31 +344,7 @@ async function revokeCredentials(state, deps, providers = (0,_providers_revokers
         const saved = stateOf(state, provider);
         if (saved === undefined)
             continue;
-        let entry;
-        try {
-            entry = {
-                ...(await provider.revoke(saved, {
-                    revoke: options.revoke,
-                    deadline,
-                    log,
-                    now,
-                    ...(options.refusals?.[provider.name] ? { refusal: options.refusals[provider.name] } : {}),
-                })),
-                label: provider.label,
-            };
-        }
-        catch (err) {
-            const reason = err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht ? err.message : (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFault */ .Qx)(err);
-            entry = {
-                provider: provider.name,
-                label: provider.label,
-                identity: provider.label,
-                outcome: 'failed',
-                message: `could not revoke (${reason})`,
-                expiresAt: saved.expiresAt ?? '',
-            };
-        }
-        done.push({ entry, target: provider.revokeTarget(saved) });
+        done.push(await revokeOne(provider, saved, { revoke: options.revoke, deadline, log, now }, options));
     }
     const entries = done.map((d) => d.entry);
     const warnings = entries.filter((e) => e.outcome === 'failed').map((e) => e.message);
@@ -372,6 +359,39 @@ async function revokeCredentials(state, deps, providers = (0,_providers_revokers
         detail: { provider: e.provider, outcome: e.outcome, expires_at: e.expiresAt, message: e.message },
     }));
     return { agent: state.agent, correlationId: state.correlationId, entries, warnings, audit };
+}
+/**
+ * One provider's revocation and its audit target. Whatever goes wrong, a malformed saved state
+ * included, becomes a `failed` entry here, so the providers after it are still revoked.
+ */
+async function revokeOne(provider, saved, ctx, options) {
+    const refusal = options.refusals?.[provider.name];
+    let target = `${provider.name}:unknown`;
+    try {
+        target = provider.revokeTarget(saved);
+        const entry = await provider.revoke(saved, { ...ctx, ...(refusal ? { refusal } : {}) });
+        return { entry: { ...entry, label: provider.label }, target };
+    }
+    catch (err) {
+        // A TypeError here is a saved state of the wrong shape (the runner's state was edited).
+        const reason = err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht
+            ? err.message
+            : err instanceof TypeError
+                ? `its saved state is not what the main step writes: ${err.message}`
+                : (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeFault */ .Qx)(err);
+        const expiresAt = saved?.expiresAt;
+        return {
+            entry: {
+                provider: provider.name,
+                label: provider.label,
+                identity: provider.label,
+                outcome: 'failed',
+                message: `could not revoke (${reason})`,
+                expiresAt: typeof expiresAt === 'string' ? expiresAt : '',
+            },
+            target,
+        };
+    }
 }
 /** Parses saved state; anything unexpected means "nothing to revoke", not a crash. */
 function parseRevocationState(text) {

@@ -12,6 +12,7 @@ import { applyAuditLevel } from './audit.js';
 import { MintFailure, mintCredentials } from './mint.js';
 import type { CredentialProvider } from './provider.js';
 import { awsProvider, type StsClient } from './providers/aws.js';
+import { githubRevoker } from './providers/github-revoke.js';
 import { type VaultClient, vaultProvider } from './providers/vault.js';
 import { revokeCredentials } from './revoke.js';
 import { cell, renderMintSummary, renderRevokeSummary } from './summary.js';
@@ -315,6 +316,41 @@ describe('revokeCredentials', () => {
     );
     expect(failed.entries[0]!.outcome).toBe('failed');
     expect(failed.warnings[0]).toContain('vault token revoke -accessor acc-9');
+  });
+
+  it('a malformed saved state fails its own entry; the others are still revoked and masked', async () => {
+    const calls: string[] = [];
+    const masked: string[] = [];
+    const state = {
+      ...base,
+      vault: { url: 'https://v', token: 'vault-token-1', expiresAt: future },
+      // Not what the main step writes: repositories is no list, the token is no string.
+      github: { mode: 'app', owner: 'acme', repositories: 'app', permissions: null, token: 42, expiresAt: future },
+    } as unknown as RevocationState;
+    const r = await revokeCredentials(
+      state,
+      { ...quiet, registerSecret: (s) => masked.push(s) },
+      [
+        ...providersWith({
+          revokeVaultToken: async (a) => {
+            calls.push(a.token);
+            return 'revoked';
+          },
+        }),
+        githubRevoker(async () => {
+          throw new Error('must not be called with a malformed state');
+        }),
+      ],
+    );
+    expect(masked).toEqual(['vault-token-1']);
+    expect(calls).toEqual(['vault-token-1']);
+    expect(r.entries.map((e) => [e.provider, e.outcome])).toEqual([
+      ['github', 'failed'],
+      ['vault', 'revoked'],
+    ]);
+    expect(r.entries[0]!.message).toContain('saved state is not what the main step writes');
+    expect(r.entries[0]!.message).not.toMatch(/\n\s+at /);
+    expect(r.audit.map((e) => e.target)).toEqual(['github:unknown', 'vault:https://v']);
   });
 });
 

@@ -7,6 +7,7 @@
 import { AstlError } from '../core/errors.js';
 import { Deadline, describeFault } from '../core/retry.js';
 import { auditEvent } from './audit.js';
+import type { RevokeContext } from './provider.js';
 import { type AnyRevoker, defaultRevokers } from './providers/revokers.js';
 import type { ProviderName, RevocationEntry, RevocationState, RevokeDeps, RevokeResult } from './types.js';
 
@@ -27,11 +28,23 @@ function stateOf(state: RevocationState, provider: AnyRevoker): unknown {
   return (state as unknown as Record<string, unknown>)[provider.name];
 }
 
-/** Every secret in a saved state (the Vault token), for masking before anything else runs. */
-export function stateSecrets(state: RevocationState, providers: AnyRevoker[] = defaultRevokers()): string[] {
+/**
+ * Every secret in a saved state (the Vault token), for masking before anything else runs. Only
+ * non-empty strings count; a provider whose saved state is malformed contributes none (its
+ * revocation then fails on its own, see revokeCredentials) rather than stopping the others.
+ */
+export function stateSecrets(
+  state: RevocationState,
+  providers: AnyRevoker[] = defaultRevokers(),
+): string[] {
   return providers.flatMap((p) => {
     const s = stateOf(state, p);
-    return s === undefined ? [] : p.stateSecrets(s);
+    if (s === undefined) return [];
+    try {
+      return p.stateSecrets(s).filter((v): v is string => typeof v === 'string' && v.length > 0);
+    } catch {
+      return [];
+    }
   });
 }
 
@@ -89,30 +102,7 @@ export async function revokeCredentials(
   for (const provider of [...providers].reverse()) {
     const saved = stateOf(state, provider);
     if (saved === undefined) continue;
-    let entry: RevocationEntry;
-    try {
-      entry = {
-        ...(await provider.revoke(saved, {
-          revoke: options.revoke,
-          deadline,
-          log,
-          now,
-          ...(options.refusals?.[provider.name] ? { refusal: options.refusals[provider.name] } : {}),
-        })),
-        label: provider.label,
-      };
-    } catch (err) {
-      const reason = err instanceof AstlError ? err.message : describeFault(err);
-      entry = {
-        provider: provider.name,
-        label: provider.label,
-        identity: provider.label,
-        outcome: 'failed',
-        message: `could not revoke (${reason})`,
-        expiresAt: (saved as { expiresAt?: string }).expiresAt ?? '',
-      };
-    }
-    done.push({ entry, target: provider.revokeTarget(saved) });
+    done.push(await revokeOne(provider, saved, { revoke: options.revoke, deadline, log, now }, options));
   }
 
   const entries = done.map((d) => d.entry);
@@ -130,6 +120,45 @@ export async function revokeCredentials(
     }),
   );
   return { agent: state.agent, correlationId: state.correlationId, entries, warnings, audit };
+}
+
+/**
+ * One provider's revocation and its audit target. Whatever goes wrong, a malformed saved state
+ * included, becomes a `failed` entry here, so the providers after it are still revoked.
+ */
+async function revokeOne(
+  provider: AnyRevoker,
+  saved: unknown,
+  ctx: Omit<RevokeContext, 'refusal'>,
+  options: RevokeOptions,
+): Promise<{ entry: RevocationEntry; target: string }> {
+  const refusal = options.refusals?.[provider.name];
+  let target = `${provider.name}:unknown`;
+  try {
+    target = provider.revokeTarget(saved);
+    const entry = await provider.revoke(saved, { ...ctx, ...(refusal ? { refusal } : {}) });
+    return { entry: { ...entry, label: provider.label }, target };
+  } catch (err) {
+    // A TypeError here is a saved state of the wrong shape (the runner's state was edited).
+    const reason =
+      err instanceof AstlError
+        ? err.message
+        : err instanceof TypeError
+          ? `its saved state is not what the main step writes: ${err.message}`
+          : describeFault(err);
+    const expiresAt = (saved as { expiresAt?: unknown } | null)?.expiresAt;
+    return {
+      entry: {
+        provider: provider.name,
+        label: provider.label,
+        identity: provider.label,
+        outcome: 'failed',
+        message: `could not revoke (${reason})`,
+        expiresAt: typeof expiresAt === 'string' ? expiresAt : '',
+      },
+      target,
+    };
+  }
 }
 
 /** Parses saved state; anything unexpected means "nothing to revoke", not a crash. */

@@ -81,10 +81,32 @@ function topHelp(): string {
 /** Runs one command line; returns the exit code. Never throws. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io = processIo(env)): Promise<number> {
   try {
+    nodeVersionCheck(process.versions.node);
     return await dispatch(argv, io);
   } catch (err) {
     return report(err, io);
   }
+}
+
+/**
+ * Refuses a Node older than package.json's `engines.node` (">=MAJOR.MINOR") with a usage error,
+ * instead of a confusing failure later (the HTTP client needs process.getBuiltinModule, 20.16+).
+ */
+export function nodeVersionCheck(version: string, engines: string = pkg.engines.node): void {
+  const need = /^>=\s*(\d+)\.(\d+)/.exec(engines);
+  const have = /^v?(\d+)\.(\d+)/.exec(version);
+  if (!need || !have) return;
+  const [needMajor, needMinor, haveMajor, haveMinor] = [need[1], need[2], have[1], have[2]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (haveMajor > needMajor || (haveMajor === needMajor && haveMinor >= needMinor)) return;
+  throw new UsageError(
+    `astl needs Node.js ${engines.replace(/^>=\s*/, '')} or newer; this is Node.js ${version}`,
+    'install a current Node.js LTS (20.19+, 22 or 24), or use the release image registry.gitlab.com/astl/agent-credentials/cli',
+  );
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
