@@ -325,23 +325,26 @@ describe('revokeCredentials', () => {
       ...base,
       vault: { url: 'https://v', token: 'vault-token-1', expiresAt: future },
       // Not what the main step writes: repositories is no list, the token is no string.
-      github: { mode: 'app', owner: 'acme', repositories: 'app', permissions: null, token: 42, expiresAt: future },
+      github: {
+        mode: 'app',
+        owner: 'acme',
+        repositories: 'app',
+        permissions: null,
+        token: 42,
+        expiresAt: future,
+      },
     } as unknown as RevocationState;
-    const r = await revokeCredentials(
-      state,
-      { ...quiet, registerSecret: (s) => masked.push(s) },
-      [
-        ...providersWith({
-          revokeVaultToken: async (a) => {
-            calls.push(a.token);
-            return 'revoked';
-          },
-        }),
-        githubRevoker(async () => {
-          throw new Error('must not be called with a malformed state');
-        }),
-      ],
-    );
+    const r = await revokeCredentials(state, { ...quiet, registerSecret: (s) => masked.push(s) }, [
+      ...providersWith({
+        revokeVaultToken: async (a) => {
+          calls.push(a.token);
+          return 'revoked';
+        },
+      }),
+      githubRevoker(async () => {
+        throw new Error('must not be called with a malformed state');
+      }),
+    ]);
     expect(masked).toEqual(['vault-token-1']);
     expect(calls).toEqual(['vault-token-1']);
     expect(r.entries.map((e) => [e.provider, e.outcome])).toEqual([

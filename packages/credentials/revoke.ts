@@ -33,10 +33,7 @@ function stateOf(state: RevocationState, provider: AnyRevoker): unknown {
  * non-empty strings count; a provider whose saved state is malformed contributes none (its
  * revocation then fails on its own, see revokeCredentials) rather than stopping the others.
  */
-export function stateSecrets(
-  state: RevocationState,
-  providers: AnyRevoker[] = defaultRevokers(),
-): string[] {
+export function stateSecrets(state: RevocationState, providers: AnyRevoker[] = defaultRevokers()): string[] {
   return providers.flatMap((p) => {
     const s = stateOf(state, p);
     if (s === undefined) return [];
