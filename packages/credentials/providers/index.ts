@@ -1,6 +1,7 @@
 /**
  * The registered credential providers, in mint order (the post step revokes in reverse order).
- * A new provider is one module implementing `CredentialProvider` and one line here.
+ * The post step and `astl revoke` use providers/revokers.ts instead, which must list the same
+ * providers in the same order; a new provider adds a line to both (see provider.ts's header).
  */
 import type { CredentialProvider } from '../provider.js';
 import { awsProvider } from './aws.js';
