@@ -216,7 +216,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const quick = argv.includes('--quick');
-  const iterations = Number(argv.find((a) => /^\d+$/.test(a)) ?? (quick ? 8 : 20));
+  const iterations = Number(argv.find((a) => /^\d+$/.test(a)) ?? (quick ? 12 : 30));
   for (const b of [MAIN, POST]) {
     if (!existsSync(join(repoRoot, b))) throw new Error(`${b} is missing: run npm run build -- credentials`);
   }

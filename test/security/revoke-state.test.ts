@@ -373,6 +373,22 @@ describe("the action's post step", () => {
     expect(r.summary).toMatch(/not sent/);
   });
 
+  it('a saved state it cannot read is a warning that quotes none of it; no state is a plain note', async () => {
+    const garbled = await runStep('dist/credentials/post/index.js', {
+      state: { revocation: '{"version":1,"vault":{"token":"hvs.half-written-state' },
+      timeoutMs: 30_000,
+    });
+    expect(garbled.exitCode).toBe(0);
+    const warnings = garbled.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("the main step's saved state could not be read, so nothing was revoked");
+    expect(garbled.stdout).not.toContain('hvs.half-written-state');
+    const none = await runStep('dist/credentials/post/index.js', { timeoutMs: 30_000 });
+    expect(none.exitCode).toBe(0);
+    expect(none.commands.filter((c) => c.command === 'warning')).toHaveLength(0);
+    expect(none.stdout).toContain('Nothing to revoke: the main step issued no credentials.');
+  });
+
   it('the same rule as a function: https and loopback pass, plain http elsewhere needs the opt-in', () => {
     const guard = { allowInsecureHttp: false, optIn: 'x' };
     expect(vaultRevocationRefusal(base, guard)).toMatch(/^not sent: /);

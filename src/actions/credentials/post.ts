@@ -22,9 +22,15 @@ export async function run(): Promise<void> {
   const phases = phaseRecorder('post');
   phases.mark('loaded');
   try {
-    const state = parseRevocationState(runner.getState(STATE_KEY));
+    const saved = runner.getState(STATE_KEY);
+    const state = parseRevocationState(saved);
     if (!state) {
-      runner.info('Nothing to revoke: the main step issued no credentials.');
+      // Unreadable state is never quoted: it may hold a token.
+      if (saved.trim()) {
+        runner.warning(
+          "agent-credentials post step: the main step's saved state could not be read, so nothing was revoked; its log says what it issued (a Vault or GitHub App token then lives until it expires: revoke it by hand)",
+        );
+      } else runner.info('Nothing to revoke: the main step issued no credentials.');
       return;
     }
     // Only `revoke` matters here, and a typo in it must not stop a revocation: anything but
