@@ -47,6 +47,9 @@ for (const entry of entries()) {
   const staging = `${out}.building`;
   rmSync(staging, { recursive: true, force: true });
   const { code, assets } = await ncc(join(root, entry.src), {
+    // No persistent cache (~/.cache/ncc, keyed by the entry's path, not by `esm`): a cached ESM
+    // build of the same path was handed back as the CommonJS one, so dist/ depended on the machine.
+    cache: false,
     esm: false,
     minify: true,
     sourceMapRegister: false,

@@ -1937,7 +1937,8 @@ function renderRevokeSummary(r) {
  * The credentials engine: mint OIDC-federated, short-lived credentials (AWS, Vault, ...) for a
  * registered agent, revoke them after the job, and describe both for auditors. No Actions I/O:
  * the root action and the CLI's GitLab flow are front ends over this. Providers share one shape
- * (provider.ts); the registered ones are in providers/index.ts.
+ * (provider.ts); the registered ones are in providers/index.ts, their revocation parts (all the
+ * post step loads) in providers/revokers.ts.
  */
 
 
