@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 166;
-exports.ids = [166,668,202,66];
+exports.ids = [166,668,202];
 exports.modules = {
 
 /***/ 5166:
@@ -291,7 +291,7 @@ function stateOf(state, provider) {
 /**
  * Every secret in a saved state (the Vault token), for masking before anything else runs. Only
  * non-empty strings count; a provider whose saved state is malformed contributes none (its
- * revocation then fails on its own, see revokeCredentials) rather than stopping the others.
+ * revocation then fails on its own, see revokeOne) rather than stopping the others.
  */
 function stateSecrets(state, providers = (0,_providers_revokers_js__WEBPACK_IMPORTED_MODULE_2__.defaultRevokers)()) {
     return providers.flatMap((p) => {

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 202;
-exports.ids = [202,66];
+exports.ids = [202];
 exports.modules = {
 
 /***/ 5166:

@@ -250,10 +250,10 @@ function once(target, method, body, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_GITHUB_API_URL: () => (/* binding */ DEFAULT_GITHUB_API_URL),
 /* harmony export */   EZ: () => (/* binding */ revokeInstallationToken),
 /* harmony export */   H6: () => (/* binding */ githubRequest),
-/* harmony export */   av: () => (/* binding */ apiBase)
+/* harmony export */   av: () => (/* binding */ apiBase),
+/* harmony export */   xw: () => (/* binding */ DEFAULT_GITHUB_API_URL)
 /* harmony export */ });
 /* unused harmony exports GITHUB_API_VERSION, GitHubHttpError, rateLimitOf */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 5;
-exports.ids = [5,167,66];
+exports.ids = [5,167];
 exports.modules = {
 
 /***/ 5724:

@@ -1325,7 +1325,7 @@ function githubProvider(client = {}) {
                 return undefined;
             }
             // Transport (https, loopback, or allow-insecure-http) is checked by preflight.ts, before any token.
-            const apiUrl = normalizeUrl(input.apiUrl || github_api.DEFAULT_GITHUB_API_URL);
+            const apiUrl = normalizeUrl(input.apiUrl || github_api/* DEFAULT_GITHUB_API_URL */.xw);
             const { owner, repositories } = targetOf(agent, input.repository);
             const { permissions, source } = permissionsFor(agent);
             const base = { apiUrl, owner, repositories, permissions, permissionsSource: source };
@@ -1988,7 +1988,7 @@ function stateOf(state, provider) {
 /**
  * Every secret in a saved state (the Vault token), for masking before anything else runs. Only
  * non-empty strings count; a provider whose saved state is malformed contributes none (its
- * revocation then fails on its own, see revokeCredentials) rather than stopping the others.
+ * revocation then fails on its own, see revokeOne) rather than stopping the others.
  */
 function stateSecrets(state, providers = (0,_providers_revokers_js__WEBPACK_IMPORTED_MODULE_2__.defaultRevokers)()) {
     return providers.flatMap((p) => {

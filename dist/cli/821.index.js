@@ -435,7 +435,7 @@ function readStateText(stateArg, scope) {
 async function vaultGuard(state, args, io, configArg, scope) {
     if (!state.vault)
         return undefined;
-    const { vaultRevocationRefusal } = await __webpack_require__.e(/* import() */ 386).then(__webpack_require__.bind(__webpack_require__, 5005));
+    const { vaultRevocationRefusal } = await Promise.all(/* import() */[__webpack_require__.e(473), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 5005));
     const { loadRegistry } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 1005));
     const guard = {
         allowInsecureHttp: (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)(args, 'allow-insecure-http'),
@@ -469,12 +469,9 @@ async function vaultGuard(state, args, io, configArg, scope) {
 async function githubGuard(state, args, io) {
     if (!state.github)
         return undefined;
-    const { githubRevocationRefusal } = await __webpack_require__.e(/* import() */ 386).then(__webpack_require__.bind(__webpack_require__, 5005));
-    const { DEFAULT_GITHUB_API_URL } = await Promise.all(/* import() */[__webpack_require__.e(473), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 8473));
-    const fromEnv = io.env.GITHUB_API_URL?.trim();
+    const { githubApiFromEnv, githubRevocationRefusal } = await Promise.all(/* import() */[__webpack_require__.e(473), __webpack_require__.e(290)]).then(__webpack_require__.bind(__webpack_require__, 5005));
     return githubRevocationRefusal(state, {
-        allowedApiUrls: [fromEnv || DEFAULT_GITHUB_API_URL],
-        source: fromEnv ? 'GITHUB_API_URL' : `the default ${DEFAULT_GITHUB_API_URL} (GITHUB_API_URL is not set)`,
+        ...githubApiFromEnv(io.env),
         allowInsecureHttp: (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .bool */ .lc)(args, 'allow-insecure-http'),
         optIn: '--allow-insecure-http',
     });

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 989;
-exports.ids = [989,66];
+exports.ids = [989];
 exports.modules = {
 
 /***/ 5770:

@@ -12,6 +12,7 @@
 // Core modules one by one (the post bundle stays small).
 import { AstlError } from '../core/errors.js';
 import { checkCredentialTransport } from '../core/transport.js';
+import { DEFAULT_GITHUB_API_URL } from '../providers/github-api.js';
 import type { RevocationState } from './types.js';
 
 export interface RevocationGuard {
@@ -62,6 +63,22 @@ export interface GitHubRevocationGuard {
   source: string;
   allowInsecureHttp: boolean;
   optIn: string;
+}
+
+/**
+ * The API a GitHub token may be revoked at, from the job's environment now: GITHUB_API_URL as the
+ * runner (or a GitLab job) sets it, else the default; both front ends take it from here.
+ */
+export function githubApiFromEnv(
+  env: Record<string, string | undefined>,
+): Pick<GitHubRevocationGuard, 'allowedApiUrls' | 'source'> {
+  const fromEnv = env.GITHUB_API_URL?.trim();
+  return fromEnv
+    ? { allowedApiUrls: [fromEnv], source: 'GITHUB_API_URL' }
+    : {
+        allowedApiUrls: [DEFAULT_GITHUB_API_URL],
+        source: `the default ${DEFAULT_GITHUB_API_URL} (GITHUB_API_URL is not set)`,
+      };
 }
 
 /** Why the state's GitHub token must not be sent anywhere, or undefined when it may be revoked. */

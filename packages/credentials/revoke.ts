@@ -31,7 +31,7 @@ function stateOf(state: RevocationState, provider: AnyRevoker): unknown {
 /**
  * Every secret in a saved state (the Vault token), for masking before anything else runs. Only
  * non-empty strings count; a provider whose saved state is malformed contributes none (its
- * revocation then fails on its own, see revokeCredentials) rather than stopping the others.
+ * revocation then fails on its own, see revokeOne) rather than stopping the others.
  */
 export function stateSecrets(state: RevocationState, providers: AnyRevoker[] = defaultRevokers()): string[] {
   return providers.flatMap((p) => {

@@ -10,11 +10,11 @@ import { phaseRecorder } from '../../../packages/core/phases.js';
 import { defaultRevokers } from '../../../packages/credentials/providers/revokers.js';
 import { parseRevocationState, revokeCredentials } from '../../../packages/credentials/revoke.js';
 import {
+  githubApiFromEnv,
   githubRevocationRefusal,
   vaultRevocationRefusal,
 } from '../../../packages/credentials/revoke-guard.js';
 import { renderRevokeSummary } from '../../../packages/credentials/summary.js';
-import { DEFAULT_GITHUB_API_URL } from '../../../packages/providers/github-api.js';
 import * as runner from '../runner.js';
 import { STATE_KEY, writeAudit } from './report.js';
 
@@ -43,10 +43,7 @@ export async function run(): Promise<void> {
     const vaultRefusal = vaultRevocationRefusal(state, { allowInsecureHttp, optIn });
     // The GitHub token goes only to the API the runner names now, whatever the state says.
     const githubRefusal = githubRevocationRefusal(state, {
-      allowedApiUrls: [process.env.GITHUB_API_URL || DEFAULT_GITHUB_API_URL],
-      source: process.env.GITHUB_API_URL
-        ? 'the runner (GITHUB_API_URL)'
-        : `the default ${DEFAULT_GITHUB_API_URL}`,
+      ...githubApiFromEnv(process.env),
       allowInsecureHttp,
       optIn,
     });

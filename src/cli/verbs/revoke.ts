@@ -211,12 +211,11 @@ async function vaultGuard(
  */
 async function githubGuard(state: RevocationState, args: Parsed, io: Io): Promise<string | undefined> {
   if (!state.github) return undefined;
-  const { githubRevocationRefusal } = await import('../../../packages/credentials/revoke-guard.js');
-  const { DEFAULT_GITHUB_API_URL } = await import('../../../packages/providers/github-api.js');
-  const fromEnv = io.env.GITHUB_API_URL?.trim();
+  const { githubApiFromEnv, githubRevocationRefusal } = await import(
+    '../../../packages/credentials/revoke-guard.js'
+  );
   return githubRevocationRefusal(state, {
-    allowedApiUrls: [fromEnv || DEFAULT_GITHUB_API_URL],
-    source: fromEnv ? 'GITHUB_API_URL' : `the default ${DEFAULT_GITHUB_API_URL} (GITHUB_API_URL is not set)`,
+    ...githubApiFromEnv(io.env),
     allowInsecureHttp: bool(args, 'allow-insecure-http'),
     optIn: '--allow-insecure-http',
   });

@@ -1,7 +1,148 @@
 "use strict";
-exports.id = 386;
-exports.ids = [386];
+exports.id = 290;
+exports.ids = [290];
 exports.modules = {
+
+/***/ 4066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   JG: () => (/* binding */ defaultSleep),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Qx: () => (/* binding */ describeFault),
+/* harmony export */   aB: () => (/* binding */ RetryExhaustedError),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   d$: () => (/* binding */ isNetworkFault)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/**
+ * Bounded retries with full-jitter exponential backoff, a per-attempt timeout and an overall
+ * deadline. Every network call in the engine goes through `withRetry`, so the fault policy is
+ * decided in one place: the caller says which errors are retryable, this decides when and how often.
+ */
+class Deadline {
+    totalMs;
+    now;
+    at;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.at = now() + totalMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.at - this.now());
+    }
+    expired() {
+        return this.remainingMs() <= 0;
+    }
+    /** An AbortSignal that fires at min(per-attempt timeout, the deadline). */
+    signal(perAttemptMs) {
+        return AbortSignal.timeout(Math.max(1, Math.min(perAttemptMs, this.remainingMs())));
+    }
+}
+class RetryExhaustedError extends Error {
+    attempts;
+    lastError;
+    deadlineHit;
+    constructor(message, attempts, lastError, deadlineHit) {
+        super(message, { cause: lastError });
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.deadlineHit = deadlineHit;
+        this.name = 'RetryExhaustedError';
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Full jitter (AWS architecture blog): uniform in [0, min(max, base * 2^attempt)]. */
+function backoffDelay(attempt, baseMs, maxMs, random) {
+    return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
+}
+/**
+ * Runs `op` until it succeeds, fails with a non-retryable error (rethrown as is), runs out of
+ * attempts, or reaches the deadline (both end in RetryExhaustedError naming the last fault).
+ */
+async function withRetry(op, o) {
+    const random = o.random ?? Math.random;
+    const sleep = o.sleep ?? defaultSleep;
+    let lastError;
+    for (let attempt = 1; attempt <= o.attempts; attempt++) {
+        if (o.deadline.expired())
+            break;
+        try {
+            return await op(o.deadline.signal(o.attemptTimeoutMs), attempt);
+        }
+        catch (err) {
+            lastError = err;
+            if (!o.isRetryable(err))
+                throw err;
+            if (attempt === o.attempts)
+                break;
+            const asked = o.retryAfterMs?.(err);
+            if (asked !== undefined && asked >= o.deadline.remainingMs()) {
+                throw new RetryExhaustedError(`${o.what} was asked to wait ${Math.ceil(asked / 1000)}s before retrying, past the ${Math.round(o.deadline.totalMs / 1000)}s deadline; last error: ${describeFault(err)}`, attempt, err, true);
+            }
+            const delayMs = Math.min(Math.max(backoffDelay(attempt, o.baseDelayMs, o.maxDelayMs, random), asked ?? 0), o.deadline.remainingMs());
+            o.onRetry?.({ attempt, delayMs, error: err });
+            await sleep(delayMs);
+        }
+    }
+    const deadlineHit = o.deadline.expired();
+    const why = deadlineHit
+        ? `did not succeed within the ${Math.round(o.deadline.totalMs / 1000)}s deadline`
+        : `failed ${o.attempts} times`;
+    throw new RetryExhaustedError(`${o.what} ${why}; last error: ${describeFault(lastError)}`, o.attempts, lastError, deadlineHit);
+}
+/** A short description of a network fault: no stack, no request bodies. */
+function describeFault(err) {
+    if (err === undefined)
+        return 'none (the deadline passed before the first attempt)';
+    if (err instanceof Error) {
+        const code = err.code;
+        if (err.name === 'TimeoutError' || err.name === 'AbortError')
+            return 'request timed out';
+        return typeof code === 'string' && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
+    }
+    return String(err);
+}
+/** Node's network error codes that a retry can cure. */
+const RETRYABLE_NET_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'ECONNABORTED',
+]);
+/** True for transport faults (resets, refusals, timeouts), looking through `cause` chains. */
+function isNetworkFault(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (!(e instanceof Error))
+            return false;
+        const code = e.code;
+        if (typeof code === 'string' && RETRYABLE_NET_CODES.has(code))
+            return true;
+        if (e.name === 'TimeoutError' || e.name === 'AbortError')
+            return true;
+        if (e instanceof TypeError && e.message === 'fetch failed')
+            return true;
+    }
+    return false;
+}
+/** HTTP statuses worth another attempt. */
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || status >= 500;
+}
+
+
+/***/ }),
 
 /***/ 2873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -83,11 +224,13 @@ function isLoopbackHost(hostname) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   githubApiFromEnv: () => (/* binding */ githubApiFromEnv),
 /* harmony export */   githubRevocationRefusal: () => (/* binding */ githubRevocationRefusal),
 /* harmony export */   vaultRevocationRefusal: () => (/* binding */ vaultRevocationRefusal)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
 /* harmony import */ var _core_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2873);
+/* harmony import */ var _providers_github_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8473);
 /**
  * A revocation state is a file (the CLI's) or runner state (the action's post step); whoever can
  * write it must not be able to choose where a token goes. Before revoke-self sends the Vault
@@ -100,6 +243,7 @@ function isLoopbackHost(hostname) {
  * alone.
  */
 // Core modules one by one (the post bundle stays small).
+
 
 
 /** Why the state's Vault token must not be sent anywhere, or undefined when it may be revoked. */
@@ -130,6 +274,19 @@ function vaultRevocationRefusal(state, guard) {
         return undefined;
     const named = allowed.length > 0 ? allowed.join(', ') : 'no Vault address';
     return `not sent: the state names Vault ${where}, but ${guard.source ?? 'the registry'} names ${named} for agent '${state.agent}'; a state file cannot choose where the token goes${guard.override ? ` (if the credentials were minted with a Vault override, pass the same ${guard.override})` : ''}`;
+}
+/**
+ * The API a GitHub token may be revoked at, from the job's environment now: GITHUB_API_URL as the
+ * runner (or a GitLab job) sets it, else the default; both front ends take it from here.
+ */
+function githubApiFromEnv(env) {
+    const fromEnv = env.GITHUB_API_URL?.trim();
+    return fromEnv
+        ? { allowedApiUrls: [fromEnv], source: 'GITHUB_API_URL' }
+        : {
+            allowedApiUrls: [_providers_github_api_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_GITHUB_API_URL */ .xw],
+            source: `the default ${_providers_github_api_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_GITHUB_API_URL */ .xw} (GITHUB_API_URL is not set)`,
+        };
 }
 /** Why the state's GitHub token must not be sent anywhere, or undefined when it may be revoked. */
 function githubRevocationRefusal(state, guard) {
