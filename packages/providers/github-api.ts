@@ -15,6 +15,7 @@ import {
   ProviderHttpError,
   type RetrySettings,
   retryOptions,
+  scrubSecret,
   sendAttempt,
   shortMessage,
 } from './retry-policy.js';
@@ -96,6 +97,11 @@ function messageOf(text: string): string {
   return shortMessage(text, 200);
 }
 
+/** The credential in `Bearer <credential>`. */
+function bearerOf(authorization: string): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+}
+
 export interface GitHubApiCall {
   method: 'GET' | 'POST' | 'DELETE';
   url: string;
@@ -147,7 +153,9 @@ export async function githubRequest(
             });
           }
         }
-        const message = messageOf(text);
+        // An answer that echoes what we sent (a proxy's page, an STS quoting the OIDC token)
+        // must not carry the JWT or token into a refusal or a retry's final message.
+        const message = messageOf(scrubSecret(text, bearerOf(api.authorization)));
         const limit = rateLimitOf(
           res.status,
           {

@@ -20,7 +20,6 @@
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { AstlError } from '../core/errors.js';
-import { Redactor } from '../core/redact.js';
 import type { Deadline } from '../core/retry.js';
 import { describeClaims } from './diagnose.js';
 import {
@@ -292,10 +291,8 @@ export async function exchangeForInstallationToken(req: ExchangeRequest): Promis
 
 function exchangeRefusal(err: GitHubHttpError, req: ExchangeRequest): AstlError {
   const claims = decodeTokenClaims(req.idToken);
-  // The STS's message is echoed; the token it was sent never is.
-  const redactor = new Redactor();
-  redactor.add(req.idToken);
-  const said = `the STS answered HTTP ${err.status}: ${redactor.redact(err.providerMessage) || '(no message)'}`;
+  // The STS's message is echoed; the token it was sent never is (githubRequest scrubs it).
+  const said = `the STS answered HTTP ${err.status}: ${err.providerMessage || '(no message)'}`;
   const detail = [
     `  requested:\n    sts-url   ${req.stsUrl}\n    scope     ${req.scope}\n    identity  ${req.identity}\n    audience  ${req.audience}`,
     describeClaims(claims),

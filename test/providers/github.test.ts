@@ -151,6 +151,43 @@ describe('rate limits (GitHub’s headers)', () => {
   });
 });
 
+describe('what GitHub (or a proxy) echoes back', () => {
+  /** Answers every request with `status` and a message quoting the Authorization header. */
+  const echoServer = async (status: number) => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: `rejected ${req.headers.authorization ?? ''} upstream` }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+  };
+  const token = 'ghs_EchoedInstallationToken0123456789';
+  const retry = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {} };
+
+  for (const status of [500, 403]) {
+    it(`never carries the bearer credential into the error (HTTP ${status})`, async () => {
+      const srv = await echoServer(status);
+      try {
+        const err = await revokeInstallationToken({
+          apiUrl: srv.url,
+          token,
+          deadline: new Deadline(10_000),
+          retry,
+        }).catch((e: unknown) => e as AstlError);
+        expect(err).toBeInstanceOf(AstlError);
+        const text = (err as AstlError).format();
+        expect(text).toContain('rejected');
+        expect(text).not.toContain(token);
+        expect(text).not.toContain(token.slice(0, 20));
+      } finally {
+        srv.close();
+      }
+    });
+  }
+});
+
 describe('the App key and JWT', () => {
   let gh: GitHubAppServer;
   beforeAll(async () => {
