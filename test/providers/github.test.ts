@@ -101,6 +101,11 @@ describe('rate limits (GitHub’s headers)', () => {
       rateLimited: true,
       retryAfterMs: 60_000,
     });
+    // An HTTP date, as RFC 9110 allows (core/http's parseRetryAfter).
+    expect(rateLimitOf(429, { 'retry-after': new Date(now + 90_000).toUTCString() }, '', now)).toEqual({
+      rateLimited: true,
+      retryAfterMs: 90_000,
+    });
     expect(rateLimitOf(429, {}, '', now)).toEqual({ rateLimited: true });
     expect(rateLimitOf(403, {}, 'Resource not accessible by integration', now)).toEqual({
       rateLimited: false,
