@@ -7,6 +7,7 @@ import { createPublicKey } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AstlError, Deadline, RetryExhaustedError, withRetry } from '../../packages/core/index.js';
+import { GITHUB_APP_ID_PATTERN } from '../../packages/credentials/providers/github.js';
 import { rateLimitOf, revokeInstallationToken } from '../../packages/providers/github-api.js';
 import {
   createInstallationToken,
@@ -33,6 +34,15 @@ describe('permission tables', () => {
       }
     ).definitions['github-permissions']!;
     expect([...perms.propertyNames.enum].sort()).toEqual(Object.keys(GITHUB_APP_PERMISSIONS).sort());
+  });
+
+  it('the front ends check github-app-id with the registry schema’s app-id pattern', () => {
+    const appId = (
+      registrySchema as unknown as {
+        definitions: { github: { properties: { 'app-id': { then: { pattern: string } } } } };
+      }
+    ).definitions.github.properties['app-id'].then.pattern;
+    expect(GITHUB_APP_ID_PATTERN.source).toBe(appId);
   });
 
   it('every derived permission is a real GitHub permission at a level it takes', () => {
