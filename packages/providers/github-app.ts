@@ -191,9 +191,13 @@ export async function createInstallationToken(req: TokenRequest): Promise<Instal
   return tokenAnswer(body, `installation ${req.installationId}`);
 }
 
+/** A token as GitHub issues them (ghs_…): one word of printable ASCII, as AWS credentials are checked. */
+const TOKEN_TEXT = /^[\x21-\x7e]{8,}$/;
+
 function tokenAnswer(body: Record<string, unknown> | undefined, what: string): InstallationToken {
-  if (!body || typeof body.token !== 'string' || body.token.length < 8) {
-    throw new AstlError(`GitHub answered the token request for ${what} without a token`, {
+  // The token is exported to the job's environment (GH_TOKEN): no space, CR/LF or control character.
+  if (!body || typeof body.token !== 'string' || !TOKEN_TEXT.test(body.token)) {
+    throw new AstlError(`GitHub answered the token request for ${what} without a token (or with one that is not a single printable word)`, {
       code: 'GITHUB_RESPONSE_INVALID',
     });
   }

@@ -11,6 +11,7 @@ import { GITHUB_APP_ID_PATTERN } from '../../packages/credentials/providers/gith
 import { rateLimitOf, revokeInstallationToken } from '../../packages/providers/github-api.js';
 import {
   createInstallationToken,
+  exchangeForInstallationToken,
   getRepoInstallation,
   listInstallationRepositories,
 } from '../../packages/providers/github-app.js';
@@ -179,6 +180,31 @@ describe('what GitHub (or a proxy) echoes back', () => {
     return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
   };
   const token = 'ghs_EchoedInstallationToken0123456789';
+
+  it('a token that is not one printable word is refused before anything exports it', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ token: 'ghs_abcdefgh\nBASH_ENV=/tmp/x' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as { port: number };
+      const err = await exchangeForInstallationToken({
+        stsUrl: `http://127.0.0.1:${port}`,
+        scope: 'acme/app',
+        identity: 'bot',
+        idToken: 'a.b.c',
+        audience: '127.0.0.1',
+        deadline: new Deadline(10_000),
+      }).catch((e: unknown) => e as AstlError);
+      expect(err).toBeInstanceOf(AstlError);
+      expect((err as AstlError).code).toBe('GITHUB_RESPONSE_INVALID');
+      expect((err as AstlError).format()).not.toContain('BASH_ENV');
+    } finally {
+      server.close();
+    }
+  });
   const retry = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {} };
 
   for (const status of [500, 403]) {
