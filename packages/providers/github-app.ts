@@ -197,9 +197,12 @@ const TOKEN_TEXT = /^[\x21-\x7e]{8,}$/;
 function tokenAnswer(body: Record<string, unknown> | undefined, what: string): InstallationToken {
   // The token is exported to the job's environment (GH_TOKEN): no space, CR/LF or control character.
   if (!body || typeof body.token !== 'string' || !TOKEN_TEXT.test(body.token)) {
-    throw new AstlError(`GitHub answered the token request for ${what} without a token (or with one that is not a single printable word)`, {
-      code: 'GITHUB_RESPONSE_INVALID',
-    });
+    throw new AstlError(
+      `GitHub answered the token request for ${what} without a token (or with one that is not a single printable word)`,
+      {
+        code: 'GITHUB_RESPONSE_INVALID',
+      },
+    );
   }
   // `full_name` (owner/name) when GitHub gives it: a bare `name` cannot show another owner.
   const repos = Array.isArray(body.repositories)
