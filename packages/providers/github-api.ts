@@ -9,12 +9,13 @@
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { AstlError } from '../core/errors.js';
-import type { HttpResponse } from '../core/http.js';
+import { type HttpResponse, parseRetryAfter } from '../core/http.js';
 import { type Deadline, isNetworkFault, RetryExhaustedError, withRetry } from '../core/retry.js';
 import {
   ProviderHttpError,
   type RetrySettings,
   retryOptions,
+  scrubSecret,
   sendAttempt,
   shortMessage,
 } from './retry-policy.js';
@@ -40,11 +41,11 @@ export class GitHubHttpError extends ProviderHttpError {
   constructor(
     status: number,
     message: string,
-    /** The wait GitHub asked for, in ms, when this answer is a rate limit. */
-    readonly retryAfterMs: number | undefined,
+    /** The wait GitHub asked for, in ms, when this answer is a rate limit (retryOptions honours it). */
+    retryAfterMs: number | undefined,
     readonly rateLimited: boolean,
   ) {
-    super(status, undefined, message);
+    super(status, undefined, message, retryAfterMs);
     this.name = 'GitHubHttpError';
   }
 }
@@ -61,7 +62,7 @@ function header(res: HttpResponse, name: string): string | undefined {
 /**
  * Whether an answer is a rate limit and how long GitHub asks to wait, following
  * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api: `retry-after`
- * (seconds) first, then `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0,
+ * (seconds or an HTTP date) first, then `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0,
  * else a minute for a secondary rate limit.
  */
 export function rateLimitOf(
@@ -71,10 +72,8 @@ export function rateLimitOf(
   now: number,
 ): { rateLimited: boolean; retryAfterMs?: number } {
   if (status !== 403 && status !== 429) return { rateLimited: false };
-  const retryAfter = headers['retry-after'];
-  if (retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) {
-    return { rateLimited: true, retryAfterMs: Number(retryAfter.trim()) * 1000 };
-  }
+  const retryAfterMs = parseRetryAfter(headers['retry-after'], now);
+  if (retryAfterMs !== undefined) return { rateLimited: true, retryAfterMs };
   const reset = headers['x-ratelimit-reset'];
   if (headers['x-ratelimit-remaining'] === '0' && reset !== undefined && /^\d+$/.test(reset.trim())) {
     return { rateLimited: true, retryAfterMs: Math.max(0, Number(reset.trim()) * 1000 - now) };
@@ -94,6 +93,11 @@ function messageOf(text: string): string {
     // a proxy's page, or nothing
   }
   return shortMessage(text, 200);
+}
+
+/** The credential in `Bearer <credential>`. */
+function bearerOf(authorization: string): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
 }
 
 export interface GitHubApiCall {
@@ -147,7 +151,9 @@ export async function githubRequest(
             });
           }
         }
-        const message = messageOf(text);
+        // An answer that echoes what we sent (a proxy's page, an STS quoting the OIDC token)
+        // must not carry the JWT or token into a refusal or a retry's final message.
+        const message = messageOf(scrubSecret(text, bearerOf(api.authorization)));
         const limit = rateLimitOf(
           res.status,
           {
@@ -164,10 +170,7 @@ export async function githubRequest(
         if (refusal === 'already-invalid') return refusal;
         throw refusal;
       },
-      {
-        ...retryOptions(what, call.deadline, isRetryable, call.retry),
-        retryAfterMs: (err) => (err instanceof GitHubHttpError ? err.retryAfterMs : undefined),
-      },
+      retryOptions(what, call.deadline, isRetryable, call.retry),
     );
   } catch (err) {
     if (!(err instanceof RetryExhaustedError)) throw err;
@@ -176,7 +179,7 @@ export async function githubRequest(
     throw new AstlError(err.message, {
       code: limited ? 'GITHUB_RATE_LIMITED' : unavailableCode,
       hint: limited
-        ? `GitHub rate-limited the App${last.retryAfterMs !== undefined ? ` and asked to wait until ${new Date(now() + last.retryAfterMs).toISOString()}` : ''}; re-run the job then, or spread the jobs that use this App over time.`
+        ? `GitHub rate-limited the App${last.serverWaitMs !== undefined ? ` and asked to wait until ${new Date(now() + last.serverWaitMs).toISOString()}` : ''}; re-run the job then, or spread the jobs that use this App over time.`
         : `${what} did not succeed in time; re-run the job, or check GITHUB_API_URL (or sts-url) and the network.`,
     });
   }

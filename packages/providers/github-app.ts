@@ -20,7 +20,6 @@
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
 import { AstlError } from '../core/errors.js';
-import { Redactor } from '../core/redact.js';
 import type { Deadline } from '../core/retry.js';
 import { describeClaims } from './diagnose.js';
 import {
@@ -192,11 +191,18 @@ export async function createInstallationToken(req: TokenRequest): Promise<Instal
   return tokenAnswer(body, `installation ${req.installationId}`);
 }
 
+/** A token as GitHub issues them (ghs_…): one word of printable ASCII, as AWS credentials are checked. */
+const TOKEN_TEXT = /^[\x21-\x7e]{8,}$/;
+
 function tokenAnswer(body: Record<string, unknown> | undefined, what: string): InstallationToken {
-  if (!body || typeof body.token !== 'string' || body.token.length < 8) {
-    throw new AstlError(`GitHub answered the token request for ${what} without a token`, {
-      code: 'GITHUB_RESPONSE_INVALID',
-    });
+  // The token is exported to the job's environment (GH_TOKEN): no space, CR/LF or control character.
+  if (!body || typeof body.token !== 'string' || !TOKEN_TEXT.test(body.token)) {
+    throw new AstlError(
+      `GitHub answered the token request for ${what} without a token (or with one that is not a single printable word)`,
+      {
+        code: 'GITHUB_RESPONSE_INVALID',
+      },
+    );
   }
   // `full_name` (owner/name) when GitHub gives it: a bare `name` cannot show another owner.
   const repos = Array.isArray(body.repositories)
@@ -292,10 +298,8 @@ export async function exchangeForInstallationToken(req: ExchangeRequest): Promis
 
 function exchangeRefusal(err: GitHubHttpError, req: ExchangeRequest): AstlError {
   const claims = decodeTokenClaims(req.idToken);
-  // The STS's message is echoed; the token it was sent never is.
-  const redactor = new Redactor();
-  redactor.add(req.idToken);
-  const said = `the STS answered HTTP ${err.status}: ${redactor.redact(err.providerMessage) || '(no message)'}`;
+  // The STS's message is echoed; the token it was sent never is (githubRequest scrubs it).
+  const said = `the STS answered HTTP ${err.status}: ${err.providerMessage || '(no message)'}`;
   const detail = [
     `  requested:\n    sts-url   ${req.stsUrl}\n    scope     ${req.scope}\n    identity  ${req.identity}\n    audience  ${req.audience}`,
     describeClaims(claims),

@@ -7,9 +7,11 @@ import { createPublicKey } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AstlError, Deadline, RetryExhaustedError, withRetry } from '../../packages/core/index.js';
+import { GITHUB_APP_ID_PATTERN } from '../../packages/credentials/providers/github.js';
 import { rateLimitOf, revokeInstallationToken } from '../../packages/providers/github-api.js';
 import {
   createInstallationToken,
+  exchangeForInstallationToken,
   getRepoInstallation,
   listInstallationRepositories,
 } from '../../packages/providers/github-app.js';
@@ -33,6 +35,15 @@ describe('permission tables', () => {
       }
     ).definitions['github-permissions']!;
     expect([...perms.propertyNames.enum].sort()).toEqual(Object.keys(GITHUB_APP_PERMISSIONS).sort());
+  });
+
+  it('the front ends check github-app-id with the registry schema’s app-id pattern', () => {
+    const appId = (
+      registrySchema as unknown as {
+        definitions: { github: { properties: { 'app-id': { then: { pattern: string } } } } };
+      }
+    ).definitions.github.properties['app-id'].then.pattern;
+    expect(GITHUB_APP_ID_PATTERN.source).toBe(appId);
   });
 
   it('every derived permission is a real GitHub permission at a level it takes', () => {
@@ -101,6 +112,11 @@ describe('rate limits (GitHub’s headers)', () => {
       rateLimited: true,
       retryAfterMs: 60_000,
     });
+    // An HTTP date, as RFC 9110 allows (core/http's parseRetryAfter).
+    expect(rateLimitOf(429, { 'retry-after': new Date(now + 90_000).toUTCString() }, '', now)).toEqual({
+      rateLimited: true,
+      retryAfterMs: 90_000,
+    });
     expect(rateLimitOf(429, {}, '', now)).toEqual({ rateLimited: true });
     expect(rateLimitOf(403, {}, 'Resource not accessible by integration', now)).toEqual({
       rateLimited: false,
@@ -149,6 +165,68 @@ describe('rate limits (GitHub’s headers)', () => {
     expect((err as RetryExhaustedError).deadlineHit).toBe(true);
     expect((err as Error).message).toContain('was asked to wait 120s before retrying');
   });
+});
+
+describe('what GitHub (or a proxy) echoes back', () => {
+  /** Answers every request with `status` and a message quoting the Authorization header. */
+  const echoServer = async (status: number) => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: `rejected ${req.headers.authorization ?? ''} upstream` }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+  };
+  const token = 'ghs_EchoedInstallationToken0123456789';
+
+  it('a token that is not one printable word is refused before anything exports it', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ token: 'ghs_abcdefgh\nBASH_ENV=/tmp/x' }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as { port: number };
+      const err = await exchangeForInstallationToken({
+        stsUrl: `http://127.0.0.1:${port}`,
+        scope: 'acme/app',
+        identity: 'bot',
+        idToken: 'a.b.c',
+        audience: '127.0.0.1',
+        deadline: new Deadline(10_000),
+      }).catch((e: unknown) => e as AstlError);
+      expect(err).toBeInstanceOf(AstlError);
+      expect((err as AstlError).code).toBe('GITHUB_RESPONSE_INVALID');
+      expect((err as AstlError).format()).not.toContain('BASH_ENV');
+    } finally {
+      server.close();
+    }
+  });
+  const retry = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {} };
+
+  for (const status of [500, 403]) {
+    it(`never carries the bearer credential into the error (HTTP ${status})`, async () => {
+      const srv = await echoServer(status);
+      try {
+        const err = await revokeInstallationToken({
+          apiUrl: srv.url,
+          token,
+          deadline: new Deadline(10_000),
+          retry,
+        }).catch((e: unknown) => e as AstlError);
+        expect(err).toBeInstanceOf(AstlError);
+        const text = (err as AstlError).format();
+        expect(text).toContain('rejected');
+        expect(text).not.toContain(token);
+        expect(text).not.toContain(token.slice(0, 20));
+      } finally {
+        srv.close();
+      }
+    });
+  }
 });
 
 describe('the App key and JWT', () => {

@@ -36,6 +36,12 @@ import type { CredentialRequest, GitHubRevocationState } from '../types.js';
 import { githubRevoker } from './github-revoke.js';
 import { type VaultPlan, vaultProvider } from './vault.js';
 
+/**
+ * A GitHub App's numeric ID or its client ID (Iv1.…, Iv23…): the registry schema's app-id
+ * pattern, which the front ends apply to github-app-id / --github-app-id (a test keeps them equal).
+ */
+export const GITHUB_APP_ID_PATTERN = /^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/;
+
 /** How a workflow passes the key: a GitHub Actions expression, written out in fixes. */
 const SECRET_EXPR = '$' + '{{ secrets.APP_PRIVATE_KEY }}';
 

@@ -59,6 +59,7 @@ describe('parseInputs', () => {
           'vault-url': 'https://user:pw@vault',
           'vault-secrets': 'secret/data/ci/a token | PATH',
           revoke: 'maybe',
+          'github-app-id': 'my-app',
         }),
         env,
       );
@@ -75,6 +76,7 @@ describe('parseInputs', () => {
       'vault-url',
       'vault-secrets',
       'revoke',
+      'github-app-id',
     ]) {
       expect(text).toContain(`input '${input}'`);
     }

@@ -13,6 +13,7 @@ import {
 } from '../../../packages/core/index.js';
 import type { CredentialRequest, VaultSecretRead } from '../../../packages/credentials/index.js';
 import { AWS_REGION_PATTERN } from '../../../packages/credentials/providers/aws.js';
+import { GITHUB_APP_ID_PATTERN } from '../../../packages/credentials/providers/github.js';
 import { normalizePrivateKeyText } from '../../../packages/providers/github-app-key.js';
 import { parseVaultSecrets } from '../../../packages/providers/vault-secrets.js';
 import { getInput, setSecret } from '../runner.js';
@@ -31,8 +32,6 @@ export type InputReader = (name: string) => string;
 const AGENT_NAME = /^[a-z0-9][a-z0-9-]*$/;
 /** IAM role ARNs in every partition (aws, aws-cn, aws-us-gov, ...), paths allowed. */
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-/** A GitHub App's numeric ID, or its client ID (Iv1.…, Iv23…). */
-const GITHUB_APP_ID = /^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/;
 export const DEFAULT_DEADLINE_SECONDS = 60;
 
 function inputError(input: string, message: string, hint: string, fix?: string): AstlError {
@@ -209,7 +208,7 @@ export function parseInputs(
   }
 
   const githubAppId = opt('github-app-id');
-  if (githubAppId !== undefined && !GITHUB_APP_ID.test(githubAppId)) {
+  if (githubAppId !== undefined && !GITHUB_APP_ID_PATTERN.test(githubAppId)) {
     errors.push(
       inputError(
         'github-app-id',

@@ -30,6 +30,7 @@ import type {
   MintResult,
   RevocationState,
 } from '../../../packages/credentials/index.js';
+import { normalizePrivateKeyText } from '../../../packages/providers/github-app-key.js';
 import { bool, choice, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
 import { EXIT, formatError, UsageError } from '../exit.js';
 import { checkOutputPath, envFileText, writeFlagFile, writePrivateFile } from '../files.js';
@@ -242,12 +243,6 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   // repository only inside GitHub Actions, where GITHUB_REPOSITORY is the job's repository.
   const onGitHubActions = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
   const githubAppId = str(args, 'github-app-id')?.trim();
-  if (githubAppId && !/^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/.test(githubAppId)) {
-    throw new UsageError(
-      `--github-app-id ${githubAppId}: not a GitHub App ID`,
-      "give the App's numeric ID (or its client ID, Iv…), from the App's settings page",
-    );
-  }
   request.github = strip({
     appId: githubAppId,
     privateKey: githubAppKey,
@@ -267,6 +262,7 @@ export async function run(args: Parsed, io: Io): Promise<number> {
   const {
     AWS_REGION_PATTERN,
     applyAuditLevel,
+    GITHUB_APP_ID_PATTERN,
     githubIdTokenSource,
     issuedBeforeFailure,
     issuedCredentials,
@@ -280,6 +276,12 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     throw new UsageError(
       `--aws-region '${aws.region}' is not an AWS region`,
       'write a region code, e.g. --aws-region us-east-1',
+    );
+  }
+  if (githubAppId && !GITHUB_APP_ID_PATTERN.test(githubAppId)) {
+    throw new UsageError(
+      `--github-app-id ${githubAppId}: not a GitHub App ID`,
+      "give the App's numeric ID (or its client ID, Iv…), from the App's settings page",
     );
   }
   const saveState = (state: RevocationState) => {
@@ -529,8 +531,7 @@ function readAppKey(args: Parsed, io: Io, redactor: Redactor, scope: WorkspaceSc
   }
   if (!key?.trim()) return undefined;
   redactor.add(key);
-  redactor.add(key.trim());
-  redactor.add(key.trim().replace(/\\n/g, '\n'));
+  redactor.add(normalizePrivateKeyText(key)); // the form the engine parses (github-app-key.ts)
   return key;
 }
 
