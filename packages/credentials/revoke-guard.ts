@@ -44,7 +44,7 @@ export function vaultRevocationRefusal(state: RevocationState, guard: Revocation
       optIn: guard.optIn,
       sends: 'the Vault token',
     });
-    where = vaultKey(url);
+    where = urlKey(url);
   } catch (err) {
     if (!(err instanceof AstlError)) throw err;
     return `not sent: ${err.message} (${err.hint})`;
@@ -97,7 +97,7 @@ export function githubRevocationRefusal(
       optIn: guard.optIn,
       sends: 'the installation token',
     });
-    where = vaultKey(url);
+    where = urlKey(url);
   } catch (err) {
     if (!(err instanceof AstlError)) throw err;
     return `not sent: ${err.message} (${err.hint})`;
@@ -107,15 +107,15 @@ export function githubRevocationRefusal(
   return `not sent: the state names the GitHub API ${where}, but ${guard.source} names ${allowed.join(', ') || 'none'}; a state cannot choose where the token goes (run the revocation with the GITHUB_API_URL the credentials were minted with)`;
 }
 
-/** Origin plus path without trailing slashes: how mint writes `state.vault.url` (and GitHub's apiUrl). */
-function vaultKey(url: URL): string {
+/** Origin plus path without trailing slashes: how mint writes `state.vault.url` and `state.github.apiUrl`. */
+function urlKey(url: URL): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function safeKey(text: string): string | undefined {
   try {
     const url = new URL(text.trim());
-    return url.username || url.password ? undefined : vaultKey(url);
+    return url.username || url.password ? undefined : urlKey(url);
   } catch {
     return undefined;
   }
