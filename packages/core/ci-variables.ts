@@ -11,6 +11,7 @@
  * again, control and bidi characters become spaces, a URL loses any `user:password@`, and it is cut
  * to MAX_VALUE_LENGTH.
  */
+import { spacedOut } from './untrusted-text.js';
 
 /** GitLab predefined variables that hold no secret, for purposes such as "Deploy $CI_COMMIT_SHORT_SHA". */
 export const GITLAB_EXPANDABLE_VARIABLES: ReadonlySet<string> = new Set([
@@ -114,8 +115,6 @@ export interface Expansion {
 
 const REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
-/** Controls, line and paragraph separators, and the bidi controls of "Trojan Source" text. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 /**
  * `scheme://user:password@` in a URL: CI_ENVIRONMENT_URL and CI_PIPELINE_NAME are written by the
  * user and GitLab expands variables in them, so one may carry a password that way.
@@ -123,7 +122,7 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi;
 
 function cleanValue(value: string): string {
-  const flat = value.replace(UNPRINTABLE, ' ').replace(URL_USERINFO, '$1').trim();
+  const flat = spacedOut(value).replace(URL_USERINFO, '$1').trim();
   // Cut by code point, so a long title never ends in half a surrogate pair.
   const chars = Array.from(flat);
   return chars.length > MAX_VALUE_LENGTH ? `${chars.slice(0, MAX_VALUE_LENGTH - 1).join('')}…` : flat;

@@ -55,6 +55,17 @@ export function printable(text: string): string {
   return text.replace(UNPRINTABLE, hex);
 }
 
+const UNPRINTABLE_RUNS = new RegExp(`${UNPRINTABLE.source}+`, 'g');
+
+/**
+ * One line of prose with each run of control, line-breaking and bidi characters (the set
+ * `printable` shows as `\uXXXX`) turned into one space: for a value spliced into a title or a
+ * sentence, where an escape would read as noise.
+ */
+export function spacedOut(text: string): string {
+  return text.replace(UNPRINTABLE_RUNS, ' ');
+}
+
 /** `.NET` `char.IsWhiteSpace` (what `TrimStart` removes) as far as it differs from JS `\s`: NEL. */
 const LEADING_SPACE_THEN_COMMAND = /^([\s\u0085]*):(?=:)/;
 

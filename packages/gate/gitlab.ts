@@ -19,6 +19,8 @@
  * an overall deadline, and is retried with jitter on 5xx, 429 and network faults only. Failures
  * are AstlErrors with the gate's reason codes and a GitLab-specific fix; nothing is guessed.
  */
+
+import { parseRetryAfter } from '../core/http.js';
 import {
   AstlError,
   BodyTooLargeError,
@@ -124,6 +126,8 @@ export class GitLabHttpError extends Error {
   constructor(
     readonly status: number,
     readonly apiMessage: string,
+    /** The wait GitLab asked for (Retry-After on 429 and 503), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(`HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`);
     this.name = 'GitLabHttpError';
@@ -191,7 +195,12 @@ export class GitLabClient {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await readTextCapped(res, MAX_API_BODY_BYTES, `the answer to ${method} ${path}`);
-    if (!res.ok) throw new GitLabHttpError(res.status, apiMessage(text));
+    if (!res.ok)
+      throw new GitLabHttpError(
+        res.status,
+        apiMessage(text),
+        parseRetryAfter(res.headers.get('retry-after')),
+      );
     let data: unknown;
     try {
       data = text ? JSON.parse(text) : null;
@@ -226,6 +235,9 @@ export class GitLabClient {
         deadline: new Deadline(this.o.deadlineMs),
         what,
         isRetryable,
+        // GitLab's rate limits answer 429 with Retry-After: wait that long, or stop at once when it
+        // is past the deadline (core/retry).
+        retryAfterMs: (err) => (err instanceof GitLabHttpError ? err.retryAfterMs : undefined),
       });
     } catch (err) {
       if (err instanceof BodyTooLargeError) {

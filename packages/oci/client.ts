@@ -165,14 +165,8 @@ class RetryableStatus extends Error {
 /** The registry or its token service refused the credentials (or their absence). */
 class AuthRefused extends Error {}
 
-/** 429 with a Retry-After longer than the time left. */
-class RateLimitedBeyondDeadline extends Error {}
-
 /** A registry answer that is not usable (bad digest header on a digest request, oversized manifest, …). */
 class RegistryProtocolError extends Error {}
-
-// One Retry-After reader for every client (seconds or HTTP-date), kept exported here for callers.
-export { parseRetryAfter };
 
 /** Transport faults described by their Node error code: "connection refused (ECONNREFUSED)". */
 function describeTransportFault(err: unknown): string {
@@ -320,7 +314,6 @@ export class RegistryClient {
   private classify(err: unknown, reference: ImageReference): [ResolveErrorCode, string] {
     const name = `${reference.registry}/${reference.repository}`;
     if (err instanceof AuthRefused) return ['REGISTRY_AUTH', err.message];
-    if (err instanceof RateLimitedBeyondDeadline) return ['RATE_LIMITED', err.message];
     if (err instanceof RegistryProtocolError) return ['REGISTRY_UNREACHABLE', err.message];
     if (err instanceof AstlError) {
       const code = err.code as ResolveErrorCode;
@@ -328,17 +321,22 @@ export class RegistryClient {
     }
     if (err instanceof RetryExhaustedError) {
       const last = err.lastError;
-      const why = err.deadlineHit
-        ? `within the ${Math.round(this.deadline.totalMs / 100) / 10}s deadline`
-        : `after ${err.attempts} attempts`;
+      // withRetry stops at once when the server asks for a wait (Retry-After) past the deadline.
+      const asked = last instanceof RetryableStatus ? last.retryAfterMs : undefined;
+      const why =
+        asked !== undefined && asked >= this.deadline.remainingMs()
+          ? `: it asked to wait ${Math.ceil(asked / 1000)}s, longer than the time left`
+          : err.deadlineHit
+            ? ` within the ${Math.round(this.deadline.totalMs / 100) / 10}s deadline`
+            : ` after ${err.attempts} attempts`;
       if (last instanceof RetryableStatus && last.status === 429) {
         return [
           'RATE_LIMITED',
-          `registry ${reference.registry} kept answering 429 Too Many Requests for ${name} ${why}`,
+          `registry ${reference.registry} answered 429 Too Many Requests for ${name}${why}`,
         ];
       }
       const fault = last === undefined ? 'no attempt could be made' : describeTransportFault(last);
-      return ['REGISTRY_UNREACHABLE', `could not resolve ${name} ${why}: ${fault}`];
+      return ['REGISTRY_UNREACHABLE', `could not resolve ${name} (${fault})${why}`];
     }
     if (isNetworkFault(err)) {
       return [
@@ -424,32 +422,26 @@ export class RegistryClient {
     });
   }
 
-  /** withRetry on network faults, 5xx and 429, honouring Retry-After while the deadline allows. */
+  /**
+   * withRetry on network faults, 5xx and 429, honouring Retry-After (withRetry waits at least that
+   * long, and gives up at once when it is past the deadline).
+   */
   private retrying<T>(what: string, op: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    let serverDelayMs: number | undefined;
-    return withRetry(
-      async (signal) => {
-        serverDelayMs = undefined;
-        return op(signal);
-      },
-      {
-        attempts: this.attempts,
-        baseDelayMs: this.retryBaseDelayMs,
-        maxDelayMs: 5_000,
-        attemptTimeoutMs: this.attemptTimeoutMs,
-        deadline: this.deadline,
-        what,
-        // A nested retry (the token fetch) that gave up is final: do not multiply attempts.
-        isRetryable: (err) =>
-          !(err instanceof RetryExhaustedError) && (err instanceof RetryableStatus || isNetworkFault(err)),
-        onRetry: ({ attempt, delayMs, error }) => {
-          if (error instanceof RetryableStatus) serverDelayMs = error.retryAfterMs;
-          const wait = Math.max(delayMs, serverDelayMs ?? 0);
-          this.log(`${what}: ${describeTransportFault(error)}; retry ${attempt} in ${wait} ms`);
-        },
-        sleep: (ms) => this.sleep(Math.min(Math.max(ms, serverDelayMs ?? 0), this.deadline.remainingMs())),
-      },
-    );
+    return withRetry((signal) => op(signal), {
+      attempts: this.attempts,
+      baseDelayMs: this.retryBaseDelayMs,
+      maxDelayMs: 5_000,
+      attemptTimeoutMs: this.attemptTimeoutMs,
+      deadline: this.deadline,
+      what,
+      // A nested retry (the token fetch) that gave up is final: do not multiply attempts.
+      isRetryable: (err) =>
+        !(err instanceof RetryExhaustedError) && (err instanceof RetryableStatus || isNetworkFault(err)),
+      retryAfterMs: (err) => (err instanceof RetryableStatus ? err.retryAfterMs : undefined),
+      onRetry: ({ attempt, delayMs, error }) =>
+        this.log(`${what}: ${describeTransportFault(error)}; retry ${attempt} in ${delayMs} ms`),
+      sleep: this.sleep,
+    });
   }
 
   private state(registry: string): RegistryState {
@@ -495,13 +487,7 @@ export class RegistryClient {
       const res = await this.fetchImpl(url, { method, headers, signal, redirect: 'follow' });
       if (isRetryableStatus(res.status)) {
         await res.body?.cancel();
-        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-        if (res.status === 429 && retryAfterMs !== undefined && retryAfterMs > this.deadline.remainingMs()) {
-          throw new RateLimitedBeyondDeadline(
-            `registry ${reference.registry} rate-limited requests for ${reference.repository} (429) and asked to wait ${Math.ceil(retryAfterMs / 1000)}s, longer than the time left`,
-          );
-        }
-        throw new RetryableStatus(res.status, url, retryAfterMs);
+        throw new RetryableStatus(res.status, url, parseRetryAfter(res.headers.get('retry-after')));
       }
       return res;
     };

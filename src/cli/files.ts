@@ -1,6 +1,5 @@
 /** Files the CLI writes for a job: private (0600) and replaced atomically. */
 import {
-  appendFileSync,
   chmodSync,
   existsSync,
   lstatSync,
@@ -87,37 +86,28 @@ export function checkOutputPath(flag: string, path: string, shown = path): void 
 }
 
 /**
- * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
+ * Writes (or appends) a file a flag names, inside the workspace and never through a committed
+ * link (core/workspace-path), creating its folders; any other failure is `fileProblem`.
  * `mode` applies to a new file and new folders get 0700 when it is private (0600).
  */
 export function writeFlagFile(
   flag: string,
   path: string,
   text: string,
-  options: { append?: boolean; mode?: number; scope?: WorkspaceScope } = {},
+  options: { append?: boolean; mode?: number; scope: WorkspaceScope },
 ): void {
   try {
-    if (options.scope) {
-      // Inside the workspace, never through a committed link (core/workspace-path).
-      writeWorkspaceFile(
-        path,
-        text,
-        options.scope,
-        { what: flag },
-        {
-          ...(options.append ? { append: true } : {}),
-          ...(options.mode === undefined ? {} : { mode: options.mode }),
-          ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
-        },
-      );
-      return;
-    }
-    const dir = dirname(path);
-    if (!existsSync(dir))
-      mkdirSync(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
-    const opts = options.mode === undefined ? {} : { mode: options.mode };
-    if (options.append) appendFileSync(path, text, opts);
-    else writeFileSync(path, text, opts);
+    writeWorkspaceFile(
+      path,
+      text,
+      options.scope,
+      { what: flag },
+      {
+        ...(options.append ? { append: true } : {}),
+        ...(options.mode === undefined ? {} : { mode: options.mode }),
+        ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+      },
+    );
   } catch (err) {
     // A workspace refusal (outside it, through a link) keeps its own message.
     if (err instanceof AstlError) throw err;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, repoRoot, runCli, tempDir } from './run-cli.js';
@@ -226,6 +226,27 @@ describe('astl agent create', () => {
       'code-review-assistant',
       'triage-bot',
     ]);
+  });
+
+  it('writes through a link to a registry inside the workspace, and refuses one that leads out', async () => {
+    const dir = project(null);
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, 'config/agents.yaml'), REGISTRY);
+    symlinkSync('config/agents.yaml', join(dir, 'agent-config.yaml'));
+    const r = await runCli(create(), { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'agent-config.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'config/agents.yaml'), 'utf8')).toContain('- name: triage-bot');
+
+    const outside = tempDir();
+    writeFileSync(join(outside, 'agents.yaml'), REGISTRY);
+    const leak = project(null);
+    symlinkSync(join(outside, 'agents.yaml'), join(leak, 'agent-config.yaml'));
+    const refused = await runCli(create(), { cwd: leak });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('--config');
+    expect(readFileSync(join(outside, 'agents.yaml'), 'utf8')).toBe(REGISTRY);
   });
 
   it('defaults max-ttl to 1h or the shorter policy cap, as the prompt does, and creates a missing registry', async () => {

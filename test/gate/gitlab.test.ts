@@ -231,6 +231,18 @@ describe('findApproval', () => {
     expect(api.requests).toHaveLength(5);
   });
 
+  it('stops at once, failing closed, when a 429 asks to wait past the deadline', async () => {
+    api.inject(
+      '/deployments',
+      { status: 429, body: { message: 'Retry later' }, headers: { 'Retry-After': '3600' } },
+      5,
+    );
+    const err = await failure(client({ deadlineMs: 5000 }).findApproval(q()));
+    expect(err.code).toBe('APPROVAL_CHECK_FAILED');
+    expect(err.message).toContain('asked to wait 3600s');
+    expect(api.requests).toHaveLength(1);
+  });
+
   it('does not retry a 404 and names the project', async () => {
     const err = await failure(client().findApproval({ ...q(), projectId: '1' }));
     expect(err.code).toBe('APPROVAL_CHECK_FAILED');

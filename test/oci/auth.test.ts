@@ -25,6 +25,8 @@ interface Behaviour {
   rateLimit?: { times: number; retryAfter: string };
   /** Answer 503 this many times first. */
   unavailable?: number;
+  /** Retry-After on those 503 answers. */
+  unavailableRetryAfter?: string;
   omitDigestHeader?: boolean;
   bearer?: boolean;
   /** Answer manifests with an HTML page (a misconfigured proxy). */
@@ -121,7 +123,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
   if (behaviour.unavailable && behaviour.unavailable > 0) {
     behaviour.unavailable--;
-    res.writeHead(503).end();
+    const wait = behaviour.unavailableRetryAfter;
+    res.writeHead(503, wait ? { 'Retry-After': wait } : {}).end();
     return;
   }
   if (match[2] !== 'v1' && match[2] !== MANIFEST_DIGEST && !match[2]!.startsWith('t')) {
@@ -309,6 +312,15 @@ describe('rate limits and server errors', () => {
     });
     expect(result.error?.code).toBe('RATE_LIMITED');
     expect(observed.manifestRequests).toHaveLength(3);
+  });
+
+  it('gives up at once when a 503 asks for a wait beyond the deadline', async () => {
+    behaviour.unavailable = 5;
+    behaviour.unavailableRetryAfter = '3600';
+    const result = await resolveImage(`${host}/team/app:v1`, { ...noConfig, deadlineMs: 5000 });
+    expect(result.error?.code).toBe('REGISTRY_UNREACHABLE');
+    expect(result.error?.message).toMatch(/asked to wait 3600s/);
+    expect(observed.manifestRequests).toHaveLength(1);
   });
 
   it('retries 503 and succeeds', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { insecureRegistryList, parseRetryAfter } from '../../packages/oci/client.js';
+import { insecureRegistryList } from '../../packages/oci/client.js';
 import { normaliseAuthKey } from '../../packages/oci/docker-config.js';
 import {
   defaultDockerConfigPath,
@@ -137,13 +137,5 @@ describe('registry scheme and host', () => {
     expect(registryBaseUrl('reg.internal:5000', insecure)).toBe('http://reg.internal:5000');
     expect(registryBaseUrl('a.local:443', insecure)).toBe('http://a.local:443');
     expect(registryBaseUrl('reg.internal', insecure)).toBe('https://reg.internal');
-  });
-  it('parses Retry-After as seconds or an HTTP date', () => {
-    expect(parseRetryAfter('7')).toBe(7000);
-    expect(
-      parseRetryAfter('Wed, 25 Nov 2026 10:00:10 GMT', Date.parse('Wed, 25 Nov 2026 10:00:00 GMT')),
-    ).toBe(10_000);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });

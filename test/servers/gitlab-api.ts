@@ -15,7 +15,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = { status: number; body?: unknown } | 'reset' | 'hang';
+export type Fault = { status: number; body?: unknown; headers?: Record<string, string> } | 'reset' | 'hang';
 export type Role = 'guest' | 'reporter' | 'developer' | 'maintainer';
 
 export interface StoredApproval {
@@ -242,7 +242,12 @@ export async function startGitLabApi(options: GitLabApiOptions = {}): Promise<Gi
       fault.times--;
       if (fault.fault === 'reset') return req.socket.destroy();
       if (fault.fault === 'hang') return;
-      return send(res, fault.fault.status, fault.fault.body ?? { message: `${fault.fault.status} Error` });
+      return send(
+        res,
+        fault.fault.status,
+        fault.fault.body ?? { message: `${fault.fault.status} Error` },
+        fault.fault.headers,
+      );
     }
 
     const auth = authenticate(req);

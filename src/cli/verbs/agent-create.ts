@@ -3,7 +3,7 @@
  * editing the YAML document in place so the file's comments and layout survive, and refuses what
  * the organisation's AgentPolicy forbids before anything is written.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
 import { formatDuration, parseDuration } from '../../../packages/core/duration.js';
@@ -26,7 +26,7 @@ import {
 import { ACCESS_ORDER } from '../../../packages/scanner/rules/agent.js';
 import { bool, list, oneLine, type Parsed, str, type VerbSpec } from '../args.js';
 import { CLI_NAMES, EXIT, UsageError } from '../exit.js';
-import { fileProblem } from '../files.js';
+import { writeFlagFile } from '../files.js';
 import { type Io, paint } from '../io.js';
 
 export const spec: VerbSpec = {
@@ -171,14 +171,8 @@ export async function run(args: Parsed, io: Io): Promise<number> {
     io.out(text);
     return EXIT.ok;
   }
-  const temp = `${config}.astl-tmp-${process.pid}`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, config);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw fileProblem('--config', config, err);
-  }
+  // Replaced atomically, inside the workspace and never through a link (core/workspace-path).
+  writeFlagFile('--config', config, text, { scope: workspace });
   io.out(
     `${paint(io, 'green', 'registered')} agent '${name}' (type ${type}, owner ${draft.owner}) in ${str(args, 'config') || 'agent-config.yaml'}`,
   );
