@@ -1,4 +1,5 @@
 import { format } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
 import { safeLines } from '../../packages/core/untrusted-text.js';
 
 /**
@@ -73,10 +74,14 @@ export function processIo(env: NodeJS.ProcessEnv): Io {
  * rejecting or never settling), its text on stderr through `safeLines`.
  */
 export function exitInternal(err: unknown, options: { ansi?: boolean } = {}): never {
-  const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  const message = `astl: internal error (a bug in astl; please report it with this output):\n${text}`;
-  process.stderr.write(`${safeLines(message, { ansi: options.ansi ?? false }).join('\n')}\n`);
+  process.stderr.write(`${safeLines(internalErrorText(err), { ansi: options.ansi ?? false }).join('\n')}\n`);
   process.exit(3);
+}
+
+/** How astl reports a bug of its own (not a user mistake): with the stack, so it can be reported. */
+export function internalErrorText(err: unknown): string {
+  const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  return `astl: internal error (a bug in astl ${pkg.version}; please report it with this output):\n${text}`;
 }
 
 const codes = { red: 31, green: 32, yellow: 33, blue: 34, bold: 1, dim: 2 } as const;

@@ -7,7 +7,7 @@ import { AstlError } from '../../packages/core/errors.js';
 import { closest } from '../../packages/core/suggest.js';
 import { helpText, type Parsed, parseVerbArgs, type VerbSpec } from './args.js';
 import { EXIT, formatError, UsageError } from './exit.js';
-import { type Io, processIo } from './io.js';
+import { type Io, internalErrorText, processIo } from './io.js';
 
 export interface VerbModule {
   spec: VerbSpec;
@@ -166,8 +166,7 @@ function report(err: unknown, io: Io): number {
     const exit = (err as AstlError & { exitCode?: number }).exitCode;
     return typeof exit === 'number' ? exit : EXIT.usage;
   }
-  // Anything else is a bug in astl: show the stack so it can be reported.
-  const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  io.err(`astl: internal error (a bug in astl ${version()}; please report it with this output):\n${text}`);
+  // Anything else is a bug in astl.
+  io.err(internalErrorText(err));
   return EXIT.usage;
 }
