@@ -352,3 +352,41 @@ describe('duplicate keys are found in linear time (the library check was quadrat
     expect(parseYaml(many, 'many.yaml')[0]?.value).toHaveProperty('k79999', 'v79999');
   });
 });
+
+describe('a file the rules need but cannot check fails closed, wherever it is found (review rB)', () => {
+  const registry = (policy: string) =>
+    `agents:\n  - name: a\n    type: coding-assistant\n    owner: team\n    purpose: "reviews"\n    credential-policy: ephemeral\n    audit-level: full\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/x\n        session-policy: ${policy}\n    permissions:\n      - repository: read\n`;
+  const POLICY = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}';
+
+  it('a session policy over the size cap is an error, not a silent pass', async () => {
+    const root = workspace({
+      'agent-config.yaml': registry('scopes/a.policy'),
+      'scopes/a.policy': `${POLICY}${' '.repeat(5000)}\n`,
+    });
+    const result = await scan({ root, maxFileBytes: 4096 });
+    expect(only(result.findings, 'scan/parse-error').map((f) => [f.file, f.severity])).toEqual([
+      ['scopes/a.policy', 'error'],
+    ]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a session policy the scan cannot read is an error', async () => {
+    const root = workspace({ 'agent-config.yaml': registry('scopes/a.policy'), 'scopes/a.policy': POLICY });
+    chmodSync(join(root, 'scopes/a.policy'), 0);
+    const result = await scan({ root });
+    expect(only(result.findings, 'scan/parse-error').map((f) => f.file)).toEqual(['scopes/a.policy']);
+  });
+
+  it('a workflow or agent config with binary bytes is an error (the YAML rules cannot run on it)', async () => {
+    const nul = Buffer.alloc(200, 0);
+    const root = workspace({
+      [`${WF}/bin.yml`]: Buffer.concat([Buffer.from(UNPINNED), nul]),
+      'agent-config.yaml': Buffer.concat([Buffer.from('agents: []\n'), nul]),
+      'img/logo.png': Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n'), nul]),
+    });
+    const result = await scan({ root, paths: ['**'] });
+    expect(only(result.findings, 'scan/parse-error').map((f) => [f.file, f.severity])).toEqual([
+      [`${WF}/bin.yml`, 'error'],
+      ['agent-config.yaml', 'error'],
+    ]);
+  });
+});
