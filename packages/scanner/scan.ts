@@ -224,7 +224,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const policies = loadPolicyContext(walked.files, read, targets, yaml);
   const store = new RegistryStore(root, (file) => {
     const got = read(file);
-    return isSkipped(got) ? undefined : got.text;
+    if (!isSkipped(got)) return got.text;
+    // There but over the cap, binary or unreadable: the agent checks fail closed on it.
+    return /\((ENOENT|ENOTDIR)\)$/.test(got.reason) ? undefined : { unreadable: got.reason.split(';')[0]! };
   });
   const agentOptions: AgentAuditOptions = {
     catalog: mergeCatalog(config.agents?.catalog ?? []),

@@ -57,8 +57,11 @@ export class RegistryStore {
 
   constructor(
     private readonly root: string,
-    /** Reads a workspace-relative file (undefined when missing or unreadable). */
-    private readonly readText: (file: string) => string | undefined,
+    /**
+     * Reads a workspace-relative file: its text, undefined when it does not exist, or why a file
+     * that is there cannot be read (`{ unreadable: 'binary file' }`).
+     */
+    private readonly readText: (file: string) => string | { unreadable: string } | undefined,
   ) {}
 
   /** Every registry read so far (for the inventory). */
@@ -75,6 +78,8 @@ export class RegistryStore {
     let result: { registry?: AgentRegistry; problem?: string; unreadable?: boolean };
     const text = this.readText(rel);
     if (text === undefined) result = { problem: `registry ${rel} not found` };
+    else if (typeof text !== 'string')
+      result = { problem: `registry ${rel} cannot be read (${text.unreadable})`, unreadable: true };
     else {
       try {
         result = { registry: parseRegistry(text, rel) };
