@@ -379,7 +379,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         (isChangedLine(change, a.line, a.line) ||
           isChangedLine(change, a.finding.line, a.finding.endLine ?? a.finding.line));
       if (fresh && !baseline.has(a.finding.fingerprint)) {
-        const how = `\`astl:ignore\` on line ${a.line} (${quotedReason(a.reason)})`;
+        const how = `\`astl:ignore\` on line ${a.line} (${shownReason(a.reason, ctx.file, secrets)})`;
         findings.push(publicFinding(acceptedInChange(a.finding, how)));
       } else suppressed++;
     }
@@ -548,6 +548,21 @@ function decodedScalarSecrets(
     });
   }
   return out;
+}
+
+/** An `astl:ignore` reason as a message quotes it, unless the secret rules find a secret in it. */
+function shownReason(
+  reason: string,
+  file: string,
+  secrets: (text: string, file: string) => Finding[],
+): string {
+  let clean = false;
+  try {
+    clean = secrets(reason, file).length === 0;
+  } catch {
+    // A detector that throws here was reported on the file itself; quote nothing.
+  }
+  return clean ? quotedReason(reason) : 'its reason is withheld: the secret rules find a secret in it';
 }
 
 /** The secret rules on one file; a detector that throws leaves the file unchecked: an error. */

@@ -255,6 +255,21 @@ describe('a pull request cannot silence its own findings unseen (diff scope)', (
     expect(result.stats.suppressed).toBe(1);
   });
 
+  it('a secret written into the astl:ignore reason is not quoted in the note (review rB)', async () => {
+    const { root, base } = gitRepo({ [`${WF}/ci.yml`]: WORKFLOW });
+    const head = commit(root, {
+      [`${WF}/ci.yml`]: WORKFLOW.replace('echo hi', `echo hi # astl:ignore secret/* fixture ${TOKEN}`),
+    });
+    const result = await scan({ root, scope: 'diff', base, head, files: ['.'] });
+    expect(result.findings.map((f) => [f.severity, f.ruleId, f.line])).toEqual([
+      ['note', 'secret/github-token', 9],
+    ]);
+    expect(result.findings[0]?.message).toMatch(
+      /^Accepted by `astl:ignore` on line 9 \(its reason is withheld/,
+    );
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+  });
+
   it('after the merge, a later change that does not touch those lines reports nothing about them', async () => {
     const { root, base } = gitRepo({
       [`${WF}/ci.yml`]: WORKFLOW.replace('echo hi', `echo ${TOKEN} # astl:ignore secret/* test fixture`),
