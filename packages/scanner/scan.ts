@@ -234,6 +234,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     registry: config.agents?.registry ?? DEFAULT_REGISTRY,
     policies: config.agents?.policies ?? DEFAULT_POLICIES,
     readText: (file) => {
+      // A file a workflow names (`uses: ./x`) is read only inside the workspace, after links.
+      if (isPathProblem(inspectWorkspacePath(file, { root }))) return undefined;
       const got = read(file);
       return isSkipped(got) ? undefined : got.text;
     },

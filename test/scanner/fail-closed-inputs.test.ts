@@ -3,7 +3,7 @@
  * secret or a workflow fault, or pass a file it never checked. One `describe` per kind; each
  * kind was a miss before the fix in the same commit.
  */
-import { chmodSync } from 'node:fs';
+import { chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseYaml } from '../../packages/core/index.js';
@@ -403,5 +403,22 @@ describe('a file the rules need but cannot check fails closed, wherever it is fo
       [`${WF}/bin.yml`, 'error'],
       ['agent-config.yaml', 'error'],
     ]);
+  });
+});
+
+describe('a local action or reusable workflow is read only inside the workspace (review rB)', () => {
+  it('`uses: ./x` through a link (or `..`) out of the workspace is not read', async () => {
+    const action =
+      'name: a\ndescription: b\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: claude -p "$X" --dangerously-skip-permissions\n';
+    const outside = workspace({
+      'action.yml': action,
+      'wf.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: claude -p hi --dangerously-skip-permissions\n`,
+    });
+    const root = workspace({
+      [`${WF}/ci.yml`]: `on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./linked\n      - uses: ./../${outside.split('/').pop()}\n  b:\n    uses: ./linked/wf.yml\n`,
+    });
+    symlinkSync(outside, join(root, 'linked'));
+    const result = await scan({ root });
+    expect(result.agents?.discovered ?? []).toEqual([]);
   });
 });
