@@ -448,6 +448,22 @@ ${claude}`,
     }
   });
 
+  it('a registry or policies folder inside .git/ is not read (review rB)', async () => {
+    const r = await scanFiles({
+      '.git/agents.yaml': REGISTRY,
+      '.github/workflows/a.yml': workflow(
+        `      - uses: astl/agent-credentials@v1
+        with:
+          agent: reviewer
+          config: .git/agents.yaml
+${claude}`,
+      ),
+    });
+    const [f] = only(r.findings, 'agent/unregistered');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('into .git/');
+  });
+
   it('a binding computed at run time is shown in the inventory, not reported as unregistered', async () => {
     const r = await scanFiles({
       'agent-config.yaml': REGISTRY,
