@@ -163,15 +163,16 @@ export async function gitChangeSet(root: string, base: string, head: string): Pr
     if (current && line.startsWith('@@')) {
       const range = hunkHeadRange(line);
       if (range) current.ranges.push(range);
-    } else if (line.startsWith('Binary files ') && current) {
-      current.wholeFile = true;
     }
   }
-  // Binary files have no +++ line: mark any file without hunks that git called binary.
-  for (const m of patch.matchAll(/^Binary files (?:.*) and (.*) differ$/gm)) {
-    const path = stripPrefix(unquoteGitPath(m[1] ?? ''));
-    const change = files.get(path);
-    if (change) change.wholeFile = true;
+  // Binary files have no +++ line, only `Binary files A and B differ`; a name may itself contain
+  // " and ", so every split is tried (one that names another changed file only widens the scope).
+  for (const m of patch.matchAll(/^Binary files (.*) differ$/gm)) {
+    const pair = m[1]!;
+    for (let at = pair.indexOf(' and '); at !== -1; at = pair.indexOf(' and ', at + 1)) {
+      const change = files.get(stripPrefix(unquoteGitPath(pair.slice(at + 5))));
+      if (change) change.wholeFile = true;
+    }
   }
   return { source: 'git', files };
 }

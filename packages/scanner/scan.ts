@@ -224,7 +224,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const policies = loadPolicyContext(walked.files, read, targets, yaml);
   const store = new RegistryStore(root, (file) => {
     const got = read(file);
-    return isSkipped(got) ? undefined : got.text;
+    if (!isSkipped(got)) return got.text;
+    // There but over the cap, binary or unreadable: the agent checks fail closed on it.
+    return /\((ENOENT|ENOTDIR)\)$/.test(got.reason) ? undefined : { unreadable: got.reason.split(';')[0]! };
   });
   const agentOptions: AgentAuditOptions = {
     catalog: mergeCatalog(config.agents?.catalog ?? []),
@@ -232,6 +234,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     registry: config.agents?.registry ?? DEFAULT_REGISTRY,
     policies: config.agents?.policies ?? DEFAULT_POLICIES,
     readText: (file) => {
+      // A file a workflow names (`uses: ./x`) is read only inside the workspace, after links.
+      if (isPathProblem(inspectWorkspacePath(file, { root }))) return undefined;
       const got = read(file);
       return isSkipped(got) ? undefined : got.text;
     },
@@ -251,10 +255,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (isSkipped(source)) {
       const { binaryText, ...listed } = source;
       skipped.push(listed);
+      const kind = kindOf(file);
       if (binaryText !== undefined) {
         // A binary file: no YAML/JSON rules, but a token pasted into it is still a secret.
         const ctx = new FileContext(file, binaryText, RULES_BY_ID);
         runSecrets(ctx, () => tokenFindings(secrets(binaryText, file), true));
+        // A workflow or config with binary bytes must not pass unchecked: fail closed.
+        const what = forceIam !== undefined ? 'policy' : uncheckedKind(file, kind, binaryText);
+        if (what) reportUnchecked(ctx, what, 'binary (NUL bytes)', 'Save it as UTF-8 text');
         contexts.push(ctx);
         scannedFiles.push(file);
         bytesScanned += Buffer.byteLength(binaryText);
@@ -262,15 +270,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
       if (source.tooLarge !== undefined) {
         // Over the size cap: no YAML/JSON rules, but the secret rules still run, in windows.
-        const kind = kindOf(file);
         const marks =
           kind === 'json' || kind === 'other' ? undefined : { keys: new Set<string>(), policyKind: false };
         const streamed = scanLargeFile(root, file, secrets, marks);
         if (streamed.skipped) skipped[skipped.length - 1] = streamed.skipped;
         else {
           // A workflow or config padded past the cap must not pass unchecked: fail closed.
-          const what = marks && configKindOf(file, kind, marks);
-          if (what) reportTooLarge(streamed.ctx, what, source.tooLarge, maxBytes);
+          const what = forceIam !== undefined ? 'policy' : marks && uncheckedKind(file, kind, marks);
+          if (what)
+            reportUnchecked(
+              streamed.ctx,
+              what,
+              `${formatBytes(source.tooLarge)}, over the scanner's ${formatBytes(maxBytes)} limit`,
+              `Split the file or remove the padding (a ${what} is rarely this large)`,
+            );
           contexts.push(streamed.ctx);
           scannedFiles.push(file);
           bytesScanned += source.tooLarge;
@@ -324,7 +337,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 
   for (const file of targets) scanOne(file);
-  // A file or folder the scan could not read was not checked at all: an error, not a pass.
+  // Session policies named by a scanned registry are IAM documents whatever their path.
+  for (const [path, agent] of sessionPolicies) {
+    if (targetSet.has(path) || scannedFiles.includes(path)) continue;
+    if (scope === 'diff' && changes && !changes.files.has(path)) continue;
+    scanOne(path, `agent '${agent}'`);
+  }
+  // A file or folder the scan could not read (a target, or a session policy a registry names) was not
+  // checked at all: an error, not a pass.
   for (const s of skipped) {
     if (!s.reason.startsWith('cannot read')) continue;
     const ctx = new FileContext(s.file, '', RULES_BY_ID);
@@ -336,12 +356,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       fileLevel: true,
     });
     contexts.push(ctx);
-  }
-  // Session policies named by a scanned registry are IAM documents whatever their path.
-  for (const [path, agent] of sessionPolicies) {
-    if (targetSet.has(path) || scannedFiles.includes(path)) continue;
-    if (scope === 'diff' && changes && !changes.files.has(path)) continue;
-    scanOne(path, `agent '${agent}'`);
   }
 
   // Suppressions, diff scope, baseline. In diff scope, what the change itself adds to accept a
@@ -367,7 +381,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         (isChangedLine(change, a.line, a.line) ||
           isChangedLine(change, a.finding.line, a.finding.endLine ?? a.finding.line));
       if (fresh && !baseline.has(a.finding.fingerprint)) {
-        const how = `\`astl:ignore\` on line ${a.line} (${quotedReason(a.reason)})`;
+        const how = `\`astl:ignore\` on line ${a.line} (${shownReason(a.reason, ctx.file, secrets)})`;
         findings.push(publicFinding(acceptedInChange(a.finding, how)));
       } else suppressed++;
     }
@@ -536,6 +550,21 @@ function decodedScalarSecrets(
     });
   }
   return out;
+}
+
+/** An `astl:ignore` reason as a message quotes it, unless the secret rules find a secret in it. */
+function shownReason(
+  reason: string,
+  file: string,
+  secrets: (text: string, file: string) => Finding[],
+): string {
+  let clean = false;
+  try {
+    clean = secrets(reason, file).length === 0;
+  } catch {
+    // A detector that throws here was reported on the file itself; quote nothing.
+  }
+  return clean ? quotedReason(reason) : 'its reason is withheld: the secret rules find a secret in it';
 }
 
 /** The secret rules on one file; a detector that throws leaves the file unchecked: an error. */
@@ -868,12 +897,18 @@ function scanIam(ctx: FileContext, origin?: string): void {
   checkIamPolicy(tree, ctx, origin);
 }
 
-function reportTooLarge(ctx: FileContext, what: ConfigKind, size: number, maxBytes: number): void {
+/** A YAML file by path or top-level keys that the YAML rules did not run on (see configKindOf). */
+function uncheckedKind(file: string, kind: Kind, text: string | ConfigMarks): ConfigKind | undefined {
+  return kind === 'json' || kind === 'other' ? undefined : configKindOf(file, kind, text);
+}
+
+/** A config the rules could not run on (`why`: "binary …", "<size>, over … limit"): fail closed. */
+function reportUnchecked(ctx: FileContext, what: ConfigKind, why: string, fix: string): void {
   ctx.emit({
     ruleId: 'scan/parse-error',
     line: 1,
-    message: `${ctx.file} looks like a${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} but is ${formatBytes(size)}, over the scanner's ${formatBytes(maxBytes)} limit, so only the secret rules ran on it: the scan fails closed. Split the file or remove the padding (a ${what} is rarely this large).`,
-    about: `too-large ${what}`,
+    message: `${ctx.file} looks like a${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} but is ${why}, so only the secret rules ran on it: the scan fails closed. ${fix}.`,
+    about: `unchecked ${what}`,
     fileLevel: true,
   });
 }

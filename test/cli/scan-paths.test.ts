@@ -263,4 +263,33 @@ describe('astl scan --staged with many and unusual names', () => {
       ['.github/workflows/example.yml', 8],
     ]);
   });
+
+  it('a staged binary file counts whole: a token added to it is reported (review rB)', async () => {
+    const dir = tempDir('astl-staged-bin-');
+    const git = (...args: string[]) =>
+      spawnSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+      });
+    const bin = (extra: string) =>
+      Buffer.concat([Buffer.alloc(300, 0), Buffer.from(extra), Buffer.alloc(10, 0)]);
+    git('init', '-q', '-b', 'main');
+    files(dir, { 'blob.bin': bin('x') });
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    files(dir, { 'blob.bin': bin(` ${TOKEN} `) });
+    git('add', '-A');
+    const r = await runCli(['scan', '--staged', 'blob.bin', '--format', 'json'], { cwd: dir });
+    expect(json(r.stdout).findings.map((f) => [f.file, f.ruleId])).toEqual([
+      ['blob.bin', 'secret/github-token'],
+    ]);
+    expect(r.code).toBe(1);
+  });
 });

@@ -430,6 +430,40 @@ ${claude}`,
     expect(only(outside.findings, 'agent/unregistered')[0]?.message).toContain('outside the workspace');
   });
 
+  it('a registry that is there but cannot be read (over the size cap, binary) is an error, not "not found"', async () => {
+    for (const text of [`${REGISTRY}${'#\n'.repeat(3000)}`, `${REGISTRY}${'\0'.repeat(200)}`]) {
+      const r = await scanFiles(
+        {
+          'ci/agents.yaml': text,
+          '.github/workflows/a.yml': workflow(claude, '    env:\n      ASTL_AGENT: reviewer\n'),
+        },
+        {
+          config: { pinning: { policies: [] }, agents: { catalog: [], registry: 'ci/agents.yaml' } },
+          maxFileBytes: 4096,
+        },
+      );
+      const [f] = only(r.findings, 'agent/unregistered');
+      expect(f?.severity).toBe('error');
+      expect(f?.message).toMatch(/registry ci\/agents\.yaml cannot be read \((larger than|binary)/);
+    }
+  });
+
+  it('a registry or policies folder inside .git/ is not read (review rB)', async () => {
+    const r = await scanFiles({
+      '.git/agents.yaml': REGISTRY,
+      '.github/workflows/a.yml': workflow(
+        `      - uses: astl/agent-credentials@v1
+        with:
+          agent: reviewer
+          config: .git/agents.yaml
+${claude}`,
+      ),
+    });
+    const [f] = only(r.findings, 'agent/unregistered');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('into .git/');
+  });
+
   it('a binding computed at run time is shown in the inventory, not reported as unregistered', async () => {
     const r = await scanFiles({
       'agent-config.yaml': REGISTRY,

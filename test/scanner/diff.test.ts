@@ -219,3 +219,22 @@ describe('merge commit checkout (pull_request default)', () => {
     expect(found[0]!.snippet).toBe('- uses: new/action@main');
   });
 });
+
+describe('binary files in a git change set (review rB)', () => {
+  it('a binary file whose name contains " and " counts whole, so a token added to it is reported', async () => {
+    const j = (...parts: string[]) => parts.join('');
+    const token = j('gh', 'p_', 'R8x2bV9qLm4Tz7Yc1Nf5Kd3Hs6Jw0Pa2Ue8G');
+    const bin = (extra: string) =>
+      Buffer.concat([Buffer.alloc(300, 0), Buffer.from(extra), Buffer.alloc(10, 0)]);
+    const { root, base } = gitRepo({ 'art/cats and dogs.bin': bin('x'), 'plain.bin': bin('y') });
+    const head = commit(root, { 'art/cats and dogs.bin': bin(` ${token} `), 'plain.bin': bin(` ${token} `) });
+    const changes = await computeChangeSet({ root, base, head });
+    expect(changes.changes?.files.get('art/cats and dogs.bin')?.wholeFile).toBe(true);
+    expect(changes.changes?.files.get('plain.bin')?.wholeFile).toBe(true);
+    const result = await scan({ root, paths: ['**'], scope: 'diff', base, head });
+    expect(only(result.findings, 'secret/github-token').map((f) => f.file)).toEqual([
+      'art/cats and dogs.bin',
+      'plain.bin',
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
  * secret or a workflow fault, or pass a file it never checked. One `describe` per kind; each
  * kind was a miss before the fix in the same commit.
  */
-import { chmodSync } from 'node:fs';
+import { chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseYaml } from '../../packages/core/index.js';
@@ -255,6 +255,21 @@ describe('a pull request cannot silence its own findings unseen (diff scope)', (
     expect(result.stats.suppressed).toBe(1);
   });
 
+  it('a secret written into the astl:ignore reason is not quoted in the note (review rB)', async () => {
+    const { root, base } = gitRepo({ [`${WF}/ci.yml`]: WORKFLOW });
+    const head = commit(root, {
+      [`${WF}/ci.yml`]: WORKFLOW.replace('echo hi', `echo hi # astl:ignore secret/* fixture ${TOKEN}`),
+    });
+    const result = await scan({ root, scope: 'diff', base, head, files: ['.'] });
+    expect(result.findings.map((f) => [f.severity, f.ruleId, f.line])).toEqual([
+      ['note', 'secret/github-token', 9],
+    ]);
+    expect(result.findings[0]?.message).toMatch(
+      /^Accepted by `astl:ignore` on line 9 \(its reason is withheld/,
+    );
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+  });
+
   it('after the merge, a later change that does not touch those lines reports nothing about them', async () => {
     const { root, base } = gitRepo({
       [`${WF}/ci.yml`]: WORKFLOW.replace('echo hi', `echo ${TOKEN} # astl:ignore secret/* test fixture`),
@@ -350,5 +365,60 @@ describe('duplicate keys are found in linear time (the library check was quadrat
   it('80,000 keys in one mapping parse (a minute before; see the report for timings)', () => {
     const many = Array.from({ length: 80_000 }, (_, i) => `k${i}: v${i}`).join('\n');
     expect(parseYaml(many, 'many.yaml')[0]?.value).toHaveProperty('k79999', 'v79999');
+  });
+});
+
+describe('a file the rules need but cannot check fails closed, wherever it is found (review rB)', () => {
+  const registry = (policy: string) =>
+    `agents:\n  - name: a\n    type: coding-assistant\n    owner: team\n    purpose: "reviews"\n    credential-policy: ephemeral\n    audit-level: full\n    credentials:\n      aws:\n        role-arn: arn:aws:iam::111122223333:role/x\n        session-policy: ${policy}\n    permissions:\n      - repository: read\n`;
+  const POLICY = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}';
+
+  it('a session policy over the size cap is an error, not a silent pass', async () => {
+    const root = workspace({
+      'agent-config.yaml': registry('scopes/a.policy'),
+      'scopes/a.policy': `${POLICY}${' '.repeat(5000)}\n`,
+    });
+    const result = await scan({ root, maxFileBytes: 4096 });
+    expect(only(result.findings, 'scan/parse-error').map((f) => [f.file, f.severity])).toEqual([
+      ['scopes/a.policy', 'error'],
+    ]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a session policy the scan cannot read is an error', async () => {
+    const root = workspace({ 'agent-config.yaml': registry('scopes/a.policy'), 'scopes/a.policy': POLICY });
+    chmodSync(join(root, 'scopes/a.policy'), 0);
+    const result = await scan({ root });
+    expect(only(result.findings, 'scan/parse-error').map((f) => f.file)).toEqual(['scopes/a.policy']);
+  });
+
+  it('a workflow or agent config with binary bytes is an error (the YAML rules cannot run on it)', async () => {
+    const nul = Buffer.alloc(200, 0);
+    const root = workspace({
+      [`${WF}/bin.yml`]: Buffer.concat([Buffer.from(UNPINNED), nul]),
+      'agent-config.yaml': Buffer.concat([Buffer.from('agents: []\n'), nul]),
+      'img/logo.png': Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n'), nul]),
+    });
+    const result = await scan({ root, paths: ['**'] });
+    expect(only(result.findings, 'scan/parse-error').map((f) => [f.file, f.severity])).toEqual([
+      [`${WF}/bin.yml`, 'error'],
+      ['agent-config.yaml', 'error'],
+    ]);
+  });
+});
+
+describe('a local action or reusable workflow is read only inside the workspace (review rB)', () => {
+  it('`uses: ./x` through a link (or `..`) out of the workspace is not read', async () => {
+    const action =
+      'name: a\ndescription: b\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: claude -p "$X" --dangerously-skip-permissions\n';
+    const outside = workspace({
+      'action.yml': action,
+      'wf.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: claude -p hi --dangerously-skip-permissions\n`,
+    });
+    const root = workspace({
+      [`${WF}/ci.yml`]: `on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./linked\n      - uses: ./../${outside.split('/').pop()}\n  b:\n    uses: ./linked/wf.yml\n`,
+    });
+    symlinkSync(outside, join(root, 'linked'));
+    const result = await scan({ root });
+    expect(result.agents?.discovered ?? []).toEqual([]);
   });
 });

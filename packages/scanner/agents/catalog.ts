@@ -110,7 +110,6 @@ export const BUILTIN_CATALOG: readonly CatalogEntry[] = (builtin.agents as RawCa
   toCatalogEntry(e, 'built-in'),
 );
 
-/** The built-in entries plus the scan config's; a config entry replaces a built-in one of the same id. */
 /** How a finding and the inventory name a catalog entry (DiscoveredAgent.agent). */
 export function agentIdentity(entry: CatalogEntry): {
   id: string;
@@ -126,6 +125,7 @@ export function agentIdentity(entry: CatalogEntry): {
   };
 }
 
+/** The built-in entries plus the scan config's; a config entry replaces a built-in one of the same id. */
 export function mergeCatalog(extra: readonly CatalogEntry[]): CatalogEntry[] {
   const byId = new Map<string, CatalogEntry>();
   for (const e of BUILTIN_CATALOG) byId.set(e.id, e);

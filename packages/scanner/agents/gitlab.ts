@@ -22,7 +22,6 @@ import {
   type ShellEnvironment,
   varSinks,
 } from './run.js';
-
 import { allCommands, parseShell } from './shell.js';
 import type { AgentBinding, DiscoveredAgent } from './types.js';
 

@@ -4,9 +4,9 @@
  * scan config's `agents.registry` / `agents.policies`, else `agent-config.yaml` and `policies/`
  * at the workspace root. Read once per scan; every path must stay inside the workspace.
  */
-import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { AstlError, AstlErrors } from '../../core/index.js';
+import { inspectWorkspacePath, isPathProblem } from '../../core/workspace-path.js';
 import {
   type AgentEntry,
   type AgentPolicy,
@@ -20,21 +20,14 @@ import {
 export const DEFAULT_REGISTRY = 'agent-config.yaml';
 export const DEFAULT_POLICIES = 'policies';
 
-/** A workspace-relative path with forward slashes, or undefined when it leaves the workspace. */
+/**
+ * A workspace-relative path with forward slashes, or undefined when it leaves the workspace or
+ * reaches into .git/ (after links: core/workspace-path, as the credentials action checks it).
+ */
 export function workspacePath(root: string, path: string): string | undefined {
   const clean = normalize(path.trim()).split(sep).join('/').replace(/^\.\//, '');
   if (!clean || isAbsolute(clean) || clean === '..' || clean.startsWith('../')) return undefined;
-  const full = join(root, clean);
-  if (existsSync(full)) {
-    try {
-      const real = realpathSync(full);
-      const realRoot = realpathSync(root);
-      if (real !== realRoot && !real.startsWith(realRoot + sep)) return undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return clean;
+  return isPathProblem(inspectWorkspacePath(clean, { root })) ? undefined : clean;
 }
 
 export interface ResolvedAgent {
@@ -57,8 +50,11 @@ export class RegistryStore {
 
   constructor(
     private readonly root: string,
-    /** Reads a workspace-relative file (undefined when missing or unreadable). */
-    private readonly readText: (file: string) => string | undefined,
+    /**
+     * Reads a workspace-relative file: its text, undefined when it does not exist, or why a file
+     * that is there cannot be read (`{ unreadable: 'binary file' }`).
+     */
+    private readonly readText: (file: string) => string | { unreadable: string } | undefined,
   ) {}
 
   /** Every registry read so far (for the inventory). */
@@ -69,12 +65,17 @@ export class RegistryStore {
   registry(file: string): { registry?: AgentRegistry; problem?: string; unreadable?: boolean } {
     const rel = workspacePath(this.root, file);
     if (rel === undefined)
-      return { problem: `registry path ${file} is outside the workspace`, unreadable: true };
+      return {
+        problem: `registry path ${file} leads outside the workspace or into .git/ (not read)`,
+        unreadable: true,
+      };
     const cached = this.registries.get(rel);
     if (cached) return cached;
     let result: { registry?: AgentRegistry; problem?: string; unreadable?: boolean };
     const text = this.readText(rel);
     if (text === undefined) result = { problem: `registry ${rel} not found` };
+    else if (typeof text !== 'string')
+      result = { problem: `registry ${rel} cannot be read (${text.unreadable})`, unreadable: true };
     else {
       try {
         result = { registry: parseRegistry(text, rel) };

@@ -451,36 +451,10 @@ export interface AgentOutputs {
   sinks: OutputSink[];
 }
 
-const RUNS_FILE = new Set([
-  'bash',
-  'sh',
-  'zsh',
-  'dash',
-  'ksh',
-  'source',
-  '.',
-  'python',
-  'python3',
-  'node',
-  'pwsh',
-  'perl',
-  'ruby',
-  'deno',
-  'bun',
-]);
-const SHELLS = new Set([
-  'bash',
-  'sh',
-  'zsh',
-  'dash',
-  'ksh',
-  'python',
-  'python3',
-  'node',
-  'pwsh',
-  'perl',
-  'ruby',
-]);
+/** Interpreters that run a script read from stdin (`| python3`) or a file (`python3 fix.py`). */
+const SHELLS = new Set([...C_SHELLS, 'python', 'python3', 'node', 'pwsh', 'perl', 'ruby']);
+/** Programs that run a file they are given (`bash fix.sh`, `. ./env.sh`, `deno run x.ts`). */
+const RUNS_FILE = new Set([...SHELLS, 'source', '.', 'deno', 'bun']);
 const ENV_FILE = /\$\{?GITHUB_(?:ENV|PATH)\}?/;
 
 /** The agent command's answer: files, variables, and sinks in the rest of this script. */

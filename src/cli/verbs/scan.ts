@@ -413,8 +413,10 @@ async function stagedSnapshot(
         (await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', path])).toString(
           'utf8',
         );
-      // A renamed file counts whole, as in the engine's diff scope (FileChange.wholeFile).
-      files.set(path, { file: path, ranges: rangesFromPatch(own), ...(renamed ? { wholeFile: true } : {}) });
+      // A renamed or binary file (no hunks, only `Binary files … differ`) counts whole, as in the
+      // engine's diff scope (FileChange.wholeFile).
+      const whole = renamed || /^Binary files .* differ$/m.test(own);
+      files.set(path, { file: path, ranges: rangesFromPatch(own), ...(whole ? { wholeFile: true } : {}) });
     }
   } catch (err) {
     rmSync(root, { recursive: true, force: true });
