@@ -220,6 +220,68 @@ function isLoopbackHost(hostname) {
 
 /***/ }),
 
+/***/ 728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ normalizePrivateKeyText),
+/* harmony export */   f: () => (/* binding */ parseAppPrivateKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
+/**
+ * The GitHub App's private key, parsed locally before any request: GitHub's download (PKCS#1,
+ * `BEGIN RSA PRIVATE KEY`) or PKCS#8, with real line breaks or `\n` escapes. The key is a secret:
+ * no error here quotes it, any part of it, or the parser's view of it.
+ */
+
+
+/**
+ * The PEM text as users paste it: GitHub's download (PKCS#1, `BEGIN RSA PRIVATE KEY`) or PKCS#8,
+ * with real line breaks or `\n` escapes (a secret stored on one line), CRLF or not.
+ */
+function normalizePrivateKeyText(text) {
+    let t = text.trim();
+    if (!t.includes('\n') && t.includes('\\n'))
+        t = t.replace(/\\n/g, '\n');
+    return t.replace(/\r\n?/g, '\n');
+}
+/**
+ * Parses an App private key. Throws an AstlError naming `what` (the input or the Vault secret)
+ * when it is not a PEM RSA private key; the message says what was found in general terms only.
+ */
+function parseAppPrivateKey(text, what) {
+    const pem = normalizePrivateKeyText(text);
+    const fail = (problem) => new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${what} ${problem}`, {
+        code: 'GITHUB_APP_KEY_INVALID',
+        hint: 'give the whole .pem file GitHub generated for the App (Settings, Developer settings, GitHub Apps, your App, "Private keys"), from -----BEGIN RSA PRIVATE KEY----- to -----END RSA PRIVATE KEY-----, stored as a secret.',
+    });
+    if (!/-----BEGIN (RSA |ENCRYPTED )?PRIVATE KEY-----/.test(pem)) {
+        throw fail(/-----BEGIN (PUBLIC KEY|CERTIFICATE|OPENSSH PRIVATE KEY)/.test(pem)
+            ? 'is not a PEM private key in the form GitHub issues (a public key, certificate or OpenSSH key was given)'
+            : 'is not a PEM private key (no -----BEGIN RSA PRIVATE KEY----- line)');
+    }
+    if (pem.includes('BEGIN ENCRYPTED PRIVATE KEY'))
+        throw fail('is encrypted with a passphrase; give the key GitHub issued, unencrypted');
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: pem, format: 'pem' });
+    }
+    catch (err) {
+        // OpenSSL's reason (a code like ERR_OSSL_UNSUPPORTED) says nothing about the key's content.
+        const code = err.code;
+        throw fail(`could not be parsed as a PEM private key${typeof code === 'string' ? ` (${code})` : ''}; it may be cut short or altered`);
+    }
+    if (key.asymmetricKeyType !== 'rsa') {
+        throw fail(`is not an RSA key (it is ${key.asymmetricKeyType ?? 'of another type'}); GitHub App keys are RSA`);
+    }
+    return key;
+}
+
+
+/***/ }),
+
 /***/ 9141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -228,10 +290,9 @@ function isLoopbackHost(hostname) {
 /* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
 /* harmony export */   Pl: () => (/* binding */ writePrivateFile),
 /* harmony export */   T1: () => (/* binding */ envFileText),
-/* harmony export */   Wj: () => (/* binding */ fileProblem),
 /* harmony export */   mg: () => (/* binding */ writeFlagFile)
 /* harmony export */ });
-/* unused harmony export shellQuote */
+/* unused harmony exports fileProblem, shellQuote */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -316,28 +377,17 @@ function checkOutputPath(flag, path, shown = path) {
         throw fileProblem(flag, shown, undefined, path);
 }
 /**
- * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
+ * Writes (or appends) a file a flag names, inside the workspace and never through a committed
+ * link (core/workspace-path), creating its folders; any other failure is `fileProblem`.
  * `mode` applies to a new file and new folders get 0700 when it is private (0600).
  */
-function writeFlagFile(flag, path, text, options = {}) {
+function writeFlagFile(flag, path, text, options) {
     try {
-        if (options.scope) {
-            // Inside the workspace, never through a committed link (core/workspace-path).
-            (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
-                ...(options.append ? { append: true } : {}),
-                ...(options.mode === undefined ? {} : { mode: options.mode }),
-                ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
-            });
-            return;
-        }
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
-        const opts = options.mode === undefined ? {} : { mode: options.mode };
-        if (options.append)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, text, opts);
-        else
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, text, opts);
+        (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
+            ...(options.append ? { append: true } : {}),
+            ...(options.mode === undefined ? {} : { mode: options.mode }),
+            ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+        });
     }
     catch (err) {
         // A workspace refusal (outside it, through a link) keeps its own message.
@@ -424,6 +474,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./packages/core/untrusted-text.ts
+var untrusted_text = __webpack_require__(1372);
 ;// CONCATENATED MODULE: ./packages/core/ci-variables.ts
 /**
  * Expansion of GitLab CI/CD variables in text the user wrote for a log or audit record (the
@@ -438,6 +490,7 @@ var external_node_path_ = __webpack_require__(6760);
  * again, control and bidi characters become spaces, a URL loses any `user:password@`, and it is cut
  * to MAX_VALUE_LENGTH.
  */
+
 /** GitLab predefined variables that hold no secret, for purposes such as "Deploy $CI_COMMIT_SHORT_SHA". */
 const GITLAB_EXPANDABLE_VARIABLES = new Set([
     'CI',
@@ -527,15 +580,13 @@ const SECRET_LOOKING = /TOKEN|PASSWORD|PASSWD|SECRET|JWT|PRIVATE|CREDENTIAL|API_
 /** Longest value inserted for one reference (characters). */
 const MAX_VALUE_LENGTH = 200;
 const REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-/** Controls, line and paragraph separators, and the bidi controls of "Trojan Source" text. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 /**
  * `scheme://user:password@` in a URL: CI_ENVIRONMENT_URL and CI_PIPELINE_NAME are written by the
  * user and GitLab expands variables in them, so one may carry a password that way.
  */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi;
 function cleanValue(value) {
-    const flat = value.replace(UNPRINTABLE, ' ').replace(URL_USERINFO, '$1').trim();
+    const flat = (0,untrusted_text/* spacedOut */.BU)(value).replace(URL_USERINFO, '$1').trim();
     // Cut by code point, so a long title never ends in half a surrogate pair.
     const chars = Array.from(flat);
     return chars.length > MAX_VALUE_LENGTH ? `${chars.slice(0, MAX_VALUE_LENGTH - 1).join('')}…` : flat;
@@ -577,10 +628,10 @@ var errors = __webpack_require__(425);
 var redact = __webpack_require__(3591);
 // EXTERNAL MODULE: ./packages/core/transport.ts
 var transport = __webpack_require__(2873);
-// EXTERNAL MODULE: ./packages/core/untrusted-text.ts
-var untrusted_text = __webpack_require__(1372);
 // EXTERNAL MODULE: ./packages/core/workspace-path.ts
 var workspace_path = __webpack_require__(2073);
+// EXTERNAL MODULE: ./packages/providers/github-app-key.ts
+var github_app_key = __webpack_require__(728);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/exit.ts
@@ -600,6 +651,7 @@ var cli_io = __webpack_require__(1604);
 
 
 // Core modules one by one: the index would load the YAML and schema stack before --help.
+
 
 
 
@@ -803,9 +855,6 @@ async function run(args, io) {
     // repository only inside GitHub Actions, where GITHUB_REPOSITORY is the job's repository.
     const onGitHubActions = !env.GITLAB_CI && Boolean(env.GITHUB_ACTIONS);
     const githubAppId = (0,cli_args/* str */.gx)(args, 'github-app-id')?.trim();
-    if (githubAppId && !/^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/.test(githubAppId)) {
-        throw new exit/* UsageError */.eb(`--github-app-id ${githubAppId}: not a GitHub App ID`, "give the App's numeric ID (or its client ID, Iv…), from the App's settings page");
-    }
     request.github = strip({
         appId: githubAppId,
         privateKey: githubAppKey,
@@ -821,10 +870,13 @@ async function run(args, io) {
         },
     };
     // The engine (registry, schemas, providers) loads only now, so --help and usage errors stay fast.
-    const { AWS_REGION_PATTERN, applyAuditLevel, githubIdTokenSource, issuedBeforeFailure, issuedCredentials, MintFailure, mintCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(473), __webpack_require__.e(365), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 763));
+    const { AWS_REGION_PATTERN, applyAuditLevel, GITHUB_APP_ID_PATTERN, githubIdTokenSource, issuedBeforeFailure, issuedCredentials, MintFailure, mintCredentials, stateSecrets, toJsonLines, } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(5), __webpack_require__.e(332), __webpack_require__.e(473), __webpack_require__.e(365), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 763));
     const { decodeTokenClaims } = await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 3989));
     if (aws.region && !AWS_REGION_PATTERN.test(aws.region)) {
         throw new exit/* UsageError */.eb(`--aws-region '${aws.region}' is not an AWS region`, 'write a region code, e.g. --aws-region us-east-1');
+    }
+    if (githubAppId && !GITHUB_APP_ID_PATTERN.test(githubAppId)) {
+        throw new exit/* UsageError */.eb(`--github-app-id ${githubAppId}: not a GitHub App ID`, "give the App's numeric ID (or its client ID, Iv…), from the App's settings page");
     }
     const saveState = (state) => {
         for (const secret of stateSecrets(state))
@@ -1051,8 +1103,7 @@ function readAppKey(args, io, redactor, scope) {
     if (!key?.trim())
         return undefined;
     redactor.add(key);
-    redactor.add(key.trim());
-    redactor.add(key.trim().replace(/\\n/g, '\n'));
+    redactor.add((0,github_app_key/* normalizePrivateKeyText */.L)(key)); // the form the engine parses (github-app-key.ts)
     return key;
 }
 /** True for a GitLab File-type variable's value: one line, not PEM, a file in `${CI_PROJECT_DIR}.tmp/`. */

@@ -260,7 +260,7 @@ function vaultRevocationRefusal(state, guard) {
             optIn: guard.optIn,
             sends: 'the Vault token',
         });
-        where = vaultKey(url);
+        where = urlKey(url);
     }
     catch (err) {
         if (!(err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht))
@@ -302,7 +302,7 @@ function githubRevocationRefusal(state, guard) {
             optIn: guard.optIn,
             sends: 'the installation token',
         });
-        where = vaultKey(url);
+        where = urlKey(url);
     }
     catch (err) {
         if (!(err instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht))
@@ -314,14 +314,14 @@ function githubRevocationRefusal(state, guard) {
         return undefined;
     return `not sent: the state names the GitHub API ${where}, but ${guard.source} names ${allowed.join(', ') || 'none'}; a state cannot choose where the token goes (run the revocation with the GITHUB_API_URL the credentials were minted with)`;
 }
-/** Origin plus path without trailing slashes: how mint writes `state.vault.url` (and GitHub's apiUrl). */
-function vaultKey(url) {
+/** Origin plus path without trailing slashes: how mint writes `state.vault.url` and `state.github.apiUrl`. */
+function urlKey(url) {
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 function safeKey(text) {
     try {
         const url = new URL(text.trim());
-        return url.username || url.password ? undefined : vaultKey(url);
+        return url.username || url.password ? undefined : urlKey(url);
     }
     catch {
         return undefined;

@@ -2515,14 +2515,9 @@ class RetryableStatus extends Error {
 /** The registry or its token service refused the credentials (or their absence). */
 class AuthRefused extends Error {
 }
-/** 429 with a Retry-After longer than the time left. */
-class RateLimitedBeyondDeadline extends Error {
-}
 /** A registry answer that is not usable (bad digest header on a digest request, oversized manifest, …). */
 class RegistryProtocolError extends Error {
 }
-// One Retry-After reader for every client (seconds or HTTP-date), kept exported here for callers.
-
 /** Transport faults described by their Node error code: "connection refused (ECONNREFUSED)". */
 function describeTransportFault(err) {
     const names = {
@@ -2646,8 +2641,6 @@ class RegistryClient {
         const name = `${reference.registry}/${reference.repository}`;
         if (err instanceof AuthRefused)
             return ['REGISTRY_AUTH', err.message];
-        if (err instanceof RateLimitedBeyondDeadline)
-            return ['RATE_LIMITED', err.message];
         if (err instanceof RegistryProtocolError)
             return ['REGISTRY_UNREACHABLE', err.message];
         if (err instanceof core/* AstlError */.Ht) {
@@ -2656,17 +2649,21 @@ class RegistryClient {
         }
         if (err instanceof core/* RetryExhaustedError */.aB) {
             const last = err.lastError;
-            const why = err.deadlineHit
-                ? `within the ${Math.round(this.deadline.totalMs / 100) / 10}s deadline`
-                : `after ${err.attempts} attempts`;
+            // withRetry stops at once when the server asks for a wait (Retry-After) past the deadline.
+            const asked = last instanceof RetryableStatus ? last.retryAfterMs : undefined;
+            const why = asked !== undefined && asked >= this.deadline.remainingMs()
+                ? `: it asked to wait ${Math.ceil(asked / 1000)}s, longer than the time left`
+                : err.deadlineHit
+                    ? ` within the ${Math.round(this.deadline.totalMs / 100) / 10}s deadline`
+                    : ` after ${err.attempts} attempts`;
             if (last instanceof RetryableStatus && last.status === 429) {
                 return [
                     'RATE_LIMITED',
-                    `registry ${reference.registry} kept answering 429 Too Many Requests for ${name} ${why}`,
+                    `registry ${reference.registry} answered 429 Too Many Requests for ${name}${why}`,
                 ];
             }
             const fault = last === undefined ? 'no attempt could be made' : describeTransportFault(last);
-            return ['REGISTRY_UNREACHABLE', `could not resolve ${name} ${why}: ${fault}`];
+            return ['REGISTRY_UNREACHABLE', `could not resolve ${name} (${fault})${why}`];
         }
         if ((0,core/* isNetworkFault */.d$)(err)) {
             return [
@@ -2741,13 +2738,12 @@ class RegistryClient {
             return { found: true, digest, mediaType };
         });
     }
-    /** withRetry on network faults, 5xx and 429, honouring Retry-After while the deadline allows. */
+    /**
+     * withRetry on network faults, 5xx and 429, honouring Retry-After (withRetry waits at least that
+     * long, and gives up at once when it is past the deadline).
+     */
     retrying(what, op) {
-        let serverDelayMs;
-        return (0,core/* withRetry */.bD)(async (signal) => {
-            serverDelayMs = undefined;
-            return op(signal);
-        }, {
+        return (0,core/* withRetry */.bD)((signal) => op(signal), {
             attempts: this.attempts,
             baseDelayMs: this.retryBaseDelayMs,
             maxDelayMs: 5_000,
@@ -2756,13 +2752,9 @@ class RegistryClient {
             what,
             // A nested retry (the token fetch) that gave up is final: do not multiply attempts.
             isRetryable: (err) => !(err instanceof core/* RetryExhaustedError */.aB) && (err instanceof RetryableStatus || (0,core/* isNetworkFault */.d$)(err)),
-            onRetry: ({ attempt, delayMs, error }) => {
-                if (error instanceof RetryableStatus)
-                    serverDelayMs = error.retryAfterMs;
-                const wait = Math.max(delayMs, serverDelayMs ?? 0);
-                this.log(`${what}: ${describeTransportFault(error)}; retry ${attempt} in ${wait} ms`);
-            },
-            sleep: (ms) => this.sleep(Math.min(Math.max(ms, serverDelayMs ?? 0), this.deadline.remainingMs())),
+            retryAfterMs: (err) => (err instanceof RetryableStatus ? err.retryAfterMs : undefined),
+            onRetry: ({ attempt, delayMs, error }) => this.log(`${what}: ${describeTransportFault(error)}; retry ${attempt} in ${delayMs} ms`),
+            sleep: this.sleep,
         });
     }
     state(registry) {
@@ -2802,11 +2794,7 @@ class RegistryClient {
             const res = await this.fetchImpl(url, { method, headers, signal, redirect: 'follow' });
             if ((0,core/* isRetryableStatus */.PS)(res.status)) {
                 await res.body?.cancel();
-                const retryAfterMs = (0,http/* parseRetryAfter */.mu)(res.headers.get('retry-after'));
-                if (res.status === 429 && retryAfterMs !== undefined && retryAfterMs > this.deadline.remainingMs()) {
-                    throw new RateLimitedBeyondDeadline(`registry ${reference.registry} rate-limited requests for ${reference.repository} (429) and asked to wait ${Math.ceil(retryAfterMs / 1000)}s, longer than the time left`);
-                }
-                throw new RetryableStatus(res.status, url, retryAfterMs);
+                throw new RetryableStatus(res.status, url, (0,http/* parseRetryAfter */.mu)(res.headers.get('retry-after')));
             }
             return res;
         };
@@ -3305,6 +3293,8 @@ function loadPolicies(pathOrDir, options = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/core/untrusted-text.ts
+var untrusted_text = __webpack_require__(1372);
 ;// CONCATENATED MODULE: ./packages/gate/record.ts
 /**
  * The decision record (OPA decision-log style) and its Markdown rendering for the job summary.
@@ -3955,6 +3945,7 @@ var transport = __webpack_require__(2873);
  */
 
 
+
 /** The environment whose deployments are the gate's records of allowed decisions for `agent`. */
 function budgetEnvironment(agent) {
     return `astl-gate/${agent}`;
@@ -3985,10 +3976,14 @@ const MAX_LOOKUP_PAGES = 5;
 class GitLabHttpError extends Error {
     status;
     apiMessage;
-    constructor(status, apiMessage) {
+    retryAfterMs;
+    constructor(status, apiMessage, 
+    /** The wait GitLab asked for (Retry-After on 429 and 503), in ms. */
+    retryAfterMs) {
         super(`HTTP ${status}${apiMessage ? `: ${apiMessage}` : ''}`);
         this.status = status;
         this.apiMessage = apiMessage;
+        this.retryAfterMs = retryAfterMs;
         this.name = 'GitLabHttpError';
     }
 }
@@ -4034,7 +4029,7 @@ class GitLabClient {
         });
         const text = await (0,core/* readTextCapped */.XS)(res, gitlab_MAX_API_BODY_BYTES, `the answer to ${method} ${path}`);
         if (!res.ok)
-            throw new GitLabHttpError(res.status, apiMessage(text));
+            throw new GitLabHttpError(res.status, apiMessage(text), (0,http/* parseRetryAfter */.mu)(res.headers.get('retry-after')));
         let data;
         try {
             data = text ? JSON.parse(text) : null;
@@ -4065,6 +4060,9 @@ class GitLabClient {
                 deadline: new core/* Deadline */.B2(this.o.deadlineMs),
                 what,
                 isRetryable: gitlab_isRetryable,
+                // GitLab's rate limits answer 429 with Retry-After: wait that long, or stop at once when it
+                // is past the deadline (core/retry).
+                retryAfterMs: (err) => (err instanceof GitLabHttpError ? err.retryAfterMs : undefined),
             });
         }
         catch (err) {

@@ -622,10 +622,9 @@ function end(node) {
 /* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
 /* harmony export */   Pl: () => (/* binding */ writePrivateFile),
 /* harmony export */   T1: () => (/* binding */ envFileText),
-/* harmony export */   Wj: () => (/* binding */ fileProblem),
 /* harmony export */   mg: () => (/* binding */ writeFlagFile)
 /* harmony export */ });
-/* unused harmony export shellQuote */
+/* unused harmony exports fileProblem, shellQuote */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -710,28 +709,17 @@ function checkOutputPath(flag, path, shown = path) {
         throw fileProblem(flag, shown, undefined, path);
 }
 /**
- * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
+ * Writes (or appends) a file a flag names, inside the workspace and never through a committed
+ * link (core/workspace-path), creating its folders; any other failure is `fileProblem`.
  * `mode` applies to a new file and new folders get 0700 when it is private (0600).
  */
-function writeFlagFile(flag, path, text, options = {}) {
+function writeFlagFile(flag, path, text, options) {
     try {
-        if (options.scope) {
-            // Inside the workspace, never through a committed link (core/workspace-path).
-            (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
-                ...(options.append ? { append: true } : {}),
-                ...(options.mode === undefined ? {} : { mode: options.mode }),
-                ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
-            });
-            return;
-        }
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
-        const opts = options.mode === undefined ? {} : { mode: options.mode };
-        if (options.append)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, text, opts);
-        else
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, text, opts);
+        (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
+            ...(options.append ? { append: true } : {}),
+            ...(options.mode === undefined ? {} : { mode: options.mode }),
+            ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+        });
     }
     catch (err) {
         // A workspace refusal (outside it, through a link) keeps its own message.
@@ -817,15 +805,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
 /* harmony import */ var _packages_core_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5166);
 /* harmony import */ var _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(425);
-/* harmony import */ var _packages_core_suggest_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3142);
-/* harmony import */ var _packages_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1372);
-/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2073);
-/* harmony import */ var _packages_registry_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3268);
-/* harmony import */ var _packages_scanner_rules_agent_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8758);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7593);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7632);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9141);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1604);
+/* harmony import */ var _packages_core_suggest_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3142);
+/* harmony import */ var _packages_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1372);
+/* harmony import */ var _packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2073);
+/* harmony import */ var _packages_registry_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3268);
+/* harmony import */ var _packages_scanner_rules_agent_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8758);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7593);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7632);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9141);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1604);
 /**
  * `astl agent create`: self-service registration. Appends one validated entry to the registry,
  * editing the YAML document in place so the file's comments and layout survive, and refuses what
@@ -899,31 +887,31 @@ const KEY = {
     'max-ttl': 'maxTtl',
 };
 /** Access levels `agent create` accepts: the ones the scanner and the gate rank (scanner ACCESS_ORDER). */
-const ACCESS_LEVELS = _packages_scanner_rules_agent_js__WEBPACK_IMPORTED_MODULE_7__/* .ACCESS_ORDER */ .IF;
+const ACCESS_LEVELS = _packages_scanner_rules_agent_js__WEBPACK_IMPORTED_MODULE_8__/* .ACCESS_ORDER */ .IF;
 /** No credential outlives this: AWS STS's longest session (Vault tokens are capped the same way here). */
 const MAX_TTL_SECONDS = 12 * 3600;
 /** The default max-ttl, interactive or not: 1h, or the AgentPolicy cap when that is shorter. */
 const defaultTtlSeconds = (cap) => Math.min(cap?.seconds ?? 3600, 3600);
 async function run(args, io) {
-    const config = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(args, 'config') || 'agent-config.yaml';
-    const policiesDir = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(args, 'policies') || 'policies';
+    const config = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .str */ .gx)(args, 'config') || 'agent-config.yaml';
+    const policiesDir = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .str */ .gx)(args, 'policies') || 'policies';
     const draft = {
-        name: (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(args, 'name')?.trim() || undefined,
-        type: (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(args, 'type')?.trim() || undefined,
-        owner: (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .oneLine */ .TN)(args, 'owner'),
-        purpose: (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .oneLine */ .TN)(args, 'purpose'),
-        maxTtl: (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(args, 'max-ttl')?.trim() || undefined,
+        name: (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .str */ .gx)(args, 'name')?.trim() || undefined,
+        type: (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .str */ .gx)(args, 'type')?.trim() || undefined,
+        owner: (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .oneLine */ .TN)(args, 'owner'),
+        purpose: (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .oneLine */ .TN)(args, 'purpose'),
+        maxTtl: (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .str */ .gx)(args, 'max-ttl')?.trim() || undefined,
     };
-    const perms = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .list */ .p_)(args, 'permission');
+    const perms = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .list */ .p_)(args, 'permission');
     if (perms.length > 0)
         draft.permissions = perms.map(parsePermission);
-    const workspace = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__/* .workspaceScope */ .O9)(io.env, io.cwd);
-    (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveWorkspacePath */ .XI)(config, workspace, { what: '--config' });
+    const workspace = (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_6__/* .workspaceScope */ .O9)(io.env, io.cwd);
+    (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveWorkspacePath */ .XI)(config, workspace, { what: '--config' });
     const existingText = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(config)
-        ? (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__/* .readWorkspaceFile */ .sL)(config, workspace, { what: '--config' }).toString('utf8')
+        ? (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_6__/* .readWorkspaceFile */ .sL)(config, workspace, { what: '--config' }).toString('utf8')
         : undefined;
-    const existing = existingText === undefined ? undefined : (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRegistry */ .l5)(existingText, config);
-    const policies = (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_6__/* .loadAgentPolicies */ .gN)(policiesDir, {
+    const existing = existingText === undefined ? undefined : (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_7__/* .parseRegistry */ .l5)(existingText, config);
+    const policies = (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_7__/* .loadAgentPolicies */ .gN)(policiesDir, {
         missingOk: true,
         workspace,
         use: { what: '--policies' },
@@ -936,11 +924,11 @@ async function run(args, io) {
     const missing = REQUIRED.filter((k) => draft[k] === undefined);
     if (missing.length > 0) {
         if (!io.stdinTTY) {
-            throw new _exit_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb(`'astl agent create' needs ${missing.map((m) => `--${m}`).join(', ')} (no terminal to ask on)`, `pass them as flags, e.g. ${missing.map((m) => `--${m} ${placeholder(m)}`).join(' ')}`);
+            throw new _exit_js__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .eb(`'astl agent create' needs ${missing.map((m) => `--${m}`).join(', ')} (no terminal to ask on)`, `pass them as flags, e.g. ${missing.map((m) => `--${m} ${placeholder(m)}`).join(' ')}`);
         }
         await ask(draft, io, ctx);
     }
-    draft.maxTtl ??= (0,_packages_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(defaultTtlSeconds(policyCap((0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_6__/* .policiesForType */ .Ac)(policies, draft.type))));
+    draft.maxTtl ??= (0,_packages_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(defaultTtlSeconds(policyCap((0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_7__/* .policiesForType */ .Ac)(policies, draft.type))));
     // The whole entry once more, as it will be written (schema, duplicates, AgentPolicies).
     const all = fieldProblems(draft, ctx);
     if (all.length > 0)
@@ -948,21 +936,14 @@ async function run(args, io) {
     const text = appendEntry(existingText, entryOf(draft));
     const name = draft.name;
     const type = draft.type;
-    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .bool */ .lc)(args, 'dry-run')) {
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .bool */ .lc)(args, 'dry-run')) {
         io.out(text);
-        return _exit_js__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.ok;
+        return _exit_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.ok;
     }
-    const temp = `${config}.astl-tmp-${process.pid}`;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, config);
-    }
-    catch (err) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
-        throw (0,_files_js__WEBPACK_IMPORTED_MODULE_10__/* .fileProblem */ .Wj)('--config', config, err);
-    }
-    io.out(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_11__/* .paint */ .nI)(io, 'green', 'registered')} agent '${name}' (type ${type}, owner ${draft.owner}) in ${(0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(args, 'config') || 'agent-config.yaml'}`);
-    return _exit_js__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.ok;
+    // Replaced atomically, inside the workspace and never through a link (core/workspace-path).
+    (0,_files_js__WEBPACK_IMPORTED_MODULE_11__/* .writeFlagFile */ .mg)('--config', config, text, { scope: workspace });
+    io.out(`${(0,_io_js__WEBPACK_IMPORTED_MODULE_12__/* .paint */ .nI)(io, 'green', 'registered')} agent '${name}' (type ${type}, owner ${draft.owner}) in ${(0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .str */ .gx)(args, 'config') || 'agent-config.yaml'}`);
+    return _exit_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.ok;
 }
 /** The registry entry of a draft (every field set). */
 function entryOf(draft) {
@@ -1000,7 +981,7 @@ function fieldProblems(draft, ctx) {
     }
     for (const p of draft.permissions ?? []) {
         if (!ACCESS_LEVELS.includes(p.access)) {
-            const guess = (0,_packages_core_suggest_js__WEBPACK_IMPORTED_MODULE_12__/* .closest */ .k)(p.access, ACCESS_LEVELS);
+            const guess = (0,_packages_core_suggest_js__WEBPACK_IMPORTED_MODULE_13__/* .closest */ .k)(p.access, ACCESS_LEVELS);
             problems.push({
                 field: 'permissions',
                 message: `access level '${p.access}' of '${p.resource}' is not one of ${ACCESS_LEVELS.join(', ')}`,
@@ -1008,7 +989,7 @@ function fieldProblems(draft, ctx) {
             });
         }
     }
-    const applicable = draft.type === undefined ? [] : (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_6__/* .policiesForType */ .Ac)(ctx.policies, draft.type);
+    const applicable = draft.type === undefined ? [] : (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_7__/* .policiesForType */ .Ac)(ctx.policies, draft.type);
     for (const policy of applicable) {
         for (const p of draft.permissions ?? []) {
             const index = policy.restrictions.findIndex((r) => namesRestricted(r, p));
@@ -1061,9 +1042,9 @@ function entryRefusals(draft, ctx, cap) {
     const fieldAt = (loc) => loc && loc.file === ctx.config && loc.line !== undefined ? entryLines.get(loc.line) : undefined;
     const errors = [];
     try {
-        const written = (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRegistry */ .l5)(text, ctx.config);
+        const written = (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_7__/* .parseRegistry */ .l5)(text, ctx.config);
         const agent = written.agents.find((a) => a.name === draft.name);
-        (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_6__/* .checkCredentialRequest */ .Hm)({ agent, durationSeconds: (0,_packages_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E)(maxTtl, '--max-ttl'), providers: [], readsSecrets: false }, ctx.policies);
+        (0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_7__/* .checkCredentialRequest */ .Hm)({ agent, durationSeconds: (0,_packages_core_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E)(maxTtl, '--max-ttl'), providers: [], readsSecrets: false }, ctx.policies);
     }
     catch (err) {
         if (!(err instanceof _packages_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AstlError */ .Ht))
@@ -1088,7 +1069,7 @@ function entryRefusals(draft, ctx, cap) {
                 .replace(/line \d+(?::\d+)?/g, 'the new entry'),
             hint: e.code === 'RESTRICTION_VIOLATED'
                 ? `drop that ${FLAG[field]}, or ask the policy's owners for an exception`
-                : e.hintFor(_exit_js__WEBPACK_IMPORTED_MODULE_9__/* .CLI_NAMES */ .Q4),
+                : e.hintFor(_exit_js__WEBPACK_IMPORTED_MODULE_10__/* .CLI_NAMES */ .Q4),
             ...(elsewhere ? { location: e.location } : {}),
         };
     });
@@ -1161,7 +1142,7 @@ function isEmptyScalar(node) {
 function parsePermission(text) {
     const m = /^\s*([^:\s]+)\s*[:=]\s*([^:\s]+)\s*$/.exec(text);
     if (!m) {
-        throw new _exit_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb(`--permission '${text}' is not RESOURCE:ACCESS`, 'for example --permission repository:read');
+        throw new _exit_js__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .eb(`--permission '${text}' is not RESOURCE:ACCESS`, 'for example --permission repository:read');
     }
     return { resource: m[1], access: m[2] };
 }
@@ -1212,7 +1193,7 @@ async function ask(draft, io, ctx) {
                 rl.prompt();
                 const next = await lines.next();
                 if (next.done)
-                    throw new _exit_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb('agent create cancelled: no answer (end of input)', 'nothing was written');
+                    throw new _exit_js__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .eb('agent create cancelled: no answer (end of input)', 'nothing was written');
                 const answer = String(next.value).trim() || fallback || '';
                 const problem = set(answer) ??
                     fieldProblems(draft, ctx)
@@ -1227,7 +1208,7 @@ async function ask(draft, io, ctx) {
             draft[field] = undefined;
             if (!v)
                 return 'required';
-            if ((0,_packages_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_13__/* .findControlCharacter */ .Am)(v))
+            if ((0,_packages_core_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .findControlCharacter */ .Am)(v))
                 return 'one line of plain text, please (no control characters)';
             draft[field] = v;
             return undefined;
@@ -1265,7 +1246,7 @@ async function ask(draft, io, ctx) {
             });
         }
         if (draft.maxTtl === undefined) {
-            const cap = policyCap((0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_6__/* .policiesForType */ .Ac)(ctx.policies, draft.type));
+            const cap = policyCap((0,_packages_registry_index_js__WEBPACK_IMPORTED_MODULE_7__/* .policiesForType */ .Ac)(ctx.policies, draft.type));
             await question('Max credential TTL', 'maxTtl', (v) => {
                 draft.maxTtl = v;
                 return undefined;

@@ -257,8 +257,9 @@ function once(target, method, body, options) {
 /* harmony export */ });
 /* unused harmony exports GITHUB_API_VERSION, GitHubHttpError, rateLimitOf */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(425);
-/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4066);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5036);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5770);
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4066);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5036);
 /**
  * What every GitHub REST call shares: the request under the retry policy (GitHub's rate-limit
  * headers honoured within the deadline), GitHub's answer reduced to its one-line `message`, and
@@ -272,6 +273,7 @@ function once(target, method, body, options) {
 
 
 
+
 const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 const GITHUB_API_VERSION = '2022-11-28';
 /** GitHub's answers here are small JSON documents; a repository list page is the largest. */
@@ -279,19 +281,17 @@ const MAX_GITHUB_RESPONSE_BYTES = 2 * 1024 * 1024;
 /** GitHub asks for at least a minute after a secondary rate limit without a retry-after header. */
 const SECONDARY_RATE_LIMIT_WAIT_MS = 60_000;
 /** A GitHub answer reduced to status, GitHub's one-line message and the rate-limit facts. */
-class GitHubHttpError extends _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .ProviderHttpError */ .gm {
-    retryAfterMs;
+class GitHubHttpError extends _retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .ProviderHttpError */ .gm {
     rateLimited;
     constructor(status, message, 
-    /** The wait GitHub asked for, in ms, when this answer is a rate limit. */
+    /** The wait GitHub asked for, in ms, when this answer is a rate limit (retryOptions honours it). */
     retryAfterMs, rateLimited) {
-        super(status, undefined, message);
-        this.retryAfterMs = retryAfterMs;
+        super(status, undefined, message, retryAfterMs);
         this.rateLimited = rateLimited;
         this.name = 'GitHubHttpError';
     }
 }
-const isRetryable = (err) => (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isNetworkFault */ .d$)(err) ||
+const isRetryable = (err) => (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isNetworkFault */ .d$)(err) ||
     (err instanceof GitHubHttpError && (err.status >= 500 || err.status === 429 || err.rateLimited));
 function header(res, name) {
     const v = res.headers[name];
@@ -300,16 +300,15 @@ function header(res, name) {
 /**
  * Whether an answer is a rate limit and how long GitHub asks to wait, following
  * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api: `retry-after`
- * (seconds) first, then `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0,
+ * (seconds or an HTTP date) first, then `x-ratelimit-reset` (epoch seconds) when `x-ratelimit-remaining` is 0,
  * else a minute for a secondary rate limit.
  */
 function rateLimitOf(status, headers, message, now) {
     if (status !== 403 && status !== 429)
         return { rateLimited: false };
-    const retryAfter = headers['retry-after'];
-    if (retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) {
-        return { rateLimited: true, retryAfterMs: Number(retryAfter.trim()) * 1000 };
-    }
+    const retryAfterMs = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(headers['retry-after'], now);
+    if (retryAfterMs !== undefined)
+        return { rateLimited: true, retryAfterMs };
     const reset = headers['x-ratelimit-reset'];
     if (headers['x-ratelimit-remaining'] === '0' && reset !== undefined && /^\d+$/.test(reset.trim())) {
         return { rateLimited: true, retryAfterMs: Math.max(0, Number(reset.trim()) * 1000 - now) };
@@ -324,12 +323,16 @@ function messageOf(text) {
     try {
         const body = JSON.parse(text);
         if (typeof body.message === 'string')
-            return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .shortMessage */ .Sq)(body.message);
+            return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .shortMessage */ .Sq)(body.message);
     }
     catch {
         // a proxy's page, or nothing
     }
-    return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .shortMessage */ .Sq)(text, 200);
+    return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .shortMessage */ .Sq)(text, 200);
+}
+/** The credential in `Bearer <credential>`. */
+function bearerOf(authorization) {
+    return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
 }
 /**
  * One call under the retry policy. Resolves the parsed JSON body of a 2xx answer (undefined for
@@ -348,8 +351,8 @@ async function githubRequest(call, what, api, onRefusal, unavailableCode = 'GITH
         headers['content-type'] = 'application/json';
     }
     try {
-        return await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async (signal) => {
-            const res = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .sendAttempt */ .ob)(api.url, { method: api.method, headers, body, signal, maxResponseBytes: MAX_GITHUB_RESPONSE_BYTES }, what, 'GITHUB_REQUEST_FAILED');
+        return await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async (signal) => {
+            const res = await (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .sendAttempt */ .ob)(api.url, { method: api.method, headers, body, signal, maxResponseBytes: MAX_GITHUB_RESPONSE_BYTES }, what, 'GITHUB_REQUEST_FAILED');
             const text = res.text();
             if (res.status >= 200 && res.status < 300) {
                 if (!text.trim())
@@ -364,7 +367,9 @@ async function githubRequest(call, what, api, onRefusal, unavailableCode = 'GITH
                     });
                 }
             }
-            const message = messageOf(text);
+            // An answer that echoes what we sent (a proxy's page, an STS quoting the OIDC token)
+            // must not carry the JWT or token into a refusal or a retry's final message.
+            const message = messageOf((0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .scrubSecret */ .SK)(text, bearerOf(api.authorization)));
             const limit = rateLimitOf(res.status, {
                 'retry-after': header(res, 'retry-after'),
                 'x-ratelimit-remaining': header(res, 'x-ratelimit-remaining'),
@@ -377,20 +382,17 @@ async function githubRequest(call, what, api, onRefusal, unavailableCode = 'GITH
             if (refusal === 'already-invalid')
                 return refusal;
             throw refusal;
-        }, {
-            ...(0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry),
-            retryAfterMs: (err) => (err instanceof GitHubHttpError ? err.retryAfterMs : undefined),
-        });
+        }, (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .retryOptions */ .tO)(what, call.deadline, isRetryable, call.retry));
     }
     catch (err) {
-        if (!(err instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetryExhaustedError */ .aB))
+        if (!(err instanceof _core_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetryExhaustedError */ .aB))
             throw err;
         const last = err.lastError;
         const limited = last instanceof GitHubHttpError && last.rateLimited;
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(err.message, {
             code: limited ? 'GITHUB_RATE_LIMITED' : unavailableCode,
             hint: limited
-                ? `GitHub rate-limited the App${last.retryAfterMs !== undefined ? ` and asked to wait until ${new Date(now() + last.retryAfterMs).toISOString()}` : ''}; re-run the job then, or spread the jobs that use this App over time.`
+                ? `GitHub rate-limited the App${last.serverWaitMs !== undefined ? ` and asked to wait until ${new Date(now() + last.serverWaitMs).toISOString()}` : ''}; re-run the job then, or spread the jobs that use this App over time.`
                 : `${what} did not succeed in time; re-run the job, or check GITHUB_API_URL (or sts-url) and the network.`,
         });
     }

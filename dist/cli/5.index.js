@@ -39,7 +39,7 @@ __webpack_require__.d(__webpack_exports__, {
   O9: () => (/* reexport */ workspace_path/* workspaceScope */.O9)
 });
 
-// UNUSED EXPORTS: CONTROL_CHARACTERS, CREDENTIAL_URL_INVALID, PATH_OUTSIDE_WORKSPACE, RESERVED_ENV_GROUPS, Redactor, TRANSPORT_INSECURE, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, checkCredentialTransport, cliFlags, describeError, editDistance, envNameProblem, escapeCommandData, escapeCommandProperty, findControlCharacter, firstDuplicateKey, gitLabFileVariableScope, hasGitSegment, isLoopbackHost, isNonSecretLine, markdownCode, markdownFacts, markdownFence, markdownMessage, markdownText, markdownTime, printable, renderSettingText, safeLine, safeLines, secretForms, suggestEnvName, typeName, workflowCommand, writeWorkspaceFile
+// UNUSED EXPORTS: CONTROL_CHARACTERS, CREDENTIAL_URL_INVALID, PATH_OUTSIDE_WORKSPACE, RESERVED_ENV_GROUPS, Redactor, TRANSPORT_INSECURE, YAML_LIMITS, YamlDoc, annotationCommand, backoffDelay, checkCredentialTransport, cliFlags, describeError, editDistance, envNameProblem, escapeCommandData, escapeCommandProperty, findControlCharacter, firstDuplicateKey, gitLabFileVariableScope, hasGitSegment, isLoopbackHost, isNonSecretLine, markdownCode, markdownFacts, markdownFence, markdownMessage, markdownText, markdownTime, printable, renderSettingText, safeLine, safeLines, secretForms, spacedOut, suggestEnvName, typeName, workflowCommand, writeWorkspaceFile
 
 // EXTERNAL MODULE: ./packages/core/duration.ts
 var duration = __webpack_require__(5166);
@@ -136,6 +136,8 @@ var settings = __webpack_require__(5927);
 var suggest = __webpack_require__(3142);
 // EXTERNAL MODULE: ./packages/core/transport.ts
 var transport = __webpack_require__(2873);
+// EXTERNAL MODULE: ./packages/core/untrusted-text.ts
+var untrusted_text = __webpack_require__(1372);
 // EXTERNAL MODULE: ./packages/core/workspace-path.ts
 var workspace_path = __webpack_require__(2073);
 // EXTERNAL MODULE: ./packages/core/yaml-source.ts
@@ -309,8 +311,8 @@ function isRetryableStatus(status) {
 /* unused harmony exports YAML_LIMITS, YamlDoc, typeName */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3142);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1372);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3142);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1372);
 
 
 
@@ -503,7 +505,7 @@ function toAstlError(doc, e, what, code) {
     const propertyName = e.propertyName;
     if (typeof propertyName === 'string' && e.keyword === 'enum') {
         const known = e.params.allowedValues.map(String);
-        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .k)(propertyName, known);
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(propertyName, known);
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`unknown key '${propertyName}' in ${what} at ${here}${expected}`, {
             code,
             location: doc.locateKey([...path, propertyName]),
@@ -516,7 +518,7 @@ function toAstlError(doc, e, what, code) {
         case 'additionalProperties': {
             const key = String(e.params.additionalProperty);
             const known = Object.keys(parent?.properties ?? {});
-            const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .k)(key, known);
+            const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(key, known);
             return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`unknown key '${key}' in ${what}${path.length ? ` at ${here}` : ''}`, {
                 code,
                 location: doc.locateKey([...path, key]),
@@ -541,7 +543,7 @@ function toAstlError(doc, e, what, code) {
             });
         case 'enum': {
             const allowed = e.params.allowedValues;
-            const guess = typeof e.data === 'string' ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .k)(e.data, allowed.map(String)) : undefined;
+            const guess = typeof e.data === 'string' ? (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(e.data, allowed.map(String)) : undefined;
             return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${JSON.stringify(e.data)}; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`, {
                 code,
                 location: doc.locate(path),
@@ -550,7 +552,7 @@ function toAstlError(doc, e, what, code) {
         }
         case 'pattern':
         case 'format':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${here} is ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(JSON.stringify(e.data) ?? String(e.data))}, which is not valid${expected}`, {
                 code,
                 location: doc.locate(path),
                 hint: parent?.examples?.length

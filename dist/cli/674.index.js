@@ -50,10 +50,9 @@ function unquoteGitPath(text) {
 /* harmony export */   Dx: () => (/* binding */ ENV_FILE_HEADER),
 /* harmony export */   Pl: () => (/* binding */ writePrivateFile),
 /* harmony export */   T1: () => (/* binding */ envFileText),
-/* harmony export */   Wj: () => (/* binding */ fileProblem),
 /* harmony export */   mg: () => (/* binding */ writeFlagFile)
 /* harmony export */ });
-/* unused harmony export shellQuote */
+/* unused harmony exports fileProblem, shellQuote */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -138,28 +137,17 @@ function checkOutputPath(flag, path, shown = path) {
         throw fileProblem(flag, shown, undefined, path);
 }
 /**
- * Writes (or appends) a file a flag names, creating its folders; any failure is `fileProblem`.
+ * Writes (or appends) a file a flag names, inside the workspace and never through a committed
+ * link (core/workspace-path), creating its folders; any other failure is `fileProblem`.
  * `mode` applies to a new file and new folders get 0700 when it is private (0600).
  */
-function writeFlagFile(flag, path, text, options = {}) {
+function writeFlagFile(flag, path, text, options) {
     try {
-        if (options.scope) {
-            // Inside the workspace, never through a committed link (core/workspace-path).
-            (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
-                ...(options.append ? { append: true } : {}),
-                ...(options.mode === undefined ? {} : { mode: options.mode }),
-                ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
-            });
-            return;
-        }
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path);
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, ...(options.mode === 0o600 ? { mode: 0o700 } : {}) });
-        const opts = options.mode === undefined ? {} : { mode: options.mode };
-        if (options.append)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, text, opts);
-        else
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, text, opts);
+        (0,_packages_core_workspace_path_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWorkspaceFile */ .dx)(path, text, options.scope, { what: flag }, {
+            ...(options.append ? { append: true } : {}),
+            ...(options.mode === undefined ? {} : { mode: options.mode }),
+            ...(options.mode === 0o600 ? { folderMode: 0o700 } : {}),
+        });
     }
     catch (err) {
         // A workspace refusal (outside it, through a link) keeps its own message.
@@ -635,8 +623,10 @@ async function stagedSnapshot(cwd, rangesFromPatch, include) {
             (0,external_node_fs_.writeFileSync)(target, blobs.get(blob) ?? Buffer.alloc(0));
             const own = patches.get(path) ??
                 (await git(['diff', '--cached', '--unified=0', '--no-color', '--no-ext-diff', '--', path])).toString('utf8');
-            // A renamed file counts whole, as in the engine's diff scope (FileChange.wholeFile).
-            files.set(path, { file: path, ranges: rangesFromPatch(own), ...(renamed ? { wholeFile: true } : {}) });
+            // A renamed or binary file (no hunks, only `Binary files … differ`) counts whole, as in the
+            // engine's diff scope (FileChange.wholeFile).
+            const whole = renamed || /^Binary files .* differ$/m.test(own);
+            files.set(path, { file: path, ranges: rangesFromPatch(own), ...(whole ? { wholeFile: true } : {}) });
         }
     }
     catch (err) {

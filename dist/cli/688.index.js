@@ -259,8 +259,9 @@ const RESERVED_ENV_GROUPS = [
     },
     {
         label: 'names this product exports',
-        why: 'AWS_*, VAULT_*, GH_TOKEN and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
-        names: ['GH_TOKEN'],
+        // GH_TOKEN too, reserved above with every GH_* name.
+        why: 'AWS_*, VAULT_* and ASTL_* carry the credentials, endpoints and agent identity the job relies on',
+        names: [],
         prefixes: ['AWS_', 'VAULT_', 'ASTL_'],
     },
 ];

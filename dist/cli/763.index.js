@@ -57,6 +57,7 @@ function toJsonLines(events) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   AWS_REGION_PATTERN: () => (/* reexport */ AWS_REGION_PATTERN),
+  GITHUB_APP_ID_PATTERN: () => (/* reexport */ GITHUB_APP_ID_PATTERN),
   MintFailure: () => (/* reexport */ MintFailure),
   applyAuditLevel: () => (/* reexport */ credentials_audit.applyAuditLevel),
   githubIdTokenSource: () => (/* reexport */ githubIdTokenSource),
@@ -1226,6 +1227,11 @@ function errorMessage(err) {
 
 
 
+/**
+ * A GitHub App's numeric ID or its client ID (Iv1.…, Iv23…): the registry schema's app-id
+ * pattern, which the front ends apply to github-app-id / --github-app-id (a test keeps them equal).
+ */
+const GITHUB_APP_ID_PATTERN = /^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/;
 /** How a workflow passes the key: a GitHub Actions expression, written out in fixes. */
 const SECRET_EXPR = '$' + '{{ secrets.APP_PRIVATE_KEY }}';
 function settingsError(agent, message, hint, fix, key) {
@@ -1829,6 +1835,8 @@ function toUserError(err, deadline) {
 var revokers = __webpack_require__(7365);
 // EXTERNAL MODULE: ./packages/credentials/revoke.ts
 var revoke = __webpack_require__(4569);
+// EXTERNAL MODULE: ./packages/core/untrusted-text.ts
+var untrusted_text = __webpack_require__(1372);
 ;// CONCATENATED MODULE: ./packages/credentials/summary.ts
 /**
  * Markdown for auditors reading the job summary: who (agent, owner, type), why (purpose), under
@@ -2277,68 +2285,6 @@ function diagnoseVaultLogin(status, vaultMessage, ctx) {
   bound_audiences="${aud}" user_claim=sub bound_claims_type=glob \\
   bound_claims='{"sub":"${sub}"}' token_policies=ci-read token_ttl=15m`;
     return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AstlError */ .Ht(message, { code: 'VAULT_LOGIN_DENIED', hint, fix });
-}
-
-
-/***/ }),
-
-/***/ 728:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ normalizePrivateKeyText),
-/* harmony export */   f: () => (/* binding */ parseAppPrivateKey)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(425);
-/**
- * The GitHub App's private key, parsed locally before any request: GitHub's download (PKCS#1,
- * `BEGIN RSA PRIVATE KEY`) or PKCS#8, with real line breaks or `\n` escapes. The key is a secret:
- * no error here quotes it, any part of it, or the parser's view of it.
- */
-
-
-/**
- * The PEM text as users paste it: GitHub's download (PKCS#1, `BEGIN RSA PRIVATE KEY`) or PKCS#8,
- * with real line breaks or `\n` escapes (a secret stored on one line), CRLF or not.
- */
-function normalizePrivateKeyText(text) {
-    let t = text.trim();
-    if (!t.includes('\n') && t.includes('\\n'))
-        t = t.replace(/\\n/g, '\n');
-    return t.replace(/\r\n?/g, '\n');
-}
-/**
- * Parses an App private key. Throws an AstlError naming `what` (the input or the Vault secret)
- * when it is not a PEM RSA private key; the message says what was found in general terms only.
- */
-function parseAppPrivateKey(text, what) {
-    const pem = normalizePrivateKeyText(text);
-    const fail = (problem) => new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AstlError */ .Ht(`${what} ${problem}`, {
-        code: 'GITHUB_APP_KEY_INVALID',
-        hint: 'give the whole .pem file GitHub generated for the App (Settings, Developer settings, GitHub Apps, your App, "Private keys"), from -----BEGIN RSA PRIVATE KEY----- to -----END RSA PRIVATE KEY-----, stored as a secret.',
-    });
-    if (!/-----BEGIN (RSA |ENCRYPTED )?PRIVATE KEY-----/.test(pem)) {
-        throw fail(/-----BEGIN (PUBLIC KEY|CERTIFICATE|OPENSSH PRIVATE KEY)/.test(pem)
-            ? 'is not a PEM private key in the form GitHub issues (a public key, certificate or OpenSSH key was given)'
-            : 'is not a PEM private key (no -----BEGIN RSA PRIVATE KEY----- line)');
-    }
-    if (pem.includes('BEGIN ENCRYPTED PRIVATE KEY'))
-        throw fail('is encrypted with a passphrase; give the key GitHub issued, unencrypted');
-    let key;
-    try {
-        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: pem, format: 'pem' });
-    }
-    catch (err) {
-        // OpenSSL's reason (a code like ERR_OSSL_UNSUPPORTED) says nothing about the key's content.
-        const code = err.code;
-        throw fail(`could not be parsed as a PEM private key${typeof code === 'string' ? ` (${code})` : ''}; it may be cut short or altered`);
-    }
-    if (key.asymmetricKeyType !== 'rsa') {
-        throw fail(`is not an RSA key (it is ${key.asymmetricKeyType ?? 'of another type'}); GitHub App keys are RSA`);
-    }
-    return key;
 }
 
 

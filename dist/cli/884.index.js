@@ -479,16 +479,16 @@ async function gitChangeSet(root, base, head) {
             if (range)
                 current.ranges.push(range);
         }
-        else if (line.startsWith('Binary files ') && current) {
-            current.wholeFile = true;
-        }
     }
-    // Binary files have no +++ line: mark any file without hunks that git called binary.
-    for (const m of patch.matchAll(/^Binary files (?:.*) and (.*) differ$/gm)) {
-        const path = stripPrefix((0,git_path/* unquoteGitPath */.L)(m[1] ?? ''));
-        const change = files.get(path);
-        if (change)
-            change.wholeFile = true;
+    // Binary files have no +++ line, only `Binary files A and B differ`; a name may itself contain
+    // " and ", so every split is tried (one that names another changed file only widens the scope).
+    for (const m of patch.matchAll(/^Binary files (.*) differ$/gm)) {
+        const pair = m[1];
+        for (let at = pair.indexOf(' and '); at !== -1; at = pair.indexOf(' and ', at + 1)) {
+            const change = files.get(stripPrefix((0,git_path/* unquoteGitPath */.L)(pair.slice(at + 5))));
+            if (change)
+                change.wholeFile = true;
+        }
     }
     return { source: 'git', files };
 }
@@ -656,7 +656,6 @@ function toCatalogEntry(raw, origin) {
     return entry;
 }
 const BUILTIN_CATALOG = catalog_namespaceObject.X6.map((e) => toCatalogEntry(e, 'built-in'));
-/** The built-in entries plus the scan config's; a config entry replaces a built-in one of the same id. */
 /** How a finding and the inventory name a catalog entry (DiscoveredAgent.agent). */
 function agentIdentity(entry) {
     return {
@@ -666,6 +665,7 @@ function agentIdentity(entry) {
         ...(entry.vendor ? { vendor: entry.vendor } : {}),
     };
 }
+/** The built-in entries plus the scan config's; a config entry replaces a built-in one of the same id. */
 function mergeCatalog(extra) {
     const byId = new Map();
     for (const e of BUILTIN_CATALOG)
@@ -4861,36 +4861,10 @@ function run_dedupe(flows) {
         return true;
     });
 }
-const RUNS_FILE = new Set([
-    'bash',
-    'sh',
-    'zsh',
-    'dash',
-    'ksh',
-    'source',
-    '.',
-    'python',
-    'python3',
-    'node',
-    'pwsh',
-    'perl',
-    'ruby',
-    'deno',
-    'bun',
-]);
-const SHELLS = new Set([
-    'bash',
-    'sh',
-    'zsh',
-    'dash',
-    'ksh',
-    'python',
-    'python3',
-    'node',
-    'pwsh',
-    'perl',
-    'ruby',
-]);
+/** Interpreters that run a script read from stdin (`| python3`) or a file (`python3 fix.py`). */
+const SHELLS = new Set([...C_SHELLS, 'python', 'python3', 'node', 'pwsh', 'perl', 'ruby']);
+/** Programs that run a file they are given (`bash fix.sh`, `. ./env.sh`, `deno run x.ts`). */
+const RUNS_FILE = new Set([...SHELLS, 'source', '.', 'deno', 'bun']);
 const ENV_FILE = /\$\{?GITHUB_(?:ENV|PATH)\}?/;
 /** The agent command's answer: files, variables, and sinks in the rest of this script. */
 function agentOutputs(script, agent, fileFlags, text) {
@@ -6450,6 +6424,8 @@ function bind(jobVars, globalVars, job, component, options) {
     return { binding, ...(node ? { node } : {}) };
 }
 
+// EXTERNAL MODULE: ./packages/core/workspace-path.ts
+var workspace_path = __webpack_require__(2073);
 ;// CONCATENATED MODULE: ./packages/scanner/agents/registry.ts
 /**
  * The registries and AgentPolicies bound agents are checked against, found the way the
@@ -6463,24 +6439,15 @@ function bind(jobVars, globalVars, job, component, options) {
 
 const DEFAULT_REGISTRY = 'agent-config.yaml';
 const DEFAULT_POLICIES = 'policies';
-/** A workspace-relative path with forward slashes, or undefined when it leaves the workspace. */
+/**
+ * A workspace-relative path with forward slashes, or undefined when it leaves the workspace or
+ * reaches into .git/ (after links: core/workspace-path, as the credentials action checks it).
+ */
 function workspacePath(root, path) {
     const clean = (0,external_node_path_.normalize)(path.trim()).split(external_node_path_.sep).join('/').replace(/^\.\//, '');
     if (!clean || (0,external_node_path_.isAbsolute)(clean) || clean === '..' || clean.startsWith('../'))
         return undefined;
-    const full = (0,external_node_path_.join)(root, clean);
-    if ((0,external_node_fs_.existsSync)(full)) {
-        try {
-            const real = (0,external_node_fs_.realpathSync)(full);
-            const realRoot = (0,external_node_fs_.realpathSync)(root);
-            if (real !== realRoot && !real.startsWith(realRoot + external_node_path_.sep))
-                return undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return clean;
+    return (0,workspace_path/* isPathProblem */.Ld)((0,workspace_path/* inspectWorkspacePath */.lX)(clean, { root })) ? undefined : clean;
 }
 class RegistryStore {
     root;
@@ -6488,7 +6455,10 @@ class RegistryStore {
     registries = new Map();
     policySets = new Map();
     constructor(root, 
-    /** Reads a workspace-relative file (undefined when missing or unreadable). */
+    /**
+     * Reads a workspace-relative file: its text, undefined when it does not exist, or why a file
+     * that is there cannot be read (`{ unreadable: 'binary file' }`).
+     */
     readText) {
         this.root = root;
         this.readText = readText;
@@ -6500,7 +6470,10 @@ class RegistryStore {
     registry(file) {
         const rel = workspacePath(this.root, file);
         if (rel === undefined)
-            return { problem: `registry path ${file} is outside the workspace`, unreadable: true };
+            return {
+                problem: `registry path ${file} leads outside the workspace or into .git/ (not read)`,
+                unreadable: true,
+            };
         const cached = this.registries.get(rel);
         if (cached)
             return cached;
@@ -6508,6 +6481,8 @@ class RegistryStore {
         const text = this.readText(rel);
         if (text === undefined)
             result = { problem: `registry ${rel} not found` };
+        else if (typeof text !== 'string')
+            result = { problem: `registry ${rel} cannot be read (${text.unreadable})`, unreadable: true };
         else {
             try {
                 result = { registry: (0,packages_registry/* parseRegistry */.l5)(text, rel) };
@@ -6574,8 +6549,6 @@ class RegistryStore {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./packages/core/workspace-path.ts
-var workspace_path = __webpack_require__(2073);
 ;// CONCATENATED MODULE: ./packages/scanner/source.ts
 /**
  * Finding and reading the files a scan looks at: a walk of the workspace that never leaves it
@@ -9912,7 +9885,10 @@ async function scan(options) {
     const policies = loadPolicyContext(walked.files, read, targets, yaml);
     const store = new RegistryStore(root, (file) => {
         const got = read(file);
-        return isSkipped(got) ? undefined : got.text;
+        if (!isSkipped(got))
+            return got.text;
+        // There but over the cap, binary or unreadable: the agent checks fail closed on it.
+        return /\((ENOENT|ENOTDIR)\)$/.test(got.reason) ? undefined : { unreadable: got.reason.split(';')[0] };
     });
     const agentOptions = {
         catalog: mergeCatalog(config.agents?.catalog ?? []),
@@ -9920,6 +9896,9 @@ async function scan(options) {
         registry: config.agents?.registry ?? DEFAULT_REGISTRY,
         policies: config.agents?.policies ?? DEFAULT_POLICIES,
         readText: (file) => {
+            // A file a workflow names (`uses: ./x`) is read only inside the workspace, after links.
+            if ((0,core/* isPathProblem */.Ld)((0,core/* inspectWorkspacePath */.lX)(file, { root })))
+                return undefined;
             const got = read(file);
             return isSkipped(got) ? undefined : got.text;
         },
@@ -9937,10 +9916,15 @@ async function scan(options) {
         if (isSkipped(source)) {
             const { binaryText, ...listed } = source;
             skipped.push(listed);
+            const kind = kindOf(file);
             if (binaryText !== undefined) {
                 // A binary file: no YAML/JSON rules, but a token pasted into it is still a secret.
                 const ctx = new FileContext(file, binaryText, RULES_BY_ID);
                 runSecrets(ctx, () => tokenFindings(secrets(binaryText, file), true));
+                // A workflow or config with binary bytes must not pass unchecked: fail closed.
+                const what = forceIam !== undefined ? 'policy' : uncheckedKind(file, kind, binaryText);
+                if (what)
+                    reportUnchecked(ctx, what, 'binary (NUL bytes)', 'Save it as UTF-8 text');
                 contexts.push(ctx);
                 scannedFiles.push(file);
                 bytesScanned += Buffer.byteLength(binaryText);
@@ -9948,16 +9932,15 @@ async function scan(options) {
             }
             if (source.tooLarge !== undefined) {
                 // Over the size cap: no YAML/JSON rules, but the secret rules still run, in windows.
-                const kind = kindOf(file);
                 const marks = kind === 'json' || kind === 'other' ? undefined : { keys: new Set(), policyKind: false };
                 const streamed = scanLargeFile(root, file, secrets, marks);
                 if (streamed.skipped)
                     skipped[skipped.length - 1] = streamed.skipped;
                 else {
                     // A workflow or config padded past the cap must not pass unchecked: fail closed.
-                    const what = marks && configKindOf(file, kind, marks);
+                    const what = forceIam !== undefined ? 'policy' : marks && uncheckedKind(file, kind, marks);
                     if (what)
-                        reportTooLarge(streamed.ctx, what, source.tooLarge, maxBytes);
+                        reportUnchecked(streamed.ctx, what, `${formatBytes(source.tooLarge)}, over the scanner's ${formatBytes(maxBytes)} limit`, `Split the file or remove the padding (a ${what} is rarely this large)`);
                     contexts.push(streamed.ctx);
                     scannedFiles.push(file);
                     bytesScanned += source.tooLarge;
@@ -10015,7 +9998,16 @@ async function scan(options) {
     };
     for (const file of targets)
         scanOne(file);
-    // A file or folder the scan could not read was not checked at all: an error, not a pass.
+    // Session policies named by a scanned registry are IAM documents whatever their path.
+    for (const [path, agent] of sessionPolicies) {
+        if (targetSet.has(path) || scannedFiles.includes(path))
+            continue;
+        if (scope === 'diff' && changes && !changes.files.has(path))
+            continue;
+        scanOne(path, `agent '${agent}'`);
+    }
+    // A file or folder the scan could not read (a target, or a session policy a registry names) was not
+    // checked at all: an error, not a pass.
     for (const s of skipped) {
         if (!s.reason.startsWith('cannot read'))
             continue;
@@ -10028,14 +10020,6 @@ async function scan(options) {
             fileLevel: true,
         });
         contexts.push(ctx);
-    }
-    // Session policies named by a scanned registry are IAM documents whatever their path.
-    for (const [path, agent] of sessionPolicies) {
-        if (targetSet.has(path) || scannedFiles.includes(path))
-            continue;
-        if (scope === 'diff' && changes && !changes.files.has(path))
-            continue;
-        scanOne(path, `agent '${agent}'`);
     }
     // Suppressions, diff scope, baseline. In diff scope, what the change itself adds to accept a
     // finding (an astl:ignore on a changed line, an edited baseline) turns it into a note: a pull
@@ -10057,7 +10041,7 @@ async function scan(options) {
                 (isChangedLine(change, a.line, a.line) ||
                     isChangedLine(change, a.finding.line, a.finding.endLine ?? a.finding.line));
             if (fresh && !baseline.has(a.finding.fingerprint)) {
-                const how = `\`astl:ignore\` on line ${a.line} (${quotedReason(a.reason)})`;
+                const how = `\`astl:ignore\` on line ${a.line} (${shownReason(a.reason, ctx.file, secrets)})`;
                 findings.push(publicFinding(acceptedInChange(a.finding, how)));
             }
             else
@@ -10213,6 +10197,17 @@ function decodedScalarSecrets(ctx, docs, secrets) {
         });
     }
     return out;
+}
+/** An `astl:ignore` reason as a message quotes it, unless the secret rules find a secret in it. */
+function shownReason(reason, file, secrets) {
+    let clean = false;
+    try {
+        clean = secrets(reason, file).length === 0;
+    }
+    catch {
+        // A detector that throws here was reported on the file itself; quote nothing.
+    }
+    return clean ? quotedReason(reason) : 'its reason is withheld: the secret rules find a secret in it';
 }
 /** The secret rules on one file; a detector that throws leaves the file unchecked: an error. */
 function runSecrets(ctx, detect) {
@@ -10540,12 +10535,17 @@ function scanIam(ctx, origin) {
     }
     checkIamPolicy(tree, ctx, origin);
 }
-function reportTooLarge(ctx, what, size, maxBytes) {
+/** A YAML file by path or top-level keys that the YAML rules did not run on (see configKindOf). */
+function uncheckedKind(file, kind, text) {
+    return kind === 'json' || kind === 'other' ? undefined : configKindOf(file, kind, text);
+}
+/** A config the rules could not run on (`why`: "binary …", "<size>, over … limit"): fail closed. */
+function reportUnchecked(ctx, what, why, fix) {
     ctx.emit({
         ruleId: 'scan/parse-error',
         line: 1,
-        message: `${ctx.file} looks like a${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} but is ${formatBytes(size)}, over the scanner's ${formatBytes(maxBytes)} limit, so only the secret rules ran on it: the scan fails closed. Split the file or remove the padding (a ${what} is rarely this large).`,
-        about: `too-large ${what}`,
+        message: `${ctx.file} looks like a${/^[aeiou]/i.test(what) ? 'n' : ''} ${what} but is ${why}, so only the secret rules ran on it: the scan fails closed. ${fix}.`,
+        about: `unchecked ${what}`,
         fileLevel: true,
     });
 }

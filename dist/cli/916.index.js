@@ -20,8 +20,6 @@ var errors = __webpack_require__(425);
 var retry = __webpack_require__(4066);
 // EXTERNAL MODULE: ./packages/providers/github-api.ts
 var github_api = __webpack_require__(8473);
-// EXTERNAL MODULE: ./packages/core/redact.ts
-var redact = __webpack_require__(3591);
 // EXTERNAL MODULE: ./packages/providers/diagnose.ts
 var diagnose = __webpack_require__(1196);
 // EXTERNAL MODULE: ./packages/providers/github-permissions.ts
@@ -50,7 +48,6 @@ var oidc = __webpack_require__(3989);
  * id". Response bodies are never quoted beyond GitHub's one-line `message` (they hold tokens).
  */
 // Core modules one by one (not the index, which brings the YAML and JSON Schema stack along).
-
 
 
 
@@ -135,9 +132,12 @@ async function createInstallationToken(req) {
     })));
     return tokenAnswer(body, `installation ${req.installationId}`);
 }
+/** A token as GitHub issues them (ghs_…): one word of printable ASCII, as AWS credentials are checked. */
+const TOKEN_TEXT = /^[\x21-\x7e]{8,}$/;
 function tokenAnswer(body, what) {
-    if (!body || typeof body.token !== 'string' || body.token.length < 8) {
-        throw new errors/* AstlError */.Ht(`GitHub answered the token request for ${what} without a token`, {
+    // The token is exported to the job's environment (GH_TOKEN): no space, CR/LF or control character.
+    if (!body || typeof body.token !== 'string' || !TOKEN_TEXT.test(body.token)) {
+        throw new errors/* AstlError */.Ht(`GitHub answered the token request for ${what} without a token (or with one that is not a single printable word)`, {
             code: 'GITHUB_RESPONSE_INVALID',
         });
     }
@@ -206,10 +206,8 @@ async function exchangeForInstallationToken(req) {
 }
 function exchangeRefusal(err, req) {
     const claims = (0,oidc.decodeTokenClaims)(req.idToken);
-    // The STS's message is echoed; the token it was sent never is.
-    const redactor = new redact/* Redactor */.pO();
-    redactor.add(req.idToken);
-    const said = `the STS answered HTTP ${err.status}: ${redactor.redact(err.providerMessage) || '(no message)'}`;
+    // The STS's message is echoed; the token it was sent never is (githubRequest scrubs it).
+    const said = `the STS answered HTTP ${err.status}: ${err.providerMessage || '(no message)'}`;
     const detail = [
         `  requested:\n    sts-url   ${req.stsUrl}\n    scope     ${req.scope}\n    identity  ${req.identity}\n    audience  ${req.audience}`,
         (0,diagnose/* describeClaims */.Zs)(claims),
